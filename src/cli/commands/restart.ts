@@ -1,0 +1,16 @@
+/** `hmsops restart SERVICE|INSTANCE`: rolling; each replacement is ready before its predecessor drains. */
+import { parseDuration } from '../../duration.js';
+import { UsageError } from '../../errors.js';
+import { loadContext, type GlobalOptions } from '../context.js';
+import { ok, type CommandResult } from '../end.js';
+import { printJson } from '../output.js';
+
+export async function restartCommand(target: string, opts: GlobalOptions & { timeout: string; json?: boolean }): Promise<CommandResult> {
+  const readyTimeoutMs = parseDuration(opts.timeout);
+  if (readyTimeoutMs === undefined) throw new UsageError(`--timeout: expected a duration, got "${opts.timeout}"`);
+  const ctx = await loadContext(opts);
+  const res = await ctx.client.post<{ replaced: [string, string][] }>('/v1/restart', { target, readyTimeoutMs });
+  if (opts.json) printJson(res);
+  else for (const [old, fresh] of res.replaced) console.log(`${old} -> ${fresh}`);
+  return ok;
+}

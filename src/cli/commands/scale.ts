@@ -1,0 +1,36 @@
+/** `hmsops scale SERVICE=N...`: more or fewer instances; lowering drains the newest first. */
+import { parseDuration } from '../../duration.js';
+import { UsageError } from '../../errors.js';
+import type { InstanceView } from '../../daemon/supervisor.js';
+import { loadContext, type GlobalOptions } from '../context.js';
+import { ok, type CommandResult } from '../end.js';
+import { printJson } from '../output.js';
+import { renderInstances } from './ps.js';
+import { notReadyError, waitForFleet } from './up.js';
+
+export function parseScaleTargets(args: string[]): Record<string, number> {
+  if (args.length === 0) throw new UsageError('expected SERVICE=N, for example: hmsops scale ach=3');
+  const out: Record<string, number> = {};
+  for (const a of args) {
+    const m = /^([a-z][a-z0-9-]*)=(\d+)$/.exec(a);
+    if (!m || Number(m[2]) > 64) throw new UsageError(`"${a}" is not SERVICE=N with N from 0 to 64, for example ach=3`);
+    out[m[1]!] = Number(m[2]);
+  }
+  return out;
+}
+
+export async function scaleCommand(args: string[], opts: GlobalOptions & { wait: boolean; timeout: string; json?: boolean }): Promise<CommandResult> {
+  const targets = parseScaleTargets(args);
+  const timeoutMs = parseDuration(opts.timeout);
+  if (timeoutMs === undefined) throw new UsageError(`--timeout: expected a duration, got "${opts.timeout}"`);
+  const ctx = await loadContext(opts);
+  const res = await ctx.client.post<{ scaled: Record<string, { started: string[]; stopped: string[] }> }>('/v1/scale', { targets });
+  if (opts.wait) {
+    const w = await waitForFleet(ctx, Object.keys(targets), timeoutMs, !opts.json);
+    if (!w.ready) throw notReadyError(ctx, w.instances, w.problem!);
+  }
+  const { instances } = await ctx.client.get<{ instances: InstanceView[] }>('/v1/instances');
+  if (opts.json) printJson({ scaled: res.scaled, instances: instances.filter((i) => i.service in targets) });
+  else console.log(renderInstances(instances.filter((i) => i.service in targets)));
+  return ok;
+}

@@ -1,0 +1,66 @@
+/** What every command needs: the resolved config, the state dir's paths and a daemon client. */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from '../config/load.js';
+import type { FleetConfig } from '../config/schema.js';
+import { HmsopsError } from '../errors.js';
+import { lockOwnerAlive } from '../daemon/lock.js';
+import { sleep } from '../daemon/process-group.js';
+import { statePaths, type StatePaths } from '../state/paths.js';
+import { ControlClient } from './control-client.js';
+
+export interface GlobalOptions {
+  config?: string;
+  stateDir?: string;
+}
+
+export interface CliContext {
+  config: FleetConfig;
+  paths: StatePaths;
+  client: ControlClient;
+}
+
+export async function loadContext(opts: GlobalOptions): Promise<CliContext> {
+  const config = await loadConfig({ file: opts.config ?? process.env.HMSOPS_CONFIG, stateDir: opts.stateDir ?? process.env.HMSOPS_STATE_DIR });
+  const paths = statePaths(config.stateDir);
+  return { config, paths, client: new ControlClient(paths.socket) };
+}
+
+export async function daemonRunning(ctx: CliContext): Promise<boolean> {
+  try {
+    await ctx.client.request('GET', '/v1/status', undefined, 2000);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const daemonMain = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'daemon', 'main.js');
+
+export function tail(file: string, lines: number): string[] {
+  try {
+    return fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines);
+  } catch {
+    return [];
+  }
+}
+
+/** Starts hmsopsd for this state dir unless one already answers. Returns true when it started one. */
+export async function ensureDaemon(ctx: CliContext): Promise<boolean> {
+  if (await daemonRunning(ctx)) return false;
+  if (!lockOwnerAlive(ctx.paths.lock)) {
+    fs.mkdirSync(ctx.paths.logs, { recursive: true });
+    fs.mkdirSync(ctx.paths.run, { recursive: true, mode: 0o700 });
+    const log = fs.openSync(ctx.paths.daemonLog, 'a');
+    const child = spawn(process.execPath, [daemonMain, '--state-dir', ctx.paths.root], { detached: true, stdio: ['ignore', log, log], cwd: ctx.config.dir });
+    child.unref();
+    fs.closeSync(log);
+  }
+  for (let i = 0; i < 200; i++) {
+    if (await daemonRunning(ctx)) return true;
+    await sleep(25);
+  }
+  throw new HmsopsError('DAEMON_START_FAILED', `the daemon did not start; its log (${ctx.paths.daemonLog}) ends with:`, { details: tail(ctx.paths.daemonLog, 20) });
+}

@@ -1,0 +1,57 @@
+/** Talks to hmsopsd over its unix socket (node:http, so read commands stay fast to start). */
+import http from 'node:http';
+import { ExitCode, HmsopsError } from '../errors.js';
+
+export class ControlClient {
+  constructor(readonly socketPath: string) {}
+
+  request<T = any>(method: 'GET' | 'POST', path: string, body?: unknown, timeoutMs = 0): Promise<T> {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    return new Promise((resolve, reject) => {
+      const req = http.request(
+        {
+          socketPath: this.socketPath,
+          method,
+          path,
+          headers: payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {},
+          timeout: timeoutMs || undefined,
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => {
+            let parsed: any;
+            try {
+              parsed = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+            } catch {
+              return reject(new HmsopsError('DAEMON_BAD_ANSWER', `daemon answered ${res.statusCode} with non-JSON`));
+            }
+            if ((res.statusCode ?? 500) >= 400) {
+              const e = parsed?.error ?? {};
+              const exitCode = res.statusCode === 400 ? ExitCode.usage : ExitCode.failure;
+              return reject(new HmsopsError(e.code ?? 'DAEMON_ERROR', e.message ?? `daemon answered ${res.statusCode}`, { exitCode, details: e.details }));
+            }
+            resolve(parsed as T);
+          });
+        },
+      );
+      req.on('timeout', () => req.destroy(new Error('timeout')));
+      req.on('error', (err: NodeJS.ErrnoException) =>
+        reject(
+          err.code === 'ENOENT' || err.code === 'ECONNREFUSED'
+            ? new HmsopsError('DAEMON_NOT_RUNNING', 'no hmsops daemon runs for this state dir (start one with `hmsops up`)', { exitCode: ExitCode.daemonUnreachable })
+            : new HmsopsError('DAEMON_UNREACHABLE', `cannot reach the daemon: ${err.message}`, { exitCode: ExitCode.daemonUnreachable }),
+        ),
+      );
+      if (payload) req.write(payload);
+      req.end();
+    });
+  }
+
+  get<T = any>(path: string) {
+    return this.request<T>('GET', path);
+  }
+  post<T = any>(path: string, body: unknown = {}) {
+    return this.request<T>('POST', path, body);
+  }
+}

@@ -1,0 +1,161 @@
+/** The hmsops entry point: wires commands (commander) and alone maps errors to messages and exit codes. */
+import { Command, CommanderError, Option } from 'commander';
+import { ExitCode, HmsopsError } from '../errors.js';
+import type { CommandResult } from './end.js';
+import { color } from './output.js';
+
+const program = new Command('hmsops')
+  .description('Operate the grant-disbursement fleet: supervisor, registry, gateway and disbursements')
+  .version('0.1.0')
+  .option('-c, --config <file>', 'config file (default: hmsops.config.yaml found from the current directory upward; env HMSOPS_CONFIG)')
+  .option('--state-dir <dir>', 'state directory (default: .hmsops next to the config; env HMSOPS_STATE_DIR)')
+  .option('--no-color', 'no colours (also NO_COLOR=1)')
+  .showHelpAfterError('(run with --help for usage)')
+  .addHelpText(
+    'after',
+    `
+Examples:
+  $ hmsops up                          start the fleet and wait until every instance is ready
+  $ hmsops ps                          what runs, where, how healthy
+  $ hmsops scale ach=3                 three payment instances
+  $ hmsops disburse --grant fixtures/grants/dol-training.yaml
+  $ hmsops logs -f ach                 follow the payment service's logs
+  $ hmsops down                        stop everything
+
+Exit codes: 0 ok, 1 failure, 2 usage or config error, 3 fleet not ready, 4 daemon not running, 70 internal error.`,
+  );
+
+type Action = (...args: any[]) => Promise<CommandResult> | CommandResult;
+
+/** Global options merged into the command's own, then the command module loaded lazily. */
+function run(load: () => Promise<Action>) {
+  return async (...args: any[]) => {
+    const cmd = args[args.length - 1] as Command;
+    const opts = { ...program.opts(), ...cmd.opts() };
+    const positional = args.slice(0, -2);
+    const action = await load();
+    const result = await action(...positional, opts);
+    process.exitCode = result.exitCode;
+  };
+}
+
+const examples = (cmd: Command, ...lines: string[]) => cmd.addHelpText('after', `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}`);
+
+examples(
+  program
+    .command('up')
+    .description('start the daemon if needed, apply the config and wait until every instance is ready')
+    .argument('[service...]', 'only these services')
+    .option('--no-wait', 'return once started, without waiting for readiness')
+    .option('--timeout <duration>', 'how long to wait for readiness', '30s')
+    .option('--json', 'machine-readable output')
+    .action(run(async () => (await import('./commands/up.js')).upCommand)),
+  'hmsops up',
+  'hmsops up ach auth --timeout 60s',
+  'hmsops up --no-wait',
+);
+
+examples(
+  program
+    .command('down')
+    .description('stop everything: deregister, SIGTERM each process group, drain, SIGKILL after the timeout')
+    .option('--timeout <duration>', 'time between SIGTERM and SIGKILL', '10s')
+    .option('--json', 'machine-readable output')
+    .action(run(async () => (await import('./commands/down.js')).downCommand)),
+  'hmsops down',
+  'hmsops down --timeout 2s',
+);
+
+examples(
+  program
+    .command('ps')
+    .alias('status')
+    .description('one row per instance: service, id, pid, address, state, restarts, uptime, last probe')
+    .option('--json', 'machine-readable output')
+    .option('-w, --watch', 'live view')
+    .action(run(async () => (await import('./commands/ps.js')).psCommand)),
+  'hmsops ps',
+  'hmsops ps --json | jq ".instances[] | select(.state != \\"ready\\")"',
+  'hmsops ps --watch',
+);
+
+examples(
+  program
+    .command('scale')
+    .description('set the number of instances; lowering drains the newest first')
+    .argument('<service=n...>', 'targets such as ach=3')
+    .option('--no-wait', 'do not wait for new instances to be ready')
+    .option('--timeout <duration>', 'how long to wait for readiness', '30s')
+    .option('--json', 'machine-readable output')
+    .action(run(async () => (await import('./commands/scale.js')).scaleCommand)),
+  'hmsops scale ach=3',
+  'hmsops scale ach=1 analytics=2',
+);
+
+examples(
+  program
+    .command('restart')
+    .description('rolling restart: each new instance is ready before the old one drains')
+    .argument('<target>', 'a service (all its instances) or one instance id')
+    .option('--timeout <duration>', 'how long a replacement may take to be ready', '60s')
+    .option('--json', 'machine-readable output')
+    .action(run(async () => (await import('./commands/restart.js')).restartCommand)),
+  'hmsops restart ach',
+  'hmsops restart ach-2',
+);
+
+examples(
+  program
+    .command('logs')
+    .description("every instance's output, merged in time order with a service/instance prefix")
+    .argument('[name...]', 'services or instance ids')
+    .option('-f, --follow', 'keep printing new lines')
+    .option('--since <duration>', 'only lines newer than this, such as 5m')
+    .option('-n, --tail <lines>', 'only the last N lines')
+    .option('--json', 'one JSON object per line')
+    .action(run(async () => (await import('./commands/logs.js')).logsCommand)),
+  'hmsops logs',
+  'hmsops logs -f ach',
+  'hmsops logs --since 5m auth ach-2',
+);
+
+const config = program.command('config').description('the resolved config and its JSON Schema');
+examples(
+  config
+    .command('print')
+    .description('print the resolved config (defaults filled in)')
+    .option('--json', 'as JSON')
+    .action(run(async () => (await import('./commands/config.js')).configPrintCommand)),
+  'hmsops config print',
+);
+examples(
+  config
+    .command('schema')
+    .description('print the JSON Schema of hmsops.config.yaml')
+    .action(run(async () => (await import('./commands/config.js')).configSchemaCommand)),
+  'hmsops config schema > hmsops.schema.json',
+);
+
+program.exitOverride();
+
+function reportError(err: unknown): number {
+  if (err instanceof CommanderError) {
+    // commander already printed its message (or help/version).
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+    return ExitCode.usage;
+  }
+  if (err instanceof HmsopsError) {
+    process.stderr.write(`${color.red('error')}: ${err.message}\n`);
+    for (const d of err.details) process.stderr.write(`  ${d}\n`);
+    return err.exitCode;
+  }
+  process.stderr.write(`${color.red('internal error')}: ${(err as Error)?.stack ?? String(err)}\n`);
+  process.stderr.write('This is a bug in hmsops. Please report it with the command you ran and the output above.\n');
+  return ExitCode.internal;
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  process.exitCode = reportError(err);
+}

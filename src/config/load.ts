@@ -1,0 +1,100 @@
+/**
+ * Finds the config with cosmiconfig (hmsops.config.yaml, .hmsopsrc*, package.json "hmsops"),
+ * then re-reads the file with the yaml parser so every problem carries its line and column.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { cosmiconfig } from 'cosmiconfig';
+import { LineCounter, parseDocument, isNode } from 'yaml';
+import { HmsopsError, ValidationError, type SourceProblem } from '../errors.js';
+import { validate, type PathProblem } from './schema-dsl.js';
+import { configSchema, crossFieldProblems, resolveConfig, type FleetConfig } from './schema.js';
+
+const searchPlaces = [
+  'hmsops.config.yaml',
+  'hmsops.config.yml',
+  'hmsops.config.json',
+  '.hmsopsrc',
+  '.hmsopsrc.yaml',
+  '.hmsopsrc.yml',
+  '.hmsopsrc.json',
+  'package.json',
+];
+
+/** Parses YAML (JSON is YAML) and keeps a way back from a value path to line:column. */
+export function parseWithPositions(file: string, text: string, prefix: (string | number)[] = []) {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const syntax: SourceProblem[] = doc.errors.map((e) => {
+    const pos = lineCounter.linePos(e.pos[0]);
+    return { file, line: pos.line, column: pos.col, path: '', message: e.message.split('\n')[0]! };
+  });
+  const locate = (p: PathProblem): SourceProblem => {
+    const full = [...prefix, ...p.path];
+    // Walk up until a node with a position exists (a missing key points at its parent).
+    for (let n = full.length; n >= 0; n--) {
+      const node = n === 0 ? doc.contents : doc.getIn(full.slice(0, n), true);
+      // For a bad key, point at the key itself rather than its value.
+      if (isNode(node) && node.range) {
+        let offset = node.range[0];
+        if (n === full.length && n > 0) {
+          const parent = n === 1 ? doc.contents : doc.getIn(full.slice(0, n - 1), true);
+          const pair = (parent as any)?.items?.find?.((it: any) => it?.key?.value === full[n - 1]);
+          if (pair?.key?.range && /unknown key/.test(p.message)) offset = pair.key.range[0];
+        }
+        const pos = lineCounter.linePos(offset);
+        return { file, line: pos.line, column: pos.col, path: formatPath(p.path), message: p.message };
+      }
+    }
+    return { file, path: formatPath(p.path), message: p.message };
+  };
+  const value = syntax.length ? undefined : doc.toJS({ maxAliasCount: 100 });
+  return { value, syntax, locate };
+}
+
+export function formatPath(p: (string | number)[]): string {
+  return p.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('');
+}
+
+export interface LoadOptions {
+  /** Explicit config file (--config / HMSOPS_CONFIG); otherwise searched from cwd upward. */
+  file?: string;
+  cwd?: string;
+  stateDir?: string;
+}
+
+export async function loadConfig(opts: LoadOptions = {}): Promise<FleetConfig> {
+  const cwd = opts.cwd ?? process.cwd();
+  let file: string | null = null;
+  if (opts.file) {
+    file = path.resolve(cwd, opts.file);
+    if (!fs.existsSync(file)) throw new HmsopsError('CONFIG_NOT_FOUND', `config file not found: ${file}`, { exitCode: 2 });
+  } else {
+    const explorer = cosmiconfig('hmsops', {
+      searchPlaces,
+      searchStrategy: 'global',
+      stopDir: path.parse(cwd).root,
+      // Only find the file here; it is parsed below with positions.
+      loaders: { '.yaml': (f) => ({ found: f }), '.yml': (f) => ({ found: f }), '.json': (f, c) => (f.endsWith('package.json') ? JSON.parse(c) : { found: f }), noExt: (f) => ({ found: f }) },
+    });
+    const found = await explorer.search(cwd).catch((err: Error) => {
+      throw new HmsopsError('CONFIG_UNREADABLE', `could not read config: ${err.message}`, { exitCode: 2 });
+    });
+    file = found?.filepath ?? null;
+  }
+  if (!file) {
+    const cfg = resolveConfig({}, null, cwd);
+    if (opts.stateDir) cfg.stateDir = path.resolve(cwd, opts.stateDir);
+    return cfg;
+  }
+  const text = fs.readFileSync(file, 'utf8');
+  const inPackageJson = path.basename(file) === 'package.json';
+  const { value, syntax, locate } = parseWithPositions(file, text, inPackageJson ? ['hmsops'] : []);
+  if (syntax.length) throw new ValidationError(`invalid config ${file}`, syntax);
+  const raw = inPackageJson ? (value as any)?.hmsops : value ?? {};
+  const problems = [...validate(configSchema, raw), ...crossFieldProblems(raw ?? {})];
+  if (problems.length) throw new ValidationError(`invalid config ${file}`, problems.map(locate));
+  const cfg = resolveConfig(raw, file, path.dirname(file));
+  if (opts.stateDir) cfg.stateDir = path.resolve(cwd, opts.stateDir);
+  return cfg;
+}

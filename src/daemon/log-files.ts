@@ -1,0 +1,98 @@
+/**
+ * Instance logs: one file per instance under logs/, one line per output line, prefixed with
+ * an ISO timestamp and the stream, rotated by size (name.log -> name.log.1 -> ...).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+export interface LogLine {
+  at: string;
+  stream: 'out' | 'err' | 'sys';
+  instance: string;
+  text: string;
+}
+
+export function formatLogLine(at: Date, stream: LogLine['stream'], text: string): string {
+  return `${at.toISOString()} ${stream} ${text}\n`;
+}
+
+export function parseLogLine(instance: string, line: string): LogLine | undefined {
+  const m = /^(\d{4}-\d\d-\d\dT[\d:.]+Z) (out|err|sys) (.*)$/.exec(line);
+  return m ? { at: m[1]!, stream: m[2] as LogLine['stream'], instance, text: m[3]! } : undefined;
+}
+
+export const logFileFor = (logsDir: string, instanceId: string) => path.join(logsDir, `${instanceId}.log`);
+
+/** Appends lines to an instance's log and rotates it past maxSize, keeping maxFiles old files. */
+export class RotatingLog {
+  #fd: number;
+  #size: number;
+  constructor(private readonly file: string, private readonly maxSize: number, private readonly maxFiles: number) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    this.#fd = fs.openSync(file, 'a');
+    this.#size = fs.fstatSync(this.#fd).size;
+  }
+
+  write(stream: LogLine['stream'], text: string): void {
+    const line = formatLogLine(new Date(), stream, text);
+    if (this.#size + line.length > this.maxSize && this.#size > 0) this.#rotate();
+    fs.writeSync(this.#fd, line);
+    this.#size += Buffer.byteLength(line);
+  }
+
+  #rotate() {
+    fs.closeSync(this.#fd);
+    for (let i = this.maxFiles - 1; i >= 1; i--) {
+      const from = i === 1 ? this.file : `${this.file}.${i - 1}`;
+      if (fs.existsSync(from)) fs.renameSync(from, `${this.file}.${i}`);
+    }
+    if (this.maxFiles <= 1) fs.rmSync(this.file, { force: true });
+    this.#fd = fs.openSync(this.file, 'a');
+    this.#size = 0;
+  }
+
+  close(): void {
+    try {
+      fs.closeSync(this.#fd);
+    } catch {
+      // already closed
+    }
+  }
+}
+
+/** Splits a byte stream into lines, keeping a partial tail until it completes. */
+export function lineSplitter(onLine: (line: string) => void) {
+  let tail = '';
+  return {
+    push(chunk: Buffer | string) {
+      const text = tail + chunk.toString();
+      const parts = text.split('\n');
+      tail = parts.pop() ?? '';
+      if (tail.length > 64 * 1024) {
+        parts.push(tail);
+        tail = '';
+      }
+      for (const p of parts) onLine(p.replace(/\r$/, ''));
+    },
+    end() {
+      if (tail) onLine(tail);
+      tail = '';
+    },
+  };
+}
+
+/** All log files of the given instances (rotated ones first), read and merged in time order. */
+export function readMergedLogs(logsDir: string, filter: (instanceId: string) => boolean, sinceMs?: number): LogLine[] {
+  if (!fs.existsSync(logsDir)) return [];
+  const lines: LogLine[] = [];
+  for (const name of fs.readdirSync(logsDir)) {
+    const m = /^(.+)\.log(?:\.(\d+))?$/.exec(name);
+    if (!m || m[1] === 'hmsopsd' || !filter(m[1]!)) continue;
+    for (const raw of fs.readFileSync(path.join(logsDir, name), 'utf8').split('\n')) {
+      const l = parseLogLine(m[1]!, raw);
+      if (l && (sinceMs === undefined || Date.parse(l.at) >= sinceMs)) lines.push(l);
+    }
+  }
+  // Stable sort keeps each file's own order for equal timestamps.
+  return lines.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+}

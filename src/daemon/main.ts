@@ -1,0 +1,123 @@
+/**
+ * hmsopsd: one per state dir. Holds the lock, reaps what a crashed predecessor left,
+ * supervises the fleet and serves the control API until told to stop.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FleetConfig, ServiceConfig } from '../config/schema.js';
+import { EmbeddedRegistry } from '../registry/embedded.js';
+import { statePaths } from '../state/paths.js';
+import { startControlServer } from './control-server.js';
+import { acquireLock, releaseLock } from './lock.js';
+import { reapOrphans } from './orphans.js';
+import { Supervisor } from './supervisor.js';
+
+const distRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export function bundledEntry(service: string): string {
+  return service === 'gateway' ? path.join(distRoot, 'src', 'gateway', 'main.js') : path.join(distRoot, 'services', service, 'main.js');
+}
+
+/** The gateway runs as a supervised instance like any other. */
+export function gatewayService(cfg: FleetConfig): ServiceConfig {
+  return {
+    name: 'gateway',
+    bundled: true,
+    cwd: cfg.dir,
+    env: {},
+    instances: 1,
+    route: null,
+    version: 'bundled',
+    liveness: { path: '/healthz', intervalMs: 2000, timeoutMs: 1000, failureThreshold: 3, successThreshold: 1, startPeriodMs: 10_000 },
+    readiness: { path: '/readyz', intervalMs: 1000, timeoutMs: 1000, failureThreshold: 1, successThreshold: 1, startPeriodMs: 0 },
+    restart: { policy: 'always', initialBackoffMs: 100, maxBackoffMs: 5000, minUptimeMs: 10_000, maxRestarts: 5, windowMs: 60_000 },
+    stopTimeoutMs: 5000,
+    drainDelayMs: 0,
+  };
+}
+
+function desiredServices(cfg: FleetConfig): Record<string, ServiceConfig> {
+  return cfg.gateway.enabled ? { gateway: gatewayService(cfg), ...cfg.services } : { ...cfg.services };
+}
+
+async function main() {
+  const argIdx = process.argv.indexOf('--state-dir');
+  const stateDir = path.resolve(argIdx > 0 ? process.argv[argIdx + 1]! : '.hmsops');
+  const paths = statePaths(stateDir);
+  fs.mkdirSync(paths.run, { recursive: true, mode: 0o700 });
+  fs.mkdirSync(paths.logs, { recursive: true });
+  if (!acquireLock(paths.lock)) {
+    console.error(`hmsopsd: another daemon holds ${paths.lock}`);
+    process.exit(3);
+  }
+  const reaped = await reapOrphans(paths);
+  if (reaped.length) console.log(`hmsopsd: stopped ${reaped.length} instance(s) left by a previous daemon: ${reaped.join(', ')}`);
+
+  const fleetToken = crypto.randomBytes(24).toString('base64url');
+  fs.writeFileSync(paths.fleetToken, fleetToken, { mode: 0o600 });
+  let config: FleetConfig | undefined;
+  try {
+    config = JSON.parse(fs.readFileSync(path.join(paths.run, 'config.json'), 'utf8'));
+  } catch {
+    config = undefined;
+  }
+  const registry = new EmbeddedRegistry({ deregisterAfterMs: config?.registry.deregisterAfterMs ?? 60_000 });
+  const supervisor = new Supervisor({
+    paths,
+    registry,
+    fleetToken,
+    logs: config?.logs ?? { maxSizeBytes: 10 * 1024 * 1024, maxFiles: 3 },
+    bundledCommand: (service) => [process.execPath, bundledEntry(service)],
+    bundledEnv: (service) => {
+      const env: Record<string, string> = { HMSOPS_REGISTRY_TTL_MS: String(config?.registry.ttlMs ?? 10_000) };
+      if (service === 'gateway' && config) env.HMSOPS_GATEWAY_CONFIG = JSON.stringify(config.gateway);
+      if (config?.smtp.url) env.HMSOPS_SMTP_URL = config.smtp.url;
+      return env;
+    },
+  });
+
+  let stopping: Promise<void> | undefined;
+  const shutdown = (timeoutMs?: number) => {
+    stopping ??= (async () => {
+      console.log('hmsopsd: stopping the fleet');
+      await supervisor.stopAll(timeoutMs);
+      registry.close();
+      server.close();
+      fs.rmSync(paths.socket, { force: true });
+      fs.rmSync(paths.instancesFile, { force: true });
+      fs.rmSync(paths.daemonInfo, { force: true });
+      releaseLock(paths.lock);
+      console.log('hmsopsd: stopped');
+      process.exit(0);
+    })();
+    return stopping;
+  };
+
+  const startedAt = Date.now();
+  const server = await startControlServer(paths.socket, {
+    supervisor,
+    registry,
+    fleetToken,
+    config: () => config,
+    info: () => ({ pid: process.pid, stateDir, startedAt, configFile: config?.file ?? null, instances: supervisor.instances.size }),
+    apply: async (cfg, only) => {
+      config = cfg;
+      fs.writeFileSync(path.join(paths.run, 'config.json'), JSON.stringify(cfg), { mode: 0o600 });
+      return supervisor.apply(desiredServices(cfg), only);
+    },
+    shutdown: (timeoutMs) => void shutdown(timeoutMs),
+  });
+  fs.writeFileSync(paths.daemonInfo, JSON.stringify({ pid: process.pid, socket: paths.socket, startedAt }));
+  process.on('SIGTERM', () => void shutdown());
+  process.on('SIGINT', () => void shutdown());
+  process.on('SIGHUP', () => undefined);
+  process.on('uncaughtException', (err) => {
+    console.error('hmsopsd: internal error', err);
+    void shutdown();
+  });
+  console.log(`hmsopsd: pid ${process.pid} listening on ${paths.socket}`);
+}
+
+void main();

@@ -1,0 +1,27 @@
+/** Pure restart policy: exponential backoff with a cap, reset after a minimum uptime, crash-loop detection. */
+import type { RestartPolicy } from '../config/schema.js';
+
+export interface ExitRecord {
+  startedAt: number;
+  exitedAt: number;
+}
+
+export type RestartDecision = { action: 'restart'; delayMs: number; attempt: number } | { action: 'crash-loop' } | { action: 'stay-stopped' };
+
+/**
+ * history: earlier exits of this instance, oldest first, the one just seen last.
+ * The attempt number counts the consecutive short-lived runs; a run that lasted minUptime resets it.
+ */
+export function restartDecision(history: ExitRecord[], policy: RestartPolicy, cleanExit: boolean, now: number): RestartDecision {
+  if (policy.policy === 'never' || (policy.policy === 'on-failure' && cleanExit)) return { action: 'stay-stopped' };
+  const recent = history.filter((h) => now - h.exitedAt <= policy.windowMs && h.exitedAt - h.startedAt < policy.minUptimeMs);
+  if (recent.length > policy.maxRestarts) return { action: 'crash-loop' };
+  let attempt = 0;
+  for (let i = history.length - 1; i >= 0; i--) {
+    const h = history[i]!;
+    if (h.exitedAt - h.startedAt >= policy.minUptimeMs) break;
+    attempt++;
+  }
+  const delayMs = attempt === 0 ? 0 : Math.min(policy.maxBackoffMs, policy.initialBackoffMs * 2 ** (attempt - 1));
+  return { action: 'restart', delayMs, attempt };
+}
