@@ -50,16 +50,20 @@ export function tail(file: string, lines: number): string[] {
 /** Starts hmsopsd for this state dir unless one already answers. Returns true when it started one. */
 export async function ensureDaemon(ctx: CliContext): Promise<boolean> {
   if (await daemonRunning(ctx)) return false;
+  let child: ReturnType<typeof spawn> | undefined;
   if (!lockOwnerAlive(ctx.paths.lock)) {
     fs.mkdirSync(ctx.paths.logs, { recursive: true });
     fs.mkdirSync(ctx.paths.run, { recursive: true, mode: 0o700 });
     const log = fs.openSync(ctx.paths.daemonLog, 'a');
-    const child = spawn(process.execPath, [daemonMain, '--state-dir', ctx.paths.root], { detached: true, stdio: ['ignore', log, log], cwd: ctx.config.dir });
+    child = spawn(process.execPath, [daemonMain, '--state-dir', ctx.paths.root], { detached: true, stdio: ['ignore', log, log], cwd: ctx.config.dir });
     child.unref();
     fs.closeSync(log);
   }
-  for (let i = 0; i < 200; i++) {
+  // A new daemon first stops what a dead predecessor left, which can take a stop timeout.
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
     if (await daemonRunning(ctx)) return true;
+    if (child && child.exitCode !== null) break;
     await sleep(25);
   }
   throw new HmsopsError('DAEMON_START_FAILED', `the daemon did not start; its log (${ctx.paths.daemonLog}) ends with:`, { details: tail(ctx.paths.daemonLog, 20) });

@@ -11,6 +11,7 @@ const program = new Command('hmsops')
   .option('--state-dir <dir>', 'state directory (default: .hmsops next to the config; env HMSOPS_STATE_DIR)')
   .option('--no-color', 'no colours (also NO_COLOR=1)')
   .showHelpAfterError('(run with --help for usage)')
+  .exitOverride()
   .addHelpText(
     'after',
     `
@@ -135,8 +136,6 @@ examples(
     .action(run(async () => (await import('./commands/config.js')).configSchemaCommand)),
   'hmsops config schema > hmsops.schema.json',
 );
-
-program.exitOverride();
 
 function reportError(err: unknown): number {
   if (err instanceof CommanderError) {

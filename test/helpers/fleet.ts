@@ -1,0 +1,107 @@
+/** Test fleets: a temp dir with a config, the real CLI run as a child process, and teardown that leaves nothing running. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execa } from 'execa';
+import { ControlClient } from '../../src/cli/control-client.js';
+import { readPersistedInstances } from '../../src/daemon/orphans.js';
+import { groupAlive, pidAlive } from '../../src/daemon/process-group.js';
+import { statePaths } from '../../src/state/paths.js';
+
+export const repoRoot = path.resolve(import.meta.dirname, '..', '..');
+export const cliPath = path.join(repoRoot, 'bin', 'hmsops');
+export const fixtureServer = path.join(repoRoot, 'test', 'fixtures', 'programs', 'fixture-server.mjs');
+
+export interface TestFleet {
+  dir: string;
+  stateDir: string;
+  client: ControlClient;
+  hmsops(args: string[], opts?: { env?: Record<string, string>; timeout?: number }): Promise<{ exitCode: number; stdout: string; stderr: string }>;
+  instances(): Promise<any[]>;
+  events(): Promise<any[]>;
+  /** Every pid the daemon has ever been told about, and the daemon itself. */
+  daemonPid(): number | undefined;
+  down(): Promise<void>;
+}
+
+const live: TestFleet[] = [];
+
+export function makeFleet(configYaml: string): TestFleet {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hmsops-test-'));
+  fs.writeFileSync(path.join(dir, 'hmsops.config.yaml'), configYaml);
+  const stateDir = path.join(dir, '.hmsops');
+  const paths = statePaths(stateDir);
+  const client = new ControlClient(paths.socket);
+  const fleet: TestFleet = {
+    dir,
+    stateDir,
+    client,
+    async hmsops(args, opts = {}) {
+      const r = await execa(process.execPath, [cliPath, ...args], {
+        cwd: dir,
+        reject: false,
+        env: { NO_COLOR: '1', ...opts.env },
+        timeout: opts.timeout ?? 120_000,
+      });
+      return { exitCode: r.exitCode ?? -1, stdout: String(r.stdout), stderr: String(r.stderr) };
+    },
+    async instances() {
+      return (await client.get('/v1/instances')).instances;
+    },
+    async events() {
+      return (await client.get('/v1/events')).events;
+    },
+    daemonPid() {
+      try {
+        return JSON.parse(fs.readFileSync(paths.lock, 'utf8')).pid;
+      } catch {
+        return undefined;
+      }
+    },
+    async down() {
+      const known = readPersistedInstances(paths);
+      await fleet.hmsops(['down', '--timeout', '2s']);
+      // Belt and braces: a failed test must still leave nothing behind.
+      for (const p of known) if (groupAlive(p.pgid)) process.kill(-p.pgid, 'SIGKILL');
+      const d = fleet.daemonPid();
+      if (d && pidAlive(d)) process.kill(d, 'SIGKILL');
+      fs.rmSync(dir, { recursive: true, force: true });
+      live.splice(live.indexOf(fleet), 1);
+    },
+  };
+  live.push(fleet);
+  return fleet;
+}
+
+export async function downAll() {
+  await Promise.all([...live].map((f) => f.down()));
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function until<T>(what: string, fn: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 15_000, everyMs = 50): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const v = await fn();
+      if (v) return v as T;
+    } catch (err) {
+      last = err;
+    }
+    await sleep(everyMs);
+  }
+  throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
+}
+
+/** A custom service block for the fixture program. */
+export function fixtureService(name: string, opts: { instances?: number; env?: Record<string, string | number>; extra?: string } = {}): string {
+  const env = Object.entries(opts.env ?? {}).map(([k, v]) => `      ${k}: "${v}"`).join('\n');
+  return `  ${name}:
+    command: node ${fixtureServer}
+    instances: ${opts.instances ?? 1}
+    stopTimeout: 2s
+    drainDelay: 0ms
+    health: { liveness: { path: /healthz }, readiness: { path: /readyz, interval: 200ms } }
+${env ? `    env:\n${env}\n` : ''}${opts.extra ?? ''}`;
+}

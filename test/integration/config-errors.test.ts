@@ -1,0 +1,79 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execa } from 'execa';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cliPath } from '../helpers/fleet.js';
+
+const dirs: string[] = [];
+afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+async function hmsopsIn(files: Record<string, string>, args: string[]) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hmsops-cfg-'));
+  dirs.push(dir);
+  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
+  const r = await execa(process.execPath, [cliPath, ...args], { cwd: dir, reject: false, env: { NO_COLOR: '1' } });
+  return { dir, exitCode: r.exitCode, stdout: String(r.stdout), stderr: String(r.stderr) };
+}
+
+describe('config errors', () => {
+  it('lists every problem at once with file:line:column and exits 2', async () => {
+    const yaml = [
+      'version: 1',
+      'gateway:',
+      '  port: eighty',
+      '  colour: blue',
+      'services:',
+      '  ach:',
+      '    instances: -1',
+      '  billing:',
+      '    instances: 2',
+      '  web:',
+      '    command: node web.js',
+      '    stopTimeout: soon',
+      '',
+    ].join('\n');
+    const r = await hmsopsIn({ 'hmsops.config.yaml': yaml }, ['up']);
+    expect(r.exitCode).toBe(2);
+    const file = path.join(r.dir, 'hmsops.config.yaml');
+    expect(r.stderr).toContain(`${file}:3:9: gateway.port: expected a whole number, got string "eighty"`);
+    expect(r.stderr).toContain(`${file}:4:3: gateway.colour: unknown key "colour"`);
+    expect(r.stderr).toContain(`${file}:7:16: services.ach.instances: must be at least 0, got -1`);
+    expect(r.stderr).toContain(`${file}:9:5: services.billing: "billing" is not a bundled service`);
+    expect(r.stderr).toContain(`${file}:12:18: services.web.stopTimeout: expected a duration`);
+    expect(r.stderr).toContain('5 problems');
+    expect(r.stderr).not.toMatch(/at .*\.js:\d+/); // no stack trace
+    expect(fs.existsSync(path.join(r.dir, '.hmsops', 'run', 'hmsopsd.lock'))).toBe(false); // nothing started
+  });
+
+  it('reports YAML syntax errors with their line', async () => {
+    const r = await hmsopsIn({ 'hmsops.config.yaml': 'version: 1\nservices:\n  web: {command: "x"\n' }, ['config', 'print']);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(/hmsops\.config\.yaml:\d+:\d+: /);
+  });
+
+  it('finds the config in package.json and in .hmsopsrc.json, with positions', async () => {
+    const pkg = JSON.stringify({ name: 'x', hmsops: { version: 1, services: { ach: { instances: 'two' } } } }, null, 2);
+    const r = await hmsopsIn({ 'package.json': pkg }, ['config', 'print']);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(/package\.json:7:22: services\.ach\.instances: expected a whole number/);
+    const rc = await hmsopsIn({ '.hmsopsrc.json': JSON.stringify({ version: 1, gateway: { port: 9999 } }) }, ['config', 'print', '--json']);
+    expect(rc.exitCode, rc.stderr).toBe(0);
+    expect(JSON.parse(rc.stdout).gateway.port).toBe(9999);
+  });
+
+  it('prints a JSON Schema that describes the config', async () => {
+    const r = await hmsopsIn({}, ['config', 'schema']);
+    expect(r.exitCode).toBe(0);
+    const schema = JSON.parse(r.stdout);
+    expect(schema.properties.services.additionalProperties.properties.instances).toMatchObject({ type: 'integer', minimum: 0 });
+    expect(schema.properties.gateway.additionalProperties).toBe(false);
+  });
+
+  it('exits 2 with a short message for an unknown option, without a stack trace', async () => {
+    const r = await hmsopsIn({}, ['up', '--frobnicate']);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain("unknown option '--frobnicate'");
+    expect(r.stderr).not.toContain('    at ');
+  });
+});

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { parseDuration, parseByteSize } from '../../src/duration.js';
+import { resolveConfig } from '../../src/config/schema.js';
+
+describe('durations and sizes', () => {
+  it('reads 500ms, 2s, 5m, 1h and bare milliseconds', () => {
+    expect(['500ms', '2s', '5m', '1h', '250', '1.5s'].map((d) => parseDuration(d))).toEqual([500, 2000, 300_000, 3_600_000, 250, 1500]);
+  });
+  it('refuses what is not a duration', () => {
+    expect(['soon', '-1s', '2 days', ''].map((d) => parseDuration(d))).toEqual([undefined, undefined, undefined, undefined]);
+  });
+  it('reads sizes', () => {
+    expect(parseByteSize('1mb')).toBe(1048576);
+    expect(parseByteSize('12kb')).toBe(12288);
+    expect(parseByteSize('lots')).toBeUndefined();
+  });
+});
+
+describe('resolveConfig', () => {
+  it('runs the bundled fleet when no services are configured', () => {
+    const c = resolveConfig({}, null, '/srv');
+    expect(Object.keys(c.services)).toEqual(['auth', 'ach', 'analytics', 'messaging', 'mail-sink']);
+    expect(c.services.ach!.instances).toBe(2);
+    expect(c.services.ach!.route).toBe('/ach');
+    expect(c.services['mail-sink']!.route).toBeNull();
+    expect(c.stateDir).toBe('/srv/.hmsops');
+  });
+  it('gives custom programs one health path for both probes', () => {
+    const c = resolveConfig({ services: { billing: { command: 'node b.js', health: { path: '/health' }, route: '/bill' } } }, null, '/srv');
+    expect(c.services.billing).toMatchObject({ bundled: false, route: '/bill', liveness: { path: '/health' }, readiness: { path: '/health' } });
+  });
+});
