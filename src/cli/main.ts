@@ -137,6 +137,18 @@ examples(
   'hmsops config schema > hmsops.schema.json',
 );
 
+const ach = program.command('ach').description('NACHA files');
+examples(
+  ach
+    .command('verify')
+    .description('validate a NACHA file under strict rules; prints a summary or every problem (exit 1 when invalid)')
+    .argument('<file>', 'a .ach file (or .ach.gz)')
+    .option('--json', 'machine-readable output')
+    .action(run(async () => (await import('./commands/ach-verify.js')).achVerifyCommand)),
+  'hmsops ach verify .hmsops/ach/outbound/20261201-DOL-ETA-2026-0042.ach',
+  'hmsops ach verify --json file.ach | jq .summary',
+);
+
 function reportError(err: unknown): number {
   if (err instanceof CommanderError) {
     // commander already printed its message (or help/version).

@@ -1,0 +1,33 @@
+/** `hmsops ach verify FILE`: strict NACHA validation; a summary when valid, every problem when not (exit 1). */
+import fs from 'node:fs';
+import zlib from 'node:zlib';
+import { ExitCode, HmsopsError } from '../../errors.js';
+import { formatNachaProblem, readNachaFile } from '../../nacha/index.js';
+import { exitWith, ok, type CommandResult } from '../end.js';
+import { color, printJson } from '../output.js';
+
+const dollars = (cents: number) => `$${(cents / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+
+export async function achVerifyCommand(file: string, opts: { json?: boolean }): Promise<CommandResult> {
+  let buf: Buffer;
+  try {
+    buf = fs.readFileSync(file);
+  } catch (err) {
+    throw new HmsopsError('FILE_UNREADABLE', `cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { exitCode: ExitCode.usage });
+  }
+  if (file.endsWith('.gz')) buf = zlib.gunzipSync(buf);
+  const r = readNachaFile(buf.toString('latin1'), { keepEntries: false });
+  if (opts.json) {
+    printJson({ file, valid: r.ok, summary: r.summary, problems: r.problems, warnings: r.warnings });
+  } else if (r.ok) {
+    const s = r.summary;
+    console.log(`${color.green('valid')} ${file}`);
+    console.log(`  ${s.batches} batch(es), ${s.entries} entries, ${s.addenda} addenda, ${s.records} records in ${s.blocks} block(s)`);
+    console.log(`  credits ${dollars(s.totalCreditCents)}, debits ${dollars(s.totalDebitCents)}, entry hash ${String(s.entryHash).padStart(10, '0')}`);
+    for (const w of r.warnings) console.log(`  ${color.yellow('warning')} ${formatNachaProblem(w)}`);
+  } else {
+    console.error(`${color.red('invalid')} ${file}`);
+    for (const p of r.problems) console.error(`  ${file}:${formatNachaProblem(p)}`);
+  }
+  return r.ok ? ok : exitWith(ExitCode.failure);
+}

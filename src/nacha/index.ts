@@ -1,0 +1,5 @@
+export * from './aba.js';
+export * from './layout.js';
+export * from './reader.js';
+export * from './writer.js';
+export * from './text.js';

@@ -1,0 +1,167 @@
+/**
+ * NACHA writer: `buildNachaFile` turns transfers into a complete file model (batches, trace
+ * numbers ascending from the ODFI's 8 digits, controls, hashes); `serializeNachaFile` turns any
+ * model (built here or read by the reader) into the 94-character records, padded to a block.
+ */
+import { abaCheckDigit } from './aba.js';
+import {
+  addendaLayout,
+  batchControlLayout,
+  batchHeaderLayout,
+  BLOCKING_FACTOR,
+  entryDetailLayout,
+  fileControlLayout,
+  fileHeaderLayout,
+  formatRecord,
+  isCredit,
+  isDebit,
+  RECORD_LENGTH,
+  type Batch,
+  type EntryDetail,
+  type NachaFile,
+} from './layout.js';
+
+export function serializeNachaFile(file: NachaFile): string {
+  const records: string[] = [formatRecord('1', fileHeaderLayout, file.header as any)];
+  for (const b of file.batches) {
+    records.push(formatRecord('5', batchHeaderLayout, b.header as any));
+    for (const e of b.entries) {
+      records.push(formatRecord('6', entryDetailLayout, e as any));
+      for (const a of e.addenda) records.push(formatRecord('7', addendaLayout, a as any));
+    }
+    records.push(formatRecord('8', batchControlLayout, b.control as any));
+  }
+  records.push(formatRecord('9', fileControlLayout, file.control as any));
+  while (records.length % BLOCKING_FACTOR !== 0) records.push('9'.repeat(RECORD_LENGTH));
+  return records.join(file.layout.lineEnding) + file.layout.trailer;
+}
+
+export interface EntryInput {
+  /** 22 (checking credit), 32 (savings credit), 27 / 37 for debits. */
+  transactionCode: number;
+  routing: string;
+  account: string;
+  amountCents: number;
+  idNumber: string;
+  name: string;
+  discretionaryData?: string;
+}
+
+export interface BatchInput {
+  companyName: string;
+  companyId: string;
+  secCode: string;
+  entryDescription: string;
+  /** YYMMDD */
+  effectiveDate: string;
+  /** First 8 digits of the originating bank's routing number. */
+  odfi: string;
+  entries: EntryInput[];
+  discretionaryData?: string;
+  descriptiveDate?: string;
+}
+
+export interface FileInput {
+  immediateDestination: string;
+  immediateDestinationName: string;
+  immediateOrigin: string;
+  immediateOriginName: string;
+  createdAt: Date;
+  fileIdModifier?: string;
+  referenceCode?: string;
+  batches: BatchInput[];
+}
+
+const HASH_MOD = 10_000_000_000;
+const pad2 = (n: number) => String(n).padStart(2, '0');
+export const yymmdd = (d: Date) => `${pad2(d.getUTCFullYear() % 100)}${pad2(d.getUTCMonth() + 1)}${pad2(d.getUTCDate())}`;
+
+/** Trace number: the ODFI's 8 digits, then a 7-digit sequence. */
+export const traceNumber = (odfi: string, seq: number) => `${odfi}${String(seq).padStart(7, '0')}`;
+
+export function buildNachaFile(input: FileInput): NachaFile {
+  let traceSeq = 0;
+  const batches: Batch[] = input.batches.map((bi, idx) => {
+    let debit = 0;
+    let credit = 0;
+    let hash = 0;
+    const entries: EntryDetail[] = bi.entries.map((ei) => {
+      const rdfi = ei.routing.slice(0, 8);
+      hash += Number(rdfi);
+      if (isCredit(ei.transactionCode)) credit += ei.amountCents;
+      else if (isDebit(ei.transactionCode)) debit += ei.amountCents;
+      return {
+        transactionCode: ei.transactionCode,
+        rdfiIdentification: rdfi,
+        checkDigit: String(abaCheckDigit(rdfi)),
+        dfiAccountNumber: ei.account,
+        amount: ei.amountCents,
+        individualIdentificationNumber: ei.idNumber,
+        individualName: ei.name,
+        discretionaryData: ei.discretionaryData ?? '',
+        addendaRecordIndicator: 0,
+        traceNumber: traceNumber(bi.odfi, ++traceSeq),
+        addenda: [],
+      };
+    });
+    const serviceClassCode = debit > 0 && credit > 0 ? 200 : debit > 0 ? 225 : 220;
+    return {
+      header: {
+        serviceClassCode,
+        companyName: bi.companyName,
+        companyDiscretionaryData: bi.discretionaryData ?? '',
+        companyIdentification: bi.companyId,
+        secCode: bi.secCode,
+        companyEntryDescription: bi.entryDescription,
+        companyDescriptiveDate: bi.descriptiveDate ?? '',
+        effectiveEntryDate: bi.effectiveDate,
+        settlementDate: '',
+        originatorStatusCode: '1',
+        odfiIdentification: bi.odfi,
+        batchNumber: idx + 1,
+      },
+      entries,
+      control: {
+        serviceClassCode,
+        entryAddendaCount: entries.length,
+        entryHash: hash % HASH_MOD,
+        totalDebit: debit,
+        totalCredit: credit,
+        companyIdentification: bi.companyId,
+        messageAuthenticationCode: '',
+        reserved: '',
+        odfiIdentification: bi.odfi,
+        batchNumber: idx + 1,
+      },
+    };
+  });
+  const records = 2 + batches.reduce((n, b) => n + 2 + b.entries.length, 0);
+  const d = input.createdAt;
+  return {
+    header: {
+      priorityCode: 1,
+      immediateDestination: ` ${input.immediateDestination}`,
+      immediateOrigin: input.immediateOrigin.length === 9 ? ` ${input.immediateOrigin}` : input.immediateOrigin,
+      fileCreationDate: yymmdd(d),
+      fileCreationTime: `${pad2(d.getUTCHours())}${pad2(d.getUTCMinutes())}`,
+      fileIdModifier: input.fileIdModifier ?? 'A',
+      recordSize: 94,
+      blockingFactor: 10,
+      formatCode: '1',
+      immediateDestinationName: input.immediateDestinationName,
+      immediateOriginName: input.immediateOriginName,
+      referenceCode: input.referenceCode ?? '',
+    },
+    batches,
+    control: {
+      batchCount: batches.length,
+      blockCount: Math.ceil(records / BLOCKING_FACTOR),
+      entryAddendaCount: batches.reduce((n, b) => n + b.control.entryAddendaCount, 0),
+      entryHash: batches.reduce((n, b) => n + b.control.entryHash, 0) % HASH_MOD,
+      totalDebit: batches.reduce((n, b) => n + b.control.totalDebit, 0),
+      totalCredit: batches.reduce((n, b) => n + b.control.totalCredit, 0),
+      reserved: '',
+    },
+    layout: { lineEnding: '\n', trailer: '\n' },
+  };
+}
