@@ -137,6 +137,29 @@ examples(
   'hmsops config schema > hmsops.schema.json',
 );
 
+const registry = program.command('registry').description('the service registry');
+examples(
+  registry
+    .command('ls')
+    .description('registered instances: service, instance, address, status, heartbeat age, version')
+    .argument('[service]', 'only this service')
+    .option('--json', 'machine-readable output')
+    .option('-w, --watch', 'print again on every change (blocking watch, no polling)')
+    .action(run(async () => (await import('./commands/registry.js')).registryLsCommand)),
+  'hmsops registry ls',
+  'hmsops registry ls ach --json',
+  'hmsops registry ls --watch',
+);
+examples(
+  registry
+    .command('get')
+    .description('one healthy address of a service (exit 1 when none)')
+    .argument('<service>')
+    .option('--json', 'the whole registry entry')
+    .action(run(async () => (await import('./commands/registry.js')).registryGetCommand)),
+  'curl http://$(hmsops registry get ach)/healthz',
+);
+
 const ach = program.command('ach').description('NACHA files');
 examples(
   ach

@@ -1,0 +1,187 @@
+/**
+ * The service kit every bundled service boots from: Fastify on 127.0.0.1 port 0, its own SQLite
+ * store, self-registration and heartbeat, /healthz and /readyz, Prometheus /metrics, pino JSON
+ * logs with request ids, /v1/openapi.json from the route schemas, the gateway's internal identity
+ * checked on every /v1 route that is not public, and graceful shutdown on SIGTERM.
+ */
+import crypto from 'node:crypto';
+import path from 'node:path';
+import Fastify, { type FastifyInstance, type FastifyRequest, type RouteOptions } from 'fastify';
+import { IDENTITY_HEADER, identityKey, verifyIdentity, type Identity } from '../../src/internal-identity.js';
+import { Metrics } from '../../src/metrics.js';
+import { statePaths, type StatePaths } from '../../src/state/paths.js';
+import { daemonLinkFromEnv, registerWithDaemon } from '../../src/registry/daemon-link.js';
+import { openStore, type Store } from './store.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    identity: Identity | null;
+  }
+  interface FastifyContextConfig {
+    /** Reachable without the gateway's identity (login, JWKS). */
+    public?: boolean;
+  }
+}
+
+/** A failure with a stable code and an HTTP status, rendered as {error: {code, message, ...}}. */
+export class ServiceError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly extra: Record<string, unknown> = {},
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+export interface ServiceContext {
+  name: string;
+  instanceId: string;
+  db: Store;
+  paths: StatePaths;
+  metrics: Metrics;
+  log: FastifyInstance['log'];
+  fleetToken: string;
+}
+
+export interface ServiceDefinition {
+  name: string;
+  version: string;
+  migrations: string[];
+  bodyLimit?: number;
+  routes: (app: FastifyInstance, ctx: ServiceContext) => void | Promise<void>;
+  /** Background work (workers) started once the store is open. */
+  start?: (ctx: ServiceContext) => void | Promise<void>;
+  stop?: (ctx: ServiceContext) => void | Promise<void>;
+}
+
+export function requireRole(req: FastifyRequest, role: string): Identity {
+  const id = req.identity;
+  if (!id) throw new ServiceError(401, 'UNAUTHENTICATED', 'no identity');
+  if (!id.roles.includes(role)) throw new ServiceError(403, 'FORBIDDEN', `this needs the ${role} role`);
+  return id;
+}
+
+function fieldOf(v: { instancePath?: string; params?: Record<string, unknown> }): string {
+  const base = (v.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
+  const extra = (v.params?.missingProperty ?? v.params?.additionalProperty) as string | undefined;
+  return [base, extra].filter(Boolean).join('.') || '(body)';
+}
+
+export async function runService(def: ServiceDefinition): Promise<FastifyInstance> {
+  const stateDir = path.resolve(process.env.HMSOPS_STATE_DIR ?? '.hmsops');
+  const instanceId = process.env.HMSOPS_INSTANCE_ID ?? `${def.name}-standalone`;
+  const fleetToken = process.env.HMSOPS_FLEET_TOKEN ?? crypto.randomBytes(24).toString('base64url');
+  const key = identityKey(fleetToken);
+  const paths = statePaths(stateDir);
+  const metrics = new Metrics();
+  const routes: RouteOptions[] = [];
+  let ready = false;
+
+  const app = Fastify({
+    logger: {
+      level: process.env.HMSOPS_LOG_LEVEL ?? 'info',
+      base: { service: def.name, instance: instanceId },
+      redact: { paths: ['req.headers.authorization', `req.headers["${IDENTITY_HEADER}"]`, '*.password', '*.account', '*.passwordHash'], censor: '[redacted]' },
+    },
+    disableRequestLogging: true,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => crypto.randomUUID(),
+    bodyLimit: def.bodyLimit ?? 1024 * 1024,
+    ajv: { customOptions: { allErrors: true, coerceTypes: false, removeAdditional: false } },
+  });
+  app.decorateRequest('identity', null);
+  app.addHook('onRoute', (r) => {
+    if (r.url.startsWith('/v1/')) routes.push(r);
+  });
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+    if (!req.url.startsWith('/v1/') || req.routeOptions.config?.public) return;
+    const identity = verifyIdentity(req.headers[IDENTITY_HEADER] as string | undefined, key);
+    if (!identity) throw new ServiceError(401, 'UNAUTHENTICATED', 'call this service through the hmsops gateway with a bearer token');
+    req.identity = identity;
+  });
+  app.addHook('onResponse', async (req, reply) => {
+    const route = req.routeOptions.url ?? 'unmatched';
+    const seconds = reply.elapsedTime / 1000;
+    metrics.inc('http_requests_total', 'HTTP requests', { method: req.method, route, status: reply.statusCode });
+    metrics.observe('http_request_duration_seconds', 'HTTP request duration', { method: req.method, route }, seconds);
+    if (!route.startsWith('/healthz') && !route.startsWith('/readyz') && route !== '/metrics')
+      req.log.info({ method: req.method, route, status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10, reqId: req.id, user: req.identity?.username }, 'request');
+  });
+  app.setErrorHandler((err: any, req, reply) => {
+    if (err.validation) {
+      return reply.code(400).send({ error: { code: 'VALIDATION', message: 'the request does not match the schema', fields: err.validation.map((v: any) => ({ field: fieldOf(v), reason: v.message })) } });
+    }
+    if (err instanceof ServiceError) return reply.code(err.status).headers(err.headers).send({ error: { code: err.code, message: err.message, ...err.extra } });
+    if (err.statusCode && err.statusCode < 500) return reply.code(err.statusCode).send({ error: { code: err.code ?? 'BAD_REQUEST', message: err.message } });
+    req.log.error({ err }, 'internal error');
+    return reply.code(500).send({ error: { code: 'INTERNAL', message: 'internal error; see the service log', requestId: req.id } });
+  });
+  app.setNotFoundHandler((req, reply) => reply.code(404).send({ error: { code: 'NOT_FOUND', message: `no route ${req.method} ${req.url.split('?')[0]}` } }));
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_req, reply) => (ready ? { status: 'ready' } : reply.code(503).send({ status: 'not ready' })));
+  app.get('/metrics', async (_req, reply) => reply.type('text/plain; version=0.0.4').send(metrics.render()));
+  app.get('/v1/openapi.json', { config: { public: true } }, async () => openApiDocument(def, routes));
+
+  const db = openStore(path.join(paths.data, `${def.name}.sqlite`), def.migrations);
+  const ctx: ServiceContext = { name: def.name, instanceId, db, paths, metrics, log: app.log, fleetToken };
+  await def.routes(app, ctx);
+  await app.listen({ host: '127.0.0.1', port: Number(process.env.PORT ?? 0) });
+  const port = (app.server.address() as { port: number }).port;
+  await def.start?.(ctx);
+  ready = true;
+  app.log.info({ port }, `${def.name} listening on 127.0.0.1:${port}`);
+
+  const link = daemonLinkFromEnv();
+  const registration = link
+    ? await registerWithDaemon(link, { service: def.name, instanceId, port, version: def.version }, Number(process.env.HMSOPS_REGISTRY_TTL_MS ?? 10_000), (m) => app.log.warn(m))
+    : undefined;
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    ready = false;
+    app.log.info({ signal }, 'draining');
+    setTimeout(() => process.exit(1), 15_000).unref();
+    await registration?.deregister();
+    await app.close(); // stops accepting, finishes in-flight requests
+    await def.stop?.(ctx);
+    db.close();
+    app.log.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  return app;
+}
+
+function openApiDocument(def: ServiceDefinition, routes: RouteOptions[]) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const r of routes) {
+    const url = r.url.replace(/:([A-Za-z]+)/g, '{$1}');
+    const methods = Array.isArray(r.method) ? r.method : [r.method];
+    for (const m of methods) {
+      if (m === 'HEAD') continue;
+      const s: any = r.schema ?? {};
+      (paths[url] ??= {})[m.toLowerCase()] = {
+        ...(s.summary ? { summary: s.summary } : {}),
+        ...(r.config && (r.config as any).public ? { security: [] } : {}),
+        ...(s.params ? { parameters: Object.keys(s.params.properties ?? {}).map((name) => ({ name, in: 'path', required: true, schema: s.params.properties[name] })) } : {}),
+        ...(s.body ? { requestBody: { required: true, content: { 'application/json': { schema: s.body } } } } : {}),
+        responses: Object.fromEntries(Object.entries(s.response ?? { 200: {} }).map(([code, schema]) => [code, { description: code, content: { 'application/json': { schema } } }])),
+      };
+    }
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: `hmsops ${def.name}`, version: def.version },
+    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+    security: [{ bearer: [] }],
+    paths,
+  };
+}

@@ -1,0 +1,46 @@
+/** `hmsops registry ls|get`: the registry as the gateway sees it. */
+import type { RegistryEntry } from '../../registry/types.js';
+import { ExitCode, HmsopsError } from '../../errors.js';
+import { loadContext, type GlobalOptions } from '../context.js';
+import { ok, type CommandResult } from '../end.js';
+import { age, color, colorFor, printJson, stateColor, table } from '../output.js';
+
+export function renderRegistry(entries: RegistryEntry[], now = Date.now()): string {
+  if (entries.length === 0) return color.dim('no registered instances');
+  return table(
+    ['SERVICE', 'INSTANCE', 'ADDRESS', 'STATUS', 'HEARTBEAT', 'VERSION', 'ROUTE'],
+    entries.map((e) => [colorFor(e.service)(e.service), e.instanceId, `${e.address}:${e.port}`, stateColor(e.status), e.ttlMs === null ? 'probed' : `${age(now - e.lastHeartbeat)} ago`, e.version, e.metadata.route ?? '-']),
+  );
+}
+
+export async function registryLsCommand(service: string | undefined, opts: GlobalOptions & { json?: boolean; watch?: boolean }): Promise<CommandResult> {
+  const ctx = await loadContext(opts);
+  const q = service ? `?service=${encodeURIComponent(service)}` : '';
+  let r = await ctx.client.get<{ index: number; entries: RegistryEntry[] }>(`/v1/registry${q}`);
+  if (!opts.watch) {
+    if (opts.json) printJson(r);
+    else console.log(renderRegistry(r.entries));
+    return ok;
+  }
+  // --watch: print the table (or one JSON line) again on every change, through the blocking watch.
+  let stop = false;
+  process.once('SIGINT', () => (stop = true));
+  for (;;) {
+    if (opts.json) process.stdout.write(JSON.stringify(r) + '\n');
+    else process.stdout.write(`${process.stdout.isTTY ? '\u001b[2J\u001b[H' : ''}${renderRegistry(r.entries)}\n\n`);
+    if (stop) return ok;
+    r = await ctx.client.get(`/v1/registry/watch?index=${r.index}&waitMs=30000${service ? `&service=${encodeURIComponent(service)}` : ''}`);
+  }
+}
+
+/** The seed's ServiceRegistry.get(name): one healthy address, exit 1 when there is none. */
+export async function registryGetCommand(service: string, opts: GlobalOptions & { json?: boolean }): Promise<CommandResult> {
+  const ctx = await loadContext(opts);
+  const r = await ctx.client.get<{ entries: RegistryEntry[] }>(`/v1/registry?service=${encodeURIComponent(service)}`);
+  const passing = r.entries.filter((e) => e.status === 'passing');
+  if (passing.length === 0) throw new HmsopsError('NO_HEALTHY_INSTANCE', `no healthy instance of ${service}`, { exitCode: ExitCode.failure });
+  const pick = passing[Math.floor(Math.random() * passing.length)]!;
+  if (opts.json) printJson(pick);
+  else console.log(`${pick.address}:${pick.port}`);
+  return ok;
+}

@@ -1,0 +1,37 @@
+/** Picks an upstream: round-robin or least-outstanding, skipping instances cooling down after a refused connection. */
+import type { Upstream } from './routing-table.js';
+
+export class Balancer {
+  #rr = new Map<string, number>();
+  #outstanding = new Map<string, number>();
+  #cooldownUntil = new Map<string, number>();
+
+  constructor(private readonly strategy: 'round-robin' | 'least-outstanding', private readonly cooldownMs: number, private readonly now: () => number = Date.now) {}
+
+  pick(service: string, upstreams: Upstream[], exclude?: string): Upstream | undefined {
+    const t = this.now();
+    let candidates = upstreams.filter((u) => u.instanceId !== exclude && (this.#cooldownUntil.get(u.instanceId) ?? 0) <= t);
+    // If every instance is cooling down, trying one beats refusing outright.
+    if (candidates.length === 0) candidates = upstreams.filter((u) => u.instanceId !== exclude);
+    if (candidates.length === 0) return undefined;
+    if (this.strategy === 'least-outstanding') {
+      let best = candidates[0]!;
+      for (const u of candidates) if ((this.#outstanding.get(u.instanceId) ?? 0) < (this.#outstanding.get(best.instanceId) ?? 0)) best = u;
+      return best;
+    }
+    const i = this.#rr.get(service) ?? 0;
+    this.#rr.set(service, i + 1);
+    return candidates[i % candidates.length];
+  }
+
+  start(u: Upstream) {
+    this.#outstanding.set(u.instanceId, (this.#outstanding.get(u.instanceId) ?? 0) + 1);
+  }
+  finish(u: Upstream) {
+    this.#outstanding.set(u.instanceId, (this.#outstanding.get(u.instanceId) ?? 1) - 1);
+  }
+  /** Connection refused or reset: out of rotation for the cool-down. */
+  eject(u: Upstream) {
+    this.#cooldownUntil.set(u.instanceId, this.now() + this.cooldownMs);
+  }
+}

@@ -1,0 +1,90 @@
+/** The gateway process: its routing table follows the registry's watch; see proxy.ts for the request path. */
+import http from 'node:http';
+import type { FleetConfig } from '../config/schema.js';
+import { identityKey } from '../internal-identity.js';
+import { daemonLinkFromEnv, registerWithDaemon, watchRegistry } from '../registry/daemon-link.js';
+import { EdgeAuth } from './edge-auth.js';
+import { portHolder } from './port-holder.js';
+import { Proxy } from './proxy.js';
+import { buildRoutingTable } from './routing-table.js';
+
+const cfg = JSON.parse(process.env.HMSOPS_GATEWAY_CONFIG ?? '{}') as FleetConfig['gateway'];
+const defaults: FleetConfig['gateway'] = { enabled: true, port: 8080, host: '127.0.0.1', upstreamTimeoutMs: 30_000, bodyLimitBytes: 10 * 1024 * 1024, balancing: 'round-robin', cooldownMs: 5000, auth: true };
+const config = { ...defaults, ...cfg };
+const link = daemonLinkFromEnv();
+if (!link) {
+  console.error('gateway: HMSOPS_CONTROL_SOCKET and HMSOPS_FLEET_TOKEN must be set (the daemon starts the gateway)');
+  process.exit(2);
+}
+const log = (obj: Record<string, unknown>) => process.stdout.write(JSON.stringify({ time: new Date().toISOString(), ...obj }) + '\n');
+
+let proxy: Proxy;
+const auth = config.auth
+  ? new EdgeAuth(async () => {
+      const upstream = proxy.table.routes.find((r) => r.service === 'auth')?.upstreams[0];
+      if (!upstream) throw new Error('no passing auth instance');
+      const r = await proxy.pool(upstream.origin).request({ path: '/v1/jwks.json', method: 'GET' });
+      if (r.statusCode !== 200) throw new Error(`auth answered ${r.statusCode}`);
+      return (await r.body.json()) as any;
+    })
+  : undefined;
+proxy = new Proxy(config, auth, identityKey(link.token), (line) => log({ msg: 'access', ...line }));
+let registryReady = false;
+let draining = false;
+
+const server = http.createServer((req, res) => {
+  const url = req.url ?? '/';
+  if (url === '/healthz') return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
+  if (url === '/readyz') {
+    const ok = registryReady && !draining;
+    return void res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ status: ok ? 'ready' : 'not ready' }));
+  }
+  if (url === '/metrics') return void res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(proxy.metrics.render());
+  void proxy.handle(req, res);
+});
+server.keepAliveTimeout = 65_000;
+
+server.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EADDRINUSE') {
+    const holder = portHolder(config.port);
+    console.error(`gateway: port ${config.port} on ${config.host} is already taken${holder ? ` by pid ${holder.pid} (${holder.command})` : ''}; stop it or set gateway.port in hmsops.config.yaml`);
+    process.exit(2);
+  }
+  console.error(`gateway: ${err.message}`);
+  process.exit(1);
+});
+
+const watcher = watchRegistry(
+  link.socket,
+  (entries) => {
+    proxy.setTable(buildRoutingTable(entries));
+    registryReady = true;
+  },
+  (err) => log({ msg: 'registry watch failed', error: err.message }),
+);
+
+server.listen(config.port, config.host, async () => {
+  const port = (server.address() as { port: number }).port;
+  log({ msg: `gateway listening on http://${config.host}:${port}`, port });
+  const registration = await registerWithDaemon(
+    link,
+    { service: 'gateway', instanceId: process.env.HMSOPS_INSTANCE_ID ?? 'gateway-1', port, version: process.env.HMSOPS_VERSION ?? 'bundled', metadata: { role: 'gateway' } },
+    Number(process.env.HMSOPS_REGISTRY_TTL_MS ?? 10_000),
+    (m) => log({ msg: m }),
+  );
+  const stop = async () => {
+    if (draining) return;
+    draining = true;
+    setTimeout(() => process.exit(1), 10_000).unref();
+    await registration.deregister();
+    watcher.stop();
+    // Stop accepting; in-flight requests finish (the timer above is the backstop).
+    const closed = new Promise((r) => server.close(r));
+    server.closeIdleConnections();
+    await closed;
+    await proxy.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop());
+  process.on('SIGINT', () => void stop());
+});

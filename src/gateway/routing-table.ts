@@ -1,0 +1,42 @@
+/** Pure routing: which service a path belongs to, and which of its instances may take traffic. */
+import type { RegistryEntry } from '../registry/types.js';
+
+export interface Upstream {
+  instanceId: string;
+  service: string;
+  origin: string;
+}
+
+export interface Route {
+  prefix: string;
+  service: string;
+  upstreams: Upstream[];
+}
+
+export interface RoutingTable {
+  /** Longest prefix first. */
+  routes: Route[];
+}
+
+export function buildRoutingTable(entries: RegistryEntry[]): RoutingTable {
+  const byPrefix = new Map<string, Route>();
+  for (const e of entries) {
+    const prefix = e.metadata.route;
+    if (!prefix) continue;
+    let r = byPrefix.get(prefix);
+    if (!r) byPrefix.set(prefix, (r = { prefix, service: e.service, upstreams: [] }));
+    if (e.status === 'passing') r.upstreams.push({ instanceId: e.instanceId, service: e.service, origin: `http://${e.address}:${e.port}` });
+  }
+  return { routes: [...byPrefix.values()].sort((a, b) => b.prefix.length - a.prefix.length) };
+}
+
+/** `/ach/v1/transfers?x=1` under prefix `/ach` -> service ach, upstream path `/v1/transfers?x=1`. */
+export function matchRoute(table: RoutingTable, url: string): { route: Route; path: string } | undefined {
+  for (const r of table.routes) {
+    if (url === r.prefix || url.startsWith(r.prefix + '/') || url.startsWith(r.prefix + '?')) {
+      const rest = url.slice(r.prefix.length);
+      return { route: r, path: rest.startsWith('/') ? rest : `/${rest}` };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,49 @@
+/** A small Prometheus text-format registry: counters and histograms with labels. */
+const DEFAULT_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+type Labels = Record<string, string | number>;
+const key = (labels: Labels) =>
+  Object.entries(labels)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, v]) => `${k}="${String(v).replace(/["\\\n]/g, '_')}"`)
+    .join(',');
+
+export class Metrics {
+  #counters = new Map<string, { help: string; values: Map<string, number> }>();
+  #histograms = new Map<string, { help: string; buckets: number[]; values: Map<string, { counts: number[]; sum: number; count: number }> }>();
+
+  inc(name: string, help: string, labels: Labels = {}, by = 1): void {
+    let c = this.#counters.get(name);
+    if (!c) this.#counters.set(name, (c = { help, values: new Map() }));
+    const k = key(labels);
+    c.values.set(k, (c.values.get(k) ?? 0) + by);
+  }
+
+  observe(name: string, help: string, labels: Labels, seconds: number): void {
+    let h = this.#histograms.get(name);
+    if (!h) this.#histograms.set(name, (h = { help, buckets: DEFAULT_BUCKETS, values: new Map() }));
+    const k = key(labels);
+    let v = h.values.get(k);
+    if (!v) h.values.set(k, (v = { counts: h.buckets.map(() => 0), sum: 0, count: 0 }));
+    for (let i = 0; i < h.buckets.length; i++) if (seconds <= h.buckets[i]!) v.counts[i]!++;
+    v.sum += seconds;
+    v.count++;
+  }
+
+  render(): string {
+    const out: string[] = [];
+    for (const [name, c] of this.#counters) {
+      out.push(`# HELP ${name} ${c.help}`, `# TYPE ${name} counter`);
+      for (const [k, v] of c.values) out.push(`${name}${k ? `{${k}}` : ''} ${v}`);
+    }
+    for (const [name, h] of this.#histograms) {
+      out.push(`# HELP ${name} ${h.help}`, `# TYPE ${name} histogram`);
+      for (const [k, v] of h.values) {
+        const sep = k ? `${k},` : '';
+        h.buckets.forEach((b, i) => out.push(`${name}_bucket{${sep}le="${b}"} ${v.counts[i]}`));
+        out.push(`${name}_bucket{${sep}le="+Inf"} ${v.count}`, `${name}_sum${k ? `{${k}}` : ''} ${v.sum}`, `${name}_count${k ? `{${k}}` : ''} ${v.count}`);
+      }
+    }
+    return out.join('\n') + '\n';
+  }
+}

@@ -1,0 +1,99 @@
+/** The daemon's registry as seen by fleet processes: self-registration, TTL heartbeat, watch. */
+import http from 'node:http';
+import type { RegistryEntry } from './types.js';
+
+export interface DaemonLink {
+  socket: string;
+  token: string;
+}
+
+export function daemonLinkFromEnv(): DaemonLink | undefined {
+  const socket = process.env.HMSOPS_CONTROL_SOCKET;
+  const token = process.env.HMSOPS_FLEET_TOKEN;
+  return socket && token ? { socket, token } : undefined;
+}
+
+export function callDaemon(link: DaemonLink, path: string, body: unknown): Promise<any> {
+  const payload = JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        socketPath: link.socket,
+        method: 'POST',
+        path,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), 'x-hmsops-fleet-token': link.token },
+        timeout: 5000,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          if ((res.statusCode ?? 500) >= 400) reject(new Error(`daemon answered ${res.statusCode}: ${text}`));
+          else resolve(text ? JSON.parse(text) : {});
+        });
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error('timeout')));
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+/** Registers, then heartbeats every third of the TTL; re-registers if the daemon forgot us. */
+export async function registerWithDaemon(link: DaemonLink, entry: { service: string; instanceId: string; port: number; version: string; metadata?: Record<string, string> }, ttlMs: number, log: (msg: string) => void) {
+  await callDaemon(link, '/v1/registry/register', { ...entry, address: '127.0.0.1', ttlMs });
+  const timer = setInterval(async () => {
+    try {
+      await callDaemon(link, '/v1/registry/heartbeat', { instanceId: entry.instanceId });
+    } catch (err) {
+      log(`heartbeat failed: ${(err as Error).message}; registering again`);
+      await callDaemon(link, '/v1/registry/register', { ...entry, address: '127.0.0.1', ttlMs }).catch(() => undefined);
+    }
+  }, Math.max(100, Math.floor(ttlMs / 3)));
+  timer.unref();
+  return {
+    async deregister() {
+      clearInterval(timer);
+      await callDaemon(link, '/v1/registry/deregister', { instanceId: entry.instanceId }).catch(() => undefined);
+    },
+  };
+}
+
+/** Long-polls the registry; calls onChange with every new state until stopped. */
+export function watchRegistry(socket: string, onChange: (entries: RegistryEntry[], index: number) => void, onError: (err: Error) => void) {
+  let stopped = false;
+  let index = 0;
+  const once = () =>
+    new Promise<{ index: number; entries: RegistryEntry[] }>((resolve, reject) => {
+      const req = http.request({ socketPath: socket, method: 'GET', path: `/v1/registry/watch?index=${index}&waitMs=30000`, timeout: 40_000 }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          try {
+            resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+          } catch (err) {
+            reject(err as Error);
+          }
+        });
+      });
+      req.on('timeout', () => req.destroy(new Error('watch timeout')));
+      req.on('error', reject);
+      req.end();
+    });
+  void (async () => {
+    while (!stopped) {
+      try {
+        const r = await once();
+        if (r.index !== index) {
+          index = r.index;
+          onChange(r.entries, r.index);
+        }
+      } catch (err) {
+        onError(err as Error);
+        await new Promise((res) => setTimeout(res, 500));
+      }
+    }
+  })();
+  return { stop: () => (stopped = true) };
+}
