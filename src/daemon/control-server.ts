@@ -54,12 +54,14 @@ const routes: Record<string, Handler> = {
     return { stopping: true };
   },
   'GET /v1/registry': (ctx, _b, url) => ({ index: ctx.registry.index, entries: ctx.registry.list(url.searchParams.get('service') ?? undefined) }),
-  'GET /v1/registry/watch': (ctx, _b, url) =>
-    ctx.registry.watch(
+  'GET /v1/registry/watch': async (ctx, _b, url) => ({
+    ...(await ctx.registry.watch(
       Number(url.searchParams.get('index') ?? 0),
       Math.min(Number(url.searchParams.get('waitMs') ?? 30_000), 300_000),
       url.searchParams.get('service') ?? undefined,
-    ),
+    )),
+    routes: configuredRoutes(ctx.config()),
+  }),
   'POST /v1/registry/register': (ctx, body, _u, req) => {
     requireFleetToken(req, ctx.fleetToken);
     const svc = ctx.supervisor.services.get(String(body.service));
@@ -78,6 +80,11 @@ const routes: Record<string, Handler> = {
     return { removed: ctx.registry.deregister(String(body.instanceId)) };
   },
 };
+
+/** prefix -> service for every configured service with a route. */
+export function configuredRoutes(config: FleetConfig | undefined): Record<string, string> {
+  return Object.fromEntries(Object.values(config?.services ?? {}).filter((s) => s.route).map((s) => [s.route!, s.name]));
+}
 
 const statusFor = (err: HmsopsError) => {
   if (err.exitCode >= 400) return err.exitCode;

@@ -56,8 +56,8 @@ server.on('error', (err: NodeJS.ErrnoException) => {
 
 const watcher = watchRegistry(
   link.socket,
-  (entries) => {
-    proxy.setTable(buildRoutingTable(entries));
+  (entries, _index, routes) => {
+    proxy.setTable(buildRoutingTable(entries, routes));
     registryReady = true;
   },
   (err) => log({ msg: 'registry watch failed', error: err.message }),

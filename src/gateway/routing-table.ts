@@ -18,8 +18,9 @@ export interface RoutingTable {
   routes: Route[];
 }
 
-export function buildRoutingTable(entries: RegistryEntry[]): RoutingTable {
-  const byPrefix = new Map<string, Route>();
+/** `configured`: prefix -> service from the config, so a service with no instance answers 503, not 404. */
+export function buildRoutingTable(entries: RegistryEntry[], configured: Record<string, string> = {}): RoutingTable {
+  const byPrefix = new Map<string, Route>(Object.entries(configured).map(([prefix, service]) => [prefix, { prefix, service, upstreams: [] }]));
   for (const e of entries) {
     const prefix = e.metadata.route;
     if (!prefix) continue;

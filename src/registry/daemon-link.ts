@@ -61,11 +61,11 @@ export async function registerWithDaemon(link: DaemonLink, entry: { service: str
 }
 
 /** Long-polls the registry; calls onChange with every new state until stopped. */
-export function watchRegistry(socket: string, onChange: (entries: RegistryEntry[], index: number) => void, onError: (err: Error) => void) {
+export function watchRegistry(socket: string, onChange: (entries: RegistryEntry[], index: number, routes: Record<string, string>) => void, onError: (err: Error) => void) {
   let stopped = false;
   let index = 0;
   const once = () =>
-    new Promise<{ index: number; entries: RegistryEntry[] }>((resolve, reject) => {
+    new Promise<{ index: number; entries: RegistryEntry[]; routes?: Record<string, string> }>((resolve, reject) => {
       const req = http.request({ socketPath: socket, method: 'GET', path: `/v1/registry/watch?index=${index}&waitMs=30000`, timeout: 40_000 }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -87,7 +87,7 @@ export function watchRegistry(socket: string, onChange: (entries: RegistryEntry[
         const r = await once();
         if (r.index !== index) {
           index = r.index;
-          onChange(r.entries, r.index);
+          onChange(r.entries, r.index, r.routes ?? {});
         }
       } catch (err) {
         onError(err as Error);

@@ -1,0 +1,184 @@
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { callDaemon } from '../../src/registry/daemon-link.js';
+import { downAll, fixtureService, makeFleet, sleep, until, type TestFleet } from '../helpers/fleet.js';
+
+afterEach(downAll);
+
+const header = (gateway = 'port: 0, auth: false, cooldown: 2s') => `version: 1\ngateway: { ${gateway} }\nservices:\n`;
+
+async function gatewayUrl(fleet: TestFleet): Promise<string> {
+  const r = await fleet.hmsops(['registry', 'get', 'gateway']);
+  expect(r.exitCode, r.stderr).toBe(0);
+  return `http://${r.stdout.trim()}`;
+}
+
+async function getJson(url: string, init?: RequestInit) {
+  const res = await fetch(url, init);
+  return { status: res.status, headers: res.headers, body: (await res.json()) as any };
+}
+
+describe('gateway routing', () => {
+  it('routes /<service>/... to every passing instance in turn', async () => {
+    const fleet = makeFleet(header() + fixtureService('web', { instances: 3 }));
+    expect((await fleet.hmsops(['up'])).exitCode).toBe(0);
+    const gw = await gatewayUrl(fleet);
+    const seen = new Set<string>();
+    for (let i = 0; i < 9; i++) {
+      const r = await getJson(`${gw}/web/hello?x=${i}`);
+      expect(r.status).toBe(200);
+      expect(r.body.path).toBe('/hello');
+      seen.add(r.body.instance);
+    }
+    expect([...seen].sort()).toEqual(['web-1', 'web-2', 'web-3']);
+  });
+
+  it('passes x-request-id and traceparent on, and creates a request id when absent', async () => {
+    const fleet = makeFleet(header() + fixtureService('web'));
+    expect((await fleet.hmsops(['up'])).exitCode).toBe(0);
+    const gw = await gatewayUrl(fleet);
+    const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+    const a = await getJson(`${gw}/web/`, { headers: { 'x-request-id': 'req-123', traceparent, 'x-hmsops-identity': 'forged' } });
+    expect(a.body.headers['x-request-id']).toBe('req-123');
+    expect(a.body.headers.traceparent).toBe(traceparent);
+    expect(a.body.headers['x-hmsops-identity']).toBeUndefined(); // a client cannot forge the internal identity
+    const b = await getJson(`${gw}/web/`);
+    expect(b.body.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    // One JSON access-log line per request, with the request id.
+    await until('access log', async () => (await fleet.hmsops(['logs', 'gateway'])).stdout.includes('"requestId":"req-123"'));
+    const line = (await fleet.hmsops(['logs', 'gateway', '--json'])).stdout.split('\n').find((l) => l.includes('req-123'))!;
+    expect(JSON.parse(JSON.parse(line).text)).toMatchObject({ msg: 'access', method: 'GET', service: 'web', instance: 'web-1', status: 200, requestId: 'req-123' });
+  });
+
+  it('answers with stable error codes: NO_ROUTE, NO_HEALTHY_INSTANCE, BODY_TOO_LARGE, UPSTREAM_TIMEOUT', async () => {
+    const fleet = makeFleet(header('port: 0, auth: false, bodyLimit: 1kb, upstreamTimeout: 300ms') + fixtureService('web') + fixtureService('idle', { instances: 0 }));
+    expect((await fleet.hmsops(['up'])).exitCode).toBe(0);
+    const gw = await gatewayUrl(fleet);
+    expect(await getJson(`${gw}/nowhere`)).toMatchObject({ status: 404, body: { error: { code: 'NO_ROUTE' } } });
+    expect((await getJson(`${gw}/web/hang`)).body.error.code).toBe('UPSTREAM_TIMEOUT');
+    const big = await getJson(`${gw}/web/upload`, { method: 'POST', body: 'x'.repeat(2048) });
+    expect(big).toMatchObject({ status: 413, body: { error: { code: 'BODY_TOO_LARGE' } } });
+    await fleet.hmsops(['scale', 'web=0']);
+    await until('web gone from the table', async () => (await getJson(`${gw}/web/`)).status === 503);
+    const none = await getJson(`${gw}/web/`);
+    expect(none.body.error).toMatchObject({ code: 'NO_HEALTHY_INSTANCE', service: 'web' });
+    expect(none.body.error.message).toContain('web');
+    const metrics = await (await fetch(`${gw}/metrics`)).text();
+    expect(metrics).toMatch(/gateway_requests_total\{service="web",status="504"\} 1/);
+    expect(metrics).toMatch(/gateway_upstream_errors_total\{code="UPSTREAM_TIMEOUT",service="web"\} 1/);
+  });
+
+  it('sends no traffic to an instance that fails readiness, and takes it back when it passes again', async () => {
+    const fleet = makeFleet(header() + fixtureService('web', { instances: 2 }));
+    expect((await fleet.hmsops(['up'])).exitCode).toBe(0);
+    const gw = await gatewayUrl(fleet);
+    const web2 = (await fleet.instances()).find((i) => i.id === 'web-2');
+    await fetch(`http://${web2.address}/control/unready`);
+    await until('web-2 critical', async () => (await fleet.client.get('/v1/registry?service=web')).entries.find((e: any) => e.instanceId === 'web-2').status === 'critical');
+    for (let i = 0; i < 6; i++) expect((await getJson(`${gw}/web/`)).body.instance).toBe('web-1');
+    const ps = JSON.parse((await fleet.hmsops(['ps', '--json'])).stdout).instances.find((i: any) => i.id === 'web-2');
+    expect(ps.state).toBe('unhealthy');
+    await fetch(`http://${web2.address}/control/ready`);
+    await until('web-2 back in rotation', async () => {
+      const ids = new Set<string>();
+      for (let i = 0; i < 4; i++) ids.add((await getJson(`${gw}/web/`)).body.instance);
+      return ids.has('web-2');
+    });
+  });
+
+  it('loses no idempotent request when an instance is killed with SIGKILL under load, and takes it back after restart', async () => {
+    const fleet = makeFleet(header() + fixtureService('web', { instances: 3, extra: '    restart: { initialBackoff: 300ms }\n' }));
+    expect((await fleet.hmsops(['up'])).exitCode).toBe(0);
+    const gw = await gatewayUrl(fleet);
+    const victim = (await fleet.instances()).find((i) => i.id === 'web-2');
+    let failures = 0;
+    let done = 0;
+    const perInstance: Record<string, number> = {};
+    let killed = false;
+    const worker = async () => {
+      for (let i = 0; i < 150; i++) {
+        const r = await fetch(`${gw}/web/slow?ms=5`, { method: i % 2 ? 'GET' : 'POST', headers: i % 2 ? {} : { 'idempotency-key': `k-${i}-${Math.random()}` }, body: i % 2 ? undefined : '{}' });
+        if (r.status !== 200) failures++;
+        const b = (await r.json()) as any;
+        if (killed) perInstance[b.instance] = (perInstance[b.instance] ?? 0) + 1;
+        done++;
+        if (done === 100) {
+          process.kill(victim.pid, 'SIGKILL');
+          killed = true;
+        }
+      }
+    };
+    await Promise.all([worker(), worker(), worker(), worker()]);
+    expect(failures).toBe(0);
+    expect(done).toBe(600);
+    // web-2 came back (a new process) and serves again.
+    const back = await until('web-2 ready again', async () => {
+      const i = (await fleet.instances()).find((x) => x.id === 'web-2');
+      return i.state === 'ready' && i.pid !== victim.pid ? i : undefined;
+    });
+    expect(back.restarts).toBe(1);
+    await sleep(2100); // the cool-down
+    await until('web-2 serves through the gateway', async () => {
+      for (let i = 0; i < 6; i++) if ((await getJson(`${gw}/web/`)).body.instance === 'web-2') return true;
+      return false;
+    });
+  });
+
+  it('says who holds the gateway port when it is taken', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', r));
+    const port = (blocker.address() as net.AddressInfo).port;
+    try {
+      const fleet = makeFleet(header(`port: ${port}, auth: false`) + fixtureService('web'));
+      const up = await fleet.hmsops(['up', '--timeout', '20s']);
+      expect(up.exitCode).toBe(3);
+      expect(up.stderr).toContain('gateway (gateway-1): crash-looping');
+      expect(up.stderr).toContain(`port ${port} on 127.0.0.1 is already taken by pid ${process.pid}`);
+    } finally {
+      blocker.close();
+    }
+  });
+});
+
+describe('registry', () => {
+  it('lists what ps shows, with statuses and routes', async () => {
+    const fleet = makeFleet(header() + fixtureService('web', { instances: 2 }));
+    expect((await fleet.hmsops(['up'])).exitCode).toBe(0);
+    const reg = JSON.parse((await fleet.hmsops(['registry', 'ls', '--json'])).stdout).entries;
+    const ps = JSON.parse((await fleet.hmsops(['ps', '--json'])).stdout).instances;
+    expect(reg.map((e: any) => `${e.instanceId}@${e.address}:${e.port}`).sort()).toEqual(ps.map((i: any) => `${i.id}@${i.address}`).sort());
+    expect(reg.every((e: any) => e.status === 'passing')).toBe(true);
+    expect(reg.filter((e: any) => e.service === 'web').map((e: any) => e.metadata.route)).toEqual(['/web', '/web']);
+    const one = await fleet.hmsops(['registry', 'get', 'web']);
+    expect(ps.map((i: any) => i.address)).toContain(one.stdout.trim());
+    const none = await fleet.hmsops(['registry', 'get', 'billing']);
+    expect(none.exitCode).toBe(1);
+    expect(none.stderr).toContain('no healthy instance of billing');
+  });
+
+  it('refuses registrations from processes outside the fleet', async () => {
+    const fleet = makeFleet(header() + fixtureService('web'));
+    expect((await fleet.hmsops(['up'])).exitCode).toBe(0);
+    const socket = path.join(fleet.stateDir, 'run', 'hmsopsd.sock');
+    await expect(callDaemon({ socket, token: 'not-the-token' }, '/v1/registry/register', { service: 'evil', instanceId: 'evil-1', port: 1 })).rejects.toThrow(/403/);
+    expect(fs.statSync(socket).mode & 0o777).toBe(0o600);
+    expect((await fleet.client.get('/v1/registry')).entries.map((e: any) => e.service)).not.toContain('evil');
+  });
+
+  it('marks a silent instance critical after its TTL and removes it later; a watch sees each change at once', async () => {
+    const fleet = makeFleet(header() + fixtureService('web'));
+    expect((await fleet.hmsops(['up'])).exitCode).toBe(0);
+    const socket = path.join(fleet.stateDir, 'run', 'hmsopsd.sock');
+    const token = fs.readFileSync(path.join(fleet.stateDir, 'run', 'fleet-token'), 'utf8');
+    const { index } = await fleet.client.get('/v1/registry');
+    const watching = fleet.client.get(`/v1/registry/watch?index=${index}&waitMs=30000`);
+    const t0 = Date.now();
+    await callDaemon({ socket, token }, '/v1/registry/register', { service: 'ghost', instanceId: 'ghost-1', port: 9, ttlMs: 300 });
+    const seen = await watching;
+    expect(Date.now() - t0).toBeLessThan(5000); // answered by the change, not by the 30 s wait
+    expect(seen.entries.map((e: any) => e.instanceId)).toContain('ghost-1');
+    await until('ghost critical', async () => (await fleet.client.get('/v1/registry?service=ghost')).entries[0]?.status === 'critical', 5000);
+  });
+});
