@@ -17,6 +17,10 @@ declare module 'fastify' {
   interface FastifyRequest {
     identity: Identity | null;
   }
+  interface FastifySchema {
+    /** One line for the OpenAPI document. */
+    summary?: string;
+  }
   interface FastifyContextConfig {
     /** Reachable without the gateway's identity (login, JWKS). */
     public?: boolean;
@@ -109,7 +113,7 @@ export async function runService(def: ServiceDefinition): Promise<FastifyInstanc
     metrics.inc('http_requests_total', 'HTTP requests', { method: req.method, route, status: reply.statusCode });
     metrics.observe('http_request_duration_seconds', 'HTTP request duration', { method: req.method, route }, seconds);
     if (!route.startsWith('/healthz') && !route.startsWith('/readyz') && route !== '/metrics')
-      req.log.info({ method: req.method, route, status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10, reqId: req.id, user: req.identity?.username }, 'request');
+      req.log.info({ method: req.method, route, status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10, user: req.identity?.username }, 'request');
   });
   app.setErrorHandler((err: any, req, reply) => {
     if (err.validation) {

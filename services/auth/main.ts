@@ -1,0 +1,168 @@
+/** auth: users, scrypt password hashes, per-account lockout, short-lived EdDSA JWTs, JWKS. */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { SignJWT } from 'jose';
+import { parseDuration } from '../../src/duration.js';
+import { TOKEN_ALGORITHM, TOKEN_AUDIENCE, TOKEN_ISSUER } from '../../src/gateway/edge-auth.js';
+import { requireRole, runService, ServiceError } from '../kit/service.js';
+import { loadOrCreateSigningKey } from './keys.js';
+import { DUMMY_HASH, hashPassword, lockoutMs, MAX_FAILURES, verifyPassword } from './passwords.js';
+
+const migrations = [
+  `CREATE TABLE users (
+     id TEXT PRIMARY KEY,
+     username TEXT NOT NULL UNIQUE,
+     email TEXT NOT NULL,
+     roles TEXT NOT NULL,
+     password_hash TEXT NOT NULL,
+     disabled INTEGER NOT NULL DEFAULT 0,
+     failed_count INTEGER NOT NULL DEFAULT 0,
+     lockouts INTEGER NOT NULL DEFAULT 0,
+     locked_until INTEGER NOT NULL DEFAULT 0,
+     created_at TEXT NOT NULL
+   );`,
+];
+
+interface UserRow {
+  id: string;
+  username: string;
+  email: string;
+  roles: string;
+  password_hash: string;
+  disabled: number;
+  failed_count: number;
+  lockouts: number;
+  locked_until: number;
+}
+
+const publicUser = (u: UserRow) => ({ id: u.id, username: u.username, email: u.email, roles: JSON.parse(u.roles) as string[], disabled: Boolean(u.disabled) });
+const userSchema = {
+  type: 'object',
+  properties: { id: { type: 'string' }, username: { type: 'string' }, email: { type: 'string' }, roles: { type: 'array', items: { type: 'string' } }, disabled: { type: 'boolean' } },
+};
+const tokenTtlMs = parseDuration(process.env.HMSOPS_TOKEN_TTL ?? '15m') ?? 900_000;
+
+await runService({
+  name: 'auth',
+  version: '1.0.0',
+  migrations,
+  async routes(app, ctx) {
+    const { db } = ctx;
+    const key = await loadOrCreateSigningKey(ctx.paths.keys);
+    await seedOperator(ctx.paths.credentials);
+
+    async function seedOperator(credentialsFile: string) {
+      if (db.prepare('SELECT 1 FROM users LIMIT 1').get()) return;
+      const password = crypto.randomBytes(18).toString('base64url');
+      const hash = await hashPassword(password);
+      const inserted = db
+        .prepare(`INSERT OR IGNORE INTO users (id, username, email, roles, password_hash, created_at) VALUES (?, 'operator', 'operator@hmsops.local', '["admin","operator"]', ?, ?)`)
+        .run(crypto.randomUUID(), hash, new Date().toISOString());
+      if (inserted.changes === 1) {
+        const tmp = `${credentialsFile}.tmp`;
+        fs.writeFileSync(tmp, JSON.stringify({ username: 'operator', password }, null, 2), { mode: 0o600 });
+        fs.renameSync(tmp, credentialsFile);
+        ctx.log.info({ file: credentialsFile }, 'seeded the operator account; its password is in the credentials file');
+      }
+    }
+
+    const byName = db.prepare<[string], UserRow>('SELECT * FROM users WHERE username = ?');
+    const byId = db.prepare<[string], UserRow>('SELECT * FROM users WHERE id = ?');
+
+    app.post(
+      '/v1/login',
+      {
+        config: { public: true },
+        schema: {
+          summary: 'Log in; returns a short-lived bearer token',
+          body: { type: 'object', required: ['username', 'password'], additionalProperties: false, properties: { username: { type: 'string', minLength: 1, maxLength: 64 }, password: { type: 'string', minLength: 1, maxLength: 1024 } } },
+          response: { 200: { type: 'object', properties: { token: { type: 'string' }, expiresAt: { type: 'string' }, user: userSchema } } },
+        },
+      },
+      async (req) => {
+        const { username, password } = req.body as { username: string; password: string };
+        const now = Date.now();
+        const user = byName.get(username);
+        if (user && user.locked_until > now) {
+          const retry = Math.ceil((user.locked_until - now) / 1000);
+          throw new ServiceError(429, 'ACCOUNT_LOCKED', `too many failed logins; try again in ${retry}s`, { retryAfterSeconds: retry }, { 'retry-after': String(retry) });
+        }
+        const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
+        if (!user || !ok) {
+          if (user) {
+            const failed = user.failed_count + 1;
+            if (failed >= MAX_FAILURES) {
+              db.prepare('UPDATE users SET failed_count = 0, lockouts = lockouts + 1, locked_until = ? WHERE id = ?').run(now + lockoutMs(user.lockouts), user.id);
+              req.log.warn({ user: user.username }, 'account locked after repeated failed logins');
+            } else db.prepare('UPDATE users SET failed_count = ? WHERE id = ?').run(failed, user.id);
+          }
+          throw new ServiceError(401, 'INVALID_CREDENTIALS', 'invalid username or password');
+        }
+        if (user.disabled) throw new ServiceError(403, 'ACCOUNT_DISABLED', 'this account is disabled');
+        db.prepare('UPDATE users SET failed_count = 0, lockouts = 0, locked_until = 0 WHERE id = ?').run(user.id);
+        const exp = Math.floor((now + tokenTtlMs) / 1000);
+        const roles = JSON.parse(user.roles) as string[];
+        const token = await new SignJWT({ username: user.username, roles })
+          .setProtectedHeader({ alg: TOKEN_ALGORITHM, kid: key.kid, typ: 'JWT' })
+          .setSubject(user.id)
+          .setIssuer(TOKEN_ISSUER)
+          .setAudience(TOKEN_AUDIENCE)
+          .setIssuedAt()
+          .setJti(crypto.randomUUID())
+          .setExpirationTime(exp)
+          .sign(key.privateKey);
+        return { token, expiresAt: new Date(exp * 1000).toISOString(), user: publicUser(user) };
+      },
+    );
+
+    app.get('/v1/jwks.json', { config: { public: true }, schema: { summary: 'Public keys that verify tokens' } }, async () => ({ keys: key.publicJwks }));
+
+    app.get('/v1/me', { schema: { summary: 'The calling user', response: { 200: userSchema } } }, async (req) => {
+      const u = byId.get(req.identity!.sub);
+      if (!u) throw new ServiceError(404, 'NOT_FOUND', 'user not found');
+      return publicUser(u);
+    });
+
+    app.get('/v1/users', { schema: { summary: 'All users (admin)' } }, async (req) => {
+      requireRole(req, 'admin');
+      return { users: db.prepare<[], UserRow>('SELECT * FROM users ORDER BY username').all().map(publicUser) };
+    });
+
+    app.post(
+      '/v1/users',
+      {
+        schema: {
+          summary: 'Create a user (admin)',
+          body: {
+            type: 'object',
+            required: ['username', 'password', 'email'],
+            additionalProperties: false,
+            properties: {
+              username: { type: 'string', pattern: '^[a-z][a-z0-9._-]{1,31}$' },
+              password: { type: 'string', minLength: 12, maxLength: 1024 },
+              email: { type: 'string', pattern: '^[^@\\s]+@[^@\\s]+$' },
+              roles: { type: 'array', items: { type: 'string', enum: ['admin', 'operator', 'viewer'] }, uniqueItems: true },
+            },
+          },
+          response: { 201: userSchema },
+        },
+      },
+      async (req, reply) => {
+        requireRole(req, 'admin');
+        const b = req.body as { username: string; password: string; email: string; roles?: string[] };
+        if (byName.get(b.username)) throw new ServiceError(409, 'USERNAME_TAKEN', `user ${b.username} exists`);
+        const id = crypto.randomUUID();
+        db.prepare('INSERT INTO users (id, username, email, roles, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(id, b.username, b.email, JSON.stringify(b.roles ?? ['operator']), await hashPassword(b.password), new Date().toISOString());
+        return reply.code(201).send(publicUser(byId.get(id)!));
+      },
+    );
+
+    app.post('/v1/users/:username/disable', { schema: { summary: 'Disable a user (admin)', params: { type: 'object', properties: { username: { type: 'string' } } } } }, async (req) => {
+      requireRole(req, 'admin');
+      const { username } = req.params as { username: string };
+      const r = db.prepare('UPDATE users SET disabled = 1 WHERE username = ?').run(username);
+      if (r.changes === 0) throw new ServiceError(404, 'NOT_FOUND', `no user ${username}`);
+      return publicUser(byName.get(username)!);
+    });
+  },
+});

@@ -1,0 +1,140 @@
+/**
+ * The hmsops SDK: typed clients for the fleet's services through the gateway, the seed's
+ * `auth.login`, `analytics.trackEvent`, `payments.transfer`, `messaging.sendEmail`, `registry.get`.
+ *
+ *   import { connect } from 'hmsops';
+ *   const fleet = await connect({ stateDir: '.hmsops' });
+ *   await fleet.payments.transfer({ ... }, { idempotencyKey: 'G-1:R-1' });
+ */
+import fs from 'node:fs';
+import { Pool } from 'undici';
+import { ControlClient } from '../cli/control-client.js';
+import type { RegistryEntry } from '../registry/types.js';
+import { statePaths } from '../state/paths.js';
+import type * as T from './types.js';
+
+export type * from './types.js';
+
+/** A failed call, with the service's stable code (UNAUTHENTICATED, NO_HEALTHY_INSTANCE, IDEMPOTENCY_KEY_REUSED...). */
+export class HmsopsApiError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string, readonly body: unknown) {
+    super(message);
+    this.name = 'HmsopsApiError';
+  }
+}
+
+export interface ConnectOptions {
+  /** The fleet's state dir: finds the gateway and, unless given, the operator's local credentials. */
+  stateDir?: string;
+  gatewayUrl?: string;
+  username?: string;
+  password?: string;
+  token?: string;
+  /** Per-request timeout (ms). */
+  timeoutMs?: number;
+}
+
+export class HmsopsClient {
+  #pool: Pool;
+  #token: string | undefined;
+  #credentials: { username: string; password: string } | undefined;
+
+  constructor(readonly gatewayUrl: string, opts: { token?: string; credentials?: { username: string; password: string }; timeoutMs?: number }, private readonly control?: ControlClient) {
+    this.#pool = new Pool(gatewayUrl, { connections: 16, headersTimeout: opts.timeoutMs ?? 60_000, bodyTimeout: opts.timeoutMs ?? 60_000 });
+    this.#token = opts.token;
+    this.#credentials = opts.credentials;
+  }
+
+  /** One JSON call through the gateway; logs in first (and again once when a token expired). */
+  async call<R>(method: 'GET' | 'POST', path: string, body?: unknown, headers: Record<string, string> = {}): Promise<R> {
+    const needsToken = !(path === '/auth/v1/login' || path === '/auth/v1/jwks.json');
+    for (let attempt = 0; attempt < 2; attempt++) {
+      if (needsToken && !this.#token && this.#credentials) await this.auth.login(this.#credentials.username, this.#credentials.password);
+      const h: Record<string, string> = { ...headers };
+      if (body !== undefined) h['content-type'] = 'application/json';
+      if (needsToken && this.#token) h.authorization = `Bearer ${this.#token}`;
+      const r = await this.#pool.request({ method, path, headers: h, body: body === undefined ? undefined : JSON.stringify(body) });
+      const text = await r.body.text();
+      let parsed: any;
+      try {
+        parsed = text ? JSON.parse(text) : undefined;
+      } catch {
+        parsed = text;
+      }
+      if (r.statusCode === 401 && needsToken && attempt === 0 && this.#credentials) {
+        this.#token = undefined;
+        continue;
+      }
+      if (r.statusCode >= 400) {
+        const e = parsed?.error ?? {};
+        throw new HmsopsApiError(r.statusCode, e.code ?? `HTTP_${r.statusCode}`, e.message ?? text, parsed);
+      }
+      return parsed as R;
+    }
+    throw new HmsopsApiError(401, 'UNAUTHENTICATED', 'login did not give a usable token', undefined);
+  }
+
+  readonly auth = {
+    login: async (username: string, password: string): Promise<T.LoginResult> => {
+      const r = await this.call<T.LoginResult>('POST', '/auth/v1/login', { username, password });
+      this.#token = r.token;
+      return r;
+    },
+    me: () => this.call<T.User>('GET', '/auth/v1/me'),
+    token: () => this.#token,
+  };
+
+  readonly payments = {
+    transfer: (t: T.TransferRequest, opts: { idempotencyKey: string }) => this.call<T.Transfer>('POST', '/ach/v1/transfers', t, { 'idempotency-key': opts.idempotencyKey }),
+    transferBatch: (items: (T.TransferRequest & { idempotencyKey: string })[], opts: { atomic?: boolean } = {}) =>
+      this.call<T.BatchResult>('POST', '/ach/v1/transfers:batch', { atomic: opts.atomic ?? false, transfers: items }),
+    get: (id: string) => this.call<T.Transfer>('GET', `/ach/v1/transfers/${encodeURIComponent(id)}`),
+    list: (q: { grantId?: string; status?: string } = {}) => this.call<{ transfers: T.Transfer[] }>('GET', `/ach/v1/transfers?${new URLSearchParams(q as Record<string, string>)}`),
+    cutFile: (opts: { grantId?: string; effectiveDate?: string } = {}) => this.call<T.AchFile | { fileId: null }>('POST', '/ach/v1/files', opts),
+    files: (q: { grantId?: string } = {}) => this.call<{ files: T.AchFile[] }>('GET', `/ach/v1/files?${new URLSearchParams(q as Record<string, string>)}`),
+  };
+
+  readonly analytics = {
+    trackEvent: (e: T.AnalyticsEvent) => this.call<{ accepted: number; duplicates: number }>('POST', '/analytics/v1/events', e),
+    trackEvents: (events: T.AnalyticsEvent[]) => this.call<{ accepted: number; duplicates: number }>('POST', '/analytics/v1/events:batch', { events }),
+    grantReport: (grantId: string) => this.call<T.GrantReport>('GET', `/analytics/v1/reports/grants/${encodeURIComponent(grantId)}`),
+    summary: (since?: string) => this.call<T.SummaryReport>('GET', `/analytics/v1/reports/summary${since ? `?since=${encodeURIComponent(since)}` : ''}`),
+  };
+
+  readonly messaging = {
+    sendEmail: (m: T.EmailRequest, opts: { idempotencyKey: string }) => this.call<T.Email>('POST', '/messaging/v1/emails', m, { 'idempotency-key': opts.idempotencyKey }),
+    get: (id: string) => this.call<T.Email>('GET', `/messaging/v1/emails/${encodeURIComponent(id)}`),
+  };
+
+  readonly registry = {
+    /** One healthy address of a service (the seed's ServiceRegistry.get). */
+    get: async (service: string): Promise<string> => {
+      if (!this.control) throw new HmsopsApiError(0, 'NO_REGISTRY', 'connect with stateDir to read the registry', undefined);
+      const r = await this.control.get<{ entries: RegistryEntry[] }>(`/v1/registry?service=${encodeURIComponent(service)}`);
+      const passing = r.entries.filter((e) => e.status === 'passing');
+      if (!passing.length) throw new HmsopsApiError(503, 'NO_HEALTHY_INSTANCE', `no healthy instance of ${service}`, undefined);
+      const e = passing[Math.floor(Math.random() * passing.length)]!;
+      return `${e.address}:${e.port}`;
+    },
+  };
+
+  close() {
+    return this.#pool.close();
+  }
+}
+
+export async function connect(opts: ConnectOptions = {}): Promise<HmsopsClient> {
+  const paths = statePaths(opts.stateDir ?? process.env.HMSOPS_STATE_DIR ?? '.hmsops');
+  const control = fs.existsSync(paths.socket) ? new ControlClient(paths.socket) : undefined;
+  let gatewayUrl = opts.gatewayUrl;
+  if (!gatewayUrl) {
+    if (!control) throw new HmsopsApiError(0, 'DAEMON_NOT_RUNNING', `no fleet runs for ${paths.root}; start it with hmsops up`, undefined);
+    const r = await control.get<{ entries: RegistryEntry[] }>('/v1/registry?service=gateway');
+    const gw = r.entries.find((e) => e.status === 'passing') ?? r.entries[0];
+    if (!gw) throw new HmsopsApiError(503, 'NO_GATEWAY', 'the fleet has no gateway running', undefined);
+    gatewayUrl = `http://${gw.address}:${gw.port}`;
+  }
+  let credentials = opts.username && opts.password ? { username: opts.username, password: opts.password } : undefined;
+  if (!credentials && !opts.token && fs.existsSync(paths.credentials)) credentials = JSON.parse(fs.readFileSync(paths.credentials, 'utf8'));
+  return new HmsopsClient(gatewayUrl, { token: opts.token, credentials, timeoutMs: opts.timeoutMs }, control);
+}
