@@ -45,6 +45,8 @@ export interface EntryInput {
   idNumber: string;
   name: string;
   discretionaryData?: string;
+  /** Given by the ledger when the transfer was accepted; otherwise numbered here. */
+  traceNumber?: string;
 }
 
 export interface BatchInput {
@@ -100,7 +102,7 @@ export function buildNachaFile(input: FileInput): NachaFile {
         individualName: ei.name,
         discretionaryData: ei.discretionaryData ?? '',
         addendaRecordIndicator: 0,
-        traceNumber: traceNumber(bi.odfi, ++traceSeq),
+        traceNumber: ei.traceNumber ?? traceNumber(bi.odfi, ++traceSeq),
         addenda: [],
       };
     });
