@@ -1,0 +1,141 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readNachaFile } from '../../src/nacha/index.js';
+import { connect, HmsopsApiError, type HmsopsClient } from '../../src/sdk/index.js';
+import { downAll, makeFleet, until, type TestFleet } from '../helpers/fleet.js';
+import { transfer } from '../helpers/grants.js';
+
+let fleet: TestFleet;
+let client: HmsopsClient;
+
+beforeAll(async () => {
+  fleet = makeFleet('version: 1\ngateway: { port: 0 }\nservices:\n  auth: { instances: 1 }\n  ach: { instances: 2, restart: { initialBackoff: 100ms } }\n');
+  const up = await fleet.hmsops(['up']);
+  expect(up.exitCode, up.stderr).toBe(0);
+  client = await connect({ stateDir: fleet.stateDir });
+});
+afterAll(async () => {
+  await client?.close();
+  await downAll();
+});
+
+const ledgerDb = () => new Database(path.join(fleet.stateDir, 'data', 'ach.sqlite'), { readonly: true });
+const countFor = (grantId: string) => {
+  const db = ledgerDb();
+  try {
+    return db.prepare('SELECT COUNT(*) AS n, COUNT(DISTINCT idempotency_key) AS keys FROM transfers WHERE grant_id = ?').get(grantId) as { n: number; keys: number };
+  } finally {
+    db.close();
+  }
+};
+
+describe('ACH transfers through the gateway (two instances)', () => {
+  it('answers a repeated key with the first answer, and a reused key with another body with 422', async () => {
+    const t = transfer('G-REPEAT', 1);
+    const first = await client.payments.transfer(t, { idempotencyKey: 'G-REPEAT:R-1' });
+    expect(first).toMatchObject({ status: 'queued', accountLast4: '0001', name: 'RECIPIENT 1' });
+    expect(first.traceNumber).toMatch(/^02100002\d{7}$/);
+    for (let i = 0; i < 4; i++) expect(await client.payments.transfer(t, { idempotencyKey: 'G-REPEAT:R-1' })).toEqual(first);
+    const reused = await client.payments.transfer({ ...t, amountCents: 99 }, { idempotencyKey: 'G-REPEAT:R-1' }).catch((e) => e);
+    expect(reused).toBeInstanceOf(HmsopsApiError);
+    expect(reused).toMatchObject({ status: 422, code: 'IDEMPOTENCY_KEY_REUSED' });
+    expect(countFor('G-REPEAT')).toEqual({ n: 1, keys: 1 });
+  });
+
+  it('lists every problem of a bad transfer by field and stores nothing', async () => {
+    const bad = { ...transfer('G-BAD', 1), routing: '011000016', account: 'x'.repeat(18), amountCents: 10_000_000_000, name: 'Ærøskøbing 株式会社', secCode: 'WEB' };
+    const err = (await client.payments.transfer(bad as any, { idempotencyKey: 'G-BAD:1' }).catch((e) => e)) as HmsopsApiError;
+    expect(err.status).toBe(400);
+    expect(((err.body as any).error.fields as any[]).map((f) => f.field).sort()).toEqual(['account', 'amountCents', 'name', 'routing', 'secCode']);
+    expect(countFor('G-BAD').n).toBe(0);
+  });
+
+  it('makes one transfer of many concurrent submissions with the same key', async () => {
+    const t = transfer('G-RACE', 7);
+    const answers = await Promise.all(Array.from({ length: 40 }, () => client.payments.transfer(t, { idempotencyKey: 'G-RACE:R-7' })));
+    expect(new Set(answers.map((a) => a.id)).size).toBe(1);
+    expect(countFor('G-RACE')).toEqual({ n: 1, keys: 1 });
+  });
+
+  it('reports bad batch items by index without poisoning the others, and stores nothing of an atomic batch with a bad item', async () => {
+    const items = [0, 1, 2].map((i) => ({ ...transfer('G-BATCH', i), idempotencyKey: `G-BATCH:${i}` }));
+    items[1] = { ...items[1]!, routing: '123456789' } as any;
+    const r = await client.payments.transferBatch(items);
+    expect(r.results.map((x) => x.status)).toEqual([201, 400, 201]);
+    expect(r.results[1]!.error!.fields![0]).toMatchObject({ field: 'routing' });
+    const atomic = await client.payments.transferBatch(items.map((x) => ({ ...x, grantId: 'G-ATOMIC', idempotencyKey: `A:${x.recipientId}` })), { atomic: true }).catch((e) => e);
+    expect(atomic).toMatchObject({ status: 422, code: 'BATCH_REJECTED' });
+    expect(countFor('G-ATOMIC').n).toBe(0);
+  });
+
+  it('pays each key once when every ACH instance is killed with SIGKILL mid-batch and the batch is retried', async () => {
+    const items = Array.from({ length: 10_000 }, (_, i) => ({ ...transfer('G-KILL', i), idempotencyKey: `G-KILL:${i}` }));
+    await client.auth.me(); // logged in already, so the batch goes straight out
+    const pids = (await fleet.instances()).filter((i) => i.service === 'ach').map((i) => i.pid);
+    const inFlight = client.payments.transferBatch(items).catch((e) => e);
+    // Kill once an instance is working on it: its CPU time starts to climb.
+    const cpu = (pid: number) => Number(fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[11]);
+    const cpu0 = pids.map(cpu);
+    await until('an ACH instance busy with the batch', () => pids.some((p, i) => cpu(p) - cpu0[i]! >= 5), 10_000, 5);
+    for (const pid of pids) process.kill(pid, 'SIGKILL');
+    const first = await inFlight;
+    await until('ach ready again', async () => (await fleet.instances()).filter((i) => i.service === 'ach' && i.state === 'ready' && !pids.includes(i.pid)).length === 2, 30_000);
+    // The retry: whatever the first attempt committed is replayed, the rest is created.
+    const retry = await until('retry accepted', async () => client.payments.transferBatch(items).catch(() => undefined), 30_000, 200);
+    expect(retry.failed).toBe(0);
+    expect(retry.created + retry.replayed).toBe(10_000);
+    // The first attempt reached an instance and was cut off: the client never got its answer.
+    expect(first).toMatchObject({ status: 502, code: 'UPSTREAM_UNREACHABLE' });
+    expect(countFor('G-KILL')).toEqual({ n: 10_000, keys: 10_000 });
+  });
+
+  it('puts each transfer in exactly one file while transfers keep arriving and both instances cut files', async () => {
+    let submitting = true;
+    let n = 0;
+    const submitter = (async () => {
+      while (submitting) {
+        const batch = Array.from({ length: 50 }, () => {
+          const i = n++;
+          return { ...transfer('G-CUT', i), idempotencyKey: `G-CUT:${i}` };
+        });
+        await client.payments.transferBatch(batch);
+      }
+    })();
+    const files: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      const [a, b] = await Promise.all([client.payments.cutFile({ grantId: 'G-CUT' }), client.payments.cutFile({ grantId: 'G-CUT' })]);
+      for (const f of [a, b]) if (f.fileId) files.push((f as any).path);
+    }
+    submitting = false;
+    await submitter;
+    const last = await client.payments.cutFile({ grantId: 'G-CUT' });
+    if (last.fileId) files.push((last as any).path);
+    expect(files.length).toBeGreaterThan(3);
+    const traces = new Map<string, string>();
+    let entries = 0;
+    for (const f of files) {
+      const r = readNachaFile(fs.readFileSync(f, 'latin1'));
+      expect(r.problems).toEqual([]);
+      for (const b of r.file!.batches)
+        for (const e of b.entries) {
+          expect(traces.has(e.traceNumber), `${e.traceNumber} in ${f} and ${traces.get(e.traceNumber)}`).toBe(false);
+          traces.set(e.traceNumber, f);
+          entries++;
+        }
+    }
+    const listed = await client.payments.list({ grantId: 'G-CUT' });
+    expect(entries).toBe(n);
+    expect(listed.transfers).toHaveLength(n);
+    expect(listed.transfers.every((t) => t.status === 'filed' && t.fileId)).toBe(true);
+    expect(new Set(listed.transfers.map((t) => t.traceNumber))).toEqual(new Set(traces.keys()));
+  });
+
+  it('never writes a full account number to the logs', async () => {
+    await client.payments.transfer(transfer('G-LOG', 424242, { account: '99887766554433' }), { idempotencyKey: 'G-LOG:1' });
+    const logs = (await fleet.hmsops(['logs'])).stdout;
+    expect(logs).toContain('/v1/transfers');
+    expect(logs).not.toContain('99887766554433');
+  });
+});
