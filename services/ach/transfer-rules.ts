@@ -2,7 +2,6 @@
  * What a transfer must be before anything is stored (pure): ABA check digits, account format,
  * amount range, names NACHA can carry, SEC code and account type. Every problem, by field.
  */
-import crypto from 'node:crypto';
 import { foldToNacha, isValidRouting, unfoldableCharacters } from '../../src/nacha/index.js';
 
 export const MAX_AMOUNT_CENTS = 9_999_999_999; // $99,999,999.99: what a 10-digit NACHA amount holds
@@ -26,6 +25,8 @@ export interface FieldProblem {
 }
 
 /** A transfer as it will be stored: names folded, defaults filled. */
+export { requestFingerprint } from '../kit/idempotency.js';
+
 export interface NormalizedTransfer extends Omit<TransferInput, 'effectiveDate'> {
   effectiveDate: string;
   originator: { name: string; companyId: string; odfiRouting: string };
@@ -98,14 +99,6 @@ export function validateTransfer(input: unknown, now = new Date()): { ok: true; 
     ok: true,
     transfer: { grantId, recipientId, name, routing, account, accountType: accountType as 'checking', amountCents: amount as number, secCode: secCode as 'CCD', originator, effectiveDate },
   };
-}
-
-/** The fingerprint compared when a key comes back: same key + same request -> replay; other request -> 422. */
-export function requestFingerprint(input: Record<string, unknown>): string {
-  const { idempotencyKey: _k, ...rest } = input;
-  const canonical = (v: unknown): unknown =>
-    isObj(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical(v[k])])) : Array.isArray(v) ? v.map(canonical) : v;
-  return crypto.createHash('sha256').update(JSON.stringify(canonical(rest))).digest('hex');
 }
 
 /** Credits: 22 to checking, 32 to savings. */

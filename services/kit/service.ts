@@ -56,6 +56,8 @@ export interface ServiceDefinition {
   migrations: string[];
   bodyLimit?: number;
   routes: (app: FastifyInstance, ctx: ServiceContext) => void | Promise<void>;
+  /** Registry metadata published at registration (read after start). */
+  metadata?: () => Record<string, string>;
   /** Background work (workers) started once the store is open. */
   start?: (ctx: ServiceContext) => void | Promise<void>;
   stop?: (ctx: ServiceContext) => void | Promise<void>;
@@ -142,7 +144,7 @@ export async function runService(def: ServiceDefinition): Promise<FastifyInstanc
 
   const link = daemonLinkFromEnv();
   const registration = link
-    ? await registerWithDaemon(link, { service: def.name, instanceId, port, version: def.version }, Number(process.env.HMSOPS_REGISTRY_TTL_MS ?? 10_000), (m) => app.log.warn(m))
+    ? await registerWithDaemon(link, { service: def.name, instanceId, port, version: def.version, metadata: def.metadata?.() }, Number(process.env.HMSOPS_REGISTRY_TTL_MS ?? 10_000), (m) => app.log.warn(m))
     : undefined;
 
   let closing = false;

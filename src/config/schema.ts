@@ -196,7 +196,7 @@ function resolveService(name: string, raw: Raw, dir: string): ServiceConfig {
     cwd: path.resolve(dir, raw.cwd ?? '.'),
     env: Object.fromEntries(Object.entries((raw.env ?? {}) as Raw).map(([k, v]) => [k, String(v)])),
     instances: raw.instances ?? 1,
-    route: raw.route === 'none' || name === 'mail-sink' && raw.route === undefined ? null : (raw.route ?? `/${name}`),
+    route: raw.route === 'none' ? null : (raw.route ?? (name === 'mail-sink' ? '/mail' : `/${name}`)),
     version: raw.version ?? (bundled ? 'bundled' : '0.0.0'),
     liveness: resolveProbe(health.liveness, health.liveness?.path ?? health.path ?? (bundled ? '/healthz' : '/'), {
       intervalMs: 2000,

@@ -22,7 +22,7 @@ describe('resolveConfig', () => {
     expect(Object.keys(c.services)).toEqual(['auth', 'ach', 'analytics', 'messaging', 'mail-sink']);
     expect(c.services.ach!.instances).toBe(2);
     expect(c.services.ach!.route).toBe('/ach');
-    expect(c.services['mail-sink']!.route).toBeNull();
+    expect(c.services['mail-sink']!.route).toBe('/mail');
     expect(c.stateDir).toBe('/srv/.hmsops');
   });
   it('gives custom programs one health path for both probes', () => {

@@ -1,0 +1,91 @@
+/**
+ * mail-sink: a local SMTP server (smtp-server) that keeps every message it receives as an .eml
+ * file in the state dir, indexed in SQLite and listed over HTTP. The default SMTP target of messaging.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { SMTPServer } from 'smtp-server';
+import { runService, ServiceError } from '../kit/service.js';
+import { headerValue } from './headers.js';
+
+const migrations = [
+  `CREATE TABLE messages (
+     id TEXT PRIMARY KEY,
+     message_id TEXT,
+     mail_from TEXT,
+     rcpt_to TEXT NOT NULL,
+     subject TEXT,
+     size INTEGER NOT NULL,
+     path TEXT NOT NULL,
+     received_at TEXT NOT NULL
+   );
+   CREATE INDEX messages_by_rcpt ON messages (rcpt_to);`,
+];
+
+let smtp: SMTPServer | undefined;
+let smtpPort = 0;
+
+await runService({
+  name: 'mail-sink',
+  version: '1.0.0',
+  migrations,
+  metadata: () => ({ smtpPort: String(smtpPort) }),
+  async routes(app, ctx) {
+    const dir = ctx.paths.mail;
+    fs.mkdirSync(dir, { recursive: true });
+    const insert = ctx.db.prepare('INSERT INTO messages (id, message_id, mail_from, rcpt_to, subject, size, path, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['AUTH', 'STARTTLS'],
+      banner: 'hmsops mail sink',
+      size: 25 * 1024 * 1024,
+      logger: false,
+      onData(stream, session, callback) {
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('end', () => {
+          try {
+            const raw = Buffer.concat(chunks);
+            const id = `msg_${Date.now()}_${crypto.randomBytes(4).toString('hex')}`;
+            const file = path.join(dir, `${id}.eml`);
+            fs.writeFileSync(file, raw);
+            const head = raw.subarray(0, Math.min(raw.length, 64 * 1024)).toString('utf8').split(/\r?\n\r?\n/)[0]!;
+            const rcpt = session.envelope.rcptTo.map((r) => r.address.toLowerCase()).join(',');
+            const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : null;
+            insert.run(id, headerValue(head, 'message-id'), from, rcpt, headerValue(head, 'subject'), raw.length, file, new Date().toISOString());
+            ctx.metrics.inc('mail_sink_messages_total', 'Messages received');
+            callback(null, `queued as ${id}`);
+          } catch (err) {
+            callback(err as Error);
+          }
+        });
+      },
+    });
+    await new Promise<void>((resolve, reject) => {
+      smtp!.once('error', reject);
+      smtp!.listen(Number(process.env.HMSOPS_SMTP_PORT ?? 0), '127.0.0.1', () => {
+        smtpPort = (smtp!.server.address() as { port: number }).port;
+        ctx.log.info({ smtpPort }, `SMTP listening on 127.0.0.1:${smtpPort}`);
+        resolve();
+      });
+    });
+
+    const view = (r: any) => ({ id: r.id, messageId: r.message_id, from: r.mail_from, to: r.rcpt_to.split(','), subject: r.subject, size: r.size, receivedAt: r.received_at });
+    app.get('/v1/messages', { schema: { summary: 'Received messages, newest last; ?to= filters by recipient', querystring: { type: 'object', properties: { to: { type: 'string' }, limit: { type: 'integer', minimum: 1, maximum: 100000 } } } } }, async (req) => {
+      const { to, limit = 100000 } = req.query as { to?: string; limit?: number };
+      const rows = to
+        ? ctx.db.prepare("SELECT * FROM messages WHERE ',' || rcpt_to || ',' LIKE ? ORDER BY received_at, id LIMIT ?").all(`%,${to.toLowerCase()},%`, limit)
+        : ctx.db.prepare('SELECT * FROM messages ORDER BY received_at, id LIMIT ?').all(limit);
+      return { messages: rows.map(view), smtpPort };
+    });
+    app.get('/v1/messages/:id', { schema: { summary: 'One message with its raw text', params: { type: 'object', properties: { id: { type: 'string' } } } } }, async (req) => {
+      const r = ctx.db.prepare('SELECT * FROM messages WHERE id = ?').get((req.params as { id: string }).id) as any;
+      if (!r) throw new ServiceError(404, 'NOT_FOUND', 'no such message');
+      return { ...view(r), raw: fs.readFileSync(r.path, 'utf8') };
+    });
+  },
+  async stop() {
+    await new Promise<void>((r) => (smtp ? smtp.close(() => r()) : r()));
+  },
+});

@@ -1,0 +1,190 @@
+/**
+ * messaging: idempotent email requests kept in an outbox (SQLite) and delivered by a worker over
+ * SMTP (nodemailer, pooled), retried with backoff while the SMTP server is unreachable.
+ * A repeated Idempotency-Key never makes a second email.
+ */
+import crypto from 'node:crypto';
+import http from 'node:http';
+import nodemailer, { type Transporter } from 'nodemailer';
+import { runService, ServiceError, type ServiceContext } from '../kit/service.js';
+import { requestFingerprint } from '../kit/idempotency.js';
+
+const migrations = [
+  `CREATE TABLE emails (
+     id TEXT PRIMARY KEY,
+     idempotency_key TEXT NOT NULL UNIQUE,
+     fingerprint TEXT NOT NULL,
+     rcpt TEXT NOT NULL,
+     subject TEXT NOT NULL,
+     text TEXT NOT NULL,
+     html TEXT,
+     status TEXT NOT NULL CHECK (status IN ('queued', 'sending', 'sent', 'failed')),
+     attempts INTEGER NOT NULL DEFAULT 0,
+     last_error TEXT,
+     next_attempt_at INTEGER NOT NULL,
+     claimed_until INTEGER NOT NULL DEFAULT 0,
+     message_id TEXT,
+     created_at TEXT NOT NULL,
+     sent_at TEXT
+   );
+   CREATE INDEX emails_due ON emails (status, next_attempt_at);`,
+];
+
+const MAX_ATTEMPTS = 50;
+export const retryDelayMs = (attempts: number) => Math.min(5000, 100 * 2 ** Math.min(attempts, 10));
+const FROM = process.env.HMSOPS_MAIL_FROM ?? 'hmsops <noreply@hmsops.local>';
+
+const view = (r: any) => ({ id: r.id, status: r.status, to: r.rcpt, subject: r.subject, attempts: r.attempts, lastError: r.last_error, messageId: r.message_id, createdAt: r.created_at, sentAt: r.sent_at });
+
+/** Where mail goes: a configured relay, or the fleet's mail sink found in the registry. */
+async function smtpUrl(): Promise<string | undefined> {
+  if (process.env.HMSOPS_SMTP_URL) return process.env.HMSOPS_SMTP_URL;
+  const socket = process.env.HMSOPS_CONTROL_SOCKET;
+  if (!socket) return undefined;
+  const body = await new Promise<string>((resolve, reject) => {
+    http.get({ socketPath: socket, path: '/v1/registry?service=mail-sink', timeout: 2000 }, (res) => {
+      let text = '';
+      res.on('data', (c) => (text += c));
+      res.on('end', () => resolve(text));
+    }).on('error', reject);
+  });
+  const sink = (JSON.parse(body).entries as any[]).find((e) => e.status === 'passing' && e.metadata?.smtpPort);
+  return sink ? `smtp://${sink.address}:${sink.metadata.smtpPort}` : undefined;
+}
+
+class Outbox {
+  #transport: { url: string; t: Transporter } | undefined;
+  #timer: NodeJS.Timeout | undefined;
+  #running = false;
+  #stopped = false;
+  constructor(private readonly ctx: ServiceContext) {}
+
+  start() {
+    this.#timer = setInterval(() => this.kick(), 200);
+  }
+  stop() {
+    this.#stopped = true;
+    clearInterval(this.#timer);
+    this.#transport?.t.close();
+  }
+
+  /** Claims due emails so two instances never send the same one, then sends them. */
+  kick() {
+    if (this.#running || this.#stopped) return;
+    this.#running = true;
+    void this.#drain().finally(() => (this.#running = false));
+  }
+
+  async #drain() {
+    for (;;) {
+      const now = Date.now();
+      const claimed = this.ctx.db
+        .prepare(
+          `UPDATE emails SET status = 'sending', claimed_until = ?
+           WHERE id IN (SELECT id FROM emails WHERE (status = 'queued' AND next_attempt_at <= ?) OR (status = 'sending' AND claimed_until < ?) ORDER BY created_at LIMIT 200)
+           RETURNING *`,
+        )
+        .all(now + 60_000, now, now) as any[];
+      if (claimed.length === 0) return;
+      let url: string | undefined;
+      try {
+        url = await smtpUrl();
+      } catch {
+        url = undefined;
+      }
+      if (!url) {
+        for (const e of claimed) this.#failed(e, 'no SMTP server: the mail sink is not passing and no smtp.url is configured');
+        return;
+      }
+      if (this.#transport?.url !== url) {
+        this.#transport?.t.close();
+        this.#transport = { url, t: nodemailer.createTransport({ url, pool: true, maxConnections: 8, maxMessages: Infinity, ignoreTLS: url.startsWith('smtp://'), connectionTimeout: 3000, greetingTimeout: 3000, socketTimeout: 10_000 } as any) };
+      }
+      const transport = this.#transport.t;
+      let anyFailed = false;
+      await Promise.all(
+        claimed.map(async (e) => {
+          try {
+            const info = await transport.sendMail({ from: FROM, to: e.rcpt, subject: e.subject, text: e.text, html: e.html ?? undefined, messageId: `<${e.id}@hmsops.local>` });
+            this.ctx.db.prepare("UPDATE emails SET status = 'sent', attempts = attempts + 1, sent_at = ?, message_id = ?, last_error = NULL WHERE id = ?").run(new Date().toISOString(), info.messageId, e.id);
+            this.ctx.metrics.inc('messaging_emails_sent_total', 'Emails delivered over SMTP');
+          } catch (err) {
+            anyFailed = true;
+            this.#failed(e, (err as Error).message);
+          }
+        }),
+      );
+      if (anyFailed) {
+        // A dead relay: a new transport next time, not a pool of broken connections.
+        this.#transport?.t.close();
+        this.#transport = undefined;
+        return;
+      }
+    }
+  }
+
+  #failed(e: any, reason: string) {
+    const attempts = e.attempts + 1;
+    const status = attempts >= MAX_ATTEMPTS ? 'failed' : 'queued';
+    this.ctx.db.prepare('UPDATE emails SET status = ?, attempts = ?, last_error = ?, next_attempt_at = ? WHERE id = ?').run(status, attempts, reason, Date.now() + retryDelayMs(attempts), e.id);
+    this.ctx.metrics.inc('messaging_delivery_failures_total', 'SMTP delivery attempts that failed');
+  }
+}
+
+let outbox: Outbox | undefined;
+
+await runService({
+  name: 'messaging',
+  version: '1.0.0',
+  migrations,
+  routes(app, ctx) {
+    outbox = new Outbox(ctx);
+    const byKey = ctx.db.prepare('SELECT * FROM emails WHERE idempotency_key = ?');
+    const insert = ctx.db.prepare('INSERT INTO emails (id, idempotency_key, fingerprint, rcpt, subject, text, html, status, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, \'queued\', 0, ?)');
+    app.post(
+      '/v1/emails',
+      {
+        schema: {
+          summary: 'Queue an email (Idempotency-Key header required)',
+          body: {
+            type: 'object',
+            required: ['to', 'subject', 'text'],
+            additionalProperties: false,
+            properties: { to: { type: 'string', pattern: '^[^@\\s<>,]+@[^@\\s<>,]+$', maxLength: 254 }, subject: { type: 'string', minLength: 1, maxLength: 998 }, text: { type: 'string', maxLength: 1_000_000 }, html: { type: 'string', maxLength: 1_000_000 } },
+          },
+        },
+      },
+      async (req, reply) => {
+        const key = req.headers['idempotency-key'];
+        if (typeof key !== 'string' || !key) throw new ServiceError(400, 'IDEMPOTENCY_KEY_REQUIRED', 'send an Idempotency-Key header');
+        const body = req.body as { to: string; subject: string; text: string; html?: string };
+        const fingerprint = requestFingerprint(body);
+        const out = ctx.db
+          .transaction(() => {
+            const existing = byKey.get(key) as any;
+            if (existing) return existing.fingerprint === fingerprint ? { replayed: true, row: existing } : { reused: existing };
+            const id = `em_${crypto.randomUUID().replace(/-/g, '')}`;
+            insert.run(id, key, fingerprint, body.to, body.subject, body.text, body.html ?? null, new Date().toISOString());
+            return { replayed: false, row: ctx.db.prepare('SELECT * FROM emails WHERE id = ?').get(id) };
+          })
+          .immediate();
+        if ('reused' in out) throw new ServiceError(422, 'IDEMPOTENCY_KEY_REUSED', `idempotency key ${key} was used for a different email`, { emailId: out.reused.id });
+        outbox!.kick();
+        if (out.replayed) reply.header('idempotent-replayed', 'true');
+        return reply.code(out.replayed ? 200 : 202).send(view(out.row));
+      },
+    );
+    app.get('/v1/emails/:id', { schema: { summary: 'Status and attempts of an email', params: { type: 'object', properties: { id: { type: 'string' } } } } }, async (req) => {
+      const r = ctx.db.prepare('SELECT * FROM emails WHERE id = ?').get((req.params as { id: string }).id);
+      if (!r) throw new ServiceError(404, 'NOT_FOUND', 'no such email');
+      return view(r);
+    });
+    app.get('/v1/emails', { schema: { summary: 'Emails by status', querystring: { type: 'object', properties: { status: { type: 'string' } } } } }, async (req) => {
+      const { status } = req.query as { status?: string };
+      const rows = status ? ctx.db.prepare('SELECT * FROM emails WHERE status = ? ORDER BY created_at').all(status) : ctx.db.prepare('SELECT * FROM emails ORDER BY created_at').all();
+      return { emails: rows.map(view) };
+    });
+  },
+  start: () => outbox!.start(),
+  stop: () => outbox?.stop(),
+});
