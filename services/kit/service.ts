@@ -169,7 +169,8 @@ export async function runService(def: ServiceDefinition): Promise<FastifyInstanc
 function openApiDocument(def: ServiceDefinition, routes: RouteOptions[]) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of routes) {
-    const url = r.url.replace(/:([A-Za-z]+)/g, '{$1}');
+    // `::` is Fastify's escaped colon (`/v1/events::batch` serves `/v1/events:batch`).
+    const url = r.url.replace(/::/g, '\u0000').replace(/:([A-Za-z]+)/g, '{$1}').replace(/\u0000/g, ':');
     const methods = Array.isArray(r.method) ? r.method : [r.method];
     for (const m of methods) {
       if (m === 'HEAD') continue;

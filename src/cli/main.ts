@@ -172,6 +172,53 @@ examples(
   'hmsops ach verify --json file.ach | jq .summary',
 );
 
+const mail = program.command('mail').description("the mail sink's messages");
+examples(
+  mail
+    .command('ls')
+    .description('messages the mail sink received')
+    .option('--to <address>', 'only those to this recipient')
+    .option('--json', 'machine-readable output')
+    .option('--user <name>', 'act as this user (password from HMSOPS_PASSWORD or a prompt)')
+    .action(run(async () => (await import('./commands/fleet-data.js')).mailLsCommand)),
+  'hmsops mail ls',
+  'hmsops mail ls --to grants@acme.example --json',
+);
+examples(
+  mail
+    .command('show')
+    .description('one message, raw')
+    .argument('<id>')
+    .option('--json', 'machine-readable output')
+    .option('--user <name>', 'act as this user')
+    .action(run(async () => (await import('./commands/fleet-data.js')).mailShowCommand)),
+  'hmsops mail show msg_1795527068423_6934ef0c',
+);
+
+const analytics = program.command('analytics').description('analytics reports');
+examples(
+  analytics
+    .command('report')
+    .description('counts and sums by event type, for one grant or overall')
+    .option('--grant <id>', 'one grant')
+    .option('--since <iso-time>', 'overall report since this time')
+    .option('--json', 'machine-readable output')
+    .option('--user <name>', 'act as this user')
+    .action(run(async () => (await import('./commands/fleet-data.js')).analyticsReportCommand)),
+  'hmsops analytics report --grant DOL-ETA-2026-0042',
+  'hmsops analytics report --json',
+);
+
+examples(
+  program
+    .command('login')
+    .description('log in as another user; the session is kept (0600) in the state dir until it expires')
+    .requiredOption('--user <name>', 'user name')
+    .option('--json', 'machine-readable output')
+    .action(run(async () => (await import('./commands/fleet-data.js')).loginCommand)),
+  'HMSOPS_PASSWORD=... hmsops login --user alice',
+);
+
 function reportError(err: unknown): number {
   if (err instanceof CommanderError) {
     // commander already printed its message (or help/version).

@@ -1,0 +1,89 @@
+/** Read commands over the services' APIs: `mail ls|show`, `analytics report`, and `login`. */
+import fs from 'node:fs';
+import { HmsopsError } from '../../errors.js';
+import { formatCents } from '../../money.js';
+import { loadContext, type GlobalOptions } from '../context.js';
+import { ok, type CommandResult } from '../end.js';
+import { color, printJson, table } from '../output.js';
+import { askPassword, asCliError, clientFor, sessionFile } from '../session.js';
+
+type Opts = GlobalOptions & { json?: boolean; user?: string };
+
+export async function mailLsCommand(opts: Opts & { to?: string }): Promise<CommandResult> {
+  const ctx = await loadContext(opts);
+  const client = await clientFor(ctx, opts);
+  try {
+    const r = await client.call<{ messages: any[] }>('GET', `/mail/v1/messages${opts.to ? `?to=${encodeURIComponent(opts.to)}` : ''}`);
+    if (opts.json) printJson(r);
+    else if (r.messages.length === 0) console.log(color.dim('no messages'));
+    else console.log(table(['ID', 'RECEIVED', 'TO', 'SUBJECT'], r.messages.map((m) => [m.id, m.receivedAt, m.to.join(', '), m.subject ?? ''])));
+    return ok;
+  } catch (err) {
+    throw asCliError(err);
+  } finally {
+    await client.close();
+  }
+}
+
+export async function mailShowCommand(id: string, opts: Opts): Promise<CommandResult> {
+  const ctx = await loadContext(opts);
+  const client = await clientFor(ctx, opts);
+  try {
+    const m = await client.call<any>('GET', `/mail/v1/messages/${encodeURIComponent(id)}`);
+    if (opts.json) printJson(m);
+    else process.stdout.write(m.raw);
+    return ok;
+  } catch (err) {
+    throw asCliError(err);
+  } finally {
+    await client.close();
+  }
+}
+
+export async function analyticsReportCommand(opts: Opts & { grant?: string; since?: string }): Promise<CommandResult> {
+  const ctx = await loadContext(opts);
+  const client = await clientFor(ctx, opts);
+  try {
+    if (opts.grant) {
+      const r = await client.analytics.grantReport(opts.grant);
+      if (opts.json) printJson(r);
+      else {
+        console.log(table(['TYPE', 'STATUS', 'COUNT', 'AMOUNT'], r.byType.map((t) => [t.type, t.status ?? '-', String(t.count), formatCents(t.amountCents)])));
+        console.log(`total: ${r.total.count} events, ${formatCents(r.total.amountCents)}`);
+      }
+    } else {
+      const r = await client.analytics.summary(opts.since);
+      if (opts.json) printJson(r);
+      else {
+        console.log(table(['TYPE', 'COUNT', 'AMOUNT'], r.byType.map((t) => [t.type, String(t.count), formatCents(t.amountCents)])));
+        console.log(`${r.grants} grant(s)`);
+      }
+    }
+    return ok;
+  } catch (err) {
+    throw asCliError(err);
+  } finally {
+    await client.close();
+  }
+}
+
+export async function loginCommand(opts: Opts): Promise<CommandResult> {
+  if (!opts.user) throw new HmsopsError('USAGE', '--user NAME is required', { exitCode: 2 });
+  const ctx = await loadContext(opts);
+  const password = await askPassword(opts.user);
+  process.env.HMSOPS_PASSWORD = password;
+  const client = await clientFor(ctx, opts);
+  try {
+    const me = await client.auth.me();
+    const token = client.auth.token()!;
+    const expiresAt = new Date(JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()).exp * 1000).toISOString();
+    fs.writeFileSync(sessionFile(ctx), JSON.stringify({ username: me.username, token, expiresAt }), { mode: 0o600 });
+    if (opts.json) printJson({ username: me.username, roles: me.roles, expiresAt });
+    else console.log(`logged in as ${me.username} (${me.roles.join(', ')}) until ${expiresAt}`);
+    return ok;
+  } catch (err) {
+    throw asCliError(err);
+  } finally {
+    await client.close();
+  }
+}

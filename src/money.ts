@@ -1,0 +1,14 @@
+/** Money is integer cents inside the program; these are the only conversions to and from text. */
+export function formatCents(cents: number): string {
+  const sign = cents < 0 ? '-' : '';
+  const abs = Math.abs(cents);
+  return `${sign}$${Math.floor(abs / 100).toLocaleString('en-US')}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** "50000.00" -> 5000000; undefined for anything that is not a positive-or-zero decimal with at most 2 places. */
+export function parseAmount(text: string): number | undefined {
+  const m = /^(\d{1,13})(?:\.(\d{1,2}))?$/.exec(text);
+  if (!m) return undefined;
+  const cents = Number(m[1]) * 100 + Number((m[2] ?? '0').padEnd(2, '0'));
+  return Number.isSafeInteger(cents) ? cents : undefined;
+}
