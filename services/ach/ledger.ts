@@ -284,6 +284,18 @@ export class Ledger {
     }
   }
 
+  grantSummaries(grantId?: string) {
+    const rows = this.db
+      .prepare(
+        `SELECT grant_id AS grantId, COUNT(*) AS transfers, SUM(amount_cents) AS amountCents,
+           SUM(status = 'queued') AS queued, SUM(status = 'filed') AS filed,
+           COUNT(DISTINCT file_id) AS files, MIN(created_at) AS firstAt, MAX(created_at) AS lastAt
+         FROM transfers ${grantId ? 'WHERE grant_id = ?' : ''} GROUP BY grant_id ORDER BY MIN(seq)`,
+      )
+      .all(...(grantId ? [grantId] : []));
+    return rows as { grantId: string; transfers: number; amountCents: number; queued: number; filed: number; files: number; firstAt: string; lastAt: string }[];
+  }
+
   getFile(id: string): FileRecord | undefined {
     const r = this.db.prepare('SELECT * FROM files WHERE id = ?').get(id);
     return r ? fileRecord(r) : undefined;

@@ -134,6 +134,13 @@ await runService({
       },
     );
 
+    app.get('/v1/grants', { schema: { summary: 'Per grant: transfers, amounts, statuses and files' } }, async () => ({ grants: ledger.grantSummaries() }));
+    app.get('/v1/grants/:grantId', { schema: { summary: 'One grant\'s summary', params: { type: 'object', properties: { grantId: { type: 'string' } } } } }, async (req) => {
+      const g = ledger.grantSummaries((req.params as { grantId: string }).grantId)[0];
+      if (!g) throw new ServiceError(404, 'NOT_FOUND', 'no transfers for this grant');
+      return g;
+    });
+
     app.get('/v1/files', { schema: { summary: 'Files cut so far', querystring: { type: 'object', properties: { grantId: { type: 'string' } } } } }, async (req) => ({
       files: ledger.listFiles(req.query as { grantId?: string }),
     }));

@@ -174,16 +174,64 @@ await runService({
         return reply.code(out.replayed ? 200 : 202).send(view(out.row));
       },
     );
+    const emailSchema = {
+      type: 'object',
+      required: ['to', 'subject', 'text'],
+      properties: { to: { type: 'string', pattern: '^[^@\\s<>,]+@[^@\\s<>,]+$', maxLength: 254 }, subject: { type: 'string', minLength: 1, maxLength: 998 }, text: { type: 'string', maxLength: 1_000_000 }, html: { type: 'string', maxLength: 1_000_000 } },
+    };
+    app.post(
+      '/v1/emails::batch',
+      {
+        schema: {
+          summary: 'Queue up to 10,000 emails in one transaction; each item carries its own idempotencyKey',
+          body: {
+            type: 'object',
+            required: ['emails'],
+            additionalProperties: false,
+            properties: { emails: { type: 'array', minItems: 1, maxItems: 10_000, items: { ...emailSchema, required: [...emailSchema.required, 'idempotencyKey'], properties: { ...emailSchema.properties, idempotencyKey: { type: 'string', minLength: 1, maxLength: 255 } }, additionalProperties: false } } },
+          },
+        },
+      },
+      async (req) => {
+        const { emails } = req.body as { emails: { idempotencyKey: string; to: string; subject: string; text: string; html?: string }[] };
+        const results = ctx.db
+          .transaction(() =>
+            emails.map(({ idempotencyKey, ...body }, index) => {
+              const fingerprint = requestFingerprint(body);
+              const existing = byKey.get(idempotencyKey) as any;
+              if (existing) return existing.fingerprint === fingerprint ? { index, status: 200, email: view(existing), replayed: true } : { index, status: 422, error: { code: 'IDEMPOTENCY_KEY_REUSED', message: `idempotency key ${idempotencyKey} was used for a different email` } };
+              const id = `em_${crypto.randomUUID().replace(/-/g, '')}`;
+              insert.run(id, idempotencyKey, fingerprint, body.to, body.subject, body.text, body.html ?? null, new Date().toISOString());
+              return { index, status: 202, email: { id, status: 'queued' } };
+            }),
+          )
+          .immediate();
+        outbox!.kick();
+        return { results, queued: results.filter((r) => r.status === 202).length, replayed: results.filter((r) => r.status === 200).length, failed: results.filter((r) => r.status >= 400).length };
+      },
+    );
+
     app.get('/v1/emails/:id', { schema: { summary: 'Status and attempts of an email', params: { type: 'object', properties: { id: { type: 'string' } } } } }, async (req) => {
       const r = ctx.db.prepare('SELECT * FROM emails WHERE id = ?').get((req.params as { id: string }).id);
       if (!r) throw new ServiceError(404, 'NOT_FOUND', 'no such email');
       return view(r);
     });
-    app.get('/v1/emails', { schema: { summary: 'Emails by status', querystring: { type: 'object', properties: { status: { type: 'string' } } } } }, async (req) => {
-      const { status } = req.query as { status?: string };
-      const rows = status ? ctx.db.prepare('SELECT * FROM emails WHERE status = ? ORDER BY created_at').all(status) : ctx.db.prepare('SELECT * FROM emails ORDER BY created_at').all();
-      return { emails: rows.map(view) };
-    });
+    app.get(
+      '/v1/emails',
+      { schema: { summary: 'Emails by status and idempotency-key prefix; counts by status', querystring: { type: 'object', properties: { status: { type: 'string' }, keyPrefix: { type: 'string' }, countsOnly: { type: 'boolean' } } } } },
+      async (req) => {
+        const { status, keyPrefix, countsOnly } = req.query as { status?: string; keyPrefix?: string; countsOnly?: boolean };
+        const where: string[] = [];
+        const args: string[] = [];
+        if (status) (where.push('status = ?'), args.push(status));
+        // Range on the unique index instead of LIKE, so % and _ in keys mean nothing special.
+        if (keyPrefix) (where.push('idempotency_key >= ? AND idempotency_key < ?'), args.push(keyPrefix, keyPrefix + '\uffff'));
+        const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+        const counts = Object.fromEntries((ctx.db.prepare(`SELECT status, COUNT(*) AS n FROM emails ${w} GROUP BY status`).all(...args) as { status: string; n: number }[]).map((r) => [r.status, r.n]));
+        if (countsOnly) return { counts };
+        return { counts, emails: ctx.db.prepare(`SELECT * FROM emails ${w} ORDER BY created_at`).all(...args).map(view) };
+      },
+    );
   },
   start: () => outbox!.start(),
   stop: () => outbox?.stop(),

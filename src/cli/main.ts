@@ -172,6 +172,24 @@ examples(
   'hmsops ach verify --json file.ach | jq .summary',
 );
 
+examples(
+  program
+    .command('disburse')
+    .description('disburse a grant through the gateway: validate, pay, record, notify, cut and verify the NACHA file, print a receipt')
+    .option('-g, --grant <file>', 'grant file (fixtures/grants/*.yaml)')
+    .option('--resume <grantId>', 'finish an earlier run of this grant (pending follow-ups, unsent recipients)')
+    .option('--dry-run', 'validate and print the plan; send nothing')
+    .option('--effective-date <date>', 'effective entry date YYYY-MM-DD (default: the grant file, else the next business day)')
+    .option('--user <name>', 'act as this user (password from HMSOPS_PASSWORD or a prompt)')
+    .option('--batch-size <n>', 'transfers per batch', '2000')
+    .option('--json', 'the receipt as one JSON document')
+    .addHelpText('after', '\nExit codes: 0 all paid and recorded, 1 some recipient refused, 2 bad grant file or usage, 5 paid but follow-ups pending, 130 interrupted.')
+    .action(run(async () => (await import('./commands/disburse.js')).disburseCommand)),
+  'hmsops disburse --grant fixtures/grants/dol-training.yaml',
+  'hmsops disburse --grant fixtures/grants/dol-training.yaml --dry-run',
+  'hmsops disburse --resume DOL-ETA-2026-0042 --json',
+);
+
 const mail = program.command('mail').description("the mail sink's messages");
 examples(
   mail

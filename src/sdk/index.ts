@@ -92,6 +92,10 @@ export class HmsopsClient {
     list: (q: { grantId?: string; status?: string } = {}) => this.call<{ transfers: T.Transfer[] }>('GET', `/ach/v1/transfers?${new URLSearchParams(q as Record<string, string>)}`),
     cutFile: (opts: { grantId?: string; effectiveDate?: string } = {}) => this.call<T.AchFile | { fileId: null }>('POST', '/ach/v1/files', opts),
     files: (q: { grantId?: string } = {}) => this.call<{ files: T.AchFile[] }>('GET', `/ach/v1/files?${new URLSearchParams(q as Record<string, string>)}`),
+    /** The NACHA file's text. */
+    downloadFile: (fileId: string) => this.call<string>('GET', `/ach/v1/files/${encodeURIComponent(fileId)}`),
+    grants: () => this.call<{ grants: T.GrantSummary[] }>('GET', '/ach/v1/grants'),
+    grant: (grantId: string) => this.call<T.GrantSummary>('GET', `/ach/v1/grants/${encodeURIComponent(grantId)}`),
   };
 
   readonly analytics = {
@@ -103,7 +107,10 @@ export class HmsopsClient {
 
   readonly messaging = {
     sendEmail: (m: T.EmailRequest, opts: { idempotencyKey: string }) => this.call<T.Email>('POST', '/messaging/v1/emails', m, { 'idempotency-key': opts.idempotencyKey }),
+    sendEmails: (emails: (T.EmailRequest & { idempotencyKey: string })[]) => this.call<T.EmailBatchResult>('POST', '/messaging/v1/emails:batch', { emails }),
     get: (id: string) => this.call<T.Email>('GET', `/messaging/v1/emails/${encodeURIComponent(id)}`),
+    list: (q: { status?: string; keyPrefix?: string; countsOnly?: boolean } = {}) =>
+      this.call<{ counts: Record<string, number>; emails?: T.Email[] }>('GET', `/messaging/v1/emails?${new URLSearchParams(Object.entries(q).map(([k, v]) => [k, String(v)]))}`),
   };
 
   readonly registry = {

@@ -97,3 +97,19 @@ export interface Email {
   createdAt: string;
   sentAt: string | null;
 }
+export interface EmailBatchResult {
+  results: { index: number; status: number; email?: { id: string; status: string }; replayed?: boolean; error?: { code: string; message: string } }[];
+  queued: number;
+  replayed: number;
+  failed: number;
+}
+export interface GrantSummary {
+  grantId: string;
+  transfers: number;
+  amountCents: number;
+  queued: number;
+  filed: number;
+  files: number;
+  firstAt: string;
+  lastAt: string;
+}

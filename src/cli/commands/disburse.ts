@@ -1,0 +1,142 @@
+/**
+ * `hmsops disburse --grant FILE`: the end-to-end disbursement (see src/disburse/run.ts for the
+ * steps). This file only reads options, shows progress and prints the receipt.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { ExitCode, HmsopsError, UsageError } from '../../errors.js';
+import { readGrantFile, type Grant } from '../../disburse/grant-file.js';
+import { planDisbursement } from '../../disburse/plan.js';
+import { runDisbursement, type Progress, type Receipt } from '../../disburse/run.js';
+import { formatCents } from '../../money.js';
+import { loadContext, type CliContext, type GlobalOptions } from '../context.js';
+import { exitWith, ok, type CommandResult } from '../end.js';
+import { color, printJson, table } from '../output.js';
+import { asCliError, clientFor } from '../session.js';
+
+export interface DisburseOptions extends GlobalOptions {
+  grant?: string;
+  resume?: string;
+  dryRun?: boolean;
+  effectiveDate?: string;
+  json?: boolean;
+  user?: string;
+  batchSize?: string;
+}
+
+/** Exit codes of disburse beyond the usual: payments done but follow-ups pending; stopped by Ctrl-C. */
+export const DisburseExit = { followUpsPending: 5, interrupted: 130 } as const;
+
+const savedGrantFile = (ctx: CliContext, grantId: string) => path.join(ctx.paths.root, 'disbursements', `${grantId}.json`);
+
+function loadGrant(ctx: CliContext, opts: DisburseOptions): Grant {
+  if (opts.grant && opts.resume) throw new UsageError('give either --grant FILE or --resume GRANT_ID, not both');
+  if (opts.resume) {
+    const file = savedGrantFile(ctx, opts.resume);
+    if (!fs.existsSync(file)) throw new HmsopsError('UNKNOWN_GRANT', `no disbursement of ${opts.resume} was started from this state dir (${file} is missing); run it with --grant FILE`, { exitCode: ExitCode.usage });
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  }
+  if (!opts.grant) throw new UsageError('--grant FILE is required (or --resume GRANT_ID)', ['example: hmsops disburse --grant fixtures/grants/dol-training.yaml']);
+  const grant = readGrantFile(opts.grant);
+  if (opts.effectiveDate) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.effectiveDate) || Number.isNaN(Date.parse(opts.effectiveDate))) throw new UsageError(`--effective-date: expected YYYY-MM-DD, got "${opts.effectiveDate}"`);
+    grant.effectiveDate = opts.effectiveDate;
+  }
+  return grant;
+}
+
+export async function disburseCommand(opts: DisburseOptions): Promise<CommandResult> {
+  const ctx = await loadContext(opts);
+  // step 1: nothing is sent unless the whole grant file is right
+  const grant = loadGrant(ctx, opts);
+  const plan = planDisbursement(grant);
+  if (opts.dryRun) {
+    if (opts.json) printJson({ dryRun: true, plan });
+    else printPlan(grant, plan);
+    return ok;
+  }
+  fs.mkdirSync(path.dirname(savedGrantFile(ctx, grant.id)), { recursive: true, mode: 0o700 });
+  fs.writeFileSync(savedGrantFile(ctx, grant.id), JSON.stringify(grant), { mode: 0o600 });
+
+  // step 2
+  const client = await clientFor(ctx, opts);
+  let stop = false;
+  const onSigint = () => {
+    if (stop) process.exit(DisburseExit.interrupted);
+    stop = true;
+    process.stderr.write('\nstopping after the batch in flight (Ctrl-C again to quit now)\n');
+  };
+  process.on('SIGINT', onSigint);
+  const progress = await progressReporter(Boolean(opts.json), grant.recipients.length);
+  let receipt: Receipt;
+  try {
+    receipt = await runDisbursement(client, grant, { batchSize: opts.batchSize ? Number(opts.batchSize) : undefined, onProgress: progress.update, shouldStop: () => stop });
+  } catch (err) {
+    progress.done();
+    const e = asCliError(err);
+    if (e instanceof HmsopsError) e.details.push(`nothing is paid twice: run \`hmsops disburse --resume ${grant.id}\` to finish`);
+    throw e;
+  } finally {
+    process.off('SIGINT', onSigint);
+    await client.close();
+  }
+  progress.done();
+  if (opts.json) printJson(receipt);
+  else printReceipt(receipt);
+  if (receipt.status === 'interrupted') return exitWith(DisburseExit.interrupted);
+  if (receipt.status === 'refusals' || receipt.files.some((f) => !f.valid)) return exitWith(ExitCode.failure);
+  if (receipt.status === 'follow-ups-pending') return exitWith(DisburseExit.followUpsPending);
+  return ok;
+}
+
+function printPlan(grant: Grant, plan: ReturnType<typeof planDisbursement>) {
+  console.log(`${color.bold(grant.id)} ${grant.program} (${grant.agency}): dry run, nothing sent`);
+  console.log(`  ${plan.recipients} recipient(s), ${formatCents(plan.totalCents)} in all, effective ${grant.effectiveDate ?? 'next business day'}`);
+  const rows = [
+    ...Object.entries(plan.bySecCode).map(([k, v]) => [`SEC ${k}`, String(v.count), formatCents(v.cents)]),
+    ...Object.entries(plan.byAccountType).map(([k, v]) => [k, String(v.count), formatCents(v.cents)]),
+  ];
+  console.log(table(['BY', 'COUNT', 'AMOUNT'], rows));
+}
+
+export function printReceipt(r: Receipt) {
+  const statusText: Record<string, string> = { paid: color.green('paid'), 'already-disbursed': color.dim('already disbursed'), refused: color.red('refused'), 'not-sent': color.yellow('not sent') };
+  console.log(`${color.bold(`Receipt: ${r.grantId}`)} ${r.program} (${r.agency})`);
+  if (r.recipients.length <= 50) {
+    console.log(
+      table(
+        ['RECIPIENT', 'NAME', 'AMOUNT', 'STATUS', 'TRACE', 'ANALYTICS', 'EMAIL'],
+        r.recipients.map((x) => [x.id, x.name, formatCents(x.amountCents), statusText[x.status]!, x.traceNumber ?? '-', x.analytics, x.email]),
+      ),
+    );
+  }
+  for (const x of r.recipients.filter((y) => y.error).slice(0, 20)) console.log(`  ${color.red(x.id)}: ${x.error}`);
+  const t = r.totals;
+  console.log(`paid now: ${t.paidNow} (${formatCents(t.paidNowCents)}); already disbursed: ${t.alreadyDisbursed}; refused: ${t.refused}${t.notSent ? `; not sent: ${t.notSent}` : ''}; disbursed in all: ${formatCents(t.disbursedCents)}`);
+  for (const f of r.files)
+    console.log(`NACHA file ${f.fileId}: ${f.entries} entries, ${formatCents(f.totalCreditCents)}, entry hash ${String(f.entryHash).padStart(10, '0')}, ${f.valid ? color.green('verified') : color.red(`INVALID: ${f.problems[0]}`)}\n  ${f.path}`);
+  if (r.pending.analytics || r.pending.email) {
+    console.log(color.yellow(`follow-ups pending: ${r.pending.analytics} analytics event(s), ${r.pending.email} email(s) (${r.pending.reason.join('; ')})`));
+    console.log(`  payments went through; complete the rest with: hmsops disburse --resume ${r.grantId}`);
+  }
+  if (r.status === 'interrupted') console.log(color.yellow(`interrupted: ${t.notSent} recipient(s) not sent yet; run \`hmsops disburse --resume ${r.grantId}\` to finish`));
+  console.log(color.dim(`done in ${(r.durationMs / 1000).toFixed(1)}s`));
+}
+
+/** ink progress bars for people on a terminal; plain lines otherwise; nothing with --json. */
+async function progressReporter(json: boolean, total: number): Promise<{ update: (p: Progress) => void; done: () => void }> {
+  if (json) return { update: () => undefined, done: () => undefined };
+  if (process.stderr.isTTY) {
+    const { startProgressView } = await import('../views/disburse-progress.js');
+    return startProgressView(total);
+  }
+  let last = '';
+  return {
+    update: (p) => {
+      const line = `${p.phase}: ${p.done}/${p.total}`;
+      if (line !== last) process.stderr.write(`${line}\n`);
+      last = line;
+    },
+    done: () => undefined,
+  };
+}

@@ -1,0 +1,151 @@
+/**
+ * One disbursement through the gateway. Every step is idempotent, so running it again (or with
+ * --resume) pays no one twice and completes whatever is missing.
+ *   step 1: the grant is already read and checked (grant-file.ts)
+ *   step 2: the client is logged in (session.ts)
+ *   step 3: submit transfers in batches, keys `<grantId>:<recipientId>`; stop between batches when asked
+ *   step 4: record analytics events and queue notices; when those services are down, mark them pending
+ *   step 5: cut the grant's NACHA file, download and verify every file of the grant
+ */
+import { readNachaFile, formatNachaProblem } from '../nacha/index.js';
+import { HmsopsApiError, type HmsopsClient, type Transfer } from '../sdk/index.js';
+import type { Grant } from './grant-file.js';
+import { chunk, emailKey, eventId, noticeEmail, transferRequest } from './plan.js';
+
+export type RecipientStatus = 'paid' | 'already-disbursed' | 'refused' | 'not-sent';
+
+export interface RecipientResult {
+  id: string;
+  name: string;
+  amountCents: number;
+  status: RecipientStatus;
+  transferId: string | null;
+  traceNumber: string | null;
+  error: string | null;
+  analytics: 'recorded' | 'pending';
+  email: 'queued' | 'pending';
+}
+
+export interface Receipt {
+  grantId: string;
+  program: string;
+  agency: string;
+  status: 'complete' | 'follow-ups-pending' | 'interrupted' | 'refusals';
+  recipients: RecipientResult[];
+  totals: { recipients: number; paidNow: number; alreadyDisbursed: number; refused: number; notSent: number; paidNowCents: number; disbursedCents: number };
+  files: { fileId: string; path: string; entries: number; totalCreditCents: number; entryHash: number; valid: boolean; problems: string[] }[];
+  pending: { analytics: number; email: number; reason: string[] };
+  durationMs: number;
+}
+
+export type Progress = { phase: 'transfers' | 'analytics' | 'email' | 'file'; done: number; total: number };
+
+export interface RunOptions {
+  batchSize?: number;
+  onProgress?: (p: Progress) => void;
+  /** Checked between batches: Ctrl-C stops after the batch in flight. */
+  shouldStop?: () => boolean;
+}
+
+/** Unavailable services (down, no instance, unreachable) are retried later; anything else is a real error. */
+const isUnavailable = (err: unknown) =>
+  err instanceof HmsopsApiError ? err.status >= 500 || err.status === 0 : (err as NodeJS.ErrnoException)?.code !== undefined || err instanceof TypeError;
+
+export async function runDisbursement(client: HmsopsClient, grant: Grant, opts: RunOptions = {}): Promise<Receipt> {
+  const t0 = Date.now();
+  const batchSize = opts.batchSize ?? 2000;
+  const results = new Map<string, RecipientResult>(
+    grant.recipients.map((r) => [r.id, { id: r.id, name: r.name, amountCents: r.amountCents, status: 'not-sent', transferId: null, traceNumber: null, error: null, analytics: 'pending', email: 'pending' }]),
+  );
+  const transfers = new Map<string, Transfer>();
+  const pendingReasons = new Set<string>();
+
+  // step 3
+  let done = 0;
+  let interrupted = false;
+  for (const batch of chunk(grant.recipients, batchSize)) {
+    if (opts.shouldStop?.()) {
+      interrupted = true;
+      break;
+    }
+    const r = await client.payments.transferBatch(batch.map((rec) => transferRequest(grant, rec)));
+    for (const item of r.results) {
+      const rec = batch[item.index]!;
+      const res = results.get(rec.id)!;
+      if (item.transfer) {
+        transfers.set(rec.id, item.transfer);
+        Object.assign(res, { status: item.status === 201 ? 'paid' : 'already-disbursed', transferId: item.transfer.id, traceNumber: item.transfer.traceNumber });
+      } else {
+        const reused = item.error?.code === 'IDEMPOTENCY_KEY_REUSED';
+        res.status = 'refused';
+        res.error = reused
+          ? 'already disbursed with other details (amount, account...); not paid again'
+          : `${item.error?.message ?? 'refused'}${item.error?.fields?.length ? `: ${item.error.fields.map((f) => `${f.field} ${f.reason}`).join('; ')}` : ''}`;
+      }
+    }
+    done += batch.length;
+    opts.onProgress?.({ phase: 'transfers', done, total: grant.recipients.length });
+  }
+
+  // step 4: only for recipients whose transfer exists
+  const withTransfer = grant.recipients.filter((r) => transfers.has(r.id));
+  let analyticsDone = 0;
+  for (const batch of chunk(withTransfer, 5000)) {
+    try {
+      await client.analytics.trackEvents(
+        batch.map((r) => {
+          const t = transfers.get(r.id)!;
+          return { id: eventId(grant.id, r.id), type: 'disbursement.transfer', at: t.createdAt, grantId: grant.id, amountCents: r.amountCents, status: 'queued', attributes: { recipientId: r.id, traceNumber: t.traceNumber, secCode: r.secCode } };
+        }),
+      );
+      for (const r of batch) results.get(r.id)!.analytics = 'recorded';
+    } catch (err) {
+      if (!isUnavailable(err)) throw err;
+      pendingReasons.add(`analytics: ${(err as Error).message}`);
+      break;
+    }
+    analyticsDone += batch.length;
+    opts.onProgress?.({ phase: 'analytics', done: analyticsDone, total: withTransfer.length });
+  }
+  let emailDone = 0;
+  for (const batch of chunk(withTransfer, 2000)) {
+    try {
+      const r = await client.messaging.sendEmails(batch.map((rec) => ({ idempotencyKey: emailKey(grant.id, rec.id), ...noticeEmail(grant, rec, transfers.get(rec.id)!.traceNumber) })));
+      for (const item of r.results) if (item.status < 400) results.get(batch[item.index]!.id)!.email = 'queued';
+    } catch (err) {
+      if (!isUnavailable(err)) throw err;
+      pendingReasons.add(`messaging: ${(err as Error).message}`);
+      break;
+    }
+    emailDone += batch.length;
+    opts.onProgress?.({ phase: 'email', done: emailDone, total: withTransfer.length });
+  }
+
+  // step 5
+  const files: Receipt['files'] = [];
+  if (!interrupted) {
+    await client.payments.cutFile({ grantId: grant.id });
+    const { files: all } = await client.payments.files({ grantId: grant.id });
+    for (const f of all) {
+      const text = await client.payments.downloadFile(f.fileId);
+      const check = readNachaFile(text, { keepEntries: false });
+      files.push({ fileId: f.fileId, path: f.path, entries: f.entries, totalCreditCents: f.totalCreditCents, entryHash: f.entryHash, valid: check.ok, problems: check.problems.map(formatNachaProblem) });
+      opts.onProgress?.({ phase: 'file', done: files.length, total: all.length });
+    }
+  }
+
+  const list = [...results.values()];
+  const count = (s: RecipientStatus) => list.filter((r) => r.status === s).length;
+  const pending = { analytics: list.filter((r) => r.status !== 'refused' && r.status !== 'not-sent' && r.analytics === 'pending').length, email: list.filter((r) => r.status !== 'refused' && r.status !== 'not-sent' && r.email === 'pending').length, reason: [...pendingReasons] };
+  const totals = {
+    recipients: list.length,
+    paidNow: count('paid'),
+    alreadyDisbursed: count('already-disbursed'),
+    refused: count('refused'),
+    notSent: count('not-sent'),
+    paidNowCents: list.filter((r) => r.status === 'paid').reduce((n, r) => n + r.amountCents, 0),
+    disbursedCents: list.filter((r) => r.status === 'paid' || r.status === 'already-disbursed').reduce((n, r) => n + r.amountCents, 0),
+  };
+  const status: Receipt['status'] = interrupted ? 'interrupted' : totals.refused > 0 ? 'refusals' : pending.analytics + pending.email > 0 ? 'follow-ups-pending' : 'complete';
+  return { grantId: grant.id, program: grant.program, agency: grant.agency, status, recipients: list, totals, files, pending, durationMs: Date.now() - t0 };
+}
