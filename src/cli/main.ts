@@ -190,6 +190,52 @@ examples(
   'hmsops disburse --resume DOL-ETA-2026-0042 --json',
 );
 
+const disbursements = program.command('disbursements').description('disbursements as the services record them');
+examples(
+  disbursements
+    .command('ls')
+    .description('one row per grant: transfers, amount, queued, filed, files')
+    .option('--json', 'machine-readable output')
+    .option('--user <name>', 'act as this user')
+    .action(run(async () => (await import('./commands/disbursements.js')).disbursementsLsCommand)),
+  'hmsops disbursements ls',
+);
+examples(
+  disbursements
+    .command('show')
+    .description("one grant: ledger, files, analytics and notices, read back from the services")
+    .argument('<grantId>')
+    .option('--json', 'machine-readable output')
+    .option('--user <name>', 'act as this user')
+    .action(run(async () => (await import('./commands/disbursements.js')).disbursementsShowCommand)),
+  'hmsops disbursements show DOL-ETA-2026-0042',
+);
+
+const fixtures = program.command('fixtures').description('test data');
+examples(
+  fixtures
+    .command('grant')
+    .description('write a valid synthetic grant file (valid check digits; deterministic with --seed)')
+    .requiredOption('-n, --recipients <n>', 'how many recipients')
+    .option('-o, --out <file>', 'file to write (default: stdout)')
+    .option('--seed <n>', 'random seed', '1')
+    .option('--id <grantId>', 'grant id (default GEN-<seed>-<n>)')
+    .action(run(async () => (await import('./commands/fixtures.js')).fixturesGrantCommand)),
+  'hmsops fixtures grant --recipients 10000 --out /tmp/big.yaml --seed 7',
+);
+
+examples(
+  program
+    .command('smoke')
+    .description('CI smoke test: up if needed, disburse a generated grant, check ledger = file = analytics = mail, down if it started the fleet')
+    .option('-n, --recipients <n>', 'recipients in the generated grant', '5')
+    .option('--timeout <duration>', 'how long to wait for the fleet and the mail', '60s')
+    .option('--json', 'machine-readable output')
+    .action(run(async () => (await import('./commands/smoke.js')).smokeCommand)),
+  'hmsops smoke',
+  'hmsops smoke --json --recipients 20',
+);
+
 const mail = program.command('mail').description("the mail sink's messages");
 examples(
   mail

@@ -8,7 +8,7 @@ import { UsageError } from '../../errors.js';
 import { lockOwnerAlive } from '../../daemon/lock.js';
 import { reapOrphans } from '../../daemon/orphans.js';
 import { pidAlive, sleep } from '../../daemon/process-group.js';
-import { daemonRunning, loadContext, type GlobalOptions } from '../context.js';
+import { daemonRunning, loadContext, type CliContext, type GlobalOptions } from '../context.js';
 import { ok, type CommandResult } from '../end.js';
 import { color, printJson } from '../output.js';
 
@@ -16,6 +16,15 @@ export async function downCommand(opts: GlobalOptions & { timeout: string; json?
   const timeoutMs = parseDuration(opts.timeout);
   if (timeoutMs === undefined) throw new UsageError(`--timeout: expected a duration such as 10s, got "${opts.timeout}"`);
   const ctx = await loadContext(opts);
+  const result = await stopFleet(ctx, timeoutMs);
+  if (opts.json) printJson(result);
+  else if (result.via === 'nothing') console.log(color.dim('nothing was running'));
+  else console.log(`fleet stopped${result.reaped.length ? ` (stopped ${result.reaped.length} left by a dead daemon: ${result.reaped.join(', ')})` : ''} in ${result.durationMs}ms`);
+  return ok;
+}
+
+/** Stops the fleet and its daemon, or reaps what a dead daemon left; waits until all is gone. */
+export async function stopFleet(ctx: CliContext, timeoutMs: number) {
   const t0 = Date.now();
   const owner = lockOwnerAlive(ctx.paths.lock);
   let how: 'daemon' | 'reaped' | 'nothing' = 'nothing';
@@ -36,9 +45,5 @@ export async function downCommand(opts: GlobalOptions & { timeout: string; json?
   reaped = await reapOrphans(ctx.paths, timeoutMs);
   if (reaped.length) how = how === 'nothing' ? 'reaped' : how;
   fs.rmSync(ctx.paths.socket, { force: true });
-  const result = { stopped: how !== 'nothing', via: how, reaped, durationMs: Date.now() - t0 };
-  if (opts.json) printJson(result);
-  else if (how === 'nothing') console.log(color.dim('nothing was running'));
-  else console.log(`fleet stopped${reaped.length ? ` (stopped ${reaped.length} left by a dead daemon: ${reaped.join(', ')})` : ''} in ${result.durationMs}ms`);
-  return ok;
+  return { stopped: how !== 'nothing', via: how, reaped, durationMs: Date.now() - t0 };
 }
