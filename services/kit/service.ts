@@ -96,6 +96,7 @@ export async function runService(def: ServiceDefinition): Promise<FastifyInstanc
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
     bodyLimit: def.bodyLimit ?? 1024 * 1024,
+    // No type coercion: "100" is not 100 cents. Query parameters are declared as strings.
     ajv: { customOptions: { allErrors: true, coerceTypes: false, removeAdditional: false } },
   });
   app.decorateRequest('identity', null);

@@ -218,9 +218,9 @@ await runService({
     });
     app.get(
       '/v1/emails',
-      { schema: { summary: 'Emails by status and idempotency-key prefix; counts by status', querystring: { type: 'object', properties: { status: { type: 'string' }, keyPrefix: { type: 'string' }, countsOnly: { type: 'boolean' } } } } },
+      { schema: { summary: 'Emails by status and idempotency-key prefix; counts by status', querystring: { type: 'object', properties: { status: { type: 'string' }, keyPrefix: { type: 'string' }, countsOnly: { type: 'string', enum: ['true', 'false'] } } } } },
       async (req) => {
-        const { status, keyPrefix, countsOnly } = req.query as { status?: string; keyPrefix?: string; countsOnly?: boolean };
+        const { status, keyPrefix, countsOnly } = req.query as { status?: string; keyPrefix?: string; countsOnly?: string };
         const where: string[] = [];
         const args: string[] = [];
         if (status) (where.push('status = ?'), args.push(status));
@@ -228,7 +228,7 @@ await runService({
         if (keyPrefix) (where.push('idempotency_key >= ? AND idempotency_key < ?'), args.push(keyPrefix, keyPrefix + '\uffff'));
         const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
         const counts = Object.fromEntries((ctx.db.prepare(`SELECT status, COUNT(*) AS n FROM emails ${w} GROUP BY status`).all(...args) as { status: string; n: number }[]).map((r) => [r.status, r.n]));
-        if (countsOnly) return { counts };
+        if (countsOnly === 'true') return { counts };
         return { counts, emails: ctx.db.prepare(`SELECT * FROM emails ${w} ORDER BY created_at`).all(...args).map(view) };
       },
     );

@@ -1,0 +1,190 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { execa } from 'execa';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readNachaFile } from '../../src/nacha/index.js';
+import { cliPath, downAll, makeFleet, repoRoot, until, type TestFleet } from '../helpers/fleet.js';
+
+let fleet: TestFleet;
+const smallGrant = path.join(repoRoot, 'fixtures', 'grants', 'dol-training.yaml');
+const mistakes = path.join(repoRoot, 'fixtures', 'grants', 'mistakes.yaml');
+
+beforeAll(async () => {
+  fleet = makeFleet('version: 1\ngateway: { port: 0 }\nservices:\n  auth: {}\n  ach: { instances: 2 }\n  analytics: {}\n  messaging: {}\n  mail-sink: {}\n');
+  const up = await fleet.hmsops(['up']);
+  expect(up.exitCode, up.stderr).toBe(0);
+});
+afterAll(downAll);
+
+const ledger = <T>(sql: string, ...args: unknown[]): T => {
+  const db = new Database(path.join(fleet.stateDir, 'data', 'ach.sqlite'), { readonly: true });
+  try {
+    return db.prepare(sql).get(...args) as T;
+  } finally {
+    db.close();
+  }
+};
+const generate = async (n: number, id: string, seed = 3) => {
+  const file = path.join(fleet.dir, `${id}.yaml`);
+  const r = await fleet.hmsops(['fixtures', 'grant', '--recipients', String(n), '--seed', String(seed), '--id', id, '--out', file]);
+  expect(r.exitCode, r.stderr).toBe(0);
+  return file;
+};
+
+describe('hmsops disburse', () => {
+  it('refuses the mistakes file with every problem listed, exit 2, and sends nothing', async () => {
+    const before = ledger<{ n: number }>('SELECT COUNT(*) AS n FROM transfers').n;
+    const r = await fleet.hmsops(['disburse', '--grant', mistakes]);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('17 problems');
+    const lines = r.stderr.split('\n').filter((l) => l.includes('mistakes.yaml:'));
+    expect(lines).toHaveLength(17);
+    expect(lines.every((l) => /mistakes\.yaml:\d+:\d+: \S+: /.test(l))).toBe(true);
+    expect(r.stderr).toContain('recipients[1].id: duplicate recipient id "R-0001"');
+    expect(r.stderr).toContain('recipients[0].routing: check digit is wrong for 011000016');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(ledger<{ n: number }>('SELECT COUNT(*) AS n FROM transfers').n).toBe(before);
+  });
+
+  it('plans without sending anything on --dry-run', async () => {
+    const r = await fleet.hmsops(['disburse', '--grant', smallGrant, '--dry-run', '--json']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    const { plan } = JSON.parse(r.stdout);
+    expect(plan).toMatchObject({ recipients: 10, totalCents: 42_517_650, bySecCode: { CCD: { count: 7 }, PPD: { count: 3 } }, byAccountType: { checking: { count: 6 }, savings: { count: 4 } } });
+    expect(ledger<{ n: number }>("SELECT COUNT(*) AS n FROM transfers WHERE grant_id = 'DOL-ETA-2026-0042'").n).toBe(0);
+  });
+
+  it('disburses the small grant, and ledger, NACHA file, analytics and mail sink agree', async () => {
+    const r = await fleet.hmsops(['disburse', '--grant', smallGrant, '--json']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    const receipt = JSON.parse(r.stdout);
+    expect(receipt.status).toBe('complete');
+    expect(receipt.totals).toMatchObject({ recipients: 10, paidNow: 10, refused: 0, paidNowCents: 42_517_650 });
+    expect(receipt.recipients.every((x: any) => x.traceNumber && x.analytics === 'recorded' && x.email === 'queued')).toBe(true);
+    // the file
+    expect(receipt.files).toHaveLength(1);
+    const nacha = readNachaFile(fs.readFileSync(receipt.files[0].path, 'latin1'));
+    expect(nacha.ok).toBe(true);
+    expect(nacha.summary).toMatchObject({ entries: 10, totalCreditCents: 42_517_650, totalDebitCents: 0 });
+    const traces = nacha.file!.batches.flatMap((b) => b.entries.map((e) => e.traceNumber)).sort();
+    expect(traces).toEqual(receipt.recipients.map((x: any) => x.traceNumber).sort());
+    expect(nacha.file!.batches.map((b) => b.header.secCode).sort()).toEqual(['CCD', 'PPD']);
+    // the ledger
+    expect(ledger("SELECT COUNT(*) AS n, SUM(amount_cents) AS cents FROM transfers WHERE grant_id = 'DOL-ETA-2026-0042' AND status = 'filed'")).toEqual({ n: 10, cents: 42_517_650 });
+    // analytics
+    const report = JSON.parse((await fleet.hmsops(['analytics', 'report', '--grant', 'DOL-ETA-2026-0042', '--json'])).stdout);
+    expect(report.total).toEqual({ count: 10, amountCents: 42_517_650 });
+    // the mail sink: one notice per recipient
+    const mail = await until('10 notices', async () => {
+      const m = JSON.parse((await fleet.hmsops(['mail', 'ls', '--json'])).stdout).messages.filter((x: any) => x.subject.startsWith('Workforce Training Grant'));
+      return m.length >= 10 ? m : undefined;
+    });
+    expect(mail).toHaveLength(10);
+    expect(mail.map((m: any) => m.to[0]).sort()).toContain('maria.alvarez@mail.example');
+    // read back from the services
+    const show = JSON.parse((await fleet.hmsops(['disbursements', 'show', 'DOL-ETA-2026-0042', '--json'])).stdout);
+    expect(show.ledger).toMatchObject({ transfers: 10, filed: 10, queued: 0, files: 1 });
+    expect(show.emails.counts.sent + (show.emails.counts.queued ?? 0)).toBe(10);
+    const ls = JSON.parse((await fleet.hmsops(['disbursements', 'ls', '--json'])).stdout);
+    expect(ls.grants.map((g: any) => g.grantId)).toContain('DOL-ETA-2026-0042');
+  });
+
+  it('pays no one twice when the same grant runs again', async () => {
+    const r = await fleet.hmsops(['disburse', '--grant', smallGrant, '--json']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    const receipt = JSON.parse(r.stdout);
+    expect(receipt.totals).toMatchObject({ paidNow: 0, alreadyDisbursed: 10, paidNowCents: 0, disbursedCents: 42_517_650 });
+    expect(receipt.files).toHaveLength(1); // no second file
+    expect(ledger("SELECT COUNT(*) AS n FROM transfers WHERE grant_id = 'DOL-ETA-2026-0042'")).toEqual({ n: 10 });
+    const human = await fleet.hmsops(['disburse', '--grant', smallGrant]);
+    expect(human.stdout).toContain('already disbursed: 10');
+  });
+
+  it('completes payments with analytics down, reports follow-ups pending, and finishes them on --resume', async () => {
+    const file = await generate(30, 'GEN-ANL-DOWN');
+    expect((await fleet.hmsops(['scale', 'analytics=0'])).exitCode).toBe(0);
+    try {
+      const r = await fleet.hmsops(['disburse', '--grant', file, '--json']);
+      expect(r.exitCode).toBe(5);
+      const receipt = JSON.parse(r.stdout);
+      expect(receipt.status).toBe('follow-ups-pending');
+      expect(receipt.totals.paidNow).toBe(30);
+      expect(receipt.pending).toMatchObject({ analytics: 30, email: 0 });
+      expect(receipt.pending.reason.join()).toContain('no healthy instance of analytics');
+      expect(receipt.files[0].valid).toBe(true);
+      const human = await fleet.hmsops(['disburse', '--resume', 'GEN-ANL-DOWN']);
+      expect(human.exitCode).toBe(5);
+      expect(human.stdout).toContain('follow-ups pending: 30 analytics event(s)');
+    } finally {
+      expect((await fleet.hmsops(['scale', 'analytics=1'])).exitCode).toBe(0);
+    }
+    const resumed = await fleet.hmsops(['disburse', '--resume', 'GEN-ANL-DOWN', '--json']);
+    expect(resumed.exitCode, resumed.stderr).toBe(0);
+    expect(JSON.parse(resumed.stdout)).toMatchObject({ status: 'complete', totals: { paidNow: 0, alreadyDisbursed: 30 }, pending: { analytics: 0, email: 0 } });
+    const report = JSON.parse((await fleet.hmsops(['analytics', 'report', '--grant', 'GEN-ANL-DOWN', '--json'])).stdout);
+    expect(report.total.count).toBe(30);
+    const sent = await until('30 notices, once each', async () => {
+      const show = JSON.parse((await fleet.hmsops(['disbursements', 'show', 'GEN-ANL-DOWN', '--json'])).stdout);
+      return show.emails.counts.sent === 30 ? show : undefined;
+    });
+    expect(sent.ledger.transfers).toBe(30);
+  });
+
+  it('pays every recipient exactly once when the CLI is killed with SIGKILL mid-run and run again', async () => {
+    const n = 6000;
+    const file = await generate(n, 'GEN-KILLED', 11);
+    const child = execa(process.execPath, [cliPath, 'disburse', '--grant', file, '--batch-size', '200', '--json'], { cwd: fleet.dir, reject: false, env: { NO_COLOR: '1' } });
+    await until('some transfers stored', () => ledger<{ n: number }>("SELECT COUNT(*) AS n FROM transfers WHERE grant_id = 'GEN-KILLED'").n >= 400, 60_000, 10);
+    child.kill('SIGKILL');
+    const killed = await child;
+    expect(killed.signal).toBe('SIGKILL');
+    const partial = ledger<{ n: number }>("SELECT COUNT(*) AS n FROM transfers WHERE grant_id = 'GEN-KILLED'").n;
+    expect(partial).toBeLessThan(n);
+    const again = await fleet.hmsops(['disburse', '--grant', file, '--json']);
+    expect(again.exitCode, again.stderr).toBe(0);
+    const receipt = JSON.parse(again.stdout);
+    expect(receipt.totals.paidNow + receipt.totals.alreadyDisbursed).toBe(n);
+    expect(receipt.totals.alreadyDisbursed).toBeGreaterThanOrEqual(partial);
+    expect(ledger("SELECT COUNT(*) AS n, COUNT(DISTINCT recipient_id) AS recipients FROM transfers WHERE grant_id = 'GEN-KILLED'")).toEqual({ n, recipients: n });
+    const entries = receipt.files.reduce((s: number, f: any) => s + f.entries, 0);
+    expect(entries).toBe(n);
+  });
+
+  it('stops after the batch in flight on Ctrl-C, and a resume finishes the rest', async () => {
+    const n = 6000;
+    const file = await generate(n, 'GEN-CTRLC', 12);
+    const child = execa(process.execPath, [cliPath, 'disburse', '--grant', file, '--batch-size', '200', '--json'], { cwd: fleet.dir, reject: false, env: { NO_COLOR: '1' } });
+    await until('some transfers stored', () => ledger<{ n: number }>("SELECT COUNT(*) AS n FROM transfers WHERE grant_id = 'GEN-CTRLC'").n >= 400, 60_000, 10);
+    child.kill('SIGINT');
+    const stopped = await child;
+    expect(stopped.exitCode).toBe(130);
+    const receipt = JSON.parse(String(stopped.stdout));
+    expect(receipt.status).toBe('interrupted');
+    const stored = ledger<{ n: number }>("SELECT COUNT(*) AS n FROM transfers WHERE grant_id = 'GEN-CTRLC'").n;
+    // Whole batches only: what the receipt says was sent is exactly what the ledger holds.
+    expect(receipt.totals.paidNow).toBe(stored);
+    expect(stored % 200).toBe(0);
+    expect(receipt.totals.notSent).toBe(n - stored);
+    const resumed = await fleet.hmsops(['disburse', '--resume', 'GEN-CTRLC', '--json']);
+    expect(resumed.exitCode, resumed.stderr).toBe(0);
+    expect(JSON.parse(resumed.stdout).totals).toMatchObject({ paidNow: n - stored, alreadyDisbursed: stored });
+  });
+
+  it('passes the CI smoke test on the running fleet and leaves the fleet running', async () => {
+    const r = await fleet.hmsops(['smoke', '--json']);
+    expect(r.exitCode, r.stdout + r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.passed).toBe(true);
+    expect(out.startedFleet).toBe(false);
+    expect(out.checks.map((c: any) => c.name)).toContain('mail sink: notices delivered');
+    expect((await fleet.instances()).every((i) => i.state === 'ready')).toBe(true);
+  });
+
+  it('never writes a full account number or a password to any log', async () => {
+    const logsDir = path.join(fleet.stateDir, 'logs');
+    const all = fs.readdirSync(logsDir).map((f) => fs.readFileSync(path.join(logsDir, f), 'utf8')).join('\n');
+    const { password } = JSON.parse(fs.readFileSync(path.join(fleet.stateDir, 'credentials.json'), 'utf8'));
+    for (const secret of [password, '4401223344', '66554433221', '9901234567']) expect(all).not.toContain(secret);
+  });
+});

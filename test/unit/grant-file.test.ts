@@ -1,0 +1,61 @@
+import { stringify } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { generateGrant } from '../../src/disburse/generate.js';
+import { parseGrant } from '../../src/disburse/grant-file.js';
+import { planDisbursement } from '../../src/disburse/plan.js';
+import { ValidationError } from '../../src/errors.js';
+import { formatCents, parseAmount } from '../../src/money.js';
+
+const today = '2026-11-24';
+
+describe('generated grants', () => {
+  it('are valid and the same for the same seed', () => {
+    const a = stringify(generateGrant({ recipients: 500, seed: 42 }));
+    expect(a).toBe(stringify(generateGrant({ recipients: 500, seed: 42 })));
+    expect(a).not.toBe(stringify(generateGrant({ recipients: 500, seed: 43 })));
+    const grant = parseGrant('gen.yaml', a, today);
+    expect(grant.recipients).toHaveLength(500);
+    expect(new Set(grant.recipients.map((r) => r.id)).size).toBe(500);
+  });
+});
+
+describe('grant files', () => {
+  const base = stringify(generateGrant({ recipients: 2, seed: 1, id: 'G-1' }));
+
+  it('reads amounts as exact cents and fills the SEC code', () => {
+    const g = parseGrant('g.yaml', base.replace(/amount: .*/, 'amount: "0.10"'), today);
+    expect(g.recipients[0]!.amountCents).toBe(10);
+    expect(planDisbursement(g).recipients).toBe(2);
+  });
+
+  it('points at the line and column of each problem', () => {
+    const text = base.replace(/routing: "(\d+)"/, 'routing: "011000016"').replace('kind: Grant', 'kind: Grant\nextra: 1');
+    try {
+      parseGrant('g.yaml', text, today);
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(ValidationError);
+      const problems = (err as ValidationError).problems;
+      expect(problems.map((p) => p.path)).toEqual(['extra', 'recipients[0].routing']);
+      const line = text.split('\n').findIndex((l) => l.includes('011000016')) + 1;
+      expect(problems[1]).toMatchObject({ file: 'g.yaml', line, message: 'check digit is wrong for 011000016' });
+    }
+  });
+
+  it('refuses an effective date in the past', () => {
+    expect(() => parseGrant('g.yaml', base.replace('kind: Grant', 'kind: Grant\neffectiveDate: 2020-01-01'), today)).toThrow(ValidationError);
+  });
+});
+
+describe('money', () => {
+  it('parses decimal strings to integer cents without floating point', () => {
+    expect(parseAmount('0.29')).toBe(29);
+    expect(parseAmount('1.1')).toBe(110);
+    expect(parseAmount('99999999.99')).toBe(9_999_999_999);
+    for (const bad of ['1.234', '-1', '1e5', '', ' 1', '1,000.00']) expect(parseAmount(bad)).toBeUndefined();
+  });
+  it('formats cents as dollars', () => {
+    expect(formatCents(42_517_650)).toBe('$425,176.50');
+    expect(formatCents(5)).toBe('$0.05');
+  });
+});
