@@ -33,11 +33,19 @@ export class RotatingLog {
     this.#size = fs.fstatSync(this.#fd).size;
   }
 
+  #closed = false;
+
+  /** Never throws: output that arrives after the instance was removed, or a full disk, must not take the daemon down. */
   write(stream: LogLine['stream'], text: string): void {
-    const line = formatLogLine(new Date(), stream, text);
-    if (this.#size + line.length > this.maxSize && this.#size > 0) this.#rotate();
-    fs.writeSync(this.#fd, line);
-    this.#size += Buffer.byteLength(line);
+    if (this.#closed) return;
+    try {
+      const line = formatLogLine(new Date(), stream, text);
+      if (this.#size + line.length > this.maxSize && this.#size > 0) this.#rotate();
+      fs.writeSync(this.#fd, line);
+      this.#size += Buffer.byteLength(line);
+    } catch {
+      // dropped: nowhere better to report a failing log write
+    }
   }
 
   #rotate() {
@@ -52,6 +60,7 @@ export class RotatingLog {
   }
 
   close(): void {
+    this.#closed = true;
     try {
       fs.closeSync(this.#fd);
     } catch {

@@ -59,6 +59,9 @@ export function makeFleet(configYaml: string): TestFleet {
       }
     },
     async down() {
+      // A daemon that hit an internal error says so in its log: show it, the test alone may not.
+      const daemonLog = fs.existsSync(paths.daemonLog) ? fs.readFileSync(paths.daemonLog, 'utf8') : '';
+      if (daemonLog.includes('internal error')) process.stderr.write(`hmsopsd log of ${dir}:\n${daemonLog}\n`);
       const known = readPersistedInstances(paths);
       await fleet.hmsops(['down', '--timeout', '2s']);
       // Belt and braces: a failed test must still leave nothing behind.
