@@ -2,6 +2,7 @@
 const DEFAULT_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
 type Labels = Record<string, string | number>;
+export const labelKey = (labels: Labels) => key(labels);
 const key = (labels: Labels) =>
   Object.entries(labels)
     .sort(([a], [b]) => a.localeCompare(b))
@@ -13,16 +14,23 @@ export class Metrics {
   #histograms = new Map<string, { help: string; buckets: number[]; values: Map<string, { counts: number[]; sum: number; count: number }> }>();
 
   inc(name: string, help: string, labels: Labels = {}, by = 1): void {
+    this.incKey(name, help, key(labels), by);
+  }
+
+  /** For hot paths: `labelKey` as built by `labelKey()`, computed once by the caller. */
+  incKey(name: string, help: string, k: string, by = 1): void {
     let c = this.#counters.get(name);
     if (!c) this.#counters.set(name, (c = { help, values: new Map() }));
-    const k = key(labels);
     c.values.set(k, (c.values.get(k) ?? 0) + by);
   }
 
   observe(name: string, help: string, labels: Labels, seconds: number): void {
+    this.observeKey(name, help, key(labels), seconds);
+  }
+
+  observeKey(name: string, help: string, k: string, seconds: number): void {
     let h = this.#histograms.get(name);
     if (!h) this.#histograms.set(name, (h = { help, buckets: DEFAULT_BUCKETS, values: new Map() }));
-    const k = key(labels);
     let v = h.values.get(k);
     if (!v) h.values.set(k, (v = { counts: h.buckets.map(() => 0), sum: 0, count: 0 }));
     for (let i = 0; i < h.buckets.length; i++) if (seconds <= h.buckets[i]!) v.counts[i]!++;

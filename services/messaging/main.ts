@@ -81,7 +81,7 @@ class Outbox {
       const claimed = this.ctx.db
         .prepare(
           `UPDATE emails SET status = 'sending', claimed_until = ?
-           WHERE id IN (SELECT id FROM emails WHERE (status = 'queued' AND next_attempt_at <= ?) OR (status = 'sending' AND claimed_until < ?) ORDER BY created_at LIMIT 200)
+           WHERE id IN (SELECT id FROM emails WHERE (status = 'queued' AND next_attempt_at <= ?) OR (status = 'sending' AND claimed_until < ?) ORDER BY created_at LIMIT 500)
            RETURNING *`,
         )
         .all(now + 60_000, now, now) as any[];
@@ -98,7 +98,7 @@ class Outbox {
       }
       if (this.#transport?.url !== url) {
         this.#transport?.t.close();
-        this.#transport = { url, t: nodemailer.createTransport({ url, pool: true, maxConnections: 8, maxMessages: Infinity, ignoreTLS: url.startsWith('smtp://'), connectionTimeout: 3000, greetingTimeout: 3000, socketTimeout: 10_000 } as any) };
+        this.#transport = { url, t: nodemailer.createTransport({ url, pool: true, maxConnections: 16, maxMessages: Infinity, ignoreTLS: url.startsWith('smtp://'), connectionTimeout: 3000, greetingTimeout: 3000, socketTimeout: 10_000 } as any) };
       }
       const transport = this.#transport.t;
       let anyFailed = false;

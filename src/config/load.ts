@@ -22,12 +22,13 @@ const searchPlaces = [
 ];
 
 /** Parses YAML (JSON is YAML) and keeps a way back from a value path to line:column. */
-export function parseWithPositions(file: string, text: string, prefix: (string | number)[] = []) {
+/** lineOffset: the text is a slice of a file that starts this many lines into it. */
+export function parseWithPositions(file: string, text: string, prefix: (string | number)[] = [], lineOffset = 0) {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const syntax: SourceProblem[] = doc.errors.map((e) => {
     const pos = lineCounter.linePos(e.pos[0]);
-    return { file, line: pos.line, column: pos.col, path: '', message: e.message.split('\n')[0]! };
+    return { file, line: pos.line + lineOffset, column: pos.col, path: '', message: e.message.split('\n')[0]! };
   });
   const locate = (p: PathProblem): SourceProblem => {
     const full = [...prefix, ...p.path];
@@ -43,7 +44,7 @@ export function parseWithPositions(file: string, text: string, prefix: (string |
           if (pair?.key?.range && /unknown key/.test(p.message)) offset = pair.key.range[0];
         }
         const pos = lineCounter.linePos(offset);
-        return { file, line: pos.line, column: pos.col, path: formatPath(p.path), message: p.message };
+        return { file, line: pos.line + lineOffset, column: pos.col, path: formatPath(p.path), message: p.message };
       }
     }
     return { file, path: formatPath(p.path), message: p.message };

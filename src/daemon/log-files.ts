@@ -35,14 +35,23 @@ export class RotatingLog {
 
   #closed = false;
 
-  /** Never throws: output that arrives after the instance was removed, or a full disk, must not take the daemon down. */
   write(stream: LogLine['stream'], text: string): void {
-    if (this.#closed) return;
+    this.writeLines(stream, [text]);
+  }
+
+  /**
+   * One write for all the lines of a chunk (a busy instance sends thousands a second).
+   * Never throws: output that arrives after the instance was removed, or a full disk, must not take the daemon down.
+   */
+  writeLines(stream: LogLine['stream'], lines: string[]): void {
+    if (this.#closed || lines.length === 0) return;
     try {
-      const line = formatLogLine(new Date(), stream, text);
-      if (this.#size + line.length > this.maxSize && this.#size > 0) this.#rotate();
-      fs.writeSync(this.#fd, line);
-      this.#size += Buffer.byteLength(line);
+      const prefix = `${new Date().toISOString()} ${stream} `;
+      const block = prefix + lines.join(`\n${prefix}`) + '\n';
+      const bytes = Buffer.byteLength(block);
+      if (this.#size + bytes > this.maxSize && this.#size > 0) this.#rotate();
+      fs.writeSync(this.#fd, block);
+      this.#size += bytes;
     } catch {
       // dropped: nowhere better to report a failing log write
     }
@@ -69,8 +78,8 @@ export class RotatingLog {
   }
 }
 
-/** Splits a byte stream into lines, keeping a partial tail until it completes. */
-export function lineSplitter(onLine: (line: string) => void) {
+/** Splits a byte stream into lines (handed over a chunk at a time), keeping a partial tail until it completes. */
+export function lineSplitter(onLines: (lines: string[]) => void) {
   let tail = '';
   return {
     push(chunk: Buffer | string) {
@@ -81,10 +90,10 @@ export function lineSplitter(onLine: (line: string) => void) {
         parts.push(tail);
         tail = '';
       }
-      for (const p of parts) onLine(p.replace(/\r$/, ''));
+      if (parts.length) onLines(parts.map((p) => (p.endsWith('\r') ? p.slice(0, -1) : p)));
     },
     end() {
-      if (tail) onLine(tail);
+      if (tail) onLines([tail]);
       tail = '';
     },
   };

@@ -295,8 +295,8 @@ export class Supervisor {
     inst.pid = child.pid;
     inst.procStart = child.pid ? processStartTime(child.pid) : undefined;
     inst.startedAt = Date.now();
-    const out = lineSplitter((l) => inst.log.write('out', l));
-    const err = lineSplitter((l) => inst.log.write('err', l));
+    const out = lineSplitter((lines) => inst.log.writeLines('out', lines));
+    const err = lineSplitter((lines) => inst.log.writeLines('err', lines));
     child.stdout?.on('data', (c: Buffer) => out.push(c));
     child.stderr?.on('data', (c: Buffer) => err.push(c));
     child.on('error', (e) => inst.log.write('sys', `spawn error: ${e.message}`));

@@ -57,7 +57,8 @@ export async function runDisbursement(client: HmsopsClient, grant: Grant, opts: 
   const results = new Map<string, RecipientResult>(
     grant.recipients.map((r) => [r.id, { id: r.id, name: r.name, amountCents: r.amountCents, status: 'not-sent', transferId: null, traceNumber: null, error: null, analytics: 'pending', email: 'pending' }]),
   );
-  const transfers = new Map<string, Transfer>();
+  // Only what later steps need: a 100,000-recipient grant must not keep 100,000 full answers.
+  const transfers = new Map<string, Pick<Transfer, 'id' | 'traceNumber' | 'createdAt'>>();
   const pendingReasons = new Set<string>();
 
   // step 3
@@ -73,7 +74,7 @@ export async function runDisbursement(client: HmsopsClient, grant: Grant, opts: 
       const rec = batch[item.index]!;
       const res = results.get(rec.id)!;
       if (item.transfer) {
-        transfers.set(rec.id, item.transfer);
+        transfers.set(rec.id, { id: item.transfer.id, traceNumber: item.transfer.traceNumber, createdAt: item.transfer.createdAt });
         Object.assign(res, { status: item.status === 201 ? 'paid' : 'already-disbursed', transferId: item.transfer.id, traceNumber: item.transfer.traceNumber });
       } else {
         const reused = item.error?.code === 'IDEMPOTENCY_KEY_REUSED';

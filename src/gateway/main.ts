@@ -16,7 +16,16 @@ if (!link) {
   console.error('gateway: HMSOPS_CONTROL_SOCKET and HMSOPS_FLEET_TOKEN must be set (the daemon starts the gateway)');
   process.exit(2);
 }
-const log = (obj: Record<string, unknown>) => process.stdout.write(JSON.stringify({ time: new Date().toISOString(), ...obj }) + '\n');
+// Access-log lines are batched: one write per tick instead of one per request.
+let pending: string[] = [];
+const flush = () => {
+  if (pending.length) process.stdout.write(pending.join(''));
+  pending = [];
+};
+const log = (obj: Record<string, unknown>) => {
+  if (pending.length === 0) setImmediate(flush);
+  pending.push(JSON.stringify({ time: new Date().toISOString(), ...obj }) + '\n');
+};
 
 let proxy: Proxy;
 const auth = config.auth
@@ -83,6 +92,7 @@ server.listen(config.port, config.host, async () => {
     server.closeIdleConnections();
     await closed;
     await proxy.close();
+    flush();
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop());

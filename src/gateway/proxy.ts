@@ -77,15 +77,17 @@ export class Proxy {
         res.writeHead(e.status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-request-id': requestId });
         res.end(body);
       } else res.destroy();
-      if (e.code.startsWith('UPSTREAM')) this.metrics.inc('gateway_upstream_errors_total', 'Upstream failures', { service: String(log.service ?? '-'), code: e.code });
+      if (e.code.startsWith('UPSTREAM')) this.metrics.incKey('gateway_upstream_errors_total', 'Upstream failures', `code="${e.code}",service="${log.service ?? '-'}"`);
       // The client's body may be unread; drain it so the connection can be reused.
       req.resume();
     } finally {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       log.status = res.statusCode;
       log.ms = Math.round(ms * 100) / 100;
-      this.metrics.inc('gateway_requests_total', 'Requests through the gateway', { service: String(log.service ?? '-'), status: res.statusCode });
-      this.metrics.observe('gateway_request_duration_seconds', 'Gateway request duration', { service: String(log.service ?? '-') }, ms / 1000);
+      // Label keys built directly (sorted by label name): this runs on every request.
+      const service = (log.service as string | undefined) ?? '-';
+      this.metrics.incKey('gateway_requests_total', 'Requests through the gateway', `service="${service}",status="${res.statusCode}"`);
+      this.metrics.observeKey('gateway_request_duration_seconds', 'Gateway request duration', `service="${service}"`, ms / 1000);
       this.accessLog(log);
     }
   }
@@ -145,12 +147,16 @@ export class Proxy {
   async #send(upstream: Upstream, method: string, path: string, headers: Record<string, string | string[]>, body: Buffer | AsyncIterable<Buffer> | undefined, res: http.ServerResponse) {
     this.balancer.start(upstream);
     try {
-      const r = await this.pool(upstream.origin).request({ path, method: method as any, headers, body: body as any });
-      const out: Record<string, string | string[]> = {};
-      for (const [k, v] of Object.entries(r.headers)) if (v !== undefined && !HOP_BY_HOP.has(k)) out[k] = v;
-      res.writeHead(r.statusCode, out);
-      for await (const chunk of r.body) if (!res.write(chunk)) await new Promise((ok) => res.once('drain', ok));
-      res.end();
+      // stream(): undici writes the answer straight into the client's response, with backpressure.
+      await this.pool(upstream.origin).stream({ path, method: method as any, headers, body: body as any }, ({ statusCode, headers: upstreamHeaders }) => {
+        const out: Record<string, string | string[]> = {};
+        for (const k in upstreamHeaders) {
+          const v = upstreamHeaders[k];
+          if (v !== undefined && !HOP_BY_HOP.has(k)) out[k] = v as string | string[];
+        }
+        res.writeHead(statusCode, out);
+        return res;
+      });
     } finally {
       this.balancer.finish(upstream);
     }

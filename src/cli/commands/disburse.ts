@@ -81,12 +81,25 @@ export async function disburseCommand(opts: DisburseOptions): Promise<CommandRes
     await client.close();
   }
   progress.done();
-  if (opts.json) printJson(receipt);
+  if (opts.json) writeReceiptJson(receipt);
   else printReceipt(receipt);
   if (receipt.status === 'interrupted') return exitWith(DisburseExit.interrupted);
   if (receipt.status === 'refusals' || receipt.files.some((f) => !f.valid)) return exitWith(ExitCode.failure);
   if (receipt.status === 'follow-ups-pending') return exitWith(DisburseExit.followUpsPending);
   return ok;
+}
+
+/** The receipt as one JSON document, written in pieces: for 100,000 recipients one string would be tens of MB. */
+function writeReceiptJson(r: Receipt) {
+  const { recipients, ...rest } = r;
+  const head = JSON.stringify(rest, null, 2);
+  const chunks: string[] = [`${head.slice(0, -2)},\n  "recipients": [`];
+  for (let i = 0; i < recipients.length; i++) {
+    chunks.push(`${i ? ',' : ''}\n    ${JSON.stringify(recipients[i])}`);
+    if (chunks.length >= 1000) process.stdout.write(chunks.splice(0).join(''));
+  }
+  chunks.push('\n  ]\n}\n');
+  process.stdout.write(chunks.join(''));
 }
 
 function printPlan(grant: Grant, plan: ReturnType<typeof planDisbursement>) {

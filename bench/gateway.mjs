@@ -1,0 +1,143 @@
+// Gateway overhead, side by side in one run against the same upstream instance: direct, through
+// the hmsops gateway, and through nginx (reverse proxy with upstream keepalive), driven by wrk at
+// the same connections and duration after a warm-up; then latency at a fixed moderate rate.
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Pool } from 'undici';
+import { printTable, root, saveResults, sleep, tempFleet, until, verdict } from './lib.mjs';
+
+const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const FIXED_RATE = Number(process.env.BENCH_RATE ?? 300);
+
+function wrk(url, seconds) {
+  const out = execFileSync('wrk', ['-t1', `-c${CONNECTIONS}`, `-d${seconds}s`, '--latency', url], { encoding: 'utf8' });
+  const toMs = (v, unit) => Number(v) * ({ us: 0.001, ms: 1, s: 1000 }[unit] ?? 1);
+  const pct = (p) => {
+    const m = new RegExp(`^\\s*${p}%\\s+([\\d.]+)(us|ms|s)`, 'm').exec(out);
+    return m ? toMs(m[1], m[2]) : NaN;
+  };
+  const errors = /Non-2xx or 3xx responses: (\d+)/.exec(out);
+  const socketErrors = /Socket errors: (.*)/.exec(out);
+  return { rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)[1]), p50: pct(50), p99: pct(99), non2xx: errors ? Number(errors[1]) : 0, socketErrors: socketErrors ? socketErrors[1] : null };
+}
+
+/** Latency at a fixed rate (open loop): requests start on a schedule, whatever the previous ones do. */
+async function fixedRate(url, rate, seconds) {
+  const u = new URL(url);
+  const pool = new Pool(u.origin, { connections: 16 });
+  const lat = [];
+  let errors = 0;
+  const total = rate * seconds;
+  const t0 = performance.now();
+  const inflight = [];
+  for (let i = 0; i < total; i++) {
+    const due = t0 + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 1) await sleep(wait);
+    inflight.push(
+      (async () => {
+        const s = performance.now();
+        try {
+          const r = await pool.request({ path: u.pathname, method: 'GET' });
+          await r.body.dump();
+          if (r.statusCode !== 200) errors++;
+          lat.push(performance.now() - s);
+        } catch {
+          errors++;
+        }
+      })(),
+    );
+  }
+  await Promise.all(inflight);
+  await pool.close();
+  lat.sort((a, b) => a - b);
+  return { p50: lat[Math.floor(lat.length * 0.5)], p99: lat[Math.floor(lat.length * 0.99)], errors };
+}
+
+async function startNginx(upstreamPort) {
+  const dir = fs.mkdtempSync('/tmp/hmsops-bench-nginx-');
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  fs.writeFileSync(
+    path.join(dir, 'nginx.conf'),
+    `daemon off;
+worker_processes 1;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log ${dir}/access.log combined buffer=64k;
+  upstream bench { server 127.0.0.1:${upstreamPort}; keepalive 64; }
+  server {
+    listen 127.0.0.1:${port};
+    location /bench/ {
+      proxy_pass http://bench/;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header X-Request-Id $request_id;
+    }
+  }
+  client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fastcgi; uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;
+}
+`,
+  );
+  const child = spawn('/usr/sbin/nginx', ['-c', path.join(dir, 'nginx.conf'), '-p', dir], { stdio: 'ignore' });
+  const url = `http://127.0.0.1:${port}/bench/`;
+  const ok = await until(async () => {
+    try {
+      return (await fetch(url)).status === 200;
+    } catch {
+      return false;
+    }
+  }, 10_000);
+  if (!ok) throw new Error(`nginx did not start; see ${dir}/error.log`);
+  return { url, stop: () => (child.kill('SIGQUIT'), fs.rmSync(dir, { recursive: true, force: true })) };
+}
+
+export async function benchGateway() {
+  execFileSync('bash', [path.join(root, 'scripts', 'install-bench-tools.sh')], { stdio: 'inherit' });
+  const fleet = tempFleet(`version: 1
+gateway: { port: 0, auth: false }
+services:
+  bench:
+    command: node ${path.join(root, 'bench', 'upstream.mjs')}
+    instances: 1
+    health: { path: /healthz }
+`);
+  let nginx;
+  try {
+    const up = await fleet.hmsops(['up']);
+    if (up.code !== 0) throw new Error(up.stderr);
+    const upstream = (await fleet.hmsops(['registry', 'get', 'bench'])).stdout.trim();
+    const gateway = (await fleet.hmsops(['registry', 'get', 'gateway'])).stdout.trim();
+    nginx = await startNginx(Number(upstream.split(':')[1]));
+    const targets = { direct: `http://${upstream}/`, gateway: `http://${gateway}/bench/`, nginx: nginx.url };
+    const results = {};
+    for (const [name, url] of Object.entries(targets)) {
+      wrk(url, 2); // warm-up
+      results[name] = wrk(url, DURATION);
+    }
+    const fixed = {};
+    for (const [name, url] of Object.entries(targets)) {
+      await fixedRate(url, FIXED_RATE, 2); // warm-up
+      fixed[name] = await fixedRate(url, FIXED_RATE, 5);
+    }
+    const ratio = results.gateway.rps / results.nginx.rps;
+    const addedP50 = fixed.gateway.p50 - fixed.direct.p50;
+    const addedNginx = fixed.nginx.p50 - fixed.direct.p50;
+    printTable(`gateway: wrk -t1 -c${CONNECTIONS} -d${DURATION}s after a 2 s warm-up, same upstream`, Object.entries(results).map(([name, r]) => ({ path: name, 'req/s': r.rps.toFixed(0), 'p50 ms': r.p50.toFixed(2), 'p99 ms': r.p99.toFixed(2), 'vs direct': (r.rps / results.direct.rps).toFixed(2), 'non-2xx': r.non2xx })));
+    printTable(`latency at a fixed ${FIXED_RATE} req/s (open loop, 5 s)`, Object.entries(fixed).map(([name, r]) => ({ path: name, 'p50 ms': r.p50.toFixed(3), 'p99 ms': r.p99.toFixed(3), 'p50 added ms': (r.p50 - fixed.direct.p50).toFixed(3), errors: r.errors })));
+    printTable('goals', [
+      { measure: 'gateway req/s / nginx req/s', value: ratio.toFixed(2), goal: '>= 0.80', result: verdict(ratio >= 0.8) },
+      { measure: `p50 added over direct at ${FIXED_RATE} req/s`, value: `${addedP50.toFixed(3)} ms (nginx: ${addedNginx.toFixed(3)} ms)`, goal: '<= 0.5 ms', result: verdict(addedP50 <= 0.5) },
+    ]);
+    saveResults('gateway', { settings: { durationSeconds: DURATION, connections: CONNECTIONS, fixedRate: FIXED_RATE, nginxWorkers: 1 }, wrk: results, fixedRate: fixed, ratios: { gatewayVsNginxRps: ratio, gatewayVsDirectRps: results.gateway.rps / results.direct.rps, nginxVsDirectRps: results.nginx.rps / results.direct.rps }, addedP50Ms: { gateway: addedP50, nginx: addedNginx } });
+    return { ratio, addedP50 };
+  } finally {
+    nginx?.stop();
+    await fleet.cleanup();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await benchGateway();

@@ -1,0 +1,94 @@
+// Shared by the benchmarks: temp fleets driven through the real CLI, timing, tables, results.
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const cli = path.join(root, 'bin', 'hmsops');
+export const resultsDir = path.join(root, 'bench', 'results');
+
+export function tempFleet(configYaml) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hmsops-bench-'));
+  fs.writeFileSync(path.join(dir, 'hmsops.config.yaml'), configYaml);
+  const hmsops = (args, opts = {}) => run(process.execPath, [cli, ...args], { cwd: dir, ...opts });
+  return {
+    dir,
+    stateDir: path.join(dir, '.hmsops'),
+    hmsops,
+    async cleanup() {
+      await hmsops(['down', '--timeout', '5s']);
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Runs a command; resolves with exit code, output, wall time and the peak RSS seen (VmHWM, polled). */
+export function run(cmd, args, opts = {}) {
+  return new Promise((resolve) => {
+    const t0 = process.hrtime.bigint();
+    const child = spawn(cmd, args, { cwd: opts.cwd, env: { ...process.env, NO_COLOR: '1', ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let peakKb = 0;
+    child.stdout.on('data', (c) => (stdout += c));
+    child.stderr.on('data', (c) => (stderr += c));
+    const poll = setInterval(() => {
+      try {
+        const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+        if (m) peakKb = Math.max(peakKb, Number(m[1]));
+      } catch {
+        // exited
+      }
+    }, 20);
+    child.on('close', (code) => {
+      clearInterval(poll);
+      resolve({ code, stdout, stderr, ms: Number(process.hrtime.bigint() - t0) / 1e6, peakRssMb: Math.round(peakKb / 1024) });
+    });
+  });
+}
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+export async function until(fn, timeoutMs = 120_000, everyMs = 20) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await fn()) return true;
+    await sleep(everyMs);
+  }
+  return false;
+}
+
+export const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+};
+
+export function printTable(title, rows) {
+  const headers = Object.keys(rows[0]);
+  const widths = headers.map((h) => Math.max(h.length, ...rows.map((r) => String(r[h]).length)));
+  const line = (cells) => cells.map((c, i) => String(c).padEnd(widths[i])).join('  ');
+  console.log(`\n${title}`);
+  console.log(line(headers));
+  console.log(line(widths.map((w) => '-'.repeat(w))));
+  for (const r of rows) console.log(line(headers.map((h) => r[h])));
+}
+
+export function saveResults(name, data) {
+  fs.mkdirSync(resultsDir, { recursive: true });
+  const file = path.join(resultsDir, `${name}.json`);
+  fs.writeFileSync(file, JSON.stringify({ benchmark: name, at: new Date().toISOString(), machine: { cpus: os.cpus().length, node: process.version }, ...data }, null, 2));
+  console.log(`\nwrote ${path.relative(root, file)}`);
+}
+
+export const verdict = (ok) => (ok ? 'ok' : 'MISSED');
+
+export function hasCommand(name) {
+  try {
+    execFileSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
