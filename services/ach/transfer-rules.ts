@@ -3,21 +3,12 @@
  * amount range, names NACHA can carry, SEC code and account type. Every problem, by field.
  */
 import { foldToNacha, isValidRouting, unfoldableCharacters } from '../../src/nacha/index.js';
+import type { TransferRequest } from '../../src/sdk/types.js';
 
 export const MAX_AMOUNT_CENTS = 9_999_999_999; // $99,999,999.99: what a 10-digit NACHA amount holds
 
-export interface TransferInput {
-  grantId: string;
-  recipientId: string;
-  name: string;
-  routing: string;
-  account: string;
-  accountType: 'checking' | 'savings';
-  amountCents: number;
-  secCode: 'CCD' | 'PPD';
-  originator: { name: string; companyId: string; odfiRouting: string };
-  effectiveDate?: string;
-}
+/** The API's request shape is the SDK's: one definition. */
+export type TransferInput = TransferRequest;
 
 export interface FieldProblem {
   field: string;

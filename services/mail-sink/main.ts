@@ -80,6 +80,17 @@ await runService({
         : ctx.db.prepare('SELECT * FROM messages ORDER BY received_at, id LIMIT ?').all(limit);
       return { messages: rows.map(view), smtpPort };
     });
+    app.get(
+      '/v1/messages::count',
+      { schema: { summary: 'How many messages were received, optionally for one recipient domain', querystring: { type: 'object', properties: { domain: { type: 'string' } } } } },
+      async (req) => {
+        const { domain } = req.query as { domain?: string };
+        const count = domain
+          ? ctx.db.prepare("SELECT COUNT(*) FROM messages WHERE ',' || rcpt_to || ',' LIKE ?").pluck().get(`%@${domain.toLowerCase()},%`)
+          : ctx.db.prepare('SELECT COUNT(*) FROM messages').pluck().get();
+        return { count };
+      },
+    );
     app.get('/v1/messages/:id', { schema: { summary: 'One message with its raw text', params: { type: 'object', properties: { id: { type: 'string' } } } } }, async (req) => {
       const r = ctx.db.prepare('SELECT * FROM messages WHERE id = ?').get((req.params as { id: string }).id) as any;
       if (!r) throw new ServiceError(404, 'NOT_FOUND', 'no such message');

@@ -46,3 +46,15 @@ export function asCliError(err: unknown): unknown {
   }
   return err;
 }
+
+/** Runs fn with a logged-in client, turns API errors into CLI errors, and always closes the client. */
+export async function withClient<T>(ctx: CliContext, opts: { user?: string }, fn: (client: HmsopsClient) => Promise<T>): Promise<T> {
+  const client = await clientFor(ctx, opts);
+  try {
+    return await fn(client);
+  } catch (err) {
+    throw asCliError(err);
+  } finally {
+    await client.close();
+  }
+}

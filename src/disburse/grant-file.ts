@@ -165,12 +165,14 @@ export function parseGrant(file: string, text: string, today: string): Grant {
   const lines = text.split('\n');
   const block = recipientBlock(lines);
   if (!block) return parseWhole(file, text, today);
-  // The head: the file with the recipients' lines blanked, so positions stay where they are.
-  const headText = lines.map((l, i) => (i > block.start && i < block.end ? '' : l)).join('\n');
-  const head = parseWithPositions(file, headText);
-  if (head.syntax.length) throw new ValidationError(`invalid grant file ${file}`, head.syntax);
-  const raw = (head.value ?? {}) as any;
-  if (raw && typeof raw === 'object') raw.recipients = [];
+  // The rest of the file: what comes before the list, and whatever top-level keys follow it
+  // (parsed with their line offset, so positions stay true).
+  const before = parseWithPositions(file, lines.slice(0, block.start + 1).join('\n'));
+  const after = parseWithPositions(file, lines.slice(block.end).join('\n'), [], block.end);
+  if (before.syntax.length || after.syntax.length) throw new ValidationError(`invalid grant file ${file}`, [...before.syntax, ...after.syntax]);
+  const tail = (after.value && typeof after.value === 'object' ? after.value : {}) as Record<string, unknown>;
+  const raw = { ...((before.value ?? {}) as Record<string, unknown>), ...tail, recipients: [] } as any;
+  const head = { locate: (p: PathProblem) => (typeof p.path[0] === 'string' && p.path[0] in tail ? after.locate(p) : before.locate(p)) };
   const located: SourceProblem[] = [];
   const headProblems = [...validate(grantSchema, raw), ...grantRuleProblems(raw, today)].filter((p) => !(p.path[0] === 'recipients' && p.path.length === 1));
   located.push(...headProblems.map(head.locate));
@@ -190,7 +192,6 @@ export function parseGrant(file: string, text: string, today: string): Grant {
     // Converted at once: a 100,000-recipient grant must not be held twice.
     if (problems.length === 0 && located.length === 0) recipients.push(toRecipient(r, raw?.secCode));
   });
-  if (recipients.length === 0) located.push(head.locate({ path: ['recipients'], message: 'expected at least 1 item(s)' }));
   if (located.length) throw new ValidationError(`invalid grant file ${file}; nothing was sent`, sortProblems(located));
   return { ...toGrant({ ...raw, recipients: [] }), recipients };
 }
@@ -205,52 +206,65 @@ const NON_STRING = /^(?:true|True|TRUE|false|False|FALSE|null|Null|NULL|~|[-+]?(
  */
 function simpleItem(file: string, lines: string[], startLine: number, endLine: number) {
   const value: Record<string, string> = {};
-  const at: Record<string, { line: number; keyCol: number; valueCol: number }> = {};
   let keyIndent = -1;
   for (let n = startLine; n < endLine; n++) {
-    let line = lines[n]!;
-    if (line.endsWith('\r')) line = line.slice(0, -1);
-    if (/^\s*(#.*)?$/.test(line)) continue;
-    let body = line;
-    let col = 0;
-    if (n === startLine) {
-      const m = /^(\s*-\s+)/.exec(line);
-      if (!m) return undefined;
-      col = m[1]!.length;
-      body = line.slice(col);
-      keyIndent = col;
-    } else {
-      const indent = line.length - line.trimStart().length;
-      if (indent !== keyIndent) return undefined;
-      col = indent;
-      body = line.slice(indent);
-    }
-    const m = /^([A-Za-z][A-Za-z0-9_]*):(\s+)(.*)$/.exec(body);
-    if (!m || m[1]! in value) return undefined;
-    const rawValue = m[3]!;
-    const valueCol = col + m[1]!.length + 1 + m[2]!.length;
-    let v: string;
-    const dq = /^"([^"\\]*)"\s*(#.*)?$/.exec(rawValue);
-    const sq = /^'([^']*)'\s*(#.*)?$/.exec(rawValue);
-    if (dq) v = dq[1]!;
-    else if (sq) v = sq[1]!;
-    else {
-      const plain = rawValue.replace(/\s+#.*$/, '').trimEnd();
-      // Block context: a plain scalar ends at ' #' and may not hold ': '.
-      if (!/^[A-Za-z]/.test(plain) || /: |:$/.test(plain) || NON_STRING.test(plain)) return undefined;
-      v = plain;
-    }
-    value[m[1]!] = v;
-    at[m[1]!] = { line: n + 1, keyCol: col + 1, valueCol: valueCol + 1 };
+    const parsed = simpleLine(lines[n]!, n === startLine, keyIndent);
+    if (parsed === null) continue;
+    if (parsed === undefined || parsed.key in value) return undefined;
+    keyIndent = parsed.keyCol;
+    value[parsed.key] = parsed.value;
   }
-  const dash = { line: startLine + 1, column: (lines[startLine]!.length - lines[startLine]!.trimStart().length) + 1 };
+  // Positions are worked out again only when a problem needs one: 100,000 items, few problems.
   const locate = (p: PathProblem): SourceProblem => {
     const key = p.path[1] as string | undefined;
-    const pos = key !== undefined ? at[key] : undefined;
-    if (!pos) return { file, line: dash.line, column: dash.column, path: formatPath(p.path.slice(1)), message: p.message };
-    return { file, line: pos.line, column: /unknown key/.test(p.message) ? pos.keyCol : pos.valueCol, path: formatPath(p.path.slice(1)), message: p.message };
+    const path = formatPath(p.path.slice(1));
+    let indent = -1;
+    for (let n = startLine; key !== undefined && n < endLine; n++) {
+      const parsed = simpleLine(lines[n]!, n === startLine, indent);
+      if (!parsed) continue;
+      indent = parsed.keyCol;
+      if (parsed.key === key) return { file, line: n + 1, column: (/unknown key/.test(p.message) ? parsed.keyCol : parsed.valueCol) + 1, path, message: p.message };
+    }
+    const first = lines[startLine]!;
+    return { file, line: startLine + 1, column: first.length - first.trimStart().length + 1, path, message: p.message };
   };
   return { value: [value], syntax: [] as SourceProblem[], locate };
+}
+
+/** One `key: value` line of a simple item; null for blank and comment lines, undefined for anything else. */
+function simpleLine(raw: string, first: boolean, keyIndent: number): { key: string; value: string; keyCol: number; valueCol: number } | null | undefined {
+  const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+  if (/^\s*(#.*)?$/.test(line)) return null;
+  let col: number;
+  if (first) {
+    const m = /^\s*-\s+/.exec(line);
+    if (!m) return undefined;
+    col = m[0].length;
+  } else {
+    col = line.length - line.trimStart().length;
+    if (col !== keyIndent) return undefined;
+  }
+  const colon = line.indexOf(':', col);
+  if (colon < 0 || !/^[A-Za-z][A-Za-z0-9_]*$/.test(line.slice(col, colon))) return undefined;
+  let v = colon + 1;
+  if (line[v] !== ' ' && line[v] !== '\t') return undefined;
+  while (line[v] === ' ' || line[v] === '\t') v++;
+  const rawValue = line.slice(v);
+  let value: string;
+  const q = rawValue[0];
+  if (q === '"' || q === "'") {
+    const close = rawValue.indexOf(q, 1);
+    if (close < 0 || (q === '"' && rawValue.slice(1, close).includes('\\'))) return undefined;
+    if (!/^\s*(#.*)?$/.test(rawValue.slice(close + 1))) return undefined;
+    if (q === "'" && rawValue[close + 1] === "'") return undefined; // '' escape: leave it to YAML
+    value = rawValue.slice(1, close);
+  } else {
+    // Block context: a plain scalar ends at ' #' and may not hold ': '.
+    const hash = rawValue.search(/\s#/);
+    value = (hash >= 0 ? rawValue.slice(0, hash) : rawValue).trimEnd();
+    if (!/^[A-Za-z]/.test(value) || /: |:$/.test(value) || NON_STRING.test(value)) return undefined;
+  }
+  return { key: line.slice(col, colon), value, keyCol: col, valueCol: v };
 }
 
 function sortProblems(ps: SourceProblem[]) {

@@ -4,29 +4,23 @@ import { HmsopsApiError } from '../../sdk/index.js';
 import { loadContext, type GlobalOptions } from '../context.js';
 import { ok, type CommandResult } from '../end.js';
 import { color, printJson, table } from '../output.js';
-import { asCliError, clientFor } from '../session.js';
+import { withClient } from '../session.js';
 
 type Opts = GlobalOptions & { json?: boolean; user?: string };
 
 export async function disbursementsLsCommand(opts: Opts): Promise<CommandResult> {
   const ctx = await loadContext(opts);
-  const client = await clientFor(ctx, opts);
-  try {
+  return withClient(ctx, opts, async (client) => {
     const { grants } = await client.payments.grants();
     if (opts.json) printJson({ grants });
     else if (grants.length === 0) console.log(color.dim('no disbursements yet'));
     else console.log(table(['GRANT', 'TRANSFERS', 'AMOUNT', 'QUEUED', 'FILED', 'FILES', 'LAST'], grants.map((g) => [g.grantId, String(g.transfers), formatCents(g.amountCents), String(g.queued), String(g.filed), String(g.files), g.lastAt])));
     return ok;
-  } catch (err) {
-    throw asCliError(err);
-  } finally {
-    await client.close();
-  }
+  });
 }
 
 export async function disbursementsShowCommand(grantId: string, opts: Opts): Promise<CommandResult> {
   const ctx = await loadContext(opts);
-  const client = await clientFor(ctx, opts);
   // Analytics and messaging are not critical: when down, say so instead of failing.
   const soft = async <T>(p: Promise<T>): Promise<T | { unavailable: string }> => {
     try {
@@ -36,7 +30,7 @@ export async function disbursementsShowCommand(grantId: string, opts: Opts): Pro
       throw err;
     }
   };
-  try {
+  return withClient(ctx, opts, async (client) => {
     const [ledger, transfers, files, analytics, emails] = await Promise.all([
       client.payments.grant(grantId),
       client.payments.list({ grantId }),
@@ -55,9 +49,5 @@ export async function disbursementsShowCommand(grantId: string, opts: Opts): Pro
         console.log(table(['RECIPIENT', 'NAME', 'AMOUNT', 'STATUS', 'TRACE', 'ACCOUNT'], transfers.transfers.map((t) => [t.recipientId, t.name, formatCents(t.amountCents), t.status, t.traceNumber, `${t.accountType} ...${t.accountLast4}`])));
     }
     return ok;
-  } catch (err) {
-    throw asCliError(err);
-  } finally {
-    await client.close();
-  }
+  });
 }

@@ -5,45 +5,34 @@ import { formatCents } from '../../money.js';
 import { loadContext, type GlobalOptions } from '../context.js';
 import { ok, type CommandResult } from '../end.js';
 import { color, printJson, table } from '../output.js';
-import { askPassword, asCliError, clientFor, sessionFile } from '../session.js';
+import { askPassword, sessionFile, withClient } from '../session.js';
 
 type Opts = GlobalOptions & { json?: boolean; user?: string };
 
 export async function mailLsCommand(opts: Opts & { to?: string }): Promise<CommandResult> {
   const ctx = await loadContext(opts);
-  const client = await clientFor(ctx, opts);
-  try {
+  return withClient(ctx, opts, async (client) => {
     const r = await client.call<{ messages: any[] }>('GET', `/mail/v1/messages${opts.to ? `?to=${encodeURIComponent(opts.to)}` : ''}`);
     if (opts.json) printJson(r);
     else if (r.messages.length === 0) console.log(color.dim('no messages'));
     else console.log(table(['ID', 'RECEIVED', 'TO', 'SUBJECT'], r.messages.map((m) => [m.id, m.receivedAt, m.to.join(', '), m.subject ?? ''])));
     return ok;
-  } catch (err) {
-    throw asCliError(err);
-  } finally {
-    await client.close();
-  }
+  });
 }
 
 export async function mailShowCommand(id: string, opts: Opts): Promise<CommandResult> {
   const ctx = await loadContext(opts);
-  const client = await clientFor(ctx, opts);
-  try {
+  return withClient(ctx, opts, async (client) => {
     const m = await client.call<any>('GET', `/mail/v1/messages/${encodeURIComponent(id)}`);
     if (opts.json) printJson(m);
     else process.stdout.write(m.raw);
     return ok;
-  } catch (err) {
-    throw asCliError(err);
-  } finally {
-    await client.close();
-  }
+  });
 }
 
 export async function analyticsReportCommand(opts: Opts & { grant?: string; since?: string }): Promise<CommandResult> {
   const ctx = await loadContext(opts);
-  const client = await clientFor(ctx, opts);
-  try {
+  return withClient(ctx, opts, async (client) => {
     if (opts.grant) {
       const r = await client.analytics.grantReport(opts.grant);
       if (opts.json) printJson(r);
@@ -60,11 +49,7 @@ export async function analyticsReportCommand(opts: Opts & { grant?: string; sinc
       }
     }
     return ok;
-  } catch (err) {
-    throw asCliError(err);
-  } finally {
-    await client.close();
-  }
+  });
 }
 
 export async function loginCommand(opts: Opts): Promise<CommandResult> {
@@ -72,8 +57,7 @@ export async function loginCommand(opts: Opts): Promise<CommandResult> {
   const ctx = await loadContext(opts);
   const password = await askPassword(opts.user);
   process.env.HMSOPS_PASSWORD = password;
-  const client = await clientFor(ctx, opts);
-  try {
+  return withClient(ctx, opts, async (client) => {
     const me = await client.auth.me();
     const token = client.auth.token()!;
     const expiresAt = new Date(JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()).exp * 1000).toISOString();
@@ -81,9 +65,5 @@ export async function loginCommand(opts: Opts): Promise<CommandResult> {
     if (opts.json) printJson({ username: me.username, roles: me.roles, expiresAt });
     else console.log(`logged in as ${me.username} (${me.roles.join(', ')}) until ${expiresAt}`);
     return ok;
-  } catch (err) {
-    throw asCliError(err);
-  } finally {
-    await client.close();
-  }
+  });
 }
