@@ -100,14 +100,15 @@ await runService({
         }
         if (user.disabled) throw new ServiceError(403, 'ACCOUNT_DISABLED', 'this account is disabled');
         db.prepare('UPDATE users SET failed_count = 0, lockouts = 0, locked_until = 0 WHERE id = ?').run(user.id);
-        const exp = Math.floor((now + tokenTtlMs) / 1000);
+        const iat = Math.floor(now / 1000);
+        const exp = iat + Math.floor(tokenTtlMs / 1000);
         const roles = JSON.parse(user.roles) as string[];
         const token = await new SignJWT({ username: user.username, roles })
           .setProtectedHeader({ alg: TOKEN_ALGORITHM, kid: key.kid, typ: 'JWT' })
           .setSubject(user.id)
           .setIssuer(TOKEN_ISSUER)
           .setAudience(TOKEN_AUDIENCE)
-          .setIssuedAt()
+          .setIssuedAt(iat)
           .setJti(crypto.randomUUID())
           .setExpirationTime(exp)
           .sign(key.privateKey);

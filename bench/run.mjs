@@ -1,0 +1,26 @@
+// `npm run bench [-- name...]`: runs the benchmarks one after another (they would disturb each
+// other on a 2-core machine), prints each table and writes bench/results/<name>.json.
+import { benchAch } from './ach.mjs';
+import { benchDisburse } from './disburse.mjs';
+import { benchFleet } from './fleet.mjs';
+import { benchGateway } from './gateway.mjs';
+
+const all = { fleet: benchFleet, ach: benchAch, gateway: benchGateway, disburse: benchDisburse };
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const unknown = wanted.filter((w) => !(w in all));
+if (unknown.length) {
+  console.error(`unknown benchmark(s): ${unknown.join(', ')} (have: ${Object.keys(all).join(', ')})`);
+  process.exit(2);
+}
+let failed = false;
+for (const [name, fn] of Object.entries(all)) {
+  if (wanted.length && !wanted.includes(name)) continue;
+  console.log(`\n=== ${name}`);
+  try {
+    await fn();
+  } catch (err) {
+    failed = true;
+    console.error(`${name} failed: ${err.stack ?? err}`);
+  }
+}
+process.exit(failed ? 1 : 0);
