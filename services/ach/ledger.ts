@@ -54,6 +54,13 @@ export const migrations = [
      entry_hash INTEGER NOT NULL,
      created_at TEXT NOT NULL
    );`,
+  // A request holds its keys while it works; a second request with a held key gets 409. The lease
+  // ends a hold that a crashed instance never released.
+  `CREATE TABLE reservations (
+     idempotency_key TEXT PRIMARY KEY,
+     owner TEXT NOT NULL,
+     lease_until INTEGER NOT NULL
+   );`,
 ];
 
 interface TransferRow {
@@ -104,7 +111,11 @@ export type SubmitOutcome =
   | { status: 201; transfer: PublicTransfer }
   | { status: 200; transfer: PublicTransfer; replayed: true }
   | { status: 400; error: { code: 'VALIDATION'; message: string; fields: FieldProblem[] } }
-  | { status: 422; error: { code: 'IDEMPOTENCY_KEY_REUSED'; message: string; transferId: string } };
+  | { status: 422; error: { code: 'IDEMPOTENCY_KEY_REUSED'; message: string; transferId: string } }
+  | { status: 409; error: { code: 'IDEMPOTENCY_KEY_IN_FLIGHT'; message: string; retryAfterSeconds: number } };
+
+/** How long a request may hold its keys before another may take them over (a crashed holder's keys come free). */
+const LEASE_MS = 5000;
 
 export interface FileRecord {
   fileId: string;
@@ -123,6 +134,9 @@ export class Ledger {
   #byKey;
   #insert;
   #ledger;
+  #heldBy;
+  #hold;
+  #release;
   constructor(private readonly db: Store, private readonly outboundDir: string) {
     this.#byKey = db.prepare<[string], TransferRow>('SELECT * FROM transfers WHERE idempotency_key = ?');
     this.#insert = db.prepare(
@@ -132,20 +146,34 @@ export class Ledger {
          @originatorName, @companyId, @odfiRouting, @effectiveDate, @traceNumber, 'queued', @createdAt)`,
     );
     this.#ledger = db.prepare('INSERT INTO ledger (transfer_id, event, amount_cents, file_id, at) VALUES (?, ?, ?, ?, ?)');
+    this.#heldBy = db.prepare<[string], { owner: string; lease_until: number }>('SELECT owner, lease_until FROM reservations WHERE idempotency_key = ?');
+    this.#hold = db.prepare('INSERT INTO reservations (idempotency_key, owner, lease_until) VALUES (?, ?, ?) ON CONFLICT (idempotency_key) DO UPDATE SET owner = excluded.owner, lease_until = excluded.lease_until');
+    this.#release = db.prepare('DELETE FROM reservations WHERE idempotency_key = ? AND owner = ?');
     fs.mkdirSync(outboundDir, { recursive: true });
     this.recoverFiles();
   }
 
-  /** One transfer; call inside a transaction (submit and submitBatch do). */
-  #submitOne(key: string, body: Record<string, unknown>, now: Date): SubmitOutcome {
+  /** Replay, 422 or 409 when the key is known or held; undefined when it is free to use. */
+  #known(key: string, fingerprint: string, owner: string, nowMs: number): SubmitOutcome | undefined {
     if (typeof key !== 'string' || key.length === 0 || key.length > 255)
       return { status: 400, error: { code: 'VALIDATION', message: 'an Idempotency-Key of 1-255 characters is required', fields: [{ field: 'idempotencyKey', reason: 'is required' }] } };
-    const fingerprint = requestFingerprint(body);
     const existing = this.#byKey.get(key);
     if (existing) {
       if (existing.fingerprint === fingerprint) return { status: 200, transfer: publicTransfer(existing), replayed: true };
       return { status: 422, error: { code: 'IDEMPOTENCY_KEY_REUSED', message: `idempotency key ${key} was used for a different transfer (${existing.id})`, transferId: existing.id } };
     }
+    const held = this.#heldBy.get(key);
+    if (held && held.owner !== owner && held.lease_until > nowMs) {
+      const retryAfterSeconds = Math.max(1, Math.ceil((held.lease_until - nowMs) / 1000));
+      return { status: 409, error: { code: 'IDEMPOTENCY_KEY_IN_FLIGHT', message: `a request with idempotency key ${key} is being processed; retry in ${retryAfterSeconds}s for its answer`, retryAfterSeconds } };
+    }
+    return undefined;
+  }
+
+  /** One transfer; call inside a transaction. The key's UNIQUE constraint is the final guard. */
+  #submitOne(key: string, body: Record<string, unknown>, fingerprint: string, owner: string, now: Date): SubmitOutcome {
+    const known = this.#known(key, fingerprint, owner, now.getTime());
+    if (known) return known;
     const v = validateTransfer(body, now);
     if (!v.ok) return { status: 400, error: { code: 'VALIDATION', message: 'the transfer is not valid; nothing was stored', fields: v.problems } };
     const t = v.transfer;
@@ -173,35 +201,82 @@ export class Ledger {
       createdAt: now.toISOString(),
     });
     this.#ledger.run(id, 'queued', t.amountCents, null, now.toISOString());
+    this.#release.run(key, owner);
     return { status: 201, transfer: publicTransfer(this.getRow(id)!) };
   }
 
+  /**
+   * Takes the keys that are free (step 1 of every submission, its own short transaction) and
+   * answers at once for the ones that are known or held elsewhere.
+   */
+  #reserve(items: { key: string; fingerprint: string }[], owner: string, leaseMs: number): (SubmitOutcome | undefined)[] {
+    return this.db
+      .transaction(() => {
+        const now = Date.now();
+        return items.map(({ key, fingerprint }) => {
+          const known = this.#known(key, fingerprint, owner, now);
+          if (!known) this.#hold.run(key, owner, now + leaseMs);
+          return known;
+        });
+      })
+      .immediate();
+  }
+
   submit(key: string, body: Record<string, unknown>): SubmitOutcome {
-    return this.db.transaction(() => this.#submitOne(key, body, new Date())).immediate();
+    const owner = crypto.randomUUID();
+    const fingerprint = requestFingerprint(body);
+    const [known] = this.#reserve([{ key, fingerprint }], owner, LEASE_MS);
+    if (known) return known;
+    try {
+      return this.db.transaction(() => this.#submitOne(key, body, fingerprint, owner, new Date())).immediate();
+    } finally {
+      this.#release.run(key, owner);
+    }
   }
 
   /**
-   * Many transfers in one transaction. Each item gets its own outcome; with atomic, any
-   * failure rolls everything back and nothing is stored.
+   * Many transfers. Keys are held first; then the work goes in chunks, each its own transaction,
+   * so other requests are served in between (and are told 409 for a key held here). With
+   * atomic, everything is one transaction and any failure stores nothing.
    */
-  submitBatch(items: Record<string, unknown>[], atomic: boolean): { results: (SubmitOutcome & { index: number })[]; committed: boolean } {
-    const now = new Date();
-    const results: (SubmitOutcome & { index: number })[] = [];
-    const abort = new Error('atomic batch aborted');
+  async submitBatch(items: Record<string, unknown>[], atomic: boolean): Promise<{ results: (SubmitOutcome & { index: number })[]; committed: boolean }> {
+    const owner = crypto.randomUUID();
+    const keyed = items.map((item) => ({ key: String(item?.idempotencyKey ?? ''), fingerprint: requestFingerprint(item ?? {}) }));
+    const decided = this.#reserve(keyed, owner, LEASE_MS + Math.ceil(items.length / 2));
+    const results: (SubmitOutcome & { index: number })[] = new Array(items.length);
+    decided.forEach((d, index) => d && (results[index] = { index, ...d }));
+    const todo = items.map((_, i) => i).filter((i) => !decided[i]);
+    const releaseAll = () => this.db.prepare('DELETE FROM reservations WHERE owner = ?').run(owner);
     try {
-      this.db
-        .transaction(() => {
-          items.forEach((item, index) => {
-            const out = this.#submitOne(String(item?.idempotencyKey ?? ''), item ?? {}, now);
-            results.push({ index, ...out });
-          });
-          if (atomic && results.some((r) => r.status >= 400)) throw abort;
-        })
-        .immediate();
+      if (atomic) {
+        const abort = new Error('atomic batch aborted');
+        try {
+          this.db
+            .transaction(() => {
+              const now = new Date();
+              for (const i of todo) results[i] = { index: i, ...this.#submitOne(keyed[i]!.key, items[i] ?? {}, keyed[i]!.fingerprint, owner, now) };
+              if (results.some((r) => r.status >= 400)) throw abort;
+            })
+            .immediate();
+          return { results, committed: true };
+        } catch (err) {
+          if (err !== abort) throw err;
+          return { results, committed: false };
+        }
+      }
+      for (let c = 0; c < todo.length; c += 500) {
+        const chunk = todo.slice(c, c + 500);
+        this.db
+          .transaction(() => {
+            const now = new Date();
+            for (const i of chunk) results[i] = { index: i, ...this.#submitOne(keyed[i]!.key, items[i] ?? {}, keyed[i]!.fingerprint, owner, now) };
+          })
+          .immediate();
+        await new Promise((r) => setImmediate(r));
+      }
       return { results, committed: true };
-    } catch (err) {
-      if (err !== abort) throw err;
-      return { results, committed: false };
+    } finally {
+      releaseAll();
     }
   }
 

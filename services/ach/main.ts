@@ -67,7 +67,7 @@ await runService({
         counted(out.status);
         if ('error' in out) {
           const { code, message, ...extra } = out.error;
-          throw new ServiceError(out.status, code, message, extra);
+          throw new ServiceError(out.status, code, message, extra, out.status === 409 ? { 'retry-after': String(out.error.retryAfterSeconds) } : {});
         }
         if ('replayed' in out) reply.header('idempotent-replayed', 'true');
         return reply.code(out.status).send(out.transfer);
@@ -89,7 +89,7 @@ await runService({
       },
       async (req, reply) => {
         const { transfers, atomic = false } = req.body as { transfers: Record<string, unknown>[]; atomic?: boolean };
-        const { results, committed } = ledger.submitBatch(transfers, atomic);
+        const { results, committed } = await ledger.submitBatch(transfers, atomic);
         const view = results.map((r) =>
           'error' in r ? { index: r.index, status: r.status, error: r.error } : { index: r.index, status: r.status, transfer: r.transfer, ...('replayed' in r ? { replayed: true } : {}) },
         );

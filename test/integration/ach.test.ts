@@ -52,6 +52,43 @@ describe('ACH transfers through the gateway (two instances)', () => {
     expect(countFor('G-BAD').n).toBe(0);
   });
 
+  it('answers 409 for a key whose first request is still being processed, then the first answer', async () => {
+    const items = Array.from({ length: 10_000 }, (_, i) => ({ ...transfer('G-INFLIGHT', i), idempotencyKey: `G-INFLIGHT:${i}` }));
+    const last = items[9_999]!;
+    const { idempotencyKey, ...body } = last;
+    await client.auth.me();
+    let batchDone = false;
+    const batch = client.payments.transferBatch(items).finally(() => (batchDone = true));
+    // Wait until the batch holds its keys (an instance is working on it).
+    await until('keys held', () => {
+      const db = ledgerDb();
+      try {
+        return (db.prepare("SELECT COUNT(*) AS n FROM reservations WHERE idempotency_key LIKE 'G-INFLIGHT:%'").get() as { n: number }).n > 0;
+      } finally {
+        db.close();
+      }
+    }, 20_000, 2);
+    const answers: (number | string)[] = [];
+    let transferId: string | undefined;
+    while (!batchDone) {
+      const r = await client.payments.transfer(body, { idempotencyKey }).catch((e) => e);
+      if (r instanceof HmsopsApiError) {
+        expect(r.code).toBe('IDEMPOTENCY_KEY_IN_FLIGHT');
+        answers.push(409);
+      } else {
+        transferId = r.id;
+        answers.push(200);
+      }
+    }
+    const b = await batch;
+    expect(b.failed).toBe(0);
+    expect(answers).toContain(409);
+    const final = await client.payments.transfer(body, { idempotencyKey });
+    expect(final.id).toBe(b.results[9_999]!.transfer!.id);
+    if (transferId) expect(transferId).toBe(final.id);
+    expect(countFor('G-INFLIGHT')).toEqual({ n: 10_000, keys: 10_000 });
+  });
+
   it('makes one transfer of many concurrent submissions with the same key', async () => {
     const t = transfer('G-RACE', 7);
     const answers = await Promise.all(Array.from({ length: 40 }, () => client.payments.transfer(t, { idempotencyKey: 'G-RACE:R-7' })));
@@ -82,10 +119,25 @@ describe('ACH transfers through the gateway (two instances)', () => {
     for (const pid of pids) process.kill(pid, 'SIGKILL');
     const first = await inFlight;
     await until('ach ready again', async () => (await fleet.instances()).filter((i) => i.service === 'ach' && i.state === 'ready' && !pids.includes(i.pid)).length === 2, 30_000);
-    // The retry: whatever the first attempt committed is replayed, the rest is created.
-    const retry = await until('retry accepted', async () => client.payments.transferBatch(items).catch(() => undefined), 30_000, 200);
-    expect(retry.failed).toBe(0);
+    // Retries: what the first attempt committed is replayed; keys it still held answer 409 until
+    // their lease runs out (the holder died), then they are created. Never twice.
+    let created = 0;
+    const statuses = new Set<number>();
+    const retry = await until(
+      'every key answered',
+      async () => {
+        const r = await client.payments.transferBatch(items).catch(() => undefined);
+        if (!r) return undefined;
+        created += r.created;
+        r.results.forEach((x) => statuses.add(x.status));
+        return r.failed === 0 ? r : undefined;
+      },
+      60_000,
+      500,
+    );
     expect(retry.created + retry.replayed).toBe(10_000);
+    expect([...statuses].every((s) => [200, 201, 409].includes(s))).toBe(true);
+    expect(created).toBeLessThanOrEqual(10_000);
     // The first attempt reached an instance and was cut off: the client never got its answer.
     expect(first).toMatchObject({ status: 502, code: 'UPSTREAM_UNREACHABLE' });
     expect(countFor('G-KILL')).toEqual({ n: 10_000, keys: 10_000 });
