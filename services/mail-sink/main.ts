@@ -39,18 +39,21 @@ await runService({
       authOptional: true,
       disabledCommands: ['AUTH', 'STARTTLS'],
       banner: 'hmsops mail sink',
+      disableReverseLookup: true,
       size: 25 * 1024 * 1024,
       logger: false,
       onData(stream, session, callback) {
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
+        stream.on('end', async () => {
           try {
             const raw = Buffer.concat(chunks);
             const id = `msg_${Date.now()}_${crypto.randomBytes(4).toString('hex')}`;
             const file = path.join(dir, `${id}.eml`);
-            fs.writeFileSync(file, raw);
-            const head = raw.subarray(0, Math.min(raw.length, 64 * 1024)).toString('utf8').split(/\r?\n\r?\n/)[0]!;
+            // Asynchronous: creating thousands of files is kernel work that other connections need not wait for.
+            await fs.promises.writeFile(file, raw);
+            const end = raw.indexOf('\r\n\r\n');
+            const head = raw.subarray(0, end >= 0 ? end : Math.min(raw.length, 64 * 1024)).toString('utf8');
             const rcpt = session.envelope.rcptTo.map((r) => r.address.toLowerCase()).join(',');
             const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : null;
             insert.run(id, headerValue(head, 'message-id'), from, rcpt, headerValue(head, 'subject'), raw.length, file, new Date().toISOString());

@@ -69,6 +69,23 @@ describe('auth', () => {
     await victor.close();
   });
 
+  it('logs in another user with hmsops login and uses that session for later commands', async () => {
+    await client.call('POST', '/auth/v1/users', { username: 'olga', password: 'olga has a long password', email: 'o@x.example', roles: ['operator'] });
+    const bad = await fleet.hmsops(['login', '--user', 'olga'], { env: { HMSOPS_PASSWORD: 'wrong' } });
+    expect(bad.exitCode).toBe(1);
+    expect(bad.stderr).toContain('invalid username or password');
+    const r = await fleet.hmsops(['login', '--user', 'olga', '--json'], { env: { HMSOPS_PASSWORD: 'olga has a long password' } });
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ username: 'olga', roles: ['operator'] });
+    const session = path.join(fleet.stateDir, 'run', 'session.json');
+    expect(fs.statSync(session).mode & 0o777).toBe(0o600);
+    // Later commands run as olga: the gateway's access log names her.
+    const report = await fleet.hmsops(['analytics', 'report', '--json']);
+    expect(report.exitCode, report.stderr).toBe(0);
+    await until('olga in the access log', async () => (await fleet.hmsops(['logs', 'gateway'])).stdout.includes('"url":"/analytics/v1/reports/summary","requestId":') && (await fleet.hmsops(['logs', 'gateway'])).stdout.includes('"user":"olga"'));
+    fs.rmSync(session);
+  });
+
   it('refuses tampered tokens at the edge: alg none, another key, expired, wrong audience', async () => {
     const { kid, key } = await signingKey();
     const sub = crypto.randomUUID();

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { groupAlive, pidAlive, sleep } from '../../src/daemon/process-group.js';
-import { downAll, fixtureService, makeFleet, until } from '../helpers/fleet.js';
+import { execa } from 'execa';
+import { cliPath, downAll, fixtureService, makeFleet, until } from '../helpers/fleet.js';
 
 const header = 'version: 1\ngateway: { enabled: false }\nservices:\n';
 
@@ -157,6 +158,25 @@ describe('scale and rolling restart', () => {
     ]);
     expect(minReady).toBeGreaterThanOrEqual(1);
     expect((await fleet.instances()).map((i) => `${i.id}:${i.state}`)).toEqual(['web-3:ready', 'web-4:ready']);
+  });
+});
+
+describe('logs', () => {
+  it('shows every instance merged with prefixes, and follows new output', async () => {
+    const fleet = makeFleet(header + fixtureService('web', { instances: 1 }));
+    expect((await fleet.hmsops(['up'])).exitCode).toBe(0);
+    const once = await fleet.hmsops(['logs', 'web']);
+    expect(once.stdout).toMatch(/web\/web-1 \| fixture web-1 listening on \d+/);
+    const follower = execa(process.execPath, [cliPath, 'logs', '-f', '--json', 'web'], { cwd: fleet.dir, reject: false, env: { NO_COLOR: '1' } });
+    let out = '';
+    follower.stdout!.on('data', (c) => (out += c));
+    await sleep(500);
+    expect((await fleet.hmsops(['scale', 'web=2'])).exitCode).toBe(0);
+    await until('the new instance in the followed output', () => out.includes('fixture web-2 listening'));
+    follower.kill('SIGINT');
+    await follower;
+    const line = out.split('\n').find((l) => l.includes('fixture web-2 listening'))!;
+    expect(JSON.parse(line)).toMatchObject({ service: 'web', instance: 'web-2', stream: 'out' });
   });
 });
 

@@ -1,0 +1,53 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { lineSplitter, readMergedLogs, RotatingLog } from '../../src/daemon/log-files.js';
+
+const dirs: string[] = [];
+const tmp = () => {
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'hmsops-logs-'));
+  dirs.push(d);
+  return d;
+};
+afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+describe('instance logs', () => {
+  it('rotates by size and keeps at most maxFiles files', () => {
+    const dir = tmp();
+    const log = new RotatingLog(path.join(dir, 'ach-1.log'), 1000, 3);
+    for (let i = 0; i < 100; i++) log.write('out', `line ${i} ${'x'.repeat(40)}`);
+    log.close();
+    const files = fs.readdirSync(dir).sort();
+    expect(files).toEqual(['ach-1.log', 'ach-1.log.1', 'ach-1.log.2']);
+    for (const f of files) expect(fs.statSync(path.join(dir, f)).size).toBeLessThanOrEqual(1000);
+    const kept = readMergedLogs(dir, () => true).map((l) => l.text);
+    expect(kept.at(-1)).toContain('line 99 ');
+    expect(kept.length).toBeLessThan(100);
+  });
+
+  it('ignores writes after close instead of throwing', () => {
+    const dir = tmp();
+    const log = new RotatingLog(path.join(dir, 'a-1.log'), 1000, 2);
+    log.close();
+    expect(() => log.write('out', 'late')).not.toThrow();
+  });
+
+  it('merges instances in time order and filters by time', () => {
+    const dir = tmp();
+    fs.writeFileSync(path.join(dir, 'a-1.log'), '2026-01-01T00:00:01.000Z out a1\n2026-01-01T00:00:03.000Z err a3\n');
+    fs.writeFileSync(path.join(dir, 'b-1.log'), '2026-01-01T00:00:02.000Z out b2\n');
+    expect(readMergedLogs(dir, () => true).map((l) => `${l.instance}:${l.text}`)).toEqual(['a-1:a1', 'b-1:b2', 'a-1:a3']);
+    expect(readMergedLogs(dir, () => true, Date.parse('2026-01-01T00:00:02Z')).map((l) => l.text)).toEqual(['b2', 'a3']);
+  });
+
+  it('splits a byte stream into whole lines, keeping a partial tail', () => {
+    const got: string[] = [];
+    const s = lineSplitter((lines) => got.push(...lines));
+    s.push('one\ntw');
+    s.push('o\r\nthree');
+    expect(got).toEqual(['one', 'two']);
+    s.end();
+    expect(got).toEqual(['one', 'two', 'three']);
+  });
+});
