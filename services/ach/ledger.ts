@@ -210,10 +210,16 @@ export class Ledger {
    * answers at once for the ones that are known or held elsewhere.
    */
   #reserve(items: { key: string; fingerprint: string }[], owner: string, leaseMs: number): (SubmitOutcome | undefined)[] {
+    // Replays and 409s need no write lock: answer them from a plain (WAL) read, so a duplicate is
+    // not kept waiting behind another request's write transactions.
+    const readNow = Date.now();
+    const seen = items.map(({ key, fingerprint }) => this.#known(key, fingerprint, owner, readNow));
+    if (seen.every((k) => k)) return seen;
     return this.db
       .transaction(() => {
         const now = Date.now();
-        return items.map(({ key, fingerprint }) => {
+        return items.map(({ key, fingerprint }, i) => {
+          if (seen[i]) return seen[i];
           const known = this.#known(key, fingerprint, owner, now);
           if (!known) this.#hold.run(key, owner, now + leaseMs);
           return known;
