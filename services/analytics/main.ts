@@ -1,4 +1,5 @@
 /** analytics: idempotent event ingestion (by event id) and reports per grant and overall. */
+import type { AnalyticsEvent } from '../../src/sdk/types.js';
 import { runService, ServiceError } from '../kit/service.js';
 
 const migrations = [
@@ -30,15 +31,7 @@ const eventSchema = {
     attributes: { type: 'object' },
   },
 };
-interface Event {
-  id: string;
-  type: string;
-  at: string;
-  grantId?: string;
-  amountCents?: number;
-  status?: string;
-  attributes?: Record<string, unknown>;
-}
+type Event = AnalyticsEvent;
 
 await runService({
   name: 'analytics',
