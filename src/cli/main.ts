@@ -1,5 +1,5 @@
 /** The hmsops entry point: wires commands (commander) and alone maps errors to messages and exit codes. */
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { ExitCode, HmsopsError } from '../errors.js';
 import type { CommandResult } from './end.js';
 import { color } from './output.js';

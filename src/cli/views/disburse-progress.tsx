@@ -1,5 +1,4 @@
 /** Progress bars for `hmsops disburse` on a terminal (ink). */
-import React from 'react';
 import { render, Box, Text } from 'ink';
 import type { Progress } from '../../disburse/run.js';
 

@@ -1,5 +1,5 @@
 /** A masked password prompt (ink), for `--user` when HMSOPS_PASSWORD is not set. */
-import React, { useState } from 'react';
+import { useState } from 'react';
 import { render, Text, useApp, useInput } from 'ink';
 
 function Prompt({ label, onDone }: { label: string; onDone: (v: string | null) => void }) {

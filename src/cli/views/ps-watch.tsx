@@ -1,5 +1,5 @@
 /** The live `ps --watch` view (ink). Loaded only for interactive use, never for --json. */
-import React, { useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { render, Box, Text, useApp, useInput } from 'ink';
 import type { InstanceView } from '../../daemon/supervisor.js';
 import type { CliContext } from '../context.js';
