@@ -15,8 +15,11 @@ export function readLock(file: string): LockOwner | undefined {
   }
 }
 
-/** Takes the lock, breaking it when its owner is dead. Returns false when a live owner holds it. */
-export function acquireLock(file: string): boolean {
+/**
+ * Takes the lock, breaking it when its owner is dead. Returns false when a live owner holds it.
+ * `beforeBreak` runs between finding a stale lock and breaking it (tests use it to race).
+ */
+export function acquireLock(file: string, hooks: { beforeBreak?: () => void } = {}): boolean {
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const fd = fs.openSync(file, 'wx', 0o600);
@@ -27,8 +30,27 @@ export function acquireLock(file: string): boolean {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const owner = readLock(file);
       if (owner && sameProcess(owner.pid, owner.procStart)) return false;
-      // Stale: its owner died. Remove and try again (another racer may win; then we lose cleanly).
-      fs.rmSync(file, { force: true });
+      // Stale: its owner died. Move it aside atomically, so of two racers only one breaks it,
+      // and a lock that a third process took in the meantime is never deleted.
+      hooks.beforeBreak?.();
+      const aside = `${file}.stale.${process.pid}`;
+      try {
+        fs.renameSync(file, aside);
+      } catch {
+        continue; // someone else moved it first
+      }
+      const moved = readLock(aside);
+      if (moved && sameProcess(moved.pid, moved.procStart)) {
+        // We moved a live lock (taken between our read and our rename): put it back.
+        try {
+          fs.linkSync(aside, file);
+        } catch {
+          // the slot is taken again; the live owner keeps its lock file either way
+        }
+        fs.rmSync(aside, { force: true });
+        return false;
+      }
+      fs.rmSync(aside, { force: true });
     }
   }
   return false;
