@@ -103,7 +103,10 @@ export function lineSplitter(onLines: (lines: string[]) => void) {
 export function readMergedLogs(logsDir: string, filter: (instanceId: string) => boolean, sinceMs?: number): LogLine[] {
   if (!fs.existsSync(logsDir)) return [];
   const lines: LogLine[] = [];
-  for (const name of fs.readdirSync(logsDir)) {
+  // Oldest first (name.log.3, .2, .1, then name.log), so equal timestamps keep their written order.
+  const generation = (name: string) => Number(/\.log\.(\d+)$/.exec(name)?.[1] ?? 0);
+  const names = fs.readdirSync(logsDir).sort((a, b) => generation(b) - generation(a));
+  for (const name of names) {
     const m = /^(.+)\.log(?:\.(\d+))?$/.exec(name);
     if (!m || m[1] === 'hmsopsd' || !filter(m[1]!)) continue;
     for (const raw of fs.readFileSync(path.join(logsDir, name), 'utf8').split('\n')) {

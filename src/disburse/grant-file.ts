@@ -53,8 +53,6 @@ export const grantSchema: Schema = {
 export interface GrantRecipient {
   id: string;
   name: string;
-  /** The name as NACHA will carry it. */
-  nachaName: string;
   email: string;
   routing: string;
   account: string;
@@ -296,7 +294,6 @@ function toRecipient(r: any, grantSecCode: 'CCD' | 'PPD' | undefined): GrantReci
   return {
     id: r.id,
     name: r.name,
-    nachaName: foldToNacha(r.name),
     email: r.email,
     routing: r.routing,
     account: r.account,

@@ -8,7 +8,7 @@
  *   step 5: cut the grant's NACHA file, download and verify every file of the grant
  */
 import { readNachaFile, formatNachaProblem } from '../nacha/index.js';
-import { HmsopsApiError, type HmsopsClient, type Transfer } from '../sdk/index.js';
+import { HmsopsApiError, type HmsopsClient } from '../sdk/index.js';
 import type { Grant } from './grant-file.js';
 import { chunk, emailKey, eventId, noticeEmail, transferRequest } from './plan.js';
 
@@ -53,28 +53,28 @@ const isUnavailable = (err: unknown) =>
 
 export async function runDisbursement(client: HmsopsClient, grant: Grant, opts: RunOptions = {}): Promise<Receipt> {
   const t0 = Date.now();
-  const batchSize = opts.batchSize ?? 2000;
-  const results = new Map<string, RecipientResult>(
-    grant.recipients.map((r) => [r.id, { id: r.id, name: r.name, amountCents: r.amountCents, status: 'not-sent', transferId: null, traceNumber: null, error: null, analytics: 'pending', email: 'pending' }]),
-  );
-  // Only what later steps need: a 100,000-recipient grant must not keep 100,000 full answers.
-  const transfers = new Map<string, Pick<Transfer, 'id' | 'traceNumber' | 'createdAt'>>();
+  const batchSize = opts.batchSize ?? 1000;
+  // One result per recipient, in the grant's order (index i is grant.recipients[i]); of each
+  // answer only what later steps need is kept: a 100,000-recipient grant is the normal case.
+  const results: RecipientResult[] = grant.recipients.map((r) => ({ id: r.id, name: r.name, amountCents: r.amountCents, status: 'not-sent', transferId: null, traceNumber: null, error: null, analytics: 'pending', email: 'pending' }));
+  const createdAt: string[] = new Array(grant.recipients.length);
   const pendingReasons = new Set<string>();
+  const indices = grant.recipients.map((_, i) => i);
 
   // step 3
   let done = 0;
   let interrupted = false;
-  for (const batch of chunk(grant.recipients, batchSize)) {
+  for (const batch of chunk(indices, batchSize)) {
     if (opts.shouldStop?.()) {
       interrupted = true;
       break;
     }
-    const r = await client.payments.transferBatch(batch.map((rec) => transferRequest(grant, rec)));
+    const r = await client.payments.transferBatch(batch.map((i) => transferRequest(grant, grant.recipients[i]!)));
     for (const item of r.results) {
-      const rec = batch[item.index]!;
-      const res = results.get(rec.id)!;
+      const i = batch[item.index]!;
+      const res = results[i]!;
       if (item.transfer) {
-        transfers.set(rec.id, { id: item.transfer.id, traceNumber: item.transfer.traceNumber, createdAt: item.transfer.createdAt });
+        createdAt[i] = item.transfer.createdAt;
         Object.assign(res, { status: item.status === 201 ? 'paid' : 'already-disbursed', transferId: item.transfer.id, traceNumber: item.transfer.traceNumber });
       } else {
         const reused = item.error?.code === 'IDEMPOTENCY_KEY_REUSED';
@@ -89,17 +89,17 @@ export async function runDisbursement(client: HmsopsClient, grant: Grant, opts: 
   }
 
   // step 4: only for recipients whose transfer exists
-  const withTransfer = grant.recipients.filter((r) => transfers.has(r.id));
+  const withTransfer = indices.filter((i) => results[i]!.traceNumber !== null);
   let analyticsDone = 0;
   for (const batch of chunk(withTransfer, 5000)) {
     try {
       await client.analytics.trackEvents(
-        batch.map((r) => {
-          const t = transfers.get(r.id)!;
-          return { id: eventId(grant.id, r.id), type: 'disbursement.transfer', at: t.createdAt, grantId: grant.id, amountCents: r.amountCents, status: 'queued', attributes: { recipientId: r.id, traceNumber: t.traceNumber, secCode: r.secCode } };
+        batch.map((i) => {
+          const r = grant.recipients[i]!;
+          return { id: eventId(grant.id, r.id), type: 'disbursement.transfer', at: createdAt[i]!, grantId: grant.id, amountCents: r.amountCents, status: 'queued', attributes: { recipientId: r.id, traceNumber: results[i]!.traceNumber, secCode: r.secCode } };
         }),
       );
-      for (const r of batch) results.get(r.id)!.analytics = 'recorded';
+      for (const i of batch) results[i]!.analytics = 'recorded';
     } catch (err) {
       if (!isUnavailable(err)) throw err;
       pendingReasons.add(`analytics: ${(err as Error).message}`);
@@ -111,8 +111,8 @@ export async function runDisbursement(client: HmsopsClient, grant: Grant, opts: 
   let emailDone = 0;
   for (const batch of chunk(withTransfer, 2000)) {
     try {
-      const r = await client.messaging.sendEmails(batch.map((rec) => ({ idempotencyKey: emailKey(grant.id, rec.id), ...noticeEmail(grant, rec, transfers.get(rec.id)!.traceNumber) })));
-      for (const item of r.results) if (item.status < 400) results.get(batch[item.index]!.id)!.email = 'queued';
+      const r = await client.messaging.sendEmails(batch.map((i) => ({ idempotencyKey: emailKey(grant.id, grant.recipients[i]!.id), ...noticeEmail(grant, grant.recipients[i]!, results[i]!.traceNumber!) })));
+      for (const item of r.results) if (item.status < 400) results[batch[item.index]!]!.email = 'queued';
     } catch (err) {
       if (!isUnavailable(err)) throw err;
       pendingReasons.add(`messaging: ${(err as Error).message}`);
@@ -135,7 +135,7 @@ export async function runDisbursement(client: HmsopsClient, grant: Grant, opts: 
     }
   }
 
-  const list = [...results.values()];
+  const list = results;
   const count = (s: RecipientStatus) => list.filter((r) => r.status === s).length;
   const pending = { analytics: list.filter((r) => r.status !== 'refused' && r.status !== 'not-sent' && r.analytics === 'pending').length, email: list.filter((r) => r.status !== 'refused' && r.status !== 'not-sent' && r.email === 'pending').length, reason: [...pendingReasons] };
   const totals = {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { lineSplitter, readMergedLogs, RotatingLog } from '../../src/daemon/log-files.js';
 
 const dirs: string[] = [];
@@ -13,7 +13,9 @@ const tmp = () => {
 afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
 describe('instance logs', () => {
-  it('rotates by size and keeps at most maxFiles files', () => {
+  it('rotates by size, keeps at most maxFiles files, and reads them back in written order', () => {
+    // One frozen clock: every line has the same timestamp, so only file order can keep lines in order.
+    vi.useFakeTimers({ now: new Date('2026-11-24T12:00:00Z'), toFake: ['Date'] });
     const dir = tmp();
     const log = new RotatingLog(path.join(dir, 'ach-1.log'), 1000, 3);
     for (let i = 0; i < 100; i++) log.write('out', `line ${i} ${'x'.repeat(40)}`);
@@ -24,6 +26,9 @@ describe('instance logs', () => {
     const kept = readMergedLogs(dir, () => true).map((l) => l.text);
     expect(kept.at(-1)).toContain('line 99 ');
     expect(kept.length).toBeLessThan(100);
+    const numbers = kept.map((t) => Number(/line (\d+)/.exec(t)![1]));
+    expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+    vi.useRealTimers();
   });
 
   it('ignores writes after close instead of throwing', () => {
