@@ -1,4 +1,7 @@
 /** Money is integer cents inside the program; these are the only conversions to and from text. */
+
+/** $99,999,999.99: the most a 10-digit NACHA entry amount holds. */
+export const MAX_AMOUNT_CENTS = 9_999_999_999;
 export function formatCents(cents: number): string {
   const sign = cents < 0 ? '-' : '';
   const abs = Math.abs(cents);

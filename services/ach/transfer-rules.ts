@@ -3,9 +3,9 @@
  * amount range, names NACHA can carry, SEC code and account type. Every problem, by field.
  */
 import { foldToNacha, isValidRouting, unfoldableCharacters } from '../../src/nacha/index.js';
+import { MAX_AMOUNT_CENTS } from '../../src/money.js';
 import type { TransferRequest } from '../../src/sdk/types.js';
 
-export const MAX_AMOUNT_CENTS = 9_999_999_999; // $99,999,999.99: what a 10-digit NACHA amount holds
 
 /** The API's request shape is the SDK's: one definition. */
 export type TransferInput = TransferRequest;

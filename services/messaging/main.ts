@@ -4,8 +4,9 @@
  * A repeated Idempotency-Key never makes a second email.
  */
 import crypto from 'node:crypto';
-import http from 'node:http';
 import nodemailer, { type Transporter } from 'nodemailer';
+import { ControlClient } from '../../src/daemon/control-client.js';
+import type { RegistryEntry } from '../../src/registry/types.js';
 import { runService, ServiceError, type ServiceContext } from '../kit/service.js';
 import { requestFingerprint } from '../kit/idempotency.js';
 
@@ -41,14 +42,8 @@ async function smtpUrl(): Promise<string | undefined> {
   if (process.env.HMSOPS_SMTP_URL) return process.env.HMSOPS_SMTP_URL;
   const socket = process.env.HMSOPS_CONTROL_SOCKET;
   if (!socket) return undefined;
-  const body = await new Promise<string>((resolve, reject) => {
-    http.get({ socketPath: socket, path: '/v1/registry?service=mail-sink', timeout: 2000 }, (res) => {
-      let text = '';
-      res.on('data', (c) => (text += c));
-      res.on('end', () => resolve(text));
-    }).on('error', reject);
-  });
-  const sink = (JSON.parse(body).entries as any[]).find((e) => e.status === 'passing' && e.metadata?.smtpPort);
+  const { entries } = await new ControlClient(socket).request<{ entries: RegistryEntry[] }>('GET', '/v1/registry?service=mail-sink', undefined, 2000);
+  const sink = entries.find((e) => e.status === 'passing' && e.metadata.smtpPort);
   return sink ? `smtp://${sink.address}:${sink.metadata.smtpPort}` : undefined;
 }
 
@@ -141,44 +136,34 @@ await runService({
     outbox = new Outbox(ctx);
     const byKey = ctx.db.prepare('SELECT * FROM emails WHERE idempotency_key = ?');
     const insert = ctx.db.prepare('INSERT INTO emails (id, idempotency_key, fingerprint, rcpt, subject, text, html, status, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, \'queued\', 0, ?)');
-    app.post(
-      '/v1/emails',
-      {
-        schema: {
-          summary: 'Queue an email (Idempotency-Key header required)',
-          body: {
-            type: 'object',
-            required: ['to', 'subject', 'text'],
-            additionalProperties: false,
-            properties: { to: { type: 'string', pattern: '^[^@\\s<>,]+@[^@\\s<>,]+$', maxLength: 254 }, subject: { type: 'string', minLength: 1, maxLength: 998 }, text: { type: 'string', maxLength: 1_000_000 }, html: { type: 'string', maxLength: 1_000_000 } },
-          },
-        },
-      },
-      async (req, reply) => {
-        const key = req.headers['idempotency-key'];
-        if (typeof key !== 'string' || !key) throw new ServiceError(400, 'IDEMPOTENCY_KEY_REQUIRED', 'send an Idempotency-Key header');
-        const body = req.body as { to: string; subject: string; text: string; html?: string };
-        const fingerprint = requestFingerprint(body);
-        const out = ctx.db
-          .transaction(() => {
-            const existing = byKey.get(key) as any;
-            if (existing) return existing.fingerprint === fingerprint ? { replayed: true, row: existing } : { reused: existing };
-            const id = `em_${crypto.randomUUID().replace(/-/g, '')}`;
-            insert.run(id, key, fingerprint, body.to, body.subject, body.text, body.html ?? null, new Date().toISOString());
-            return { replayed: false, row: ctx.db.prepare('SELECT * FROM emails WHERE id = ?').get(id) };
-          })
-          .immediate();
-        if ('reused' in out) throw new ServiceError(422, 'IDEMPOTENCY_KEY_REUSED', `idempotency key ${key} was used for a different email`, { emailId: out.reused.id });
-        outbox!.kick();
-        if (out.replayed) reply.header('idempotent-replayed', 'true');
-        return reply.code(out.replayed ? 200 : 202).send(view(out.row));
-      },
-    );
+    type EmailBody = { to: string; subject: string; text: string; html?: string };
+    /** One email into the outbox, or the answer its key already has. Call inside a transaction. */
+    const enqueue = (key: string, body: EmailBody): { outcome: 'queued' | 'replayed'; row: any } | { outcome: 'reused'; existing: any } => {
+      const fingerprint = requestFingerprint(body);
+      const existing = byKey.get(key) as any;
+      if (existing) return existing.fingerprint === fingerprint ? { outcome: 'replayed', row: existing } : { outcome: 'reused', existing };
+      const id = `em_${crypto.randomUUID().replace(/-/g, '')}`;
+      insert.run(id, key, fingerprint, body.to, body.subject, body.text, body.html ?? null, new Date().toISOString());
+      return { outcome: 'queued', row: { id, status: 'queued' } };
+    };
     const emailSchema = {
       type: 'object',
       required: ['to', 'subject', 'text'],
+      additionalProperties: false,
       properties: { to: { type: 'string', pattern: '^[^@\\s<>,]+@[^@\\s<>,]+$', maxLength: 254 }, subject: { type: 'string', minLength: 1, maxLength: 998 }, text: { type: 'string', maxLength: 1_000_000 }, html: { type: 'string', maxLength: 1_000_000 } },
     };
+
+    app.post('/v1/emails', { schema: { summary: 'Queue an email (Idempotency-Key header required)', body: emailSchema } }, async (req, reply) => {
+      const key = req.headers['idempotency-key'];
+      if (typeof key !== 'string' || !key) throw new ServiceError(400, 'IDEMPOTENCY_KEY_REQUIRED', 'send an Idempotency-Key header');
+      const out = ctx.db.transaction(() => enqueue(key, req.body as EmailBody)).immediate();
+      if (out.outcome === 'reused') throw new ServiceError(422, 'IDEMPOTENCY_KEY_REUSED', `idempotency key ${key} was used for a different email`, { emailId: out.existing.id });
+      outbox!.kick();
+      if (out.outcome === 'replayed') reply.header('idempotent-replayed', 'true');
+      const row = out.outcome === 'queued' ? ctx.db.prepare('SELECT * FROM emails WHERE id = ?').get(out.row.id) : out.row;
+      return reply.code(out.outcome === 'replayed' ? 200 : 202).send(view(row));
+    });
+
     app.post(
       '/v1/emails::batch',
       {
@@ -188,21 +173,18 @@ await runService({
             type: 'object',
             required: ['emails'],
             additionalProperties: false,
-            properties: { emails: { type: 'array', minItems: 1, maxItems: 10_000, items: { ...emailSchema, required: [...emailSchema.required, 'idempotencyKey'], properties: { ...emailSchema.properties, idempotencyKey: { type: 'string', minLength: 1, maxLength: 255 } }, additionalProperties: false } } },
+            properties: { emails: { type: 'array', minItems: 1, maxItems: 10_000, items: { ...emailSchema, required: [...emailSchema.required, 'idempotencyKey'], properties: { ...emailSchema.properties, idempotencyKey: { type: 'string', minLength: 1, maxLength: 255 } } } } },
           },
         },
       },
       async (req) => {
-        const { emails } = req.body as { emails: { idempotencyKey: string; to: string; subject: string; text: string; html?: string }[] };
+        const { emails } = req.body as { emails: (EmailBody & { idempotencyKey: string })[] };
         const results = ctx.db
           .transaction(() =>
             emails.map(({ idempotencyKey, ...body }, index) => {
-              const fingerprint = requestFingerprint(body);
-              const existing = byKey.get(idempotencyKey) as any;
-              if (existing) return existing.fingerprint === fingerprint ? { index, status: 200, email: view(existing), replayed: true } : { index, status: 422, error: { code: 'IDEMPOTENCY_KEY_REUSED', message: `idempotency key ${idempotencyKey} was used for a different email` } };
-              const id = `em_${crypto.randomUUID().replace(/-/g, '')}`;
-              insert.run(id, idempotencyKey, fingerprint, body.to, body.subject, body.text, body.html ?? null, new Date().toISOString());
-              return { index, status: 202, email: { id, status: 'queued' } };
+              const out = enqueue(idempotencyKey, body);
+              if (out.outcome === 'reused') return { index, status: 422, error: { code: 'IDEMPOTENCY_KEY_REUSED', message: `idempotency key ${idempotencyKey} was used for a different email` } };
+              return out.outcome === 'replayed' ? { index, status: 200, email: view(out.row), replayed: true } : { index, status: 202, email: out.row };
             }),
           )
           .immediate();

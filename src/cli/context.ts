@@ -9,7 +9,7 @@ import { HmsopsError } from '../errors.js';
 import { lockOwnerAlive } from '../daemon/lock.js';
 import { sleep } from '../daemon/process-group.js';
 import { statePaths, type StatePaths } from '../state/paths.js';
-import { ControlClient } from './control-client.js';
+import { ControlClient } from '../daemon/control-client.js';
 
 export interface GlobalOptions {
   config?: string;

@@ -6,10 +6,9 @@ import fs from 'node:fs';
 import { formatPath, parseWithPositions } from '../config/load.js';
 import { validate, type PathProblem, type Schema } from '../config/schema-dsl.js';
 import { HmsopsError, ValidationError, ExitCode, type SourceProblem } from '../errors.js';
-import { parseAmount } from '../money.js';
+import { MAX_AMOUNT_CENTS, parseAmount } from '../money.js';
 import { foldToNacha, isValidRouting, unfoldableCharacters } from '../nacha/index.js';
 
-export const MAX_AMOUNT_CENTS = 9_999_999_999;
 
 const recipientSchema: Schema = {
   kind: 'object',

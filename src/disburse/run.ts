@@ -90,37 +90,34 @@ export async function runDisbursement(client: HmsopsClient, grant: Grant, opts: 
 
   // step 4: only for recipients whose transfer exists
   const withTransfer = indices.filter((i) => results[i]!.traceNumber !== null);
-  let analyticsDone = 0;
-  for (const batch of chunk(withTransfer, 5000)) {
-    try {
-      await client.analytics.trackEvents(
-        batch.map((i) => {
-          const r = grant.recipients[i]!;
-          return { id: eventId(grant.id, r.id), type: 'disbursement.transfer', at: createdAt[i]!, grantId: grant.id, amountCents: r.amountCents, status: 'queued', attributes: { recipientId: r.id, traceNumber: results[i]!.traceNumber, secCode: r.secCode } };
-        }),
-      );
-      for (const i of batch) results[i]!.analytics = 'recorded';
-    } catch (err) {
-      if (!isUnavailable(err)) throw err;
-      pendingReasons.add(`analytics: ${(err as Error).message}`);
-      break;
+  /** A non-critical follow-up in batches: when its service is unavailable, the rest stays pending. */
+  const followUp = async (phase: 'analytics' | 'email', service: string, size: number, send: (batch: number[]) => Promise<void>) => {
+    let done = 0;
+    for (const batch of chunk(withTransfer, size)) {
+      try {
+        await send(batch);
+      } catch (err) {
+        if (!isUnavailable(err)) throw err;
+        pendingReasons.add(`${service}: ${(err as Error).message}`);
+        return;
+      }
+      done += batch.length;
+      opts.onProgress?.({ phase, done, total: withTransfer.length });
     }
-    analyticsDone += batch.length;
-    opts.onProgress?.({ phase: 'analytics', done: analyticsDone, total: withTransfer.length });
-  }
-  let emailDone = 0;
-  for (const batch of chunk(withTransfer, 2000)) {
-    try {
-      const r = await client.messaging.sendEmails(batch.map((i) => ({ idempotencyKey: emailKey(grant.id, grant.recipients[i]!.id), ...noticeEmail(grant, grant.recipients[i]!, results[i]!.traceNumber!) })));
-      for (const item of r.results) if (item.status < 400) results[batch[item.index]!]!.email = 'queued';
-    } catch (err) {
-      if (!isUnavailable(err)) throw err;
-      pendingReasons.add(`messaging: ${(err as Error).message}`);
-      break;
-    }
-    emailDone += batch.length;
-    opts.onProgress?.({ phase: 'email', done: emailDone, total: withTransfer.length });
-  }
+  };
+  await followUp('analytics', 'analytics', 5000, async (batch) => {
+    await client.analytics.trackEvents(
+      batch.map((i) => {
+        const r = grant.recipients[i]!;
+        return { id: eventId(grant.id, r.id), type: 'disbursement.transfer', at: createdAt[i]!, grantId: grant.id, amountCents: r.amountCents, status: 'queued', attributes: { recipientId: r.id, traceNumber: results[i]!.traceNumber, secCode: r.secCode } };
+      }),
+    );
+    for (const i of batch) results[i]!.analytics = 'recorded';
+  });
+  await followUp('email', 'messaging', 2000, async (batch) => {
+    const r = await client.messaging.sendEmails(batch.map((i) => ({ idempotencyKey: emailKey(grant.id, grant.recipients[i]!.id), ...noticeEmail(grant, grant.recipients[i]!, results[i]!.traceNumber!) })));
+    for (const item of r.results) if (item.status < 400) results[batch[item.index]!]!.email = 'queued';
+  });
 
   // step 5
   const files: Receipt['files'] = [];

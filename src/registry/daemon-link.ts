@@ -1,5 +1,5 @@
 /** The daemon's registry as seen by fleet processes: self-registration, TTL heartbeat, watch. */
-import http from 'node:http';
+import { ControlClient, DaemonError } from '../daemon/control-client.js';
 import type { RegistryEntry } from './types.js';
 
 export interface DaemonLink {
@@ -13,31 +13,12 @@ export function daemonLinkFromEnv(): DaemonLink | undefined {
   return socket && token ? { socket, token } : undefined;
 }
 
-export function callDaemon(link: DaemonLink, path: string, body: unknown): Promise<any> {
-  const payload = JSON.stringify(body);
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        socketPath: link.socket,
-        method: 'POST',
-        path,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), 'x-hmsops-fleet-token': link.token },
-        timeout: 5000,
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          if ((res.statusCode ?? 500) >= 400) reject(new Error(`daemon answered ${res.statusCode}: ${text}`));
-          else resolve(text ? JSON.parse(text) : {});
-        });
-      },
-    );
-    req.on('timeout', () => req.destroy(new Error('timeout')));
-    req.on('error', reject);
-    req.end(payload);
-  });
+export async function callDaemon(link: DaemonLink, path: string, body: unknown): Promise<any> {
+  try {
+    return await new ControlClient(link.socket, { fleetToken: link.token }).request('POST', path, body, 5000);
+  } catch (err) {
+    throw err instanceof DaemonError ? new Error(`daemon answered ${err.status}: ${err.message}`) : err;
+  }
 }
 
 /** Registers, then heartbeats every third of the TTL; re-registers if the daemon forgot us. */
@@ -64,23 +45,8 @@ export async function registerWithDaemon(link: DaemonLink, entry: { service: str
 export function watchRegistry(socket: string, onChange: (entries: RegistryEntry[], index: number, routes: Record<string, string>) => void, onError: (err: Error) => void) {
   let stopped = false;
   let index = 0;
-  const once = () =>
-    new Promise<{ index: number; entries: RegistryEntry[]; routes?: Record<string, string> }>((resolve, reject) => {
-      const req = http.request({ socketPath: socket, method: 'GET', path: `/v1/registry/watch?index=${index}&waitMs=30000`, timeout: 40_000 }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          try {
-            resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
-          } catch (err) {
-            reject(err as Error);
-          }
-        });
-      });
-      req.on('timeout', () => req.destroy(new Error('watch timeout')));
-      req.on('error', reject);
-      req.end();
-    });
+  const client = new ControlClient(socket);
+  const once = () => client.request<{ index: number; entries: RegistryEntry[]; routes?: Record<string, string> }>('GET', `/v1/registry/watch?index=${index}&waitMs=30000`, undefined, 40_000);
   void (async () => {
     while (!stopped) {
       try {

@@ -8,7 +8,7 @@
  */
 import fs from 'node:fs';
 import { Pool } from 'undici';
-import { ControlClient } from '../cli/control-client.js';
+import { ControlClient } from '../daemon/control-client.js';
 import type { RegistryEntry } from '../registry/types.js';
 import { statePaths } from '../state/paths.js';
 import type * as T from './types.js';

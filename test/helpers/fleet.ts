@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
-import { ControlClient } from '../../src/cli/control-client.js';
+import { ControlClient } from '../../src/daemon/control-client.js';
 import { readPersistedInstances } from '../../src/daemon/orphans.js';
 import { groupAlive, pidAlive } from '../../src/daemon/process-group.js';
 import { statePaths } from '../../src/state/paths.js';

@@ -5,7 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { formatNachaProblem, readNachaFile, serializeNachaFile } from '../../src/nacha/index.js';
 import { repoRoot } from '../helpers/fleet.js';
 
-const corpus = path.resolve(repoRoot, '..', 'shared', 'conformance', 'moov-ach');
+// The corpus is not part of this repository: CI puts shared/ beside the clone.
+const corpus = process.env.HMSOPS_CONFORMANCE_DIR ?? path.resolve(repoRoot, '..', 'shared', 'conformance', 'moov-ach');
+if (!fs.existsSync(path.join(corpus, 'valid')))
+  throw new Error(`the moov-ach conformance corpus is missing: expected ${corpus} (shared/ beside the checkout, or set HMSOPS_CONFORMANCE_DIR)`);
 const files = (dir: string) => fs.readdirSync(path.join(corpus, dir)).map((f) => path.join(corpus, dir, f));
 
 describe('NACHA reader on the moov-ach corpus', () => {

@@ -1,9 +1,20 @@
-/** Talks to hmsopsd over its unix socket (node:http, so read commands stay fast to start). */
+/**
+ * The one client of hmsopsd's control API (HTTP/JSON over its unix socket), for the CLI, the SDK,
+ * the gateway and the services. node:http, so read commands stay fast to start.
+ */
 import http from 'node:http';
 import { ExitCode, HmsopsError } from '../errors.js';
 
+/** An answer of 4xx/5xx from the daemon, with its status. */
+export class DaemonError extends HmsopsError {
+  constructor(readonly status: number, code: string, message: string, opts: { exitCode: number; details?: string[] }) {
+    super(code, message, opts);
+  }
+}
+
 export class ControlClient {
-  constructor(readonly socketPath: string) {}
+  /** fleetToken: sent as x-hmsops-fleet-token, which registry writes need. */
+  constructor(readonly socketPath: string, private readonly opts: { fleetToken?: string } = {}) {}
 
   request<T = any>(method: 'GET' | 'POST', path: string, body?: unknown, timeoutMs = 0): Promise<T> {
     const payload = body === undefined ? undefined : JSON.stringify(body);
@@ -13,7 +24,10 @@ export class ControlClient {
           socketPath: this.socketPath,
           method,
           path,
-          headers: payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {},
+          headers: {
+            ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
+            ...(this.opts.fleetToken ? { 'x-hmsops-fleet-token': this.opts.fleetToken } : {}),
+          },
           timeout: timeoutMs || undefined,
         },
         (res) => {
@@ -29,7 +43,7 @@ export class ControlClient {
             if ((res.statusCode ?? 500) >= 400) {
               const e = parsed?.error ?? {};
               const exitCode = res.statusCode === 400 ? ExitCode.usage : ExitCode.failure;
-              return reject(new HmsopsError(e.code ?? 'DAEMON_ERROR', e.message ?? `daemon answered ${res.statusCode}`, { exitCode, details: e.details }));
+              return reject(new DaemonError(res.statusCode ?? 500, e.code ?? 'DAEMON_ERROR', e.message ?? `daemon answered ${res.statusCode}`, { exitCode, details: e.details }));
             }
             resolve(parsed as T);
           });
