@@ -1,22 +1,27 @@
 /**
  * The gateway's request path: route, authenticate at the edge, pick an instance, stream the
- * request and the answer through a keep-alive undici pool, retry what is safe to repeat once on
- * another instance, and answer failures with stable JSON error codes.
+ * request and the answer through that instance's keep-alive pool, retry what is safe to repeat
+ * once, and answer failures with stable JSON error codes.
  */
 import crypto from 'node:crypto';
-import type http from 'node:http';
-import { Pool } from 'undici';
+import type { Readable } from 'node:stream';
 import type { FleetConfig } from '../config/schema.js';
 import { IDENTITY_HEADER, signIdentity } from '../internal-identity.js';
 import { Metrics } from '../metrics.js';
 import { Balancer } from './balancer.js';
 import type { EdgeAuth } from './edge-auth.js';
 import { matchRoute, type RoutingTable, type Upstream } from './routing-table.js';
+import type { EdgeRequest, EdgeResponse } from './edge-server.js';
+import { HOP_BY_HOP } from './http1.js';
+import { UpstreamError, UpstreamPool } from './upstream-pool.js';
 
 type GatewayConfig = FleetConfig['gateway'];
 
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'host', IDENTITY_HEADER]);
-const RETRYABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'EPIPE', 'UND_ERR_CLOSED']);
+/** Client headers the gateway replaces or frames itself rather than passing on. */
+const REPLACED = new Set([...HOP_BY_HOP, 'host', 'content-length', 'x-request-id', 'x-forwarded-for', IDENTITY_HEADER]);
+const EMPTY = Buffer.alloc(0);
+/** Unused upstream connections are closed before Node's default 5 s keep-alive timeout would close them. */
+const IDLE_MS = 4000;
 
 export class GatewayError extends Error {
   constructor(readonly status: number, readonly code: string, message: string, readonly extra: Record<string, unknown> = {}) {
@@ -35,7 +40,7 @@ export class Proxy {
   table: RoutingTable = { routes: [] };
   readonly metrics = new Metrics();
   readonly balancer: Balancer;
-  #pools = new Map<string, Pool>();
+  #pools = new Map<string, UpstreamPool>();
 
   constructor(
     private readonly cfg: GatewayConfig,
@@ -52,34 +57,36 @@ export class Proxy {
     for (const [origin, pool] of this.#pools) {
       if (!live.has(origin)) {
         this.#pools.delete(origin);
-        void pool.close().catch(() => undefined);
+        pool.close();
       }
     }
   }
 
-  pool(origin: string): Pool {
-    let p = this.#pools.get(origin);
-    if (!p) this.#pools.set(origin, (p = new Pool(origin, { connections: 256, keepAliveTimeout: 30_000, headersTimeout: this.cfg.upstreamTimeoutMs, bodyTimeout: this.cfg.upstreamTimeoutMs })));
+  pool(u: Upstream): UpstreamPool {
+    let p = this.#pools.get(u.origin);
+    if (!p) this.#pools.set(u.origin, (p = new UpstreamPool(u.host, u.port, { maxConnections: 256, timeoutMs: this.cfg.upstreamTimeoutMs, idleMs: IDLE_MS })));
     return p;
   }
 
-  async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  async handle(req: EdgeRequest, res: EdgeResponse): Promise<void> {
     const started = process.hrtime.bigint();
-    const requestId = (req.headers['x-request-id'] as string | undefined) ?? crypto.randomUUID();
-    const log: Record<string, unknown> = { method: req.method, url: req.url, requestId };
+    const requestId = req.headers['x-request-id'] ?? crypto.randomUUID();
+    const log: Record<string, unknown> = { msg: 'access', method: req.method, url: req.url, requestId };
     try {
       await this.#forward(req, res, requestId, log);
     } catch (err) {
       const e = err instanceof GatewayError ? err : new GatewayError(502, 'UPSTREAM_UNREACHABLE', (err as Error).message);
       log.error = e.code;
-      if (!res.headersSent) {
+      if (!res.headersSent && e.code !== 'CLIENT_CLOSED') {
         const body = JSON.stringify({ error: { code: e.code, message: e.message, requestId, ...e.extra } });
+        // The rest of an oversized body is not worth reading: the connection closes after the answer.
+        if (e.code === 'BODY_TOO_LARGE') res.keepAlive = false;
         res.writeHead(e.status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-request-id': requestId });
         res.end(body);
       } else res.destroy();
       if (e.code.startsWith('UPSTREAM')) this.metrics.incKey('gateway_upstream_errors_total', 'Upstream failures', `code="${e.code}",service="${log.service ?? '-'}"`);
       // The client's body may be unread; drain it so the connection can be reused.
-      req.resume();
+      req.body?.resume();
     } finally {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       log.status = res.statusCode;
@@ -92,82 +99,77 @@ export class Proxy {
     }
   }
 
-  async #forward(req: http.IncomingMessage, res: http.ServerResponse, requestId: string, log: Record<string, unknown>) {
-    const match = matchRoute(this.table, req.url ?? '/');
-    if (!match) throw new GatewayError(404, 'NO_ROUTE', `no service is routed at ${(req.url ?? '/').split('?')[0]}`);
+  async #forward(req: EdgeRequest, res: EdgeResponse, requestId: string, log: Record<string, unknown>) {
+    const url = req.url ?? '/';
+    const match = matchRoute(this.table, url);
+    if (!match) throw new GatewayError(404, 'NO_ROUTE', `no service is routed at ${url.split('?')[0]}`);
     const { route, path } = match;
     log.service = route.service;
     log.route = route.prefix;
     const method = req.method ?? 'GET';
-    const length = Number(req.headers['content-length'] ?? 0);
-    if (length > this.cfg.bodyLimitBytes) throw new GatewayError(413, 'BODY_TOO_LARGE', `the body is ${length} bytes; the limit is ${this.cfg.bodyLimitBytes}`);
+    const declared = req.headers['content-length'];
+    const length = declared === undefined ? undefined : Number(declared);
+    if (length !== undefined && length > this.cfg.bodyLimitBytes) throw new GatewayError(413, 'BODY_TOO_LARGE', `the body is ${length} bytes; the limit is ${this.cfg.bodyLimitBytes}`);
 
-    const headers: Record<string, string | string[]> = {};
-    for (const [k, v] of Object.entries(req.headers)) if (v !== undefined && !HOP_BY_HOP.has(k)) headers[k] = v;
-    headers['x-request-id'] = requestId;
-    headers['x-forwarded-for'] = req.socket.remoteAddress ?? '';
+    let headerLines = forwardedHeaderLines(req);
+    const forwardedFor = req.headers['x-forwarded-for'];
+    headerLines += `x-request-id: ${requestId}\r\nx-forwarded-for: ${forwardedFor ? `${forwardedFor}, ` : ''}${req.remoteAddress}\r\n`;
     if (this.auth && !isPublic(route.service, method, path)) {
       const v = await this.auth.verify(req.headers.authorization);
       if ('reason' in v) throw new GatewayError(401, 'UNAUTHENTICATED', `bearer token refused: ${v.reason}`);
-      headers[IDENTITY_HEADER] = signIdentity({ ...v.identity, exp: Math.min(v.identity.exp, Math.floor(Date.now() / 1000) + 300) }, this.identityKey);
+      headerLines += `${IDENTITY_HEADER}: ${signIdentity({ ...v.identity, exp: Math.min(v.identity.exp, Math.floor(Date.now() / 1000) + 300) }, this.identityKey)}\r\n`;
       log.user = v.identity.username;
     }
 
     const safe = method === 'GET' || method === 'HEAD' || req.headers['idempotency-key'] !== undefined;
-    const hasBody = method !== 'GET' && method !== 'HEAD';
     // A body we may need to send twice is read first (bounded by the limit); any other streams through.
-    let body: Buffer | AsyncIterable<Buffer> | undefined;
-    if (hasBody) body = safe ? await readBounded(req, this.cfg.bodyLimitBytes) : limitStream(req, this.cfg.bodyLimitBytes);
+    let body: Buffer | Readable | undefined;
+    if (length === 0) body = EMPTY;
+    else if (req.body) body = safe ? await readBounded(req.body, this.cfg.bodyLimitBytes) : req.body;
 
-    let tried: string | undefined;
+    let tried: Upstream | undefined;
+    let sameAgain = false;
     for (let attempt = 0; attempt < 2; attempt++) {
-      const upstream = this.balancer.pick(route.service, route.upstreams, tried);
+      // After a stale connection, the same instance is fine when there is no other.
+      const upstream = this.balancer.pick(route.service, route.upstreams, tried?.instanceId) ?? (sameAgain ? tried : undefined);
       if (!upstream) {
-        if (tried) throw new GatewayError(502, 'UPSTREAM_UNREACHABLE', `${route.service}: ${tried} refused the connection and no other instance is passing`, { service: route.service });
+        if (tried) throw new GatewayError(502, 'UPSTREAM_UNREACHABLE', `${route.service}: ${tried.instanceId} failed and no other instance is passing`, { service: route.service });
         throw new GatewayError(503, 'NO_HEALTHY_INSTANCE', `no healthy instance of ${route.service}`, { service: route.service });
       }
       log.instance = upstream.instanceId;
+      this.balancer.start(upstream);
       try {
-        await this.#send(upstream, method, path, headers, body, res);
+        await this.pool(upstream).request({ method, path, headerLines, body, bodyLength: length, bodyLimit: this.cfg.bodyLimitBytes }, res);
         return;
       } catch (err) {
-        const code = (err as { code?: string }).code ?? '';
-        if (err instanceof GatewayError) throw err;
-        if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT')
-          throw new GatewayError(504, 'UPSTREAM_TIMEOUT', `${upstream.instanceId} did not answer within ${this.cfg.upstreamTimeoutMs}ms`, { service: route.service });
-        if (RETRYABLE_CODES.has(code)) this.balancer.eject(upstream);
-        if (!RETRYABLE_CODES.has(code) || !safe || res.headersSent || attempt === 1)
-          throw new GatewayError(502, 'UPSTREAM_UNREACHABLE', `${upstream.instanceId}: ${code || (err as Error).message}`, { service: route.service });
-        tried = upstream.instanceId;
+        if (!(err instanceof UpstreamError)) throw err;
+        const e = err;
+        const at = `${upstream.instanceId}: ${e.message}`;
+        if (e.code === 'timeout') throw new GatewayError(504, 'UPSTREAM_TIMEOUT', `${upstream.instanceId} did not answer within ${this.cfg.upstreamTimeoutMs}ms`, { service: route.service });
+        if (e.code === 'body-too-large') throw new GatewayError(413, 'BODY_TOO_LARGE', e.message);
+        if (e.code === 'client-gone') throw new GatewayError(499, 'CLIENT_CLOSED', e.message);
+        if (e.code === 'bad-response') throw new GatewayError(502, 'UPSTREAM_BAD_RESPONSE', at, { service: route.service });
+        // A kept-alive connection the instance had just closed says nothing about the instance.
+        const stale = e.code === 'lost' && e.reused;
+        if (!stale && (e.code === 'connect' || e.code === 'lost')) this.balancer.eject(upstream);
+        // Nothing was sent on a refused connection, so any request may go elsewhere.
+        const retry = e.code === 'connect' || (e.code === 'lost' && safe);
+        if (!retry || res.headersSent || attempt === 1) throw new GatewayError(502, 'UPSTREAM_UNREACHABLE', at, { service: route.service });
+        tried = upstream;
+        sameAgain = stale;
         log.retried = true;
+      } finally {
+        this.balancer.finish(upstream);
       }
     }
   }
 
-  async #send(upstream: Upstream, method: string, path: string, headers: Record<string, string | string[]>, body: Buffer | AsyncIterable<Buffer> | undefined, res: http.ServerResponse) {
-    this.balancer.start(upstream);
-    try {
-      // stream(): undici writes the answer straight into the client's response, with backpressure.
-      await this.pool(upstream.origin).stream({ path, method: method as any, headers, body: body as any }, ({ statusCode, headers: upstreamHeaders }) => {
-        const out: Record<string, string | string[]> = {};
-        for (const k in upstreamHeaders) {
-          const v = upstreamHeaders[k];
-          if (v !== undefined && !HOP_BY_HOP.has(k)) out[k] = v as string | string[];
-        }
-        res.writeHead(statusCode, out);
-        return res;
-      });
-    } finally {
-      this.balancer.finish(upstream);
-    }
-  }
-
-  async close() {
-    await Promise.all([...this.#pools.values()].map((p) => p.close().catch(() => undefined)));
+  close() {
+    for (const p of this.#pools.values()) p.close();
   }
 }
 
-async function readBounded(req: http.IncomingMessage, limit: number): Promise<Buffer> {
+async function readBounded(req: Readable, limit: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const c of req) {
@@ -178,11 +180,16 @@ async function readBounded(req: http.IncomingMessage, limit: number): Promise<Bu
   return Buffer.concat(chunks);
 }
 
-async function* limitStream(req: http.IncomingMessage, limit: number): AsyncIterable<Buffer> {
-  let size = 0;
-  for await (const c of req) {
-    size += (c as Buffer).length;
-    if (size > limit) throw new GatewayError(413, 'BODY_TOO_LARGE', `the body is over the ${limit}-byte limit`);
-    yield c as Buffer;
+/** The client's headers as lines for the instance, without hop-by-hop ones (including those its Connection header names). */
+function forwardedHeaderLines(req: EdgeRequest): string {
+  const raw = req.rawHeaders;
+  const connection = req.headers.connection;
+  const named = connection && connection !== 'keep-alive' && connection !== 'close' ? new Set(connection.toLowerCase().split(',').map((t) => t.trim())) : undefined;
+  let lines = '';
+  for (let i = 0; i < raw.length; i += 2) {
+    const lower = raw[i]!.toLowerCase();
+    if (REPLACED.has(lower) || named?.has(lower)) continue;
+    lines += `${raw[i]}: ${raw[i + 1]}\r\n`;
   }
+  return lines;
 }

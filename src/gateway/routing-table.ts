@@ -4,6 +4,8 @@ import type { RegistryEntry } from '../registry/types.js';
 export interface Upstream {
   instanceId: string;
   service: string;
+  host: string;
+  port: number;
   origin: string;
 }
 
@@ -26,7 +28,7 @@ export function buildRoutingTable(entries: RegistryEntry[], configured: Record<s
     if (!prefix) continue;
     let r = byPrefix.get(prefix);
     if (!r) byPrefix.set(prefix, (r = { prefix, service: e.service, upstreams: [] }));
-    if (e.status === 'passing') r.upstreams.push({ instanceId: e.instanceId, service: e.service, origin: `http://${e.address}:${e.port}` });
+    if (e.status === 'passing') r.upstreams.push({ instanceId: e.instanceId, service: e.service, host: e.address, port: e.port, origin: `http://${e.address}:${e.port}` });
   }
   return { routes: [...byPrefix.values()].sort((a, b) => b.prefix.length - a.prefix.length) };
 }

@@ -33,7 +33,7 @@ describe('routing table', () => {
 });
 
 describe('balancer', () => {
-  const ups = [1, 2, 3].map((n) => ({ instanceId: `a-${n}`, service: 'a', origin: `http://x:${n}` }));
+  const ups = [1, 2, 3].map((n) => ({ instanceId: `a-${n}`, service: 'a', host: 'x', port: n, origin: `http://x:${n}` }));
 
   it('goes round the instances in turn', () => {
     const b = new Balancer('round-robin', 1000);

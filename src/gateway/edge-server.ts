@@ -1,0 +1,327 @@
+/**
+ * The gateway's listening side: an HTTP/1.1 server on plain sockets that parses strictly and
+ * writes each answer's head and first bytes in one write. node:http's server costs about as much
+ * CPU per request as the rest of the gateway; see docs/benchmarks.md. Anything it is not sure
+ * about (two lengths, an unknown transfer coding, a bare LF, an absolute URL, obs-fold) is
+ * refused with 400, and the connection is closed: a gateway must not guess where a request ends.
+ */
+import { EventEmitter } from 'node:events';
+import net from 'node:net';
+import { Readable } from 'node:stream';
+import { ChunkedDecoder, contentLength, CRLF2, FramingError, parseHeaderLines, reasonPhrase } from './http1.js';
+
+const MAX_HEAD_BYTES = 16 * 1024;
+const REQUEST_LINE = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+) ([\x21-\x7e]+) HTTP\/1\.([01])$/;
+
+/** A request's body, readable like any stream; 'aborted' when the client leaves before its end. */
+export class RequestBody extends Readable {
+  constructor(private readonly conn: EdgeConnection) {
+    super({ highWaterMark: 64 * 1024 });
+  }
+  override _read() {
+    this.conn.socket.resume();
+  }
+}
+
+export class EdgeRequest {
+  body: RequestBody | undefined;
+  constructor(
+    readonly method: string,
+    readonly url: string,
+    readonly httpVersion: '1.0' | '1.1',
+    /** [name, value, ...] as received. */
+    readonly rawHeaders: string[],
+    /** Lower-case names; repeated headers joined with ", ". */
+    readonly headers: Record<string, string | undefined>,
+    readonly remoteAddress: string,
+  ) {}
+}
+
+export class EdgeResponse extends EventEmitter {
+  statusCode = 200;
+  headersSent = false;
+  finished = false;
+  #head: string | undefined;
+  #mode: 'length' | 'chunked' | 'close' | 'none' = 'length';
+  keepAlive: boolean;
+
+  constructor(private readonly conn: EdgeConnection, private readonly req: EdgeRequest, keepAlive: boolean) {
+    super();
+    this.keepAlive = keepAlive;
+  }
+
+  /** Headers as a flat [name, value, ...] list or an object. Framing and connection headers are the server's. */
+  writeHead(status: number, headers: string[] | Record<string, string | number>): this {
+    if (this.headersSent) throw new Error('headers already sent');
+    this.statusCode = status;
+    let head = `HTTP/1.1 ${status} ${reasonPhrase(status)}\r\n`;
+    let hasLength = false;
+    const list = Array.isArray(headers) ? headers : Object.entries(headers).flat().map(String);
+    for (let i = 0; i < list.length; i += 2) {
+      const name = list[i]!;
+      const lower = name.toLowerCase();
+      if (lower === 'connection' || lower === 'transfer-encoding') continue;
+      if (lower === 'content-length') hasLength = true;
+      head += `${name}: ${list[i + 1]}\r\n`;
+    }
+    const bodyless = this.req.method === 'HEAD' || status === 204 || status === 304;
+    if (bodyless) this.#mode = 'none';
+    else if (hasLength) this.#mode = 'length';
+    else if (this.req.httpVersion === '1.1') {
+      this.#mode = 'chunked';
+      head += 'transfer-encoding: chunked\r\n';
+    } else {
+      this.#mode = 'close';
+      this.keepAlive = false;
+    }
+    if (!this.keepAlive) head += 'connection: close\r\n';
+    this.#head = head + '\r\n';
+    this.headersSent = true;
+    return this;
+  }
+
+  write(chunk: Buffer): boolean {
+    if (this.finished || this.conn.socket.destroyed) return false;
+    if (!this.headersSent) this.writeHead(this.statusCode, []);
+    const socket = this.conn.socket;
+    const head = this.#head;
+    if (head) this.#head = undefined;
+    if (this.#mode === 'none' || chunk.length === 0) return head ? socket.write(head, 'latin1') : true;
+    if (this.#mode === 'chunked') {
+      socket.cork();
+      socket.write(`${head ?? ''}${chunk.length.toString(16)}\r\n`, 'latin1');
+      socket.write(chunk);
+      const ok = socket.write('\r\n');
+      socket.uncork();
+      return ok;
+    }
+    if (!head) return socket.write(chunk);
+    // A small answer goes out as one string: one write call is cheaper than a corked pair.
+    if (chunk.length <= 16 * 1024) return socket.write(head + chunk.toString('latin1'), 'latin1');
+    socket.cork();
+    socket.write(head, 'latin1');
+    const ok = socket.write(chunk);
+    socket.uncork();
+    return ok;
+  }
+
+  end(chunk?: Buffer | string): void {
+    if (this.finished) return;
+    if (!this.headersSent) this.writeHead(this.statusCode, chunk === undefined ? ['content-length', '0'] : ['content-length', String(Buffer.byteLength(chunk))]);
+    const socket = this.conn.socket;
+    if (!socket.destroyed) {
+      socket.cork();
+      if (chunk !== undefined && chunk.length) this.write(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+      else if (this.#head) socket.write(this.#head, 'latin1');
+      this.#head = undefined;
+      if (this.#mode === 'chunked') socket.write('0\r\n\r\n', 'latin1');
+      socket.uncork();
+    }
+    this.finished = true;
+    this.conn.responseDone(this);
+  }
+
+  destroy(): void {
+    this.conn.socket.destroy();
+  }
+}
+
+export class EdgeConnection {
+  #buf: Buffer | undefined;
+  #req: EdgeRequest | undefined;
+  #res: EdgeResponse | undefined;
+  /** Bytes of a content-length body still to come, or a decoder for a chunked one. */
+  #bodyLeft = 0;
+  #chunked: ChunkedDecoder | undefined;
+
+  constructor(readonly socket: net.Socket, private readonly server: EdgeServer) {
+    socket.setNoDelay(true);
+    socket.setTimeout(server.options.keepAliveTimeoutMs);
+    socket.on('data', (d: Buffer) => this.#onData(d));
+    socket.on('drain', () => this.#res?.emit('drain'));
+    // Idle too long: close. A request in flight is bounded by the upstream timeout instead.
+    socket.on('timeout', () => this.#res === undefined && socket.destroy());
+    socket.on('error', () => undefined);
+    socket.on('close', () => {
+      server.forget(this);
+      const body = this.#req?.body;
+      if (body && this.#bodyOpen) {
+        body.emit('aborted');
+        body.destroy();
+      }
+      if (this.#res && !this.#res.finished) this.#res.emit('close');
+    });
+  }
+
+  get idle() {
+    return this.#res === undefined;
+  }
+
+  get #bodyOpen() {
+    return this.#bodyLeft > 0 || (this.#chunked !== undefined && !this.#chunked.done);
+  }
+
+  #onData(d: Buffer) {
+    if (this.#req && this.#bodyOpen) {
+      const rest = this.#feedBody(d, 0);
+      if (rest === undefined) return;
+      d = rest;
+    }
+    this.#buf = this.#buf ? Buffer.concat([this.#buf, d]) : d;
+    if (!this.#req) this.#parseNext();
+    // A client sending ahead of the answer (pipelining) is held at the head limit.
+    else if (this.#buf.length > MAX_HEAD_BYTES) this.socket.pause();
+  }
+
+  #parseNext() {
+    while (this.#buf && !this.#req && !this.socket.destroyed) {
+      let buf = this.#buf;
+      let start = 0;
+      while (start + 1 < buf.length && buf[start] === 13 && buf[start + 1] === 10) start += 2; // empty lines before a request are ignored
+      const end = buf.indexOf(CRLF2, start);
+      if (end < 0) {
+        if (buf.length - start > MAX_HEAD_BYTES) return this.#refuse(431, 'HEADERS_TOO_LARGE', `the request head is over ${MAX_HEAD_BYTES} bytes`);
+        this.#buf = start ? buf.subarray(start) : buf;
+        return;
+      }
+      let req: EdgeRequest;
+      try {
+        req = this.#parseHead(buf.toString('latin1', start, end));
+      } catch (err) {
+        const status = (err as FramingError & { status?: number }).status ?? 400;
+        return this.#refuse(status, status === 501 ? 'NOT_IMPLEMENTED' : 'BAD_REQUEST', (err as Error).message);
+      }
+      buf = buf.subarray(end + 4);
+      this.#buf = undefined;
+      const keepAlive = req.httpVersion === '1.1' && !/\bclose\b/i.test(req.headers.connection ?? '') && !this.server.closing;
+      const res = new EdgeResponse(this, req, keepAlive);
+      this.#req = req;
+      this.#res = res;
+      const te = req.headers['transfer-encoding'];
+      const length = req.headers['content-length'];
+      if (te !== undefined || (length !== undefined && length !== '0')) {
+        req.body = new RequestBody(this);
+        if (te !== undefined) this.#chunked = new ChunkedDecoder();
+        else this.#bodyLeft = Number(length);
+        if (/^100-continue$/i.test(req.headers.expect ?? '')) this.socket.write('HTTP/1.1 100 Continue\r\n\r\n', 'latin1');
+      }
+      this.server.handler(req, res);
+      if (buf.length) {
+        const rest = this.#bodyOpen ? this.#feedBody(buf, 0) : buf;
+        if (rest?.length) this.#buf = this.#buf ? Buffer.concat([this.#buf, rest]) : rest;
+      }
+    }
+  }
+
+  #parseHead(head: string): EdgeRequest {
+    const lines = head.split('\r\n');
+    const m = REQUEST_LINE.exec(lines[0]!);
+    if (!m) throw new FramingError(`malformed request line "${lines[0]!.slice(0, 60)}"`);
+    const [, method, target, minor] = m;
+    if (!(target!.startsWith('/') || (target === '*' && method === 'OPTIONS'))) throw new FramingError('the request target must be a path (origin-form)');
+    const raw = parseHeaderLines(lines, 1);
+    const headers: Record<string, string | undefined> = {};
+    let length: number | undefined;
+    for (let i = 0; i < raw.length; i += 2) {
+      const name = raw[i]!.toLowerCase();
+      const value = raw[i + 1]!;
+      if (name === 'content-length') length = contentLength(value, length);
+      else if (name === 'host' && headers.host !== undefined) throw new FramingError('more than one host header');
+      const prev = headers[name];
+      headers[name] = prev === undefined ? value : `${prev}, ${value}`;
+    }
+    if (minor === '1' && headers.host === undefined) throw new FramingError('an HTTP/1.1 request needs a host header');
+    const te = headers['transfer-encoding'];
+    if (te !== undefined) {
+      if (length !== undefined) throw new FramingError('a request with both content-length and transfer-encoding is refused');
+      if (minor === '0') throw new FramingError('transfer-encoding in an HTTP/1.0 request');
+      if (te.toLowerCase() !== 'chunked') throw Object.assign(new FramingError(`transfer-encoding "${te.slice(0, 30)}" is not supported`), { status: 501 });
+    }
+    if (headers.upgrade !== undefined && /\bupgrade\b/i.test(headers.connection ?? '')) throw Object.assign(new FramingError('protocol upgrades are not forwarded'), { status: 501 });
+    return new EdgeRequest(method!, target!, minor === '1' ? '1.1' : '1.0', raw, headers, this.socket.remoteAddress ?? '');
+  }
+
+  /** Feeds body bytes to the current request; returns the bytes after its body (a pipelined request). */
+  #feedBody(buf: Buffer, off: number): Buffer | undefined {
+    const body = this.#req!.body!;
+    let ok = true;
+    try {
+      if (this.#chunked) {
+        const dec = this.#chunked;
+        off = dec.decode(buf, off, (b) => body.push(b));
+        ok = dec.flowing;
+        dec.flowing = true;
+      } else {
+        const n = Math.min(this.#bodyLeft, buf.length - off);
+        ok = body.push(off === 0 && n === buf.length ? buf : buf.subarray(off, off + n));
+        this.#bodyLeft -= n;
+        off += n;
+      }
+    } catch (err) {
+      body.destroy(err as Error);
+      this.socket.destroy();
+      return undefined;
+    }
+    if (!this.#bodyOpen) body.push(null);
+    else if (!ok) this.socket.pause();
+    return off < buf.length ? buf.subarray(off) : undefined;
+  }
+
+  #refuse(status: number, code: string, message: string) {
+    const body = JSON.stringify({ error: { code, message } });
+    this.socket.end(`HTTP/1.1 ${status} ${reasonPhrase(status)}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`, 'latin1');
+    this.#buf = undefined;
+    this.server.emit('clientError', { status, code, message, remoteAddress: this.socket.remoteAddress });
+  }
+
+  responseDone(res: EdgeResponse) {
+    if (res !== this.#res) return;
+    this.#req = undefined;
+    this.#res = undefined;
+    // A body the handler did not read to its end leaves the connection's framing unknown.
+    if (!res.keepAlive || this.#bodyOpen || this.server.closing) {
+      this.#bodyLeft = 0;
+      this.#chunked = undefined;
+      this.socket.end();
+      return;
+    }
+    this.#chunked = undefined;
+    if (this.socket.isPaused()) this.socket.resume();
+    if (this.#buf) this.#parseNext();
+  }
+}
+
+export interface EdgeServerOptions {
+  keepAliveTimeoutMs: number;
+}
+
+export class EdgeServer extends EventEmitter {
+  closing = false;
+  readonly #server: net.Server;
+  readonly #connections = new Set<EdgeConnection>();
+
+  constructor(readonly handler: (req: EdgeRequest, res: EdgeResponse) => void, readonly options: EdgeServerOptions) {
+    super();
+    this.#server = net.createServer((socket) => this.#connections.add(new EdgeConnection(socket, this)));
+    this.#server.on('error', (err) => this.emit('error', err));
+  }
+
+  listen(port: number, host: string, cb: () => void) {
+    this.#server.listen(port, host, cb);
+  }
+
+  address() {
+    return this.#server.address() as net.AddressInfo;
+  }
+
+  forget(c: EdgeConnection) {
+    this.#connections.delete(c);
+  }
+
+  /** Stops accepting; idle connections close now, busy ones after their answer. */
+  close(cb: () => void) {
+    this.closing = true;
+    this.#server.close(() => cb());
+    for (const c of this.#connections) if (c.idle) c.socket.end();
+  }
+}

@@ -1,0 +1,384 @@
+/**
+ * The gateway's keep-alive connections to one instance, on plain sockets. A proxy needs a small
+ * part of HTTP/1.1: write a request head and body, read the answer's head, forward its body by
+ * its framing (length, chunked, or until close), and know whether the connection can be reused.
+ * A general client (undici) costs about a third of the gateway's throughput for things a proxy
+ * does not use; see docs/benchmarks.md. Client-side parsing stays with node:http.
+ */
+import net from 'node:net';
+import type { Readable } from 'node:stream';
+import { ChunkedDecoder, contentLength, CRLF2, FramingError, HOP_BY_HOP, parseHeaderLines } from './http1.js';
+
+const MAX_HEAD_BYTES = 64 * 1024;
+
+/** Where an answer goes: the client's response (EdgeResponse), or anything shaped like it. */
+export interface ResponseSink {
+  writeHead(status: number, headers: string[]): unknown;
+  write(chunk: Buffer): boolean;
+  end(): void;
+  once(event: 'drain' | 'close', listener: () => void): unknown;
+}
+
+/**
+ * - `connect`: the connection could not be opened; nothing was sent (any request may be retried).
+ * - `lost`: the connection closed before the answer's head; the request may have been processed.
+ * - `timeout`: no answer (or no further body bytes) within the timeout.
+ * - `bad-response`: the answer is not HTTP/1.1 we can forward safely.
+ * - `aborted`: the connection broke after the answer's head was sent on.
+ * - `body-too-large`: the client's streamed body passed the limit.
+ * - `client-gone`: the client closed its connection first.
+ */
+export type UpstreamErrorCode = 'connect' | 'lost' | 'timeout' | 'bad-response' | 'aborted' | 'body-too-large' | 'client-gone';
+
+export class UpstreamError extends Error {
+  constructor(readonly code: UpstreamErrorCode, message: string, readonly reused = false) {
+    super(message);
+  }
+}
+
+export interface UpstreamRequest {
+  method: string;
+  /** Path and query as sent upstream. */
+  path: string;
+  /** Header lines, each ending in CRLF, without host and framing headers. */
+  headerLines: string;
+  /** A Buffer is sent with content-length; a stream with its client's content-length, or chunked. */
+  body?: Buffer | Readable;
+  bodyLength?: number;
+  bodyLimit: number;
+}
+
+export interface UpstreamPoolOptions {
+  maxConnections: number;
+  /** For the answer's head, and between body chunks. */
+  timeoutMs: number;
+  /** How long an unused connection is kept; below the instance's own keep-alive timeout. */
+  idleMs: number;
+}
+
+type Phase = 'head' | 'length' | 'chunked' | 'until-close' | 'done';
+
+class Exchange {
+  phase: Phase = 'head';
+  remaining = 0;
+  chunked: ChunkedDecoder | undefined;
+  /** Unparsed bytes of the answer's head. */
+  pending: Buffer | undefined;
+  headSent = false;
+  requestDone = false;
+  reusable = true;
+  paused = false;
+  settled = false;
+
+  constructor(
+    readonly req: UpstreamRequest,
+    readonly res: ResponseSink,
+    readonly resolve: () => void,
+    readonly reject: (e: UpstreamError) => void,
+  ) {}
+}
+
+class Connection {
+  exchange: Exchange | undefined;
+  connected = false;
+  uses = 0;
+  idleMs: number;
+  /** When the pool's sweep closes this connection: no answer in time, or unused too long. */
+  deadline = 0;
+
+  constructor(readonly socket: net.Socket, private readonly pool: UpstreamPool) {
+    this.idleMs = pool.options.idleMs;
+    socket.setNoDelay(true);
+    socket.on('connect', () => {
+      this.connected = true;
+      const ex = this.exchange;
+      if (ex && ex.req.body && !Buffer.isBuffer(ex.req.body)) this.pipeBody(ex, ex.req.body);
+    });
+    socket.on('data', (d: Buffer) => this.onData(d));
+    socket.on('drain', () => {
+      const body = this.exchange?.req.body;
+      if (body && !Buffer.isBuffer(body)) body.resume();
+    });
+    socket.on('end', () => {
+      const ex = this.exchange;
+      if (ex?.phase === 'until-close') this.complete(ex, false);
+      socket.destroy();
+    });
+    socket.on('error', () => undefined); // 'close' follows and says what it means for the exchange
+    socket.on('close', () => {
+      pool.forget(this);
+      const ex = this.exchange;
+      if (!ex) return;
+      if (ex.phase === 'until-close') return this.complete(ex, false);
+      if (!this.connected) this.fail(new UpstreamError('connect', `cannot connect to ${pool.hostHeader}`));
+      else if (!ex.headSent) this.fail(new UpstreamError('lost', `${pool.hostHeader} closed the connection before answering`, this.uses > 1));
+      else this.fail(new UpstreamError('aborted', `${pool.hostHeader} closed the connection in the middle of the answer`));
+    });
+  }
+
+  start(ex: Exchange) {
+    this.exchange = ex;
+    this.uses++;
+    const { req } = ex;
+    const socket = this.socket;
+    this.deadline = Date.now() + this.pool.options.timeoutMs;
+    ex.res.once('close', () => {
+      if (!ex.settled && this.exchange === ex) this.fail(new UpstreamError('client-gone', 'the client closed its connection'));
+    });
+    let head = `${req.method} ${req.path} HTTP/1.1\r\nhost: ${this.pool.hostHeader}\r\n${req.headerLines}`;
+    const body = req.body;
+    if (body === undefined) {
+      socket.write(head + '\r\n', 'latin1');
+      ex.requestDone = true;
+    } else if (Buffer.isBuffer(body)) {
+      socket.cork();
+      socket.write(`${head}content-length: ${body.length}\r\n\r\n`, 'latin1');
+      if (body.length) socket.write(body);
+      socket.uncork();
+      ex.requestDone = true;
+    } else {
+      head += req.bodyLength !== undefined ? `content-length: ${req.bodyLength}\r\n\r\n` : 'transfer-encoding: chunked\r\n\r\n';
+      socket.write(head, 'latin1');
+      // A stream is read only once connected, so a refused connection leaves it unread for a retry.
+      if (this.connected) this.pipeBody(ex, body);
+    }
+  }
+
+  private pipeBody(ex: Exchange, body: Readable) {
+    const chunked = ex.req.bodyLength === undefined;
+    let size = 0;
+    body.on('data', (c: Buffer) => {
+      if (this.exchange !== ex) return;
+      this.deadline = Date.now() + this.pool.options.timeoutMs; // an upload in progress is not a silent instance
+      size += c.length;
+      if (size > ex.req.bodyLimit) return this.fail(new UpstreamError('body-too-large', `the body is over the ${ex.req.bodyLimit}-byte limit`));
+      const ok = chunked ? this.socket.write(`${c.length.toString(16)}\r\n`) && this.socket.write(c) && this.socket.write('\r\n') : this.socket.write(c);
+      if (!ok) body.pause();
+    });
+    body.on('end', () => {
+      if (this.exchange !== ex) return;
+      if (chunked) this.socket.write('0\r\n\r\n');
+      ex.requestDone = true;
+    });
+    body.on('aborted', () => this.exchange === ex && this.fail(new UpstreamError('client-gone', 'the client closed its connection while sending')));
+    body.resume();
+  }
+
+  /** Called by the pool's sweep once the deadline has passed. */
+  expire() {
+    if (this.exchange) this.fail(new UpstreamError('timeout', `no answer within ${this.pool.options.timeoutMs}ms`));
+    this.socket.destroy();
+  }
+
+  private onData(chunk: Buffer) {
+    const ex = this.exchange;
+    this.deadline = Date.now() + this.pool.options.timeoutMs;
+    if (!ex) return void this.socket.destroy(); // bytes nobody asked for: the connection is not trustworthy
+    try {
+      this.parse(ex, chunk);
+    } catch (err) {
+      if (!(err instanceof UpstreamError || err instanceof FramingError)) throw err;
+      this.fail(err instanceof UpstreamError ? err : new UpstreamError('bad-response', err.message));
+    }
+  }
+
+  private parse(ex: Exchange, input: Buffer) {
+    let buf = input;
+    if (ex.pending) {
+      buf = Buffer.concat([ex.pending, input]);
+      ex.pending = undefined;
+    }
+    let off = 0;
+    let ok = true;
+    while (off < buf.length && ex.phase !== 'done') {
+      switch (ex.phase) {
+        case 'head': {
+          const end = buf.indexOf(CRLF2, off);
+          if (end < 0) {
+            if (buf.length - off > MAX_HEAD_BYTES) throw new UpstreamError('bad-response', `the answer's head is over ${MAX_HEAD_BYTES} bytes`);
+            ex.pending = buf.subarray(off);
+            return;
+          }
+          this.onHead(ex, buf.toString('latin1', off, end));
+          off = end + 4;
+          break;
+        }
+        case 'length': {
+          const n = Math.min(ex.remaining, buf.length - off);
+          ok = ex.res.write(off === 0 && n === buf.length ? buf : buf.subarray(off, off + n)) && ok;
+          ex.remaining -= n;
+          off += n;
+          if (ex.remaining === 0) ex.phase = 'done';
+          break;
+        }
+        case 'chunked': {
+          const dec = ex.chunked!;
+          off = dec.decode(buf, off, (b) => ex.res.write(b));
+          ok = dec.flowing && ok;
+          dec.flowing = true;
+          if (dec.done) ex.phase = 'done';
+          break;
+        }
+        case 'until-close':
+          ok = ex.res.write(off === 0 ? buf : buf.subarray(off)) && ok;
+          off = buf.length;
+          break;
+      }
+    }
+    // Bytes past the end of the answer mean the framing cannot be trusted: the connection is not reused.
+    if (ex.phase === 'done') return this.complete(ex, off === buf.length);
+    if (!ok && !ex.paused) {
+      ex.paused = true;
+      this.socket.pause();
+      ex.res.once('drain', () => {
+        ex.paused = false;
+        this.deadline = Date.now() + this.pool.options.timeoutMs; // a slow client is not a silent instance
+        this.socket.resume();
+      });
+    }
+  }
+
+  private onHead(ex: Exchange, head: string) {
+    const lines = head.split('\r\n');
+    const m = /^HTTP\/1\.([01]) (\d{3})(?: .*)?$/.exec(lines[0]!);
+    if (!m) throw new UpstreamError('bad-response', `not an HTTP/1.x status line: "${lines[0]!.slice(0, 40)}"`);
+    const status = Number(m[2]);
+    if (status < 200) {
+      if (status === 101) throw new UpstreamError('bad-response', 'the instance switched protocols; the gateway does not forward upgrades');
+      return; // 1xx interim answers are not forwarded; the final answer follows
+    }
+    const raw = parseHeaderLines(lines, 1);
+    let reusable = m[1] === '1';
+    let length: number | undefined;
+    let chunked = false;
+    const headers: string[] = [];
+    for (let i = 0; i < raw.length; i += 2) {
+      const name = raw[i]!;
+      const value = raw[i + 1]!;
+      const lower = name.toLowerCase();
+      if (lower === 'content-length') {
+        if (length === undefined) headers.push(name, value);
+        length = contentLength(value, length);
+      } else if (!HOP_BY_HOP.has(lower)) headers.push(name, value);
+      else if (lower === 'transfer-encoding') {
+        if (value.toLowerCase() !== 'chunked') throw new UpstreamError('bad-response', `unsupported transfer-encoding "${value.slice(0, 30)}"`);
+        chunked = true;
+      } else if (lower === 'connection') {
+        if (/\bclose\b/i.test(value)) reusable = false;
+        else if (/\bkeep-alive\b/i.test(value)) reusable = true;
+      } else if (lower === 'keep-alive') {
+        const t = /timeout=(\d+)/i.exec(value);
+        if (t) this.idleMs = Math.min(this.pool.options.idleMs, Math.max(0, Number(t[1]) * 1000 - 1000));
+      }
+    }
+    if (chunked && length !== undefined) throw new UpstreamError('bad-response', 'the answer has both content-length and transfer-encoding');
+    ex.reusable = reusable;
+    ex.headSent = true;
+    ex.res.writeHead(status, headers);
+    const bodyless = ex.req.method === 'HEAD' || status === 204 || status === 304;
+    if (bodyless || length === 0) ex.phase = 'done';
+    else if (length !== undefined) {
+      ex.phase = 'length';
+      ex.remaining = length;
+    } else if (chunked) {
+      ex.phase = 'chunked';
+      ex.chunked = new ChunkedDecoder();
+    } else {
+      ex.phase = 'until-close';
+      ex.reusable = false;
+    }
+  }
+
+  private complete(ex: Exchange, framed: boolean) {
+    if (ex.settled) return;
+    ex.settled = true;
+    ex.phase = 'done';
+    ex.res.end();
+    this.exchange = undefined;
+    if (framed && ex.reusable && ex.requestDone && !ex.paused) this.pool.release(this);
+    else this.socket.destroy();
+    ex.resolve();
+  }
+
+  fail(err: UpstreamError) {
+    const ex = this.exchange;
+    if (!ex || ex.settled) return;
+    ex.settled = true;
+    ex.phase = 'done';
+    this.exchange = undefined;
+    this.socket.destroy();
+    ex.reject(err);
+  }
+}
+
+export class UpstreamPool {
+  readonly hostHeader: string;
+  #idle: Connection[] = [];
+  #all = new Set<Connection>();
+  #waiting: Array<(c: Connection) => void> = [];
+  #closed = false;
+  #sweep: NodeJS.Timeout | undefined;
+
+  constructor(readonly host: string, readonly port: number, readonly options: UpstreamPoolOptions) {
+    this.hostHeader = `${host}:${port}`;
+  }
+
+  /** Streams the instance's answer into `res`; rejects with an UpstreamError when that cannot be done. */
+  request(req: UpstreamRequest, res: ResponseSink): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const ex = new Exchange(req, res, resolve, reject);
+      const conn = this.#acquire();
+      if (conn) conn.start(ex);
+      else this.#waiting.push((c) => c.start(ex));
+    });
+  }
+
+  #acquire(): Connection | undefined {
+    while (this.#idle.length) {
+      const c = this.#idle.pop()!;
+      if (!c.socket.destroyed && c.socket.readable) return c;
+      this.forget(c);
+    }
+    if (this.#all.size >= this.options.maxConnections) return undefined;
+    const c = new Connection(net.connect(this.port, this.host), this);
+    this.#all.add(c);
+    // One timer per pool rather than one per request: deadlines are checked a few times per timeout.
+    this.#sweep ??= setInterval(() => this.#expire(), Math.min(1000, Math.max(10, Math.min(this.options.timeoutMs, this.options.idleMs) / 4))).unref();
+    return c;
+  }
+
+  release(c: Connection) {
+    if (this.#closed) return void c.socket.destroy();
+    const next = this.#waiting.shift();
+    if (next) return next(c);
+    c.deadline = Date.now() + c.idleMs;
+    this.#idle.push(c);
+  }
+
+  forget(c: Connection) {
+    this.#all.delete(c);
+    const i = this.#idle.indexOf(c);
+    if (i >= 0) this.#idle.splice(i, 1);
+    // A waiting request gets a new connection in place of the one that closed.
+    if (this.#waiting.length && !this.#closed) {
+      const fresh = this.#acquire();
+      if (fresh) this.#waiting.shift()!(fresh);
+    }
+  }
+
+  #expire() {
+    const now = Date.now();
+    for (const c of this.#all) if (c.deadline && c.deadline <= now) c.expire();
+  }
+
+  get size() {
+    return { open: this.#all.size, idle: this.#idle.length, waiting: this.#waiting.length };
+  }
+
+  close() {
+    this.#closed = true;
+    clearInterval(this.#sweep);
+    for (const c of this.#idle) c.socket.destroy();
+    this.#idle = [];
+  }
+}

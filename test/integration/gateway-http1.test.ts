@@ -1,0 +1,269 @@
+// The gateway's HTTP/1.1 on both sides, with real sockets: an EdgeServer and a Proxy in this
+// process, in front of upstreams that answer with hand-written bytes.
+import crypto from 'node:crypto';
+import http from 'node:http';
+import net from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ChunkedDecoder, FramingError } from '../../src/gateway/http1.js';
+import { EdgeServer } from '../../src/gateway/edge-server.js';
+import { Proxy } from '../../src/gateway/proxy.js';
+
+const cleanups: Array<() => unknown> = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!();
+});
+
+const listen = async (server: net.Server | http.Server) => {
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  cleanups.push(() => new Promise((r) => server.close(r)));
+  if ('closeAllConnections' in server) cleanups.push(() => server.closeAllConnections());
+  return (server.address() as net.AddressInfo).port;
+};
+
+/** An upstream that reads one request head per connection turn and answers with `answer(head)` verbatim. */
+async function rawUpstream(answer: (head: string, socket: net.Socket) => string | undefined) {
+  const sockets = new Set<net.Socket>();
+  let connections = 0;
+  const server = net.createServer((s) => {
+    connections++;
+    sockets.add(s);
+    let buf = '';
+    s.on('data', (d) => {
+      buf += d.toString('latin1');
+      let end: number;
+      while ((end = buf.indexOf('\r\n\r\n')) >= 0) {
+        const head = buf.slice(0, end);
+        buf = buf.slice(end + 4);
+        const out = answer(head, s);
+        if (out !== undefined) s.write(out, 'latin1');
+      }
+    });
+    s.on('error', () => undefined);
+  });
+  cleanups.push(() => sockets.forEach((s) => s.destroy()));
+  const port = await listen(server);
+  return { port, connections: () => connections };
+}
+
+/** A gateway (edge server + proxy) routing /svc to the given upstream port. */
+async function gateway(upstreamPort: number, opts: { bodyLimitBytes?: number; upstreamTimeoutMs?: number } = {}) {
+  const lines: Array<Record<string, unknown>> = [];
+  const proxy = new Proxy(
+    { enabled: true, port: 0, host: '127.0.0.1', upstreamTimeoutMs: opts.upstreamTimeoutMs ?? 5000, bodyLimitBytes: opts.bodyLimitBytes ?? 64 * 1024 * 1024, balancing: 'round-robin', cooldownMs: 1000, auth: false },
+    undefined,
+    Buffer.alloc(32),
+    (l) => lines.push(l),
+  );
+  proxy.setTable({ routes: [{ prefix: '/svc', service: 'svc', upstreams: [{ instanceId: 'svc-1', service: 'svc', host: '127.0.0.1', port: upstreamPort, origin: `http://127.0.0.1:${upstreamPort}` }] }] });
+  const server = new EdgeServer((req, res) => void proxy.handle(req, res), { keepAliveTimeoutMs: 5000 });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  cleanups.push(() => new Promise<void>((r) => server.close(r)), () => proxy.close());
+  return { port: server.address().port, lines, proxy };
+}
+
+/** Sends raw bytes on one connection and collects everything until the server closes or `until` matches. */
+function rawExchange(port: number, bytes: string, until?: (text: string) => boolean): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const s = net.connect(port, '127.0.0.1', () => s.write(bytes, 'latin1'));
+    let text = '';
+    const t = setTimeout(() => (s.destroy(), resolve(text)), 3000);
+    s.on('data', (d) => {
+      text += d.toString('latin1');
+      if (until?.(text)) {
+        clearTimeout(t);
+        s.destroy();
+        resolve(text);
+      }
+    });
+    s.on('close', () => (clearTimeout(t), resolve(text)));
+    s.on('error', reject);
+  });
+}
+
+describe('chunked bodies', () => {
+  const encoded = '4\r\nWiki\r\n7;ext=1\r\npedia i\r\nB\r\nn chunks.\r\n\r\n0\r\nx-trailer: 1\r\n\r\n';
+  it('decodes the same data however the bytes are split across reads', () => {
+    for (let cut = 1; cut < encoded.length; cut++) {
+      const dec = new ChunkedDecoder();
+      const parts: Buffer[] = [];
+      const out = (b: Buffer) => (parts.push(Buffer.from(b)), true);
+      const bytes = Buffer.from(encoded, 'latin1');
+      dec.decode(bytes.subarray(0, cut), 0, out);
+      const end = dec.decode(bytes.subarray(cut), 0, out);
+      expect(dec.done).toBe(true);
+      expect(end).toBe(bytes.length - cut);
+      expect(Buffer.concat(parts).toString()).toBe('Wikipedia in chunks.\r\n');
+    }
+  });
+
+  it('refuses malformed sizes and lines without CRLF', () => {
+    for (const bad of ['zz\r\nab\r\n', '4\nWiki\r\n', '4\r\nWikiXX', '123456789\r\n']) {
+      expect(() => new ChunkedDecoder().decode(Buffer.from(bad), 0, () => true)).toThrow(FramingError);
+    }
+  });
+});
+
+describe('the gateway forwards every kind of answer framing', () => {
+  it('passes chunked, close-delimited, HEAD and 204 answers on, and skips interim 1xx answers', async () => {
+    const up = await rawUpstream((head) => {
+      const path = head.split(' ')[1];
+      if (path === '/chunked') return 'HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\ntransfer-encoding: chunked\r\n\r\n5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n';
+      if (path === '/early-hints') return 'HTTP/1.1 103 Early Hints\r\nlink: </a.css>\r\n\r\nHTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\nok';
+      if (path === '/head') return 'HTTP/1.1 200 OK\r\ncontent-length: 1234\r\n\r\n';
+      if (path === '/empty') return 'HTTP/1.1 204 No Content\r\nx-n: 1\r\n\r\n';
+      return undefined;
+    });
+    const closeDelimited = await rawUpstream((_head, s) => void s.end('HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\n\r\nuntil the end', 'latin1'));
+    const gw = await gateway(up.port);
+    const base = `http://127.0.0.1:${gw.port}/svc`;
+    const chunked = await fetch(`${base}/chunked`);
+    expect(await chunked.text()).toBe('hello world');
+    expect((await fetch(`${base}/early-hints`)).status).toBe(200);
+    const head = await fetch(`${base}/head`, { method: 'HEAD' });
+    expect([head.status, head.headers.get('content-length'), await head.text()]).toEqual([200, '1234', '']);
+    const empty = await fetch(`${base}/empty`);
+    expect([empty.status, empty.headers.get('x-n')]).toEqual([204, '1']);
+    // Every one of those came over one kept-alive upstream connection.
+    expect(up.connections()).toBe(1);
+
+    const gw2 = await gateway(closeDelimited.port);
+    expect(await (await fetch(`http://127.0.0.1:${gw2.port}/svc/x`)).text()).toBe('until the end');
+  });
+
+  it('refuses an answer with two framings (502 UPSTREAM_BAD_RESPONSE) and never reuses that connection', async () => {
+    const up = await rawUpstream((head) =>
+      head.startsWith('GET /smuggle ')
+        ? 'HTTP/1.1 200 OK\r\ncontent-length: 5\r\ntransfer-encoding: chunked\r\n\r\n0\r\n\r\n'
+        : 'HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\nok',
+    );
+    const gw = await gateway(up.port);
+    const r = await fetch(`http://127.0.0.1:${gw.port}/svc/smuggle`);
+    expect(r.status).toBe(502);
+    expect(((await r.json()) as any).error.code).toBe('UPSTREAM_BAD_RESPONSE');
+    expect(await (await fetch(`http://127.0.0.1:${gw.port}/svc/fine`)).text()).toBe('ok');
+    expect(up.connections()).toBe(2);
+  });
+
+  it('opens a new connection when the instance said connection: close', async () => {
+    const up = await rawUpstream((_h, s) => {
+      s.end('HTTP/1.1 200 OK\r\ncontent-length: 2\r\nconnection: close\r\n\r\nok', 'latin1');
+      return undefined;
+    });
+    const gw = await gateway(up.port);
+    for (let i = 0; i < 3; i++) expect(await (await fetch(`http://127.0.0.1:${gw.port}/svc/`)).text()).toBe('ok');
+    expect(up.connections()).toBe(3);
+  });
+
+  it('retries a GET once on a fresh connection when a kept-alive one turns out closed', async () => {
+    let answered = 0;
+    const up = await rawUpstream((_h, s) => {
+      answered++;
+      // The first answer keeps the connection "alive", then the instance closes it without saying so.
+      s.write('HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\nok', 'latin1');
+      if (answered === 1) setTimeout(() => s.destroy(), 20);
+      return undefined;
+    });
+    const gw = await gateway(up.port);
+    expect((await fetch(`http://127.0.0.1:${gw.port}/svc/a`)).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 100));
+    expect((await fetch(`http://127.0.0.1:${gw.port}/svc/b`)).status).toBe(200);
+    expect(up.connections()).toBe(2);
+  });
+});
+
+describe('the gateway streams large bodies both ways', () => {
+  it('carries 24 MiB up (chunked, without a length) and 24 MiB down, byte for byte', async () => {
+    const size = 24 * 1024 * 1024;
+    const upstream = http.createServer(async (req, res) => {
+      if (req.method === 'POST') {
+        const hash = crypto.createHash('sha256');
+        let n = 0;
+        for await (const c of req) {
+          hash.update(c as Buffer);
+          n += (c as Buffer).length;
+        }
+        res.end(JSON.stringify({ bytes: n, sha256: hash.digest('hex'), chunked: req.headers['transfer-encoding'] === 'chunked' }));
+        return;
+      }
+      res.writeHead(200, { 'content-length': size });
+      const block = Buffer.alloc(1024 * 1024, 7);
+      for (let i = 0; i < 24; i++) if (!res.write(block)) await new Promise((r) => res.once('drain', r));
+      res.end();
+    });
+    const gw = await gateway(await listen(upstream));
+    const url = `http://127.0.0.1:${gw.port}/svc/blob`;
+
+    const sent = crypto.createHash('sha256');
+    const body = new ReadableStream({
+      start(controller) {
+        for (let i = 0; i < 24; i++) {
+          const part = crypto.randomBytes(1024 * 1024);
+          sent.update(part);
+          controller.enqueue(part);
+        }
+        controller.close();
+      },
+    });
+    const up = (await (await fetch(url, { method: 'POST', body, duplex: 'half' } as RequestInit)).json()) as any;
+    expect(up).toEqual({ bytes: size, sha256: sent.digest('hex'), chunked: true });
+
+    const down = await fetch(url);
+    let received = 0;
+    for await (const c of down.body as any) {
+      expect((c as Uint8Array).every((b) => b === 7)).toBe(true);
+      received += (c as Uint8Array).length;
+    }
+    expect(received).toBe(size);
+  });
+
+  it('stops a streamed body at the limit with 413 BODY_TOO_LARGE', async () => {
+    const upstream = http.createServer((req, res) => req.resume().on('end', () => res.end('read it all')));
+    const gw = await gateway(await listen(upstream), { bodyLimitBytes: 1024 * 1024 });
+    const body = new ReadableStream({
+      start(c) {
+        for (let i = 0; i < 4; i++) c.enqueue(new Uint8Array(512 * 1024));
+        c.close();
+      },
+    });
+    const r = await fetch(`http://127.0.0.1:${gw.port}/svc/up`, { method: 'POST', body, duplex: 'half' } as RequestInit).catch((e) => e);
+    // The gateway answers 413 and closes; a client still sending may see the close first.
+    if (r instanceof Response) expect(((await r.json()) as any).error.code).toBe('BODY_TOO_LARGE');
+    else expect(String(r.cause ?? r)).toMatch(/other side closed|reset|EPIPE|terminated/i);
+    expect(gw.lines.some((l) => l.error === 'BODY_TOO_LARGE')).toBe(true);
+  });
+});
+
+describe('the gateway refuses requests whose end it cannot be sure of', () => {
+  it('answers 400 and closes on two framings, a bare LF, a missing host or an absolute URL', async () => {
+    const up = await rawUpstream(() => 'HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\nok');
+    const gw = await gateway(up.port);
+    const bad = [
+      'POST /svc/ HTTP/1.1\r\nhost: x\r\ncontent-length: 4\r\ntransfer-encoding: chunked\r\n\r\n0\r\n\r\n',
+      'GET /svc/ HTTP/1.1\r\nhost: x\nx-a: 1\r\n\r\n',
+      'GET /svc/ HTTP/1.1\r\nx-a: 1\r\n\r\n',
+      'GET http://evil/svc/ HTTP/1.1\r\nhost: x\r\n\r\n',
+      'GET /svc/ HTTP/1.1\r\nhost: x\r\n folded: value\r\n\r\n',
+      'POST /svc/ HTTP/1.1\r\nhost: x\r\ncontent-length: 1\r\ncontent-length: 2\r\n\r\nab',
+    ];
+    for (const req of bad) {
+      const out = await rawExchange(gw.port, req);
+      expect(out, JSON.stringify(req)).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+      expect(out).toContain('connection: close');
+    }
+    expect((await rawExchange(gw.port, 'POST /svc/ HTTP/1.1\r\nhost: x\r\ntransfer-encoding: gzip\r\n\r\n')).split('\r\n')[0]).toBe('HTTP/1.1 501 Not Implemented');
+    expect(up.connections()).toBe(0); // none of them reached the instance
+  });
+
+  it('answers pipelined requests in order on one connection, and answers Expect: 100-continue', async () => {
+    const up = await rawUpstream((head) => {
+      const path = head.split(' ')[1]!;
+      return `HTTP/1.1 200 OK\r\ncontent-length: ${path.length}\r\n\r\n${path}`;
+    });
+    const gw = await gateway(up.port);
+    const three = 'GET /svc/one HTTP/1.1\r\nhost: x\r\n\r\nGET /svc/two HTTP/1.1\r\nhost: x\r\n\r\nGET /svc/three HTTP/1.1\r\nhost: x\r\n\r\n';
+    const out = await rawExchange(gw.port, three, (t) => t.endsWith('/three'));
+    expect(out.match(/\r\n\r\n\/(?:one|two|three)/g)).toEqual(['\r\n\r\n/one', '\r\n\r\n/two', '\r\n\r\n/three']);
+    const cont = await rawExchange(gw.port, 'PUT /svc/c HTTP/1.1\r\nhost: x\r\ncontent-length: 2\r\nexpect: 100-continue\r\n\r\nhi', (t) => t.endsWith('/c'));
+    expect(cont).toMatch(/^HTTP\/1\.1 100 Continue\r\n\r\nHTTP\/1\.1 200 OK\r\n/);
+  });
+});
