@@ -9,6 +9,11 @@ const key = (labels: Labels) =>
     .map(([k, v]) => `${k}="${String(v).replace(/["\\\n]/g, '_')}"`)
     .join(',');
 
+export interface MetricsSnapshot {
+  counters: Array<[name: string, help: string, values: Array<[labels: string, value: number]>]>;
+  histograms: Array<[name: string, help: string, values: Array<[labels: string, counts: number[], sum: number, count: number]>]>;
+}
+
 export class Metrics {
   #counters = new Map<string, { help: string; values: Map<string, number> }>();
   #histograms = new Map<string, { help: string; buckets: number[]; values: Map<string, { counts: number[]; sum: number; count: number }> }>();
@@ -36,6 +41,29 @@ export class Metrics {
     for (let i = 0; i < h.buckets.length; i++) if (seconds <= h.buckets[i]!) v.counts[i]!++;
     v.sum += seconds;
     v.count++;
+  }
+
+  /** Plain data, for adding up the metrics of several processes (gateway workers). */
+  snapshot(): MetricsSnapshot {
+    return {
+      counters: [...this.#counters].map(([name, c]) => [name, c.help, [...c.values]]),
+      histograms: [...this.#histograms].map(([name, h]) => [name, h.help, [...h.values].map(([k, v]) => [k, v.counts, v.sum, v.count])]),
+    };
+  }
+
+  add(snap: MetricsSnapshot): void {
+    for (const [name, help, values] of snap.counters) for (const [k, v] of values) this.incKey(name, help, k, v);
+    for (const [name, help, values] of snap.histograms) {
+      let h = this.#histograms.get(name);
+      if (!h) this.#histograms.set(name, (h = { help, buckets: DEFAULT_BUCKETS, values: new Map() }));
+      for (const [k, counts, sum, count] of values) {
+        let v = h.values.get(k);
+        if (!v) h.values.set(k, (v = { counts: h.buckets.map(() => 0), sum: 0, count: 0 }));
+        counts.forEach((c, i) => (v.counts[i]! += c));
+        v.sum += sum;
+        v.count += count;
+      }
+    }
   }
 
   render(): string {

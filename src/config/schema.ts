@@ -77,6 +77,7 @@ export const configSchema: Schema = {
         balancing: { kind: 'string', enum: ['round-robin', 'least-outstanding'] },
         cooldown: { kind: 'duration', description: 'how long an instance that refused a connection stays out of rotation' },
         auth: { kind: 'boolean', description: 'verify bearer tokens at the edge (default true)' },
+        workers: { kind: 'integer', minimum: 1, maximum: 64, description: 'gateway processes sharing its port (default 1); up to one per core for throughput' },
       },
     },
     registry: {
@@ -155,6 +156,7 @@ export interface FleetConfig {
     balancing: 'round-robin' | 'least-outstanding';
     cooldownMs: number;
     auth: boolean;
+    workers: number;
   };
   registry: { backend: 'embedded'; ttlMs: number; deregisterAfterMs: number };
   logs: { maxSizeBytes: number; maxFiles: number };
@@ -245,6 +247,7 @@ export function resolveConfig(raw: Raw, file: string | null, dir: string): Fleet
       balancing: g.balancing ?? 'round-robin',
       cooldownMs: dur(g.cooldown, 5000),
       auth: g.auth ?? true,
+      workers: g.workers ?? 1,
     },
     registry: { backend: 'embedded', ttlMs: dur(reg.ttl, 10_000), deregisterAfterMs: dur(reg.deregisterAfter, 60_000) },
     logs: {

@@ -37,8 +37,12 @@ export class EdgeRequest {
   ) {}
 }
 
-export class EdgeResponse extends EventEmitter {
+export class EdgeResponse {
   statusCode = 200;
+  /** Called once when the socket can take more after a write returned false. */
+  onDrain: (() => void) | undefined;
+  /** Called if the client's connection closes before this answer is finished. */
+  onClientGone: (() => void) | undefined;
   headersSent = false;
   finished = false;
   #head: string | undefined;
@@ -46,15 +50,12 @@ export class EdgeResponse extends EventEmitter {
   keepAlive: boolean;
 
   constructor(private readonly conn: EdgeConnection, private readonly req: EdgeRequest, keepAlive: boolean) {
-    super();
     this.keepAlive = keepAlive;
   }
 
   /** Headers as a flat [name, value, ...] list or an object. Framing and connection headers are the server's. */
   writeHead(status: number, headers: string[] | Record<string, string | number>): this {
-    if (this.headersSent) throw new Error('headers already sent');
-    this.statusCode = status;
-    let head = `HTTP/1.1 ${status} ${reasonPhrase(status)}\r\n`;
+    let block = '';
     let hasLength = false;
     const list = Array.isArray(headers) ? headers : Object.entries(headers).flat().map(String);
     for (let i = 0; i < list.length; i += 2) {
@@ -62,8 +63,16 @@ export class EdgeResponse extends EventEmitter {
       const lower = name.toLowerCase();
       if (lower === 'connection' || lower === 'transfer-encoding') continue;
       if (lower === 'content-length') hasLength = true;
-      head += `${name}: ${list[i + 1]}\r\n`;
+      block += `${name}: ${list[i + 1]}\r\n`;
     }
+    return this.writeHeadBlock(status, block, hasLength);
+  }
+
+  /** For the proxy, which has the instance's headers as lines already, without framing or connection headers. */
+  writeHeadBlock(status: number, block: string, hasLength: boolean): this {
+    if (this.headersSent) throw new Error('headers already sent');
+    this.statusCode = status;
+    let head = `HTTP/1.1 ${status} ${reasonPhrase(status)}\r\n${block}`;
     const bodyless = this.req.method === 'HEAD' || status === 204 || status === 304;
     if (bodyless) this.#mode = 'none';
     else if (hasLength) this.#mode = 'length';
@@ -138,7 +147,14 @@ export class EdgeConnection {
     socket.setNoDelay(true);
     socket.setTimeout(server.options.keepAliveTimeoutMs);
     socket.on('data', (d: Buffer) => this.#onData(d));
-    socket.on('drain', () => this.#res?.emit('drain'));
+    socket.on('drain', () => {
+      const res = this.#res;
+      const cb = res?.onDrain;
+      if (cb) {
+        res.onDrain = undefined;
+        cb();
+      }
+    });
     // Idle too long: close. A request in flight is bounded by the upstream timeout instead.
     socket.on('timeout', () => this.#res === undefined && socket.destroy());
     socket.on('error', () => undefined);
@@ -149,7 +165,7 @@ export class EdgeConnection {
         body.emit('aborted');
         body.destroy();
       }
-      if (this.#res && !this.#res.finished) this.#res.emit('close');
+      if (this.#res && !this.#res.finished) this.#res.onClientGone?.();
     });
   }
 

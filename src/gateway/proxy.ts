@@ -68,6 +68,16 @@ export class Proxy {
     return p;
   }
 
+  // Label keys are built once per service and status: this runs on every request.
+  #labelKeys = new Map<string, { service: string; byStatus: Map<number, string> }>();
+  #labels(service = '-', status: number) {
+    let l = this.#labelKeys.get(service);
+    if (!l) this.#labelKeys.set(service, (l = { service: `service="${service}"`, byStatus: new Map() }));
+    let serviceStatus = l.byStatus.get(status);
+    if (!serviceStatus) l.byStatus.set(status, (serviceStatus = `service="${service}",status="${status}"`));
+    return { service: l.service, serviceStatus };
+  }
+
   async handle(req: EdgeRequest, res: EdgeResponse): Promise<void> {
     const started = process.hrtime.bigint();
     const requestId = req.headers['x-request-id'] ?? crypto.randomUUID();
@@ -91,10 +101,9 @@ export class Proxy {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       log.status = res.statusCode;
       log.ms = Math.round(ms * 100) / 100;
-      // Label keys built directly (sorted by label name): this runs on every request.
-      const service = (log.service as string | undefined) ?? '-';
-      this.metrics.incKey('gateway_requests_total', 'Requests through the gateway', `service="${service}",status="${res.statusCode}"`);
-      this.metrics.observeKey('gateway_request_duration_seconds', 'Gateway request duration', `service="${service}"`, ms / 1000);
+      const labels = this.#labels(log.service as string | undefined, res.statusCode);
+      this.metrics.incKey('gateway_requests_total', 'Requests through the gateway', labels.serviceStatus);
+      this.metrics.observeKey('gateway_request_duration_seconds', 'Gateway request duration', labels.service, ms / 1000);
       this.accessLog(log);
     }
   }

@@ -13,10 +13,12 @@ const MAX_HEAD_BYTES = 64 * 1024;
 
 /** Where an answer goes: the client's response (EdgeResponse), or anything shaped like it. */
 export interface ResponseSink {
-  writeHead(status: number, headers: string[]): unknown;
+  /** `block`: header lines, each ending in CRLF, without framing or connection headers. */
+  writeHeadBlock(status: number, block: string, hasLength: boolean): unknown;
   write(chunk: Buffer): boolean;
   end(): void;
-  once(event: 'drain' | 'close', listener: () => void): unknown;
+  onDrain: (() => void) | undefined;
+  onClientGone: (() => void) | undefined;
 }
 
 /**
@@ -122,9 +124,9 @@ class Connection {
     const { req } = ex;
     const socket = this.socket;
     this.deadline = Date.now() + this.pool.options.timeoutMs;
-    ex.res.once('close', () => {
+    ex.res.onClientGone = () => {
       if (!ex.settled && this.exchange === ex) this.fail(new UpstreamError('client-gone', 'the client closed its connection'));
-    });
+    };
     let head = `${req.method} ${req.path} HTTP/1.1\r\nhost: ${this.pool.hostHeader}\r\n${req.headerLines}`;
     const body = req.body;
     if (body === undefined) {
@@ -230,11 +232,11 @@ class Connection {
     if (!ok && !ex.paused) {
       ex.paused = true;
       this.socket.pause();
-      ex.res.once('drain', () => {
+      ex.res.onDrain = () => {
         ex.paused = false;
         this.deadline = Date.now() + this.pool.options.timeoutMs; // a slow client is not a silent instance
         this.socket.resume();
-      });
+      };
     }
   }
 
@@ -251,15 +253,15 @@ class Connection {
     let reusable = m[1] === '1';
     let length: number | undefined;
     let chunked = false;
-    const headers: string[] = [];
+    let block = '';
     for (let i = 0; i < raw.length; i += 2) {
       const name = raw[i]!;
       const value = raw[i + 1]!;
       const lower = name.toLowerCase();
       if (lower === 'content-length') {
-        if (length === undefined) headers.push(name, value);
+        if (length === undefined) block += `${name}: ${value}\r\n`;
         length = contentLength(value, length);
-      } else if (!HOP_BY_HOP.has(lower)) headers.push(name, value);
+      } else if (!HOP_BY_HOP.has(lower)) block += `${name}: ${value}\r\n`;
       else if (lower === 'transfer-encoding') {
         if (value.toLowerCase() !== 'chunked') throw new UpstreamError('bad-response', `unsupported transfer-encoding "${value.slice(0, 30)}"`);
         chunked = true;
@@ -274,7 +276,7 @@ class Connection {
     if (chunked && length !== undefined) throw new UpstreamError('bad-response', 'the answer has both content-length and transfer-encoding');
     ex.reusable = reusable;
     ex.headSent = true;
-    ex.res.writeHead(status, headers);
+    ex.res.writeHeadBlock(status, block, length !== undefined);
     const bodyless = ex.req.method === 'HEAD' || status === 204 || status === 304;
     if (bodyless || length === 0) ex.phase = 'done';
     else if (length !== undefined) {

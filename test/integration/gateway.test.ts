@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -139,6 +140,50 @@ describe('gateway routing', () => {
     } finally {
       blocker.close();
     }
+  });
+});
+
+describe('gateway workers', () => {
+  const childrenOf = (pid: number) =>
+    fs
+      .readdirSync('/proc')
+      .filter((d) => /^\d+$/.test(d))
+      .filter((d) => {
+        try {
+          const stat = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
+          return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid && !stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z');
+        } catch {
+          return false;
+        }
+      })
+      .map(Number);
+
+  it('shares the port among several workers, adds up their metrics, and stops them all with the fleet', async () => {
+    const fleet = makeFleet(header('port: 0, auth: false, workers: 2') + fixtureService('web'));
+    expect((await fleet.hmsops(['up'])).exitCode).toBe(0);
+    const gw = await gatewayUrl(fleet);
+    const primary = (await fleet.instances()).find((i) => i.id === 'gateway-1');
+    const workers = childrenOf(primary.pid);
+    expect(workers).toHaveLength(2);
+    // A new connection per request: connections are dealt to the workers in turn.
+    for (let i = 0; i < 20; i++) {
+      const status = await new Promise<number>((resolve, reject) => http.get(`${gw}/web/`, { agent: false }, (res) => (res.resume(), resolve(res.statusCode!))).on('error', reject));
+      expect(status).toBe(200);
+    }
+    const metrics = await (await fetch(`${gw}/metrics`)).text();
+    expect(metrics).toMatch(/gateway_requests_total\{service="web",status="200"\} 20\n/);
+    const served = new Set<number>();
+    await until('both workers in the access log', async () => {
+      const lines = (await fleet.hmsops(['logs', 'gateway', '--json'])).stdout.split('\n').filter(Boolean);
+      for (const l of lines) {
+        const m = /"msg":"gateway listening[^"]*","port":\d+,"pid":(\d+)/.exec(JSON.parse(l).text);
+        if (m) served.add(Number(m[1]));
+      }
+      return served.size === 2;
+    });
+    expect([...served].sort()).toEqual([...workers].sort());
+    expect((await fleet.hmsops(['down'])).exitCode).toBe(0);
+    for (const pid of workers) expect(fs.existsSync(`/proc/${pid}`) && !fs.readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z')).toBe(false);
   });
 });
 

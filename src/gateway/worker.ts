@@ -1,0 +1,149 @@
+/**
+ * One gateway process serving requests: the edge server, the proxy, a routing table that follows
+ * the registry's watch, the access log. main.ts runs one of these, or several under cluster.
+ */
+import cluster from 'node:cluster';
+import type { FleetConfig } from '../config/schema.js';
+import { identityKey } from '../internal-identity.js';
+import type { MetricsSnapshot } from '../metrics.js';
+import { watchRegistry, type DaemonLink } from '../registry/daemon-link.js';
+import { EdgeAuth } from './edge-auth.js';
+import { EdgeServer } from './edge-server.js';
+import { portHolder } from './port-holder.js';
+import { Proxy } from './proxy.js';
+import { buildRoutingTable } from './routing-table.js';
+
+/** Messages between the primary and its workers. */
+export type ClusterMessage =
+  | { type: 'metrics-request'; id: number }
+  | { type: 'metrics-snapshot'; id: number; snapshot: MetricsSnapshot }
+  | { type: 'metrics-text'; id: number; text: string }
+  | { type: 'stop' };
+
+export interface GatewayWorker {
+  port: number;
+  log: (obj: Record<string, unknown>) => void;
+  stop: () => Promise<void>;
+}
+
+export function startGatewayWorker(config: FleetConfig['gateway'], link: DaemonLink): Promise<GatewayWorker> {
+  // Access-log lines are batched like nginx's `buffer=`: written every 32 KiB or 100 ms, which
+  // also keeps the daemon (which stores this output) from working per request. Workers share one
+  // pipe, so each write holds whole lines and stays within PIPE_BUF (4096), where Linux keeps a
+  // write from interleaving with another's.
+  let pending: string[] = [];
+  let pendingBytes = 0;
+  let flushTimer: NodeJS.Timeout | undefined;
+  const flush = () => {
+    if (flushTimer) clearTimeout(flushTimer);
+    flushTimer = undefined;
+    let block = '';
+    for (const line of pending) {
+      if (block.length + line.length > 4096 && block) {
+        process.stdout.write(block);
+        block = '';
+      }
+      block += line;
+    }
+    if (block) process.stdout.write(block);
+    pending = [];
+    pendingBytes = 0;
+  };
+  // Many lines share a millisecond; formatting its time once is measurable at full load.
+  let timeAt = 0;
+  let timeText = '';
+  const log = (obj: Record<string, unknown>) => {
+    const now = Date.now();
+    if (now !== timeAt) timeText = new Date((timeAt = now)).toISOString();
+    const line = `{"time":"${timeText}",${JSON.stringify(obj).slice(1)}\n`;
+    pending.push(line);
+    pendingBytes += line.length;
+    if (pendingBytes >= 32 * 1024) flush();
+    else flushTimer ??= setTimeout(flush, 100);
+  };
+
+  let proxy: Proxy;
+  const auth = config.auth
+    ? new EdgeAuth(async () => {
+        const upstream = proxy.table.routes.find((r) => r.service === 'auth')?.upstreams[0];
+        if (!upstream) throw new Error('no passing auth instance');
+        const r = await fetch(`${upstream.origin}/v1/jwks.json`, { signal: AbortSignal.timeout(config.upstreamTimeoutMs) });
+        if (r.status !== 200) throw new Error(`auth answered ${r.status}`);
+        return (await r.json()) as any;
+      })
+    : undefined;
+  proxy = new Proxy(config, auth, identityKey(link.token), log);
+  let registryReady = false;
+  let draining = false;
+
+  const server = new EdgeServer((req, res) => {
+    const url = req.url;
+    if (url === '/healthz') return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
+    if (url === '/readyz') {
+      const ok = registryReady && !draining;
+      return void res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ status: ok ? 'ready' : 'not ready' }));
+    }
+    if (url === '/metrics') {
+      void metricsText().then((text) => res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(text));
+      return;
+    }
+    void proxy.handle(req, res);
+  }, { keepAliveTimeoutMs: 65_000 });
+  server.on('clientError', (e: Record<string, unknown>) => log({ msg: 'refused request', ...e }));
+
+  server.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EADDRINUSE') {
+      const holder = portHolder(config.port);
+      console.error(`gateway: port ${config.port} on ${config.host} is already taken${holder ? ` by pid ${holder.pid} (${holder.command})` : ''}; stop it or set gateway.port in hmsops.config.yaml`);
+      process.exit(2);
+    }
+    console.error(`gateway: ${err.message}`);
+    process.exit(1);
+  });
+
+  const watcher = watchRegistry(
+    link.socket,
+    (entries, _index, routes) => {
+      proxy.setTable(buildRoutingTable(entries, routes));
+      registryReady = true;
+    },
+    (err) => log({ msg: 'registry watch failed', error: err.message }),
+  );
+
+  // Under cluster, /metrics adds up every worker's numbers: the primary gathers them.
+  const metricsWaiting = new Map<number, (text: string) => void>();
+  let metricsId = 0;
+  const metricsText = (): Promise<string> => {
+    if (!cluster.isWorker) return Promise.resolve(proxy.metrics.render());
+    const id = ++metricsId;
+    return new Promise((resolve) => {
+      metricsWaiting.set(id, resolve);
+      process.send!({ type: 'metrics-request', id } satisfies ClusterMessage);
+    });
+  };
+  process.on('message', (m: ClusterMessage) => {
+    if (m.type === 'metrics-request') process.send!({ type: 'metrics-snapshot', id: m.id, snapshot: proxy.metrics.snapshot() } satisfies ClusterMessage);
+    else if (m.type === 'metrics-text') {
+      metricsWaiting.get(m.id)?.(m.text);
+      metricsWaiting.delete(m.id);
+    } else if (m.type === 'stop') void stop().then(() => process.exit(0));
+  });
+
+  const stop = async () => {
+    if (draining) return;
+    draining = true;
+    watcher.stop();
+    // Stop accepting; in-flight requests finish (the caller's timer is the backstop).
+    await new Promise<void>((r) => server.close(r));
+    proxy.close();
+    flush();
+  };
+
+  return new Promise((resolve) => {
+    server.listen(config.port, config.host, () => {
+      const port = server.address().port;
+      log({ msg: `gateway listening on http://${config.host}:${port}`, port, pid: process.pid });
+      resolve({ port, log, stop });
+    });
+  });
+}
