@@ -23,6 +23,21 @@ export class RequestBody extends Readable {
   }
 }
 
+/** The headers the server and the gateway act on; one shape for every request, so reading them is cheap. */
+export class KnownHeaders {
+  'content-length': string | undefined = undefined;
+  'transfer-encoding': string | undefined = undefined;
+  connection: string | undefined = undefined;
+  expect: string | undefined = undefined;
+  upgrade: string | undefined = undefined;
+  host: string | undefined = undefined;
+  'x-request-id': string | undefined = undefined;
+  'x-forwarded-for': string | undefined = undefined;
+  authorization: string | undefined = undefined;
+  'idempotency-key': string | undefined = undefined;
+}
+const KNOWN = new Set(Object.keys(new KnownHeaders()));
+
 export class EdgeRequest {
   body: RequestBody | undefined;
   constructor(
@@ -31,8 +46,10 @@ export class EdgeRequest {
     readonly httpVersion: '1.0' | '1.1',
     /** [name, value, ...] as received. */
     readonly rawHeaders: string[],
-    /** Lower-case names; repeated headers joined with ", ". */
-    readonly headers: Record<string, string | undefined>,
+    /** Repeated headers joined with ", ". */
+    readonly headers: KnownHeaders,
+    /** Every header but those named in the server's `notPassed`, as `name: value` lines ending in CRLF. */
+    readonly passLines: string,
     readonly remoteAddress: string,
   ) {}
 }
@@ -89,6 +106,7 @@ export class EdgeResponse {
     return this;
   }
 
+  /** `chunk` is only lent (the upstream pool reuses its read buffer): what is not copied into a string is copied here. */
   write(chunk: Buffer): boolean {
     if (this.finished || this.conn.socket.destroyed) return false;
     if (!this.headersSent) this.writeHead(this.statusCode, []);
@@ -99,17 +117,17 @@ export class EdgeResponse {
     if (this.#mode === 'chunked') {
       socket.cork();
       socket.write(`${head ?? ''}${chunk.length.toString(16)}\r\n`, 'latin1');
-      socket.write(chunk);
+      socket.write(Buffer.from(chunk));
       const ok = socket.write('\r\n');
       socket.uncork();
       return ok;
     }
-    if (!head) return socket.write(chunk);
-    // A small answer goes out as one string: one write call is cheaper than a corked pair.
-    if (chunk.length <= 16 * 1024) return socket.write(head + chunk.toString('latin1'), 'latin1');
+    // A small answer goes out as one string: one write call, and the string is the copy.
+    if (head && chunk.length <= 16 * 1024) return socket.write(head + chunk.toString('latin1'), 'latin1');
+    if (!head) return socket.write(Buffer.from(chunk));
     socket.cork();
     socket.write(head, 'latin1');
-    const ok = socket.write(chunk);
+    const ok = socket.write(Buffer.from(chunk));
     socket.uncork();
     return ok;
   }
@@ -236,15 +254,21 @@ export class EdgeConnection {
     const [, method, target, minor] = m;
     if (!(target!.startsWith('/') || (target === '*' && method === 'OPTIONS'))) throw new FramingError('the request target must be a path (origin-form)');
     const raw = parseHeaderLines(lines, 1);
-    const headers: Record<string, string | undefined> = {};
+    const headers = new KnownHeaders();
+    const notPassed = this.server.options.notPassed;
+    let passLines = '';
     let length: number | undefined;
+    // One pass: each name is lower-cased once, for the known headers and for what is passed on.
     for (let i = 0; i < raw.length; i += 2) {
       const name = raw[i]!.toLowerCase();
       const value = raw[i + 1]!;
-      if (name === 'content-length') length = contentLength(value, length);
-      else if (name === 'host' && headers.host !== undefined) throw new FramingError('more than one host header');
-      const prev = headers[name];
-      headers[name] = prev === undefined ? value : `${prev}, ${value}`;
+      if (!notPassed.has(name)) passLines += `${raw[i]}: ${value}\r\n`;
+      if (!KNOWN.has(name)) continue;
+      const key = name as keyof KnownHeaders;
+      if (key === 'content-length') length = contentLength(value, length);
+      else if (key === 'host' && headers.host !== undefined) throw new FramingError('more than one host header');
+      const prev = headers[key];
+      headers[key] = prev === undefined ? value : `${prev}, ${value}`;
     }
     if (minor === '1' && headers.host === undefined) throw new FramingError('an HTTP/1.1 request needs a host header');
     const te = headers['transfer-encoding'];
@@ -254,7 +278,7 @@ export class EdgeConnection {
       if (te.toLowerCase() !== 'chunked') throw Object.assign(new FramingError(`transfer-encoding "${te.slice(0, 30)}" is not supported`), { status: 501 });
     }
     if (headers.upgrade !== undefined && /\bupgrade\b/i.test(headers.connection ?? '')) throw Object.assign(new FramingError('protocol upgrades are not forwarded'), { status: 501 });
-    return new EdgeRequest(method!, target!, minor === '1' ? '1.1' : '1.0', raw, headers, this.socket.remoteAddress ?? '');
+    return new EdgeRequest(method!, target!, minor === '1' ? '1.1' : '1.0', raw, headers, passLines, this.socket.remoteAddress ?? '');
   }
 
   /** Feeds body bytes to the current request; returns the bytes after its body (a pipelined request). */
@@ -309,6 +333,8 @@ export class EdgeConnection {
 
 export interface EdgeServerOptions {
   keepAliveTimeoutMs: number;
+  /** Lower-case names of headers left out of `passLines` (hop-by-hop ones, those the handler sets). */
+  notPassed: ReadonlySet<string>;
 }
 
 export class EdgeServer extends EventEmitter {

@@ -17,11 +17,39 @@ import { UpstreamError, UpstreamPool } from './upstream-pool.js';
 
 type GatewayConfig = FleetConfig['gateway'];
 
-/** Client headers the gateway replaces or frames itself rather than passing on. */
-const REPLACED = new Set([...HOP_BY_HOP, 'host', 'content-length', 'x-request-id', 'x-forwarded-for', IDENTITY_HEADER]);
+/** Client headers the gateway replaces or frames itself rather than passing on (the edge server's `notPassed`). */
+export const NOT_PASSED: ReadonlySet<string> = new Set([...HOP_BY_HOP, 'host', 'content-length', 'x-request-id', 'x-forwarded-for', IDENTITY_HEADER]);
 const EMPTY = Buffer.alloc(0);
 /** Unused upstream connections are closed before Node's default 5 s keep-alive timeout would close them. */
 const IDLE_MS = 4000;
+
+/** One access-log line; fields are set as the request goes on. */
+export class AccessEntry {
+  service = '-';
+  route = '';
+  instance = '';
+  user = '';
+  retried = false;
+  error = '';
+  status = 0;
+  ms = 0;
+  constructor(readonly method: string, readonly url: string, readonly requestId: string) {}
+}
+
+// Strings from clients may need escaping; most do not, and JSON.stringify on every field costs.
+const NEEDS_ESCAPE = /["\\\x00-\x1f\x7f]/;
+const jsonString = (s: string) => (NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : `"${s}"`);
+
+/** The access-log line as JSON, written by hand: it is built once per request. */
+export function accessLine(time: string, e: AccessEntry): string {
+  let line = `{"time":"${time}","msg":"access","method":${jsonString(e.method)},"url":${jsonString(e.url)},"requestId":${jsonString(e.requestId)},"service":${jsonString(e.service)}`;
+  if (e.route) line += `,"route":${jsonString(e.route)}`;
+  if (e.instance) line += `,"instance":${jsonString(e.instance)}`;
+  if (e.user) line += `,"user":${jsonString(e.user)}`;
+  if (e.retried) line += ',"retried":true';
+  if (e.error) line += `,"error":"${e.error}"`;
+  return `${line},"status":${e.status},"ms":${e.ms}}\n`;
+}
 
 export class GatewayError extends Error {
   constructor(readonly status: number, readonly code: string, message: string, readonly extra: Record<string, unknown> = {}) {
@@ -46,7 +74,7 @@ export class Proxy {
     private readonly cfg: GatewayConfig,
     private readonly auth: EdgeAuth | undefined,
     private readonly identityKey: Buffer,
-    private readonly accessLog: (line: Record<string, unknown>) => void,
+    private readonly accessLog: (entry: AccessEntry) => void,
   ) {
     this.balancer = new Balancer(cfg.balancing, cfg.cooldownMs);
   }
@@ -70,7 +98,7 @@ export class Proxy {
 
   // Label keys are built once per service and status: this runs on every request.
   #labelKeys = new Map<string, { service: string; byStatus: Map<number, string> }>();
-  #labels(service = '-', status: number) {
+  #labels(service: string, status: number) {
     let l = this.#labelKeys.get(service);
     if (!l) this.#labelKeys.set(service, (l = { service: `service="${service}"`, byStatus: new Map() }));
     let serviceStatus = l.byStatus.get(status);
@@ -81,7 +109,7 @@ export class Proxy {
   async handle(req: EdgeRequest, res: EdgeResponse): Promise<void> {
     const started = process.hrtime.bigint();
     const requestId = req.headers['x-request-id'] ?? crypto.randomUUID();
-    const log: Record<string, unknown> = { msg: 'access', method: req.method, url: req.url, requestId };
+    const log = new AccessEntry(req.method, req.url, requestId);
     try {
       await this.#forward(req, res, requestId, log);
     } catch (err) {
@@ -94,21 +122,21 @@ export class Proxy {
         res.writeHead(e.status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-request-id': requestId });
         res.end(body);
       } else res.destroy();
-      if (e.code.startsWith('UPSTREAM')) this.metrics.incKey('gateway_upstream_errors_total', 'Upstream failures', `code="${e.code}",service="${log.service ?? '-'}"`);
+      if (e.code.startsWith('UPSTREAM')) this.metrics.incKey('gateway_upstream_errors_total', 'Upstream failures', `code="${e.code}",service="${log.service}"`);
       // The client's body may be unread; drain it so the connection can be reused.
       req.body?.resume();
     } finally {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       log.status = res.statusCode;
       log.ms = Math.round(ms * 100) / 100;
-      const labels = this.#labels(log.service as string | undefined, res.statusCode);
+      const labels = this.#labels(log.service, res.statusCode);
       this.metrics.incKey('gateway_requests_total', 'Requests through the gateway', labels.serviceStatus);
       this.metrics.observeKey('gateway_request_duration_seconds', 'Gateway request duration', labels.service, ms / 1000);
       this.accessLog(log);
     }
   }
 
-  async #forward(req: EdgeRequest, res: EdgeResponse, requestId: string, log: Record<string, unknown>) {
+  async #forward(req: EdgeRequest, res: EdgeResponse, requestId: string, log: AccessEntry) {
     const url = req.url ?? '/';
     const match = matchRoute(this.table, url);
     if (!match) throw new GatewayError(404, 'NO_ROUTE', `no service is routed at ${url.split('?')[0]}`);
@@ -120,7 +148,7 @@ export class Proxy {
     const length = declared === undefined ? undefined : Number(declared);
     if (length !== undefined && length > this.cfg.bodyLimitBytes) throw new GatewayError(413, 'BODY_TOO_LARGE', `the body is ${length} bytes; the limit is ${this.cfg.bodyLimitBytes}`);
 
-    let headerLines = forwardedHeaderLines(req);
+    let headerLines = req.headers.connection && !/^\s*(keep-alive|close)\s*$/i.test(req.headers.connection) ? withoutConnectionNamed(req) : req.passLines;
     const forwardedFor = req.headers['x-forwarded-for'];
     headerLines += `x-request-id: ${requestId}\r\nx-forwarded-for: ${forwardedFor ? `${forwardedFor}, ` : ''}${req.remoteAddress}\r\n`;
     if (this.auth && !isPublic(route.service, method, path)) {
@@ -189,15 +217,14 @@ async function readBounded(req: Readable, limit: number): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** The client's headers as lines for the instance, without hop-by-hop ones (including those its Connection header names). */
-function forwardedHeaderLines(req: EdgeRequest): string {
+/** The rare request whose Connection header names more headers: those are hop-by-hop too (RFC 9110 section 7.6.1). */
+function withoutConnectionNamed(req: EdgeRequest): string {
   const raw = req.rawHeaders;
-  const connection = req.headers.connection;
-  const named = connection && connection !== 'keep-alive' && connection !== 'close' ? new Set(connection.toLowerCase().split(',').map((t) => t.trim())) : undefined;
+  const named = new Set(req.headers.connection!.toLowerCase().split(',').map((t) => t.trim()));
   let lines = '';
   for (let i = 0; i < raw.length; i += 2) {
     const lower = raw[i]!.toLowerCase();
-    if (REPLACED.has(lower) || named?.has(lower)) continue;
+    if (NOT_PASSED.has(lower) || named.has(lower)) continue;
     lines += `${raw[i]}: ${raw[i + 1]}\r\n`;
   }
   return lines;

@@ -15,6 +15,7 @@ const MAX_HEAD_BYTES = 64 * 1024;
 export interface ResponseSink {
   /** `block`: header lines, each ending in CRLF, without framing or connection headers. */
   writeHeadBlock(status: number, block: string, hasLength: boolean): unknown;
+  /** `chunk` is only lent: it may be overwritten once write returns. */
   write(chunk: Buffer): boolean;
   end(): void;
   onDrain: (() => void) | undefined;
@@ -96,7 +97,6 @@ class Connection {
       const ex = this.exchange;
       if (ex && ex.req.body && !Buffer.isBuffer(ex.req.body)) this.pipeBody(ex, ex.req.body);
     });
-    socket.on('data', (d: Buffer) => this.onData(d));
     socket.on('drain', () => {
       const body = this.exchange?.req.body;
       if (body && !Buffer.isBuffer(body)) body.resume();
@@ -172,7 +172,7 @@ class Connection {
     this.socket.destroy();
   }
 
-  private onData(chunk: Buffer) {
+  onData(chunk: Buffer) {
     const ex = this.exchange;
     this.deadline = Date.now() + this.pool.options.timeoutMs;
     if (!ex) return void this.socket.destroy(); // bytes nobody asked for: the connection is not trustworthy
@@ -198,7 +198,7 @@ class Connection {
           const end = buf.indexOf(CRLF2, off);
           if (end < 0) {
             if (buf.length - off > MAX_HEAD_BYTES) throw new UpstreamError('bad-response', `the answer's head is over ${MAX_HEAD_BYTES} bytes`);
-            ex.pending = buf.subarray(off);
+            ex.pending = Buffer.from(buf.subarray(off)); // a copy: the read buffer is reused
             return;
           }
           this.onHead(ex, buf.toString('latin1', off, end));
@@ -320,6 +320,7 @@ export class UpstreamPool {
   #waiting: Array<(c: Connection) => void> = [];
   #closed = false;
   #sweep: NodeJS.Timeout | undefined;
+  #readBuffer = Buffer.allocUnsafe(64 * 1024);
 
   constructor(readonly host: string, readonly port: number, readonly options: UpstreamPoolOptions) {
     this.hostHeader = `${host}:${port}`;
@@ -342,7 +343,11 @@ export class UpstreamPool {
       this.forget(c);
     }
     if (this.#all.size >= this.options.maxConnections) return undefined;
-    const c = new Connection(net.connect(this.port, this.host), this);
+    // Reads land in one buffer shared by the pool's connections (onread): no stream machinery per
+    // read. The parser copies what it keeps, and the response copies what it cannot write at once.
+    let conn: Connection | undefined;
+    const socket = net.connect({ port: this.port, host: this.host, onread: { buffer: this.#readBuffer, callback: (n, buf) => (conn!.onData((buf as Buffer).subarray(0, n)), true) } });
+    const c = (conn = new Connection(socket, this));
     this.#all.add(c);
     // One timer per pool rather than one per request: deadlines are checked a few times per timeout.
     this.#sweep ??= setInterval(() => this.#expire(), Math.min(1000, Math.max(10, Math.min(this.options.timeoutMs, this.options.idleMs) / 4))).unref();

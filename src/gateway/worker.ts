@@ -10,7 +10,7 @@ import { watchRegistry, type DaemonLink } from '../registry/daemon-link.js';
 import { EdgeAuth } from './edge-auth.js';
 import { EdgeServer } from './edge-server.js';
 import { portHolder } from './port-holder.js';
-import { Proxy } from './proxy.js';
+import { accessLine, NOT_PASSED, Proxy } from './proxy.js';
 import { buildRoutingTable } from './routing-table.js';
 
 /** Messages between the primary and its workers. */
@@ -52,15 +52,18 @@ export function startGatewayWorker(config: FleetConfig['gateway'], link: DaemonL
   // Many lines share a millisecond; formatting its time once is measurable at full load.
   let timeAt = 0;
   let timeText = '';
-  const log = (obj: Record<string, unknown>) => {
+  const timeNow = () => {
     const now = Date.now();
     if (now !== timeAt) timeText = new Date((timeAt = now)).toISOString();
-    const line = `{"time":"${timeText}",${JSON.stringify(obj).slice(1)}\n`;
+    return timeText;
+  };
+  const write = (line: string) => {
     pending.push(line);
     pendingBytes += line.length;
     if (pendingBytes >= 32 * 1024) flush();
     else flushTimer ??= setTimeout(flush, 100);
   };
+  const log = (obj: Record<string, unknown>) => write(`{"time":"${timeNow()}",${JSON.stringify(obj).slice(1)}\n`);
 
   let proxy: Proxy;
   const auth = config.auth
@@ -72,7 +75,7 @@ export function startGatewayWorker(config: FleetConfig['gateway'], link: DaemonL
         return (await r.json()) as any;
       })
     : undefined;
-  proxy = new Proxy(config, auth, identityKey(link.token), log);
+  proxy = new Proxy(config, auth, identityKey(link.token), (entry) => write(accessLine(timeNow(), entry)));
   let registryReady = false;
   let draining = false;
 
@@ -88,7 +91,7 @@ export function startGatewayWorker(config: FleetConfig['gateway'], link: DaemonL
       return;
     }
     void proxy.handle(req, res);
-  }, { keepAliveTimeoutMs: 65_000 });
+  }, { keepAliveTimeoutMs: 65_000, notPassed: NOT_PASSED });
   server.on('clientError', (e: Record<string, unknown>) => log({ msg: 'refused request', ...e }));
 
   server.on('error', (err: NodeJS.ErrnoException) => {

@@ -6,7 +6,7 @@ import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ChunkedDecoder, FramingError } from '../../src/gateway/http1.js';
 import { EdgeServer } from '../../src/gateway/edge-server.js';
-import { Proxy } from '../../src/gateway/proxy.js';
+import { NOT_PASSED, Proxy } from '../../src/gateway/proxy.js';
 
 const cleanups: Array<() => unknown> = [];
 afterEach(async () => {
@@ -55,7 +55,7 @@ async function gateway(upstreamPort: number, opts: { bodyLimitBytes?: number; up
     (l) => lines.push(l),
   );
   proxy.setTable({ routes: [{ prefix: '/svc', service: 'svc', upstreams: [{ instanceId: 'svc-1', service: 'svc', host: '127.0.0.1', port: upstreamPort, origin: `http://127.0.0.1:${upstreamPort}` }] }] });
-  const server = new EdgeServer((req, res) => void proxy.handle(req, res), { keepAliveTimeoutMs: 5000 });
+  const server = new EdgeServer((req, res) => void proxy.handle(req, res), { keepAliveTimeoutMs: 5000, notPassed: NOT_PASSED });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   cleanups.push(() => new Promise<void>((r) => server.close(r)), () => proxy.close());
   return { port: server.address().port, lines, proxy };
@@ -168,6 +168,27 @@ describe('the gateway forwards every kind of answer framing', () => {
     await new Promise((r) => setTimeout(r, 100));
     expect((await fetch(`http://127.0.0.1:${gw.port}/svc/b`)).status).toBe(200);
     expect(up.connections()).toBe(2);
+  });
+});
+
+describe('the gateway passes headers on', () => {
+  it('drops hop-by-hop headers, also those a Connection header names, and sets its own', async () => {
+    let seen = '';
+    const up = await rawUpstream((head) => {
+      seen = head;
+      return 'HTTP/1.1 200 OK\r\ncontent-length: 2\r\nkeep-alive: timeout=5\r\nx-answer: yes\r\n\r\nok';
+    });
+    const gw = await gateway(up.port);
+    const out = await rawExchange(gw.port, 'GET /svc/h?q=1 HTTP/1.1\r\nHost: outside\r\nConnection: keep-alive, X-Hop\r\nX-Hop: 1\r\nX-Keep: 2\r\nTE: trailers\r\nX-Forwarded-For: 10.0.0.1\r\nx-hmsops-identity: forged\r\n\r\n', (t) => t.endsWith('ok'));
+    const lines = seen.split('\r\n');
+    expect(lines[0]).toBe('GET /h?q=1 HTTP/1.1');
+    expect(lines).toContain(`host: 127.0.0.1:${up.port}`);
+    expect(lines).toContain('X-Keep: 2');
+    expect(lines).toContain('x-forwarded-for: 10.0.0.1, 127.0.0.1');
+    expect(lines.some((l) => /^x-request-id: [0-9a-f-]{36}$/.test(l))).toBe(true);
+    expect(seen).not.toMatch(/x-hop|^te:|connection|identity|Host: outside/im);
+    expect(out).toContain('x-answer: yes');
+    expect(out).not.toMatch(/keep-alive: timeout/i);
   });
 });
 
