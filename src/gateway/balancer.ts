@@ -9,7 +9,15 @@ export class Balancer {
   constructor(private readonly strategy: 'round-robin' | 'least-outstanding', private readonly cooldownMs: number, private readonly now: () => number = Date.now) {}
 
   pick(service: string, upstreams: Upstream[], exclude?: string): Upstream | undefined {
+    // The usual case, on every request: nobody cooling down, nothing to exclude, round-robin.
+    if (this.#cooldownUntil.size === 0 && exclude === undefined && this.strategy === 'round-robin' && upstreams.length > 0) {
+      const i = this.#rr.get(service) ?? 0;
+      this.#rr.set(service, i + 1);
+      return upstreams[i % upstreams.length];
+    }
     const t = this.now();
+    // Ended cool-downs are forgotten, so the fast path above applies again.
+    for (const [id, until] of this.#cooldownUntil) if (until <= t) this.#cooldownUntil.delete(id);
     let candidates = upstreams.filter((u) => u.instanceId !== exclude && (this.#cooldownUntil.get(u.instanceId) ?? 0) <= t);
     // If every instance is cooling down, trying one beats refusing outright.
     if (candidates.length === 0) candidates = upstreams.filter((u) => u.instanceId !== exclude);

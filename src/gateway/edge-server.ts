@@ -163,7 +163,6 @@ export class EdgeConnection {
 
   constructor(readonly socket: net.Socket, private readonly server: EdgeServer) {
     socket.setNoDelay(true);
-    socket.setTimeout(server.options.keepAliveTimeoutMs);
     socket.on('data', (d: Buffer) => this.#onData(d));
     socket.on('drain', () => {
       const res = this.#res;
@@ -173,8 +172,6 @@ export class EdgeConnection {
         cb();
       }
     });
-    // Idle too long: close. A request in flight is bounded by the upstream timeout instead.
-    socket.on('timeout', () => this.#res === undefined && socket.destroy());
     socket.on('error', () => undefined);
     socket.on('close', () => {
       server.forget(this);
@@ -187,6 +184,9 @@ export class EdgeConnection {
     });
   }
 
+  /** Last time bytes came in or an answer ended; the server's sweep closes connections idle too long. */
+  lastActive = Date.now();
+
   get idle() {
     return this.#res === undefined;
   }
@@ -196,6 +196,7 @@ export class EdgeConnection {
   }
 
   #onData(d: Buffer) {
+    this.lastActive = Date.now();
     if (this.#req && this.#bodyOpen) {
       const rest = this.#feedBody(d, 0);
       if (rest === undefined) return;
@@ -316,6 +317,7 @@ export class EdgeConnection {
 
   responseDone(res: EdgeResponse) {
     if (res !== this.#res) return;
+    this.lastActive = Date.now();
     this.#req = undefined;
     this.#res = undefined;
     // A body the handler did not read to its end leaves the connection's framing unknown.
@@ -341,11 +343,18 @@ export class EdgeServer extends EventEmitter {
   closing = false;
   readonly #server: net.Server;
   readonly #connections = new Set<EdgeConnection>();
+  readonly #sweep: NodeJS.Timeout;
 
   constructor(readonly handler: (req: EdgeRequest, res: EdgeResponse) => void, readonly options: EdgeServerOptions) {
     super();
     this.#server = net.createServer((socket) => this.#connections.add(new EdgeConnection(socket, this)));
     this.#server.on('error', (err) => this.emit('error', err));
+    // One timer for all connections rather than one per socket refreshed on every read and write.
+    // A request in flight is bounded by the upstream timeout instead.
+    this.#sweep = setInterval(() => {
+      const cutoff = Date.now() - options.keepAliveTimeoutMs;
+      for (const c of this.#connections) if (c.idle && c.lastActive < cutoff) c.socket.destroy();
+    }, Math.min(1000, Math.max(10, options.keepAliveTimeoutMs / 4))).unref();
   }
 
   listen(port: number, host: string, cb: () => void) {
@@ -363,6 +372,7 @@ export class EdgeServer extends EventEmitter {
   /** Stops accepting; idle connections close now, busy ones after their answer. */
   close(cb: () => void) {
     this.closing = true;
+    clearInterval(this.#sweep);
     this.#server.close(() => cb());
     for (const c of this.#connections) if (c.idle) c.socket.end();
   }

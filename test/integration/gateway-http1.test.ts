@@ -46,7 +46,7 @@ async function rawUpstream(answer: (head: string, socket: net.Socket) => string 
 }
 
 /** A gateway (edge server + proxy) routing /svc to the given upstream port. */
-async function gateway(upstreamPort: number, opts: { bodyLimitBytes?: number; upstreamTimeoutMs?: number } = {}) {
+async function gateway(upstreamPort: number, opts: { bodyLimitBytes?: number; upstreamTimeoutMs?: number; keepAliveTimeoutMs?: number } = {}) {
   const lines: Array<Record<string, unknown>> = [];
   const proxy = new Proxy(
     { enabled: true, port: 0, host: '127.0.0.1', upstreamTimeoutMs: opts.upstreamTimeoutMs ?? 5000, bodyLimitBytes: opts.bodyLimitBytes ?? 64 * 1024 * 1024, balancing: 'round-robin', cooldownMs: 1000, auth: false },
@@ -55,7 +55,7 @@ async function gateway(upstreamPort: number, opts: { bodyLimitBytes?: number; up
     (l) => lines.push(l),
   );
   proxy.setTable({ routes: [{ prefix: '/svc', service: 'svc', upstreams: [{ instanceId: 'svc-1', service: 'svc', host: '127.0.0.1', port: upstreamPort, origin: `http://127.0.0.1:${upstreamPort}` }] }] });
-  const server = new EdgeServer((req, res) => void proxy.handle(req, res), { keepAliveTimeoutMs: 5000, notPassed: NOT_PASSED });
+  const server = new EdgeServer((req, res) => void proxy.handle(req, res), { keepAliveTimeoutMs: opts.keepAliveTimeoutMs ?? 5000, notPassed: NOT_PASSED });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   cleanups.push(() => new Promise<void>((r) => server.close(r)), () => proxy.close());
   return { port: server.address().port, lines, proxy };
@@ -273,6 +273,20 @@ describe('the gateway refuses requests whose end it cannot be sure of', () => {
     }
     expect((await rawExchange(gw.port, 'POST /svc/ HTTP/1.1\r\nhost: x\r\ntransfer-encoding: gzip\r\n\r\n')).split('\r\n')[0]).toBe('HTTP/1.1 501 Not Implemented');
     expect(up.connections()).toBe(0); // none of them reached the instance
+  });
+
+  it('closes a kept-alive client connection left idle past the keep-alive timeout, not one waiting for its answer', async () => {
+    const up = await rawUpstream((head, s) => {
+      const delay = head.startsWith('GET /svc/slow') || head.startsWith('GET /slow') ? 400 : 0;
+      setTimeout(() => s.write('HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\nok', 'latin1'), delay);
+      return undefined;
+    });
+    const gw = await gateway(up.port, { keepAliveTimeoutMs: 100 });
+    const t0 = Date.now();
+    // The slow answer takes longer than the keep-alive timeout: the connection stays for it, then closes when idle.
+    const out = await rawExchange(gw.port, 'GET /svc/slow HTTP/1.1\r\nhost: x\r\n\r\n');
+    expect(out).toMatch(/^HTTP\/1\.1 200 OK[\s\S]*ok$/);
+    expect(Date.now() - t0).toBeLessThan(2500); // closed by the sweep, not by rawExchange's 3 s limit
   });
 
   it('answers pipelined requests in order on one connection, and answers Expect: 100-continue', async () => {
