@@ -5,6 +5,7 @@
 // gateway workers as nginx workers (BENCH_WORKERS, default: the number of cores).
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Pool } from 'undici';
@@ -63,9 +64,20 @@ async function fixedRate(url, rate, seconds) {
   return { p50: lat[Math.floor(lat.length * 0.5)], p99: lat[Math.floor(lat.length * 0.99)], errors };
 }
 
+/** A port nothing listens on or connects from right now (a random one may be an ephemeral port in use). */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
 async function startNginx(upstreamPort, workers) {
   const dir = fs.mkdtempSync('/tmp/hmsops-bench-nginx-');
-  const port = 20000 + Math.floor(Math.random() * 20000);
+  const port = await freePort();
   fs.writeFileSync(
     path.join(dir, 'nginx.conf'),
     `daemon off;
