@@ -8,6 +8,7 @@ import { validate, type PathProblem, type Schema } from '../config/schema-dsl.js
 import { HmsopsError, ValidationError, ExitCode, type SourceProblem } from '../errors.js';
 import { MAX_AMOUNT_CENTS, parseAmount } from '../money.js';
 import { foldToNacha, isValidRouting, unfoldableCharacters } from '../nacha/index.js';
+import { TextLines } from './text-lines.js';
 
 
 const recipientSchema: Schema = {
@@ -118,9 +119,9 @@ export function recipientRuleProblems(r: any, i: number, seen: Map<string, numbe
 
 /** Reads and checks a grant file; throws ValidationError (exit 2) listing every problem. */
 export function readGrantFile(file: string, today = new Date().toISOString().slice(0, 10)): Grant {
-  let text: string;
+  let text: Buffer;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = fs.readFileSync(file);
   } catch (err) {
     throw new HmsopsError('GRANT_UNREADABLE', `cannot read grant file ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { exitCode: ExitCode.usage });
   }
@@ -131,23 +132,26 @@ export function readGrantFile(file: string, today = new Date().toISOString().sli
  * Where the recipients list is, when it is written as the usual block sequence
  * (`recipients:` at column 0, then `- ` items). Undefined for any other layout.
  */
-function recipientBlock(lines: string[]): { start: number; end: number; items: number[] } | undefined {
-  const start = lines.findIndex((l) => /^recipients:\s*(#.*)?$/.test(l));
+function recipientBlock(lines: TextLines): { start: number; end: number; items: number[] } | undefined {
+  let start = -1;
+  for (let n = 0; n < lines.length && start < 0; n++) if (lines.startsWith(n, 'recipients:') && /^recipients:\s*(#.*)?$/.test(lines.at(n))) start = n;
   if (start < 0) return undefined;
   let end = start + 1;
   let indent: number | undefined;
   const items: number[] = [];
+  const HASH = 35;
+  const DASH = 45;
   for (; end < lines.length; end++) {
-    const l = lines[end]!;
-    if (/^\s*(#.*)?$/.test(l)) continue;
-    const m = /^(\s*)-(\s|$)/.exec(l);
-    if (m && (indent === undefined || m[1]!.length === indent)) {
-      indent ??= m[1]!.length;
+    // Byte by byte: this runs over every line of the list.
+    const { indent: col, first, second } = lines.shape(end);
+    if (first === -1 || first === HASH) continue; // blank or comment
+    if (first === DASH && (second === -1 || second === 32 || (second >= 9 && second <= 13)) && (indent === undefined || col === indent)) {
+      indent ??= col;
       items.push(end);
       continue;
     }
-    if (indent === undefined || /^\S/.test(l)) break;
-    if (l.length - l.trimStart().length <= indent) return undefined; // not the layout we know
+    if (indent === undefined || col === 0) break;
+    if (col <= indent) return undefined; // not the layout we know
   }
   return items.length ? { start, end, items } : undefined;
 }
@@ -158,14 +162,14 @@ function recipientBlock(lines: string[]): { start: number; end: number; items: n
  * parser, same line and column numbers), and only an unusual layout falls back to parsing the
  * whole document at once.
  */
-export function parseGrant(file: string, text: string, today: string): Grant {
-  const lines = text.split('\n');
+export function parseGrant(file: string, text: string | Buffer, today: string): Grant {
+  const lines = new TextLines(typeof text === 'string' ? Buffer.from(text) : text);
   const block = recipientBlock(lines);
-  if (!block) return parseWhole(file, text, today);
+  if (!block) return parseWhole(file, lines.text(0), today);
   // The rest of the file: what comes before the list, and whatever top-level keys follow it
   // (parsed with their line offset, so positions stay true).
-  const before = parseWithPositions(file, lines.slice(0, block.start + 1).join('\n'));
-  const after = parseWithPositions(file, lines.slice(block.end).join('\n'), [], block.end);
+  const before = parseWithPositions(file, lines.text(0, block.start + 1));
+  const after = parseWithPositions(file, lines.text(block.end), [], block.end);
   if (before.syntax.length || after.syntax.length) throw new ValidationError(`invalid grant file ${file}`, [...before.syntax, ...after.syntax]);
   const tail = (after.value && typeof after.value === 'object' ? after.value : {}) as Record<string, unknown>;
   const raw = { ...((before.value ?? {}) as Record<string, unknown>), ...tail, recipients: [] } as any;
@@ -177,7 +181,7 @@ export function parseGrant(file: string, text: string, today: string): Grant {
   const recipients: any[] = [];
   block.items.forEach((startLine, i) => {
     const endLine = block.items[i + 1] ?? block.end;
-    const item = simpleItem(file, lines, startLine, endLine) ?? parseWithPositions(file, lines.slice(startLine, endLine).join('\n'), [], startLine);
+    const item = simpleItem(file, lines, startLine, endLine) ?? parseWithPositions(file, lines.text(startLine, endLine), [], startLine);
     if (item.syntax.length) return void located.push(...item.syntax);
     const r = (item.value as any[])?.[0];
     const problems = [
@@ -201,11 +205,11 @@ const NON_STRING = /^(?:true|True|TRUE|false|False|FALSE|null|Null|NULL|~|[-+]?(
  * a plain scalar starting with a letter, or a quoted string without escapes. It means exactly
  * what YAML says it means; any other item returns undefined and goes to the YAML parser.
  */
-function simpleItem(file: string, lines: string[], startLine: number, endLine: number) {
+function simpleItem(file: string, lines: TextLines, startLine: number, endLine: number) {
   const value: Record<string, string> = {};
   let keyIndent = -1;
   for (let n = startLine; n < endLine; n++) {
-    const parsed = simpleLine(lines[n]!, n === startLine, keyIndent);
+    const parsed = simpleLine(lines.at(n), n === startLine, keyIndent);
     if (parsed === null) continue;
     if (parsed === undefined || parsed.key in value) return undefined;
     keyIndent = parsed.keyCol;
@@ -217,12 +221,12 @@ function simpleItem(file: string, lines: string[], startLine: number, endLine: n
     const path = formatPath(p.path.slice(1));
     let indent = -1;
     for (let n = startLine; key !== undefined && n < endLine; n++) {
-      const parsed = simpleLine(lines[n]!, n === startLine, indent);
+      const parsed = simpleLine(lines.at(n), n === startLine, indent);
       if (!parsed) continue;
       indent = parsed.keyCol;
       if (parsed.key === key) return { file, line: n + 1, column: (/unknown key/.test(p.message) ? parsed.keyCol : parsed.valueCol) + 1, path, message: p.message };
     }
-    const first = lines[startLine]!;
+    const first = lines.at(startLine);
     return { file, line: startLine + 1, column: first.length - first.trimStart().length + 1, path, message: p.message };
   };
   return { value: [value], syntax: [] as SourceProblem[], locate };

@@ -11,6 +11,7 @@ import { runDisbursement, type Progress, type Receipt } from '../../disburse/run
 import { formatCents } from '../../money.js';
 import { loadContext, type CliContext, type GlobalOptions } from '../context.js';
 import { exitWith, ok, type CommandResult } from '../end.js';
+import { heapGovernor } from '../heap-governor.js';
 import { color, printJson, table } from '../output.js';
 import { asCliError, clientFor } from '../session.js';
 
@@ -55,8 +56,7 @@ export async function disburseCommand(opts: DisburseOptions): Promise<CommandRes
     else printPlan(grant, plan);
     return ok;
   }
-  fs.mkdirSync(path.dirname(savedGrantFile(ctx, grant.id)), { recursive: true, mode: 0o700 });
-  fs.writeFileSync(savedGrantFile(ctx, grant.id), JSON.stringify(grant), { mode: 0o600 });
+  saveGrant(savedGrantFile(ctx, grant.id), grant);
 
   // step 2
   const client = await clientFor(ctx, opts);
@@ -68,9 +68,15 @@ export async function disburseCommand(opts: DisburseOptions): Promise<CommandRes
   };
   process.on('SIGINT', onSigint);
   const progress = await progressReporter(Boolean(opts.json), grant.recipients.length);
+  const heap = heapGovernor();
+  heap.check();
+  const onProgress = (p: Progress) => {
+    progress.update(p);
+    heap.check();
+  };
   let receipt: Receipt;
   try {
-    receipt = await runDisbursement(client, grant, { batchSize: opts.batchSize ? Number(opts.batchSize) : undefined, onProgress: progress.update, shouldStop: () => stop });
+    receipt = await runDisbursement(client, grant, { batchSize: opts.batchSize ? Number(opts.batchSize) : undefined, onProgress, shouldStop: () => stop });
   } catch (err) {
     progress.done();
     const e = asCliError(err);
@@ -87,6 +93,20 @@ export async function disburseCommand(opts: DisburseOptions): Promise<CommandRes
   if (receipt.status === 'refusals' || receipt.files.some((f) => !f.valid)) return exitWith(ExitCode.failure);
   if (receipt.status === 'follow-ups-pending') return exitWith(DisburseExit.followUpsPending);
   return ok;
+}
+
+/** The grant as JSON for --resume, written a thousand recipients at a time: one string would be ~20 MB at 100,000. */
+function saveGrant(file: string, grant: Grant) {
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  const { recipients, ...rest } = grant;
+  const fd = fs.openSync(file, 'w', 0o600);
+  try {
+    fs.writeSync(fd, `${JSON.stringify(rest).slice(0, -1)},"recipients":[`);
+    for (let i = 0; i < recipients.length; i += 1000) fs.writeSync(fd, (i ? ',' : '') + recipients.slice(i, i + 1000).map((r) => JSON.stringify(r)).join(','));
+    fs.writeSync(fd, ']}');
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /** The receipt as one JSON document, written in pieces: for 100,000 recipients one string would be tens of MB. */

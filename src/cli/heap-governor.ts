@@ -1,0 +1,41 @@
+/**
+ * Keeps a long disbursement's heap near what it really holds. V8 lets garbage pile up in the old
+ * generation until it is a multiple of the live data: a 100,000-recipient run held ~75 MB live but
+ * grew its heap past 230 MB. Between batches the governor looks at the heap and collects once it
+ * is well past what was live after the last collection.
+ */
+import v8 from 'node:v8';
+import vm from 'node:vm';
+
+const MB = 1024 * 1024;
+
+/** Pure: collect once the heap is 1.5x what was live after the last collection, and at least 24 MB more. */
+export function shouldCollect(heapUsed: number, liveAfterLast: number): boolean {
+  return heapUsed > Math.max(liveAfterLast * 1.5, liveAfterLast + 24 * MB);
+}
+
+export interface HeapGovernor {
+  /** Cheap when nothing is to be done (one heap statistics call); a full collection otherwise. */
+  check(): void;
+  collections: number;
+}
+
+export function heapGovernor(): HeapGovernor {
+  // The documented flag, set at run time: the same `gc` that `node --expose-gc` would give.
+  v8.setFlagsFromString('--expose-gc');
+  const gc = vm.runInNewContext('gc') as () => void;
+  const used = () => v8.getHeapStatistics().used_heap_size;
+  // What is live now (the grant just read) is the baseline; the reading left garbage behind.
+  gc();
+  let live = used();
+  const governor: HeapGovernor = {
+    collections: 0,
+    check() {
+      if (!shouldCollect(used(), live)) return;
+      gc();
+      governor.collections++;
+      live = used();
+    },
+  };
+  return governor;
+}
