@@ -132,6 +132,8 @@ await runService({
   name: 'messaging',
   version: '1.0.0',
   migrations,
+  // A batch may hold 10,000 emails (the schema's limit); the default 1 MiB would stop it at ~2,000.
+  bodyLimit: 32 * 1024 * 1024,
   routes(app, ctx) {
     outbox = new Outbox(ctx);
     const byKey = ctx.db.prepare('SELECT * FROM emails WHERE idempotency_key = ?');

@@ -114,7 +114,7 @@ export async function runDisbursement(client: HmsopsClient, grant: Grant, opts: 
     );
     for (const i of batch) results[i]!.analytics = 'recorded';
   });
-  await followUp('email', 'messaging', 2000, async (batch) => {
+  await followUp('email', 'messaging', 5000, async (batch) => {
     const r = await client.messaging.sendEmails(batch.map((i) => ({ idempotencyKey: emailKey(grant.id, grant.recipients[i]!.id), ...noticeEmail(grant, grant.recipients[i]!, results[i]!.traceNumber!) })));
     for (const item of r.results) if (item.status < 400) results[batch[item.index]!]!.email = 'queued';
   });

@@ -153,6 +153,12 @@ describe('messaging and the mail sink', () => {
     expect(raw).toContain('Your grant payment was sent.');
   });
 
+  it('takes a batch over 1 MiB in one request, as its schema allows', async () => {
+    const text = 'A long notice. '.repeat(40_000); // 600 KB each, 1.8 MB in all
+    const r = await client.messaging.sendEmails([1, 2, 3].map((i) => ({ idempotencyKey: `bulk-${i}`, to: `bulk${i}@grantee.example`, subject: 'Bulk', text })));
+    expect(r.results.map((x: any) => x.status)).toEqual([202, 202, 202]);
+  });
+
   it('delivers an email queued while the mail sink is down exactly once after it returns', async () => {
     expect((await fleet.hmsops(['scale', 'mail-sink=0'])).exitCode).toBe(0);
     const e = await client.messaging.sendEmail({ to: 'later@grantee.example', subject: 'Queued while down', text: 'x' }, { idempotencyKey: 'down-1' });
