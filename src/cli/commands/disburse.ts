@@ -87,7 +87,7 @@ export async function disburseCommand(opts: DisburseOptions): Promise<CommandRes
     await client.close();
   }
   progress.done();
-  if (opts.json) writeReceiptJson(receipt);
+  if (opts.json) await writeReceiptJson(receipt);
   else printReceipt(receipt);
   if (receipt.status === 'interrupted') return exitWith(DisburseExit.interrupted);
   if (receipt.status === 'refusals' || receipt.files.some((f) => !f.valid)) return exitWith(ExitCode.failure);
@@ -109,17 +109,26 @@ function saveGrant(file: string, grant: Grant) {
   }
 }
 
-/** The receipt as one JSON document, written in pieces: for 100,000 recipients one string would be tens of MB. */
-function writeReceiptJson(r: Receipt) {
+/**
+ * The receipt as one JSON document, written in pieces: for 100,000 recipients one string would be
+ * tens of MB. A pipe that reads slower than we write would queue all of it in memory, so each
+ * piece waits for the previous one to drain.
+ */
+async function writeReceiptJson(r: Receipt) {
   const { recipients, ...rest } = r;
   const head = JSON.stringify(rest, null, 2);
-  const chunks: string[] = [`${head.slice(0, -2)},\n  "recipients": [`];
+  const write = async (text: string) => {
+    if (!process.stdout.write(text)) await new Promise((resolve) => process.stdout.once('drain', resolve));
+  };
+  let chunk = `${head.slice(0, -2)},\n  "recipients": [`;
   for (let i = 0; i < recipients.length; i++) {
-    chunks.push(`${i ? ',' : ''}\n    ${JSON.stringify(recipients[i])}`);
-    if (chunks.length >= 1000) process.stdout.write(chunks.splice(0).join(''));
+    chunk += `${i ? ',' : ''}\n    ${JSON.stringify(recipients[i])}`;
+    if (i % 1000 === 999) {
+      await write(chunk);
+      chunk = '';
+    }
   }
-  chunks.push('\n  ]\n}\n');
-  process.stdout.write(chunks.join(''));
+  await write(`${chunk}\n  ]\n}\n`);
 }
 
 function printPlan(grant: Grant, plan: ReturnType<typeof planDisbursement>) {
