@@ -4,7 +4,8 @@ import Database from 'better-sqlite3';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readNachaFile } from '../../src/nacha/index.js';
-import { cliPath, downAll, makeFleet, repoRoot, until, type TestFleet } from '../helpers/fleet.js';
+import { connect } from '../../src/sdk/index.js';
+import { cliPath, downAll, makeFleet, repoRoot, sleep, until, type TestFleet } from '../helpers/fleet.js';
 
 let fleet: TestFleet;
 const smallGrant = path.join(repoRoot, 'fixtures', 'grants', 'dol-training.yaml');
@@ -169,6 +170,32 @@ describe('hmsops disburse', () => {
     const resumed = await fleet.hmsops(['disburse', '--resume', 'GEN-CTRLC', '--json']);
     expect(resumed.exitCode, resumed.stderr).toBe(0);
     expect(JSON.parse(resumed.stdout).totals).toMatchObject({ paidNow: n - stored, alreadyDisbursed: stored });
+  });
+
+  it('disburses as the user given with --user, asking for the password with a masked prompt on a terminal', async () => {
+    const admin = await connect({ stateDir: fleet.stateDir });
+    await admin.call('POST', '/auth/v1/users', { username: 'dana', password: 'dana types this on a terminal', email: 'd@x.example', roles: ['operator'] });
+    await admin.close();
+    const file = await generate(5, 'GEN-USER', 21);
+    // `script` gives the CLI a terminal (a pty, sized here: it starts with 0 columns); what we write to it is typed at the prompt.
+    const command = `stty cols 120 rows 40; ${[process.execPath, cliPath, 'disburse', '--grant', file, '--user', 'dana'].map((a) => `'${a}'`).join(' ')}`;
+    const child = execa('script', ['-q', '-e', '-c', command, '/dev/null'], { cwd: fleet.dir, reject: false, env: { NO_COLOR: '1' } });
+    let shown = '';
+    child.stdout!.on('data', (d) => (shown += d.toString()));
+    await until('the password prompt', () => shown.includes('password for dana:'), 20_000, 20);
+    await sleep(300); // the prompt turns echo off just after it first shows
+    child.stdin!.write('dana types this');
+    await until('the typed part masked', () => shown.includes('*'.repeat(15)), 20_000, 20);
+    child.stdin!.write(' on a terminal\r'); // the rest, pasted with its Enter
+    const r = await child;
+    expect(r.exitCode, shown).toBe(0);
+    expect(shown).toContain('Receipt: GEN-USER');
+    expect(shown).not.toContain('dana types'); // masked, never echoed
+    await until('dana in the access log', async () => /"url":"\/ach\/v1\/transfers:batch"[^\n]*"user":"dana"/.test((await fleet.hmsops(['logs', 'gateway'])).stdout));
+    // Without a terminal and without HMSOPS_PASSWORD there is no way to ask: a usage error, nothing sent.
+    const noTty = await fleet.hmsops(['disburse', '--grant', file, '--user', 'dana']);
+    expect(noTty.exitCode).toBe(2);
+    expect(noTty.stderr).toContain('set HMSOPS_PASSWORD or run in a terminal');
   });
 
   it('passes the CI smoke test on the running fleet and leaves the fleet running', async () => {
