@@ -16,7 +16,8 @@ export class ControlClient {
   /** fleetToken: sent as x-hmsops-fleet-token, which registry writes need. */
   constructor(readonly socketPath: string, private readonly opts: { fleetToken?: string } = {}) {}
 
-  request<T = any>(method: 'GET' | 'POST', path: string, body?: unknown, timeoutMs = 0): Promise<T> {
+  /** `signal` aborts the request (a blocking watch the caller no longer wants). */
+  request<T = any>(method: 'GET' | 'POST', path: string, body?: unknown, timeoutMs = 0, signal?: AbortSignal): Promise<T> {
     const payload = body === undefined ? undefined : JSON.stringify(body);
     return new Promise((resolve, reject) => {
       const req = http.request(
@@ -29,6 +30,7 @@ export class ControlClient {
             ...(this.opts.fleetToken ? { 'x-hmsops-fleet-token': this.opts.fleetToken } : {}),
           },
           timeout: timeoutMs || undefined,
+          signal,
         },
         (res) => {
           const chunks: Buffer[] = [];
@@ -62,8 +64,8 @@ export class ControlClient {
     });
   }
 
-  get<T = any>(path: string) {
-    return this.request<T>('GET', path);
+  get<T = any>(path: string, signal?: AbortSignal) {
+    return this.request<T>('GET', path, undefined, 0, signal);
   }
   post<T = any>(path: string, body: unknown = {}) {
     return this.request<T>('POST', path, body);

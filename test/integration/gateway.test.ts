@@ -3,8 +3,9 @@ import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { execa } from 'execa';
 import { callDaemon } from '../../src/registry/daemon-link.js';
-import { downAll, fixtureService, makeFleet, sleep, until, type TestFleet } from '../helpers/fleet.js';
+import { cliPath, downAll, fixtureService, makeFleet, sleep, until, type TestFleet } from '../helpers/fleet.js';
 
 afterEach(downAll);
 
@@ -201,6 +202,28 @@ describe('registry', () => {
     const none = await fleet.hmsops(['registry', 'get', 'billing']);
     expect(none.exitCode).toBe(1);
     expect(none.stderr).toContain('no healthy instance of billing');
+  });
+
+  it('registry ls --watch prints the registry again on every change, and Ctrl-C ends it at once', async () => {
+    const fleet = makeFleet(header() + fixtureService('web'));
+    expect((await fleet.hmsops(['up'])).exitCode).toBe(0);
+    const child = execa(process.execPath, [cliPath, 'registry', 'ls', 'web', '--watch', '--json'], { cwd: fleet.dir, reject: false });
+    const seen: any[] = [];
+    let buffered = '';
+    child.stdout!.on('data', (d) => {
+      buffered += d.toString();
+      const lines = buffered.split('\n');
+      buffered = lines.pop()!;
+      for (const l of lines) if (l) seen.push(JSON.parse(l));
+    });
+    await until('the first listing', () => seen.length >= 1);
+    expect(seen[0].entries.map((e: any) => e.instanceId)).toEqual(['web-1']);
+    expect((await fleet.hmsops(['scale', 'web=2'])).exitCode).toBe(0);
+    await until('web-2 in a later listing', () => seen.some((s) => s.entries.some((e: any) => e.instanceId === 'web-2' && e.status === 'passing')));
+    const t0 = Date.now();
+    child.kill('SIGINT');
+    expect((await child).exitCode).toBe(0);
+    expect(Date.now() - t0).toBeLessThan(3000); // not held by the 30 s watch in flight
   });
 
   it('refuses registrations from processes outside the fleet', async () => {

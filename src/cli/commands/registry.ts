@@ -23,13 +23,24 @@ export async function registryLsCommand(service: string | undefined, opts: Globa
     return ok;
   }
   // --watch: print the table (or one JSON line) again on every change, through the blocking watch.
-  let stop = false;
-  process.once('SIGINT', () => (stop = true));
+  // Ctrl-C ends it at once, not when the watch in flight returns (up to 30 s later).
+  const abort = new AbortController();
+  const interrupted = new Promise<undefined>((resolve) =>
+    process.once('SIGINT', () => {
+      abort.abort();
+      resolve(undefined);
+    }),
+  );
   for (;;) {
     if (opts.json) process.stdout.write(JSON.stringify(r) + '\n');
     else process.stdout.write(`${process.stdout.isTTY ? '\u001b[2J\u001b[H' : ''}${renderRegistry(r.entries)}\n\n`);
-    if (stop) return ok;
-    r = await ctx.client.get(`/v1/registry/watch?index=${r.index}&waitMs=30000${service ? `&service=${encodeURIComponent(service)}` : ''}`);
+    const watch = ctx.client.get<typeof r>(`/v1/registry/watch?index=${r.index}&waitMs=30000${service ? `&service=${encodeURIComponent(service)}` : ''}`, abort.signal);
+    const next = await Promise.race([watch, interrupted]);
+    if (!next) {
+      watch.catch(() => undefined); // aborted
+      return ok;
+    }
+    r = next;
   }
 }
 
