@@ -186,6 +186,13 @@ export class EdgeConnection {
 
   /** Last time bytes came in or an answer ended; the server's sweep closes connections idle too long. */
   lastActive = Date.now();
+  /** When the first bytes of a head still incomplete arrived (0: none pending): a head trickled in forever is refused. */
+  headStartedAt = 0;
+
+  /** Called by the sweep: the head took longer than the server's headersTimeoutMs. */
+  headTimedOut() {
+    this.#refuse(408, 'REQUEST_TIMEOUT', `the request head did not arrive within ${this.server.options.headersTimeoutMs}ms`);
+  }
 
   get idle() {
     return this.#res === undefined;
@@ -217,8 +224,10 @@ export class EdgeConnection {
       if (end < 0) {
         if (buf.length - start > MAX_HEAD_BYTES) return this.#refuse(431, 'HEADERS_TOO_LARGE', `the request head is over ${MAX_HEAD_BYTES} bytes`);
         this.#buf = start ? buf.subarray(start) : buf;
+        if (this.headStartedAt === 0) this.headStartedAt = Date.now();
         return;
       }
+      this.headStartedAt = 0;
       let req: EdgeRequest;
       try {
         req = this.#parseHead(buf.toString('latin1', start, end));
@@ -335,6 +344,8 @@ export class EdgeConnection {
 
 export interface EdgeServerOptions {
   keepAliveTimeoutMs: number;
+  /** How long a request head may take to arrive once it has started (node:http's headersTimeout; 60 s there too). */
+  headersTimeoutMs: number;
   /** Lower-case names of headers left out of `passLines` (hop-by-hop ones, those the handler sets). */
   notPassed: ReadonlySet<string>;
 }
@@ -352,9 +363,12 @@ export class EdgeServer extends EventEmitter {
     // One timer for all connections rather than one per socket refreshed on every read and write.
     // A request in flight is bounded by the upstream timeout instead.
     this.#sweep = setInterval(() => {
-      const cutoff = Date.now() - options.keepAliveTimeoutMs;
-      for (const c of this.#connections) if (c.idle && c.lastActive < cutoff) c.socket.destroy();
-    }, Math.min(1000, Math.max(10, options.keepAliveTimeoutMs / 4))).unref();
+      const now = Date.now();
+      for (const c of this.#connections) {
+        if (c.headStartedAt && now - c.headStartedAt > options.headersTimeoutMs) c.headTimedOut();
+        else if (c.idle && c.lastActive < now - options.keepAliveTimeoutMs) c.socket.destroy();
+      }
+    }, Math.min(1000, Math.max(10, Math.min(options.keepAliveTimeoutMs, options.headersTimeoutMs) / 4))).unref();
   }
 
   listen(port: number, host: string, cb: () => void) {

@@ -91,7 +91,7 @@ export function startGatewayWorker(config: FleetConfig['gateway'], link: DaemonL
       return;
     }
     void proxy.handle(req, res);
-  }, { keepAliveTimeoutMs: 65_000, notPassed: NOT_PASSED });
+  }, { keepAliveTimeoutMs: 65_000, headersTimeoutMs: 60_000, notPassed: NOT_PASSED });
   server.on('clientError', (e: Record<string, unknown>) => log({ msg: 'refused request', ...e }));
 
   server.on('error', (err: NodeJS.ErrnoException) => {

@@ -46,7 +46,7 @@ async function rawUpstream(answer: (head: string, socket: net.Socket) => string 
 }
 
 /** A gateway (edge server + proxy) routing /svc to the given upstream port. */
-async function gateway(upstreamPort: number, opts: { bodyLimitBytes?: number; upstreamTimeoutMs?: number; keepAliveTimeoutMs?: number } = {}) {
+async function gateway(upstreamPort: number, opts: { bodyLimitBytes?: number; upstreamTimeoutMs?: number; keepAliveTimeoutMs?: number; headersTimeoutMs?: number } = {}) {
   const lines: Array<Record<string, unknown>> = [];
   const proxy = new Proxy(
     { enabled: true, port: 0, host: '127.0.0.1', upstreamTimeoutMs: opts.upstreamTimeoutMs ?? 5000, bodyLimitBytes: opts.bodyLimitBytes ?? 64 * 1024 * 1024, balancing: 'round-robin', cooldownMs: 1000, auth: false },
@@ -55,7 +55,7 @@ async function gateway(upstreamPort: number, opts: { bodyLimitBytes?: number; up
     (l) => lines.push(l),
   );
   proxy.setTable({ routes: [{ prefix: '/svc', service: 'svc', upstreams: [{ instanceId: 'svc-1', service: 'svc', host: '127.0.0.1', port: upstreamPort, origin: `http://127.0.0.1:${upstreamPort}` }] }] });
-  const server = new EdgeServer((req, res) => void proxy.handle(req, res), { keepAliveTimeoutMs: opts.keepAliveTimeoutMs ?? 5000, notPassed: NOT_PASSED });
+  const server = new EdgeServer((req, res) => void proxy.handle(req, res), { keepAliveTimeoutMs: opts.keepAliveTimeoutMs ?? 5000, headersTimeoutMs: opts.headersTimeoutMs ?? 5000, notPassed: NOT_PASSED });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   cleanups.push(() => new Promise<void>((r) => server.close(r)), () => proxy.close());
   return { port: server.address().port, lines, proxy };
@@ -287,6 +287,24 @@ describe('the gateway refuses requests whose end it cannot be sure of', () => {
     const out = await rawExchange(gw.port, 'GET /svc/slow HTTP/1.1\r\nhost: x\r\n\r\n');
     expect(out).toMatch(/^HTTP\/1\.1 200 OK[\s\S]*ok$/);
     expect(Date.now() - t0).toBeLessThan(2500); // closed by the sweep, not by rawExchange's 3 s limit
+  });
+
+  it('answers 408 and closes when a request head trickles in slower than the headers timeout', async () => {
+    const up = await rawUpstream(() => 'HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\nok');
+    const gw = await gateway(up.port, { headersTimeoutMs: 200, keepAliveTimeoutMs: 60_000 });
+    const out = await new Promise<string>((resolve) => {
+      const s = net.connect(gw.port, '127.0.0.1');
+      let text = '';
+      s.on('data', (d) => (text += d.toString('latin1')));
+      s.on('close', () => resolve(text));
+      s.on('error', () => undefined);
+      s.write('GET /svc/ HTTP/1.1\r\n');
+      // One more header line now and then, never the end of the head.
+      let n = 0;
+      const drip = setInterval(() => (s.destroyed || n++ > 50 ? clearInterval(drip) : s.write(`x-drip-${n}: 1\r\n`)), 50);
+    });
+    expect(out).toMatch(/^HTTP\/1\.1 408 Request Timeout\r\n/);
+    expect(up.connections()).toBe(0);
   });
 
   it('answers pipelined requests in order on one connection, and answers Expect: 100-continue', async () => {
