@@ -9,6 +9,7 @@ import { ControlClient } from '../../src/daemon/control-client.js';
 import type { RegistryEntry } from '../../src/registry/types.js';
 import { runService, ServiceError, type ServiceContext } from '../kit/service.js';
 import { requestFingerprint } from '../kit/idempotency.js';
+import { envelopeAddress, plainMessage } from './plain-message.js';
 
 const migrations = [
   `CREATE TABLE emails (
@@ -100,8 +101,10 @@ class Outbox {
       await Promise.all(
         claimed.map(async (e) => {
           try {
-            const info = await transport.sendMail({ from: FROM, to: e.rcpt, subject: e.subject, text: e.text, html: e.html ?? undefined, messageId: `<${e.id}@hmsops.local>` });
-            this.ctx.db.prepare("UPDATE emails SET status = 'sent', attempts = attempts + 1, sent_at = ?, message_id = ?, last_error = NULL WHERE id = ?").run(new Date().toISOString(), info.messageId, e.id);
+            const messageId = `<${e.id}@hmsops.local>`;
+            const raw = e.html ? undefined : plainMessage({ from: FROM, to: e.rcpt, subject: e.subject, text: e.text, messageId, date: new Date() });
+            await transport.sendMail(raw ? { envelope: { from: envelopeAddress(FROM), to: [e.rcpt] }, raw } : { from: FROM, to: e.rcpt, subject: e.subject, text: e.text, html: e.html ?? undefined, messageId });
+            this.ctx.db.prepare("UPDATE emails SET status = 'sent', attempts = attempts + 1, sent_at = ?, message_id = ?, last_error = NULL WHERE id = ?").run(new Date().toISOString(), messageId, e.id);
             this.ctx.metrics.inc('messaging_emails_sent_total', 'Emails delivered over SMTP');
           } catch (err) {
             anyFailed = true;
