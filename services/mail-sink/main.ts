@@ -1,10 +1,10 @@
 /**
- * mail-sink: a local SMTP server (smtp-server) that keeps every message it receives as an .eml
- * file in the state dir, indexed in SQLite and listed over HTTP. The default SMTP target of messaging.
+ * mail-sink: a local SMTP server (smtp-server) that keeps every message it receives, raw, in its
+ * SQLite file, listed over HTTP (`hmsops mail show ID` prints the RFC 5322 text, an .eml).
+ * The default SMTP target of messaging.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import path from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { runService, ServiceError } from '../kit/service.js';
 import { headerValue } from './headers.js';
@@ -21,7 +21,13 @@ const migrations = [
      received_at TEXT NOT NULL
    );
    CREATE INDEX messages_by_rcpt ON messages (rcpt_to);`,
+  // The raw message in the row: a file per message cost more CPU than the SMTP exchange itself
+  // (docs/benchmarks.md). Rows from before keep `path` to their .eml file.
+  `ALTER TABLE messages ADD COLUMN raw BLOB;`,
 ];
+
+/** What a listing shows: everything but the raw message, which only `GET /v1/messages/:id` reads. */
+const LISTED = 'id, message_id, mail_from, rcpt_to, subject, size, received_at';
 
 let smtp: SMTPServer | undefined;
 let smtpPort = 0;
@@ -32,9 +38,7 @@ await runService({
   migrations,
   metadata: () => ({ smtpPort: String(smtpPort) }),
   async routes(app, ctx) {
-    const dir = ctx.paths.mail;
-    fs.mkdirSync(dir, { recursive: true });
-    const insert = ctx.db.prepare('INSERT INTO messages (id, message_id, mail_from, rcpt_to, subject, size, path, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    const insert = ctx.db.prepare("INSERT INTO messages (id, message_id, mail_from, rcpt_to, subject, size, path, received_at, raw) VALUES (?, ?, ?, ?, ?, ?, '', ?, ?)");
     smtp = new SMTPServer({
       authOptional: true,
       disabledCommands: ['AUTH', 'STARTTLS'],
@@ -45,18 +49,16 @@ await runService({
       onData(stream, session, callback) {
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', async () => {
+        stream.on('end', () => {
           try {
             const raw = Buffer.concat(chunks);
             const id = `msg_${Date.now()}_${crypto.randomBytes(4).toString('hex')}`;
-            const file = path.join(dir, `${id}.eml`);
-            // Asynchronous: creating thousands of files is kernel work that other connections need not wait for.
-            await fs.promises.writeFile(file, raw);
             const end = raw.indexOf('\r\n\r\n');
             const head = raw.subarray(0, end >= 0 ? end : Math.min(raw.length, 64 * 1024)).toString('utf8');
             const rcpt = session.envelope.rcptTo.map((r) => r.address.toLowerCase()).join(',');
             const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : null;
-            insert.run(id, headerValue(head, 'message-id'), from, rcpt, headerValue(head, 'subject'), raw.length, file, new Date().toISOString());
+            // Stored (committed) before the 250 reply: a message the sink accepted is never lost.
+            insert.run(id, headerValue(head, 'message-id'), from, rcpt, headerValue(head, 'subject'), raw.length, new Date().toISOString(), raw);
             ctx.metrics.inc('mail_sink_messages_total', 'Messages received');
             callback(null, `queued as ${id}`);
           } catch (err) {
@@ -79,8 +81,8 @@ await runService({
       const { to } = req.query as { to?: string; limit?: string };
       const limit = Number((req.query as { limit?: string }).limit ?? 100000);
       const rows = to
-        ? ctx.db.prepare("SELECT * FROM messages WHERE ',' || rcpt_to || ',' LIKE ? ORDER BY received_at, id LIMIT ?").all(`%,${to.toLowerCase()},%`, limit)
-        : ctx.db.prepare('SELECT * FROM messages ORDER BY received_at, id LIMIT ?').all(limit);
+        ? ctx.db.prepare(`SELECT ${LISTED} FROM messages WHERE ',' || rcpt_to || ',' LIKE ? ORDER BY received_at, id LIMIT ?`).all(`%,${to.toLowerCase()},%`, limit)
+        : ctx.db.prepare(`SELECT ${LISTED} FROM messages ORDER BY received_at, id LIMIT ?`).all(limit);
       return { messages: rows.map(view), smtpPort };
     });
     app.get(
@@ -97,7 +99,7 @@ await runService({
     app.get('/v1/messages/:id', { schema: { summary: 'One message with its raw text', params: { type: 'object', properties: { id: { type: 'string' } } } } }, async (req) => {
       const r = ctx.db.prepare('SELECT * FROM messages WHERE id = ?').get((req.params as { id: string }).id) as any;
       if (!r) throw new ServiceError(404, 'NOT_FOUND', 'no such message');
-      return { ...view(r), raw: fs.readFileSync(r.path, 'utf8') };
+      return { ...view(r), raw: r.raw ? (r.raw as Buffer).toString('utf8') : fs.readFileSync(r.path, 'utf8') };
     });
   },
   async stop() {
