@@ -160,6 +160,7 @@ export class EdgeConnection {
   /** Bytes of a content-length body still to come, or a decoder for a chunked one. */
   #bodyLeft = 0;
   #chunked: ChunkedDecoder | undefined;
+  #clientEnded = false;
 
   constructor(readonly socket: net.Socket, private readonly server: EdgeServer) {
     socket.setNoDelay(true);
@@ -173,6 +174,17 @@ export class EdgeConnection {
       }
     });
     socket.on('error', () => undefined);
+    // The client is done sending (half-close): what it sent is still answered, then the connection closes.
+    socket.on('end', () => {
+      this.#clientEnded = true;
+      const body = this.#req?.body;
+      if (body && this.#bodyOpen) {
+        body.emit('aborted');
+        body.destroy();
+        return void socket.destroy();
+      }
+      if (!this.#res) socket.end();
+    });
     socket.on('close', () => {
       server.forget(this);
       const body = this.#req?.body;
@@ -339,6 +351,8 @@ export class EdgeConnection {
     this.#chunked = undefined;
     if (this.socket.isPaused()) this.socket.resume();
     if (this.#buf) this.#parseNext();
+    // A half-closed client gets the answers to what it sent, then the connection ends.
+    if (this.#clientEnded && !this.#res) this.socket.end();
   }
 }
 
@@ -358,7 +372,7 @@ export class EdgeServer extends EventEmitter {
 
   constructor(readonly handler: (req: EdgeRequest, res: EdgeResponse) => void, readonly options: EdgeServerOptions) {
     super();
-    this.#server = net.createServer((socket) => this.#connections.add(new EdgeConnection(socket, this)));
+    this.#server = net.createServer({ allowHalfOpen: true }, (socket) => this.#connections.add(new EdgeConnection(socket, this)));
     this.#server.on('error', (err) => this.emit('error', err));
     // One timer for all connections rather than one per socket refreshed on every read and write.
     // A request in flight is bounded by the upstream timeout instead.

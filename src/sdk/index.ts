@@ -45,8 +45,26 @@ export class HmsopsClient {
     this.#credentials = opts.credentials;
   }
 
-  /** One JSON call through the gateway; logs in first (and again once when a token expired). */
-  async call<R>(method: 'GET' | 'POST', path: string, body?: unknown, headers: Record<string, string> = {}): Promise<R> {
+  /**
+   * One JSON call through the gateway; logs in first (and again once when a token expired). A
+   * request with an Idempotency-Key that meets the same key still being processed (409
+   * IDEMPOTENCY_KEY_IN_FLIGHT) is sent again after a short, growing wait, for up to 10 s: its
+   * answer is the first request's, as payment APIs' clients do.
+   */
+  async call<R>(method: 'GET' | 'POST', path: string, body?: unknown, headers: Record<string, string> = {}, opts: { waitIfInFlight?: boolean } = {}): Promise<R> {
+    const giveUpAt = Date.now() + (opts.waitIfInFlight === false ? 0 : 10_000);
+    for (let wait = 25; ; wait = Math.min(wait * 2, 1000)) {
+      try {
+        return await this.#callOnce<R>(method, path, body, headers);
+      } catch (err) {
+        const inFlight = err instanceof HmsopsApiError && err.status === 409 && err.code === 'IDEMPOTENCY_KEY_IN_FLIGHT' && headers['idempotency-key'] !== undefined;
+        if (!inFlight || Date.now() + wait > giveUpAt) throw err;
+        await new Promise((r) => setTimeout(r, wait));
+      }
+    }
+  }
+
+  async #callOnce<R>(method: 'GET' | 'POST', path: string, body: unknown, headers: Record<string, string>): Promise<R> {
     const needsToken = !(path === '/auth/v1/login' || path === '/auth/v1/jwks.json');
     for (let attempt = 0; attempt < 2; attempt++) {
       if (needsToken && !this.#token && this.#credentials) await this.auth.login(this.#credentials.username, this.#credentials.password);
@@ -85,7 +103,8 @@ export class HmsopsClient {
   };
 
   readonly payments = {
-    transfer: (t: T.TransferRequest, opts: { idempotencyKey: string }) => this.call<T.Transfer>('POST', '/ach/v1/transfers', t, { 'idempotency-key': opts.idempotencyKey }),
+    /** `waitIfInFlight: false` gives the 409 IDEMPOTENCY_KEY_IN_FLIGHT instead of waiting for the first request's answer. */
+    transfer: (t: T.TransferRequest, opts: { idempotencyKey: string; waitIfInFlight?: boolean }) => this.call<T.Transfer>('POST', '/ach/v1/transfers', t, { 'idempotency-key': opts.idempotencyKey }, opts),
     transferBatch: (items: (T.TransferRequest & { idempotencyKey: string })[], opts: { atomic?: boolean } = {}) =>
       this.call<T.BatchResult>('POST', '/ach/v1/transfers:batch', { atomic: opts.atomic ?? false, transfers: items }),
     get: (id: string) => this.call<T.Transfer>('GET', `/ach/v1/transfers/${encodeURIComponent(id)}`),

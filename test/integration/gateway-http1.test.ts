@@ -307,6 +307,19 @@ describe('the gateway refuses requests whose end it cannot be sure of', () => {
     expect(up.connections()).toBe(0);
   });
 
+  it('still answers a client that half-closes its side right after sending the request', async () => {
+    const up = await rawUpstream(() => 'HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\nok');
+    const gw = await gateway(up.port);
+    const out = await new Promise<string>((resolve) => {
+      const s = net.connect(gw.port, '127.0.0.1', () => s.end('GET /svc/ HTTP/1.1\r\nhost: x\r\n\r\n', 'latin1'));
+      let text = '';
+      s.on('data', (d) => (text += d.toString('latin1')));
+      s.on('close', () => resolve(text));
+      s.on('error', () => resolve(text));
+    });
+    expect(out).toMatch(/^HTTP\/1\.1 200 OK\r\n[\s\S]*\r\n\r\nok$/);
+  });
+
   it('answers pipelined requests in order on one connection, and answers Expect: 100-continue', async () => {
     const up = await rawUpstream((head) => {
       const path = head.split(' ')[1]!;
