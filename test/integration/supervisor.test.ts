@@ -105,9 +105,10 @@ describe('restart policy', () => {
     expect((await fleet.hmsops(['up'])).exitCode).toBe(0);
     const firstPid = (await fleet.instances())[0].pid;
     await until('liveness restart', async () => (await fleet.events()).some((e) => e.type === 'liveness-failed'));
+    // At least one restart: on a loaded machine a 100 ms probe may also time out on the replacement.
     const inst = await until('ready again', async () => {
       const [i] = await fleet.instances();
-      return i.state === 'ready' && i.restarts === 1 ? i : undefined;
+      return i.state === 'ready' && i.restarts >= 1 && i.pid !== firstPid ? i : undefined;
     });
     expect(inst.pid).not.toBe(firstPid);
     expect(pidAlive(firstPid)).toBe(false);
