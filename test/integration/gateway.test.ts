@@ -37,6 +37,20 @@ describe('gateway routing', () => {
     expect([...seen].sort()).toEqual(['web-1', 'web-2', 'web-3']);
   });
 
+  it('answers its own /healthz, /readyz and /metrics', async () => {
+    const fleet = makeFleet(header() + fixtureService('web'));
+    expect((await fleet.hmsops(['up'])).exitCode).toBe(0);
+    const gw = await gatewayUrl(fleet);
+    expect(await getJson(`${gw}/healthz`)).toMatchObject({ status: 200, body: { status: 'ok' } });
+    expect(await getJson(`${gw}/readyz`)).toMatchObject({ status: 200, body: { status: 'ready' } });
+    await fetch(`${gw}/web/`);
+    const metrics = await fetch(`${gw}/metrics`);
+    expect(metrics.headers.get('content-type')).toContain('text/plain');
+    const text = await metrics.text();
+    expect(text).toMatch(/# TYPE gateway_requests_total counter\ngateway_requests_total\{service="web",status="200"\} 1\n/);
+    expect(text).toMatch(/gateway_request_duration_seconds_count\{service="web"\} 1\n/);
+  });
+
   it('passes x-request-id and traceparent on, and creates a request id when absent', async () => {
     const fleet = makeFleet(header() + fixtureService('web'));
     expect((await fleet.hmsops(['up'])).exitCode).toBe(0);
