@@ -172,6 +172,22 @@ describe('hmsops disburse', () => {
     expect(JSON.parse(resumed.stdout).totals).toMatchObject({ paidNow: n - stored, alreadyDisbursed: stored });
   });
 
+  it('takes --effective-date, and off a terminal prints plain progress lines and no colour', async () => {
+    const d = new Date(Date.now() + 14 * 86_400_000);
+    while (d.getUTCDay() === 0 || d.getUTCDay() === 6) d.setUTCDate(d.getUTCDate() + 1);
+    const date = d.toISOString().slice(0, 10);
+    const file = await generate(5, 'GEN-DATED', 22);
+    const r = await fleet.hmsops(['disburse', '--grant', file, '--effective-date', date], { env: { NO_COLOR: '1' } });
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stderr.split('\n')).toEqual(expect.arrayContaining(['transfers: 5/5', 'analytics: 5/5', 'email: 5/5', 'file: 1/1']));
+    expect(r.stdout + r.stderr).not.toContain('\u001b[');
+    expect(r.stdout).toContain('Receipt: GEN-DATED');
+    expect(ledger<{ n: number }>("SELECT COUNT(*) AS n FROM transfers WHERE grant_id = 'GEN-DATED' AND effective_date = ?", date).n).toBe(5);
+    const bad = await fleet.hmsops(['disburse', '--grant', file, '--effective-date', 'next week']);
+    expect(bad.exitCode).toBe(2);
+    expect(bad.stderr).toContain('--effective-date: expected YYYY-MM-DD');
+  });
+
   it('disburses as the user given with --user, asking for the password with a masked prompt on a terminal', async () => {
     const admin = await connect({ stateDir: fleet.stateDir });
     await admin.call('POST', '/auth/v1/users', { username: 'dana', password: 'dana types this on a terminal', email: 'd@x.example', roles: ['operator'] });
