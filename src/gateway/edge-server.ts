@@ -177,12 +177,8 @@ export class EdgeConnection {
     // The client is done sending (half-close): what it sent is still answered, then the connection closes.
     socket.on('end', () => {
       this.#clientEnded = true;
-      const body = this.#req?.body;
-      if (body && this.#bodyOpen) {
-        body.emit('aborted');
-        body.destroy();
-        return void socket.destroy();
-      }
+      // A body cut short can never be complete: closing lets 'close' below tell its reader.
+      if (this.#req && this.#bodyOpen) return void socket.destroy();
       if (!this.#res) socket.end();
     });
     socket.on('close', () => {

@@ -123,7 +123,8 @@ export class Proxy {
         res.end(body);
       } else res.destroy();
       if (e.code.startsWith('UPSTREAM')) this.metrics.incKey('gateway_upstream_errors_total', 'Upstream failures', `code="${e.code}",service="${log.service}"`);
-      // The client's body may be unread; drain it so the connection can be reused.
+      // The client's body may be unread: let it flow to its end (the edge server closes a connection
+      // whose body was not read to the end, since its framing is then unknown).
       req.body?.resume();
     } finally {
       const ms = performance.now() - started;
@@ -137,7 +138,7 @@ export class Proxy {
   }
 
   async #forward(req: EdgeRequest, res: EdgeResponse, requestId: string, log: AccessEntry) {
-    const url = req.url ?? '/';
+    const url = req.url;
     const match = matchRoute(this.table, url);
     if (!match) throw new GatewayError(404, 'NO_ROUTE', `no service is routed at ${url.split('?')[0]}`);
     const { route, path } = match;

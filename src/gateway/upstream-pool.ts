@@ -345,9 +345,8 @@ export class UpstreamPool {
     if (this.#all.size >= this.options.maxConnections) return undefined;
     // Reads land in one buffer shared by the pool's connections (onread): no stream machinery per
     // read. The parser copies what it keeps, and the response copies what it cannot write at once.
-    let conn: Connection | undefined;
-    const socket = net.connect({ port: this.port, host: this.host, onread: { buffer: this.#readBuffer, callback: (n, buf) => (conn!.onData((buf as Buffer).subarray(0, n)), true) } });
-    const c = (conn = new Connection(socket, this));
+    const onread = { buffer: this.#readBuffer, callback: (n: number, buf: Uint8Array) => (c.onData((buf as Buffer).subarray(0, n)), true) };
+    const c: Connection = new Connection(net.connect({ port: this.port, host: this.host, onread }), this);
     this.#all.add(c);
     // One timer per pool rather than one per request: deadlines are checked a few times per timeout.
     this.#sweep ??= setInterval(() => this.#expire(), Math.min(1000, Math.max(10, Math.min(this.options.timeoutMs, this.options.idleMs) / 4))).unref();
@@ -376,10 +375,6 @@ export class UpstreamPool {
   #expire() {
     const now = Date.now();
     for (const c of this.#all) if (c.deadline && c.deadline <= now) c.expire();
-  }
-
-  get size() {
-    return { open: this.#all.size, idle: this.#idle.length, waiting: this.#waiting.length };
   }
 
   close() {
