@@ -73,7 +73,7 @@ examples(
     .alias('status')
     .description('one row per instance: service, id, pid, address, state, restarts, uptime, last probe')
     .option('--json', 'machine-readable output')
-    .option('-w, --watch', 'live view')
+    .option('-w, --watch', 'live view on a terminal; piped, under CI or with --json: printed again on every change')
     .action(run(async () => (await import('./commands/ps.js')).psCommand)),
   'hmsops ps',
   'hmsops ps --json | jq ".instances[] | select(.state != \\"ready\\")"',

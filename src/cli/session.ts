@@ -7,13 +7,14 @@ import path from 'node:path';
 import { ExitCode, HmsopsError } from '../errors.js';
 import { connect, HmsopsApiError, type HmsopsClient } from '../sdk/index.js';
 import type { CliContext } from './context.js';
+import { importPromptView } from './views/terminal.js';
 
 export const sessionFile = (ctx: CliContext) => path.join(ctx.paths.run, 'session.json');
 
 export async function askPassword(user: string): Promise<string> {
   if (process.env.HMSOPS_PASSWORD) return process.env.HMSOPS_PASSWORD;
   if (!process.stdin.isTTY) throw new HmsopsError('PASSWORD_REQUIRED', `no password for ${user}: set HMSOPS_PASSWORD or run in a terminal`, { exitCode: ExitCode.usage });
-  const { promptPassword } = await import('./views/password-prompt.js');
+  const { promptPassword } = await importPromptView(() => import('./views/password-prompt.js'));
   return promptPassword(`password for ${user}: `);
 }
 

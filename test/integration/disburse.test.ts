@@ -195,7 +195,8 @@ describe('hmsops disburse', () => {
     const file = await generate(5, 'GEN-USER', 21);
     // `script` gives the CLI a terminal (a pty, sized here: it starts with 0 columns); what we write to it is typed at the prompt.
     const command = `stty cols 120 rows 40; ${[process.execPath, cliPath, 'disburse', '--grant', file, '--user', 'dana'].map((a) => `'${a}'`).join(' ')}`;
-    const child = execa('script', ['-q', '-e', '-c', command, '/dev/null'], { cwd: fleet.dir, reject: false, env: { NO_COLOR: '1' } });
+    // CI is set as on a CI runner: ink then draws nothing until it exits, yet the prompt must show.
+    const child = execa('script', ['-q', '-e', '-c', command, '/dev/null'], { cwd: fleet.dir, reject: false, env: { NO_COLOR: '1', CI: 'true' } });
     let shown = '';
     child.stdout!.on('data', (d) => (shown += d.toString()));
     await until('the password prompt', () => shown.includes('password for dana:'), 20_000, 20);
@@ -206,6 +207,7 @@ describe('hmsops disburse', () => {
     const r = await child;
     expect(r.exitCode, shown).toBe(0);
     expect(shown).toContain('Receipt: GEN-USER');
+    expect(shown).toContain('transfers: 5/5'); // under CI, progress comes as plain lines, even on a terminal
     expect(shown).not.toContain('dana types'); // masked, never echoed
     await until('dana in the access log', async () => /"url":"\/ach\/v1\/transfers:batch"[^\n]*"user":"dana"/.test((await fleet.hmsops(['logs', 'gateway'])).stdout));
     // Without a terminal and without HMSOPS_PASSWORD there is no way to ask: a usage error, nothing sent.

@@ -130,6 +130,33 @@ describe('scale and rolling restart', () => {
     expect(pidAlive(pids['web-1'])).toBe(true);
   });
 
+  it('ps --watch off a terminal prints the instances again when they change, as JSON lines with --json', async () => {
+    const fleet = makeFleet(header + fixtureService('web', { instances: 1 }));
+    expect((await fleet.hmsops(['up'])).exitCode).toBe(0);
+    const watch = (json: boolean) => {
+      const child = execa(process.execPath, [cliPath, 'ps', '--watch', ...(json ? ['--json'] : [])], { cwd: fleet.dir, reject: false, env: { CI: 'true' } });
+      const out = { text: '' };
+      child.stdout!.on('data', (d) => (out.text += d.toString()));
+      return { child, out };
+    };
+    const json = watch(true);
+    const plain = watch(false);
+    await until('both first listings', () => json.out.text.includes('\n') && plain.out.text.includes('web-1'));
+    expect((await fleet.hmsops(['scale', 'web=2'])).exitCode).toBe(0);
+    const listings = () => json.out.text.split('\n').filter(Boolean).map((l) => JSON.parse(l).instances.map((i: any) => `${i.id}:${i.state}`));
+    await until('web-2 ready in a later JSON line', () => listings().some((l) => l.includes('web-2:ready')));
+    await until('web-2 ready in a later table', () => /web-2 +\d+ +127\.0\.0\.1:\d+ +ready/.test(plain.out.text));
+    expect(listings()[0]).toEqual(['web-1:ready']);
+    // Printed on changes only, not every half second: a handful of listings for one scale-up.
+    await sleep(1500);
+    expect(listings().length).toBeLessThanOrEqual(5);
+    expect(plain.out.text).not.toContain('\u001b['); // no cursor movement off a terminal
+    for (const w of [json, plain]) {
+      w.child.kill('SIGINT');
+      expect((await w.child).exitCode).toBe(0);
+    }
+  });
+
   it('rejects a malformed scale target with exit code 2', async () => {
     const fleet = makeFleet(header + fixtureService('web'));
     const r = await fleet.hmsops(['scale', 'web=lots']);

@@ -14,6 +14,7 @@ import { exitWith, ok, type CommandResult } from '../end.js';
 import { heapGovernor } from '../heap-governor.js';
 import { color, printJson, table } from '../output.js';
 import { asCliError, clientFor } from '../session.js';
+import { liveTerminal } from '../views/terminal.js';
 
 export interface DisburseOptions extends GlobalOptions {
   grant?: string;
@@ -165,10 +166,10 @@ export function printReceipt(r: Receipt) {
   console.log(color.dim(`done in ${(r.durationMs / 1000).toFixed(1)}s`));
 }
 
-/** ink progress bars for people on a terminal; plain lines otherwise; nothing with --json. */
+/** ink progress bars for people on a terminal; plain lines otherwise (and under CI); nothing with --json. */
 async function progressReporter(json: boolean, total: number): Promise<{ update: (p: Progress) => void; done: () => void }> {
   if (json) return { update: () => undefined, done: () => undefined };
-  if (process.stderr.isTTY) {
+  if (liveTerminal(process.stderr)) {
     const { startProgressView } = await import('../views/disburse-progress.js');
     return startProgressView(total);
   }

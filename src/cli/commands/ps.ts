@@ -1,8 +1,9 @@
 /** `hmsops ps` (alias status): one row per instance; --json for machines; --watch for a live view. */
 import type { InstanceView } from '../../daemon/supervisor.js';
-import { daemonRunning, loadContext, type GlobalOptions } from '../context.js';
+import { daemonRunning, loadContext, type CliContext, type GlobalOptions } from '../context.js';
 import { ok, type CommandResult } from '../end.js';
 import { age, color, colorFor, printJson, stateColor, table } from '../output.js';
+import { liveTerminal } from '../views/terminal.js';
 
 export function renderInstances(instances: InstanceView[]): string {
   if (instances.length === 0) return color.dim('no instances');
@@ -23,11 +24,12 @@ export function renderInstances(instances: InstanceView[]): string {
 
 export async function psCommand(opts: GlobalOptions & { json?: boolean; watch?: boolean }): Promise<CommandResult> {
   const ctx = await loadContext(opts);
-  if (opts.watch) {
+  if (opts.watch && !opts.json && liveTerminal(process.stdout)) {
     const { watchInstances } = await import('../views/ps-watch.js');
     await watchInstances(ctx);
     return ok;
   }
+  if (opts.watch) return watchPlain(ctx, Boolean(opts.json));
   if (!(await daemonRunning(ctx))) {
     if (opts.json) printJson({ daemon: null, instances: [] });
     else console.log(color.dim(`no daemon runs for ${ctx.paths.root}; nothing is running`));
@@ -36,5 +38,23 @@ export async function psCommand(opts: GlobalOptions & { json?: boolean; watch?: 
   const { instances } = await ctx.client.get<{ instances: InstanceView[] }>('/v1/instances');
   if (opts.json) printJson({ instances });
   else console.log(renderInstances(instances));
+  return ok;
+}
+
+/**
+ * `ps --watch` off a live terminal (piped, or under CI) or with --json: the table, or one JSON line,
+ * again whenever an instance appears, goes or changes state, pid or restarts (not for uptime alone).
+ */
+async function watchPlain(ctx: CliContext, json: boolean): Promise<CommandResult> {
+  let stop = false;
+  process.once('SIGINT', () => (stop = true));
+  let last = '';
+  while (!stop) {
+    const { instances } = await ctx.client.get<{ instances: InstanceView[] }>('/v1/instances');
+    const shape = JSON.stringify(instances.map((i) => [i.id, i.state, i.pid, i.restarts]));
+    if (shape !== last) process.stdout.write(json ? `${JSON.stringify({ instances })}\n` : `${renderInstances(instances)}\n\n`);
+    last = shape;
+    await new Promise((r) => setTimeout(r, 500));
+  }
   return ok;
 }
