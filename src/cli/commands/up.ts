@@ -13,6 +13,7 @@ import { ensureDaemon, loadContext, tail, type CliContext, type GlobalOptions } 
 import { ok, type CommandResult } from '../end.js';
 import { color, printJson, stateColor } from '../output.js';
 import { renderInstances } from './ps.js';
+import { liveTerminal } from '../views/terminal.js';
 
 export interface UpOptions extends GlobalOptions {
   wait: boolean;
@@ -52,7 +53,7 @@ function inScope(i: InstanceView, services: string[]) {
 
 export async function waitForFleet(ctx: CliContext, services: string[], timeoutMs: number, progress: boolean) {
   const deadline = Date.now() + timeoutMs;
-  const tty = progress && process.stderr.isTTY;
+  const tty = progress && liveTerminal(process.stderr);
   let instances: InstanceView[] = [];
   let problem: string | undefined;
   for (;;) {
