@@ -1,6 +1,8 @@
 /**
  * Instance logs: one file per instance under logs/, one line per output line, prefixed with
- * an ISO timestamp and the stream, rotated by size (name.log -> name.log.1 -> ...).
+ * an ISO timestamp and the stream, rotated by size (name.log -> name.log.1 -> ...). The gateway
+ * writes its access log itself, in the same format, beside its instance log: one file per worker
+ * (gateway-1.access.log, or gateway-1.access-w2.log with several workers).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -23,6 +25,16 @@ export function parseLogLine(instance: string, line: string): LogLine | undefine
 
 export const logFileFor = (logsDir: string, instanceId: string) => path.join(logsDir, `${instanceId}.log`);
 
+/** The access log of a gateway instance's worker (worker 1 of one, or `worker` of several). */
+export const accessLogFileFor = (logsDir: string, instanceId: string, worker?: number) => path.join(logsDir, `${instanceId}.access${worker === undefined ? '' : `-w${worker}`}.log`);
+
+/** Which instance a file under logs/ belongs to, and its rotation (0: current); undefined for other files and the daemon's own log. */
+export function logFileInstance(name: string): { instance: string; generation: number } | undefined {
+  const m = /^(.+?)(?:\.access(?:-w\d+)?)?\.log(?:\.(\d+))?$/.exec(name);
+  if (!m || m[1] === 'hmsopsd') return undefined;
+  return { instance: m[1]!, generation: Number(m[2] ?? 0) };
+}
+
 /** Appends lines to an instance's log and rotates it past maxSize, keeping maxFiles old files. */
 export class RotatingLog {
   #fd: number;
@@ -39,15 +51,10 @@ export class RotatingLog {
     this.writeLines(stream, [text]);
   }
 
-  /**
-   * One write for all the lines of a chunk (a busy instance sends thousands a second).
-   * Never throws: output that arrives after the instance was removed, or a full disk, must not take the daemon down.
-   */
-  writeLines(stream: LogLine['stream'], lines: string[]): void {
-    if (this.#closed || lines.length === 0) return;
+  /** Lines already in the log's format (`formatLogLine`), each ending in a newline. */
+  writeBlock(block: string): void {
+    if (this.#closed || block.length === 0) return;
     try {
-      const prefix = `${new Date().toISOString()} ${stream} `;
-      const block = prefix + lines.join(`\n${prefix}`) + '\n';
       const bytes = Buffer.byteLength(block);
       if (this.#size + bytes > this.maxSize && this.#size > 0) this.#rotate();
       fs.writeSync(this.#fd, block);
@@ -55,6 +62,16 @@ export class RotatingLog {
     } catch {
       // dropped: nowhere better to report a failing log write
     }
+  }
+
+  /**
+   * One write for all the lines of a chunk (a busy instance sends thousands a second).
+   * Never throws: output that arrives after the instance was removed, or a full disk, must not take the daemon down.
+   */
+  writeLines(stream: LogLine['stream'], lines: string[]): void {
+    if (lines.length === 0) return;
+    const prefix = `${new Date().toISOString()} ${stream} `;
+    this.writeBlock(prefix + lines.join(`\n${prefix}`) + '\n');
   }
 
   #rotate() {
@@ -104,13 +121,13 @@ export function readMergedLogs(logsDir: string, filter: (instanceId: string) => 
   if (!fs.existsSync(logsDir)) return [];
   const lines: LogLine[] = [];
   // Oldest first (name.log.3, .2, .1, then name.log), so equal timestamps keep their written order.
-  const generation = (name: string) => Number(/\.log\.(\d+)$/.exec(name)?.[1] ?? 0);
-  const names = fs.readdirSync(logsDir).sort((a, b) => generation(b) - generation(a));
-  for (const name of names) {
-    const m = /^(.+)\.log(?:\.(\d+))?$/.exec(name);
-    if (!m || m[1] === 'hmsopsd' || !filter(m[1]!)) continue;
-    for (const raw of fs.readFileSync(path.join(logsDir, name), 'utf8').split('\n')) {
-      const l = parseLogLine(m[1]!, raw);
+  const files = fs.readdirSync(logsDir).flatMap((name) => {
+    const f = logFileInstance(name);
+    return f && filter(f.instance) ? [{ name, ...f }] : [];
+  });
+  for (const f of files.sort((a, b) => b.generation - a.generation)) {
+    for (const raw of fs.readFileSync(path.join(logsDir, f.name), 'utf8').split('\n')) {
+      const l = parseLogLine(f.instance, raw);
       if (l && (sinceMs === undefined || Date.parse(l.at) >= sinceMs)) lines.push(l);
     }
   }

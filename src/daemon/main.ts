@@ -64,15 +64,17 @@ async function main() {
     config = undefined;
   }
   const registry = new EmbeddedRegistry({ deregisterAfterMs: config?.registry.deregisterAfterMs ?? 60_000 });
+  const logLimits = config?.logs ?? { maxSizeBytes: 10 * 1024 * 1024, maxFiles: 3 };
   const supervisor = new Supervisor({
     paths,
     registry,
     fleetToken,
-    logs: config?.logs ?? { maxSizeBytes: 10 * 1024 * 1024, maxFiles: 3 },
+    logs: logLimits,
     bundledCommand: (service) => [process.execPath, bundledEntry(service)],
     bundledEnv: (service) => {
       const env: Record<string, string> = { HMSOPS_REGISTRY_TTL_MS: String(config?.registry.ttlMs ?? 10_000) };
       if (service === 'gateway' && config) env.HMSOPS_GATEWAY_CONFIG = JSON.stringify(config.gateway);
+      if (service === 'gateway') env.HMSOPS_ACCESS_LOG = JSON.stringify({ dir: paths.logs, ...logLimits });
       if (config?.smtp.url) env.HMSOPS_SMTP_URL = config.smtp.url;
       return env;
     },

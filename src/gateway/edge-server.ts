@@ -23,7 +23,7 @@ export class RequestBody extends Readable {
   }
 }
 
-/** The headers the server and the gateway act on; one shape for every request, so reading them is cheap. */
+/** The headers the server and the gateway act on; one shape for every request, so reading them is cheap. #parseHead fills them (a case each). */
 export class KnownHeaders {
   'content-length': string | undefined = undefined;
   'transfer-encoding': string | undefined = undefined;
@@ -36,7 +36,8 @@ export class KnownHeaders {
   authorization: string | undefined = undefined;
   'idempotency-key': string | undefined = undefined;
 }
-const KNOWN = new Set(Object.keys(new KnownHeaders()));
+/** A repeated header's values, joined as RFC 9110 section 5.3 allows. */
+const joined = (prev: string | undefined, value: string) => (prev === undefined ? value : `${prev}, ${value}`);
 
 export class EdgeRequest {
   body: RequestBody | undefined;
@@ -277,16 +278,29 @@ export class EdgeConnection {
     let passLines = '';
     let length: number | undefined;
     // One pass: each name is lower-cased once, for the known headers and for what is passed on.
+    // A switch with constant property names, not headers[name]: a dynamic key is a megamorphic lookup.
     for (let i = 0; i < raw.length; i += 2) {
       const name = raw[i]!.toLowerCase();
       const value = raw[i + 1]!;
       if (!notPassed.has(name)) passLines += `${raw[i]}: ${value}\r\n`;
-      if (!KNOWN.has(name)) continue;
-      const key = name as keyof KnownHeaders;
-      if (key === 'content-length') length = contentLength(value, length);
-      else if (key === 'host' && headers.host !== undefined) throw new FramingError('more than one host header');
-      const prev = headers[key];
-      headers[key] = prev === undefined ? value : `${prev}, ${value}`;
+      switch (name) {
+        case 'content-length':
+          length = contentLength(value, length);
+          headers['content-length'] = joined(headers['content-length'], value);
+          break;
+        case 'host':
+          if (headers.host !== undefined) throw new FramingError('more than one host header');
+          headers.host = value;
+          break;
+        case 'transfer-encoding': headers['transfer-encoding'] = joined(headers['transfer-encoding'], value); break;
+        case 'connection': headers.connection = joined(headers.connection, value); break;
+        case 'expect': headers.expect = joined(headers.expect, value); break;
+        case 'upgrade': headers.upgrade = joined(headers.upgrade, value); break;
+        case 'x-request-id': headers['x-request-id'] = joined(headers['x-request-id'], value); break;
+        case 'x-forwarded-for': headers['x-forwarded-for'] = joined(headers['x-forwarded-for'], value); break;
+        case 'authorization': headers.authorization = joined(headers.authorization, value); break;
+        case 'idempotency-key': headers['idempotency-key'] = joined(headers['idempotency-key'], value); break;
+      }
     }
     if (minor === '1' && headers.host === undefined) throw new FramingError('an HTTP/1.1 request needs a host header');
     const te = headers['transfer-encoding'];

@@ -5,9 +5,10 @@
  */
 import cluster, { type Worker } from 'node:cluster';
 import type { FleetConfig } from '../config/schema.js';
+import { accessLogFileFor } from '../daemon/log-files.js';
 import { Metrics } from '../metrics.js';
 import { daemonLinkFromEnv, registerWithDaemon } from '../registry/daemon-link.js';
-import { startGatewayWorker, type ClusterMessage } from './worker.js';
+import { startGatewayWorker, type AccessLogFile, type ClusterMessage } from './worker.js';
 
 const cfg = JSON.parse(process.env.HMSOPS_GATEWAY_CONFIG ?? '{}') as Partial<FleetConfig['gateway']>;
 const defaults: FleetConfig['gateway'] = { enabled: true, port: 8080, host: '127.0.0.1', upstreamTimeoutMs: 30_000, bodyLimitBytes: 10 * 1024 * 1024, balancing: 'round-robin', cooldownMs: 5000, auth: true, workers: 1 };
@@ -18,11 +19,20 @@ if (!link) {
   process.exit(2);
 }
 const STOP_BACKSTOP_MS = 10_000;
+const instanceId = process.env.HMSOPS_INSTANCE_ID ?? 'gateway-1';
+
+/** The daemon says where logs go; each worker writes its access log to a file of its own there. */
+function accessLogFile(): AccessLogFile | undefined {
+  if (!process.env.HMSOPS_ACCESS_LOG) return undefined;
+  const { dir, maxSizeBytes, maxFiles } = JSON.parse(process.env.HMSOPS_ACCESS_LOG) as { dir: string; maxSizeBytes: number; maxFiles: number };
+  const worker = cluster.isWorker ? Number(process.env.HMSOPS_GATEWAY_WORKER) : undefined;
+  return { file: accessLogFileFor(dir, instanceId, worker), maxSizeBytes, maxFiles };
+}
 
 const register = (port: number, log: (m: string) => void) =>
   registerWithDaemon(
     link,
-    { service: 'gateway', instanceId: process.env.HMSOPS_INSTANCE_ID ?? 'gateway-1', port, version: process.env.HMSOPS_VERSION ?? 'bundled', metadata: { role: 'gateway', workers: String(config.workers) } },
+    { service: 'gateway', instanceId, port, version: process.env.HMSOPS_VERSION ?? 'bundled', metadata: { role: 'gateway', workers: String(config.workers) } },
     Number(process.env.HMSOPS_REGISTRY_TTL_MS ?? 10_000),
     log,
   );
@@ -42,7 +52,7 @@ const onStop = (stop: () => Promise<void>) => {
 if (cluster.isWorker) {
   // The primary registers and decides when to stop (a 'stop' message); signals sent to the whole
   // process group are left to it. A worker whose primary is gone drains and leaves.
-  const worker = await startGatewayWorker(config, link);
+  const worker = await startGatewayWorker(config, link, accessLogFile());
   process.on('SIGTERM', () => undefined);
   process.on('SIGINT', () => undefined);
   process.on('disconnect', () => {
@@ -50,7 +60,7 @@ if (cluster.isWorker) {
     void worker.stop().then(() => process.exit(0));
   });
 } else if (config.workers <= 1) {
-  const worker = await startGatewayWorker(config, link);
+  const worker = await startGatewayWorker(config, link, accessLogFile());
   const registration = await register(worker.port, (m) => worker.log({ msg: m }));
   onStop(async () => {
     await registration.deregister();
@@ -74,8 +84,11 @@ async function runPrimary(count: number) {
     p.asker.send({ type: 'metrics-text', id: p.askerId, text: p.total.render() } satisfies ClusterMessage);
   };
 
-  const fork = () => {
-    const w = cluster.fork();
+  // Worker slots 1..count: a replacement takes the slot (and the access-log file) of the one it replaces.
+  const slots = new Map<number, number>();
+  const fork = (slot: number) => {
+    const w = cluster.fork({ HMSOPS_GATEWAY_WORKER: String(slot) });
+    slots.set(w.id, slot);
     w.on('message', (m: ClusterMessage) => {
       if (m.type === 'metrics-request') {
         const id = ++metricsId;
@@ -103,10 +116,11 @@ async function runPrimary(count: number) {
       // A worker that fails before all are listening (say, the port is taken) fails the gateway.
       if (ready < count) return reject(Object.assign(new Error(`worker ${w.id} exited with code ${code}`), { exitCode: code ?? 1 }));
       log('gateway worker died; starting another', { worker: w.id, code });
-      fork();
+      fork(slots.get(w.id)!);
+      slots.delete(w.id);
     });
   });
-  for (let i = 0; i < count; i++) fork();
+  for (let slot = 1; slot <= count; slot++) fork(slot);
   let port: number;
   try {
     port = await listening;

@@ -76,8 +76,8 @@ class Exchange {
   constructor(
     readonly req: UpstreamRequest,
     readonly res: ResponseSink,
-    readonly resolve: () => void,
-    readonly reject: (e: UpstreamError) => void,
+    /** Called once: without an error when the answer was forwarded to its end. */
+    readonly done: (err?: UpstreamError) => void,
   ) {}
 }
 
@@ -299,7 +299,7 @@ class Connection {
     this.exchange = undefined;
     if (framed && ex.reusable && ex.requestDone && !ex.paused) this.pool.release(this);
     else this.socket.destroy();
-    ex.resolve();
+    ex.done();
   }
 
   fail(err: UpstreamError) {
@@ -309,7 +309,7 @@ class Connection {
     ex.phase = 'done';
     this.exchange = undefined;
     this.socket.destroy();
-    ex.reject(err);
+    ex.done(err);
   }
 }
 
@@ -326,14 +326,15 @@ export class UpstreamPool {
     this.hostHeader = `${host}:${port}`;
   }
 
-  /** Streams the instance's answer into `res`; rejects with an UpstreamError when that cannot be done. */
-  request(req: UpstreamRequest, res: ResponseSink): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const ex = new Exchange(req, res, resolve, reject);
-      const conn = this.#acquire();
-      if (conn) conn.start(ex);
-      else this.#waiting.push((c) => c.start(ex));
-    });
+  /**
+   * Streams the instance's answer into `res`, then calls `done`, with an UpstreamError when that
+   * could not be done. A callback, not a promise: this runs for every request.
+   */
+  request(req: UpstreamRequest, res: ResponseSink, done: (err?: UpstreamError) => void): void {
+    const ex = new Exchange(req, res, done);
+    const conn = this.#acquire();
+    if (conn) conn.start(ex);
+    else this.#waiting.push((c) => c.start(ex));
   }
 
   #acquire(): Connection | undefined {

@@ -66,6 +66,16 @@ describe('gateway routing', () => {
     await until('access log', async () => (await fleet.hmsops(['logs', 'gateway'])).stdout.includes('"requestId":"req-123"'));
     const line = (await fleet.hmsops(['logs', 'gateway', '--json'])).stdout.split('\n').find((l) => l.includes('req-123'))!;
     expect(JSON.parse(JSON.parse(line).text)).toMatchObject({ msg: 'access', method: 'GET', service: 'web', instance: 'web-1', status: 200, requestId: 'req-123' });
+    // The gateway writes that line to its own file (not through the daemon); `logs -f` follows it too.
+    expect(fs.readFileSync(path.join(fleet.stateDir, 'logs', 'gateway-1.access.log'), 'utf8')).toContain('"requestId":"req-123"');
+    const follow = execa(process.execPath, [cliPath, 'logs', 'gateway', '-f'], { cwd: fleet.dir, reject: false });
+    let followed = '';
+    follow.stdout!.on('data', (d) => (followed += d.toString()));
+    await sleep(500); // follow starts at the end of each file
+    await getJson(`${gw}/web/`, { headers: { 'x-request-id': 'req-456' } });
+    await until('the new access line followed', () => followed.includes('"requestId":"req-456"'));
+    follow.kill('SIGINT');
+    await follow;
   });
 
   it('answers with stable error codes: NO_ROUTE, NO_HEALTHY_INSTANCE, BODY_TOO_LARGE, UPSTREAM_TIMEOUT', async () => {
@@ -197,6 +207,11 @@ describe('gateway workers', () => {
       return served.size === 2;
     });
     expect([...served].sort()).toEqual([...workers].sort());
+    // Each worker writes its own access-log file; together they hold one line per request.
+    const accessLines = (file: string) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.includes('"msg":"access"')).length : 0);
+    const files = [1, 2].map((w) => path.join(fleet.stateDir, 'logs', `gateway-1.access-w${w}.log`));
+    await until('20 access lines in the two workers\' files', () => files.reduce((n, f) => n + accessLines(f), 0) === 20);
+    for (const f of files) expect(accessLines(f)).toBeGreaterThan(0);
     expect((await fleet.hmsops(['down'])).exitCode).toBe(0);
     for (const pid of workers) expect(fs.existsSync(`/proc/${pid}`) && !fs.readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z')).toBe(false);
   });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { lineSplitter, readMergedLogs, RotatingLog } from '../../src/daemon/log-files.js';
+import { accessLogFileFor, formatLogLine, lineSplitter, logFileInstance, readMergedLogs, RotatingLog } from '../../src/daemon/log-files.js';
 
 const dirs: string[] = [];
 const tmp = () => {
@@ -54,5 +54,23 @@ describe('instance logs', () => {
     expect(got).toEqual(['one', 'two']);
     s.end();
     expect(got).toEqual(['one', 'two', 'three']);
+  });
+
+  it("merges a gateway's access-log files (one per worker, rotated too) into its instance log", () => {
+    const dir = tmp();
+    expect(path.basename(accessLogFileFor(dir, 'gateway-1'))).toBe('gateway-1.access.log');
+    expect(path.basename(accessLogFileFor(dir, 'gateway-1', 2))).toBe('gateway-1.access-w2.log');
+    expect(logFileInstance('gateway-1.access-w2.log.1')).toEqual({ instance: 'gateway-1', generation: 1 });
+    expect(logFileInstance('ach-2.log')).toEqual({ instance: 'ach-2', generation: 0 });
+    expect(logFileInstance('hmsopsd.log')).toBeUndefined();
+    expect(logFileInstance('notes.txt')).toBeUndefined();
+    const at = (s: number) => new Date(Date.UTC(2026, 10, 24, 12, 0, s));
+    fs.writeFileSync(path.join(dir, 'gateway-1.log'), formatLogLine(at(0), 'out', 'listening') + formatLogLine(at(4), 'err', 'warning'));
+    fs.writeFileSync(path.join(dir, 'gateway-1.access-w1.log.1'), formatLogLine(at(1), 'out', 'w1 old'));
+    fs.writeFileSync(path.join(dir, 'gateway-1.access-w1.log'), formatLogLine(at(3), 'out', 'w1 new'));
+    fs.writeFileSync(path.join(dir, 'gateway-1.access-w2.log'), formatLogLine(at(2), 'out', 'w2'));
+    fs.writeFileSync(path.join(dir, 'web-1.log'), formatLogLine(at(2), 'out', 'not the gateway'));
+    const lines = readMergedLogs(dir, (i) => i === 'gateway-1');
+    expect(lines.map((l) => `${l.instance} ${l.text}`)).toEqual(['gateway-1 listening', 'gateway-1 w1 old', 'gateway-1 w2', 'gateway-1 w1 new', 'gateway-1 warning']);
   });
 });

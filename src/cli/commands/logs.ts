@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseDuration } from '../../duration.js';
 import { UsageError } from '../../errors.js';
-import { parseLogLine, readMergedLogs, type LogLine } from '../../daemon/log-files.js';
+import { logFileInstance, parseLogLine, readMergedLogs, type LogLine } from '../../daemon/log-files.js';
 import { sleep } from '../../daemon/process-group.js';
 import { loadContext, type GlobalOptions } from '../context.js';
 import { ok, type CommandResult } from '../end.js';
@@ -41,8 +41,8 @@ export async function logsCommand(names: string[], opts: GlobalOptions & { follo
     if (!fs.existsSync(ctx.paths.logs)) return;
     const batch: LogLine[] = [];
     for (const name of fs.readdirSync(ctx.paths.logs)) {
-      const m = /^(.+)\.log$/.exec(name);
-      if (!m || m[1] === 'hmsopsd' || !wanted(m[1]!)) continue;
+      const f = logFileInstance(name);
+      if (!f || f.generation !== 0 || !wanted(f.instance)) continue;
       const file = path.join(ctx.paths.logs, name);
       const size = fs.statSync(file).size;
       const from = offsets.get(file) ?? (initial ? size : 0);
@@ -53,7 +53,7 @@ export async function logsCommand(names: string[], opts: GlobalOptions & { follo
       fs.readSync(fd, buf, 0, buf.length, from);
       fs.closeSync(fd);
       for (const raw of buf.toString('utf8').split('\n')) {
-        const l = parseLogLine(m[1]!, raw);
+        const l = parseLogLine(f.instance, raw);
         if (l) batch.push(l);
       }
     }
