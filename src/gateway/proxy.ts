@@ -129,7 +129,12 @@ export class Proxy {
     const started = performance.now();
     const requestId = req.headers['x-request-id'] ?? crypto.randomUUID();
     const log = new AccessEntry(req.method, req.url, requestId);
-    const done = (err?: unknown) => this.#finish(req, res, log, started, err);
+    let finished = false;
+    const done = (err?: unknown) => {
+      if (finished) return; // once, whichever path ends the request first
+      finished = true;
+      this.#finish(req, res, log, started, err);
+    };
     try {
       this.#forward(req, res, log, done);
     } catch (err) {

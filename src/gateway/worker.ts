@@ -37,9 +37,10 @@ export interface AccessLogFile {
 export function startGatewayWorker(config: FleetConfig['gateway'], link: DaemonLink, accessLogFile?: AccessLogFile): Promise<GatewayWorker> {
   // Access-log lines are batched like nginx's `buffer=`: written every 32 KiB or 100 ms. They go
   // to the worker's own file, in the instance-log format `hmsops logs` reads: through the daemon
-  // (stdout), they cost the gateway about 15 % of its throughput in pipe writes and wake-ups
-  // (docs/benchmarks.md). Without a file, to stdout: workers then share one pipe, so each write
-  // holds whole lines and stays within PIPE_BUF (4096), where Linux keeps writes from interleaving.
+  // (stdout), each line also cost the daemon a read, a split and a write, ~1.3 us of its CPU per
+  // request at full load (docs/benchmarks.md). Without a file, to stdout: workers then share one
+  // pipe, so each write holds whole lines and stays within PIPE_BUF (4096), where Linux keeps
+  // writes from interleaving.
   const file = accessLogFile && new RotatingLog(accessLogFile.file, accessLogFile.maxSizeBytes, accessLogFile.maxFiles);
   let pending: string[] = [];
   let pendingBytes = 0;
