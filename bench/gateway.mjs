@@ -13,7 +13,9 @@ import { printTable, root, saveResults, sleep, tempFleet, until, verdict } from 
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 6);
 // This VM's throughput drifts by up to ~20 % from one minute to the next, so the three paths are
-// measured in turns, ROUNDS times, and each path's median round is reported.
+// measured in turns, ROUNDS times, and each path's median round is reported. The order turns too
+// (direct-gateway-nginx, gateway-nginx-direct, nginx-direct-gateway), so that no path always runs
+// in the same seat (first, or right after another path).
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const FIXED_RATE = Number(process.env.BENCH_RATE ?? 300);
@@ -134,7 +136,12 @@ services:
     const targets = { direct: `http://${upstream}/`, gateway: `http://${gateway}/bench/`, nginx: nginx.url };
     const rounds = Object.fromEntries(Object.keys(targets).map((k) => [k, []]));
     for (const url of Object.values(targets)) wrk(url, 3); // warm-up (the JIT, keep-alive pools)
-    for (let r = 0; r < ROUNDS; r++) for (const [name, url] of Object.entries(targets)) rounds[name].push(wrk(url, DURATION));
+    const names = Object.keys(targets);
+    for (let r = 0; r < ROUNDS; r++)
+      for (let k = 0; k < names.length; k++) {
+        const name = names[(r + k) % names.length];
+        rounds[name].push(wrk(targets[name], DURATION));
+      }
     const results = {};
     for (const [name, list] of Object.entries(rounds)) {
       const sorted = [...list].sort((a, b) => a.rps - b.rps);
