@@ -154,7 +154,15 @@ class Connection {
       this.deadline = Date.now() + this.pool.options.timeoutMs; // an upload in progress is not a silent instance
       size += c.length;
       if (size > ex.req.bodyLimit) return this.fail(new UpstreamError('body-too-large', `the body is over the ${ex.req.bodyLimit}-byte limit`));
-      const ok = chunked ? this.socket.write(`${c.length.toString(16)}\r\n`) && this.socket.write(c) && this.socket.write('\r\n') : this.socket.write(c);
+      let ok: boolean;
+      if (chunked) {
+        // All three parts, whatever each write returns: a chunk cut short would corrupt the framing.
+        this.socket.cork();
+        this.socket.write(`${c.length.toString(16)}\r\n`, 'latin1');
+        this.socket.write(c);
+        ok = this.socket.write('\r\n', 'latin1');
+        this.socket.uncork();
+      } else ok = this.socket.write(c);
       if (!ok) body.pause();
     });
     body.on('end', () => {

@@ -3,6 +3,7 @@
 import crypto from 'node:crypto';
 import http from 'node:http';
 import net from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ChunkedDecoder, FramingError } from '../../src/gateway/http1.js';
 import { EdgeServer } from '../../src/gateway/edge-server.js';
@@ -235,6 +236,36 @@ describe('the gateway streams large bodies both ways', () => {
       received += (c as Uint8Array).length;
     }
     expect(received).toBe(size);
+  });
+
+  it('keeps a chunked upload whole when the instance reads slowly and the gateway must wait (backpressure)', async () => {
+    const size = 8 * 1024 * 1024;
+    const upstream = http.createServer(async (req, res) => {
+      // Reads nothing for a while: the socket's buffers fill and the gateway's writes report it.
+      req.pause();
+      await sleep(400);
+      const hash = crypto.createHash('sha256');
+      let n = 0;
+      for await (const c of req) {
+        hash.update(c as Buffer);
+        n += (c as Buffer).length;
+      }
+      res.end(JSON.stringify({ bytes: n, sha256: hash.digest('hex') }));
+    });
+    const gw = await gateway(await listen(upstream));
+    const sent = crypto.createHash('sha256');
+    const body = new ReadableStream({
+      start(controller) {
+        for (let i = 0; i < size / (64 * 1024); i++) {
+          const part = crypto.randomBytes(64 * 1024);
+          sent.update(part);
+          controller.enqueue(part);
+        }
+        controller.close();
+      },
+    });
+    const r = await fetch(`http://127.0.0.1:${gw.port}/svc/slow`, { method: 'POST', body, duplex: 'half' } as RequestInit);
+    expect(await r.json()).toEqual({ bytes: size, sha256: sent.digest('hex') });
   });
 
   it('stops a streamed body at the limit with 413 BODY_TOO_LARGE', async () => {
