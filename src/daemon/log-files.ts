@@ -51,7 +51,10 @@ export class RotatingLog {
     this.writeLines(stream, [text]);
   }
 
-  /** Lines already in the log's format (`formatLogLine`), each ending in a newline. */
+  /**
+   * Lines already in the log's format (`formatLogLine`), each ending in a newline, in one write.
+   * Never throws: output that arrives after the instance was removed, or a full disk, must not take the daemon down.
+   */
   writeBlock(block: string): void {
     if (this.#closed || block.length === 0) return;
     try {
@@ -64,10 +67,7 @@ export class RotatingLog {
     }
   }
 
-  /**
-   * One write for all the lines of a chunk (a busy instance sends thousands a second).
-   * Never throws: output that arrives after the instance was removed, or a full disk, must not take the daemon down.
-   */
+  /** One write for all the lines of a chunk (a busy instance sends thousands a second). */
   writeLines(stream: LogLine['stream'], lines: string[]): void {
     if (lines.length === 0) return;
     const prefix = `${new Date().toISOString()} ${stream} `;

@@ -14,17 +14,16 @@ const cfg = JSON.parse(process.env.HMSOPS_GATEWAY_CONFIG ?? '{}') as Partial<Fle
 const defaults: FleetConfig['gateway'] = { enabled: true, port: 8080, host: '127.0.0.1', upstreamTimeoutMs: 30_000, bodyLimitBytes: 10 * 1024 * 1024, balancing: 'round-robin', cooldownMs: 5000, auth: true, workers: 1 };
 const config = { ...defaults, ...cfg };
 const link = daemonLinkFromEnv();
-if (!link) {
-  console.error('gateway: HMSOPS_CONTROL_SOCKET and HMSOPS_FLEET_TOKEN must be set (the daemon starts the gateway)');
+if (!link || !process.env.HMSOPS_ACCESS_LOG) {
+  console.error('gateway: HMSOPS_CONTROL_SOCKET, HMSOPS_FLEET_TOKEN and HMSOPS_ACCESS_LOG must be set (the daemon starts the gateway)');
   process.exit(2);
 }
 const STOP_BACKSTOP_MS = 10_000;
 const instanceId = process.env.HMSOPS_INSTANCE_ID ?? 'gateway-1';
 
 /** The daemon says where logs go; each worker writes its access log to a file of its own there. */
-function accessLogFile(): AccessLogFile | undefined {
-  if (!process.env.HMSOPS_ACCESS_LOG) return undefined;
-  const { dir, maxSizeBytes, maxFiles } = JSON.parse(process.env.HMSOPS_ACCESS_LOG) as { dir: string; maxSizeBytes: number; maxFiles: number };
+function accessLogFile(): AccessLogFile {
+  const { dir, maxSizeBytes, maxFiles } = JSON.parse(process.env.HMSOPS_ACCESS_LOG!) as { dir: string; maxSizeBytes: number; maxFiles: number };
   const worker = cluster.isWorker ? Number(process.env.HMSOPS_GATEWAY_WORKER) : undefined;
   return { file: accessLogFileFor(dir, instanceId, worker), maxSizeBytes, maxFiles };
 }

@@ -65,6 +65,15 @@ interface Forwarding {
   safe: boolean;
 }
 
+/** What runs after a promise settles reports its own throw (handle's try covers only the synchronous part). */
+function guarded(f: Forwarding, step: () => void) {
+  try {
+    step();
+  } catch (err) {
+    f.done(err);
+  }
+}
+
 export class GatewayError extends Error {
   constructor(readonly status: number, readonly code: string, message: string, readonly extra: Record<string, unknown> = {}) {
     super(message);
@@ -185,33 +194,29 @@ export class Proxy {
     headerLines += `x-request-id: ${log.requestId}\r\nx-forwarded-for: ${forwardedFor ? `${forwardedFor}, ` : ''}${req.remoteAddress}\r\n`;
     const safe = method === 'GET' || method === 'HEAD' || req.headers['idempotency-key'] !== undefined;
     const f: Forwarding = { req, res, log, done, route, path, headerLines, body: undefined, length, safe };
+    if (!this.auth || isPublic(route.service, method, path)) return this.#withBody(f);
+    this.auth.verify(req.headers.authorization).then((v) => guarded(f, () => this.#authenticated(f, v)), done);
+  }
 
-    // What runs after a promise settles reports its own throw (handle's try covers only the first part).
-    const then = (step: () => void) => {
-      try {
-        step();
-      } catch (err) {
-        done(err);
-      }
-    };
-    // A body we may need to send twice is read first (bounded by the limit); any other streams through.
-    const withBody = () => {
-      if (length === 0) f.body = EMPTY;
-      else if (req.body && safe)
-        return void readBounded(req.body, this.cfg.bodyLimitBytes).then((b) => then(() => {
-          f.body = b;
-          this.#attempt(f, 0, undefined, false);
-        }), done);
-      else f.body = req.body;
-      this.#attempt(f, 0, undefined, false);
-    };
-    if (!this.auth || isPublic(route.service, method, path)) return withBody();
-    this.auth.verify(req.headers.authorization).then((v) => then(() => {
-      if ('reason' in v) return done(new GatewayError(401, 'UNAUTHENTICATED', `bearer token refused: ${v.reason}`));
-      f.headerLines += `${IDENTITY_HEADER}: ${signIdentity({ ...v.identity, exp: Math.min(v.identity.exp, Math.floor(Date.now() / 1000) + 300) }, this.identityKey)}\r\n`;
-      log.user = v.identity.username;
-      withBody();
-    }), done);
+  #authenticated(f: Forwarding, v: Awaited<ReturnType<EdgeAuth['verify']>>) {
+    if ('reason' in v) return f.done(new GatewayError(401, 'UNAUTHENTICATED', `bearer token refused: ${v.reason}`));
+    f.headerLines += `${IDENTITY_HEADER}: ${signIdentity({ ...v.identity, exp: Math.min(v.identity.exp, Math.floor(Date.now() / 1000) + 300) }, this.identityKey)}\r\n`;
+    f.log.user = v.identity.username;
+    this.#withBody(f);
+  }
+
+  /** A body we may need to send twice is read first (bounded by the limit); any other streams through. */
+  #withBody(f: Forwarding) {
+    if (f.length === 0) f.body = EMPTY;
+    else if (f.req.body && f.safe) {
+      const attempt = (b: Buffer) => {
+        f.body = b;
+        this.#attempt(f, 0, undefined, false);
+      };
+      readBounded(f.req.body, this.cfg.bodyLimitBytes).then((b) => guarded(f, () => attempt(b)), f.done);
+      return;
+    } else f.body = f.req.body;
+    this.#attempt(f, 0, undefined, false);
   }
 
   /** One try on one instance; a failure that allows it tries once more, elsewhere. */

@@ -27,39 +27,26 @@ export interface GatewayWorker {
   stop: () => Promise<void>;
 }
 
-/** Where a worker writes its access log: a file of its own (the daemon passes the logs dir), or stdout. */
+/** The worker's own access-log file (the daemon passes the logs dir and the rotation limits). */
 export interface AccessLogFile {
   file: string;
   maxSizeBytes: number;
   maxFiles: number;
 }
 
-export function startGatewayWorker(config: FleetConfig['gateway'], link: DaemonLink, accessLogFile?: AccessLogFile): Promise<GatewayWorker> {
-  // Access-log lines are batched like nginx's `buffer=`: written every 32 KiB or 100 ms. They go
-  // to the worker's own file, in the instance-log format `hmsops logs` reads: through the daemon
-  // (stdout), each line also cost the daemon a read, a split and a write, ~1.3 us of its CPU per
-  // request at full load (docs/benchmarks.md). Without a file, to stdout: workers then share one
-  // pipe, so each write holds whole lines and stays within PIPE_BUF (4096), where Linux keeps
-  // writes from interleaving.
-  const file = accessLogFile && new RotatingLog(accessLogFile.file, accessLogFile.maxSizeBytes, accessLogFile.maxFiles);
+export function startGatewayWorker(config: FleetConfig['gateway'], link: DaemonLink, accessLogFile: AccessLogFile): Promise<GatewayWorker> {
+  // Access-log lines are batched like nginx's `buffer=`: written every 32 KiB or 100 ms, to the
+  // worker's own file in the instance-log format `hmsops logs` reads. Through the daemon (stdout)
+  // each line also cost the daemon a read, a split and a write, ~1.3 us of its CPU per request at
+  // full load (docs/benchmarks.md).
+  const file = new RotatingLog(accessLogFile.file, accessLogFile.maxSizeBytes, accessLogFile.maxFiles);
   let pending: string[] = [];
   let pendingBytes = 0;
   let flushTimer: NodeJS.Timeout | undefined;
   const flush = () => {
     if (flushTimer) clearTimeout(flushTimer);
     flushTimer = undefined;
-    if (file) file.writeBlock(pending.join(''));
-    else {
-      let block = '';
-      for (const line of pending) {
-        if (block.length + line.length > 4096 && block) {
-          process.stdout.write(block);
-          block = '';
-        }
-        block += line;
-      }
-      if (block) process.stdout.write(block);
-    }
+    file.writeBlock(pending.join(''));
     pending = [];
     pendingBytes = 0;
   };
@@ -73,7 +60,7 @@ export function startGatewayWorker(config: FleetConfig['gateway'], link: DaemonL
   };
   const accessLog = (entry: AccessEntry) => {
     const time = timeNow();
-    const line = file ? `${time} out ${accessLine(time, entry)}` : accessLine(time, entry);
+    const line = `${time} out ${accessLine(time, entry)}`;
     pending.push(line);
     pendingBytes += line.length;
     if (pendingBytes >= 32 * 1024) flush();
@@ -157,7 +144,7 @@ export function startGatewayWorker(config: FleetConfig['gateway'], link: DaemonL
     await new Promise<void>((r) => server.close(r));
     proxy.close();
     flush();
-    file?.close();
+    file.close();
   };
 
   return new Promise((resolve) => {

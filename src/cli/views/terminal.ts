@@ -7,7 +7,7 @@
 const CI_VARIABLES = ['CI', 'CONTINUOUS_INTEGRATION'] as const;
 const isSet = (name: string) => name in process.env && process.env[name] !== '0' && process.env[name] !== 'false';
 
-export const inCi = () => CI_VARIABLES.some(isSet);
+const inCi = () => CI_VARIABLES.some(isSet);
 
 /** Progress and watch views: ink on a terminal outside CI, plain lines otherwise. */
 export const liveTerminal = (stream: NodeJS.WriteStream) => Boolean(stream.isTTY) && !inCi();
