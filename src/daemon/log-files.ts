@@ -55,12 +55,13 @@ export class RotatingLog {
    * Lines already in the log's format (`formatLogLine`), each ending in a newline, in one write.
    * Never throws: output that arrives after the instance was removed, or a full disk, must not take the daemon down.
    */
-  writeBlock(block: string): void {
+  writeBlock(block: string | Uint8Array): void {
     if (this.#closed || block.length === 0) return;
     try {
       const bytes = Buffer.byteLength(block);
       if (this.#size + bytes > this.maxSize && this.#size > 0) this.#rotate();
-      fs.writeSync(this.#fd, block);
+      if (typeof block === 'string') fs.writeSync(this.#fd, block);
+      else fs.writeSync(this.#fd, block); // the same call: writeSync's overloads take one type each
       this.#size += bytes;
     } catch {
       // dropped: nowhere better to report a failing log write

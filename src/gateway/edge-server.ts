@@ -8,7 +8,7 @@
 import { EventEmitter } from 'node:events';
 import net from 'node:net';
 import { Readable } from 'node:stream';
-import { ChunkedDecoder, contentLength, CRLF2, FramingError, parseHeaderLines, reasonPhrase } from './http1.js';
+import { ChunkedDecoder, contentLength, CRLF2, FramingError, HeaderCursor, nameLengths, reasonPhrase } from './http1.js';
 
 const MAX_HEAD_BYTES = 16 * 1024;
 const REQUEST_LINE = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+) ([\x21-\x7e]+) HTTP\/1\.([01])$/;
@@ -25,6 +25,7 @@ export class RequestBody extends Readable {
 
 /** The headers the server and the gateway act on; one shape for every request, so reading them is cheap. #parseHead fills them (a case each). */
 export class KnownHeaders {
+
   'content-length': string | undefined = undefined;
   'transfer-encoding': string | undefined = undefined;
   connection: string | undefined = undefined;
@@ -45,8 +46,10 @@ export class EdgeRequest {
     readonly method: string,
     readonly url: string,
     readonly httpVersion: '1.0' | '1.1',
-    /** [name, value, ...] as received. */
-    readonly rawHeaders: string[],
+    /** The head as received, from the request line to the last header line's CRLF. */
+    readonly head: string,
+    /** Where the header lines start in `head` (a HeaderCursor walks them). */
+    readonly headersFrom: number,
     /** Repeated headers joined with ", ". */
     readonly headers: KnownHeaders,
     /** Every header but those named in the server's `notPassed`, as `name: value` lines ending in CRLF. */
@@ -154,8 +157,37 @@ export class EdgeResponse {
   }
 }
 
+/**
+ * Has an accepted socket read into `buffer` (shared by the server's connections) and hand each
+ * read to `onRead`, as the documented `onread` option of `net.connect` and `new net.Socket` does
+ * (the upstream pool uses it): no 64 KiB allocation and no stream machinery per read, ~1.5 us of
+ * CPU per request (docs/benchmarks.md). Node 20 has no such option for the sockets a server
+ * accepts, so this sets on the socket what that option sets (the `kBuffer` and `kBufferCb`
+ * symbols, then the handle's `useUserBuffer`); pause, resume, 'end' and 'close' work as with
+ * `onread`. False, changing nothing, where a Node does not have them: the caller then listens for
+ * 'data'. A test checks that this Node has them.
+ */
+export function readIntoShared(socket: net.Socket, buffer: Buffer, onRead: (lent: Buffer) => void): boolean {
+  const symbols = Object.getOwnPropertySymbols(socket);
+  const kBuffer = symbols.find((s) => s.description === 'kBuffer');
+  const kBufferCb = symbols.find((s) => s.description === 'kBufferCb');
+  const handle = (socket as unknown as { _handle?: { useUserBuffer?: (b: Uint8Array) => void } })._handle;
+  if (!kBuffer || !kBufferCb || typeof handle?.useUserBuffer !== 'function') return false;
+  const slots = socket as unknown as Record<symbol, unknown>;
+  if (slots[kBuffer] !== null || slots[kBufferCb] !== null) return false;
+  slots[kBuffer] = buffer;
+  slots[kBufferCb] = (n: number, buf: Buffer) => {
+    onRead(buf.subarray(0, n));
+    return true;
+  };
+  handle.useUserBuffer(buffer);
+  return true;
+}
+
 export class EdgeConnection {
   #buf: Buffer | undefined;
+  /** Whether #buf is (part of) the shared read buffer, which the next read overwrites. */
+  #bufLent = false;
   #req: EdgeRequest | undefined;
   #res: EdgeResponse | undefined;
   /** Bytes of a content-length body still to come, or a decoder for a chunked one. */
@@ -165,7 +197,7 @@ export class EdgeConnection {
 
   constructor(readonly socket: net.Socket, private readonly server: EdgeServer) {
     socket.setNoDelay(true);
-    socket.on('data', (d: Buffer) => this.#onData(d));
+    if (!readIntoShared(socket, server.readBuffer, (lent) => this.#onData(lent))) socket.on('data', (d: Buffer) => this.#onData(d));
     socket.on('drain', () => {
       const res = this.#res;
       const cb = res?.onDrain;
@@ -211,17 +243,25 @@ export class EdgeConnection {
     return this.#bodyLeft > 0 || (this.#chunked !== undefined && !this.#chunked.done);
   }
 
-  #onData(d: Buffer) {
+  /** `lent`: valid during this call only (the shared read buffer); what is kept is copied. */
+  #onData(lent: Buffer) {
     this.lastActive = Date.now();
+    let d: Buffer | undefined = lent;
     if (this.#req && this.#bodyOpen) {
-      const rest = this.#feedBody(d, 0);
-      if (rest === undefined) return;
-      d = rest;
+      d = this.#feedBody(d, 0);
+      if (d === undefined) return;
     }
-    this.#buf = this.#buf ? Buffer.concat([this.#buf, d]) : d;
+    if (this.#buf) this.#buf = Buffer.concat([this.#buf, d]);
+    else {
+      this.#buf = d;
+      this.#bufLent = true;
+    }
     if (!this.#req) this.#parseNext();
     // A client sending ahead of the answer (pipelining) is held at the head limit.
     else if (this.#buf.length > MAX_HEAD_BYTES) this.socket.pause();
+    // An incomplete head or a pipelined request waits for the next read.
+    if (this.#bufLent && this.#buf) this.#buf = Buffer.from(this.#buf);
+    this.#bufLent = false;
   }
 
   #parseNext() {
@@ -239,7 +279,7 @@ export class EdgeConnection {
       this.headStartedAt = 0;
       let req: EdgeRequest;
       try {
-        req = this.#parseHead(buf.toString('latin1', start, end));
+        req = this.#parseHead(buf.toString('latin1', start, end + 2));
       } catch (err) {
         const status = (err as FramingError & { status?: number }).status ?? 400;
         return this.#refuse(status, status === 501 ? 'NOT_IMPLEMENTED' : 'BAD_REQUEST', (err as Error).message);
@@ -266,42 +306,57 @@ export class EdgeConnection {
     }
   }
 
+  /** `head`: the request line and the header lines, each ending in CRLF. */
   #parseHead(head: string): EdgeRequest {
-    const lines = head.split('\r\n');
-    const m = REQUEST_LINE.exec(lines[0]!);
-    if (!m) throw new FramingError(`malformed request line "${lines[0]!.slice(0, 60)}"`);
+    const lineEnd = head.indexOf('\r\n');
+    const m = REQUEST_LINE.exec(head.slice(0, lineEnd));
+    if (!m) throw new FramingError(`malformed request line "${head.slice(0, Math.min(lineEnd, 60))}"`);
     const [, method, target, minor] = m;
     if (!(target!.startsWith('/') || (target === '*' && method === 'OPTIONS'))) throw new FramingError('the request target must be a path (origin-form)');
-    const raw = parseHeaderLines(lines, 1);
     const headers = new KnownHeaders();
-    const notPassed = this.server.options.notPassed;
+    const { notPassed } = this.server.options;
+    const acted = this.server.actedOnLengths;
+    const cursor = new HeaderCursor(head, lineEnd + 2);
+    // What is passed on is copied as runs of whole lines; a name is only lower-cased when its
+    // length is that of a header acted on or held back.
     let passLines = '';
+    let run = -1;
     let length: number | undefined;
-    // One pass: each name is lower-cased once, for the known headers and for what is passed on.
-    // A switch with constant property names, not headers[name]: a dynamic key is a megamorphic lookup.
-    for (let i = 0; i < raw.length; i += 2) {
-      const name = raw[i]!.toLowerCase();
-      const value = raw[i + 1]!;
-      if (!notPassed.has(name)) passLines += `${raw[i]}: ${value}\r\n`;
+    while (cursor.next()) {
+      if (acted[cursor.nameLength] === 0) {
+        if (run < 0) run = cursor.lineStart;
+        continue;
+      }
+      const name = cursor.name().toLowerCase();
+      if (!notPassed.has(name)) {
+        if (run < 0) run = cursor.lineStart;
+      } else if (run >= 0) {
+        passLines += head.slice(run, cursor.lineStart);
+        run = -1;
+      }
+      // A switch with constant property names, not headers[name]: a dynamic key is a megamorphic lookup.
       switch (name) {
-        case 'content-length':
+        case 'content-length': {
+          const value = cursor.value();
           length = contentLength(value, length);
           headers['content-length'] = joined(headers['content-length'], value);
           break;
+        }
         case 'host':
           if (headers.host !== undefined) throw new FramingError('more than one host header');
-          headers.host = value;
+          headers.host = cursor.value();
           break;
-        case 'transfer-encoding': headers['transfer-encoding'] = joined(headers['transfer-encoding'], value); break;
-        case 'connection': headers.connection = joined(headers.connection, value); break;
-        case 'expect': headers.expect = joined(headers.expect, value); break;
-        case 'upgrade': headers.upgrade = joined(headers.upgrade, value); break;
-        case 'x-request-id': headers['x-request-id'] = joined(headers['x-request-id'], value); break;
-        case 'x-forwarded-for': headers['x-forwarded-for'] = joined(headers['x-forwarded-for'], value); break;
-        case 'authorization': headers.authorization = joined(headers.authorization, value); break;
-        case 'idempotency-key': headers['idempotency-key'] = joined(headers['idempotency-key'], value); break;
+        case 'transfer-encoding': headers['transfer-encoding'] = joined(headers['transfer-encoding'], cursor.value()); break;
+        case 'connection': headers.connection = joined(headers.connection, cursor.value()); break;
+        case 'expect': headers.expect = joined(headers.expect, cursor.value()); break;
+        case 'upgrade': headers.upgrade = joined(headers.upgrade, cursor.value()); break;
+        case 'x-request-id': headers['x-request-id'] = joined(headers['x-request-id'], cursor.value()); break;
+        case 'x-forwarded-for': headers['x-forwarded-for'] = joined(headers['x-forwarded-for'], cursor.value()); break;
+        case 'authorization': headers.authorization = joined(headers.authorization, cursor.value()); break;
+        case 'idempotency-key': headers['idempotency-key'] = joined(headers['idempotency-key'], cursor.value()); break;
       }
     }
+    if (run >= 0) passLines += head.slice(run);
     if (minor === '1' && headers.host === undefined) throw new FramingError('an HTTP/1.1 request needs a host header');
     const te = headers['transfer-encoding'];
     if (te !== undefined) {
@@ -310,7 +365,7 @@ export class EdgeConnection {
       if (te.toLowerCase() !== 'chunked') throw Object.assign(new FramingError(`transfer-encoding "${te.slice(0, 30)}" is not supported`), { status: 501 });
     }
     if (headers.upgrade !== undefined && /\bupgrade\b/i.test(headers.connection ?? '')) throw Object.assign(new FramingError('protocol upgrades are not forwarded'), { status: 501 });
-    return new EdgeRequest(method!, target!, minor === '1' ? '1.1' : '1.0', raw, headers, passLines, this.socket.remoteAddress ?? '');
+    return new EdgeRequest(method!, target!, minor === '1' ? '1.1' : '1.0', head, lineEnd + 2, headers, passLines, this.socket.remoteAddress ?? '');
   }
 
   /** Feeds body bytes to the current request; returns the bytes after its body (a pipelined request). */
@@ -320,12 +375,12 @@ export class EdgeConnection {
     try {
       if (this.#chunked) {
         const dec = this.#chunked;
-        off = dec.decode(buf, off, (b) => body.push(b));
+        off = dec.decode(buf, off, (b) => body.push(Buffer.from(b)));
         ok = dec.flowing;
         dec.flowing = true;
       } else {
         const n = Math.min(this.#bodyLeft, buf.length - off);
-        ok = body.push(off === 0 && n === buf.length ? buf : buf.subarray(off, off + n));
+        ok = body.push(Buffer.from(buf.subarray(off, off + n))); // a copy: `buf` may be the shared read buffer
         this.#bodyLeft -= n;
         off += n;
       }
@@ -376,12 +431,17 @@ export interface EdgeServerOptions {
 
 export class EdgeServer extends EventEmitter {
   closing = false;
+  /** Where every connection's reads land (readIntoShared); each read is parsed before the next. */
+  readonly readBuffer = Buffer.allocUnsafe(64 * 1024);
+  /** Name lengths of the headers acted on or held back: any other header is passed on unread. */
+  readonly actedOnLengths: Uint8Array;
   readonly #server: net.Server;
   readonly #connections = new Set<EdgeConnection>();
   readonly #sweep: NodeJS.Timeout;
 
   constructor(readonly handler: (req: EdgeRequest, res: EdgeResponse) => void, readonly options: EdgeServerOptions) {
     super();
+    this.actedOnLengths = nameLengths([...Object.keys(new KnownHeaders()), ...options.notPassed]);
     this.#server = net.createServer({ allowHalfOpen: true }, (socket) => this.#connections.add(new EdgeConnection(socket, this)));
     this.#server.on('error', (err) => this.emit('error', err));
     // One timer for all connections rather than one per socket refreshed on every read and write.

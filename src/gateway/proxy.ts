@@ -8,11 +8,12 @@ import type { Readable } from 'node:stream';
 import type { FleetConfig } from '../config/schema.js';
 import { IDENTITY_HEADER, signIdentity } from '../internal-identity.js';
 import { Metrics } from '../metrics.js';
+import { AccessEntry } from './access-log.js';
 import { Balancer } from './balancer.js';
 import type { EdgeAuth } from './edge-auth.js';
 import { matchRoute, type Route, type RoutingTable, type Upstream } from './routing-table.js';
 import type { EdgeRequest, EdgeResponse } from './edge-server.js';
-import { HOP_BY_HOP } from './http1.js';
+import { HeaderCursor, HOP_BY_HOP } from './http1.js';
 import { UpstreamPool } from './upstream-pool.js';
 
 type GatewayConfig = FleetConfig['gateway'];
@@ -22,34 +23,6 @@ export const NOT_PASSED: ReadonlySet<string> = new Set([...HOP_BY_HOP, 'host', '
 const EMPTY = Buffer.alloc(0);
 /** Unused upstream connections are closed before Node's default 5 s keep-alive timeout would close them. */
 const IDLE_MS = 4000;
-
-/** One access-log line; fields are set as the request goes on. */
-export class AccessEntry {
-  service = '-';
-  route = '';
-  instance = '';
-  user = '';
-  retried = false;
-  error = '';
-  status = 0;
-  ms = 0;
-  constructor(readonly method: string, readonly url: string, readonly requestId: string) {}
-}
-
-// Strings from clients may need escaping; most do not, and JSON.stringify on every field costs.
-const NEEDS_ESCAPE = /["\\\x00-\x1f\x7f]/;
-const jsonString = (s: string) => (NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : `"${s}"`);
-
-/** The access-log line as JSON, written by hand: it is built once per request. */
-export function accessLine(time: string, e: AccessEntry): string {
-  let line = `{"time":"${time}","msg":"access","method":${jsonString(e.method)},"url":${jsonString(e.url)},"requestId":${jsonString(e.requestId)},"service":${jsonString(e.service)}`;
-  if (e.route) line += `,"route":${jsonString(e.route)}`;
-  if (e.instance) line += `,"instance":${jsonString(e.instance)}`;
-  if (e.user) line += `,"user":${jsonString(e.user)}`;
-  if (e.retried) line += ',"retried":true';
-  if (e.error) line += `,"error":"${e.error}"`;
-  return `${line},"status":${e.status},"ms":${e.ms}}\n`;
-}
 
 /** A request on its way: what every try on an instance needs. */
 interface Forwarding {
@@ -136,8 +109,8 @@ export class Proxy {
    */
   handle(req: EdgeRequest, res: EdgeResponse): void {
     const started = performance.now();
-    const requestId = req.headers['x-request-id'] ?? crypto.randomUUID();
-    const log = new AccessEntry(req.method, req.url, requestId);
+    const given = req.headers['x-request-id'];
+    const log = given === undefined ? new AccessEntry(req.method, req.url, crypto.randomUUID(), true) : new AccessEntry(req.method, req.url, given);
     let finished = false;
     const done = (err?: unknown) => {
       if (finished) return; // once, whichever path ends the request first
@@ -268,13 +241,12 @@ async function readBounded(req: Readable, limit: number): Promise<Buffer> {
 
 /** The rare request whose Connection header names more headers: those are hop-by-hop too (RFC 9110 section 7.6.1). */
 function withoutConnectionNamed(req: EdgeRequest): string {
-  const raw = req.rawHeaders;
   const named = new Set(req.headers.connection!.toLowerCase().split(',').map((t) => t.trim()));
+  const cursor = new HeaderCursor(req.head, req.headersFrom);
   let lines = '';
-  for (let i = 0; i < raw.length; i += 2) {
-    const lower = raw[i]!.toLowerCase();
-    if (NOT_PASSED.has(lower) || named.has(lower)) continue;
-    lines += `${raw[i]}: ${raw[i + 1]}\r\n`;
+  while (cursor.next()) {
+    const lower = cursor.name().toLowerCase();
+    if (!NOT_PASSED.has(lower) && !named.has(lower)) lines += req.head.slice(cursor.lineStart, cursor.lineEnd);
   }
   return lines;
 }

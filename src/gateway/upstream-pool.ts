@@ -7,9 +7,12 @@
  */
 import net from 'node:net';
 import type { Readable } from 'node:stream';
-import { ChunkedDecoder, contentLength, CRLF2, FramingError, HOP_BY_HOP, parseHeaderLines } from './http1.js';
+import { ChunkedDecoder, contentLength, CRLF2, FramingError, HeaderCursor, HOP_BY_HOP, nameLengths } from './http1.js';
 
 const MAX_HEAD_BYTES = 64 * 1024;
+const STATUS_LINE = /^HTTP\/1\.([01]) (\d{3})(?: .*)?$/;
+/** Name lengths of the headers an answer's head is not passed on with as it is. */
+const ACTED_ON = nameLengths([...HOP_BY_HOP, 'content-length']);
 
 /** Where an answer goes: the client's response (EdgeResponse), or anything shaped like it. */
 export interface ResponseSink {
@@ -209,7 +212,7 @@ class Connection {
             ex.pending = Buffer.from(buf.subarray(off)); // a copy: the read buffer is reused
             return;
           }
-          this.onHead(ex, buf.toString('latin1', off, end));
+          this.onHead(ex, buf.toString('latin1', off, end + 2));
           off = end + 4;
           break;
         }
@@ -248,39 +251,55 @@ class Connection {
     }
   }
 
+  /** `head`: the status line and the header lines, each ending in CRLF. */
   private onHead(ex: Exchange, head: string) {
-    const lines = head.split('\r\n');
-    const m = /^HTTP\/1\.([01]) (\d{3})(?: .*)?$/.exec(lines[0]!);
-    if (!m) throw new UpstreamError('bad-response', `not an HTTP/1.x status line: "${lines[0]!.slice(0, 40)}"`);
+    const lineEnd = head.indexOf('\r\n');
+    const m = STATUS_LINE.exec(head.slice(0, lineEnd));
+    if (!m) throw new UpstreamError('bad-response', `not an HTTP/1.x status line: "${head.slice(0, Math.min(lineEnd, 40))}"`);
     const status = Number(m[2]);
     if (status < 200) {
       if (status === 101) throw new UpstreamError('bad-response', 'the instance switched protocols; the gateway does not forward upgrades');
       return; // 1xx interim answers are not forwarded; the final answer follows
     }
-    const raw = parseHeaderLines(lines, 1);
     let reusable = m[1] === '1';
     let length: number | undefined;
+    let lengthText = '';
     let chunked = false;
+    // Headers passed on are copied as runs of whole lines; hop-by-hop ones end a run.
     let block = '';
-    for (let i = 0; i < raw.length; i += 2) {
-      const name = raw[i]!;
-      const value = raw[i + 1]!;
-      const lower = name.toLowerCase();
+    let run = -1;
+    const cursor = new HeaderCursor(head, lineEnd + 2);
+    while (cursor.next()) {
+      if (ACTED_ON[cursor.nameLength] === 0) {
+        if (run < 0) run = cursor.lineStart;
+        continue;
+      }
+      const lower = cursor.name().toLowerCase();
       if (lower === 'content-length') {
-        if (length === undefined) block += `${name}: ${value}\r\n`;
-        length = contentLength(value, length);
-      } else if (!HOP_BY_HOP.has(lower)) block += `${name}: ${value}\r\n`;
-      else if (lower === 'transfer-encoding') {
-        if (value.toLowerCase() !== 'chunked') throw new UpstreamError('bad-response', `unsupported transfer-encoding "${value.slice(0, 30)}"`);
+        lengthText = cursor.value();
+        length = contentLength(lengthText, length);
+      } else if (!HOP_BY_HOP.has(lower)) {
+        if (run < 0) run = cursor.lineStart;
+        continue;
+      } else if (lower === 'transfer-encoding') {
+        if (cursor.value().toLowerCase() !== 'chunked') throw new UpstreamError('bad-response', `unsupported transfer-encoding "${cursor.value().slice(0, 30)}"`);
         chunked = true;
       } else if (lower === 'connection') {
+        const value = cursor.value();
         if (/\bclose\b/i.test(value)) reusable = false;
         else if (/\bkeep-alive\b/i.test(value)) reusable = true;
       } else if (lower === 'keep-alive') {
-        const t = /timeout=(\d+)/i.exec(value);
+        const t = /timeout=(\d+)/i.exec(cursor.value());
         if (t) this.idleMs = Math.min(this.pool.options.idleMs, Math.max(0, Number(t[1]) * 1000 - 1000));
       }
+      if (run >= 0) {
+        block += head.slice(run, cursor.lineStart);
+        run = -1;
+      }
     }
+    if (run >= 0) block += head.slice(run);
+    // One content-length, however many equal ones came.
+    if (length !== undefined) block += `content-length: ${lengthText}\r\n`;
     if (chunked && length !== undefined) throw new UpstreamError('bad-response', 'the answer has both content-length and transfer-encoding');
     ex.reusable = reusable;
     ex.headSent = true;

@@ -8,10 +8,11 @@ import { RotatingLog } from '../daemon/log-files.js';
 import { identityKey } from '../internal-identity.js';
 import type { MetricsSnapshot } from '../metrics.js';
 import { watchRegistry, type DaemonLink } from '../registry/daemon-link.js';
+import { AccessLog, isoNow } from './access-log.js';
 import { EdgeAuth } from './edge-auth.js';
 import { EdgeServer } from './edge-server.js';
 import { portHolder } from './port-holder.js';
-import { accessLine, NOT_PASSED, Proxy, type AccessEntry } from './proxy.js';
+import { NOT_PASSED, Proxy } from './proxy.js';
 import { buildRoutingTable } from './routing-table.js';
 
 /** Messages between the primary and its workers. */
@@ -35,39 +36,11 @@ export interface AccessLogFile {
 }
 
 export function startGatewayWorker(config: FleetConfig['gateway'], link: DaemonLink, accessLogFile: AccessLogFile): Promise<GatewayWorker> {
-  // Access-log lines are batched like nginx's `buffer=`: written every 32 KiB or 100 ms, to the
-  // worker's own file in the instance-log format `hmsops logs` reads. Through the daemon (stdout)
-  // each line also cost the daemon a read, a split and a write, ~1.3 us of its CPU per request at
-  // full load (docs/benchmarks.md).
-  const file = new RotatingLog(accessLogFile.file, accessLogFile.maxSizeBytes, accessLogFile.maxFiles);
-  let pending: string[] = [];
-  let pendingBytes = 0;
-  let flushTimer: NodeJS.Timeout | undefined;
-  const flush = () => {
-    if (flushTimer) clearTimeout(flushTimer);
-    flushTimer = undefined;
-    file.writeBlock(pending.join(''));
-    pending = [];
-    pendingBytes = 0;
-  };
-  // Many lines share a millisecond; formatting its time once is measurable at full load.
-  let timeAt = 0;
-  let timeText = '';
-  const timeNow = () => {
-    const now = Date.now();
-    if (now !== timeAt) timeText = new Date((timeAt = now)).toISOString();
-    return timeText;
-  };
-  const accessLog = (entry: AccessEntry) => {
-    const time = timeNow();
-    const line = `${time} out ${accessLine(time, entry)}`;
-    pending.push(line);
-    pendingBytes += line.length;
-    if (pendingBytes >= 32 * 1024) flush();
-    else flushTimer ??= setTimeout(flush, 100);
-  };
+  // The access log goes to the worker's own file. Through the daemon (stdout) each line also cost
+  // the daemon a read, a split and a write, ~1.3 us of its CPU per request at full load (docs/benchmarks.md).
+  const accessLog = new AccessLog(new RotatingLog(accessLogFile.file, accessLogFile.maxSizeBytes, accessLogFile.maxFiles));
   // The gateway's own messages (rare) go to stdout at once: the daemon keeps them in the instance log.
-  const log = (obj: Record<string, unknown>) => process.stdout.write(`{"time":"${timeNow()}",${JSON.stringify(obj).slice(1)}\n`);
+  const log = (obj: Record<string, unknown>) => process.stdout.write(`{"time":"${isoNow()}",${JSON.stringify(obj).slice(1)}\n`);
 
   let proxy: Proxy;
   const auth = config.auth
@@ -79,7 +52,7 @@ export function startGatewayWorker(config: FleetConfig['gateway'], link: DaemonL
         return (await r.json()) as any;
       })
     : undefined;
-  proxy = new Proxy(config, auth, identityKey(link.token), accessLog);
+  proxy = new Proxy(config, auth, identityKey(link.token), (entry) => accessLog.write(entry));
   let registryReady = false;
   let draining = false;
 
@@ -143,8 +116,7 @@ export function startGatewayWorker(config: FleetConfig['gateway'], link: DaemonL
     // Stop accepting; in-flight requests finish (the caller's timer is the backstop).
     await new Promise<void>((r) => server.close(r));
     proxy.close();
-    flush();
-    file.close();
+    accessLog.close();
   };
 
   return new Promise((resolve) => {

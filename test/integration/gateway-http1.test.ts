@@ -6,8 +6,9 @@ import net from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ChunkedDecoder, FramingError } from '../../src/gateway/http1.js';
-import { EdgeServer } from '../../src/gateway/edge-server.js';
+import { EdgeServer, readIntoShared } from '../../src/gateway/edge-server.js';
 import { NOT_PASSED, Proxy } from '../../src/gateway/proxy.js';
+import { until } from '../helpers/fleet.js';
 
 const cleanups: Array<() => unknown> = [];
 afterEach(async () => {
@@ -104,6 +105,28 @@ describe('chunked bodies', () => {
   });
 });
 
+describe('reads of accepted sockets', () => {
+  it('land in one shared buffer on this Node, handed over a read at a time', async () => {
+    const shared = Buffer.alloc(64 * 1024);
+    const received: string[] = [];
+    let fastPath: boolean[] = [];
+    const server = net.createServer((s) => {
+      fastPath = [readIntoShared(s, shared, (lent) => received.push(lent.toString())), readIntoShared(s, shared, () => undefined)];
+      s.on('end', () => s.end());
+    });
+    const port = await listen(server);
+    const client = net.connect(port, '127.0.0.1');
+    await new Promise((r) => client.once('connect', r));
+    client.write('hello');
+    await sleep(50);
+    client.end(' world');
+    await new Promise((r) => client.once('close', r));
+    // A Node without the symbols would answer false and the server would read through 'data'.
+    expect(fastPath).toEqual([true, false]);
+    expect(received.join('')).toBe('hello world');
+  });
+});
+
 describe('the gateway forwards every kind of answer framing', () => {
   it('passes chunked, close-delimited, HEAD and 204 answers on, and skips interim 1xx answers', async () => {
     const up = await rawUpstream((head) => {
@@ -177,7 +200,7 @@ describe('the gateway passes headers on', () => {
     let seen = '';
     const up = await rawUpstream((head) => {
       seen = head;
-      return 'HTTP/1.1 200 OK\r\ncontent-length: 2\r\nkeep-alive: timeout=5\r\nx-answer: yes\r\n\r\nok';
+      return 'HTTP/1.1 200 OK\r\ncontent-length: 2\r\nkeep-alive: timeout=5\r\nx-answer: yes\r\nConnection: keep-alive\r\nContent-Length: 2\r\nx-last:\tz \r\n\r\nok';
     });
     const gw = await gateway(up.port);
     const out = await rawExchange(gw.port, 'GET /svc/h?q=1 HTTP/1.1\r\nHost: outside\r\nConnection: keep-alive, X-Hop\r\nX-Hop: 1\r\nX-Keep: 2\r\nTE: trailers\r\nX-Forwarded-For: 10.0.0.1\r\nx-hmsops-identity: forged\r\n\r\n', (t) => t.endsWith('ok'));
@@ -188,8 +211,24 @@ describe('the gateway passes headers on', () => {
     expect(lines).toContain('x-forwarded-for: 10.0.0.1, 127.0.0.1');
     expect(lines.some((l) => /^x-request-id: [0-9a-f-]{36}$/.test(l))).toBe(true);
     expect(seen).not.toMatch(/x-hop|^te:|connection|identity|Host: outside/im);
-    expect(out).toContain('x-answer: yes');
-    expect(out).not.toMatch(/keep-alive: timeout/i);
+    // The answer's own headers go on as the instance wrote them, with one content-length.
+    expect(out).toContain('\r\nx-answer: yes\r\n');
+    expect(out).toContain('\r\nx-last:\tz \r\n');
+    expect(out.match(/content-length: 2/gi)).toHaveLength(1);
+    expect(out).not.toMatch(/keep-alive: timeout|connection: keep-alive/i);
+  });
+
+  it("passes the client's other headers on as received, around those it drops or sets", async () => {
+    let seen = '';
+    const up = await rawUpstream((head) => {
+      seen = head;
+      return 'HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\nok';
+    });
+    const gw = await gateway(up.port);
+    await rawExchange(gw.port, 'GET /svc/p HTTP/1.1\r\nX-First: 0\r\nHost: outside\r\nTE: trailers\r\nX-Keep:  2\t\r\nAccept: */*\r\nx-hmsops-identity: forged\r\nX-Last: 3\r\n\r\n', (t) => t.endsWith('ok'));
+    const lines = seen.split('\r\n');
+    expect(lines.slice(2, 6)).toEqual(['X-First: 0', 'X-Keep:  2\t', 'Accept: */*', 'X-Last: 3']);
+    expect(seen).not.toMatch(/^te:|identity|Host: outside/im);
   });
 });
 
@@ -266,6 +305,18 @@ describe('the gateway streams large bodies both ways', () => {
     });
     const r = await fetch(`http://127.0.0.1:${gw.port}/svc/slow`, { method: 'POST', body, duplex: 'half' } as RequestInit);
     expect(await r.json()).toEqual({ bytes: size, sha256: sent.digest('hex') });
+  });
+
+  it('keeps uploads sent at once on several connections apart, byte for byte (their reads share one buffer)', async () => {
+    const upstream = http.createServer(async (req, res) => {
+      const hash = crypto.createHash('sha256');
+      for await (const c of req) hash.update(c as Buffer);
+      res.end(hash.digest('hex'));
+    });
+    const gw = await gateway(await listen(upstream));
+    const bodies = [1, 2, 3, 4].map(() => crypto.randomBytes(3 * 1024 * 1024 + 17));
+    const answers = await Promise.all(bodies.map(async (b) => (await fetch(`http://127.0.0.1:${gw.port}/svc/up`, { method: 'POST', body: b })).text()));
+    expect(answers).toEqual(bodies.map((b) => crypto.createHash('sha256').update(b).digest('hex')));
   });
 
   it('stops a streamed body at the limit with 413 BODY_TOO_LARGE', async () => {
@@ -349,6 +400,24 @@ describe('the gateway refuses requests whose end it cannot be sure of', () => {
       s.on('error', () => resolve(text));
     });
     expect(out).toMatch(/^HTTP\/1\.1 200 OK\r\n[\s\S]*\r\n\r\nok$/);
+  });
+
+  it('reads a request head that arrives in pieces, while other connections are read in between', async () => {
+    const up = await rawUpstream((head) => {
+      const path = head.split(' ')[1]!;
+      return `HTTP/1.1 200 OK\r\ncontent-length: ${path.length}\r\n\r\n${path}`;
+    });
+    const gw = await gateway(up.port);
+    const s = net.connect(gw.port, '127.0.0.1');
+    let text = '';
+    s.on('data', (d) => (text += d.toString('latin1')));
+    s.write('GET /svc/in-pie');
+    await sleep(30);
+    expect(await (await fetch(`http://127.0.0.1:${gw.port}/svc/meanwhile`)).text()).toBe('/meanwhile');
+    s.write('ces HTTP/1.1\r\nhost: x\r\n\r\n');
+    await until('the answer to the head sent in pieces', () => text.endsWith('/in-pieces'), 3000);
+    s.destroy();
+    expect(text).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
   });
 
   it('answers pipelined requests in order on one connection, and answers Expect: 100-continue', async () => {
