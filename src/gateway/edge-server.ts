@@ -25,7 +25,6 @@ export class RequestBody extends Readable {
 
 /** The headers the server and the gateway act on; one shape for every request, so reading them is cheap. #parseHead fills them (a case each). */
 export class KnownHeaders {
-
   'content-length': string | undefined = undefined;
   'transfer-encoding': string | undefined = undefined;
   connection: string | undefined = undefined;
@@ -52,7 +51,7 @@ export class EdgeRequest {
     readonly headersFrom: number,
     /** Repeated headers joined with ", ". */
     readonly headers: KnownHeaders,
-    /** Every header but those named in the server's `notPassed`, as `name: value` lines ending in CRLF. */
+    /** Every header line but those named in the server's `notPassed`, as received (each ending in CRLF). */
     readonly passLines: string,
     readonly remoteAddress: string,
   ) {}
