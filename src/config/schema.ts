@@ -35,6 +35,16 @@ const serviceSchema: Schema = {
       description: 'gateway route prefix (default /<name>); none keeps it off the gateway',
     },
     version: { kind: 'string', description: 'version reported in the registry' },
+    rateLimit: {
+      kind: 'object',
+      description: 'a limit per client address at the gateway: over it, 429 RATE_LIMITED with Retry-After',
+      required: ['requests'],
+      properties: {
+        requests: { kind: 'integer', minimum: 1, maximum: 1_000_000, description: 'requests one client may make per period' },
+        per: { kind: 'duration', description: 'the period (default 1s)' },
+        burst: { kind: 'integer', minimum: 1, maximum: 1_000_000, description: 'requests at once after a quiet spell (default: requests)' },
+      },
+    },
     health: {
       kind: 'object',
       properties: {
@@ -124,6 +134,12 @@ export interface RestartPolicy {
   windowMs: number;
 }
 
+/** A token bucket: `ratePerSecond` kept up, `burst` at once. */
+export interface RateLimit {
+  ratePerSecond: number;
+  burst: number;
+}
+
 export interface ServiceConfig {
   name: string;
   bundled: boolean;
@@ -133,6 +149,8 @@ export interface ServiceConfig {
   env: Record<string, string>;
   instances: number;
   route: string | null;
+  /** Per client address, at the gateway. */
+  rateLimit: RateLimit | null;
   version: string;
   liveness: ProbeConfig;
   readiness: ProbeConfig;
@@ -157,6 +175,8 @@ export interface FleetConfig {
     cooldownMs: number;
     auth: boolean;
     workers: number;
+    /** Service -> its limit, from `services.<name>.rateLimit` (the gateway process gets this section only). */
+    rateLimits: Record<string, RateLimit>;
   };
   registry: { backend: 'embedded'; ttlMs: number; deregisterAfterMs: number };
   logs: { maxSizeBytes: number; maxFiles: number };
@@ -199,6 +219,7 @@ function resolveService(name: string, raw: Raw, dir: string): ServiceConfig {
     env: Object.fromEntries(Object.entries((raw.env ?? {}) as Raw).map(([k, v]) => [k, String(v)])),
     instances: raw.instances ?? 1,
     route: raw.route === 'none' ? null : (raw.route ?? (name === 'mail-sink' ? '/mail' : `/${name}`)),
+    rateLimit: raw.rateLimit ? { ratePerSecond: raw.rateLimit.requests / (dur(raw.rateLimit.per, 1000) / 1000), burst: raw.rateLimit.burst ?? raw.rateLimit.requests } : null,
     version: raw.version ?? (bundled ? 'bundled' : '0.0.0'),
     liveness: resolveProbe(health.liveness, health.liveness?.path ?? health.path ?? (bundled ? '/healthz' : '/'), {
       intervalMs: 2000,
@@ -233,6 +254,7 @@ export function resolveConfig(raw: Raw, file: string | null, dir: string): Fleet
   const reg: Raw = raw.registry ?? {};
   const logs: Raw = raw.logs ?? {};
   const services: Raw = raw.services ?? DEFAULT_SERVICES;
+  const resolved = Object.fromEntries(Object.entries(services).map(([name, s]) => [name, resolveService(name, (s ?? {}) as Raw, dir)]));
   return {
     version: 1,
     file,
@@ -248,6 +270,7 @@ export function resolveConfig(raw: Raw, file: string | null, dir: string): Fleet
       cooldownMs: dur(g.cooldown, 5000),
       auth: g.auth ?? true,
       workers: g.workers ?? 1,
+      rateLimits: Object.fromEntries(Object.values(resolved).flatMap((s) => (s.rateLimit ? [[s.name, s.rateLimit]] : []))),
     },
     registry: { backend: 'embedded', ttlMs: dur(reg.ttl, 10_000), deregisterAfterMs: dur(reg.deregisterAfter, 60_000) },
     logs: {
@@ -255,7 +278,7 @@ export function resolveConfig(raw: Raw, file: string | null, dir: string): Fleet
       maxFiles: logs.maxFiles ?? 3,
     },
     smtp: { url: raw.smtp?.url ?? null },
-    services: Object.fromEntries(Object.entries(services).map(([name, s]) => [name, resolveService(name, (s ?? {}) as Raw, dir)])),
+    services: resolved,
   };
 }
 

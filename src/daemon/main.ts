@@ -29,6 +29,7 @@ export function gatewayService(cfg: FleetConfig): ServiceConfig {
     env: {},
     instances: 1,
     route: null,
+    rateLimit: null,
     version: 'bundled',
     liveness: { path: '/healthz', intervalMs: 2000, timeoutMs: 1000, failureThreshold: 3, successThreshold: 1, startPeriodMs: 10_000 },
     readiness: { path: '/readyz', intervalMs: 1000, timeoutMs: 1000, failureThreshold: 1, successThreshold: 1, startPeriodMs: 0 },

@@ -11,7 +11,7 @@ import { daemonLinkFromEnv, registerWithDaemon } from '../registry/daemon-link.j
 import { startGatewayWorker, type AccessLogFile, type ClusterMessage } from './worker.js';
 
 const cfg = JSON.parse(process.env.HMSOPS_GATEWAY_CONFIG ?? '{}') as Partial<FleetConfig['gateway']>;
-const defaults: FleetConfig['gateway'] = { enabled: true, port: 8080, host: '127.0.0.1', upstreamTimeoutMs: 30_000, bodyLimitBytes: 10 * 1024 * 1024, balancing: 'round-robin', cooldownMs: 5000, auth: true, workers: 1 };
+const defaults: FleetConfig['gateway'] = { enabled: true, port: 8080, host: '127.0.0.1', upstreamTimeoutMs: 30_000, bodyLimitBytes: 10 * 1024 * 1024, balancing: 'round-robin', cooldownMs: 5000, auth: true, workers: 1, rateLimits: {} };
 const config = { ...defaults, ...cfg };
 const link = daemonLinkFromEnv();
 if (!link || !process.env.HMSOPS_ACCESS_LOG) {

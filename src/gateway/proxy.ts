@@ -11,6 +11,7 @@ import { Metrics } from '../metrics.js';
 import { AccessEntry } from './access-log.js';
 import { Balancer } from './balancer.js';
 import type { EdgeAuth } from './edge-auth.js';
+import { RateLimiter } from './rate-limit.js';
 import { matchRoute, type Route, type RoutingTable, type Upstream } from './routing-table.js';
 import type { EdgeRequest, EdgeResponse } from './edge-server.js';
 import { HeaderCursor, HOP_BY_HOP } from './http1.js';
@@ -65,6 +66,8 @@ export class Proxy {
   readonly metrics = new Metrics();
   readonly balancer: Balancer;
   #pools = new Map<string, UpstreamPool>();
+  readonly #limiter: RateLimiter;
+  readonly #limiterSweep: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly cfg: GatewayConfig,
@@ -73,6 +76,9 @@ export class Proxy {
     private readonly accessLog: (entry: AccessEntry) => void,
   ) {
     this.balancer = new Balancer(cfg.balancing, cfg.cooldownMs);
+    const limits = cfg.rateLimits ?? {};
+    this.#limiter = new RateLimiter(limits);
+    if (Object.keys(limits).length) this.#limiterSweep = setInterval(() => this.#limiter.sweep(Date.now()), 10_000).unref();
   }
 
   setTable(table: RoutingTable) {
@@ -133,7 +139,9 @@ export class Proxy {
         const body = JSON.stringify({ error: { code: e.code, message: e.message, requestId: log.requestId, ...e.extra } });
         // The rest of an oversized body is not worth reading: the connection closes after the answer.
         if (e.code === 'BODY_TOO_LARGE') res.keepAlive = false;
-        res.writeHead(e.status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-request-id': log.requestId });
+        const headers: Record<string, string | number> = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-request-id': log.requestId };
+        if (e.code === 'RATE_LIMITED') headers['retry-after'] = String(e.extra.retryAfterSeconds);
+        res.writeHead(e.status, headers);
         res.end(body);
       } else res.destroy();
       if (e.code.startsWith('UPSTREAM')) this.metrics.incKey('gateway_upstream_errors_total', 'Upstream failures', `code="${e.code}",service="${log.service}"`);
@@ -157,6 +165,13 @@ export class Proxy {
     const { route, path } = match;
     log.service = route.service;
     log.route = route.prefix;
+    if (this.#limiter.limited(route.service)) {
+      const wait = this.#limiter.take(route.service, req.remoteAddress, Date.now());
+      if (wait > 0) {
+        const seconds = Math.ceil(wait);
+        throw new GatewayError(429, 'RATE_LIMITED', `over ${route.service}'s limit for one client; retry in ${seconds} s`, { service: route.service, retryAfterSeconds: seconds });
+      }
+    }
     const method = req.method;
     const declared = req.headers['content-length'];
     const length = declared === undefined ? undefined : Number(declared);
@@ -224,6 +239,7 @@ export class Proxy {
   }
 
   close() {
+    clearInterval(this.#limiterSweep);
     for (const p of this.#pools.values()) p.close();
   }
 }

@@ -96,6 +96,25 @@ describe('gateway routing', () => {
     expect(metrics).toMatch(/gateway_upstream_errors_total\{code="UPSTREAM_TIMEOUT",service="web"\} 1/);
   });
 
+  it("answers 429 RATE_LIMITED with Retry-After past a service's per-client limit, and serves that client again once it has waited", async () => {
+    const fleet = makeFleet(header() + fixtureService('web', { extra: '    rateLimit: { requests: 3, per: 6s }\n' }) + fixtureService('open'));
+    expect((await fleet.hmsops(['up'])).exitCode).toBe(0);
+    const gw = await gatewayUrl(fleet);
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push((await fetch(`${gw}/web/`)).status);
+    expect(statuses).toEqual([200, 200, 200, 429, 429]);
+    const limited = await getJson(`${gw}/web/`);
+    expect(limited.body.error).toMatchObject({ code: 'RATE_LIMITED', service: 'web', retryAfterSeconds: 2 });
+    expect(limited.headers.get('retry-after')).toBe('2');
+    // A service without a limit is not held back.
+    for (let i = 0; i < 10; i++) expect((await fetch(`${gw}/open/`)).status).toBe(200);
+    await sleep(2100); // one request every 2 s
+    expect((await fetch(`${gw}/web/`)).status).toBe(200);
+    expect((await fetch(`${gw}/web/`)).status).toBe(429);
+    const metrics = await (await fetch(`${gw}/metrics`)).text();
+    expect(metrics).toMatch(/gateway_requests_total\{service="web",status="429"\} 4/);
+  });
+
   it('sends no traffic to an instance that fails readiness, and takes it back when it passes again', async () => {
     const fleet = makeFleet(header() + fixtureService('web', { instances: 2 }));
     expect((await fleet.hmsops(['up'])).exitCode).toBe(0);

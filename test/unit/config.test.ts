@@ -29,4 +29,10 @@ describe('resolveConfig', () => {
     const c = resolveConfig({ services: { billing: { command: 'node b.js', health: { path: '/health' }, route: '/bill' } } }, null, '/srv');
     expect(c.services.billing).toMatchObject({ bundled: false, route: '/bill', liveness: { path: '/health' }, readiness: { path: '/health' } });
   });
+  it("hands each service's rate limit to the gateway as a rate per second and a burst", () => {
+    const c = resolveConfig({ services: { ach: { rateLimit: { requests: 30, per: '1m' } }, auth: { rateLimit: { requests: 5, burst: 20 } }, analytics: {} } }, null, '/srv');
+    expect(c.services.ach!.rateLimit).toEqual({ ratePerSecond: 0.5, burst: 30 });
+    expect(c.gateway.rateLimits).toEqual({ ach: { ratePerSecond: 0.5, burst: 30 }, auth: { ratePerSecond: 5, burst: 20 } });
+    expect(c.services.analytics!.rateLimit).toBeNull();
+  });
 });
