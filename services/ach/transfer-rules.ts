@@ -3,6 +3,7 @@
  * amount range, names NACHA can carry, SEC code and account type. Every problem, by field.
  */
 import { foldToNacha, isValidRouting, unfoldableCharacters } from '../../src/nacha/index.js';
+import { nextBankingDay, notBankingDayReason } from '../../src/banking-days.js';
 import { MAX_AMOUNT_CENTS } from '../../src/money.js';
 import type { TransferRequest } from '../../src/sdk/types.js';
 
@@ -35,13 +36,6 @@ function nachaName(value: unknown, field: string, max: number, problems: FieldPr
   const folded = foldToNacha(value);
   if (folded.length > max) problems.push({ field, reason: `is ${folded.length} characters as NACHA text ("${folded}"); at most ${max}` });
   return folded;
-}
-
-/** Next business day (Mon-Fri) after `from`, as YYYY-MM-DD. Federal holidays are not yet known here. */
-export function nextBusinessDay(from: Date): string {
-  const d = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate() + 1));
-  while (d.getUTCDay() === 0 || d.getUTCDay() === 6) d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
 }
 
 export function validateTransfer(input: unknown, now = new Date()): { ok: true; transfer: NormalizedTransfer } | { ok: false; problems: FieldProblem[] } {
@@ -78,11 +72,12 @@ export function validateTransfer(input: unknown, now = new Date()): { ok: true; 
       odfiRouting: typeof o.odfiRouting === 'string' && isValidRouting(o.odfiRouting) ? o.odfiRouting : (problems.push({ field: 'originator.odfiRouting', reason: 'must be a 9-digit routing number with a valid check digit' }), ''),
     };
   }
-  let effectiveDate = nextBusinessDay(now);
+  let effectiveDate = nextBankingDay(now);
   if (input.effectiveDate !== undefined) {
     const d = input.effectiveDate;
     if (typeof d !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(d) || Number.isNaN(Date.parse(`${d}T00:00:00Z`))) problems.push({ field: 'effectiveDate', reason: 'must be a date YYYY-MM-DD' });
     else if (d < now.toISOString().slice(0, 10)) problems.push({ field: 'effectiveDate', reason: 'must not be in the past' });
+    else if (notBankingDayReason(d)) problems.push({ field: 'effectiveDate', reason: `must be a banking day: ${notBankingDayReason(d)}` });
     else effectiveDate = d;
   }
   if (problems.length) return { ok: false, problems };

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import { formatPath, parseWithPositions } from '../config/load.js';
 import { validate, type PathProblem, type Schema } from '../config/schema-dsl.js';
+import { notBankingDayReason } from '../banking-days.js';
 import { HmsopsError, ValidationError, ExitCode, type SourceProblem } from '../errors.js';
 import { MAX_AMOUNT_CENTS, parseAmount } from '../money.js';
 import { foldToNacha, isValidRouting, unfoldableCharacters } from '../nacha/index.js';
@@ -88,6 +89,7 @@ export function grantRuleProblems(raw: any, today: string): PathProblem[] {
   if (typeof raw?.effectiveDate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(raw.effectiveDate)) {
     if (Number.isNaN(Date.parse(`${raw.effectiveDate}T00:00:00Z`))) out.push({ path: ['effectiveDate'], message: `"${raw.effectiveDate}" is not a real date` });
     else if (raw.effectiveDate < today) out.push({ path: ['effectiveDate'], message: `${raw.effectiveDate} is in the past` });
+    else if (notBankingDayReason(raw.effectiveDate)) out.push({ path: ['effectiveDate'], message: notBankingDayReason(raw.effectiveDate)! });
   }
   const seen = new Map<string, number>();
   (Array.isArray(raw?.recipients) ? raw.recipients : []).forEach((r: any, i: number) => out.push(...recipientRuleProblems(r, i, seen)));

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nextBankingDay } from '../../src/banking-days.js';
 import { readNachaFile } from '../../src/nacha/index.js';
 import { connect } from '../../src/sdk/index.js';
 import { cliPath, downAll, makeFleet, repoRoot, sleep, until, type TestFleet } from '../helpers/fleet.js';
@@ -173,9 +174,7 @@ describe('hmsops disburse', () => {
   });
 
   it('takes --effective-date, and off a terminal prints plain progress lines and no colour', async () => {
-    const d = new Date(Date.now() + 14 * 86_400_000);
-    while (d.getUTCDay() === 0 || d.getUTCDay() === 6) d.setUTCDate(d.getUTCDate() + 1);
-    const date = d.toISOString().slice(0, 10);
+    const date = nextBankingDay(new Date(Date.now() + 14 * 86_400_000));
     const file = await generate(5, 'GEN-DATED', 22);
     const r = await fleet.hmsops(['disburse', '--grant', file, '--effective-date', date], { env: { NO_COLOR: '1' } });
     expect(r.exitCode, r.stderr).toBe(0);
@@ -186,6 +185,10 @@ describe('hmsops disburse', () => {
     const bad = await fleet.hmsops(['disburse', '--grant', file, '--effective-date', 'next week']);
     expect(bad.exitCode).toBe(2);
     expect(bad.stderr).toContain('--effective-date: expected YYYY-MM-DD');
+    // A day ACH does not settle is refused before anything is paid.
+    const holiday = await fleet.hmsops(['disburse', '--grant', file, '--effective-date', '2099-12-25']);
+    expect(holiday.exitCode).toBe(2);
+    expect(holiday.stderr).toContain('--effective-date: 2099-12-25 is a Federal Reserve holiday, when ACH does not settle; the next banking day is 2099-12-28');
   });
 
   it('disburses as the user given with --user, asking for the password with a masked prompt on a terminal', async () => {

@@ -42,8 +42,18 @@ describe('grant files', () => {
     }
   });
 
-  it('refuses an effective date in the past', () => {
+  it('refuses an effective date in the past, or on a day ACH does not settle, naming the line', () => {
     expect(() => parseGrant('g.yaml', base.replace('kind: Grant', 'kind: Grant\neffectiveDate: 2020-01-01'), today)).toThrow(ValidationError);
+    const text = base.replace('kind: Grant', 'kind: Grant\neffectiveDate: 2099-12-25');
+    try {
+      parseGrant('g.yaml', text, today);
+      expect.unreachable();
+    } catch (err) {
+      const line = text.split('\n').findIndex((l) => l.startsWith('effectiveDate')) + 1;
+      expect((err as ValidationError).problems).toEqual([
+        expect.objectContaining({ path: 'effectiveDate', line, message: '2099-12-25 is a Federal Reserve holiday, when ACH does not settle; the next banking day is 2099-12-28' }),
+      ]);
+    }
   });
 });
 

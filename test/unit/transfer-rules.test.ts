@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextBusinessDay, requestFingerprint, validateTransfer } from '../../services/ach/transfer-rules.js';
+import { requestFingerprint, validateTransfer } from '../../services/ach/transfer-rules.js';
 import { transfer } from '../helpers/grants.js';
 
 const now = new Date('2026-11-27T15:00:00Z'); // a Friday
@@ -32,9 +32,11 @@ describe('transfer rules', () => {
     expect(bad('A Very Long Organisation Name Inc')[0]).toContain('at most 22');
   });
 
-  it('skips weekends for the default effective date', () => {
-    expect(nextBusinessDay(new Date('2026-11-27T12:00:00Z'))).toBe('2026-11-30'); // Fri -> Mon
-    expect(nextBusinessDay(new Date('2026-11-24T12:00:00Z'))).toBe('2026-11-25'); // Tue -> Wed
+  it('defaults the effective date to the next banking day, and refuses one that is not', () => {
+    const dated = (nowAt: string, effectiveDate?: string) => validateTransfer({ ...transfer('G', 1), ...(effectiveDate ? { effectiveDate } : {}) }, new Date(nowAt));
+    expect(dated('2026-11-25T15:00:00Z')).toMatchObject({ ok: true, transfer: { effectiveDate: '2026-11-27' } }); // Thanksgiving skipped
+    expect(dated('2026-11-24T15:00:00Z', '2026-12-25')).toEqual({ ok: false, problems: [{ field: 'effectiveDate', reason: 'must be a banking day: 2026-12-25 is a Federal Reserve holiday, when ACH does not settle; the next banking day is 2026-12-28' }] });
+    expect(dated('2026-11-24T15:00:00Z', '2026-12-28')).toMatchObject({ ok: true, transfer: { effectiveDate: '2026-12-28' } });
   });
 
   it('fingerprints requests regardless of key order and of the idempotency key itself', () => {
