@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FleetConfig, ServiceConfig } from '../config/schema.js';
+import { resolveConfig, type FleetConfig, type ServiceConfig } from '../config/schema.js';
 import { EmbeddedRegistry } from '../registry/embedded.js';
 import { statePaths } from '../state/paths.js';
 import { startControlServer } from './control-server.js';
@@ -64,8 +64,10 @@ async function main() {
   } catch {
     config = undefined;
   }
-  const registry = new EmbeddedRegistry({ deregisterAfterMs: config?.registry.deregisterAfterMs ?? 60_000 });
-  const logLimits = config?.logs ?? { maxSizeBytes: 10 * 1024 * 1024, maxFiles: 3 };
+  // Until `up` hands over a config, the schema's defaults (one source for them).
+  const defaults = resolveConfig({}, null, path.dirname(stateDir));
+  const registry = new EmbeddedRegistry({ deregisterAfterMs: (config ?? defaults).registry.deregisterAfterMs });
+  const logLimits = (config ?? defaults).logs;
   const supervisor = new Supervisor({
     paths,
     registry,
@@ -73,7 +75,7 @@ async function main() {
     logs: logLimits,
     bundledCommand: (service) => [process.execPath, bundledEntry(service)],
     bundledEnv: (service) => {
-      const env: Record<string, string> = { HMSOPS_REGISTRY_TTL_MS: String(config?.registry.ttlMs ?? 10_000) };
+      const env: Record<string, string> = { HMSOPS_REGISTRY_TTL_MS: String((config ?? defaults).registry.ttlMs) };
       if (service === 'gateway' && config) env.HMSOPS_GATEWAY_CONFIG = JSON.stringify(config.gateway);
       if (service === 'gateway') env.HMSOPS_ACCESS_LOG = JSON.stringify({ dir: paths.logs, ...logLimits });
       if (config?.smtp.url) env.HMSOPS_SMTP_URL = config.smtp.url;
