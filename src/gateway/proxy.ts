@@ -76,7 +76,7 @@ export class Proxy {
     private readonly accessLog: (entry: AccessEntry) => void,
   ) {
     this.balancer = new Balancer(cfg.balancing, cfg.cooldownMs);
-    const limits = cfg.rateLimits ?? {};
+    const limits = cfg.rateLimits ?? {}; // absent from a config written by hand (tests)
     this.#limiter = new RateLimiter(limits);
     if (Object.keys(limits).length) this.#limiterSweep = setInterval(() => this.#limiter.sweep(Date.now()), 10_000).unref();
   }
