@@ -77,8 +77,11 @@ export function validateTransfer(input: unknown, now = new Date()): { ok: true; 
     const d = input.effectiveDate;
     if (typeof d !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(d) || Number.isNaN(Date.parse(`${d}T00:00:00Z`))) problems.push({ field: 'effectiveDate', reason: 'must be a date YYYY-MM-DD' });
     else if (d < now.toISOString().slice(0, 10)) problems.push({ field: 'effectiveDate', reason: 'must not be in the past' });
-    else if (notBankingDayReason(d)) problems.push({ field: 'effectiveDate', reason: `must be a banking day: ${notBankingDayReason(d)}` });
-    else effectiveDate = d;
+    else {
+      const notBanking = notBankingDayReason(d);
+      if (notBanking) problems.push({ field: 'effectiveDate', reason: `must be a banking day: ${notBanking}` });
+      else effectiveDate = d;
+    }
   }
   if (problems.length) return { ok: false, problems };
   return {

@@ -282,13 +282,15 @@ export function resolveConfig(raw: Raw, file: string | null, dir: string): Fleet
   };
 }
 
-/** Problems the schema cannot express: custom services need a command. */
+/** Problems the schema cannot express: custom services need a command; a rate limit needs a period. */
 export function crossFieldProblems(raw: Raw): { path: (string | number)[]; message: string }[] {
   const out: { path: (string | number)[]; message: string }[] = [];
   for (const [name, s] of Object.entries((raw.services ?? {}) as Raw)) {
     if (name === 'gateway') out.push({ path: ['services', name], message: '"gateway" is reserved; configure it under the top-level gateway key' });
     else if (!isBundled(name) && !(s && typeof s === 'object' && 'command' in s))
       out.push({ path: ['services', name], message: `"${name}" is not a bundled service (${BUNDLED_SERVICES.join(', ')}), so it needs a command` });
+    const per = s?.rateLimit?.per;
+    if ((typeof per === 'string' || typeof per === 'number') && parseDuration(per) === 0) out.push({ path: ['services', name, 'rateLimit', 'per'], message: 'must be more than 0' });
   }
   return out;
 }

@@ -89,7 +89,10 @@ export function grantRuleProblems(raw: any, today: string): PathProblem[] {
   if (typeof raw?.effectiveDate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(raw.effectiveDate)) {
     if (Number.isNaN(Date.parse(`${raw.effectiveDate}T00:00:00Z`))) out.push({ path: ['effectiveDate'], message: `"${raw.effectiveDate}" is not a real date` });
     else if (raw.effectiveDate < today) out.push({ path: ['effectiveDate'], message: `${raw.effectiveDate} is in the past` });
-    else if (notBankingDayReason(raw.effectiveDate)) out.push({ path: ['effectiveDate'], message: notBankingDayReason(raw.effectiveDate)! });
+    else {
+      const notBanking = notBankingDayReason(raw.effectiveDate);
+      if (notBanking) out.push({ path: ['effectiveDate'], message: notBanking });
+    }
   }
   const seen = new Map<string, number>();
   (Array.isArray(raw?.recipients) ? raw.recipients : []).forEach((r: any, i: number) => out.push(...recipientRuleProblems(r, i, seen)));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDuration, parseByteSize } from '../../src/duration.js';
-import { resolveConfig } from '../../src/config/schema.js';
+import { crossFieldProblems, resolveConfig } from '../../src/config/schema.js';
 
 describe('durations and sizes', () => {
   it('reads 500ms, 2s, 5m, 1h and bare milliseconds', () => {
@@ -34,5 +34,6 @@ describe('resolveConfig', () => {
     expect(c.services.ach!.rateLimit).toEqual({ ratePerSecond: 0.5, burst: 30 });
     expect(c.gateway.rateLimits).toEqual({ ach: { ratePerSecond: 0.5, burst: 30 }, auth: { ratePerSecond: 5, burst: 20 } });
     expect(c.services.analytics!.rateLimit).toBeNull();
+    expect(crossFieldProblems({ services: { ach: { rateLimit: { requests: 5, per: '0s' } } } })).toEqual([{ path: ['services', 'ach', 'rateLimit', 'per'], message: 'must be more than 0' }]);
   });
 });
