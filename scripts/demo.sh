@@ -3,9 +3,20 @@
 # delivered notices printed, fleet down. Uses a fresh state dir so every run pays for real.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export HMSOPS_STATE_DIR="${HMSOPS_STATE_DIR:-$(mktemp -d /tmp/hmsops-demo.XXXXXX)}"
+# A state dir the demo made is removed at the end; one given in HMSOPS_STATE_DIR is kept (the
+# ledger, the NACHA file and the logs are in it).
+made_state_dir=""
+if [ -z "${HMSOPS_STATE_DIR:-}" ]; then
+  HMSOPS_STATE_DIR="$(mktemp -d /tmp/hmsops-demo.XXXXXX)"
+  made_state_dir="$HMSOPS_STATE_DIR"
+fi
+export HMSOPS_STATE_DIR
 hmsops() { node bin/hmsops "$@"; }
-trap 'hmsops down >/dev/null 2>&1 || true' EXIT
+cleanup() {
+  hmsops down >/dev/null 2>&1 || true
+  if [ -n "$made_state_dir" ]; then rm -rf "$made_state_dir"; fi
+}
+trap cleanup EXIT
 
 echo "== hmsops up (state dir $HMSOPS_STATE_DIR)"
 hmsops up
@@ -25,4 +36,4 @@ hmsops mail ls
 echo
 echo "== hmsops down"
 hmsops down
-trap - EXIT
+if [ -n "$made_state_dir" ]; then echo "(to keep the ledger, the NACHA file and the logs: HMSOPS_STATE_DIR=DIR npm run demo)"; fi
