@@ -209,19 +209,24 @@ describe('logs', () => {
 });
 
 describe('nothing survives', () => {
+  // Removed after each test, passed or failed.
+  const pidFiles: string[] = [];
+  afterEach(() => pidFiles.splice(0).forEach((f) => fs.rmSync(f, { force: true })));
+
   function pidFileFleet() {
     const pidFile = `/tmp/hmsops-pids-${process.pid}-${Date.now()}`;
+    pidFiles.push(pidFile);
     const fleet = makeFleet(
       header +
         fixtureService('stubborn', { instances: 2, env: { FIXTURE_GRANDCHILD: 1, FIXTURE_IGNORE_SIGTERM: 1, FIXTURE_PID_FILE: pidFile } }) +
         fixtureService('polite', { env: { FIXTURE_GRANDCHILD: 1, FIXTURE_PID_FILE: pidFile } }),
     );
     const pids = () => fs.readFileSync(pidFile, 'utf8').trim().split('\n').map(Number);
-    return { fleet, pids, cleanup: () => fs.rmSync(pidFile, { force: true }) };
+    return { fleet, pids };
   }
 
   it('down stops every process it started, grandchildren and SIGTERM-ignorers included', async () => {
-    const { fleet, pids, cleanup } = pidFileFleet();
+    const { fleet, pids } = pidFileFleet();
     expect((await fleet.hmsops(['up'])).exitCode).toBe(0);
     const all = pids();
     expect(all).toHaveLength(6);
@@ -232,11 +237,10 @@ describe('nothing survives', () => {
     expect(all.filter(pidAlive)).toEqual([]);
     expect(groups.filter(groupAlive)).toEqual([]);
     expect(pidAlive(daemon)).toBe(false);
-    cleanup();
   });
 
   it('down after the daemon was killed with SIGKILL stops what it left', async () => {
-    const { fleet, pids, cleanup } = pidFileFleet();
+    const { fleet, pids } = pidFileFleet();
     expect((await fleet.hmsops(['up'])).exitCode).toBe(0);
     const daemon = fleet.daemonPid()!;
     process.kill(daemon, 'SIGKILL');
@@ -246,7 +250,6 @@ describe('nothing survives', () => {
     expect(down.exitCode, down.stderr).toBe(0);
     expect(JSON.parse(down.stdout).reaped.sort()).toEqual(['polite-1', 'stubborn-1', 'stubborn-2']);
     expect(pids().filter(pidAlive)).toEqual([]);
-    cleanup();
   });
 
   it('up after the daemon was killed replaces what it left with a fresh fleet', async () => {
