@@ -9,6 +9,15 @@ const header = 'version: 1\ngateway: { enabled: false }\nservices:\n';
 
 afterEach(downAll);
 
+// Files the fixture programs write (counters, pids), removed after each test, passed or failed.
+const tempFiles: string[] = [];
+afterEach(() => tempFiles.splice(0).forEach((f) => fs.rmSync(f, { force: true })));
+const tempFile = (name: string) => {
+  const f = path.join(process.env.TMPDIR ?? '/tmp', `hmsops-${name}-${process.pid}-${Date.now()}`);
+  tempFiles.push(f);
+  return f;
+};
+
 describe('hmsops up / down', () => {
   it('waits until every instance is ready before returning', async () => {
     const fleet = makeFleet(header + fixtureService('web', { instances: 2, env: { FIXTURE_READY_AFTER_MS: 700 } }));
@@ -79,7 +88,7 @@ describe('restart policy', () => {
         fixtureService('crashy', {
           env: { FIXTURE_CRASH_AFTER_MS: 30, FIXTURE_CRASH_TIMES: 3, FIXTURE_COUNTER_FILE: '/COUNTER' },
           extra: '    restart: { initialBackoff: 150ms, maxBackoff: 5s, maxRestarts: 10, minUptime: 5s }\n',
-        }).replace('/COUNTER', `${process.env.TMPDIR ?? '/tmp'}/crashy-${process.pid}-${Date.now()}`),
+        }).replace('/COUNTER', tempFile('crashy')),
     );
     const up = await fleet.hmsops(['up', '--timeout', '20s', '--json']);
     expect(up.exitCode, up.stderr).toBe(0);
@@ -99,7 +108,7 @@ describe('restart policy', () => {
     const fleet = makeFleet(
       header +
         fixtureService('sick', {
-          env: { FIXTURE_LIVENESS_FAIL_AFTER_MS: 300, FIXTURE_CRASH_TIMES: 1, FIXTURE_COUNTER_FILE: `/tmp/sick-${process.pid}-${Date.now()}` },
+          env: { FIXTURE_LIVENESS_FAIL_AFTER_MS: 300, FIXTURE_CRASH_TIMES: 1, FIXTURE_COUNTER_FILE: tempFile('sick') },
         }).replace('liveness: { path: /healthz }', 'liveness: { path: /healthz, interval: 100ms, failureThreshold: 2, startPeriod: 0ms }'),
     );
     expect((await fleet.hmsops(['up'])).exitCode).toBe(0);
@@ -209,13 +218,8 @@ describe('logs', () => {
 });
 
 describe('nothing survives', () => {
-  // Removed after each test, passed or failed.
-  const pidFiles: string[] = [];
-  afterEach(() => pidFiles.splice(0).forEach((f) => fs.rmSync(f, { force: true })));
-
   function pidFileFleet() {
-    const pidFile = `/tmp/hmsops-pids-${process.pid}-${Date.now()}`;
-    pidFiles.push(pidFile);
+    const pidFile = tempFile('pids');
     const fleet = makeFleet(
       header +
         fixtureService('stubborn', { instances: 2, env: { FIXTURE_GRANDCHILD: 1, FIXTURE_IGNORE_SIGTERM: 1, FIXTURE_PID_FILE: pidFile } }) +
