@@ -61,10 +61,15 @@ export function nextBankingDay(from: Date | string): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** Why `date` cannot be an effective entry date, or undefined when it can. */
+/** Why `date` cannot be an effective entry date (it is not a banking day), or undefined when it can. */
 export function notBankingDayReason(date: string): string | undefined {
   if (isBankingDay(date)) return undefined;
   const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
   const what = weekday === 0 || weekday === 6 ? 'a weekend day' : 'a Federal Reserve holiday';
   return `${date} is ${what}, when ACH does not settle; the next banking day is ${nextBankingDay(date)}`;
+}
+
+/** What the grant file and `--effective-date` refuse in a real date: the past (before `today`), or a day ACH does not settle. */
+export function effectiveDateProblem(date: string, today: string): string | undefined {
+  return date < today ? `${date} is in the past` : notBankingDayReason(date);
 }

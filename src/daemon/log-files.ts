@@ -58,11 +58,10 @@ export class RotatingLog {
   writeBlock(block: string | Uint8Array): void {
     if (this.#closed || block.length === 0) return;
     try {
-      const bytes = Buffer.byteLength(block);
-      if (this.#size + bytes > this.maxSize && this.#size > 0) this.#rotate();
-      if (typeof block === 'string') fs.writeSync(this.#fd, block);
-      else fs.writeSync(this.#fd, block); // the same call: writeSync's overloads take one type each
-      this.#size += bytes;
+      const bytes = typeof block === 'string' ? Buffer.from(block) : block;
+      if (this.#size + bytes.length > this.maxSize && this.#size > 0) this.#rotate();
+      fs.writeSync(this.#fd, bytes);
+      this.#size += bytes.length;
     } catch {
       // dropped: nowhere better to report a failing log write
     }

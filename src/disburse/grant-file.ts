@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import { formatPath, parseWithPositions } from '../config/load.js';
 import { validate, type PathProblem, type Schema } from '../config/schema-dsl.js';
-import { notBankingDayReason } from '../banking-days.js';
+import { effectiveDateProblem } from '../banking-days.js';
 import { HmsopsError, ValidationError, ExitCode, type SourceProblem } from '../errors.js';
 import { MAX_AMOUNT_CENTS, parseAmount } from '../money.js';
 import { foldToNacha, isValidRouting, unfoldableCharacters } from '../nacha/index.js';
@@ -88,10 +88,9 @@ export function grantRuleProblems(raw: any, today: string): PathProblem[] {
   if (typeof raw?.originator?.name === 'string') out.push(...nameProblems(raw.originator.name, ['originator', 'name'], 16));
   if (typeof raw?.effectiveDate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(raw.effectiveDate)) {
     if (Number.isNaN(Date.parse(`${raw.effectiveDate}T00:00:00Z`))) out.push({ path: ['effectiveDate'], message: `"${raw.effectiveDate}" is not a real date` });
-    else if (raw.effectiveDate < today) out.push({ path: ['effectiveDate'], message: `${raw.effectiveDate} is in the past` });
     else {
-      const notBanking = notBankingDayReason(raw.effectiveDate);
-      if (notBanking) out.push({ path: ['effectiveDate'], message: notBanking });
+      const problem = effectiveDateProblem(raw.effectiveDate, today);
+      if (problem) out.push({ path: ['effectiveDate'], message: problem });
     }
   }
   const seen = new Map<string, number>();

@@ -29,7 +29,7 @@ export class AccessEntry {
 // characters (the head was read as latin1: a byte over 0x7e is a character of its own).
 const NEEDS_ESCAPE = /[^\x20\x21\x23-\x5b\x5d-\x7e]/;
 const NON_ASCII = /[\u007f-\uffff]/g;
-export const jsonString = (s: string): string =>
+const jsonString = (s: string): string =>
   NEEDS_ESCAPE.test(s) ? JSON.stringify(s).replace(NON_ASCII, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : `"${s}"`;
 
 /** Service, route and instance names repeat on every line: each is escaped once. */

@@ -196,14 +196,20 @@ describe('the gateway forwards every kind of answer framing', () => {
 });
 
 describe('the gateway passes headers on', () => {
-  it('drops hop-by-hop headers, also those a Connection header names, and sets its own', async () => {
+  /** Sends `request` through a gateway to an instance answering `answer` (a body of "ok"): the head the instance saw, and what the client got. */
+  async function throughGateway(request: string, answer: string) {
     let seen = '';
-    const up = await rawUpstream((head) => {
-      seen = head;
-      return 'HTTP/1.1 200 OK\r\ncontent-length: 2\r\nkeep-alive: timeout=5\r\nx-answer: yes\r\nConnection: keep-alive\r\nContent-Length: 2\r\nx-last:\tz \r\n\r\nok';
-    });
+    const up = await rawUpstream((head) => ((seen = head), answer));
     const gw = await gateway(up.port);
-    const out = await rawExchange(gw.port, 'GET /svc/h?q=1 HTTP/1.1\r\nHost: outside\r\nConnection: keep-alive, X-Hop\r\nX-Hop: 1\r\nX-Keep: 2\r\nTE: trailers\r\nX-Forwarded-For: 10.0.0.1\r\nx-hmsops-identity: forged\r\n\r\n', (t) => t.endsWith('ok'));
+    const out = await rawExchange(gw.port, request, (t) => t.endsWith('ok'));
+    return { seen, out, up };
+  }
+
+  it('drops hop-by-hop headers, also those a Connection header names, and sets its own', async () => {
+    const { seen, out, up } = await throughGateway(
+      'GET /svc/h?q=1 HTTP/1.1\r\nHost: outside\r\nConnection: keep-alive, X-Hop\r\nX-Hop: 1\r\nX-Keep: 2\r\nTE: trailers\r\nX-Forwarded-For: 10.0.0.1\r\nx-hmsops-identity: forged\r\n\r\n',
+      'HTTP/1.1 200 OK\r\ncontent-length: 2\r\nkeep-alive: timeout=5\r\nx-answer: yes\r\nConnection: keep-alive\r\nContent-Length: 2\r\nx-last:\tz \r\n\r\nok',
+    );
     const lines = seen.split('\r\n');
     expect(lines[0]).toBe('GET /h?q=1 HTTP/1.1');
     expect(lines).toContain(`host: 127.0.0.1:${up.port}`);
@@ -219,13 +225,10 @@ describe('the gateway passes headers on', () => {
   });
 
   it("passes the client's other headers on as received, around those it drops or sets", async () => {
-    let seen = '';
-    const up = await rawUpstream((head) => {
-      seen = head;
-      return 'HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\nok';
-    });
-    const gw = await gateway(up.port);
-    await rawExchange(gw.port, 'GET /svc/p HTTP/1.1\r\nX-First: 0\r\nHost: outside\r\nTE: trailers\r\nX-Keep:  2\t\r\nAccept: */*\r\nx-hmsops-identity: forged\r\nX-Last: 3\r\n\r\n', (t) => t.endsWith('ok'));
+    const { seen } = await throughGateway(
+      'GET /svc/p HTTP/1.1\r\nX-First: 0\r\nHost: outside\r\nTE: trailers\r\nX-Keep:  2\t\r\nAccept: */*\r\nx-hmsops-identity: forged\r\nX-Last: 3\r\n\r\n',
+      'HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\nok',
+    );
     const lines = seen.split('\r\n');
     expect(lines.slice(2, 6)).toEqual(['X-First: 0', 'X-Keep:  2\t', 'Accept: */*', 'X-Last: 3']);
     expect(seen).not.toMatch(/^te:|identity|Host: outside/im);

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { notBankingDayReason } from '../../banking-days.js';
+import { effectiveDateProblem } from '../../banking-days.js';
 import { ExitCode, HmsopsError, UsageError } from '../../errors.js';
 import { readGrantFile, type Grant } from '../../disburse/grant-file.js';
 import { planDisbursement } from '../../disburse/plan.js';
@@ -43,9 +43,8 @@ function loadGrant(ctx: CliContext, opts: DisburseOptions): Grant {
   const grant = readGrantFile(opts.grant);
   if (opts.effectiveDate) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.effectiveDate) || Number.isNaN(Date.parse(opts.effectiveDate))) throw new UsageError(`--effective-date: expected YYYY-MM-DD, got "${opts.effectiveDate}"`);
-    if (opts.effectiveDate < new Date().toISOString().slice(0, 10)) throw new UsageError(`--effective-date: ${opts.effectiveDate} is in the past`);
-    const notBanking = notBankingDayReason(opts.effectiveDate);
-    if (notBanking) throw new UsageError(`--effective-date: ${notBanking}`);
+    const problem = effectiveDateProblem(opts.effectiveDate, new Date().toISOString().slice(0, 10));
+    if (problem) throw new UsageError(`--effective-date: ${problem}`);
     grant.effectiveDate = opts.effectiveDate;
   }
   return grant;
