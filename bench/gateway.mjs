@@ -20,6 +20,26 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const FIXED_RATE = Number(process.env.BENCH_RATE ?? 300);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? os.availableParallelism());
+// Another checkout, built (npm install there): its gateway is measured in the same turns as this
+// one's, each on a fleet of its own, to compare two builds without the machine's drift between runs.
+const BASELINE = process.env.BENCH_BASELINE;
+
+/** CPU time (user + system, clock ticks) of every process in a process group. */
+function groupCpuTicks(pgid) {
+  let ticks = 0;
+  for (const name of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(f[2]) === pgid) ticks += Number(f[11]) + Number(f[12]);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return ticks;
+}
+const TICK_US = 1e6 / Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
 
 function wrk(url, seconds) {
   const out = execFileSync('wrk', ['-t1', `-c${CONNECTIONS}`, `-d${seconds}s`, '--latency', url], { encoding: 'utf8' });
@@ -121,34 +141,51 @@ http {
 
 /** One fleet (gateway with `workers` processes) and one nginx (as many workers), same upstream; wrk on all three paths. */
 async function measure(workers, withFixedRate) {
-  const fleet = tempFleet(`version: 1
+  const config = `version: 1
 gateway: { port: 0, auth: false, workers: ${workers} }
 services:
   bench:
     command: node ${path.join(root, 'bench', 'upstream.mjs')}
     instances: 1
     health: { path: /healthz }
-`);
+`;
+  const fleet = tempFleet(config);
+  const baseline = BASELINE ? tempFleet(config, path.join(BASELINE, 'bin', 'hmsops')) : undefined;
   let nginx;
   try {
-    const up = await fleet.hmsops(['up']);
-    if (up.code !== 0) throw new Error(up.stderr);
+    const gatewayOf = async (f) => {
+      const up = await f.hmsops(['up']);
+      if (up.code !== 0) throw new Error(up.stderr);
+      const ps = JSON.parse((await f.hmsops(['ps', '--json'])).stdout);
+      return { address: (await f.hmsops(['registry', 'get', 'gateway'])).stdout.trim(), pgid: ps.instances.find((i) => i.service === 'gateway').pid };
+    };
+    const gateway = await gatewayOf(fleet);
     const upstream = (await fleet.hmsops(['registry', 'get', 'bench'])).stdout.trim();
-    const gateway = (await fleet.hmsops(['registry', 'get', 'gateway'])).stdout.trim();
     nginx = await startNginx(Number(upstream.split(':')[1]), workers);
-    const targets = { direct: `http://${upstream}/`, gateway: `http://${gateway}/bench/`, nginx: nginx.url };
+    const targets = { direct: `http://${upstream}/`, gateway: `http://${gateway.address}/bench/`, nginx: nginx.url };
+    const groups = { gateway: gateway.pgid };
+    if (baseline) {
+      const b = await gatewayOf(baseline);
+      targets.baseline = `http://${b.address}/bench/`;
+      groups.baseline = b.pgid;
+    }
     const rounds = Object.fromEntries(Object.keys(targets).map((k) => [k, []]));
     for (const url of Object.values(targets)) wrk(url, 3); // warm-up (the JIT, keep-alive pools)
     const names = Object.keys(targets);
     for (let r = 0; r < ROUNDS; r++)
       for (let k = 0; k < names.length; k++) {
         const name = names[(r + k) % names.length];
-        rounds[name].push(wrk(targets[name], DURATION));
+        const before = groups[name] ? groupCpuTicks(groups[name]) : 0;
+        const result = wrk(targets[name], DURATION);
+        // The gateway's CPU per request: steadier than req/s on a machine whose speed drifts.
+        if (groups[name]) result.cpuUsPerRequest = ((groupCpuTicks(groups[name]) - before) * TICK_US) / (result.rps * DURATION);
+        rounds[name].push(result);
       }
     const results = {};
     for (const [name, list] of Object.entries(rounds)) {
       const sorted = [...list].sort((a, b) => a.rps - b.rps);
-      results[name] = { ...sorted[Math.floor(sorted.length / 2)], rounds: list.map((x) => Math.round(x.rps)) };
+      const cpu = list.map((x) => x.cpuUsPerRequest).filter((x) => x !== undefined).sort((a, b) => a - b);
+      results[name] = { ...sorted[Math.floor(sorted.length / 2)], rounds: list.map((x) => Math.round(x.rps)), cpuUsPerRequest: cpu.length ? cpu[Math.floor(cpu.length / 2)] : undefined };
     }
     const fixed = {};
     if (withFixedRate) {
@@ -161,6 +198,7 @@ services:
   } finally {
     nginx?.stop();
     await fleet.cleanup();
+    await baseline?.cleanup();
   }
 }
 
@@ -171,9 +209,9 @@ export async function benchGateway() {
   const rows = [];
   for (const [label, m] of [['1', one], [String(WORKERS), many]]) {
     if (!m) continue;
-    for (const [name, r] of Object.entries(m.results)) rows.push({ workers: name === 'direct' ? '-' : label, path: name, 'req/s': r.rps.toFixed(0), rounds: r.rounds.join(' '), 'p50 ms': r.p50.toFixed(2), 'p99 ms': r.p99.toFixed(2), 'vs direct': (r.rps / m.results.direct.rps).toFixed(2), 'non-2xx': r.non2xx });
+    for (const [name, r] of Object.entries(m.results)) rows.push({ workers: name === 'direct' ? '-' : label, path: name, 'req/s': r.rps.toFixed(0), rounds: r.rounds.join(' '), 'p50 ms': r.p50.toFixed(2), 'p99 ms': r.p99.toFixed(2), 'vs direct': (r.rps / m.results.direct.rps).toFixed(2), 'cpu us/req': r.cpuUsPerRequest?.toFixed(1) ?? '', 'non-2xx': r.non2xx });
   }
-  printTable(`gateway: wrk -t1 -c${CONNECTIONS} -d${DURATION}s, median of ${ROUNDS} rounds taken in turns, same upstream; gateway workers = nginx workers`, rows);
+  printTable(`gateway: wrk -t1 -c${CONNECTIONS} -d${DURATION}s, median of ${ROUNDS} rounds taken in turns, same upstream; gateway workers = nginx workers${BASELINE ? `; baseline: the gateway of ${BASELINE}, on a fleet of its own` : ''}`, rows);
   const fixed = one.fixed;
   printTable(`latency at a fixed ${FIXED_RATE} req/s (open loop, 5 s; 1 worker each)`, Object.entries(fixed).map(([name, r]) => ({ path: name, 'p50 ms': r.p50.toFixed(3), 'p99 ms': r.p99.toFixed(3), 'p50 added ms': (r.p50 - fixed.direct.p50).toFixed(3), errors: r.errors })));
   const ratioOne = one.results.gateway.rps / one.results.nginx.rps;
@@ -186,6 +224,13 @@ export async function benchGateway() {
     ...(many ? [{ measure: `gateway req/s / nginx req/s, ${WORKERS} workers each`, value: ratioMany.toFixed(2), goal: '>= 0.80', result: verdict(ratioMany >= 0.8) }] : []),
     { measure: `p50 added over direct at ${FIXED_RATE} req/s`, value: `${addedP50.toFixed(3)} ms (nginx: ${addedNginx.toFixed(3)} ms)`, goal: '<= 0.5 ms', result: verdict(addedP50 <= 0.5) },
   ]);
+  if (BASELINE) {
+    const b = one.results.baseline;
+    printTable('this build against the baseline (1 worker each, same turns)', [
+      { measure: 'req/s, this / baseline', value: (one.results.gateway.rps / b.rps).toFixed(2) },
+      { measure: 'gateway CPU us per request, this / baseline', value: `${one.results.gateway.cpuUsPerRequest.toFixed(1)} / ${b.cpuUsPerRequest.toFixed(1)}` },
+    ]);
+  }
   saveResults('gateway', {
     settings: { durationSeconds: DURATION, rounds: ROUNDS, connections: CONNECTIONS, fixedRate: FIXED_RATE, workers: [1, ...(many ? [WORKERS] : [])] },
     oneWorker: one.results,

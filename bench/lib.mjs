@@ -9,10 +9,11 @@ export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const cli = path.join(root, 'bin', 'hmsops');
 export const resultsDir = path.join(root, 'bench', 'results');
 
-export function tempFleet(configYaml) {
+/** A fleet in a temp dir, run by this checkout's CLI or another's (`cliPath`, to compare builds). */
+export function tempFleet(configYaml, cliPath = cli) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hmsops-bench-'));
   fs.writeFileSync(path.join(dir, 'hmsops.config.yaml'), configYaml);
-  const hmsops = (args, opts = {}) => run(process.execPath, [cli, ...args], { cwd: dir, ...opts });
+  const hmsops = (args, opts = {}) => run(process.execPath, [cliPath, ...args], { cwd: dir, ...opts });
   return {
     dir,
     stateDir: path.join(dir, '.hmsops'),

@@ -1,29 +1,41 @@
 /**
- * The gateway's listening side: an HTTP/1.1 server on plain sockets that parses strictly and
- * writes each answer's head and first bytes in one write. node:http's server costs about as much
- * CPU per request as the rest of the gateway; see docs/benchmarks.md. Anything it is not sure
- * about (two lengths, an unknown transfer coding, a bare LF, an absolute URL, obs-fold) is
- * refused with 400, and the connection is closed: a gateway must not guess where a request ends.
+ * The gateway's listening side: an HTTP/1.1 server on plain sockets whose framing (where a
+ * request and its body end) is llhttp's, the parser node:http runs, and nothing of its own. On top
+ * of it the gateway is stricter than llhttp, refusing before anything is forwarded: a missing or
+ * repeated host, a target that is not a path, a version other than 1.0 and 1.1, transfer-encoding
+ * in 1.0 or other than "chunked", upgrades. Once it has refused a request, or answered one whose
+ * body it had not read in full, it reads nothing more from that connection: it answers and closes.
+ * Each answer's head and first bytes go out in one write. node:http's server costs about as much
+ * CPU per request as the rest of the gateway; see docs/benchmarks.md.
  */
 import { EventEmitter } from 'node:events';
 import net from 'node:net';
 import { Readable } from 'node:stream';
-import { ChunkedDecoder, contentLength, CRLF2, FramingError, HeaderCursor, nameLengths, reasonPhrase } from './http1.js';
+import { FramingError, nameLengths, reasonPhrase } from './http1.js';
+import { isParseError, Llhttp, type ParsedHead, type ParseError } from './llhttp.js';
+import { readIntoShared } from './shared-reads.js';
 
 const MAX_HEAD_BYTES = 16 * 1024;
-const REQUEST_LINE = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+) ([\x21-\x7e]+) HTTP\/1\.([01])$/;
+/** Pipelined requests parsed ahead of the one being answered before the connection stops reading for a while. */
+const MAX_QUEUED = 16;
 
-/** A request's body, readable like any stream; 'aborted' when the client leaves before its end. */
+/** A request's body, readable like any stream; 'aborted' when the client leaves or breaks its framing before its end. */
 export class RequestBody extends Readable {
   constructor(private readonly conn: EdgeConnection) {
     super({ highWaterMark: 64 * 1024 });
   }
   override _read() {
-    this.conn.socket.resume();
+    this.conn.bodyWanted();
+  }
+  /** Ends the stream without its end: readers see 'aborted', then 'close' (never 'error'). */
+  abort() {
+    if (this.destroyed) return;
+    this.emit('aborted');
+    this.destroy();
   }
 }
 
-/** The headers the server and the gateway act on; one shape for every request, so reading them is cheap. #parseHead fills them (a case each). */
+/** The headers the server and the gateway act on; one shape for every request, so reading them is cheap. EdgeConnection fills them (a case each). */
 export class KnownHeaders {
   'content-length': string | undefined = undefined;
   'transfer-encoding': string | undefined = undefined;
@@ -41,19 +53,21 @@ const joined = (prev: string | undefined, value: string) => (prev === undefined 
 
 export class EdgeRequest {
   body: RequestBody | undefined;
+  /** llhttp has seen this request's end (its whole body, if any). */
+  complete = false;
   constructor(
     readonly method: string,
     readonly url: string,
     readonly httpVersion: '1.0' | '1.1',
-    /** The head as received, from the request line to the last header line's CRLF. */
-    readonly head: string,
-    /** Where the header lines start in `head` (a HeaderCursor walks them). */
-    readonly headersFrom: number,
+    /** Every header as llhttp read it: [name, value, ...], values without surrounding whitespace. */
+    readonly rawHeaders: string[],
     /** Repeated headers joined with ", ". */
     readonly headers: KnownHeaders,
-    /** Every header line but those named in the server's `notPassed`, as received (each ending in CRLF). */
+    /** Every header but those named in the server's `notPassed`, as `name: value` lines each ending in CRLF. */
     readonly passLines: string,
     readonly remoteAddress: string,
+    /** llhttp's reading of Connection and the version. */
+    readonly keepAlive: boolean,
   ) {}
 }
 
@@ -68,6 +82,8 @@ export class EdgeResponse {
   #head: string | undefined;
   #mode: 'length' | 'chunked' | 'close' | 'none' = 'length';
   keepAlive: boolean;
+  /** The connection answered for this response (the request's framing broke): what the handler writes goes nowhere. */
+  #discarded = false;
 
   constructor(private readonly conn: EdgeConnection, private readonly req: EdgeRequest, keepAlive: boolean) {
     this.keepAlive = keepAlive;
@@ -90,6 +106,7 @@ export class EdgeResponse {
 
   /** For the proxy, which has the instance's headers as lines already, without framing or connection headers. */
   writeHeadBlock(status: number, block: string, hasLength: boolean): this {
+    if (this.#discarded) return this;
     if (this.headersSent) throw new Error('headers already sent');
     this.statusCode = status;
     let head = `HTTP/1.1 ${status} ${reasonPhrase(status)}\r\n${block}`;
@@ -109,7 +126,7 @@ export class EdgeResponse {
     return this;
   }
 
-  /** `chunk` is only lent (the upstream pool reuses its read buffer): what is not copied into a string is copied here. */
+  /** `chunk` becomes the socket's: the caller does not change it afterwards (llhttp's body buffers are copies). */
   write(chunk: Buffer): boolean {
     if (this.finished || this.conn.socket.destroyed) return false;
     if (!this.headersSent) this.writeHead(this.statusCode, []);
@@ -120,17 +137,17 @@ export class EdgeResponse {
     if (this.#mode === 'chunked') {
       socket.cork();
       socket.write(`${head ?? ''}${chunk.length.toString(16)}\r\n`, 'latin1');
-      socket.write(Buffer.from(chunk));
+      socket.write(chunk);
       const ok = socket.write('\r\n');
       socket.uncork();
       return ok;
     }
-    // A small answer goes out as one string: one write call, and the string is the copy.
+    // A small answer goes out as one string: one write call.
     if (head && chunk.length <= 16 * 1024) return socket.write(head + chunk.toString('latin1'), 'latin1');
-    if (!head) return socket.write(Buffer.from(chunk));
+    if (!head) return socket.write(chunk);
     socket.cork();
     socket.write(head, 'latin1');
-    const ok = socket.write(Buffer.from(chunk));
+    const ok = socket.write(chunk);
     socket.uncork();
     return ok;
   }
@@ -151,51 +168,64 @@ export class EdgeResponse {
     this.conn.responseDone(this);
   }
 
+  /** The connection answers in the handler's place: from now on what the handler writes is dropped. */
+  discard(status: number) {
+    this.statusCode = status;
+    this.#discarded = true;
+    this.headersSent = true;
+    this.finished = true;
+  }
+
+  /** Ends the connection at once (an answer cut short); a connection already answering for this response closes by itself. */
   destroy(): void {
-    this.conn.socket.destroy();
+    if (!this.#discarded) this.conn.socket.destroy();
   }
 }
 
-/**
- * Has an accepted socket read into `buffer` (shared by the server's connections) and hand each
- * read to `onRead`, as the documented `onread` option of `net.connect` and `new net.Socket` does
- * (the upstream pool uses it): no 64 KiB allocation and no stream machinery per read, ~1.5 us of
- * CPU per request (docs/benchmarks.md). Node 20 has no such option for the sockets a server
- * accepts, so this sets on the socket what that option sets (the `kBuffer` and `kBufferCb`
- * symbols, then the handle's `useUserBuffer`); pause, resume, 'end' and 'close' work as with
- * `onread`. False, changing nothing, where a Node does not have them: the caller then listens for
- * 'data'. A test checks that this Node has them.
- */
-export function readIntoShared(socket: net.Socket, buffer: Buffer, onRead: (lent: Buffer) => void): boolean {
-  const symbols = Object.getOwnPropertySymbols(socket);
-  const kBuffer = symbols.find((s) => s.description === 'kBuffer');
-  const kBufferCb = symbols.find((s) => s.description === 'kBufferCb');
-  const handle = (socket as unknown as { _handle?: { useUserBuffer?: (b: Uint8Array) => void } })._handle;
-  if (!kBuffer || !kBufferCb || typeof handle?.useUserBuffer !== 'function') return false;
-  const slots = socket as unknown as Record<symbol, unknown>;
-  if (slots[kBuffer] !== null || slots[kBufferCb] !== null) return false;
-  slots[kBuffer] = buffer;
-  slots[kBufferCb] = (n: number, buf: Buffer) => {
-    onRead(buf.subarray(0, n));
-    return true;
-  };
-  handle.useUserBuffer(buffer);
-  return true;
+/** A request parsed and waiting for the ones before it to be answered, or the refusal that ends the connection. */
+type Refusal = { status: number; code: string; message: string };
+type Pending = EdgeRequest | { refusal: Refusal };
+
+/** llhttp's errors as answers: a head over the limit is 431, anything else malformed 400. */
+function refusalFor(err: ParseError): Refusal {
+  if (err.code === 'HPE_HEADER_OVERFLOW') return { status: 431, code: 'HEADERS_TOO_LARGE', message: `the request head is over ${MAX_HEAD_BYTES} bytes` };
+  return { status: 400, code: 'BAD_REQUEST', message: `malformed request: ${err.reason} (${err.code})` };
 }
 
 export class EdgeConnection {
-  #buf: Buffer | undefined;
-  /** Whether #buf is (part of) the shared read buffer, which the next read overwrites. */
-  #bufLent = false;
+  readonly #parser: Llhttp;
+  /** The request whose head llhttp has read and whose end it has not. */
+  #parsing: EdgeRequest | undefined;
+  #queue: Pending[] = [];
+  /** The request being answered. */
   #req: EdgeRequest | undefined;
   #res: EdgeResponse | undefined;
-  /** Bytes of a content-length body still to come, or a decoder for a chunked one. */
-  #bodyLeft = 0;
-  #chunked: ChunkedDecoder | undefined;
+  /** Nothing more is parsed: a refusal is decided, or the connection is ending. */
+  #stopped = false;
+  /** The body being read asked llhttp's side to wait (its buffer is full). */
+  #bodyFull = false;
   #clientEnded = false;
 
   constructor(readonly socket: net.Socket, private readonly server: EdgeServer) {
     socket.setNoDelay(true);
+    this.#parser = new Llhttp('request', MAX_HEAD_BYTES, {
+      messageBegin: () => {
+        if (this.headStartedAt === 0) this.headStartedAt = Date.now();
+      },
+      headersComplete: (head) => this.#onHead(head),
+      body: (data) => {
+        const req = this.#parsing;
+        if (this.#stopped || !req?.body) return;
+        if (!req.body.push(data)) this.#bodyFull = true;
+      },
+      messageComplete: () => {
+        const req = this.#parsing;
+        if (this.#stopped || !req) return;
+        this.#parsing = undefined;
+        req.complete = true;
+        req.body?.push(null);
+      },
+    });
     if (!readIntoShared(socket, server.readBuffer, (lent) => this.#onData(lent))) socket.on('data', (d: Buffer) => this.#onData(d));
     socket.on('drain', () => {
       const res = this.#res;
@@ -206,217 +236,221 @@ export class EdgeConnection {
       }
     });
     socket.on('error', () => undefined);
-    // The client is done sending (half-close): what it sent is still answered, then the connection closes.
+    // The client is done sending (half-close): what it sent in full is still answered, then the connection closes.
     socket.on('end', () => {
       this.#clientEnded = true;
-      // A body cut short can never be complete: closing lets 'close' below tell its reader.
-      if (this.#req && this.#bodyOpen) return void socket.destroy();
-      if (!this.#res) socket.end();
+      const cut = this.#parsing;
+      this.#parsing = undefined;
+      this.#stopped = true;
+      if (cut) {
+        // A request cut short can never be complete. Being answered: closing lets 'close' below
+        // tell its reader. Still waiting: it is dropped, and the requests before it are answered.
+        if (cut === this.#req) return void socket.destroy();
+        this.#queue.splice(this.#queue.indexOf(cut), 1);
+        cut.body?.abort();
+      }
+      if (!this.#res && this.#queue.length === 0) socket.end();
     });
     socket.on('close', () => {
       server.forget(this);
-      const body = this.#req?.body;
-      if (body && this.#bodyOpen) {
-        body.emit('aborted');
-        body.destroy();
-      }
+      this.#stopped = true;
+      this.#parser.close();
+      this.#parsing?.body?.abort();
+      for (const p of this.#queue) if (p instanceof EdgeRequest) p.body?.abort();
+      this.#queue = [];
       if (this.#res && !this.#res.finished) this.#res.onClientGone?.();
     });
   }
 
   /** Last time bytes came in or an answer ended; the server's sweep closes connections idle too long. */
   lastActive = Date.now();
-  /** When the first bytes of a head still incomplete arrived (0: none pending): a head trickled in forever is refused. */
+  /** When the first byte of a head still incomplete arrived (0: none pending): a head trickled in forever is refused. */
   headStartedAt = 0;
 
   /** Called by the sweep: the head took longer than the server's headersTimeoutMs. */
   headTimedOut() {
-    this.#refuse(408, 'REQUEST_TIMEOUT', `the request head did not arrive within ${this.server.options.headersTimeoutMs}ms`);
+    this.headStartedAt = 0;
+    this.#refuse({ status: 408, code: 'REQUEST_TIMEOUT', message: `the request head did not arrive within ${this.server.options.headersTimeoutMs}ms` });
+    this.#flow();
   }
 
   get idle() {
-    return this.#res === undefined;
+    return this.#res === undefined && this.#queue.length === 0;
   }
 
-  get #bodyOpen() {
-    return this.#bodyLeft > 0 || (this.#chunked !== undefined && !this.#chunked.done);
-  }
-
-  /** `lent`: valid during this call only (the shared read buffer); what is kept is copied. */
+  /** `lent`: valid during this call only (the shared read buffer); llhttp copies what it keeps. */
   #onData(lent: Buffer) {
+    if (this.#stopped) return;
     this.lastActive = Date.now();
-    let d: Buffer | undefined = lent;
-    if (this.#req && this.#bodyOpen) {
-      d = this.#feedBody(d, 0);
-      if (d === undefined) return;
-    }
-    if (this.#buf) this.#buf = Buffer.concat([this.#buf, d]);
-    else {
-      this.#buf = d;
-      this.#bufLent = true;
-    }
-    if (!this.#req) this.#parseNext();
-    // A client sending ahead of the answer (pipelining) is held at the head limit.
-    else if (this.#buf.length > MAX_HEAD_BYTES) this.socket.pause();
-    // An incomplete head or a pipelined request waits for the next read.
-    if (this.#bufLent && this.#buf) this.#buf = Buffer.from(this.#buf);
-    this.#bufLent = false;
+    const parsed = this.#parser.execute(lent);
+    // llhttp refused the bytes, in a head or in the body of a request already parsed.
+    if (isParseError(parsed)) this.#refuse(refusalFor(parsed));
+    // llhttp stops short without an error only after an upgrade, which #onHead has refused.
+    else if (parsed < lent.length) this.#stopped = true;
+    this.#flow();
   }
 
-  #parseNext() {
-    while (this.#buf && !this.#req && !this.socket.destroyed) {
-      let buf = this.#buf;
-      let start = 0;
-      while (start + 1 < buf.length && buf[start] === 13 && buf[start + 1] === 10) start += 2; // empty lines before a request are ignored
-      const end = buf.indexOf(CRLF2, start);
-      if (end < 0) {
-        if (buf.length - start > MAX_HEAD_BYTES) return this.#refuse(431, 'HEADERS_TOO_LARGE', `the request head is over ${MAX_HEAD_BYTES} bytes`);
-        this.#buf = start ? buf.subarray(start) : buf;
-        if (this.headStartedAt === 0) this.headStartedAt = Date.now();
-        return;
-      }
-      this.headStartedAt = 0;
-      let req: EdgeRequest;
-      try {
-        req = this.#parseHead(buf.toString('latin1', start, end + 2));
-      } catch (err) {
-        const status = (err as FramingError & { status?: number }).status ?? 400;
-        return this.#refuse(status, status === 501 ? 'NOT_IMPLEMENTED' : 'BAD_REQUEST', (err as Error).message);
-      }
-      buf = buf.subarray(end + 4);
-      this.#buf = undefined;
-      const keepAlive = req.httpVersion === '1.1' && !/\bclose\b/i.test(req.headers.connection ?? '') && !this.server.closing;
-      const res = new EdgeResponse(this, req, keepAlive);
-      this.#req = req;
-      this.#res = res;
-      const te = req.headers['transfer-encoding'];
-      const length = req.headers['content-length'];
-      if (te !== undefined || (length !== undefined && length !== '0')) {
-        req.body = new RequestBody(this);
-        if (te !== undefined) this.#chunked = new ChunkedDecoder();
-        else this.#bodyLeft = Number(length);
-        if (/^100-continue$/i.test(req.headers.expect ?? '')) this.socket.write('HTTP/1.1 100 Continue\r\n\r\n', 'latin1');
-      }
-      this.server.handler(req, res);
-      if (buf.length) {
-        const rest = this.#bodyOpen ? this.#feedBody(buf, 0) : buf;
-        if (rest?.length) this.#buf = this.#buf ? Buffer.concat([this.#buf, rest]) : rest;
-      }
+  /** A head is complete: the request, or a refusal when the gateway is stricter than llhttp. */
+  #onHead(h: ParsedHead): void {
+    if (this.#stopped) return;
+    this.headStartedAt = 0;
+    let req: EdgeRequest;
+    try {
+      req = this.#request(h);
+    } catch (err) {
+      const status = (err as FramingError & { status?: number }).status ?? 400;
+      return this.#refuse({ status, code: status === 501 ? 'NOT_IMPLEMENTED' : 'BAD_REQUEST', message: (err as Error).message });
     }
+    const length = req.headers['content-length'];
+    if (req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0')) req.body = new RequestBody(this);
+    // A request without a body is complete now: its handler may answer before llhttp says so.
+    else req.complete = true;
+    this.#parsing = req;
+    this.#queue.push(req);
+    if (!this.#res) this.#next();
   }
 
-  /** `head`: the request line and the header lines, each ending in CRLF. */
-  #parseHead(head: string): EdgeRequest {
-    const lineEnd = head.indexOf('\r\n');
-    const m = REQUEST_LINE.exec(head.slice(0, lineEnd));
-    if (!m) throw new FramingError(`malformed request line "${head.slice(0, Math.min(lineEnd, 60))}"`);
-    const [, method, target, minor] = m;
-    if (!(target!.startsWith('/') || (target === '*' && method === 'OPTIONS'))) throw new FramingError('the request target must be a path (origin-form)');
+  /** The checks the gateway makes beyond llhttp's, and the headers it acts on. */
+  #request(h: ParsedHead): EdgeRequest {
+    if (h.versionMajor !== 1 || h.versionMinor > 1) throw new FramingError(`HTTP/${h.versionMajor}.${h.versionMinor} is not served; use HTTP/1.1`);
+    const target = h.url;
+    if (!(target.startsWith('/') || (target === '*' && h.method === 'OPTIONS'))) throw new FramingError('the request target must be a path (origin-form)');
     const headers = new KnownHeaders();
     const { notPassed } = this.server.options;
     const acted = this.server.actedOnLengths;
-    const cursor = new HeaderCursor(head, lineEnd + 2);
-    // What is passed on is copied as runs of whole lines; a name is only lower-cased when its
-    // length is that of a header acted on or held back.
+    const raw = h.headers;
     let passLines = '';
-    let run = -1;
-    let length: number | undefined;
-    while (cursor.next()) {
-      if (acted[cursor.nameLength] === 0) {
-        if (run < 0) run = cursor.lineStart;
+    for (let i = 0; i < raw.length; i += 2) {
+      const name = raw[i]!;
+      const value = raw[i + 1]!;
+      // A name is only lower-cased when its length is that of a header acted on or held back.
+      if (acted[name.length] === 0) {
+        passLines += `${name}: ${value}\r\n`;
         continue;
       }
-      const name = cursor.name().toLowerCase();
-      if (!notPassed.has(name)) {
-        if (run < 0) run = cursor.lineStart;
-      } else if (run >= 0) {
-        passLines += head.slice(run, cursor.lineStart);
-        run = -1;
-      }
+      const lower = name.toLowerCase();
+      if (!notPassed.has(lower)) passLines += `${name}: ${value}\r\n`;
       // A switch with constant property names, not headers[name]: a dynamic key is a megamorphic lookup.
-      switch (name) {
-        case 'content-length': {
-          const value = cursor.value();
-          length = contentLength(value, length);
-          headers['content-length'] = joined(headers['content-length'], value);
-          break;
-        }
+      switch (lower) {
+        case 'content-length': headers['content-length'] = value; break; // llhttp refuses a second one
         case 'host':
           if (headers.host !== undefined) throw new FramingError('more than one host header');
-          headers.host = cursor.value();
+          headers.host = value;
           break;
-        case 'transfer-encoding': headers['transfer-encoding'] = joined(headers['transfer-encoding'], cursor.value()); break;
-        case 'connection': headers.connection = joined(headers.connection, cursor.value()); break;
-        case 'expect': headers.expect = joined(headers.expect, cursor.value()); break;
-        case 'upgrade': headers.upgrade = joined(headers.upgrade, cursor.value()); break;
-        case 'x-request-id': headers['x-request-id'] = joined(headers['x-request-id'], cursor.value()); break;
-        case 'x-forwarded-for': headers['x-forwarded-for'] = joined(headers['x-forwarded-for'], cursor.value()); break;
-        case 'authorization': headers.authorization = joined(headers.authorization, cursor.value()); break;
-        case 'idempotency-key': headers['idempotency-key'] = joined(headers['idempotency-key'], cursor.value()); break;
+        case 'transfer-encoding': headers['transfer-encoding'] = joined(headers['transfer-encoding'], value); break;
+        case 'connection': headers.connection = joined(headers.connection, value); break;
+        case 'expect': headers.expect = joined(headers.expect, value); break;
+        case 'upgrade': headers.upgrade = joined(headers.upgrade, value); break;
+        case 'x-request-id': headers['x-request-id'] = joined(headers['x-request-id'], value); break;
+        case 'x-forwarded-for': headers['x-forwarded-for'] = joined(headers['x-forwarded-for'], value); break;
+        case 'authorization': headers.authorization = joined(headers.authorization, value); break;
+        case 'idempotency-key': headers['idempotency-key'] = joined(headers['idempotency-key'], value); break;
       }
     }
-    if (run >= 0) passLines += head.slice(run);
-    if (minor === '1' && headers.host === undefined) throw new FramingError('an HTTP/1.1 request needs a host header');
+    const minor = h.versionMinor;
+    if (minor === 1 && headers.host === undefined) throw new FramingError('an HTTP/1.1 request needs a host header');
     const te = headers['transfer-encoding'];
     if (te !== undefined) {
-      if (length !== undefined) throw new FramingError('a request with both content-length and transfer-encoding is refused');
-      if (minor === '0') throw new FramingError('transfer-encoding in an HTTP/1.0 request');
+      if (minor === 0) throw new FramingError('transfer-encoding in an HTTP/1.0 request');
       if (te.toLowerCase() !== 'chunked') throw Object.assign(new FramingError(`transfer-encoding "${te.slice(0, 30)}" is not supported`), { status: 501 });
     }
-    if (headers.upgrade !== undefined && /\bupgrade\b/i.test(headers.connection ?? '')) throw Object.assign(new FramingError('protocol upgrades are not forwarded'), { status: 501 });
-    return new EdgeRequest(method!, target!, minor === '1' ? '1.1' : '1.0', head, lineEnd + 2, headers, passLines, this.socket.remoteAddress ?? '');
+    if (h.upgrade) throw Object.assign(new FramingError('protocol upgrades are not forwarded'), { status: 501 });
+    return new EdgeRequest(h.method, target, minor === 1 ? '1.1' : '1.0', raw, headers, passLines, this.socket.remoteAddress ?? '', h.keepAlive && minor === 1);
   }
 
-  /** Feeds body bytes to the current request; returns the bytes after its body (a pipelined request). */
-  #feedBody(buf: Buffer, off: number): Buffer | undefined {
-    const body = this.#req!.body!;
-    let ok = true;
-    try {
-      if (this.#chunked) {
-        const dec = this.#chunked;
-        off = dec.decode(buf, off, (b) => body.push(Buffer.from(b)));
-        ok = dec.flowing;
-        dec.flowing = true;
-      } else {
-        const n = Math.min(this.#bodyLeft, buf.length - off);
-        ok = body.push(Buffer.from(buf.subarray(off, off + n))); // a copy: `buf` may be the shared read buffer
-        this.#bodyLeft -= n;
-        off += n;
+  /**
+   * Stops parsing for good. A request whose body was being read is cut off (its reader sees
+   * 'aborted'; one not dispatched yet is dropped, never forwarded); the refusal is the answer after
+   * those to the requests before it, or in place of the answer to the request cut off if that
+   * answer has not started.
+   */
+  #refuse(refusal: Refusal) {
+    if (this.#stopped) return;
+    this.#stopped = true;
+    const req = this.#parsing;
+    this.#parsing = undefined;
+    if (req && req === this.#req) {
+      const res = this.#res!;
+      if (res.headersSent) {
+        req.body?.abort();
+        return void this.socket.destroy();
       }
-    } catch (err) {
-      body.destroy(err as Error);
-      this.socket.destroy();
-      return undefined;
+      // Discarded first: aborting the body makes the handler give up and answer, into the void.
+      res.discard(refusal.status);
+      this.#req = undefined;
+      this.#res = undefined;
+      req.body?.abort();
+      this.#queue = [{ refusal }];
+    } else {
+      if (req) {
+        this.#queue.splice(this.#queue.indexOf(req), 1);
+        req.body?.abort();
+      }
+      this.#queue.push({ refusal });
     }
-    if (!this.#bodyOpen) body.push(null);
-    else if (!ok) this.socket.pause();
-    return off < buf.length ? buf.subarray(off) : undefined;
+    if (!this.#res) this.#next();
   }
 
-  #refuse(status: number, code: string, message: string) {
+  #answerRefusal({ status, code, message }: Refusal) {
     const body = JSON.stringify({ error: { code, message } });
     this.socket.end(`HTTP/1.1 ${status} ${reasonPhrase(status)}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`, 'latin1');
-    this.#buf = undefined;
     this.server.emit('clientError', { status, code, message, remoteAddress: this.socket.remoteAddress });
+  }
+
+  /** Answers the next request waiting, if none is being answered. */
+  #next() {
+    const next = this.#queue.shift();
+    if (next === undefined) return;
+    if (!(next instanceof EdgeRequest)) {
+      this.#queue = [];
+      return this.#answerRefusal(next.refusal);
+    }
+    const res = new EdgeResponse(this, next, next.keepAlive && !this.server.closing);
+    this.#req = next;
+    this.#res = res;
+    if (next.body && !next.complete && /^100-continue$/i.test(next.headers.expect ?? '')) this.socket.write('HTTP/1.1 100 Continue\r\n\r\n', 'latin1');
+    try {
+      this.server.handler(next, res);
+    } catch {
+      this.socket.destroy(); // a handler's bug ends this connection, never the process
+    }
+  }
+
+  /** The body being read wants more: reading resumes unless something else holds it. */
+  bodyWanted() {
+    this.#bodyFull = false;
+    this.#flow();
+  }
+
+  /** Reads while the body being read has room and few requests wait; pauses otherwise. */
+  #flow() {
+    if (this.socket.destroyed) return;
+    const hold = this.#bodyFull || this.#queue.length >= MAX_QUEUED;
+    if (hold && !this.socket.isPaused()) this.socket.pause();
+    else if (!hold && this.socket.isPaused()) this.socket.resume();
   }
 
   responseDone(res: EdgeResponse) {
     if (res !== this.#res) return;
+    const req = this.#req!;
     this.lastActive = Date.now();
     this.#req = undefined;
     this.#res = undefined;
-    // A body the handler did not read to its end leaves the connection's framing unknown.
-    if (!res.keepAlive || this.#bodyOpen || this.server.closing) {
-      this.#bodyLeft = 0;
-      this.#chunked = undefined;
+    // Answered before its body was read in full (the gateway's own answer, a refusal, an instance
+    // that answered early): whatever follows on this connection is left unread.
+    if (!res.keepAlive || !req.complete || this.server.closing) {
+      this.#stopped = true;
+      this.#parsing = undefined;
+      req.body?.abort();
+      for (const p of this.#queue) if (p instanceof EdgeRequest) p.body?.abort();
+      this.#queue = [];
       this.socket.end();
       return;
     }
-    this.#chunked = undefined;
-    if (this.socket.isPaused()) this.socket.resume();
-    if (this.#buf) this.#parseNext();
+    this.#next();
+    this.#flow();
     // A half-closed client gets the answers to what it sent, then the connection ends.
-    if (this.#clientEnded && !this.#res) this.socket.end();
+    if (this.#clientEnded && !this.#res && this.#queue.length === 0) this.socket.end();
   }
 }
 

@@ -14,7 +14,7 @@ import type { EdgeAuth } from './edge-auth.js';
 import { RateLimiter } from './rate-limit.js';
 import { matchRoute, type Route, type RoutingTable, type Upstream } from './routing-table.js';
 import type { EdgeRequest, EdgeResponse } from './edge-server.js';
-import { HeaderCursor, HOP_BY_HOP } from './http1.js';
+import { HOP_BY_HOP } from './http1.js';
 import { UpstreamPool } from './upstream-pool.js';
 
 type GatewayConfig = FleetConfig['gateway'];
@@ -258,11 +258,11 @@ async function readBounded(req: Readable, limit: number): Promise<Buffer> {
 /** The rare request whose Connection header names more headers: those are hop-by-hop too (RFC 9110 section 7.6.1). */
 function withoutConnectionNamed(req: EdgeRequest): string {
   const named = new Set(req.headers.connection!.toLowerCase().split(',').map((t) => t.trim()));
-  const cursor = new HeaderCursor(req.head, req.headersFrom);
+  const raw = req.rawHeaders;
   let lines = '';
-  while (cursor.next()) {
-    const lower = cursor.name().toLowerCase();
-    if (!NOT_PASSED.has(lower) && !named.has(lower)) lines += req.head.slice(cursor.lineStart, cursor.lineEnd);
+  for (let i = 0; i < raw.length; i += 2) {
+    const lower = raw[i]!.toLowerCase();
+    if (!NOT_PASSED.has(lower) && !named.has(lower)) lines += `${raw[i]}: ${raw[i + 1]}\r\n`;
   }
   return lines;
 }

@@ -1,16 +1,17 @@
 /**
  * The gateway's keep-alive connections to one instance, on plain sockets. A proxy needs a small
- * part of HTTP/1.1: write a request head and body, read the answer's head, forward its body by
- * its framing (length, chunked, or until close), and know whether the connection can be reused.
- * A general client (undici) costs about a third of the gateway's throughput for things a proxy
- * does not use; see docs/benchmarks.md. Client-side parsing stays with node:http.
+ * part of HTTP/1.1: write a request head and body, read the answer's head, forward its body, and
+ * know whether the connection can be reused. Where an answer ends is llhttp's to say (as in
+ * node:http and undici); whatever it refuses is 502 UPSTREAM_BAD_RESPONSE and the connection is
+ * closed. A general client (undici) costs about a third of the gateway's throughput for things
+ * a proxy does not use; see docs/benchmarks.md.
  */
 import net from 'node:net';
 import type { Readable } from 'node:stream';
-import { ChunkedDecoder, contentLength, CRLF2, FramingError, HeaderCursor, HOP_BY_HOP, nameLengths } from './http1.js';
+import { HOP_BY_HOP, nameLengths } from './http1.js';
+import { isParseError, Llhttp, type ParsedHead } from './llhttp.js';
 
 const MAX_HEAD_BYTES = 64 * 1024;
-const STATUS_LINE = /^HTTP\/1\.([01]) (\d{3})(?: .*)?$/;
 /** Name lengths of the headers an answer's head is not passed on with as it is. */
 const ACTED_ON = nameLengths([...HOP_BY_HOP, 'content-length']);
 
@@ -18,7 +19,7 @@ const ACTED_ON = nameLengths([...HOP_BY_HOP, 'content-length']);
 export interface ResponseSink {
   /** `block`: header lines, each ending in CRLF, without framing or connection headers. */
   writeHeadBlock(status: number, block: string, hasLength: boolean): unknown;
-  /** `chunk` is only lent: it may be overwritten once write returns. */
+  /** `chunk` becomes the sink's (llhttp's body buffers are copies). */
   write(chunk: Buffer): boolean;
   end(): void;
   onDrain: (() => void) | undefined;
@@ -62,14 +63,7 @@ export interface UpstreamPoolOptions {
   idleMs: number;
 }
 
-type Phase = 'head' | 'length' | 'chunked' | 'until-close' | 'done';
-
 class Exchange {
-  phase: Phase = 'head';
-  remaining = 0;
-  chunked: ChunkedDecoder | undefined;
-  /** Unparsed bytes of the answer's head. */
-  pending: Buffer | undefined;
   headSent = false;
   requestDone = false;
   reusable = true;
@@ -91,10 +85,33 @@ class Connection {
   idleMs: number;
   /** When the pool's sweep closes this connection: no answer in time, or unused too long. */
   deadline = 0;
+  readonly #parser: Llhttp;
+  /** What llhttp said during one `execute`: acted on once it returns, so no callback reuses the connection mid-parse. */
+  #answered = false;
+  #interim = false;
+  #beyondAnswer = false;
+  #refused: string | undefined;
+  #full = false;
 
   constructor(readonly socket: net.Socket, private readonly pool: UpstreamPool) {
     this.idleMs = pool.options.idleMs;
     socket.setNoDelay(true);
+    this.#parser = new Llhttp('response', MAX_HEAD_BYTES, {
+      messageBegin: () => {
+        // Bytes past the end of the answer: the connection's framing cannot be trusted.
+        if (this.#answered || !this.exchange || this.exchange.settled) this.#beyondAnswer = true;
+      },
+      headersComplete: (head) => this.#onHead(head),
+      body: (data) => {
+        const ex = this.exchange;
+        if (!ex || ex.settled || this.#answered || this.#refused !== undefined) return;
+        if (!ex.res.write(data)) this.#full = true;
+      },
+      messageComplete: () => {
+        if (this.#interim) this.#interim = false;
+        else if (!this.#beyondAnswer) this.#answered = true;
+      },
+    });
     socket.on('connect', () => {
       this.connected = true;
       const ex = this.exchange;
@@ -106,15 +123,16 @@ class Connection {
     });
     socket.on('end', () => {
       const ex = this.exchange;
-      if (ex?.phase === 'until-close') this.complete(ex, false);
+      // An answer without a length ends with the connection: llhttp says whether it is complete.
+      if (ex?.headSent && !ex.settled && !isParseError(this.#parser.finish()) && this.#answered) this.complete(ex, false);
       socket.destroy();
     });
     socket.on('error', () => undefined); // 'close' follows and says what it means for the exchange
     socket.on('close', () => {
       pool.forget(this);
+      this.#parser.close();
       const ex = this.exchange;
       if (!ex) return;
-      if (ex.phase === 'until-close') return this.complete(ex, false);
       if (!this.connected) this.fail(new UpstreamError('connect', `cannot connect to ${pool.hostHeader}`));
       else if (!ex.headSent) this.fail(new UpstreamError('lost', `${pool.hostHeader} closed the connection before answering`, this.uses > 1));
       else this.fail(new UpstreamError('aborted', `${pool.hostHeader} closed the connection in the middle of the answer`));
@@ -123,6 +141,7 @@ class Connection {
 
   start(ex: Exchange) {
     this.exchange = ex;
+    this.#full = false;
     this.uses++;
     const { req } = ex;
     const socket = this.socket;
@@ -174,6 +193,7 @@ class Connection {
       ex.requestDone = true;
     });
     body.on('aborted', () => this.exchange === ex && this.fail(new UpstreamError('client-gone', 'the client closed its connection while sending')));
+    body.on('error', () => this.exchange === ex && this.fail(new UpstreamError('client-gone', 'the client\'s body broke off')));
     body.resume();
   }
 
@@ -187,60 +207,12 @@ class Connection {
     const ex = this.exchange;
     this.deadline = Date.now() + this.pool.options.timeoutMs;
     if (!ex) return void this.socket.destroy(); // bytes nobody asked for: the connection is not trustworthy
-    try {
-      this.parse(ex, chunk);
-    } catch (err) {
-      if (!(err instanceof UpstreamError || err instanceof FramingError)) throw err;
-      this.fail(err instanceof UpstreamError ? err : new UpstreamError('bad-response', err.message));
-    }
-  }
-
-  private parse(ex: Exchange, input: Buffer) {
-    let buf = input;
-    if (ex.pending) {
-      buf = Buffer.concat([ex.pending, input]);
-      ex.pending = undefined;
-    }
-    let off = 0;
-    let ok = true;
-    while (off < buf.length && ex.phase !== 'done') {
-      switch (ex.phase) {
-        case 'head': {
-          const end = buf.indexOf(CRLF2, off);
-          if (end < 0) {
-            if (buf.length - off > MAX_HEAD_BYTES) throw new UpstreamError('bad-response', `the answer's head is over ${MAX_HEAD_BYTES} bytes`);
-            ex.pending = Buffer.from(buf.subarray(off)); // a copy: the read buffer is reused
-            return;
-          }
-          this.onHead(ex, buf.toString('latin1', off, end + 2));
-          off = end + 4;
-          break;
-        }
-        case 'length': {
-          const n = Math.min(ex.remaining, buf.length - off);
-          ok = ex.res.write(off === 0 && n === buf.length ? buf : buf.subarray(off, off + n)) && ok;
-          ex.remaining -= n;
-          off += n;
-          if (ex.remaining === 0) ex.phase = 'done';
-          break;
-        }
-        case 'chunked': {
-          const dec = ex.chunked!;
-          off = dec.decode(buf, off, (b) => ex.res.write(b));
-          ok = dec.flowing && ok;
-          dec.flowing = true;
-          if (dec.done) ex.phase = 'done';
-          break;
-        }
-        case 'until-close':
-          ok = ex.res.write(off === 0 ? buf : buf.subarray(off)) && ok;
-          off = buf.length;
-          break;
-      }
-    }
-    // Bytes past the end of the answer mean the framing cannot be trusted: the connection is not reused.
-    if (ex.phase === 'done') return this.complete(ex, off === buf.length);
-    if (!ok && !ex.paused) {
+    const parsed = this.#parser.execute(chunk);
+    if (this.#refused !== undefined) return this.fail(new UpstreamError('bad-response', this.#refused));
+    if (this.#answered) return this.complete(ex, !this.#beyondAnswer && parsed === chunk.length);
+    if (isParseError(parsed)) return this.fail(new UpstreamError('bad-response', `malformed answer: ${parsed.reason} (${parsed.code})`));
+    if (this.#full && !ex.paused) {
+      this.#full = false;
       ex.paused = true;
       this.socket.pause();
       ex.res.onDrain = () => {
@@ -251,77 +223,57 @@ class Connection {
     }
   }
 
-  /** `head`: the status line and the header lines, each ending in CRLF. */
-  private onHead(ex: Exchange, head: string) {
-    const lineEnd = head.indexOf('\r\n');
-    const m = STATUS_LINE.exec(head.slice(0, lineEnd));
-    if (!m) throw new UpstreamError('bad-response', `not an HTTP/1.x status line: "${head.slice(0, Math.min(lineEnd, 40))}"`);
-    const status = Number(m[2]);
+  /** The answer's head, as llhttp read it: passed on without framing and connection headers. True: no body follows (HEAD). */
+  #onHead(h: ParsedHead): boolean {
+    const ex = this.exchange;
+    if (!ex || ex.settled || this.#answered || this.#refused !== undefined) return false;
+    const status = h.statusCode;
+    if (status === 101 || h.upgrade) {
+      this.#refused = 'the instance switched protocols; the gateway does not forward upgrades';
+      return false;
+    }
     if (status < 200) {
-      if (status === 101) throw new UpstreamError('bad-response', 'the instance switched protocols; the gateway does not forward upgrades');
-      return; // 1xx interim answers are not forwarded; the final answer follows
+      this.#interim = true; // 1xx interim answers are not forwarded; the final answer follows
+      return false;
     }
-    let reusable = m[1] === '1';
-    let length: number | undefined;
-    let lengthText = '';
-    let chunked = false;
-    // Headers passed on are copied as runs of whole lines; hop-by-hop ones end a run.
+    if (h.versionMajor !== 1) {
+      this.#refused = `HTTP/${h.versionMajor}.${h.versionMinor} answer`;
+      return false;
+    }
     let block = '';
-    let run = -1;
-    const cursor = new HeaderCursor(head, lineEnd + 2);
-    while (cursor.next()) {
-      if (ACTED_ON[cursor.nameLength] === 0) {
-        if (run < 0) run = cursor.lineStart;
-        continue;
+    let hasLength = false;
+    const raw = h.headers;
+    for (let i = 0; i < raw.length; i += 2) {
+      const name = raw[i]!;
+      const value = raw[i + 1]!;
+      if (ACTED_ON[name.length] === 1) {
+        const lower = name.toLowerCase();
+        // One content-length at most: llhttp refuses a second one, or one beside transfer-encoding.
+        if (lower === 'content-length') hasLength = true;
+        else if (HOP_BY_HOP.has(lower)) {
+          if (lower === 'transfer-encoding' && value.toLowerCase() !== 'chunked') {
+            this.#refused = `unsupported transfer-encoding "${value.slice(0, 30)}"`;
+            return false;
+          }
+          if (lower === 'keep-alive') {
+            const t = /timeout=(\d+)/i.exec(value);
+            if (t) this.idleMs = Math.min(this.pool.options.idleMs, Math.max(0, Number(t[1]) * 1000 - 1000));
+          }
+          continue;
+        }
       }
-      const lower = cursor.name().toLowerCase();
-      if (lower === 'content-length') {
-        lengthText = cursor.value();
-        length = contentLength(lengthText, length);
-      } else if (!HOP_BY_HOP.has(lower)) {
-        if (run < 0) run = cursor.lineStart;
-        continue;
-      } else if (lower === 'transfer-encoding') {
-        if (cursor.value().toLowerCase() !== 'chunked') throw new UpstreamError('bad-response', `unsupported transfer-encoding "${cursor.value().slice(0, 30)}"`);
-        chunked = true;
-      } else if (lower === 'connection') {
-        const value = cursor.value();
-        if (/\bclose\b/i.test(value)) reusable = false;
-        else if (/\bkeep-alive\b/i.test(value)) reusable = true;
-      } else if (lower === 'keep-alive') {
-        const t = /timeout=(\d+)/i.exec(cursor.value());
-        if (t) this.idleMs = Math.min(this.pool.options.idleMs, Math.max(0, Number(t[1]) * 1000 - 1000));
-      }
-      if (run >= 0) {
-        block += head.slice(run, cursor.lineStart);
-        run = -1;
-      }
+      block += `${name}: ${value}\r\n`;
     }
-    if (run >= 0) block += head.slice(run);
-    // One content-length, however many equal ones came.
-    if (length !== undefined) block += `content-length: ${lengthText}\r\n`;
-    if (chunked && length !== undefined) throw new UpstreamError('bad-response', 'the answer has both content-length and transfer-encoding');
-    ex.reusable = reusable;
+    ex.reusable = h.keepAlive;
     ex.headSent = true;
-    ex.res.writeHeadBlock(status, block, length !== undefined);
-    const bodyless = ex.req.method === 'HEAD' || status === 204 || status === 304;
-    if (bodyless || length === 0) ex.phase = 'done';
-    else if (length !== undefined) {
-      ex.phase = 'length';
-      ex.remaining = length;
-    } else if (chunked) {
-      ex.phase = 'chunked';
-      ex.chunked = new ChunkedDecoder();
-    } else {
-      ex.phase = 'until-close';
-      ex.reusable = false;
-    }
+    ex.res.writeHeadBlock(status, block, hasLength);
+    return ex.req.method === 'HEAD';
   }
 
   private complete(ex: Exchange, framed: boolean) {
     if (ex.settled) return;
     ex.settled = true;
-    ex.phase = 'done';
+    this.#answered = false;
     ex.res.end();
     this.exchange = undefined;
     if (framed && ex.reusable && ex.requestDone && !ex.paused) this.pool.release(this);
@@ -333,7 +285,6 @@ class Connection {
     const ex = this.exchange;
     if (!ex || ex.settled) return;
     ex.settled = true;
-    ex.phase = 'done';
     this.exchange = undefined;
     this.socket.destroy();
     ex.done(err);
