@@ -1,5 +1,5 @@
 /** Pure: queued transfers -> the NACHA file's batches (by originator, ODFI, SEC code and effective date). */
-import { buildNachaFile, type BatchInput, type NachaFile } from '../../src/nacha/index.js';
+import { buildNachaFile, NACHA_NAME_WIDTH, nachaFieldText, type BatchInput, type NachaFile } from '../../src/nacha/index.js';
 import { transactionCodeFor } from './transfer-rules.js';
 
 export interface QueuedTransfer {
@@ -40,7 +40,7 @@ export function planNachaFile(transfers: QueuedTransfer[], createdAt: Date, file
         account: t.account,
         amountCents: t.amountCents,
         idNumber: t.recipientId.slice(0, 15),
-        name: t.name,
+        name: nachaFieldText(t.name, NACHA_NAME_WIDTH.individualName),
         traceNumber: t.traceNumber,
       })),
     };

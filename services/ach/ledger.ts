@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Store } from '../kit/store.js';
 import { readNachaFile, serializeNachaFile } from '../../src/nacha/index.js';
 import { planNachaFile, type QueuedTransfer } from './file-plan.js';
-import { requestFingerprint, validateTransfer, type FieldProblem } from './transfer-rules.js';
+import { transferFingerprint, validateTransfer, type FieldProblem } from './transfer-rules.js';
 
 export const migrations = [
   `CREATE TABLE transfers (
@@ -230,7 +230,7 @@ export class Ledger {
 
   submit(key: string, body: Record<string, unknown>): SubmitOutcome {
     const owner = crypto.randomUUID();
-    const fingerprint = requestFingerprint(body);
+    const fingerprint = transferFingerprint(body);
     const [known] = this.#reserve([{ key, fingerprint }], owner, LEASE_MS);
     if (known) return known;
     try {
@@ -247,7 +247,7 @@ export class Ledger {
    */
   async submitBatch(items: Record<string, unknown>[], atomic: boolean): Promise<{ results: (SubmitOutcome & { index: number })[]; committed: boolean }> {
     const owner = crypto.randomUUID();
-    const keyed = items.map((item) => ({ key: String(item?.idempotencyKey ?? ''), fingerprint: requestFingerprint(item ?? {}) }));
+    const keyed = items.map((item) => ({ key: String(item?.idempotencyKey ?? ''), fingerprint: transferFingerprint(item ?? {}) }));
     const decided = this.#reserve(keyed, owner, LEASE_MS + Math.ceil(items.length / 2));
     const results: (SubmitOutcome & { index: number })[] = new Array(items.length);
     decided.forEach((d, index) => d && (results[index] = { index, ...d }));

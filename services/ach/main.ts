@@ -9,7 +9,7 @@ const transferBody = {
   properties: {
     grantId: { type: 'string' },
     recipientId: { type: 'string' },
-    name: { type: 'string', description: 'folded to upper-case ASCII, at most 22 characters' },
+    name: { type: 'string', maxLength: 100, description: 'kept whole (at most 100 characters); the NACHA record carries it folded to upper-case ASCII and cut to 22 characters' },
     routing: { type: 'string', pattern: '^\\d{9}$' },
     account: { type: 'string', pattern: '^[0-9A-Za-z-]{1,17}$' },
     accountType: { type: 'string', enum: ['checking', 'savings'] },

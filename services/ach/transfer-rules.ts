@@ -2,7 +2,7 @@
  * What a transfer must be before anything is stored (pure): ABA check digits, account format,
  * amount range, names NACHA can carry, SEC code and account type. Every problem, by field.
  */
-import { foldToNacha, isValidRouting, unfoldableCharacters } from '../../src/nacha/index.js';
+import { foldToNacha, isValidRouting, NACHA_NAME_WIDTH, nachaNameProblem, RECIPIENT_NAME_MAX } from '../../src/nacha/index.js';
 import { nextBankingDay, notBankingDayReason } from '../../src/banking-days.js';
 import { MAX_AMOUNT_CENTS } from '../../src/money.js';
 import type { TransferRequest } from '../../src/sdk/types.js';
@@ -16,9 +16,18 @@ export interface FieldProblem {
   reason: string;
 }
 
-/** A transfer as it will be stored: names folded, defaults filled. */
-export { requestFingerprint } from '../kit/idempotency.js';
+import { requestFingerprint } from '../kit/idempotency.js';
 
+/**
+ * A transfer request's fingerprint, compared when its idempotency key comes back. The name counts
+ * as the bank sees it (folded to NACHA text): a case or accent difference is not another payment,
+ * and transfers the CLI sent before it kept names whole (it sent them folded) keep their fingerprint.
+ */
+export function transferFingerprint(body: Record<string, unknown>): string {
+  return requestFingerprint(typeof body.name === 'string' ? { ...body, name: foldToNacha(body.name) } : body);
+}
+
+/** A transfer as it will be stored: the recipient's name whole, the originator's folded, defaults filled. */
 export interface NormalizedTransfer extends Omit<TransferInput, 'effectiveDate'> {
   effectiveDate: string;
   originator: { name: string; companyId: string; odfiRouting: string };
@@ -26,15 +35,22 @@ export interface NormalizedTransfer extends Omit<TransferInput, 'effectiveDate'>
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function nachaName(value: unknown, field: string, max: number, problems: FieldProblem[]): string {
+/**
+ * A name a NACHA record will carry. The recipient's (`written` up to RECIPIENT_NAME_MAX) is kept
+ * whole and cut to its field when a file is cut; the originator's company name must fit its
+ * field once folded, and is kept folded.
+ */
+function nachaName(value: unknown, field: string, limit: 'written' | 'folded', problems: FieldProblem[]): string {
   if (typeof value !== 'string' || value.trim() === '') {
     problems.push({ field, reason: 'must be a non-empty string' });
     return '';
   }
-  const bad = unfoldableCharacters(value);
-  if (bad.length) problems.push({ field, reason: `has characters NACHA cannot carry: ${bad.map((c) => JSON.stringify(c)).join(' ')}` });
+  const problem = nachaNameProblem(value);
+  if (problem) problems.push({ field, reason: problem });
+  else if (limit === 'written' && value.length > RECIPIENT_NAME_MAX) problems.push({ field, reason: `is ${value.length} characters; at most ${RECIPIENT_NAME_MAX}` });
+  if (limit === 'written') return value;
   const folded = foldToNacha(value);
-  if (folded.length > max) problems.push({ field, reason: `is ${folded.length} characters as NACHA text ("${folded}"); at most ${max}` });
+  if (!problem && folded.length > NACHA_NAME_WIDTH.companyName) problems.push({ field, reason: `is ${folded.length} characters as NACHA text ("${folded}"); at most ${NACHA_NAME_WIDTH.companyName}` });
   return folded;
 }
 
@@ -50,7 +66,7 @@ export function validateTransfer(input: unknown, now = new Date()): { ok: true; 
   };
   const grantId = str('grantId', /^[A-Za-z0-9._:-]{1,64}$/, 'must be 1-64 letters, digits or . _ : -');
   const recipientId = str('recipientId', /^[A-Za-z0-9._:-]{1,64}$/, 'must be 1-64 letters, digits or . _ : -');
-  const name = nachaName(input.name, 'name', 22, problems);
+  const name = nachaName(input.name, 'name', 'written', problems);
   const routing = str('routing', /^\d{9}$/, 'must be 9 digits');
   if (typeof routing === 'string' && /^\d{9}$/.test(routing) && !isValidRouting(routing)) problems.push({ field: 'routing', reason: `check digit is wrong for ${routing}` });
   const account = str('account', /^[0-9A-Za-z-]{1,17}$/, 'must be 1-17 digits, letters or hyphens');
@@ -67,7 +83,7 @@ export function validateTransfer(input: unknown, now = new Date()): { ok: true; 
   else {
     const o = input.originator;
     originator = {
-      name: nachaName(o.name, 'originator.name', 16, problems),
+      name: nachaName(o.name, 'originator.name', 'folded', problems),
       companyId: typeof o.companyId === 'string' && /^[0-9A-Za-z ]{10}$/.test(o.companyId) ? o.companyId : (problems.push({ field: 'originator.companyId', reason: 'must be exactly 10 characters' }), ''),
       odfiRouting: typeof o.odfiRouting === 'string' && isValidRouting(o.odfiRouting) ? o.odfiRouting : (problems.push({ field: 'originator.odfiRouting', reason: 'must be a 9-digit routing number with a valid check digit' }), ''),
     };

@@ -6,7 +6,7 @@
  */
 import crypto from 'node:crypto';
 import path from 'node:path';
-import Fastify, { type FastifyInstance, type FastifyRequest, type RouteOptions } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyRequest, type RouteOptions } from 'fastify';
 import { IDENTITY_HEADER, identityKey, verifyIdentity, type Identity } from '../../src/internal-identity.js';
 import { Metrics } from '../../src/metrics.js';
 import { statePaths, type StatePaths } from '../../src/state/paths.js';
@@ -92,7 +92,8 @@ export async function runService(def: ServiceDefinition): Promise<FastifyInstanc
       base: { service: def.name, instance: instanceId },
       redact: { paths: ['req.headers.authorization', `req.headers["${IDENTITY_HEADER}"]`, '*.password', '*.account', '*.passwordHash'], censor: '[redacted]' },
     },
-    disableRequestLogging: true,
+    // The kit logs each request itself (one line, with what the fleet needs); Fastify's own two lines are off.
+    logController: new LogController({ disableRequestLogging: true }),
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
     bodyLimit: def.bodyLimit ?? 1024 * 1024,

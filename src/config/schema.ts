@@ -282,7 +282,7 @@ export function resolveConfig(raw: Raw, file: string | null, dir: string): Fleet
   };
 }
 
-/** Problems the schema cannot express: custom services need a command; a rate limit needs a period. */
+/** Problems the schema cannot express: custom services need a command; a rate limit needs a period; messaging needs an SMTP server. */
 export function crossFieldProblems(raw: Raw): { path: (string | number)[]; message: string }[] {
   const out: { path: (string | number)[]; message: string }[] = [];
   for (const [name, s] of Object.entries((raw.services ?? {}) as Raw)) {
@@ -292,5 +292,11 @@ export function crossFieldProblems(raw: Raw): { path: (string | number)[]; messa
     const per = s?.rateLimit?.per;
     if ((typeof per === 'string' || typeof per === 'number') && parseDuration(per) === 0) out.push({ path: ['services', name, 'rateLimit', 'per'], message: 'must be more than 0' });
   }
+  // Bundled messaging delivers to the bundled mail sink or to smtp.url: with neither, every notice
+  // would wait in its outbox forever while disburse reports them queued.
+  const services = (raw.services ?? {}) as Raw;
+  const messaging = services.messaging;
+  if (messaging !== undefined && !(messaging && typeof messaging === 'object' && 'command' in messaging) && !('mail-sink' in services) && !raw.smtp?.url)
+    out.push({ path: ['services', 'messaging'], message: 'messaging has no SMTP server to deliver to: add mail-sink to services (the bundled sink), or set smtp.url to a relay' });
   return out;
 }

@@ -6,14 +6,21 @@ export interface ExitRecord {
   exitedAt: number;
 }
 
-export type RestartDecision = { action: 'restart'; delayMs: number; attempt: number } | { action: 'crash-loop' } | { action: 'stay-stopped' };
+export type RestartDecision = { action: 'restart'; delayMs: number; attempt: number } | { action: 'crash-loop' } | { action: 'stay-stopped'; reason?: 'config-error' };
+
+/**
+ * How a program ended: `clean` (code 0), `failed`, or `config-error`: a bundled program's exit
+ * code 2 (configuration or usage, e.g. the gateway's port taken), which no restart can fix.
+ */
+export type ExitKind = 'clean' | 'failed' | 'config-error';
 
 /**
  * history: earlier exits of this instance, oldest first, the one just seen last.
  * The attempt number counts the consecutive short-lived runs; a run that lasted minUptime resets it.
  */
-export function restartDecision(history: ExitRecord[], policy: RestartPolicy, cleanExit: boolean, now: number): RestartDecision {
-  if (policy.policy === 'never' || (policy.policy === 'on-failure' && cleanExit)) return { action: 'stay-stopped' };
+export function restartDecision(history: ExitRecord[], policy: RestartPolicy, exit: ExitKind, now: number): RestartDecision {
+  if (exit === 'config-error') return { action: 'stay-stopped', reason: 'config-error' };
+  if (policy.policy === 'never' || (policy.policy === 'on-failure' && exit === 'clean')) return { action: 'stay-stopped' };
   const recent = history.filter((h) => now - h.exitedAt <= policy.windowMs && h.exitedAt - h.startedAt < policy.minUptimeMs);
   if (recent.length > policy.maxRestarts) return { action: 'crash-loop' };
   let attempt = 0;

@@ -7,14 +7,14 @@ import http from 'node:http';
 import net from 'node:net';
 import { execa, type ResultPromise } from 'execa';
 import type { ServiceConfig } from '../config/schema.js';
-import { HmsopsError } from '../errors.js';
+import { ExitCode, HmsopsError } from '../errors.js';
 import type { Registry } from '../registry/types.js';
 import type { StatePaths } from '../state/paths.js';
 import { instancesToDrain, planFleet, type FleetPlan } from './fleet-plan.js';
 import { lineSplitter, logFileFor, RotatingLog } from './log-files.js';
 import { initialProbeState, recordProbe, type ProbeState } from './probe-state.js';
 import { processStartTime, signalGroup, sleep, stopGroup } from './process-group.js';
-import { restartDecision, type ExitRecord } from './restart-backoff.js';
+import { restartDecision, type ExitKind, type ExitRecord } from './restart-backoff.js';
 
 export type InstanceState = 'starting' | 'ready' | 'unhealthy' | 'restarting' | 'draining' | 'stopped' | 'crash-looping';
 
@@ -330,10 +330,16 @@ export class Supervisor {
     if (inst.stopping || this.#shuttingDown) return;
     inst.exits.push({ startedAt: inst.startedAt ?? now, exitedAt: now });
     if (inst.exits.length > 50) inst.exits.shift();
-    const clean = code === 0 && !inst.killedForLiveness;
-    const decision = restartDecision(inst.exits, inst.config.restart, clean, now);
+    // A bundled program exits 2 for a configuration or usage error (the gateway's port taken):
+    // a restart cannot fix it. Programs of the operator's own keep their restart policy.
+    const exit: ExitKind = code === 0 && !inst.killedForLiveness ? 'clean' : code === ExitCode.usage && inst.config.bundled ? 'config-error' : 'failed';
+    const decision = restartDecision(inst.exits, inst.config.restart, exit, now);
     if (decision.action === 'stay-stopped') {
       inst.state = 'stopped';
+      if (decision.reason === 'config-error') {
+        inst.log.write('sys', `exited with code ${ExitCode.usage}: a configuration or usage error, which a restart cannot fix; not restarted (see the lines above)`);
+        this.#event(inst, 'stopped', 'configuration error (exit 2): not restarted');
+      }
     } else if (decision.action === 'crash-loop') {
       inst.state = 'crash-looping';
       this.#event(inst, 'crash-looping', `${inst.exits.length} exits`);

@@ -8,7 +8,7 @@ import { validate, type PathProblem, type Schema } from '../config/schema-dsl.js
 import { effectiveDateProblem } from '../banking-days.js';
 import { HmsopsError, ValidationError, ExitCode, type SourceProblem } from '../errors.js';
 import { MAX_AMOUNT_CENTS, parseAmount } from '../money.js';
-import { foldToNacha, isValidRouting, unfoldableCharacters } from '../nacha/index.js';
+import { foldToNacha, isValidRouting, NACHA_NAME_WIDTH, nachaNameProblem, RECIPIENT_NAME_MAX } from '../nacha/index.js';
 import { TextLines } from './text-lines.js';
 
 
@@ -71,13 +71,19 @@ export interface Grant {
   recipients: GrantRecipient[];
 }
 
-function nameProblems(value: string, path: (string | number)[], max: number): PathProblem[] {
-  const out: PathProblem[] = [];
-  const bad = unfoldableCharacters(value);
-  if (bad.length) out.push({ path, message: `has characters NACHA cannot carry: ${bad.map((c) => JSON.stringify(c)).join(' ')}` });
-  const folded = foldToNacha(value);
-  if (folded.length > max) out.push({ path, message: `is ${folded.length} characters as NACHA text ("${folded}"); at most ${max}` });
-  return out;
+/**
+ * A name NACHA must carry. `foldedMax`: the originator's company name must fit its field (the
+ * operator controls it); a recipient's is cut to its field in the file only, and may be up to
+ * RECIPIENT_NAME_MAX characters as written.
+ */
+function nameProblems(value: string, path: (string | number)[], limit: { foldedMax: number } | { writtenMax: number }): PathProblem[] {
+  const problem = nachaNameProblem(value);
+  if (problem) return [{ path, message: problem }];
+  if ('foldedMax' in limit) {
+    const folded = foldToNacha(value);
+    if (folded.length > limit.foldedMax) return [{ path, message: `is ${folded.length} characters as NACHA text ("${folded}"); at most ${limit.foldedMax}` }];
+  } else if (value.length > limit.writtenMax) return [{ path, message: `is ${value.length} characters; at most ${limit.writtenMax}` }];
+  return [];
 }
 
 /** Rules beyond the shape: check digits, amounts, duplicate ids, NACHA names, dates. */
@@ -85,7 +91,7 @@ export function grantRuleProblems(raw: any, today: string): PathProblem[] {
   const out: PathProblem[] = [];
   if (raw?.originator?.odfiRouting && /^\d{9}$/.test(raw.originator.odfiRouting) && !isValidRouting(raw.originator.odfiRouting))
     out.push({ path: ['originator', 'odfiRouting'], message: `check digit is wrong for ${raw.originator.odfiRouting}` });
-  if (typeof raw?.originator?.name === 'string') out.push(...nameProblems(raw.originator.name, ['originator', 'name'], 16));
+  if (typeof raw?.originator?.name === 'string') out.push(...nameProblems(raw.originator.name, ['originator', 'name'], { foldedMax: NACHA_NAME_WIDTH.companyName }));
   if (typeof raw?.effectiveDate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(raw.effectiveDate)) {
     if (Number.isNaN(Date.parse(`${raw.effectiveDate}T00:00:00Z`))) out.push({ path: ['effectiveDate'], message: `"${raw.effectiveDate}" is not a real date` });
     else {
@@ -109,7 +115,7 @@ export function recipientRuleProblems(r: any, i: number, seen: Map<string, numbe
       else seen.set(r.id, i);
     }
     if (typeof r.routing === 'string' && /^\d{9}$/.test(r.routing) && !isValidRouting(r.routing)) out.push({ path: at('routing'), message: `check digit is wrong for ${r.routing}` });
-    if (typeof r.name === 'string') out.push(...nameProblems(r.name, at('name'), 22));
+    if (typeof r.name === 'string') out.push(...nameProblems(r.name, at('name'), { writtenMax: RECIPIENT_NAME_MAX }));
     if (typeof r.amount === 'number') out.push({ path: at('amount'), message: `write the amount as a quoted decimal string such as "${r.amount.toFixed(2)}" (YAML numbers lose cents)` });
     else if (typeof r.amount === 'string') {
       const cents = parseAmount(r.amount);

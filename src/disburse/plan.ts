@@ -1,5 +1,4 @@
 /** Pure: what a disbursement will do (counts and totals by SEC code and account type), and its idempotency keys. */
-import { foldToNacha } from '../nacha/text.js';
 import type { TransferRequest } from '../sdk/types.js';
 import type { Grant, GrantRecipient } from './grant-file.js';
 
@@ -35,7 +34,7 @@ export function transferRequest(grant: Grant, r: GrantRecipient): TransferReques
     idempotencyKey: transferKey(grant.id, r.id),
     grantId: grant.id,
     recipientId: r.id,
-    name: foldToNacha(r.name),
+    name: r.name,
     routing: r.routing,
     account: r.account,
     accountType: r.accountType,

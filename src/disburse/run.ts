@@ -7,7 +7,7 @@
  *   step 4: record analytics events and queue notices; when those services are down, mark them pending
  *   step 5: cut the grant's NACHA file, download and verify every file of the grant
  */
-import { readNachaFile, formatNachaProblem } from '../nacha/index.js';
+import { foldToNacha, formatNachaProblem, NACHA_NAME_WIDTH, nachaFieldText, readNachaFile } from '../nacha/index.js';
 import { HmsopsApiError, type HmsopsClient } from '../sdk/index.js';
 import type { Grant } from './grant-file.js';
 import { chunk, emailKey, eventId, noticeEmail, transferRequest } from './plan.js';
@@ -35,6 +35,8 @@ export interface Receipt {
   totals: { recipients: number; paidNow: number; alreadyDisbursed: number; refused: number; notSent: number; paidNowCents: number; disbursedCents: number };
   files: { fileId: string; path: string; entries: number; totalCreditCents: number; entryHash: number; valid: boolean; problems: string[] }[];
   pending: { analytics: number; email: number; reason: string[] };
+  /** Names longer than the NACHA Individual Name field (22): the file carries them cut; everything else keeps them whole. */
+  shortenedNames: { id: string; name: string; nachaName: string }[];
   durationMs: number;
 }
 
@@ -145,5 +147,7 @@ export async function runDisbursement(client: HmsopsClient, grant: Grant, opts: 
     disbursedCents: list.filter((r) => r.status === 'paid' || r.status === 'already-disbursed').reduce((n, r) => n + r.amountCents, 0),
   };
   const status: Receipt['status'] = interrupted ? 'interrupted' : totals.refused > 0 ? 'refusals' : pending.analytics + pending.email > 0 ? 'follow-ups-pending' : 'complete';
-  return { grantId: grant.id, program: grant.program, agency: grant.agency, status, recipients: list, totals, files, pending, durationMs: Date.now() - t0 };
+  const width = NACHA_NAME_WIDTH.individualName;
+  const shortenedNames = grant.recipients.filter((r) => r.name.length > width && foldToNacha(r.name).length > width).map((r) => ({ id: r.id, name: r.name, nachaName: nachaFieldText(r.name, width) }));
+  return { grantId: grant.id, program: grant.program, agency: grant.agency, status, recipients: list, totals, files, pending, shortenedNames, durationMs: Date.now() - t0 };
 }

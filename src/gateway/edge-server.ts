@@ -209,9 +209,6 @@ export class EdgeConnection {
   constructor(readonly socket: net.Socket, private readonly server: EdgeServer) {
     socket.setNoDelay(true);
     this.#parser = new Llhttp('request', MAX_HEAD_BYTES, {
-      messageBegin: () => {
-        if (this.headStartedAt === 0) this.headStartedAt = Date.now();
-      },
       headersComplete: (head) => this.#onHead(head),
       body: (data) => {
         const req = this.#parsing;
@@ -264,12 +261,15 @@ export class EdgeConnection {
 
   /** Last time bytes came in or an answer ended; the server's sweep closes connections idle too long. */
   lastActive = Date.now();
-  /** When the first byte of a head still incomplete arrived (0: none pending): a head trickled in forever is refused. */
-  headStartedAt = 0;
+  #receivedAny = false;
+
+  /** A head trickled in for longer than `timeoutMs` (slowloris): the sweep refuses it. */
+  headOverdue(timeoutMs: number): boolean {
+    return this.#receivedAny && !this.#stopped && this.#parser.headInProgressMs() > timeoutMs;
+  }
 
   /** Called by the sweep: the head took longer than the server's headersTimeoutMs. */
   headTimedOut() {
-    this.headStartedAt = 0;
     this.#refuse({ status: 408, code: 'REQUEST_TIMEOUT', message: `the request head did not arrive within ${this.server.options.headersTimeoutMs}ms` });
     this.#flow();
   }
@@ -282,6 +282,7 @@ export class EdgeConnection {
   #onData(lent: Buffer) {
     if (this.#stopped) return;
     this.lastActive = Date.now();
+    this.#receivedAny = true;
     const parsed = this.#parser.execute(lent);
     // llhttp refused the bytes, in a head or in the body of a request already parsed.
     if (isParseError(parsed)) this.#refuse(refusalFor(parsed));
@@ -293,7 +294,6 @@ export class EdgeConnection {
   /** A head is complete: the request, or a refusal when the gateway is stricter than llhttp. */
   #onHead(h: ParsedHead): void {
     if (this.#stopped) return;
-    this.headStartedAt = 0;
     let req: EdgeRequest;
     try {
       req = this.#request(h);
@@ -482,7 +482,7 @@ export class EdgeServer extends EventEmitter {
     this.#sweep = setInterval(() => {
       const now = Date.now();
       for (const c of this.#connections) {
-        if (c.headStartedAt && now - c.headStartedAt > options.headersTimeoutMs) c.headTimedOut();
+        if (c.headOverdue(options.headersTimeoutMs)) c.headTimedOut();
         else if (c.idle && c.lastActive < now - options.keepAliveTimeoutMs) c.socket.destroy();
       }
     }, Math.min(1000, Math.max(10, Math.min(options.keepAliveTimeoutMs, options.headersTimeoutMs) / 4))).unref();

@@ -12,6 +12,8 @@ interface NodeHttpParser {
   execute(data: Buffer): number | ParseError;
   finish(): ParseError | undefined;
   close(): void;
+  headersCompleted(): boolean;
+  duration(): number;
   [callback: number]: unknown;
 }
 
@@ -20,7 +22,6 @@ interface HttpCommon {
     new (): NodeHttpParser;
     REQUEST: number;
     RESPONSE: number;
-    kOnMessageBegin: number;
     kOnHeaders: number;
     kOnHeadersComplete: number;
     kOnBody: number;
@@ -40,8 +41,9 @@ export interface ParseError extends Error {
 function load(): HttpCommon {
   const common = createRequire(import.meta.url)('_http_common') as Partial<HttpCommon>;
   const P = common.HTTPParser;
-  const names = ['REQUEST', 'RESPONSE', 'kOnMessageBegin', 'kOnHeaders', 'kOnHeadersComplete', 'kOnBody', 'kOnMessageComplete', 'kLenientNone'] as const;
-  if (typeof P !== 'function' || names.some((n) => typeof P[n] !== 'number') || !Array.isArray(common.methods) || typeof P.prototype.execute !== 'function') {
+  const names = ['REQUEST', 'RESPONSE', 'kOnHeaders', 'kOnHeadersComplete', 'kOnBody', 'kOnMessageComplete', 'kLenientNone'] as const;
+  const methodNames = ['execute', 'finish', 'close', 'headersCompleted', 'duration'] as const;
+  if (typeof P !== 'function' || names.some((n) => typeof P[n] !== 'number') || !Array.isArray(common.methods) || methodNames.some((m) => typeof P.prototype[m] !== 'function')) {
     throw new Error(`this Node (${process.version}) has no llhttp binding of the shape the gateway uses (_http_common.HTTPParser); see package.json engines`);
   }
   return common as HttpCommon;
@@ -65,9 +67,12 @@ export interface ParsedHead {
   upgrade: boolean;
 }
 
+/**
+ * What llhttp reports, as it parses. No callback marks a message's first byte: each call from the
+ * binding into JS costs about a microsecond, so `headInProgress` and `messageStarted` read the
+ * binding's own record of it instead (node:http's headersTimeout reads the same).
+ */
 export interface ParserEvents {
-  /** The first byte of a message. */
-  messageBegin(): void;
   /** The head is complete. Return true for an answer that has no body whatever it says (to HEAD). */
   headersComplete(head: ParsedHead): boolean | void;
   /** Body bytes, already decoded from chunked; the buffer is the callee's to keep. */
@@ -88,11 +93,6 @@ export class Llhttp {
   constructor(kind: 'request' | 'response', maxHeaderSize: number, events: ParserEvents) {
     const p = new HTTPParser();
     p.initialize(kind === 'request' ? HTTPParser.REQUEST : HTTPParser.RESPONSE, {}, maxHeaderSize, HTTPParser.kLenientNone);
-    p[HTTPParser.kOnMessageBegin] = () => {
-      this.#headers = [];
-      this.#url = '';
-      events.messageBegin();
-    };
     // More than 32 header fields reach JS in parts, the last part with the head's end (as node:http gathers them).
     p[HTTPParser.kOnHeaders] = (headers: string[], url: string) => {
       this.#headers.push(...headers);
@@ -100,28 +100,48 @@ export class Llhttp {
     };
     p[HTTPParser.kOnHeadersComplete] = (versionMajor: number, versionMinor: number, headers: string[] | undefined, method: number | undefined, url: string | undefined, statusCode: number | undefined, _statusMessage: unknown, upgrade: boolean, keepAlive: boolean) => {
       const all = this.#headers.length ? (headers ? this.#headers.concat(headers) : this.#headers) : (headers ?? []);
+      const target = this.#url + (url ?? '');
       this.#headers = [];
+      this.#url = '';
       const skipBody = events.headersComplete({
         versionMajor,
         versionMinor,
         headers: all,
         method: method === undefined ? '' : (methods[method] ?? ''),
-        url: this.#url + (url ?? ''),
+        url: target,
         statusCode: statusCode ?? 0,
         keepAlive,
         upgrade,
       });
-      this.#url = '';
       return skipBody ? 1 : 0;
     };
     p[HTTPParser.kOnBody] = (data: Buffer) => events.body(data);
-    p[HTTPParser.kOnMessageComplete] = () => events.messageComplete();
+    // A chunked message's trailer fields (and its url, again) reach JS through kOnHeaders before its
+    // end: they are dropped here, so nothing of this message leaks into the next one's head.
+    p[HTTPParser.kOnMessageComplete] = () => {
+      this.#headers = [];
+      this.#url = '';
+      events.messageComplete();
+    };
     this.#parser = p;
   }
 
   /** Parses what arrived; the callbacks run during the call. Bytes parsed, or why llhttp refused them. */
   execute(data: Buffer): number | ParseError {
     return this.#parser.execute(data);
+  }
+
+  /**
+   * Milliseconds since the first byte of a head llhttp is still reading, or 0 when none is
+   * (between messages, or in a body). For the headers timeout.
+   */
+  headInProgressMs(): number {
+    return this.#parser.headersCompleted() ? 0 : this.#parser.duration();
+  }
+
+  /** After a message's end: whether bytes of another one have arrived since. */
+  messageStarted(): boolean {
+    return !this.#parser.headersCompleted();
   }
 
   /** The connection's read side ended: completes an answer delimited by the close, or says what was cut short. */

@@ -89,7 +89,6 @@ class Connection {
   /** What llhttp said during one `execute`: acted on once it returns, so no callback reuses the connection mid-parse. */
   #answered = false;
   #interim = false;
-  #beyondAnswer = false;
   #refused: string | undefined;
   #full = false;
 
@@ -97,10 +96,6 @@ class Connection {
     this.idleMs = pool.options.idleMs;
     socket.setNoDelay(true);
     this.#parser = new Llhttp('response', MAX_HEAD_BYTES, {
-      messageBegin: () => {
-        // Bytes past the end of the answer: the connection's framing cannot be trusted.
-        if (this.#answered || !this.exchange || this.exchange.settled) this.#beyondAnswer = true;
-      },
       headersComplete: (head) => this.#onHead(head),
       body: (data) => {
         const ex = this.exchange;
@@ -109,7 +104,7 @@ class Connection {
       },
       messageComplete: () => {
         if (this.#interim) this.#interim = false;
-        else if (!this.#beyondAnswer) this.#answered = true;
+        else this.#answered = true;
       },
     });
     socket.on('connect', () => {
@@ -209,7 +204,8 @@ class Connection {
     if (!ex) return void this.socket.destroy(); // bytes nobody asked for: the connection is not trustworthy
     const parsed = this.#parser.execute(chunk);
     if (this.#refused !== undefined) return this.fail(new UpstreamError('bad-response', this.#refused));
-    if (this.#answered) return this.complete(ex, !this.#beyondAnswer && parsed === chunk.length);
+    // Bytes past the end of the answer: the connection's framing cannot be trusted, it is not reused.
+    if (this.#answered) return this.complete(ex, parsed === chunk.length && !this.#parser.messageStarted());
     if (isParseError(parsed)) return this.fail(new UpstreamError('bad-response', `malformed answer: ${parsed.reason} (${parsed.code})`));
     if (this.#full && !ex.paused) {
       this.#full = false;

@@ -15,3 +15,29 @@ export function unfoldableCharacters(text: string): string[] {
   const stripped = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
   return [...new Set([...stripped].filter((ch) => !/[\x20-\x7e]/.test(ch)))];
 }
+
+/** The NACHA fields that carry names, and their widths. */
+export const NACHA_NAME_WIDTH = { individualName: 22, companyName: 16 } as const;
+/** The longest recipient name the ledger keeps (the NACHA record carries its first 22 characters). */
+export const RECIPIENT_NAME_MAX = 100;
+
+/**
+ * What is wrong with a name a NACHA record must carry, or undefined: characters it cannot carry
+ * (control characters, non-Latin scripts), or nothing left once folded. One rule for the grant
+ * reader and the ACH service.
+ */
+export function nachaNameProblem(name: string): string | undefined {
+  const bad = unfoldableCharacters(name);
+  if (bad.length) return `has characters NACHA cannot carry: ${bad.map((c) => JSON.stringify(c)).join(' ')}`;
+  if (foldToNacha(name) === '') return 'has nothing NACHA can carry once folded to upper-case ASCII';
+  return undefined;
+}
+
+/**
+ * A name as a NACHA field carries it: folded, then cut to the field's width, as payment platforms
+ * and moov-io/ach do (the Individual Name is informational for the receiving bank). Everything
+ * else in the program keeps the full name.
+ */
+export function nachaFieldText(name: string, width: number): string {
+  return foldToNacha(name).slice(0, width).trimEnd();
+}

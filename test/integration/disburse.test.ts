@@ -173,6 +173,39 @@ describe('hmsops disburse', () => {
     expect(JSON.parse(resumed.stdout).totals).toMatchObject({ paidNow: n - stored, alreadyDisbursed: stored });
   });
 
+  it('pays a recipient whose name is longer than the NACHA field: the file carries it cut, everything else whole', async () => {
+    const long = 'Lakeview Community College Foundation';
+    const file = await generate(3, 'GEN-LONG-NAME', 31);
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/(recipients:\n\s+- id: \S+\n\s+name: )[^\n]+/, `$1${long}`));
+    const r = await fleet.hmsops(['disburse', '--grant', file, '--json']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    const receipt = JSON.parse(r.stdout);
+    expect(receipt.shortenedNames).toEqual([{ id: receipt.recipients[0].id, name: long, nachaName: 'LAKEVIEW COMMUNITY COL' }]);
+    expect(receipt.recipients[0]).toMatchObject({ name: long, status: 'paid' });
+    expect(receipt.files.every((f: any) => f.valid)).toBe(true);
+    // The file: its Individual Name field (columns 55-76 of the entry) holds the cut name; ach verify is clean.
+    const nacha = fs.readFileSync(receipt.files[0].path, 'latin1');
+    expect(nacha.split('\n').filter((l) => l.startsWith('6')).map((l) => l.slice(54, 76))).toContain('LAKEVIEW COMMUNITY COL');
+    expect((await fleet.hmsops(['ach', 'verify', receipt.files[0].path])).exitCode).toBe(0);
+    // The ledger, disbursements show and the notice keep the whole name.
+    expect(ledger<{ name: string }>("SELECT name FROM transfers WHERE grant_id = 'GEN-LONG-NAME' AND recipient_id = ?", receipt.recipients[0].id).name).toBe(long);
+    const show = JSON.parse((await fleet.hmsops(['disbursements', 'show', 'GEN-LONG-NAME', '--json'])).stdout);
+    expect(show.transfers.map((t: any) => t.name)).toContain(long);
+    const to = /recipients:\n\s+- id: \S+\n\s+name: [^\n]+\n\s+email: (\S+)/.exec(fs.readFileSync(file, 'utf8'))![1]!;
+    // Other tests' grants may have written to the same generated address: this grant's notice is the one naming it.
+    const notice = await until('the notice', async () => {
+      for (const m of JSON.parse((await fleet.hmsops(['mail', 'ls', '--to', to, '--json'])).stdout).messages) {
+        const raw = (await fleet.hmsops(['mail', 'show', m.id])).stdout;
+        if (raw.includes('GEN-LONG-NAME')) return raw;
+      }
+      return undefined;
+    });
+    expect(notice).toContain(`Dear ${long},`);
+    // Text: the receipt says how many names were cut.
+    const again = await fleet.hmsops(['disburse', '--grant', file]);
+    expect(again.stdout).toContain("1 name(s) longer than NACHA's 22-character Individual Name field are cut to fit in the file");
+  });
+
   it('takes --effective-date, and off a terminal prints plain progress lines and no colour', async () => {
     const date = nextBankingDay(new Date(Date.now() + 14 * 86_400_000));
     const file = await generate(5, 'GEN-DATED', 22);

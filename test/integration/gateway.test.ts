@@ -171,16 +171,22 @@ describe('gateway routing', () => {
     });
   });
 
-  it('says who holds the gateway port when it is taken', async () => {
+  it('says who holds the gateway port when it is taken, and does not restart a gateway that cannot start', async () => {
     const blocker = net.createServer();
     await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', r));
     const port = (blocker.address() as net.AddressInfo).port;
     try {
       const fleet = makeFleet(header(`port: ${port}, auth: false`) + fixtureService('web'));
+      const t0 = Date.now();
       const up = await fleet.hmsops(['up', '--timeout', '20s']);
       expect(up.exitCode).toBe(3);
-      expect(up.stderr).toContain('gateway (gateway-1): crash-looping');
+      // Exit code 2 is a configuration error: stopped at once, no restarts, no crash loop.
+      expect(up.stderr).toContain('gateway (gateway-1): stopped, 0 restart(s)');
       expect(up.stderr).toContain(`port ${port} on 127.0.0.1 is already taken by pid ${process.pid}`);
+      expect(up.stderr).toContain('a configuration or usage error, which a restart cannot fix; not restarted');
+      expect(Date.now() - t0).toBeLessThan(10_000);
+      const gw = (await fleet.instances()).find((i: any) => i.service === 'gateway');
+      expect(gw).toMatchObject({ state: 'stopped', restarts: 0 });
     } finally {
       blocker.close();
     }

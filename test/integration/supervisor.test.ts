@@ -82,6 +82,21 @@ describe('hmsops up / down', () => {
 });
 
 describe('restart policy', () => {
+  it("restarts a program of the operator's own that exits 2 (only bundled programs mean a configuration error by it)", async () => {
+    const fleet = makeFleet(
+      header +
+        fixtureService('own', {
+          env: { FIXTURE_CRASH_AFTER_MS: 30, FIXTURE_CRASH_TIMES: 1, FIXTURE_EXIT_CODE: 2, FIXTURE_COUNTER_FILE: '/COUNTER' },
+          extra: '    restart: { initialBackoff: 50ms }\n',
+        }).replace('/COUNTER', tempFile('own')),
+    );
+    const up = await fleet.hmsops(['up', '--timeout', '20s']);
+    expect(up.exitCode, up.stderr).toBe(0);
+    const [inst] = await fleet.instances();
+    expect(inst).toMatchObject({ state: 'ready', restarts: 1 });
+    expect((await fleet.events()).some((e) => e.type === 'exited' && e.detail === 'code=2 signal=null')).toBe(true);
+  });
+
   it('restarts a crashed instance with growing backoff, then it stays up', async () => {
     const fleet = makeFleet(
       header +

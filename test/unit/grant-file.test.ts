@@ -5,6 +5,7 @@ import { parseGrant } from '../../src/disburse/grant-file.js';
 import { planDisbursement } from '../../src/disburse/plan.js';
 import { ValidationError } from '../../src/errors.js';
 import { formatCents, parseAmount } from '../../src/money.js';
+import { NACHA_NAME_WIDTH, nachaFieldText, nachaNameProblem } from '../../src/nacha/index.js';
 
 const today = '2026-11-24';
 
@@ -40,6 +41,34 @@ describe('grant files', () => {
       const line = text.split('\n').findIndex((l) => l.includes('011000016')) + 1;
       expect(problems[1]).toMatchObject({ file: 'g.yaml', line, message: 'check digit is wrong for 011000016' });
     }
+  });
+
+  it('keeps a recipient name longer than the NACHA field whole (the file cuts it)', () => {
+    const g = parseGrant('g.yaml', base.replace(/(- id: [^\n]+\n\s+name: )[^\n]*/, '$1Lakeview Community College Foundation'), today);
+    expect(g.recipients.map((r) => r.name)).toContain('Lakeview Community College Foundation');
+    expect(nachaFieldText('Lakeview Community College Foundation', NACHA_NAME_WIDTH.individualName)).toBe('LAKEVIEW COMMUNITY COL');
+    expect(nachaFieldText('Ana María Núñez-Gutiérrez de la Vega', 22)).toBe('ANA MARIA NUNEZ-GUTIER');
+  });
+
+  it('still refuses, naming the line: a name with nothing NACHA can carry, one over 100 characters, and an originator name over 16', () => {
+    const recipientName = /(- id: [^\n]+\n\s+name: )[^\n]*/;
+    const cases: Array<[string, RegExp]> = [
+      [base.replace(recipientName, '$1北京培训中心'), /has characters NACHA cannot carry/],
+      [base.replace(recipientName, `$1${'A'.repeat(101)}`), /is 101 characters; at most 100/],
+      [base.replace('name: DEPT OF EXAMPLES', 'name: US Department of Labor ETA'), /is 26 characters as NACHA text \("US DEPARTMENT OF LABOR ETA"\); at most 16/],
+    ];
+    for (const [text, message] of cases) {
+      try {
+        parseGrant('g.yaml', text, today);
+        expect.unreachable();
+      } catch (err) {
+        const [problem] = (err as ValidationError).problems;
+        expect(problem!.message).toMatch(message);
+        expect(text.split('\n')[problem!.line! - 1]).toContain('name:');
+      }
+    }
+    expect(nachaNameProblem('\u200b\u200b')).toMatch(/cannot carry/);
+    expect(nachaNameProblem('  ')).toBe('has nothing NACHA can carry once folded to upper-case ASCII');
   });
 
   it('refuses an effective date in the past, or on a day ACH does not settle, naming the line', () => {

@@ -8,7 +8,6 @@ function parse(kind: 'request' | 'response', pieces: string[], opts: { skipBody?
   const events: string[] = [];
   const heads: ParsedHead[] = [];
   const p = new Llhttp(kind, 16 * 1024, {
-    messageBegin: () => events.push('begin'),
     headersComplete: (h) => {
       heads.push(h);
       events.push(`head ${h.method || h.statusCode} ${h.url}`);
@@ -34,13 +33,20 @@ describe('llhttp as the gateway drives it', () => {
     const input = 'POST /a HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n4;ext=1\r\nWiki\r\n0\r\nX-T: 1\r\n\r\nPUT /b HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nabcGET /c HTTP/1.1\r\nHost: x\r\n\r\n';
     const whole = parse('request', [input]);
     expect(whole.error).toBeUndefined();
-    expect(whole.events).toEqual(['begin', 'head POST /a', 'body Wiki', 'complete', 'begin', 'head PUT /b', 'body abc', 'complete', 'begin', 'head GET /c', 'complete']);
+    expect(whole.events).toEqual(['head POST /a', 'body Wiki', 'complete', 'head PUT /b', 'body abc', 'complete', 'head GET /c', 'complete']);
     for (let cut = 1; cut < input.length; cut++) {
       const split = parse('request', [input.slice(0, cut), input.slice(cut)]);
       expect(split.error).toBeUndefined();
       // Body bytes may come in two parts where the cut falls inside them.
       expect(split.events.join('|').replace(/body ([a-zA-Z]*)\|body /g, 'body $1')).toBe(whole.events.join('|'));
     }
+  });
+
+  it("drops a chunked message's trailers: nothing of them reaches the next message's head", () => {
+    const { heads } = parse('request', ['POST /a HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n0\r\nX-Trailer: 1\r\n\r\nGET /b HTTP/1.1\r\nHost: y\r\n\r\n']);
+    expect(heads.map((h) => [h.url, h.headers])).toEqual([['/a', ['Host', 'x', 'Transfer-Encoding', 'chunked']], ['/b', ['Host', 'y']]]);
+    const answers = parse('response', ['HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n0\r\nX-Trailer: 1\r\n\r\nHTTP/1.1 204 No Content\r\nX-N: 2\r\n\r\n']).heads;
+    expect(answers.map((h) => h.headers)).toEqual([['Transfer-Encoding', 'chunked'], ['X-N', '2']]);
   });
 
   it('gives header names as sent and values without surrounding whitespace, more than 32 of them too', () => {
@@ -72,16 +78,27 @@ describe('llhttp as the gateway drives it', () => {
   });
 
   it('reads answers: interim ones, no body after HEAD when asked, until the close, and refuses two framings', () => {
-    expect(parse('response', ['HTTP/1.1 103 Early\r\nLink: a\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok']).events).toEqual(['begin', 'head 103 ', 'complete', 'begin', 'head 200 ', 'body ok', 'complete']);
-    expect(parse('response', ['HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\n'], { skipBody: true }).events).toEqual(['begin', 'head 200 ', 'complete']);
+    expect(parse('response', ['HTTP/1.1 103 Early\r\nLink: a\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok']).events).toEqual(['head 103 ', 'complete', 'head 200 ', 'body ok', 'complete']);
+    expect(parse('response', ['HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\n'], { skipBody: true }).events).toEqual(['head 200 ', 'complete']);
     const untilClose = parse('response', ['HTTP/1.1 200 OK\r\n\r\nto the end']);
     expect([untilClose.events.at(-1), untilClose.heads[0]!.keepAlive]).toEqual(['body to the end', false]);
     expect(parse('response', ['HTTP/1.1 200 OK\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n']).error).toBe('HPE_INVALID_TRANSFER_ENCODING');
   });
 
+  it('knows, without a callback, how long a head has been arriving and whether bytes followed a message', async () => {
+    const p = new Llhttp('request', 16 * 1024, { headersComplete() {}, body() {}, messageComplete() {} });
+    p.execute(Buffer.from('GET / HTTP/1.1\r\nHost: x\r\n\r\n'));
+    expect([p.headInProgressMs(), p.messageStarted()]).toEqual([0, false]);
+    p.execute(Buffer.from('GET /next HTT'));
+    await new Promise((r) => setTimeout(r, 30));
+    expect(p.headInProgressMs()).toBeGreaterThanOrEqual(25);
+    expect(p.messageStarted()).toBe(true);
+    p.close();
+  });
+
   it('completes an answer delimited by the close when told the connection ended', () => {
     const events: string[] = [];
-    const p = new Llhttp('response', 16 * 1024, { messageBegin() {}, headersComplete() {}, body: (b) => events.push(b.toString()), messageComplete: () => events.push('complete') });
+    const p = new Llhttp('response', 16 * 1024, { headersComplete() {}, body: (b) => events.push(b.toString()), messageComplete: () => events.push('complete') });
     p.execute(Buffer.from('HTTP/1.1 200 OK\r\n\r\nabc'));
     expect(p.finish()).toBeUndefined();
     expect(events).toEqual(['abc', 'complete']);

@@ -1,13 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { requestFingerprint, validateTransfer } from '../../services/ach/transfer-rules.js';
+import { requestFingerprint } from '../../services/kit/idempotency.js';
+import { transferFingerprint, validateTransfer } from '../../services/ach/transfer-rules.js';
 import { transfer } from '../helpers/grants.js';
 
 const now = new Date('2026-11-27T15:00:00Z'); // a Friday
 
 describe('transfer rules', () => {
-  it('accepts a valid transfer, folds the name and defaults the effective date to the next business day', () => {
-    const r = validateTransfer({ ...transfer('G', 1), name: 'José Núñez' }, now);
-    expect(r).toMatchObject({ ok: true, transfer: { name: 'JOSE NUNEZ', effectiveDate: '2026-11-30' } });
+  it('accepts a valid transfer, keeps the name whole, folds the company name and defaults the effective date to the next business day', () => {
+    const r = validateTransfer({ ...transfer('G', 1), name: 'José Núñez', originator: { ...transfer('G', 1).originator, name: 'Dept of Labor' } }, now);
+    expect(r).toMatchObject({ ok: true, transfer: { name: 'José Núñez', originator: { name: 'DEPT OF LABOR' }, effectiveDate: '2026-11-30' } });
+  });
+
+  it('fingerprints the name as the bank sees it: a case or accent difference is the same payment, another name is not', () => {
+    const t = transfer('G', 1);
+    expect(transferFingerprint({ ...t, name: 'José Núñez' })).toBe(transferFingerprint({ ...t, name: 'JOSE NUNEZ' }));
+    expect(transferFingerprint({ ...t, name: 'JOSE NUNEZ' })).toBe(requestFingerprint({ ...t, name: 'JOSE NUNEZ' })); // what the CLI sent before
+    expect(transferFingerprint({ ...t, name: 'José Núñez' })).not.toBe(transferFingerprint({ ...t, name: 'Joseph Núñez' }));
   });
 
   it('lists every problem at once', () => {
@@ -22,14 +30,15 @@ describe('transfer rules', () => {
     expect(validateTransfer({ ...transfer('G', 1), amountCents: 9_999_999_999 }, now).ok).toBe(true);
   });
 
-  it('refuses names NACHA cannot carry or that are too long once folded', () => {
+  it('refuses names NACHA cannot carry or over 100 characters', () => {
     const bad = (name: string) => {
       const r = validateTransfer({ ...transfer('G', 1), name }, now);
       return r.ok ? [] : r.problems.map((p) => p.reason);
     };
     expect(bad('株式会社')[0]).toContain('cannot carry');
     expect(bad('ACME\u0007BELL')[0]).toContain('cannot carry');
-    expect(bad('A Very Long Organisation Name Inc')[0]).toContain('at most 22');
+    expect(bad('A Very Long Organisation Name Inc')).toEqual([]); // kept whole; the NACHA file cuts it
+    expect(bad('x'.repeat(101))[0]).toBe('is 101 characters; at most 100');
   });
 
   it('defaults the effective date to the next banking day, and refuses one that is not', () => {

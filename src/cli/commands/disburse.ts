@@ -159,6 +159,8 @@ export function printReceipt(r: Receipt) {
   for (const x of r.recipients.filter((y) => y.error).slice(0, 20)) console.log(`  ${color.red(x.id)}: ${x.error}`);
   const t = r.totals;
   console.log(`paid now: ${t.paidNow} (${formatCents(t.paidNowCents)}); already disbursed: ${t.alreadyDisbursed}; refused: ${t.refused}${t.notSent ? `; not sent: ${t.notSent}` : ''}; disbursed in all: ${formatCents(t.disbursedCents)}`);
+  if (r.shortenedNames.length)
+    console.log(`${r.shortenedNames.length} name(s) longer than NACHA's 22-character Individual Name field are cut to fit in the file; the ledger, this receipt and the notices keep them whole (--json lists each)`);
   for (const f of r.files)
     console.log(`NACHA file ${f.fileId}: ${f.entries} entries, ${formatCents(f.totalCreditCents)}, entry hash ${String(f.entryHash).padStart(10, '0')}, ${f.valid ? color.green('verified') : color.red(`INVALID: ${f.problems[0]}`)}\n  ${f.path}`);
   if (r.pending.analytics || r.pending.email) {
