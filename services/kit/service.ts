@@ -11,6 +11,7 @@ import { IDENTITY_HEADER, identityKey, verifyIdentity, type Identity } from '../
 import { Metrics } from '../../src/metrics.js';
 import { statePaths, type StatePaths } from '../../src/state/paths.js';
 import { daemonLinkFromEnv, registerWithDaemon } from '../../src/registry/daemon-link.js';
+import { stdoutLines } from './stdout-lines.js';
 import { openStore, type Store } from './store.js';
 
 declare module 'fastify' {
@@ -88,6 +89,7 @@ export async function runService(def: ServiceDefinition): Promise<FastifyInstanc
 
   const app = Fastify({
     logger: {
+      stream: stdoutLines(),
       level: process.env.HMSOPS_LOG_LEVEL ?? 'info',
       base: { service: def.name, instance: instanceId },
       redact: { paths: ['req.headers.authorization', `req.headers["${IDENTITY_HEADER}"]`, '*.password', '*.account', '*.passwordHash'], censor: '[redacted]' },

@@ -53,7 +53,7 @@ async function main() {
     console.error(`hmsopsd: another daemon holds ${paths.lock}`);
     process.exit(3);
   }
-  const reaped = await reapOrphans(paths);
+  const { reaped } = await reapOrphans(paths);
   if (reaped.length) console.log(`hmsopsd: stopped ${reaped.length} instance(s) left by a previous daemon: ${reaped.join(', ')}`);
 
   const fleetToken = crypto.randomBytes(24).toString('base64url');

@@ -23,10 +23,10 @@ export function readPersistedInstances(paths: StatePaths): PersistedInstance[] {
   }
 }
 
-/** Stops every group the file names that still runs; returns the ids it stopped. */
-export async function reapOrphans(paths: StatePaths, timeoutMs = 5000): Promise<string[]> {
+/** Stops every group the file names that still runs: the ids it stopped, and those that needed SIGKILL. */
+export async function reapOrphans(paths: StatePaths, timeoutMs = 5000): Promise<{ reaped: string[]; killed: string[] }> {
   const stale = readPersistedInstances(paths).filter((p) => sameProcess(p.pid, p.procStart) || groupAlive(p.pgid));
-  await Promise.all(stale.map((p) => stopGroup(p.pgid, timeoutMs)));
+  const how = await Promise.all(stale.map((p) => stopGroup(p.pgid, timeoutMs)));
   fs.rmSync(paths.instancesFile, { force: true });
-  return stale.map((p) => p.id);
+  return { reaped: stale.map((p) => p.id), killed: stale.filter((_, i) => how[i] === 'killed').map((p) => p.id) };
 }

@@ -32,6 +32,14 @@ async function signingKey() {
   return { kid: keys[0].kid as string, key: await importJWK({ ...keys[0].privateJwk, alg: 'EdDSA' }, 'EdDSA') };
 }
 
+describe('every service', () => {
+  it('starts without a deprecation or other warning in its log', () => {
+    const logs = fs.readdirSync(path.join(fleet.stateDir, 'logs')).filter((f) => /^(auth|analytics|messaging|mail-sink)-\d+\.log$/.test(f));
+    expect(logs).toHaveLength(4);
+    for (const f of logs) expect(fs.readFileSync(path.join(fleet.stateDir, 'logs', f), 'utf8'), f).not.toMatch(/Deprecation|Warning:/);
+  });
+});
+
 describe('auth', () => {
   it('seeds an operator whose password sits in a 0600 credentials file, and logs in', async () => {
     expect(fs.statSync(path.join(fleet.stateDir, 'credentials.json')).mode & 0o777).toBe(0o600);

@@ -271,6 +271,20 @@ describe('nothing survives', () => {
     expect(pids().filter(pidAlive)).toEqual([]);
   });
 
+  it('down after the daemon was killed stops the bundled services it left on SIGTERM, without waiting for SIGKILL', async () => {
+    // Their stdout went to the dead daemon: a log writer that retried for ever kept them from exiting.
+    const fleet = makeFleet('version: 1\ngateway: { port: 0, auth: false }\nservices:\n  analytics: {}\n  mail-sink: {}\n');
+    expect((await fleet.hmsops(['up'])).exitCode).toBe(0);
+    const daemon = fleet.daemonPid()!;
+    process.kill(daemon, 'SIGKILL');
+    await until('daemon gone', () => !pidAlive(daemon));
+    const down = await fleet.hmsops(['down', '--timeout', '30s', '--json']);
+    expect(down.exitCode, down.stderr).toBe(0);
+    const result = JSON.parse(down.stdout);
+    expect(result.reaped).toEqual(expect.arrayContaining(['analytics-1', 'mail-sink-1']));
+    expect(result.killed).toEqual([]);
+  });
+
   it('up after the daemon was killed replaces what it left with a fresh fleet', async () => {
     const fleet = makeFleet(header + fixtureService('web', { instances: 2 }));
     expect((await fleet.hmsops(['up'])).exitCode).toBe(0);

@@ -3,15 +3,18 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { formatNachaProblem, readNachaFile, serializeNachaFile } from '../../src/nacha/index.js';
+import { findConformanceCorpus } from '../helpers/conformance.js';
 import { repoRoot } from '../helpers/fleet.js';
 
-// The corpus is not part of this repository: CI puts shared/ beside the clone.
-const corpus = process.env.HMSOPS_CONFORMANCE_DIR ?? path.resolve(repoRoot, '..', 'shared', 'conformance', 'moov-ach');
-if (!fs.existsSync(path.join(corpus, 'valid')))
-  throw new Error(`the moov-ach conformance corpus is missing: expected ${corpus} (shared/ beside the checkout, or set HMSOPS_CONFORMANCE_DIR)`);
+// Not part of this repository: CI puts shared/ beside the clone (and .ci/run fails if these did not run there).
+const found = findConformanceCorpus(repoRoot);
+const corpus = 'dir' in found ? found.dir : '';
 const files = (dir: string) => fs.readdirSync(path.join(corpus, dir)).map((f) => path.join(corpus, dir, f));
 
-describe('NACHA reader on the moov-ach corpus', () => {
+if ('missing' in found) {
+  console.warn(found.missing);
+  it.skip(found.missing, () => undefined);
+} else describe('NACHA reader on the moov-ach corpus', () => {
   it.each(files('valid'))('accepts %s and writes it back byte for byte', (file) => {
     const text = fs.readFileSync(file, 'latin1');
     const r = readNachaFile(text);

@@ -19,7 +19,7 @@ export async function downCommand(opts: GlobalOptions & { timeout: string; json?
   const result = await stopFleet(ctx, timeoutMs);
   if (opts.json) printJson(result);
   else if (result.via === 'nothing') console.log(color.dim('nothing was running'));
-  else console.log(`fleet stopped${result.reaped.length ? ` (stopped ${result.reaped.length} left by a dead daemon: ${result.reaped.join(', ')})` : ''} in ${result.durationMs}ms`);
+  else console.log(`fleet stopped${result.reaped.length ? ` (stopped ${result.reaped.length} left by a dead daemon: ${result.reaped.join(', ')}${result.killed.length ? `; ${result.killed.join(', ')} needed SIGKILL` : ''})` : ''} in ${result.durationMs}ms`);
   return ok;
 }
 
@@ -42,8 +42,10 @@ export async function stopFleet(ctx: CliContext, timeoutMs: number) {
     await sleep(50);
   }
   // Whatever is left (a daemon killed with SIGKILL, or one that timed out) is stopped here.
-  reaped = await reapOrphans(ctx.paths, timeoutMs);
+  const left = await reapOrphans(ctx.paths, timeoutMs);
+  reaped = left.reaped;
   if (reaped.length) how = how === 'nothing' ? 'reaped' : how;
   fs.rmSync(ctx.paths.socket, { force: true });
-  return { stopped: how !== 'nothing', via: how, reaped, durationMs: Date.now() - t0 };
+  // `killed`: of those, the ones that did not stop on SIGTERM within the timeout.
+  return { stopped: how !== 'nothing', via: how, reaped, killed: left.killed, durationMs: Date.now() - t0 };
 }
