@@ -5,9 +5,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { cosmiconfig } from 'cosmiconfig';
-import { LineCounter, parseDocument, isNode } from 'yaml';
+import { LineCounter, parseDocument, isNode, visit } from 'yaml';
 import { HmsopsError, ValidationError, type SourceProblem } from '../errors.js';
-import { validate, type PathProblem } from './schema-dsl.js';
+import { shown, validate, type PathProblem } from './schema-dsl.js';
 import { configSchema, crossFieldProblems, resolveConfig, type FleetConfig } from './schema.js';
 
 const searchPlaces = [
@@ -49,12 +49,25 @@ export function parseWithPositions(file: string, text: string, prefix: (string |
     }
     return { file, path: formatPath(p.path), message: p.message };
   };
-  const value = syntax.length ? undefined : doc.toJS({ maxAliasCount: 100 });
+  let value: unknown;
+  if (!syntax.length) {
+    try {
+      value = doc.toJS({ maxAliasCount: 100 });
+    } catch (err) {
+      // An alias without its anchor, or one that expands too far, shows only as the value is built.
+      let at: number | undefined;
+      visit(doc, { Alias: (_key, node) => void (at ??= (err as Error).message.endsWith(`: ${node.source}`) || !/Unresolved/.test((err as Error).message) ? node.range?.[0] : undefined) });
+      const pos = at === undefined ? undefined : lineCounter.linePos(at);
+      syntax.push({ file, line: (pos?.line ?? 1) + lineOffset, column: pos?.col ?? 1, path: '', message: (err as Error).message.split('\n')[0]! });
+    }
+  }
   return { value, syntax, locate };
 }
 
 export function formatPath(p: (string | number)[]): string {
-  return p.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('');
+  // A key that is not a plain name (YAML allows any value as a key) is shown quoted, on one line.
+  const name = (k: string) => (/^[\w-]+$/.test(k) ? k : shown(k));
+  return p.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? name(k) : `.${name(k)}`)).join('');
 }
 
 export interface LoadOptions {

@@ -21,7 +21,13 @@ export interface PathProblem {
 }
 
 const typeName = (v: unknown): string =>
-  v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'a mapping' : `${typeof v} ${JSON.stringify(v)}`;
+  v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'a mapping' : `${typeof v} ${shown(v)}`;
+
+/** A value from the file as a message shows it: on one line, and not longer than a line. */
+export function shown(v: unknown): string {
+  const text = JSON.stringify(v) ?? String(v);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
 
 export function validate(schema: Schema, value: unknown, path: (string | number)[] = [], out: PathProblem[] = []): PathProblem[] {
   const fail = (message: string) => out.push({ path, message });
@@ -34,7 +40,7 @@ export function validate(schema: Schema, value: unknown, path: (string | number)
       const obj = value as Record<string, unknown>;
       for (const key of Object.keys(obj)) {
         const sub = schema.properties[key];
-        if (!sub) out.push({ path: [...path, key], message: `unknown key "${key}" (expected one of: ${Object.keys(schema.properties).join(', ')})` });
+        if (!sub) out.push({ path: [...path, key], message: `unknown key ${shown(key)} (expected one of: ${Object.keys(schema.properties).join(', ')})` });
         else validate(sub, obj[key], [...path, key], out);
       }
       for (const key of schema.required ?? []) if (!(key in obj)) fail(`missing required key "${key}"`);
@@ -46,7 +52,7 @@ export function validate(schema: Schema, value: unknown, path: (string | number)
         break;
       }
       for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
-        if (schema.keyPattern && !schema.keyPattern.test(key)) out.push({ path: [...path, key], message: `name "${key}" must match ${schema.keyPattern}` });
+        if (schema.keyPattern && !schema.keyPattern.test(key)) out.push({ path: [...path, key], message: `name ${shown(key)} must match ${schema.keyPattern}` });
         validate(schema.values, v, [...path, key], out);
       }
       break;
@@ -65,10 +71,10 @@ export function validate(schema: Schema, value: unknown, path: (string | number)
         fail(`expected a string${schema.enum ? ` (one of: ${schema.enum.join(', ')})` : ''}, got ${typeName(value)}`);
         break;
       }
-      if (schema.enum && !schema.enum.includes(value)) fail(`expected one of: ${schema.enum.join(', ')}, got "${value}"`);
+      if (schema.enum && !schema.enum.includes(value)) fail(`expected one of: ${schema.enum.join(', ')}, got ${shown(value)}`);
       if (schema.minLength !== undefined && value.length < schema.minLength) fail(`must not be shorter than ${schema.minLength} characters`);
       if (schema.maxLength !== undefined && value.length > schema.maxLength) fail(`must not be longer than ${schema.maxLength} characters`);
-      if (schema.pattern && !schema.pattern.test(value)) fail(`"${value}" is not ${schema.patternHint ?? `matching ${schema.pattern}`}`);
+      if (schema.pattern && !schema.pattern.test(value)) fail(`${shown(value)} is not ${schema.patternHint ?? `matching ${schema.pattern}`}`);
       break;
     }
     case 'integer': {

@@ -1,7 +1,7 @@
 /** The hmsops.config.yaml schema (validation and JSON Schema) and its resolution to defaults. */
 import path from 'node:path';
 import { parseByteSize, parseDuration } from '../duration.js';
-import type { Schema } from './schema-dsl.js';
+import { shown, type Schema } from './schema-dsl.js';
 
 export const BUNDLED_SERVICES = ['auth', 'ach', 'analytics', 'messaging', 'mail-sink'] as const;
 export type BundledService = (typeof BUNDLED_SERVICES)[number];
@@ -288,7 +288,7 @@ export function crossFieldProblems(raw: Raw): { path: (string | number)[]; messa
   for (const [name, s] of Object.entries((raw.services ?? {}) as Raw)) {
     if (name === 'gateway') out.push({ path: ['services', name], message: '"gateway" is reserved; configure it under the top-level gateway key' });
     else if (!isBundled(name) && !(s && typeof s === 'object' && 'command' in s))
-      out.push({ path: ['services', name], message: `"${name}" is not a bundled service (${BUNDLED_SERVICES.join(', ')}), so it needs a command` });
+      out.push({ path: ['services', name], message: `${shown(name)} is not a bundled service (${BUNDLED_SERVICES.join(', ')}), so it needs a command` });
     const per = s?.rateLimit?.per;
     if ((typeof per === 'string' || typeof per === 'number') && parseDuration(per) === 0) out.push({ path: ['services', name, 'rateLimit', 'per'], message: 'must be more than 0' });
   }

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import { formatPath, parseWithPositions } from '../config/load.js';
-import { validate, type PathProblem, type Schema } from '../config/schema-dsl.js';
+import { shown, validate, type PathProblem, type Schema } from '../config/schema-dsl.js';
 import { effectiveDateProblem } from '../banking-days.js';
 import { HmsopsError, ValidationError, ExitCode, type SourceProblem } from '../errors.js';
 import { MAX_AMOUNT_CENTS, parseAmount } from '../money.js';
@@ -111,7 +111,7 @@ export function recipientRuleProblems(r: any, i: number, seen: Map<string, numbe
   {
     const at = (f: string) => ['recipients', i, f];
     if (typeof r.id === 'string') {
-      if (seen.has(r.id)) out.push({ path: at('id'), message: `duplicate recipient id "${r.id}" (first at recipients[${seen.get(r.id)}])` });
+      if (seen.has(r.id)) out.push({ path: at('id'), message: `duplicate recipient id ${shown(r.id)} (first at recipients[${seen.get(r.id)}])` });
       else seen.set(r.id, i);
     }
     if (typeof r.routing === 'string' && /^\d{9}$/.test(r.routing) && !isValidRouting(r.routing)) out.push({ path: at('routing'), message: `check digit is wrong for ${r.routing}` });
@@ -119,7 +119,7 @@ export function recipientRuleProblems(r: any, i: number, seen: Map<string, numbe
     if (typeof r.amount === 'number') out.push({ path: at('amount'), message: `write the amount as a quoted decimal string such as "${r.amount.toFixed(2)}" (YAML numbers lose cents)` });
     else if (typeof r.amount === 'string') {
       const cents = parseAmount(r.amount);
-      if (cents === undefined) out.push({ path: at('amount'), message: `"${r.amount}" is not a USD amount with at most 2 decimals` });
+      if (cents === undefined) out.push({ path: at('amount'), message: `${shown(r.amount)} is not a USD amount with at most 2 decimals` });
       else if (cents === 0) out.push({ path: at('amount'), message: 'must be more than zero' });
       else if (cents > MAX_AMOUNT_CENTS) out.push({ path: at('amount'), message: `${r.amount} is over the $99,999,999.99 an ACH entry can carry` });
     }
