@@ -21,6 +21,12 @@ const searchPlaces = [
   'package.json',
 ];
 
+/** The yaml library's message, on one line: it quotes the source it could not read, which may be the rest of the file. */
+const syntaxMessage = (message: string) => {
+  const line = message.split('\n')[0]!;
+  return line.length > 160 ? `${line.slice(0, 157)}...` : line;
+};
+
 /** Parses YAML (JSON is YAML) and keeps a way back from a value path to line:column. */
 /** lineOffset: the text is a slice of a file that starts this many lines into it. */
 export function parseWithPositions(file: string, text: string, prefix: (string | number)[] = [], lineOffset = 0) {
@@ -28,7 +34,7 @@ export function parseWithPositions(file: string, text: string, prefix: (string |
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const syntax: SourceProblem[] = doc.errors.map((e) => {
     const pos = lineCounter.linePos(e.pos[0]);
-    return { file, line: pos.line + lineOffset, column: pos.col, path: '', message: e.message.split('\n')[0]! };
+    return { file, line: pos.line + lineOffset, column: pos.col, path: '', message: syntaxMessage(e.message) };
   });
   const locate = (p: PathProblem): SourceProblem => {
     const full = [...prefix, ...p.path];
@@ -58,7 +64,7 @@ export function parseWithPositions(file: string, text: string, prefix: (string |
       let at: number | undefined;
       visit(doc, { Alias: (_key, node) => void (at ??= (err as Error).message.endsWith(`: ${node.source}`) || !/Unresolved/.test((err as Error).message) ? node.range?.[0] : undefined) });
       const pos = at === undefined ? undefined : lineCounter.linePos(at);
-      syntax.push({ file, line: (pos?.line ?? 1) + lineOffset, column: pos?.col ?? 1, path: '', message: (err as Error).message.split('\n')[0]! });
+      syntax.push({ file, line: (pos?.line ?? 1) + lineOffset, column: pos?.col ?? 1, path: '', message: syntaxMessage((err as Error).message) });
     }
   }
   return { value, syntax, locate };

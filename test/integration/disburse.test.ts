@@ -262,10 +262,15 @@ describe('hmsops disburse', () => {
     expect((await fleet.instances()).every((i) => i.state === 'ready')).toBe(true);
   });
 
-  it('never writes a full account number or a password to any log', async () => {
+  it('never writes a full account number, a password or a token to any log', async () => {
     const logsDir = path.join(fleet.stateDir, 'logs');
     const all = fs.readdirSync(logsDir).map((f) => fs.readFileSync(path.join(logsDir, f), 'utf8')).join('\n');
     const { password } = JSON.parse(fs.readFileSync(path.join(fleet.stateDir, 'credentials.json'), 'utf8'));
-    for (const secret of [password, '4401223344', '66554433221', '9901234567']) expect(all).not.toContain(secret);
+    const fleetToken = fs.readFileSync(path.join(fleet.stateDir, 'run', 'fleet-token'), 'utf8').trim();
+    const sessionFile = path.join(fleet.stateDir, 'run', 'session.json');
+    // The bearer token of the last login (the --user test's), whose signature part alone is secret enough.
+    const bearer = fs.existsSync(sessionFile) ? [JSON.parse(fs.readFileSync(sessionFile, 'utf8')).token.split('.')[2]] : [];
+    expect(fleetToken.length).toBeGreaterThan(16);
+    for (const secret of [password, fleetToken, ...bearer, 'dana types this on a terminal', '4401223344', '66554433221', '9901234567']) expect(all).not.toContain(secret);
   });
 });
