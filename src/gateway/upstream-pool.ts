@@ -338,6 +338,7 @@ export class UpstreamPool {
 
   forget(c: Connection) {
     this.#all.delete(c);
+    if (this.#closed && this.#all.size === 0) clearInterval(this.#sweep);
     const i = this.#idle.indexOf(c);
     if (i >= 0) this.#idle.splice(i, 1);
     // A waiting request gets a new connection in place of the one that closed.
@@ -352,10 +353,14 @@ export class UpstreamPool {
     for (const c of this.#all) if (c.deadline && c.deadline <= now) c.expire();
   }
 
+  /**
+   * The instance left the routing table: idle connections close now; a request still in flight
+   * finishes, or times out, on its own (the sweep runs until the last connection is gone).
+   */
   close() {
     this.#closed = true;
-    clearInterval(this.#sweep);
     for (const c of this.#idle) c.socket.destroy();
     this.#idle = [];
+    if (this.#all.size === 0) clearInterval(this.#sweep);
   }
 }

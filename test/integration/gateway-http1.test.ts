@@ -100,6 +100,19 @@ describe('the gateway forwards every kind of answer framing', () => {
     expect(up.connections()).toBe(2);
   });
 
+  it('still times out a request in flight to an instance that leaves the routing table meanwhile', async () => {
+    const up = await rawUpstream(() => undefined); // never answers
+    const gw = await gateway(up.port, { upstreamTimeoutMs: 300 });
+    const pending = fetch(`http://127.0.0.1:${gw.port}/svc/slow`);
+    await sleep(50);
+    gw.proxy.setTable({ routes: [{ prefix: '/svc', service: 'svc', upstreams: [] }] }); // its pool is closed
+    const t0 = Date.now();
+    const r = await pending;
+    expect(r.status).toBe(504);
+    expect(((await r.json()) as any).error.code).toBe('UPSTREAM_TIMEOUT');
+    expect(Date.now() - t0).toBeLessThan(2000);
+  });
+
   it('opens a new connection when the instance said connection: close', async () => {
     const up = await rawUpstream((_h, s) => {
       s.end('HTTP/1.1 200 OK\r\ncontent-length: 2\r\nconnection: close\r\n\r\nok', 'latin1');
