@@ -7,6 +7,7 @@ import { ControlClient } from '../../src/daemon/control-client.js';
 import { readPersistedInstances } from '../../src/daemon/orphans.js';
 import { groupAlive, pidAlive } from '../../src/daemon/process-group.js';
 import { statePaths } from '../../src/state/paths.js';
+import { findSecrets } from './secret-scan.js';
 
 export const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 export const cliPath = path.join(repoRoot, 'bin', 'hmsops');
@@ -32,6 +33,8 @@ export function makeFleet(configYaml: string): TestFleet {
   const stateDir = path.join(dir, '.hmsops');
   const paths = statePaths(stateDir);
   const client = new ControlClient(paths.socket);
+  /** Everything the CLI printed during the test, for the secret scan at teardown. */
+  const outputs: string[] = [];
   const fleet: TestFleet = {
     dir,
     stateDir,
@@ -43,6 +46,7 @@ export function makeFleet(configYaml: string): TestFleet {
         env: { NO_COLOR: '1', ...opts.env },
         timeout: opts.timeout ?? 120_000,
       });
+      outputs.push(String(r.stdout), String(r.stderr));
       return { exitCode: r.exitCode ?? -1, stdout: String(r.stdout), stderr: String(r.stderr) };
     },
     async instances() {
@@ -64,12 +68,15 @@ export function makeFleet(configYaml: string): TestFleet {
       if (daemonLog.includes('internal error')) process.stderr.write(`hmsopsd log of ${dir}:\n${daemonLog}\n`);
       const known = readPersistedInstances(paths);
       await fleet.hmsops(['down', '--timeout', '2s']);
+      // Read before the dir goes: logs and CLI output must never carry a secret of this fleet.
+      const leaks = findSecrets(paths, outputs);
       // Belt and braces: a failed test must still leave nothing behind.
       for (const p of known) if (groupAlive(p.pgid)) process.kill(-p.pgid, 'SIGKILL');
       const d = fleet.daemonPid();
       if (d && pidAlive(d)) process.kill(d, 'SIGKILL');
       fs.rmSync(dir, { recursive: true, force: true });
       live.splice(live.indexOf(fleet), 1);
+      if (leaks.length) throw new Error(`secrets written where they must not be: ${leaks.join('; ')}`);
     },
   };
   live.push(fleet);
