@@ -6,6 +6,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { ServiceError } from '../kit/service.js';
 import type { Store } from '../kit/store.js';
 import { readNachaFile, serializeNachaFile } from '../../src/nacha/index.js';
 import { planNachaFile, type QueuedTransfer } from './file-plan.js';
@@ -326,10 +327,7 @@ export class Ledger {
         const fileId = `file_${now.toISOString().replace(/[-:T]/g, '').slice(0, 14)}_${crypto.randomBytes(3).toString('hex')}`;
         const finalPath = path.join(this.outboundDir, `${fileId}.ach`);
         const tmp = `${finalPath}.tmp`;
-        const fd = fs.openSync(tmp, 'wx', 0o600);
-        fs.writeSync(fd, text);
-        fs.fsyncSync(fd);
-        fs.closeSync(fd);
+        writeWhole(tmp, text); // throws (and rolls this transaction back) unless every byte is on disk
         const mark = this.db.prepare("UPDATE transfers SET status = 'filed', file_id = ? WHERE id = ? AND status = 'queued'");
         for (const r of rows) {
           if (mark.run(fileId, r.id).changes !== 1) throw new Error(`transfer ${r.id} changed while the file was cut`);
@@ -402,6 +400,30 @@ function toQueued(r: TransferRow): QueuedTransfer {
     companyId: r.company_id,
     odfiRouting: r.odfi_routing,
   };
+}
+
+/**
+ * Writes `text` to a new file in full and fsyncs it. One write() may store only part of it (a
+ * filesystem that fills up midway returns a short count, not an error): the rest is written until
+ * every byte is there. On any failure the file is removed, so no partial NACHA file is left, and a
+ * 507 FILE_NOT_WRITTEN says why; the caller's transaction rolls back, so no transfer is filed.
+ */
+function writeWhole(file: string, text: string): void {
+  const bytes = Buffer.from(text, 'latin1'); // NACHA text is ASCII
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, 'wx', 0o600);
+    for (let written = 0; written < bytes.length; ) written += fs.writeSync(fd, bytes, written, bytes.length - written);
+    fs.fsyncSync(fd);
+    const opened = fd;
+    fd = undefined;
+    fs.closeSync(opened);
+  } catch (err) {
+    if (fd !== undefined) fs.closeSync(fd);
+    fs.rmSync(file, { force: true });
+    const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+    throw new ServiceError(507, 'FILE_NOT_WRITTEN', `the NACHA file could not be written to ${path.dirname(file)} (${code}); no transfer was filed: cut the file again once there is room`);
+  }
 }
 
 function syncDir(dir: string) {

@@ -221,6 +221,8 @@ export class EdgeConnection {
         this.#parsing = undefined;
         req.complete = true;
         req.body?.push(null);
+        // Nothing more goes into that body: a full buffer there no longer holds the connection.
+        this.#bodyFull = false;
       },
     });
     if (!readIntoShared(socket, server.readBuffer, (lent) => this.#onData(lent))) socket.on('data', (d: Buffer) => this.#onData(d));

@@ -267,6 +267,30 @@ describe('the gateway streams large bodies both ways', () => {
     expect(answers).toEqual(bodies.map((b) => crypto.createHash('sha256').update(b).digest('hex')));
   });
 
+  it('keeps reading a kept-alive connection after an upload that arrived whole while its buffer was full', async () => {
+    // A body over the 64 KiB buffer, sent at once, while the gateway is still connecting to the
+    // instance: its last bytes are pushed into a full buffer. The connection must still be read after.
+    const upstream = http.createServer(async (req, res) => {
+      let n = 0;
+      for await (const c of req) n += (c as Buffer).length;
+      res.end(`got ${n}`);
+    });
+    const upstreamPort = await listen(upstream);
+    const body = crypto.randomBytes(100 * 1024);
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const gw = await gateway(upstreamPort); // a fresh pool: the upload waits for a new connection
+      const s = net.connect(gw.port, '127.0.0.1');
+      let text = '';
+      s.on('data', (d) => (text += d.toString('latin1')));
+      await new Promise((r) => s.once('connect', r));
+      s.write(Buffer.concat([Buffer.from(`POST /svc/up HTTP/1.1\r\nHost: x\r\ncontent-length: ${body.length}\r\n\r\n`), body]));
+      await until('the upload answered', () => text.endsWith(`got ${body.length}`), 5000);
+      s.write('GET /svc/next HTTP/1.1\r\nHost: x\r\n\r\n'); // same connection
+      await until('the next request answered', () => text.endsWith('got 0'), 3000);
+      s.destroy();
+    }
+  });
+
   it('stops a streamed body at the limit with 413 BODY_TOO_LARGE', async () => {
     const upstream = http.createServer((req, res) => req.resume().on('end', () => res.end('read it all')));
     const gw = await gateway(await listen(upstream), { bodyLimitBytes: 1024 * 1024 });
