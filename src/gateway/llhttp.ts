@@ -69,7 +69,7 @@ export interface ParsedHead {
 
 /**
  * What llhttp reports, as it parses. No callback marks a message's first byte: each call from the
- * binding into JS costs about a microsecond, so `headInProgress` and `messageStarted` read the
+ * binding into JS costs about a microsecond, so `headInProgressMs` and `messageStarted` read the
  * binding's own record of it instead (node:http's headersTimeout reads the same).
  */
 export interface ParserEvents {
