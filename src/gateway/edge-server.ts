@@ -252,11 +252,8 @@ export class EdgeConnection {
     });
     socket.on('close', () => {
       server.forget(this);
-      this.#stopped = true;
       this.#parser.close();
-      this.#parsing?.body?.abort();
-      for (const p of this.#queue) if (p instanceof EdgeRequest) p.body?.abort();
-      this.#queue = [];
+      this.#dropUnanswered();
       if (this.#res && !this.#res.finished) this.#res.onClientGone?.();
     });
   }
@@ -432,6 +429,15 @@ export class EdgeConnection {
     else if (!hold && this.socket.isPaused()) this.socket.resume();
   }
 
+  /** Parsing stops for good: the request being read and those waiting are cut off, never forwarded. */
+  #dropUnanswered() {
+    this.#stopped = true;
+    this.#parsing?.body?.abort();
+    this.#parsing = undefined;
+    for (const p of this.#queue) if (p instanceof EdgeRequest) p.body?.abort();
+    this.#queue = [];
+  }
+
   responseDone(res: EdgeResponse) {
     if (res !== this.#res) return;
     const req = this.#req!;
@@ -441,11 +447,8 @@ export class EdgeConnection {
     // Answered before its body was read in full (the gateway's own answer, a refusal, an instance
     // that answered early): whatever follows on this connection is left unread.
     if (!res.keepAlive || !req.complete || this.server.closing) {
-      this.#stopped = true;
-      this.#parsing = undefined;
+      this.#dropUnanswered();
       req.body?.abort();
-      for (const p of this.#queue) if (p instanceof EdgeRequest) p.body?.abort();
-      this.#queue = [];
       this.socket.end();
       return;
     }
