@@ -61,10 +61,17 @@ export function parseWithPositions(file: string, text: string, prefix: (string |
       value = doc.toJS({ maxAliasCount: 100 });
     } catch (err) {
       // An alias without its anchor, or one that expands too far, shows only as the value is built.
+      // It is pointed at: the alias the message names, or (too many) the first alias.
+      const message = (err as Error).message;
+      const unresolved = /Unresolved/.test(message);
       let at: number | undefined;
-      visit(doc, { Alias: (_key, node) => void (at ??= (err as Error).message.endsWith(`: ${node.source}`) || !/Unresolved/.test((err as Error).message) ? node.range?.[0] : undefined) });
+      visit(doc, {
+        Alias: (_key, node) => {
+          if (at === undefined && (!unresolved || message.endsWith(`: ${node.source}`))) at = node.range?.[0];
+        },
+      });
       const pos = at === undefined ? undefined : lineCounter.linePos(at);
-      syntax.push({ file, line: (pos?.line ?? 1) + lineOffset, column: pos?.col ?? 1, path: '', message: syntaxMessage((err as Error).message) });
+      syntax.push({ file, line: (pos?.line ?? 1) + lineOffset, column: pos?.col ?? 1, path: '', message: syntaxMessage(message) });
     }
   }
   return { value, syntax, locate };
