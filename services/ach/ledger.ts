@@ -6,7 +6,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ServiceError } from '../kit/service.js';
+import { HmsopsError, itemError, type ItemError } from '../../src/errors/index.js';
 import type { Store } from '../kit/store.js';
 import { readNachaFile, serializeNachaFile } from '../../src/nacha/index.js';
 import { planNachaFile, type QueuedTransfer } from './file-plan.js';
@@ -111,9 +111,9 @@ export type PublicTransfer = ReturnType<typeof publicTransfer>;
 export type SubmitOutcome =
   | { status: 201; transfer: PublicTransfer }
   | { status: 200; transfer: PublicTransfer; replayed: true }
-  | { status: 400; error: { code: 'VALIDATION'; message: string; fields: FieldProblem[] } }
-  | { status: 422; error: { code: 'IDEMPOTENCY_KEY_REUSED'; message: string; transferId: string } }
-  | { status: 409; error: { code: 'IDEMPOTENCY_KEY_IN_FLIGHT'; message: string; retryAfterSeconds: number } };
+  | ItemError<'VALIDATION', { fields: FieldProblem[] }>
+  | ItemError<'IDEMPOTENCY_KEY_REUSED', { transferId: string }>
+  | ItemError<'IDEMPOTENCY_KEY_IN_FLIGHT', { retryAfterSeconds: number }>;
 
 /** How long a request may hold its keys before another may take them over (a crashed holder's keys come free). */
 const LEASE_MS = 5000;
@@ -157,16 +157,16 @@ export class Ledger {
   /** Replay, 422 or 409 when the key is known or held; undefined when it is free to use. */
   #known(key: string, fingerprint: string, owner: string, nowMs: number): SubmitOutcome | undefined {
     if (typeof key !== 'string' || key.length === 0 || key.length > 255)
-      return { status: 400, error: { code: 'VALIDATION', message: 'an Idempotency-Key of 1-255 characters is required', fields: [{ field: 'idempotencyKey', reason: 'is required' }] } };
+      return itemError('VALIDATION', 'an Idempotency-Key of 1-255 characters is required', { fields: [{ field: 'idempotencyKey', reason: 'is required' }] });
     const existing = this.#byKey.get(key);
     if (existing) {
       if (existing.fingerprint === fingerprint) return { status: 200, transfer: publicTransfer(existing), replayed: true };
-      return { status: 422, error: { code: 'IDEMPOTENCY_KEY_REUSED', message: `idempotency key ${key} was used for a different transfer (${existing.id})`, transferId: existing.id } };
+      return itemError('IDEMPOTENCY_KEY_REUSED', `idempotency key ${key} was used for a different transfer (${existing.id})`, { transferId: existing.id });
     }
     const held = this.#heldBy.get(key);
     if (held && held.owner !== owner && held.lease_until > nowMs) {
       const retryAfterSeconds = Math.max(1, Math.ceil((held.lease_until - nowMs) / 1000));
-      return { status: 409, error: { code: 'IDEMPOTENCY_KEY_IN_FLIGHT', message: `a request with idempotency key ${key} is being processed; retry in ${retryAfterSeconds}s for its answer`, retryAfterSeconds } };
+      return itemError('IDEMPOTENCY_KEY_IN_FLIGHT', `a request with idempotency key ${key} is being processed; retry in ${retryAfterSeconds}s for its answer`, { retryAfterSeconds });
     }
     return undefined;
   }
@@ -176,7 +176,7 @@ export class Ledger {
     const known = this.#known(key, fingerprint, owner, now.getTime());
     if (known) return known;
     const v = validateTransfer(body, now);
-    if (!v.ok) return { status: 400, error: { code: 'VALIDATION', message: 'the transfer is not valid; nothing was stored', fields: v.problems } };
+    if (!v.ok) return itemError('VALIDATION', 'the transfer is not valid; nothing was stored', { fields: v.problems });
     const t = v.transfer;
     const id = `tr_${crypto.randomUUID().replace(/-/g, '')}`;
     // The trace number comes from the row's own sequence: ODFI's 8 digits + 7 digits, ascending.
@@ -422,7 +422,7 @@ function writeWhole(file: string, text: string): void {
     if (fd !== undefined) fs.closeSync(fd);
     fs.rmSync(file, { force: true });
     const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
-    throw new ServiceError(507, 'FILE_NOT_WRITTEN', `the NACHA file could not be written to ${path.dirname(file)} (${code}); no transfer was filed: cut the file again once there is room`);
+    throw new HmsopsError('FILE_NOT_WRITTEN', `the NACHA file could not be written to ${path.dirname(file)} (${code}); no transfer was filed: cut the file again once there is room`);
   }
 }
 

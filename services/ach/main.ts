@@ -1,6 +1,7 @@
 /** ach: idempotent transfers into a SQLite ledger, and NACHA files cut from them. */
 import fs from 'node:fs';
-import { runService, ServiceError } from '../kit/service.js';
+import { runService } from '../kit/service.js';
+import { HmsopsError, itemError } from '../../src/errors/index.js';
 import { Ledger, migrations, publicTransfer } from './ledger.js';
 
 const transferBody = {
@@ -62,12 +63,12 @@ await runService({
       },
       async (req, reply) => {
         const key = req.headers['idempotency-key'];
-        if (typeof key !== 'string' || !key) throw new ServiceError(400, 'IDEMPOTENCY_KEY_REQUIRED', 'send an Idempotency-Key header; a retry with the same key never pays twice');
+        if (typeof key !== 'string' || !key) throw new HmsopsError('IDEMPOTENCY_KEY_REQUIRED', 'send an Idempotency-Key header; a retry with the same key never pays twice');
         const out = ledger.submit(key, (req.body ?? {}) as Record<string, unknown>);
         counted(out.status);
         if ('error' in out) {
           const { code, message, ...extra } = out.error;
-          throw new ServiceError(out.status, code, message, extra, out.status === 409 ? { 'retry-after': String(out.error.retryAfterSeconds) } : {});
+          throw new HmsopsError(code, message, { extra, headers: 'retryAfterSeconds' in out.error ? { 'retry-after': String(out.error.retryAfterSeconds) } : {} });
         }
         if ('replayed' in out) reply.header('idempotent-replayed', 'true');
         return reply.code(out.status).send(out.transfer);
@@ -95,7 +96,10 @@ await runService({
         );
         for (const r of results) counted(r.status);
         const failed = results.filter((r) => r.status >= 400).length;
-        if (!committed) return reply.code(422).send({ error: { code: 'BATCH_REJECTED', message: `atomic batch: ${failed} item(s) failed; nothing was stored` }, results: view });
+        if (!committed) {
+          const rejected = itemError('BATCH_REJECTED', `atomic batch: ${failed} item(s) failed; nothing was stored`);
+          return reply.code(rejected.status).send({ error: rejected.error, results: view });
+        }
         return {
           results: view,
           created: results.filter((r) => r.status === 201).length,
@@ -107,7 +111,7 @@ await runService({
 
     app.get('/v1/transfers/:id', { schema: { summary: 'One transfer', params: { type: 'object', properties: { id: { type: 'string' } } }, response: { 200: transferSchema } } }, async (req) => {
       const row = ledger.getRow((req.params as { id: string }).id);
-      if (!row) throw new ServiceError(404, 'NOT_FOUND', 'no such transfer');
+      if (!row) throw new HmsopsError('NOT_FOUND', 'no such transfer');
       return publicTransfer(row);
     });
 
@@ -137,7 +141,7 @@ await runService({
     app.get('/v1/grants', { schema: { summary: 'Per grant: transfers, amounts, statuses and files' } }, async () => ({ grants: ledger.grantSummaries() }));
     app.get('/v1/grants/:grantId', { schema: { summary: 'One grant\'s summary', params: { type: 'object', properties: { grantId: { type: 'string' } } } } }, async (req) => {
       const g = ledger.grantSummaries((req.params as { grantId: string }).grantId)[0];
-      if (!g) throw new ServiceError(404, 'NOT_FOUND', 'no transfers for this grant');
+      if (!g) throw new HmsopsError('NOT_FOUND', 'no transfers for this grant');
       return g;
     });
 
@@ -147,7 +151,7 @@ await runService({
 
     app.get('/v1/files/:id', { schema: { summary: 'Download a NACHA file', params: { type: 'object', properties: { id: { type: 'string' } } } } }, async (req, reply) => {
       const rec = ledger.getFile((req.params as { id: string }).id);
-      if (!rec) throw new ServiceError(404, 'NOT_FOUND', 'no such file');
+      if (!rec) throw new HmsopsError('NOT_FOUND', 'no such file');
       return reply.type('text/plain; charset=us-ascii').header('content-disposition', `attachment; filename="${rec.fileId}.ach"`).send(fs.readFileSync(rec.path));
     });
   },

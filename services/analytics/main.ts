@@ -1,6 +1,7 @@
 /** analytics: idempotent event ingestion (by event id) and reports per grant and overall. */
 import type { AnalyticsEvent } from '../../src/sdk/types.js';
-import { runService, ServiceError } from '../kit/service.js';
+import { runService } from '../kit/service.js';
+import { HmsopsError } from '../../src/errors/index.js';
 
 const migrations = [
   `CREATE TABLE events (
@@ -61,7 +62,7 @@ await runService({
       const byType = db
         .prepare('SELECT type, status, COUNT(*) AS count, COALESCE(SUM(amount_cents), 0) AS amountCents FROM events WHERE grant_id = ? GROUP BY type, status ORDER BY type, status')
         .all(grantId) as { count: number; amountCents: number }[];
-      if (byType.length === 0) throw new ServiceError(404, 'NOT_FOUND', `no events for grant ${grantId}`);
+      if (byType.length === 0) throw new HmsopsError('NOT_FOUND', `no events for grant ${grantId}`);
       return { grantId, byType, total: { count: byType.reduce((n, r) => n + r.count, 0), amountCents: byType.reduce((n, r) => n + r.amountCents, 0) } };
     });
 

@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import { SignJWT } from 'jose';
 import { parseDuration } from '../../src/duration.js';
 import { TOKEN_ALGORITHM, TOKEN_AUDIENCE, TOKEN_ISSUER } from '../../src/gateway/edge-auth.js';
-import { requireRole, runService, ServiceError } from '../kit/service.js';
+import { requireRole, runService } from '../kit/service.js';
+import { HmsopsError } from '../../src/errors/index.js';
 import { loadOrCreateSigningKey } from './keys.js';
 import { DUMMY_HASH, hashPassword, lockoutMs, MAX_FAILURES, verifyPassword } from './passwords.js';
 
@@ -85,7 +86,7 @@ await runService({
         const user = byName.get(username);
         if (user && user.locked_until > now) {
           const retry = Math.ceil((user.locked_until - now) / 1000);
-          throw new ServiceError(429, 'ACCOUNT_LOCKED', `too many failed logins; try again in ${retry}s`, { retryAfterSeconds: retry }, { 'retry-after': String(retry) });
+          throw new HmsopsError('ACCOUNT_LOCKED', `too many failed logins; try again in ${retry}s`, { extra: { retryAfterSeconds: retry }, headers: { 'retry-after': String(retry) } });
         }
         const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
         if (!user || !ok) {
@@ -96,9 +97,9 @@ await runService({
               req.log.warn({ user: user.username }, 'account locked after repeated failed logins');
             } else db.prepare('UPDATE users SET failed_count = ? WHERE id = ?').run(failed, user.id);
           }
-          throw new ServiceError(401, 'INVALID_CREDENTIALS', 'invalid username or password');
+          throw new HmsopsError('INVALID_CREDENTIALS', 'invalid username or password');
         }
-        if (user.disabled) throw new ServiceError(403, 'ACCOUNT_DISABLED', 'this account is disabled');
+        if (user.disabled) throw new HmsopsError('ACCOUNT_DISABLED', 'this account is disabled');
         db.prepare('UPDATE users SET failed_count = 0, lockouts = 0, locked_until = 0 WHERE id = ?').run(user.id);
         const iat = Math.floor(now / 1000);
         const exp = iat + Math.floor(tokenTtlMs / 1000);
@@ -120,7 +121,7 @@ await runService({
 
     app.get('/v1/me', { schema: { summary: 'The calling user', response: { 200: userSchema } } }, async (req) => {
       const u = byId.get(req.identity!.sub);
-      if (!u) throw new ServiceError(404, 'NOT_FOUND', 'user not found');
+      if (!u) throw new HmsopsError('NOT_FOUND', 'user not found');
       return publicUser(u);
     });
 
@@ -151,7 +152,7 @@ await runService({
       async (req, reply) => {
         requireRole(req, 'admin');
         const b = req.body as { username: string; password: string; email: string; roles?: string[] };
-        if (byName.get(b.username)) throw new ServiceError(409, 'USERNAME_TAKEN', `user ${b.username} exists`);
+        if (byName.get(b.username)) throw new HmsopsError('USERNAME_TAKEN', `user ${b.username} exists`);
         const id = crypto.randomUUID();
         db.prepare('INSERT INTO users (id, username, email, roles, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(id, b.username, b.email, JSON.stringify(b.roles ?? ['operator']), await hashPassword(b.password), new Date().toISOString());
         return reply.code(201).send(publicUser(byId.get(id)!));
@@ -162,7 +163,7 @@ await runService({
       requireRole(req, 'admin');
       const { username } = req.params as { username: string };
       const r = db.prepare('UPDATE users SET disabled = 1 WHERE username = ?').run(username);
-      if (r.changes === 0) throw new ServiceError(404, 'NOT_FOUND', `no user ${username}`);
+      if (r.changes === 0) throw new HmsopsError('NOT_FOUND', `no user ${username}`);
       return publicUser(byName.get(username)!);
     });
   },

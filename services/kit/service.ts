@@ -7,6 +7,7 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
 import Fastify, { LogController, type FastifyInstance, type FastifyRequest, type RouteOptions } from 'fastify';
+import { HmsopsError } from '../../src/errors/index.js';
 import { IDENTITY_HEADER, identityKey, verifyIdentity, type Identity } from '../../src/internal-identity.js';
 import { Metrics } from '../../src/metrics.js';
 import { statePaths, type StatePaths } from '../../src/state/paths.js';
@@ -25,19 +26,6 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Reachable without the gateway's identity (login, JWKS). */
     public?: boolean;
-  }
-}
-
-/** A failure with a stable code and an HTTP status, rendered as {error: {code, message, ...}}. */
-export class ServiceError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly extra: Record<string, unknown> = {},
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(message);
   }
 }
 
@@ -66,8 +54,8 @@ export interface ServiceDefinition {
 
 export function requireRole(req: FastifyRequest, role: string): Identity {
   const id = req.identity;
-  if (!id) throw new ServiceError(401, 'UNAUTHENTICATED', 'no identity');
-  if (!id.roles.includes(role)) throw new ServiceError(403, 'FORBIDDEN', `this needs the ${role} role`);
+  if (!id) throw new HmsopsError('UNAUTHENTICATED', 'no identity');
+  if (!id.roles.includes(role)) throw new HmsopsError('FORBIDDEN', `this needs the ${role} role`);
   return id;
 }
 
@@ -110,7 +98,7 @@ export async function runService(def: ServiceDefinition): Promise<FastifyInstanc
     reply.header('x-request-id', req.id);
     if (!req.url.startsWith('/v1/') || req.routeOptions.config?.public) return;
     const identity = verifyIdentity(req.headers[IDENTITY_HEADER] as string | undefined, key);
-    if (!identity) throw new ServiceError(401, 'UNAUTHENTICATED', 'call this service through the hmsops gateway with a bearer token');
+    if (!identity) throw new HmsopsError('UNAUTHENTICATED', 'call this service through the hmsops gateway with a bearer token');
     req.identity = identity;
   });
   app.addHook('onResponse', async (req, reply) => {
@@ -123,14 +111,20 @@ export async function runService(def: ServiceDefinition): Promise<FastifyInstanc
   });
   app.setErrorHandler((err: any, req, reply) => {
     if (err.validation) {
-      return reply.code(400).send({ error: { code: 'VALIDATION', message: 'the request does not match the schema', fields: err.validation.map((v: any) => ({ field: fieldOf(v), reason: v.message })) } });
+      err = new HmsopsError('VALIDATION', 'the request does not match the schema', { extra: { fields: err.validation.map((v: any) => ({ field: fieldOf(v), reason: v.message })) } });
     }
-    if (err instanceof ServiceError) return reply.code(err.status).headers(err.headers).send({ error: { code: err.code, message: err.message, ...err.extra } });
-    if (err.statusCode && err.statusCode < 500) return reply.code(err.statusCode).send({ error: { code: err.code ?? 'BAD_REQUEST', message: err.message } });
-    req.log.error({ err }, 'internal error');
-    return reply.code(500).send({ error: { code: 'INTERNAL', message: 'internal error; see the service log', requestId: req.id } });
+    // Fastify's own 4xx (a body it cannot parse, over bodyLimit) keep Fastify's code.
+    else if (!(err instanceof HmsopsError) && err.statusCode && err.statusCode < 500) err = HmsopsError.passedOn(err.code ?? 'BAD_REQUEST', err.message, { status: err.statusCode });
+    else if (!(err instanceof HmsopsError)) {
+      req.log.error({ err }, 'internal error');
+      err = new HmsopsError('INTERNAL', 'internal error; see the service log', { extra: { requestId: req.id } });
+    }
+    return reply.code(err.status).headers(err.headers).send(err.body());
   });
-  app.setNotFoundHandler((req, reply) => reply.code(404).send({ error: { code: 'NOT_FOUND', message: `no route ${req.method} ${req.url.split('?')[0]}` } }));
+  app.setNotFoundHandler((req, reply) => {
+    const err = new HmsopsError('NOT_FOUND', `no route ${req.method} ${req.url.split('?')[0]}`);
+    return reply.code(err.status).send(err.body());
+  });
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_req, reply) => (ready ? { status: 'ready' } : reply.code(503).send({ status: 'not ready' })));

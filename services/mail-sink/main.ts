@@ -6,7 +6,8 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { SMTPServer } from 'smtp-server';
-import { runService, ServiceError } from '../kit/service.js';
+import { runService } from '../kit/service.js';
+import { HmsopsError } from '../../src/errors/index.js';
 import { headerValue } from './headers.js';
 
 const migrations = [
@@ -98,7 +99,7 @@ await runService({
     );
     app.get('/v1/messages/:id', { schema: { summary: 'One message with its raw text', params: { type: 'object', properties: { id: { type: 'string' } } } } }, async (req) => {
       const r = ctx.db.prepare('SELECT * FROM messages WHERE id = ?').get((req.params as { id: string }).id) as any;
-      if (!r) throw new ServiceError(404, 'NOT_FOUND', 'no such message');
+      if (!r) throw new HmsopsError('NOT_FOUND', 'no such message');
       return { ...view(r), raw: r.raw ? (r.raw as Buffer).toString('utf8') : fs.readFileSync(r.path, 'utf8') };
     });
   },

@@ -7,7 +7,8 @@ import crypto from 'node:crypto';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { ControlClient } from '../../src/daemon/control-client.js';
 import type { RegistryEntry } from '../../src/registry/types.js';
-import { runService, ServiceError, type ServiceContext } from '../kit/service.js';
+import { runService, type ServiceContext } from '../kit/service.js';
+import { HmsopsError, itemError } from '../../src/errors/index.js';
 import { requestFingerprint } from '../kit/idempotency.js';
 import { envelopeAddress, plainMessage } from './plain-message.js';
 
@@ -160,9 +161,9 @@ await runService({
 
     app.post('/v1/emails', { schema: { summary: 'Queue an email (Idempotency-Key header required)', body: emailSchema } }, async (req, reply) => {
       const key = req.headers['idempotency-key'];
-      if (typeof key !== 'string' || !key) throw new ServiceError(400, 'IDEMPOTENCY_KEY_REQUIRED', 'send an Idempotency-Key header');
+      if (typeof key !== 'string' || !key) throw new HmsopsError('IDEMPOTENCY_KEY_REQUIRED', 'send an Idempotency-Key header');
       const out = ctx.db.transaction(() => enqueue(key, req.body as EmailBody)).immediate();
-      if (out.outcome === 'reused') throw new ServiceError(422, 'IDEMPOTENCY_KEY_REUSED', `idempotency key ${key} was used for a different email`, { emailId: out.existing.id });
+      if (out.outcome === 'reused') throw new HmsopsError('IDEMPOTENCY_KEY_REUSED', `idempotency key ${key} was used for a different email`, { extra: { emailId: out.existing.id } });
       outbox!.kick();
       if (out.outcome === 'replayed') reply.header('idempotent-replayed', 'true');
       const row = out.outcome === 'queued' ? ctx.db.prepare('SELECT * FROM emails WHERE id = ?').get(out.row.id) : out.row;
@@ -188,7 +189,7 @@ await runService({
           .transaction(() =>
             emails.map(({ idempotencyKey, ...body }, index) => {
               const out = enqueue(idempotencyKey, body);
-              if (out.outcome === 'reused') return { index, status: 422, error: { code: 'IDEMPOTENCY_KEY_REUSED', message: `idempotency key ${idempotencyKey} was used for a different email` } };
+              if (out.outcome === 'reused') return { index, ...itemError('IDEMPOTENCY_KEY_REUSED', `idempotency key ${idempotencyKey} was used for a different email`) };
               return out.outcome === 'replayed' ? { index, status: 200, email: view(out.row), replayed: true } : { index, status: 202, email: out.row };
             }),
           )
@@ -200,7 +201,7 @@ await runService({
 
     app.get('/v1/emails/:id', { schema: { summary: 'Status and attempts of an email', params: { type: 'object', properties: { id: { type: 'string' } } } } }, async (req) => {
       const r = ctx.db.prepare('SELECT * FROM emails WHERE id = ?').get((req.params as { id: string }).id);
-      if (!r) throw new ServiceError(404, 'NOT_FOUND', 'no such email');
+      if (!r) throw new HmsopsError('NOT_FOUND', 'no such email');
       return view(r);
     });
     app.get(

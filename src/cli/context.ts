@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../config/load.js';
 import type { FleetConfig } from '../config/schema.js';
-import { HmsopsError } from '../errors.js';
+import { HmsopsError } from '../errors/index.js';
 import { lockOwnerAlive } from '../daemon/lock.js';
 import { sleep } from '../daemon/process-group.js';
 import { statePaths, type StatePaths } from '../state/paths.js';

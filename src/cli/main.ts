@@ -1,6 +1,6 @@
 /** The hmsops entry point: wires commands (commander) and alone maps errors to messages and exit codes. */
 import { Command, CommanderError } from 'commander';
-import { ExitCode, HmsopsError } from '../errors.js';
+import { ExitCode, HmsopsError } from '../errors/index.js';
 import type { CommandResult } from './end.js';
 import { color } from './output.js';
 

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ExitCode, HmsopsError } from '../errors.js';
+import { HmsopsError } from '../errors/index.js';
 import { connect, HmsopsApiError, type HmsopsClient } from '../sdk/index.js';
 import type { CliContext } from './context.js';
 import { importPromptView } from './views/terminal.js';
@@ -13,7 +13,7 @@ export const sessionFile = (ctx: CliContext) => path.join(ctx.paths.run, 'sessio
 
 export async function askPassword(user: string): Promise<string> {
   if (process.env.HMSOPS_PASSWORD) return process.env.HMSOPS_PASSWORD;
-  if (!process.stdin.isTTY) throw new HmsopsError('PASSWORD_REQUIRED', `no password for ${user}: set HMSOPS_PASSWORD or run in a terminal`, { exitCode: ExitCode.usage });
+  if (!process.stdin.isTTY) throw new HmsopsError('PASSWORD_REQUIRED', `no password for ${user}: set HMSOPS_PASSWORD or run in a terminal`);
   const { promptPassword } = await importPromptView(() => import('./views/password-prompt.js'));
   return promptPassword(`password for ${user}: `);
 }
@@ -31,7 +31,7 @@ export async function clientFor(ctx: CliContext, opts: { user?: string } = {}): 
       if (Date.parse(s.expiresAt) > Date.now() + 30_000) return await connect({ stateDir: ctx.paths.root, token: s.token });
     }
     if (!fs.existsSync(ctx.paths.credentials))
-      throw new HmsopsError('NO_CREDENTIALS', `no credentials: ${ctx.paths.credentials} does not exist yet (is the fleet up?) and no --user was given`, { exitCode: ExitCode.usage });
+      throw new HmsopsError('NO_CREDENTIALS', `no credentials: ${ctx.paths.credentials} does not exist yet (is the fleet up?) and no --user was given`);
     return await connect({ stateDir: ctx.paths.root });
   } catch (err) {
     throw asCliError(err);
@@ -41,9 +41,8 @@ export async function clientFor(ctx: CliContext, opts: { user?: string } = {}): 
 /** API errors from the SDK become CLI errors with the service's code. */
 export function asCliError(err: unknown): unknown {
   if (err instanceof HmsopsApiError) {
-    const exitCode = err.code === 'DAEMON_NOT_RUNNING' ? ExitCode.daemonUnreachable : ExitCode.failure;
     const fields = ((err.body as any)?.error?.fields ?? []) as { field: string; reason: string }[];
-    return new HmsopsError(err.code, err.message, { exitCode, details: fields.map((f) => `${f.field}: ${f.reason}`) });
+    return HmsopsError.passedOn(err.code, err.message, { status: err.status, details: fields.map((f) => `${f.field}: ${f.reason}`) });
   }
   return err;
 }

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { cosmiconfig } from 'cosmiconfig';
 import { LineCounter, parseDocument, isNode, visit } from 'yaml';
-import { HmsopsError, ValidationError, type SourceProblem } from '../errors.js';
+import { HmsopsError, ValidationError, type SourceProblem } from '../errors/index.js';
 import { shown, validate, type PathProblem } from './schema-dsl.js';
 import { configSchema, crossFieldProblems, resolveConfig, type FleetConfig } from './schema.js';
 
@@ -95,7 +95,7 @@ export async function loadConfig(opts: LoadOptions = {}): Promise<FleetConfig> {
   let file: string | null = null;
   if (opts.file) {
     file = path.resolve(cwd, opts.file);
-    if (!fs.existsSync(file)) throw new HmsopsError('CONFIG_NOT_FOUND', `config file not found: ${file}`, { exitCode: 2 });
+    if (!fs.existsSync(file)) throw new HmsopsError('CONFIG_NOT_FOUND', `config file not found: ${file}`);
   } else {
     const explorer = cosmiconfig('hmsops', {
       searchPlaces,
@@ -105,7 +105,7 @@ export async function loadConfig(opts: LoadOptions = {}): Promise<FleetConfig> {
       loaders: { '.yaml': (f) => ({ found: f }), '.yml': (f) => ({ found: f }), '.json': (f, c) => (f.endsWith('package.json') ? JSON.parse(c) : { found: f }), noExt: (f) => ({ found: f }) },
     });
     const found = await explorer.search(cwd).catch((err: Error) => {
-      throw new HmsopsError('CONFIG_UNREADABLE', `could not read config: ${err.message}`, { exitCode: 2 });
+      throw new HmsopsError('CONFIG_UNREADABLE', `could not read config: ${err.message}`);
     });
     file = found?.filepath ?? null;
   }

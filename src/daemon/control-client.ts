@@ -3,14 +3,7 @@
  * the gateway and the services. node:http, so read commands stay fast to start.
  */
 import http from 'node:http';
-import { ExitCode, HmsopsError } from '../errors.js';
-
-/** An answer of 4xx/5xx from the daemon, with its status. */
-export class DaemonError extends HmsopsError {
-  constructor(readonly status: number, code: string, message: string, opts: { exitCode: number; details?: string[] }) {
-    super(code, message, opts);
-  }
-}
+import { HmsopsError } from '../errors/index.js';
 
 export class ControlClient {
   /** fleetToken: sent as x-hmsops-fleet-token, which registry writes need. */
@@ -44,8 +37,7 @@ export class ControlClient {
             }
             if ((res.statusCode ?? 500) >= 400) {
               const e = parsed?.error ?? {};
-              const exitCode = res.statusCode === 400 ? ExitCode.usage : ExitCode.failure;
-              return reject(new DaemonError(res.statusCode ?? 500, e.code ?? 'DAEMON_ERROR', e.message ?? `daemon answered ${res.statusCode}`, { exitCode, details: e.details }));
+              return reject(HmsopsError.passedOn(e.code ?? 'DAEMON_ERROR', e.message ?? `daemon answered ${res.statusCode}`, { status: res.statusCode ?? 500, details: e.details }));
             }
             resolve(parsed as T);
           });
@@ -55,8 +47,8 @@ export class ControlClient {
       req.on('error', (err: NodeJS.ErrnoException) =>
         reject(
           err.code === 'ENOENT' || err.code === 'ECONNREFUSED'
-            ? new HmsopsError('DAEMON_NOT_RUNNING', 'no hmsops daemon runs for this state dir (start one with `hmsops up`)', { exitCode: ExitCode.daemonUnreachable })
-            : new HmsopsError('DAEMON_UNREACHABLE', `cannot reach the daemon: ${err.message}`, { exitCode: ExitCode.daemonUnreachable }),
+            ? new HmsopsError('DAEMON_NOT_RUNNING', 'no hmsops daemon runs for this state dir (start one with `hmsops up`)')
+            : new HmsopsError('DAEMON_UNREACHABLE', `cannot reach the daemon: ${err.message}`),
         ),
       );
       if (payload) req.write(payload);

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import crypto from 'node:crypto';
 import type { FleetConfig } from '../config/schema.js';
-import { HmsopsError } from '../errors.js';
+import { HmsopsError } from '../errors/index.js';
 import type { Registry } from '../registry/types.js';
 import type { Supervisor } from './supervisor.js';
 
@@ -26,7 +26,7 @@ const requireFleetToken = (req: http.IncomingMessage, token: string) => {
   const given = Buffer.from(String(req.headers['x-hmsops-fleet-token'] ?? ''));
   const want = Buffer.from(token);
   if (given.length !== want.length || !crypto.timingSafeEqual(given, want))
-    throw new HmsopsError('FORBIDDEN', 'registry writes need this fleet\'s token', { exitCode: 403 });
+    throw new HmsopsError('FORBIDDEN', 'registry writes need this fleet\'s token');
 };
 
 const routes: Record<string, Handler> = {
@@ -72,7 +72,7 @@ const routes: Record<string, Handler> = {
   },
   'POST /v1/registry/heartbeat': (ctx, body, _u, req) => {
     requireFleetToken(req, ctx.fleetToken);
-    if (!ctx.registry.heartbeat(String(body.instanceId))) throw new HmsopsError('NOT_REGISTERED', `${body.instanceId} is not registered`, { exitCode: 404 });
+    if (!ctx.registry.heartbeat(String(body.instanceId))) throw new HmsopsError('NOT_REGISTERED', `${body.instanceId} is not registered`);
     return { ok: true };
   },
   'POST /v1/registry/deregister': (ctx, body, _u, req) => {
@@ -86,12 +86,6 @@ export function configuredRoutes(config: FleetConfig | undefined): Record<string
   return Object.fromEntries(Object.values(config?.services ?? {}).filter((s) => s.route).map((s) => [s.route!, s.name]));
 }
 
-const statusFor = (err: HmsopsError) => {
-  if (err.exitCode >= 400) return err.exitCode;
-  if (err.exitCode === 2) return 400;
-  return 409;
-};
-
 export function startControlServer(socketPath: string, ctx: ControlContext): Promise<http.Server> {
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://hmsopsd');
@@ -101,16 +95,17 @@ export function startControlServer(socketPath: string, ctx: ControlContext): Pro
       res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
       res.end(body);
     };
-    if (!handler) return send(404, { error: { code: 'NOT_FOUND', message: `no route ${req.method} ${url.pathname}` } });
+    const fail = (err: HmsopsError) => send(err.status, err.body({ details: err.details }));
+    if (!handler) return fail(new HmsopsError('NOT_FOUND', `no route ${req.method} ${url.pathname}`));
     try {
       const chunks: Buffer[] = [];
       for await (const c of req) chunks.push(c as Buffer);
       const body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
       send(200, await handler(ctx, body, url, req));
     } catch (err) {
-      if (err instanceof HmsopsError) send(statusFor(err), { error: { code: err.code, message: err.message, details: err.details } });
-      else if (err instanceof SyntaxError) send(400, { error: { code: 'BAD_JSON', message: err.message } });
-      else send(500, { error: { code: 'INTERNAL', message: (err as Error).message } });
+      if (err instanceof HmsopsError) fail(err);
+      else if (err instanceof SyntaxError) fail(new HmsopsError('BAD_JSON', err.message));
+      else fail(new HmsopsError('INTERNAL', (err as Error).message));
     }
   });
   server.keepAliveTimeout = 60_000;

@@ -7,7 +7,7 @@ import http from 'node:http';
 import net from 'node:net';
 import { execa, type ResultPromise } from 'execa';
 import type { ServiceConfig } from '../config/schema.js';
-import { ExitCode, HmsopsError } from '../errors.js';
+import { ExitCode, HmsopsError } from '../errors/index.js';
 import type { Registry } from '../registry/types.js';
 import type { StatePaths } from '../state/paths.js';
 import { instancesToDrain, planFleet, type FleetPlan } from './fleet-plan.js';
@@ -120,7 +120,7 @@ export class Supervisor {
   /** Moves the fleet to the configured services (all of them, or only those named). */
   async apply(desired: Record<string, ServiceConfig>, only?: string[]): Promise<FleetPlan> {
     const unknown = (only ?? []).filter((s) => !(s in desired));
-    if (unknown.length) throw new HmsopsError('UNKNOWN_SERVICE', `not in the config: ${unknown.join(', ')}`, { exitCode: 2 });
+    if (unknown.length) throw new HmsopsError('UNKNOWN_SERVICE', `not in the config: ${unknown.join(', ')}`);
     const running: Record<string, { config: ServiceConfig; count: number }> = {};
     for (const [name, config] of this.services) running[name] = { config, count: this.#live(name).length };
     const plan = planFleet(running, desired, only);
@@ -153,7 +153,7 @@ export class Supervisor {
 
   async scale(service: string, target: number): Promise<{ started: string[]; stopped: string[] }> {
     const config = this.services.get(service);
-    if (!config) throw new HmsopsError('UNKNOWN_SERVICE', `no service "${service}" in the fleet`, { exitCode: 2 });
+    if (!config) throw new HmsopsError('UNKNOWN_SERVICE', `no service "${service}" in the fleet`);
     const live = this.#live(service);
     const started: string[] = [];
     for (let i = live.length; i < target; i++) started.push(this.#create(config).id);
@@ -165,7 +165,7 @@ export class Supervisor {
   /** Rolling restart: a replacement must be ready before the old instance drains. */
   async restart(target: string, readyTimeoutMs = 60_000): Promise<{ replaced: [string, string][] }> {
     const olds = this.instances.has(target) ? [this.instances.get(target)!] : this.#live(target);
-    if (olds.length === 0) throw new HmsopsError('UNKNOWN_TARGET', `no running service or instance "${target}"`, { exitCode: 2 });
+    if (olds.length === 0) throw new HmsopsError('UNKNOWN_TARGET', `no running service or instance "${target}"`);
     const replaced: [string, string][] = [];
     for (const old of olds.sort((a, b) => a.ordinal - b.ordinal)) {
       const fresh = this.#create(this.services.get(old.service) ?? old.config);

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import { formatPath, parseWithPositions } from '../config/load.js';
 import { shown, validate, type PathProblem, type Schema } from '../config/schema-dsl.js';
 import { effectiveDateProblem } from '../banking-days.js';
-import { HmsopsError, ValidationError, ExitCode, type SourceProblem } from '../errors.js';
+import { HmsopsError, ValidationError, type SourceProblem } from '../errors/index.js';
 import { MAX_AMOUNT_CENTS, parseAmount } from '../money.js';
 import { foldToNacha, isValidRouting, NACHA_NAME_WIDTH, nachaNameProblem, RECIPIENT_NAME_MAX } from '../nacha/index.js';
 import { TextLines } from './text-lines.js';
@@ -133,7 +133,7 @@ export function readGrantFile(file: string, today = new Date().toISOString().sli
   try {
     text = fs.readFileSync(file);
   } catch (err) {
-    throw new HmsopsError('GRANT_UNREADABLE', `cannot read grant file ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { exitCode: ExitCode.usage });
+    throw new HmsopsError('GRANT_UNREADABLE', `cannot read grant file ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
   return parseGrant(file, text, today);
 }

@@ -11,7 +11,8 @@
 import { EventEmitter } from 'node:events';
 import net from 'node:net';
 import { Readable } from 'node:stream';
-import { FramingError, nameLengths, reasonPhrase } from './http1.js';
+import { HmsopsError } from '../errors/index.js';
+import { nameLengths, reasonPhrase } from './http1.js';
 import { isParseError, Llhttp, type ParsedHead, type ParseError } from './llhttp.js';
 import { readIntoShared } from './shared-reads.js';
 
@@ -183,13 +184,13 @@ export class EdgeResponse {
 }
 
 /** A request parsed and waiting for the ones before it to be answered, or the refusal that ends the connection. */
-type Refusal = { status: number; code: string; message: string };
+type Refusal = HmsopsError;
 type Pending = EdgeRequest | { refusal: Refusal };
 
 /** llhttp's errors as answers: a head over the limit is 431, anything else malformed 400. */
 function refusalFor(err: ParseError): Refusal {
-  if (err.code === 'HPE_HEADER_OVERFLOW') return { status: 431, code: 'HEADERS_TOO_LARGE', message: `the request head is over ${MAX_HEAD_BYTES} bytes` };
-  return { status: 400, code: 'BAD_REQUEST', message: `malformed request: ${err.reason} (${err.code})` };
+  if (err.code === 'HPE_HEADER_OVERFLOW') return new HmsopsError('HEADERS_TOO_LARGE', `the request head is over ${MAX_HEAD_BYTES} bytes`);
+  return new HmsopsError('BAD_REQUEST', `malformed request: ${err.reason} (${err.code})`);
 }
 
 export class EdgeConnection {
@@ -269,7 +270,7 @@ export class EdgeConnection {
 
   /** Called by the sweep: the head took longer than the server's headersTimeoutMs. */
   headTimedOut() {
-    this.#refuse({ status: 408, code: 'REQUEST_TIMEOUT', message: `the request head did not arrive within ${this.server.options.headersTimeoutMs}ms` });
+    this.#refuse(new HmsopsError('REQUEST_TIMEOUT', `the request head did not arrive within ${this.server.options.headersTimeoutMs}ms`));
     this.#flow();
   }
 
@@ -297,8 +298,7 @@ export class EdgeConnection {
     try {
       req = this.#request(h);
     } catch (err) {
-      const status = (err as FramingError & { status?: number }).status ?? 400;
-      return this.#refuse({ status, code: status === 501 ? 'NOT_IMPLEMENTED' : 'BAD_REQUEST', message: (err as Error).message });
+      return this.#refuse(err instanceof HmsopsError ? err : new HmsopsError('BAD_REQUEST', (err as Error).message));
     }
     const length = req.headers['content-length'];
     if (req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0')) req.body = new RequestBody(this);
@@ -311,9 +311,9 @@ export class EdgeConnection {
 
   /** The checks the gateway makes beyond llhttp's, and the headers it acts on. */
   #request(h: ParsedHead): EdgeRequest {
-    if (h.versionMajor !== 1 || h.versionMinor > 1) throw new FramingError(`HTTP/${h.versionMajor}.${h.versionMinor} is not served; use HTTP/1.1`);
+    if (h.versionMajor !== 1 || h.versionMinor > 1) throw new HmsopsError('BAD_REQUEST', `HTTP/${h.versionMajor}.${h.versionMinor} is not served; use HTTP/1.1`);
     const target = h.url;
-    if (!(target.startsWith('/') || (target === '*' && h.method === 'OPTIONS'))) throw new FramingError('the request target must be a path (origin-form)');
+    if (!(target.startsWith('/') || (target === '*' && h.method === 'OPTIONS'))) throw new HmsopsError('BAD_REQUEST', 'the request target must be a path (origin-form)');
     const headers = new KnownHeaders();
     const { notPassed } = this.server.options;
     const acted = this.server.actedOnLengths;
@@ -333,7 +333,7 @@ export class EdgeConnection {
       switch (lower) {
         case 'content-length': headers['content-length'] = value; break; // llhttp refuses a second one
         case 'host':
-          if (headers.host !== undefined) throw new FramingError('more than one host header');
+          if (headers.host !== undefined) throw new HmsopsError('BAD_REQUEST', 'more than one host header');
           headers.host = value;
           break;
         case 'transfer-encoding': headers['transfer-encoding'] = joined(headers['transfer-encoding'], value); break;
@@ -347,13 +347,13 @@ export class EdgeConnection {
       }
     }
     const minor = h.versionMinor;
-    if (minor === 1 && headers.host === undefined) throw new FramingError('an HTTP/1.1 request needs a host header');
+    if (minor === 1 && headers.host === undefined) throw new HmsopsError('BAD_REQUEST', 'an HTTP/1.1 request needs a host header');
     const te = headers['transfer-encoding'];
     if (te !== undefined) {
-      if (minor === 0) throw new FramingError('transfer-encoding in an HTTP/1.0 request');
-      if (te.toLowerCase() !== 'chunked') throw Object.assign(new FramingError(`transfer-encoding "${te.slice(0, 30)}" is not supported`), { status: 501 });
+      if (minor === 0) throw new HmsopsError('BAD_REQUEST', 'transfer-encoding in an HTTP/1.0 request');
+      if (te.toLowerCase() !== 'chunked') throw new HmsopsError('NOT_IMPLEMENTED', `transfer-encoding "${te.slice(0, 30)}" is not supported`);
     }
-    if (h.upgrade) throw Object.assign(new FramingError('protocol upgrades are not forwarded'), { status: 501 });
+    if (h.upgrade) throw new HmsopsError('NOT_IMPLEMENTED', 'protocol upgrades are not forwarded');
     return new EdgeRequest(h.method, target, minor === 1 ? '1.1' : '1.0', raw, headers, passLines, this.socket.remoteAddress ?? '', h.keepAlive && minor === 1);
   }
 
@@ -390,8 +390,9 @@ export class EdgeConnection {
     if (!this.#res) this.#next();
   }
 
-  #answerRefusal({ status, code, message }: Refusal) {
-    const body = JSON.stringify({ error: { code, message } });
+  #answerRefusal(refusal: Refusal) {
+    const { status, code, message } = refusal;
+    const body = JSON.stringify(refusal.body());
     this.socket.end(`HTTP/1.1 ${status} ${reasonPhrase(status)}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`, 'latin1');
     this.server.emit('clientError', { status, code, message, remoteAddress: this.socket.remoteAddress });
   }

@@ -1,7 +1,4 @@
-/** What the gateway's two HTTP/1.1 sides share beside llhttp's framing (llhttp.ts): hop-by-hop headers, reason phrases, the stricter rules' error. */
-
-/** A request llhttp accepts and the gateway refuses (it is stricter: see edge-server.ts). */
-export class FramingError extends Error {}
+/** What the gateway's two HTTP/1.1 sides share beside llhttp's framing (llhttp.ts): hop-by-hop headers, reason phrases. */
 
 /** Headers that describe one connection, never forwarded (RFC 9110 section 7.6.1). */
 export const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'expect']);

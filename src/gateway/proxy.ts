@@ -6,6 +6,7 @@
 import crypto from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { FleetConfig } from '../config/schema.js';
+import { HmsopsError } from '../errors/index.js';
 import { IDENTITY_HEADER, signIdentity } from '../internal-identity.js';
 import { Metrics } from '../metrics.js';
 import { AccessEntry } from './access-log.js';
@@ -45,12 +46,6 @@ function guarded(f: Forwarding, step: () => void) {
     step();
   } catch (err) {
     f.done(err);
-  }
-}
-
-export class GatewayError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly extra: Record<string, unknown> = {}) {
-    super(message);
   }
 }
 
@@ -133,15 +128,13 @@ export class Proxy {
   /** Answers a failure (unless the answer has started), then counts and logs the request. */
   #finish(req: EdgeRequest, res: EdgeResponse, log: AccessEntry, started: number, err: unknown) {
     if (err !== undefined) {
-      const e = err instanceof GatewayError ? err : new GatewayError(502, 'UPSTREAM_UNREACHABLE', (err as Error).message);
+      const e = err instanceof HmsopsError ? err : new HmsopsError('UPSTREAM_UNREACHABLE', (err as Error).message);
       log.error = e.code;
       if (!res.headersSent && e.code !== 'CLIENT_CLOSED') {
-        const body = JSON.stringify({ error: { code: e.code, message: e.message, requestId: log.requestId, ...e.extra } });
+        const body = JSON.stringify(e.body({ requestId: log.requestId }));
         // The rest of an oversized body is not worth reading: the connection closes after the answer.
         if (e.code === 'BODY_TOO_LARGE') res.keepAlive = false;
-        const headers: Record<string, string | number> = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-request-id': log.requestId };
-        if (e.code === 'RATE_LIMITED') headers['retry-after'] = String(e.extra.retryAfterSeconds);
-        res.writeHead(e.status, headers);
+        res.writeHead(e.status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-request-id': log.requestId, ...e.headers });
         res.end(body);
       } else res.destroy();
       if (e.code.startsWith('UPSTREAM')) this.metrics.incKey('gateway_upstream_errors_total', 'Upstream failures', `code="${e.code}",service="${log.service}"`);
@@ -161,7 +154,7 @@ export class Proxy {
   #forward(req: EdgeRequest, res: EdgeResponse, log: AccessEntry, done: (err?: unknown) => void) {
     const url = req.url;
     const match = matchRoute(this.table, url);
-    if (!match) throw new GatewayError(404, 'NO_ROUTE', `no service is routed at ${url.split('?')[0]}`);
+    if (!match) throw new HmsopsError('NO_ROUTE', `no service is routed at ${url.split('?')[0]}`);
     const { route, path } = match;
     log.service = route.service;
     log.route = route.prefix;
@@ -169,13 +162,16 @@ export class Proxy {
       const wait = this.#limiter.take(route.service, req.remoteAddress, Date.now());
       if (wait > 0) {
         const seconds = Math.ceil(wait);
-        throw new GatewayError(429, 'RATE_LIMITED', `over ${route.service}'s limit for one client; retry in ${seconds} s`, { service: route.service, retryAfterSeconds: seconds });
+        throw new HmsopsError('RATE_LIMITED', `over ${route.service}'s limit for one client; retry in ${seconds} s`, {
+          extra: { service: route.service, retryAfterSeconds: seconds },
+          headers: { 'retry-after': String(seconds) },
+        });
       }
     }
     const method = req.method;
     const declared = req.headers['content-length'];
     const length = declared === undefined ? undefined : Number(declared);
-    if (length !== undefined && length > this.cfg.bodyLimitBytes) throw new GatewayError(413, 'BODY_TOO_LARGE', `the body is ${length} bytes; the limit is ${this.cfg.bodyLimitBytes}`);
+    if (length !== undefined && length > this.cfg.bodyLimitBytes) throw new HmsopsError('BODY_TOO_LARGE', `the body is ${length} bytes; the limit is ${this.cfg.bodyLimitBytes}`);
 
     let headerLines = req.headers.connection && !/^\s*(keep-alive|close)\s*$/i.test(req.headers.connection) ? withoutConnectionNamed(req) : req.passLines;
     const forwardedFor = req.headers['x-forwarded-for'];
@@ -187,7 +183,7 @@ export class Proxy {
   }
 
   #authenticated(f: Forwarding, v: Awaited<ReturnType<EdgeAuth['verify']>>) {
-    if ('reason' in v) return f.done(new GatewayError(401, 'UNAUTHENTICATED', `bearer token refused: ${v.reason}`));
+    if ('reason' in v) return f.done(new HmsopsError('UNAUTHENTICATED', `bearer token refused: ${v.reason}`));
     f.headerLines += `${IDENTITY_HEADER}: ${signIdentity({ ...v.identity, exp: Math.min(v.identity.exp, Math.floor(Date.now() / 1000) + 300) }, this.identityKey)}\r\n`;
     f.log.user = v.identity.username;
     this.#withBody(f);
@@ -213,8 +209,8 @@ export class Proxy {
     // After a stale connection, the same instance is fine when there is no other.
     const upstream = this.balancer.pick(route.service, route.upstreams, tried?.instanceId) ?? (sameAgain ? tried : undefined);
     if (!upstream) {
-      if (tried) return f.done(new GatewayError(502, 'UPSTREAM_UNREACHABLE', `${route.service}: ${tried.instanceId} failed and no other instance is passing`, { service: route.service }));
-      return f.done(new GatewayError(503, 'NO_HEALTHY_INSTANCE', `no healthy instance of ${route.service}`, { service: route.service }));
+      if (tried) return f.done(new HmsopsError('UPSTREAM_UNREACHABLE', `${route.service}: ${tried.instanceId} failed and no other instance is passing`, { extra: { service: route.service } }));
+      return f.done(new HmsopsError('NO_HEALTHY_INSTANCE', `no healthy instance of ${route.service}`, { extra: { service: route.service } }));
     }
     log.instance = upstream.instanceId;
     this.balancer.start(upstream);
@@ -223,16 +219,16 @@ export class Proxy {
       this.balancer.finish(upstream);
       if (!e) return f.done();
       const at = `${upstream.instanceId}: ${e.message}`;
-      if (e.code === 'timeout') return f.done(new GatewayError(504, 'UPSTREAM_TIMEOUT', `${upstream.instanceId} did not answer within ${this.cfg.upstreamTimeoutMs}ms`, { service: route.service }));
-      if (e.code === 'body-too-large') return f.done(new GatewayError(413, 'BODY_TOO_LARGE', e.message));
-      if (e.code === 'client-gone') return f.done(new GatewayError(499, 'CLIENT_CLOSED', e.message));
-      if (e.code === 'bad-response') return f.done(new GatewayError(502, 'UPSTREAM_BAD_RESPONSE', at, { service: route.service }));
+      if (e.code === 'timeout') return f.done(new HmsopsError('UPSTREAM_TIMEOUT', `${upstream.instanceId} did not answer within ${this.cfg.upstreamTimeoutMs}ms`, { extra: { service: route.service } }));
+      if (e.code === 'body-too-large') return f.done(new HmsopsError('BODY_TOO_LARGE', e.message));
+      if (e.code === 'client-gone') return f.done(new HmsopsError('CLIENT_CLOSED', e.message));
+      if (e.code === 'bad-response') return f.done(new HmsopsError('UPSTREAM_BAD_RESPONSE', at, { extra: { service: route.service } }));
       // A kept-alive connection the instance had just closed says nothing about the instance.
       const stale = e.code === 'lost' && e.reused;
       if (!stale && (e.code === 'connect' || e.code === 'lost')) this.balancer.eject(upstream);
       // Nothing was sent on a refused connection, so any request may go elsewhere.
       const retry = e.code === 'connect' || (e.code === 'lost' && f.safe);
-      if (!retry || f.res.headersSent || attempt === 1) return f.done(new GatewayError(502, 'UPSTREAM_UNREACHABLE', at, { service: route.service }));
+      if (!retry || f.res.headersSent || attempt === 1) return f.done(new HmsopsError('UPSTREAM_UNREACHABLE', at, { extra: { service: route.service } }));
       log.retried = true;
       this.#attempt(f, 1, upstream, stale);
     });
@@ -249,7 +245,7 @@ async function readBounded(req: Readable, limit: number): Promise<Buffer> {
   let size = 0;
   for await (const c of req) {
     size += (c as Buffer).length;
-    if (size > limit) throw new GatewayError(413, 'BODY_TOO_LARGE', `the body is over the ${limit}-byte limit`);
+    if (size > limit) throw new HmsopsError('BODY_TOO_LARGE', `the body is over the ${limit}-byte limit`);
     chunks.push(c as Buffer);
   }
   return Buffer.concat(chunks);

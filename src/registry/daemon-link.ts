@@ -1,5 +1,6 @@
 /** The daemon's registry as seen by fleet processes: self-registration, TTL heartbeat, watch. */
-import { ControlClient, DaemonError } from '../daemon/control-client.js';
+import { ControlClient } from '../daemon/control-client.js';
+import { HmsopsError } from '../errors/index.js';
 import type { RegistryEntry } from './types.js';
 
 export interface DaemonLink {
@@ -17,7 +18,7 @@ export async function callDaemon(link: DaemonLink, path: string, body: unknown):
   try {
     return await new ControlClient(link.socket, { fleetToken: link.token }).request('POST', path, body, 5000);
   } catch (err) {
-    throw err instanceof DaemonError ? new Error(`daemon answered ${err.status}: ${err.message}`) : err;
+    throw err instanceof HmsopsError && err.code !== 'DAEMON_NOT_RUNNING' && err.code !== 'DAEMON_UNREACHABLE' ? new Error(`daemon answered ${err.status}: ${err.message}`) : err;
   }
 }
 

@@ -9,17 +9,29 @@
 import fs from 'node:fs';
 import { Pool } from 'undici';
 import { ControlClient } from '../daemon/control-client.js';
+import { errorCatalog, type ApiErrorCode, type ErrorCode } from '../errors/catalog.js';
 import type { RegistryEntry } from '../registry/types.js';
 import { statePaths } from '../state/paths.js';
 import type * as T from './types.js';
 
 export type * from './types.js';
 
-/** A failed call, with the service's stable code (UNAUTHENTICATED, NO_HEALTHY_INSTANCE, IDEMPOTENCY_KEY_REUSED...). */
+export type { ApiErrorCode } from '../errors/catalog.js';
+
+/**
+ * A failed call, with its stable code from hmsops' error catalog (UNAUTHENTICATED,
+ * NO_HEALTHY_INSTANCE, IDEMPOTENCY_KEY_REUSED...; README "Error codes"). `status` is the HTTP
+ * status, 0 for a failure before any request was sent.
+ */
 export class HmsopsApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly body: unknown) {
+  constructor(readonly status: number, readonly code: ApiErrorCode, message: string, readonly body: unknown) {
     super(message);
     this.name = 'HmsopsApiError';
+  }
+
+  /** A failure the SDK finds itself, with the catalog's status for its code. */
+  static of(code: ErrorCode, message: string): HmsopsApiError {
+    return new HmsopsApiError(errorCatalog[code].status ?? 0, code, message, undefined);
   }
 }
 
@@ -89,7 +101,7 @@ export class HmsopsClient {
       }
       return parsed as R;
     }
-    throw new HmsopsApiError(401, 'UNAUTHENTICATED', 'login did not give a usable token', undefined);
+    throw HmsopsApiError.of('UNAUTHENTICATED', 'login did not give a usable token');
   }
 
   readonly auth = {
@@ -135,10 +147,10 @@ export class HmsopsClient {
   readonly registry = {
     /** One healthy address of a service (the seed's ServiceRegistry.get). */
     get: async (service: string): Promise<string> => {
-      if (!this.control) throw new HmsopsApiError(0, 'NO_REGISTRY', 'connect with stateDir to read the registry', undefined);
+      if (!this.control) throw HmsopsApiError.of('NO_REGISTRY', 'connect with stateDir to read the registry');
       const r = await this.control.get<{ entries: RegistryEntry[] }>(`/v1/registry?service=${encodeURIComponent(service)}`);
       const passing = r.entries.filter((e) => e.status === 'passing');
-      if (!passing.length) throw new HmsopsApiError(503, 'NO_HEALTHY_INSTANCE', `no healthy instance of ${service}`, undefined);
+      if (!passing.length) throw HmsopsApiError.of('NO_HEALTHY_INSTANCE', `no healthy instance of ${service}`);
       const e = passing[Math.floor(Math.random() * passing.length)]!;
       return `${e.address}:${e.port}`;
     },
@@ -154,10 +166,10 @@ export async function connect(opts: ConnectOptions = {}): Promise<HmsopsClient> 
   const control = fs.existsSync(paths.socket) ? new ControlClient(paths.socket) : undefined;
   let gatewayUrl = opts.gatewayUrl;
   if (!gatewayUrl) {
-    if (!control) throw new HmsopsApiError(0, 'DAEMON_NOT_RUNNING', `no fleet runs for ${paths.root}; start it with hmsops up`, undefined);
+    if (!control) throw HmsopsApiError.of('DAEMON_NOT_RUNNING', `no fleet runs for ${paths.root}; start it with hmsops up`);
     const r = await control.get<{ entries: RegistryEntry[] }>('/v1/registry?service=gateway');
     const gw = r.entries.find((e) => e.status === 'passing') ?? r.entries[0];
-    if (!gw) throw new HmsopsApiError(503, 'NO_GATEWAY', 'the fleet has no gateway running', undefined);
+    if (!gw) throw HmsopsApiError.of('NO_GATEWAY', 'the fleet has no gateway running');
     gatewayUrl = `http://${gw.address}:${gw.port}`;
   }
   let credentials = opts.username && opts.password ? { username: opts.username, password: opts.password } : undefined;

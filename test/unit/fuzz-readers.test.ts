@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
 import { generateGrant } from '../../src/disburse/generate.js';
 import { parseGrant } from '../../src/disburse/grant-file.js';
-import { formatProblem, HmsopsError, ValidationError } from '../../src/errors.js';
+import { formatProblem, HmsopsError, ValidationError } from '../../src/errors/index.js';
 import { buildNachaFile, formatNachaProblem, readNachaFile, serializeNachaFile } from '../../src/nacha/index.js';
 import { findConformanceCorpus } from '../helpers/conformance.js';
 import { repoRoot } from '../helpers/fleet.js';

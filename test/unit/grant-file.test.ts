@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { generateGrant } from '../../src/disburse/generate.js';
 import { parseGrant } from '../../src/disburse/grant-file.js';
 import { planDisbursement } from '../../src/disburse/plan.js';
-import { ValidationError } from '../../src/errors.js';
+import { ValidationError } from '../../src/errors/index.js';
 import { formatCents, parseAmount } from '../../src/money.js';
 import { NACHA_NAME_WIDTH, nachaFieldText, nachaNameProblem } from '../../src/nacha/index.js';
 

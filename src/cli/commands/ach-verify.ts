@@ -1,7 +1,7 @@
 /** `hmsops ach verify FILE`: strict NACHA validation; a summary when valid, every problem when not (exit 1). */
 import fs from 'node:fs';
 import zlib from 'node:zlib';
-import { ExitCode, HmsopsError } from '../../errors.js';
+import { ExitCode, HmsopsError } from '../../errors/index.js';
 import { formatNachaProblem, readNachaFile } from '../../nacha/index.js';
 import { exitWith, ok, type CommandResult } from '../end.js';
 import { color, printJson } from '../output.js';
@@ -13,7 +13,7 @@ export async function achVerifyCommand(file: string, opts: { json?: boolean }): 
   try {
     buf = fs.readFileSync(file);
   } catch (err) {
-    throw new HmsopsError('FILE_UNREADABLE', `cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { exitCode: ExitCode.usage });
+    throw new HmsopsError('FILE_UNREADABLE', `cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
   if (file.endsWith('.gz')) buf = zlib.gunzipSync(buf);
   const r = readNachaFile(buf.toString('latin1'), { keepEntries: false });

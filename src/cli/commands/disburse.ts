@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { effectiveDateProblem } from '../../banking-days.js';
-import { ExitCode, HmsopsError, UsageError } from '../../errors.js';
+import { ExitCode, HmsopsError, UsageError } from '../../errors/index.js';
 import { readGrantFile, type Grant } from '../../disburse/grant-file.js';
 import { planDisbursement } from '../../disburse/plan.js';
 import { runDisbursement, type Progress, type Receipt } from '../../disburse/run.js';
@@ -27,16 +27,13 @@ export interface DisburseOptions extends GlobalOptions {
   batchSize?: string;
 }
 
-/** Exit codes of disburse beyond the usual: payments done but follow-ups pending; stopped by Ctrl-C. */
-export const DisburseExit = { followUpsPending: 5, interrupted: 130 } as const;
-
 const savedGrantFile = (ctx: CliContext, grantId: string) => path.join(ctx.paths.root, 'disbursements', `${grantId}.json`);
 
 function loadGrant(ctx: CliContext, opts: DisburseOptions): Grant {
   if (opts.grant && opts.resume) throw new UsageError('give either --grant FILE or --resume GRANT_ID, not both');
   if (opts.resume) {
     const file = savedGrantFile(ctx, opts.resume);
-    if (!fs.existsSync(file)) throw new HmsopsError('UNKNOWN_GRANT', `no disbursement of ${opts.resume} was started from this state dir (${file} is missing); run it with --grant FILE`, { exitCode: ExitCode.usage });
+    if (!fs.existsSync(file)) throw new HmsopsError('UNKNOWN_GRANT', `no disbursement of ${opts.resume} was started from this state dir (${file} is missing); run it with --grant FILE`);
     return JSON.parse(fs.readFileSync(file, 'utf8'));
   }
   if (!opts.grant) throw new UsageError('--grant FILE is required (or --resume GRANT_ID)', ['example: hmsops disburse --grant fixtures/grants/dol-training.yaml']);
@@ -66,7 +63,7 @@ export async function disburseCommand(opts: DisburseOptions): Promise<CommandRes
   const client = await clientFor(ctx, opts);
   let stop = false;
   const onSigint = () => {
-    if (stop) process.exit(DisburseExit.interrupted);
+    if (stop) process.exit(ExitCode.interrupted);
     stop = true;
     process.stderr.write('\nstopping after the batch in flight (Ctrl-C again to quit now)\n');
   };
@@ -93,9 +90,9 @@ export async function disburseCommand(opts: DisburseOptions): Promise<CommandRes
   progress.done();
   if (opts.json) await writeReceiptJson(receipt);
   else printReceipt(receipt);
-  if (receipt.status === 'interrupted') return exitWith(DisburseExit.interrupted);
+  if (receipt.status === 'interrupted') return exitWith(ExitCode.interrupted);
   if (receipt.status === 'refusals' || receipt.files.some((f) => !f.valid)) return exitWith(ExitCode.failure);
-  if (receipt.status === 'follow-ups-pending') return exitWith(DisburseExit.followUpsPending);
+  if (receipt.status === 'follow-ups-pending') return exitWith(ExitCode.followUpsPending);
   return ok;
 }
 

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import { parseDuration } from '../../duration.js';
-import { UsageError } from '../../errors.js';
+import { UsageError } from '../../errors/index.js';
 import { lockOwnerAlive } from '../../daemon/lock.js';
 import { reapOrphans } from '../../daemon/orphans.js';
 import { pidAlive, sleep } from '../../daemon/process-group.js';

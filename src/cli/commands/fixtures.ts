@@ -1,6 +1,6 @@
 /** `hmsops fixtures grant`: synthetic, valid grant files of any size. */
 import fs from 'node:fs';
-import { UsageError } from '../../errors.js';
+import { UsageError } from '../../errors/index.js';
 import { generateGrant, grantYaml } from '../../disburse/generate.js';
 import { ok, type CommandResult } from '../end.js';
 

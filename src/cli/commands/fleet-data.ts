@@ -1,6 +1,6 @@
 /** Read commands over the services' APIs: `mail ls|show`, `analytics report`, and `login`. */
 import fs from 'node:fs';
-import { HmsopsError } from '../../errors.js';
+import { UsageError } from '../../errors/index.js';
 import { formatCents } from '../../money.js';
 import { loadContext, type GlobalOptions } from '../context.js';
 import { ok, type CommandResult } from '../end.js';
@@ -53,7 +53,7 @@ export async function analyticsReportCommand(opts: Opts & { grant?: string; sinc
 }
 
 export async function loginCommand(opts: Opts): Promise<CommandResult> {
-  if (!opts.user) throw new HmsopsError('USAGE', '--user NAME is required', { exitCode: 2 });
+  if (!opts.user) throw new UsageError('--user NAME is required');
   const ctx = await loadContext(opts);
   const password = await askPassword(opts.user);
   process.env.HMSOPS_PASSWORD = password;

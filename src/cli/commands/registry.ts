@@ -1,6 +1,6 @@
 /** `hmsops registry ls|get`: the registry as the gateway sees it. */
 import type { RegistryEntry } from '../../registry/types.js';
-import { ExitCode, HmsopsError } from '../../errors.js';
+import { HmsopsError } from '../../errors/index.js';
 import { loadContext, type GlobalOptions } from '../context.js';
 import { ok, type CommandResult } from '../end.js';
 import { age, color, colorFor, printJson, stateColor, table } from '../output.js';
@@ -49,7 +49,7 @@ export async function registryGetCommand(service: string, opts: GlobalOptions & 
   const ctx = await loadContext(opts);
   const r = await ctx.client.get<{ entries: RegistryEntry[] }>(`/v1/registry?service=${encodeURIComponent(service)}`);
   const passing = r.entries.filter((e) => e.status === 'passing');
-  if (passing.length === 0) throw new HmsopsError('NO_HEALTHY_INSTANCE', `no healthy instance of ${service}`, { exitCode: ExitCode.failure });
+  if (passing.length === 0) throw new HmsopsError('NO_HEALTHY_INSTANCE', `no healthy instance of ${service}`);
   const pick = passing[Math.floor(Math.random() * passing.length)]!;
   if (opts.json) printJson(pick);
   else console.log(`${pick.address}:${pick.port}`);

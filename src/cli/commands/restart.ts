@@ -1,6 +1,6 @@
 /** `hmsops restart SERVICE|INSTANCE`: rolling; each replacement is ready before its predecessor drains. */
 import { parseDuration } from '../../duration.js';
-import { UsageError } from '../../errors.js';
+import { UsageError } from '../../errors/index.js';
 import { loadContext, type GlobalOptions } from '../context.js';
 import { ok, type CommandResult } from '../end.js';
 import { printJson } from '../output.js';

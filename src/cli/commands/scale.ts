@@ -1,6 +1,6 @@
 /** `hmsops scale SERVICE=N...`: more or fewer instances; lowering drains the newest first. */
 import { parseDuration } from '../../duration.js';
-import { UsageError } from '../../errors.js';
+import { UsageError } from '../../errors/index.js';
 import type { InstanceView } from '../../daemon/supervisor.js';
 import { loadContext, type GlobalOptions } from '../context.js';
 import { ok, type CommandResult } from '../end.js';

@@ -6,7 +6,7 @@
  *   step 4: bring the fleet down if this command started it
  */
 import { parseDuration } from '../../duration.js';
-import { ExitCode, UsageError } from '../../errors.js';
+import { ExitCode, UsageError } from '../../errors/index.js';
 import { generateGrant } from '../../disburse/generate.js';
 import { parseGrant } from '../../disburse/grant-file.js';
 import { runDisbursement } from '../../disburse/run.js';

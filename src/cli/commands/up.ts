@@ -6,7 +6,7 @@
  *   step 4: wait for every instance to be ready, or explain which one is not
  */
 import { parseDuration } from '../../duration.js';
-import { ExitCode, HmsopsError, UsageError } from '../../errors.js';
+import { HmsopsError, UsageError } from '../../errors/index.js';
 import type { InstanceView } from '../../daemon/supervisor.js';
 import { logFileFor } from '../../daemon/log-files.js';
 import { ensureDaemon, loadContext, tail, type CliContext, type GlobalOptions } from '../context.js';
@@ -83,5 +83,5 @@ export function notReadyError(ctx: CliContext, instances: InstanceView[], proble
     details.push(`${i.service} (${i.id}): ${stateColor(i.state)}, ${i.restarts} restart(s)${i.lastProbe ? `, last probe ${i.lastProbe.kind} ${i.lastProbe.detail}` : ''}`);
     for (const l of tail(logFileFor(ctx.paths.logs, i.id), 20)) details.push(`  ${color.dim(l)}`);
   }
-  return new HmsopsError('FLEET_NOT_READY', `the fleet is not ready: ${problem}`, { exitCode: ExitCode.notReady, details });
+  return new HmsopsError('FLEET_NOT_READY', `the fleet is not ready: ${problem}`, { details });
 }
