@@ -13,9 +13,27 @@ function writeEntries(n) {
     return { transactionCode: 22, routing: r8 + abaCheckDigit(r8), account: String(1000000 + i), amountCents: 100 + (i % 100000), idNumber: `R-${i}`, name: `RECIPIENT ${i}` };
   });
   const batches = [];
-  for (let i = 0; i < n; i += 10_000) batches.push({ companyName: 'US DEPT OF LABOR', companyId: '1234567890', secCode: 'CCD', entryDescription: 'GRANT', effectiveDate: '261201', odfi: '02100002', entries: entries.slice(i, i + 10_000) });
+  for (let i = 0; i < n; i += 10_000)
+    batches.push({
+      companyName: 'US DEPT OF LABOR',
+      companyId: '1234567890',
+      secCode: 'CCD',
+      entryDescription: 'GRANT',
+      effectiveDate: '261201',
+      odfi: '02100002',
+      entries: entries.slice(i, i + 10_000),
+    });
   const t0 = process.hrtime.bigint();
-  const text = serializeNachaFile(buildNachaFile({ immediateDestination: '021000021', immediateDestinationName: 'ODFI', immediateOrigin: '1234567890', immediateOriginName: 'DOL', createdAt: new Date(), batches }));
+  const text = serializeNachaFile(
+    buildNachaFile({
+      immediateDestination: '021000021',
+      immediateDestinationName: 'ODFI',
+      immediateOrigin: '1234567890',
+      immediateOriginName: 'DOL',
+      createdAt: new Date(),
+      batches,
+    }),
+  );
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (!readNachaFile(text, { keepEntries: false }).ok) throw new Error('the written file does not validate');
   return { ms, bytes: text.length };
@@ -40,7 +58,18 @@ export async function benchAch() {
     for (let round = 0; round < 3; round++) {
       const items = Array.from({ length: 10_000 }, (_, i) => {
         const r8 = String(11000000 + i).padStart(8, '0');
-        return { idempotencyKey: `B${round}:${i}`, grantId: `BENCH-${round}`, recipientId: `R-${i}`, name: `RECIPIENT ${i}`, routing: r8 + abaCheckDigit(r8), account: String(100000 + i), accountType: 'checking', amountCents: 1000 + i, secCode: 'CCD', originator: { name: 'US DEPT OF LABOR', companyId: '1234567890', odfiRouting: '021000021' } };
+        return {
+          idempotencyKey: `B${round}:${i}`,
+          grantId: `BENCH-${round}`,
+          recipientId: `R-${i}`,
+          name: `RECIPIENT ${i}`,
+          routing: r8 + abaCheckDigit(r8),
+          account: String(100000 + i),
+          accountType: 'checking',
+          amountCents: 1000 + i,
+          secCode: 'CCD',
+          originator: { name: 'US DEPT OF LABOR', companyId: '1234567890', odfiRouting: '021000021' },
+        };
       });
       const t0 = process.hrtime.bigint();
       const res = await client.payments.transferBatch(items);
@@ -51,10 +80,20 @@ export async function benchAch() {
   } finally {
     await fleet.cleanup();
   }
-  const r = { write100kMs: median(writes), read500kMs: median(reads.map((x) => x.ms)), read500kPeakRssMb: Math.max(...reads.map((x) => x.peakRssMb)), submit10kMs: median(submits) };
+  const r = {
+    write100kMs: median(writes),
+    read500kMs: median(reads.map((x) => x.ms)),
+    read500kPeakRssMb: Math.max(...reads.map((x) => x.peakRssMb)),
+    submit10kMs: median(submits),
+  };
   printTable('ach (medians)', [
     { measure: 'write 100,000 entries (build + serialize)', value: `${r.write100kMs.toFixed(0)} ms`, goal: '<= 500 ms', result: verdict(r.write100kMs <= 500) },
-    { measure: 'read + validate 500,000 entries (hmsops ach verify, whole process)', value: `${r.read500kMs.toFixed(0)} ms`, goal: '<= 2000 ms', result: verdict(r.read500kMs <= 2000) },
+    {
+      measure: 'read + validate 500,000 entries (hmsops ach verify, whole process)',
+      value: `${r.read500kMs.toFixed(0)} ms`,
+      goal: '<= 2000 ms',
+      result: verdict(r.read500kMs <= 2000),
+    },
     { measure: '  peak RSS of that process', value: `${r.read500kPeakRssMb} MB`, goal: '<= 500 MB', result: verdict(r.read500kPeakRssMb <= 500) },
     { measure: 'batch-submit 10,000 transfers through the gateway', value: `${r.submit10kMs.toFixed(0)} ms`, goal: '<= 2000 ms', result: verdict(r.submit10kMs <= 2000) },
   ]);

@@ -50,7 +50,13 @@ function wrk(url, seconds) {
   };
   const errors = /Non-2xx or 3xx responses: (\d+)/.exec(out);
   const socketErrors = /Socket errors: (.*)/.exec(out);
-  return { rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)[1]), p50: pct(50), p99: pct(99), non2xx: errors ? Number(errors[1]) : 0, socketErrors: socketErrors ? socketErrors[1] : null };
+  return {
+    rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)[1]),
+    p50: pct(50),
+    p99: pct(99),
+    non2xx: errors ? Number(errors[1]) : 0,
+    socketErrors: socketErrors ? socketErrors[1] : null,
+  };
 }
 
 /** Latency at a fixed rate (open loop): requests start on a schedule, whatever the previous ones do. */
@@ -136,7 +142,13 @@ http {
     }
   }, 10_000);
   if (!ok) throw new Error(`nginx did not start; see ${dir}/error.log`);
-  return { url, stop: () => (child.kill('SIGQUIT'), fs.rmSync(dir, { recursive: true, force: true })) };
+  return {
+    url,
+    stop: () => {
+      child.kill('SIGQUIT');
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** One fleet (gateway with `workers` processes) and one nginx (as many workers), same upstream; wrk on all three paths. */
@@ -184,8 +196,15 @@ services:
     const results = {};
     for (const [name, list] of Object.entries(rounds)) {
       const sorted = [...list].sort((a, b) => a.rps - b.rps);
-      const cpu = list.map((x) => x.cpuUsPerRequest).filter((x) => x !== undefined).sort((a, b) => a - b);
-      results[name] = { ...sorted[Math.floor(sorted.length / 2)], rounds: list.map((x) => Math.round(x.rps)), cpuUsPerRequest: cpu.length ? cpu[Math.floor(cpu.length / 2)] : undefined };
+      const cpu = list
+        .map((x) => x.cpuUsPerRequest)
+        .filter((x) => x !== undefined)
+        .sort((a, b) => a - b);
+      results[name] = {
+        ...sorted[Math.floor(sorted.length / 2)],
+        rounds: list.map((x) => Math.round(x.rps)),
+        cpuUsPerRequest: cpu.length ? cpu[Math.floor(cpu.length / 2)] : undefined,
+      };
     }
     const fixed = {};
     if (withFixedRate) {
@@ -207,13 +226,39 @@ export async function benchGateway() {
   const one = await measure(1, true);
   const many = WORKERS > 1 ? await measure(WORKERS, false) : undefined;
   const rows = [];
-  for (const [label, m] of [['1', one], [String(WORKERS), many]]) {
+  for (const [label, m] of [
+    ['1', one],
+    [String(WORKERS), many],
+  ]) {
     if (!m) continue;
-    for (const [name, r] of Object.entries(m.results)) rows.push({ workers: name === 'direct' ? '-' : label, path: name, 'req/s': r.rps.toFixed(0), rounds: r.rounds.join(' '), 'p50 ms': r.p50.toFixed(2), 'p99 ms': r.p99.toFixed(2), 'vs direct': (r.rps / m.results.direct.rps).toFixed(2), 'cpu us/req': r.cpuUsPerRequest?.toFixed(1) ?? '', 'non-2xx': r.non2xx });
+    for (const [name, r] of Object.entries(m.results))
+      rows.push({
+        workers: name === 'direct' ? '-' : label,
+        path: name,
+        'req/s': r.rps.toFixed(0),
+        rounds: r.rounds.join(' '),
+        'p50 ms': r.p50.toFixed(2),
+        'p99 ms': r.p99.toFixed(2),
+        'vs direct': (r.rps / m.results.direct.rps).toFixed(2),
+        'cpu us/req': r.cpuUsPerRequest?.toFixed(1) ?? '',
+        'non-2xx': r.non2xx,
+      });
   }
-  printTable(`gateway: wrk -t1 -c${CONNECTIONS} -d${DURATION}s, median of ${ROUNDS} rounds taken in turns, same upstream; gateway workers = nginx workers${BASELINE ? `; baseline: the gateway of ${BASELINE}, on a fleet of its own` : ''}`, rows);
+  printTable(
+    `gateway: wrk -t1 -c${CONNECTIONS} -d${DURATION}s, median of ${ROUNDS} rounds taken in turns, same upstream; gateway workers = nginx workers${BASELINE ? `; baseline: the gateway of ${BASELINE}, on a fleet of its own` : ''}`,
+    rows,
+  );
   const fixed = one.fixed;
-  printTable(`latency at a fixed ${FIXED_RATE} req/s (open loop, 5 s; 1 worker each)`, Object.entries(fixed).map(([name, r]) => ({ path: name, 'p50 ms': r.p50.toFixed(3), 'p99 ms': r.p99.toFixed(3), 'p50 added ms': (r.p50 - fixed.direct.p50).toFixed(3), errors: r.errors })));
+  printTable(
+    `latency at a fixed ${FIXED_RATE} req/s (open loop, 5 s; 1 worker each)`,
+    Object.entries(fixed).map(([name, r]) => ({
+      path: name,
+      'p50 ms': r.p50.toFixed(3),
+      'p99 ms': r.p99.toFixed(3),
+      'p50 added ms': (r.p50 - fixed.direct.p50).toFixed(3),
+      errors: r.errors,
+    })),
+  );
   const ratioOne = one.results.gateway.rps / one.results.nginx.rps;
   const ratioMany = many ? many.results.gateway.rps / many.results.nginx.rps : undefined;
   const ratio = Math.max(ratioOne, ratioMany ?? 0);
@@ -222,7 +267,12 @@ export async function benchGateway() {
   printTable('goals', [
     { measure: 'gateway req/s / nginx req/s, 1 worker each', value: ratioOne.toFixed(2), goal: '>= 0.80', result: verdict(ratioOne >= 0.8) },
     ...(many ? [{ measure: `gateway req/s / nginx req/s, ${WORKERS} workers each`, value: ratioMany.toFixed(2), goal: '>= 0.80', result: verdict(ratioMany >= 0.8) }] : []),
-    { measure: `p50 added over direct at ${FIXED_RATE} req/s`, value: `${addedP50.toFixed(3)} ms (nginx: ${addedNginx.toFixed(3)} ms)`, goal: '<= 0.5 ms', result: verdict(addedP50 <= 0.5) },
+    {
+      measure: `p50 added over direct at ${FIXED_RATE} req/s`,
+      value: `${addedP50.toFixed(3)} ms (nginx: ${addedNginx.toFixed(3)} ms)`,
+      goal: '<= 0.5 ms',
+      result: verdict(addedP50 <= 0.5),
+    },
   ]);
   if (BASELINE) {
     const b = one.results.baseline;
@@ -236,7 +286,12 @@ export async function benchGateway() {
     oneWorker: one.results,
     ...(many ? { manyWorkers: { workers: WORKERS, ...many.results } } : {}),
     fixedRate: fixed,
-    ratios: { gatewayVsNginxRpsOneWorker: ratioOne, ...(many ? { gatewayVsNginxRpsManyWorkers: ratioMany } : {}), gatewayVsDirectRps: one.results.gateway.rps / one.results.direct.rps, nginxVsDirectRps: one.results.nginx.rps / one.results.direct.rps },
+    ratios: {
+      gatewayVsNginxRpsOneWorker: ratioOne,
+      ...(many ? { gatewayVsNginxRpsManyWorkers: ratioMany } : {}),
+      gatewayVsDirectRps: one.results.gateway.rps / one.results.direct.rps,
+      nginxVsDirectRps: one.results.nginx.rps / one.results.direct.rps,
+    },
     addedP50Ms: { gateway: addedP50, nginx: addedNginx },
   });
   return { ratio, addedP50 };

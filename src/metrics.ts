@@ -80,6 +80,6 @@ export class Metrics {
         out.push(`${name}_bucket{${sep}le="+Inf"} ${v.count}`, `${name}_sum${k ? `{${k}}` : ''} ${v.sum}`, `${name}_count${k ? `{${k}}` : ''} ${v.count}`);
       }
     }
-    return out.join('\n') + '\n';
+    return `${out.join('\n')}\n`;
   }
 }

@@ -129,7 +129,16 @@ export interface FileRecord {
   createdAt: string;
 }
 
-const fileRecord = (r: any): FileRecord => ({ fileId: r.id, path: r.path, grantId: r.grant_id, entries: r.entries, totalCreditCents: r.total_credit_cents, totalDebitCents: r.total_debit_cents, entryHash: r.entry_hash, createdAt: r.created_at });
+const fileRecord = (r: any): FileRecord => ({
+  fileId: r.id,
+  path: r.path,
+  grantId: r.grant_id,
+  entries: r.entries,
+  totalCreditCents: r.total_credit_cents,
+  totalDebitCents: r.total_debit_cents,
+  entryHash: r.entry_hash,
+  createdAt: r.created_at,
+});
 
 export class Ledger {
   #byKey;
@@ -138,7 +147,10 @@ export class Ledger {
   #heldBy;
   #hold;
   #release;
-  constructor(private readonly db: Store, private readonly outboundDir: string) {
+  constructor(
+    private readonly db: Store,
+    private readonly outboundDir: string,
+  ) {
     this.#byKey = db.prepare<[string], TransferRow>('SELECT * FROM transfers WHERE idempotency_key = ?');
     this.#insert = db.prepare(
       `INSERT INTO transfers (id, idempotency_key, fingerprint, grant_id, recipient_id, name, routing, account, account_type, amount_cents, sec_code,
@@ -148,7 +160,9 @@ export class Ledger {
     );
     this.#ledger = db.prepare('INSERT INTO ledger (transfer_id, event, amount_cents, file_id, at) VALUES (?, ?, ?, ?, ?)');
     this.#heldBy = db.prepare<[string], { owner: string; lease_until: number }>('SELECT owner, lease_until FROM reservations WHERE idempotency_key = ?');
-    this.#hold = db.prepare('INSERT INTO reservations (idempotency_key, owner, lease_until) VALUES (?, ?, ?) ON CONFLICT (idempotency_key) DO UPDATE SET owner = excluded.owner, lease_until = excluded.lease_until');
+    this.#hold = db.prepare(
+      'INSERT INTO reservations (idempotency_key, owner, lease_until) VALUES (?, ?, ?) ON CONFLICT (idempotency_key) DO UPDATE SET owner = excluded.owner, lease_until = excluded.lease_until',
+    );
     this.#release = db.prepare('DELETE FROM reservations WHERE idempotency_key = ? AND owner = ?');
     fs.mkdirSync(outboundDir, { recursive: true });
     this.recoverFiles();
@@ -166,7 +180,9 @@ export class Ledger {
     const held = this.#heldBy.get(key);
     if (held && held.owner !== owner && held.lease_until > nowMs) {
       const retryAfterSeconds = Math.max(1, Math.ceil((held.lease_until - nowMs) / 1000));
-      return itemError('IDEMPOTENCY_KEY_IN_FLIGHT', `a request with idempotency key ${key} is being processed; retry in ${retryAfterSeconds}s for its answer`, { retryAfterSeconds });
+      return itemError('IDEMPOTENCY_KEY_IN_FLIGHT', `a request with idempotency key ${key} is being processed; retry in ${retryAfterSeconds}s for its answer`, {
+        retryAfterSeconds,
+      });
     }
     return undefined;
   }
@@ -251,7 +267,7 @@ export class Ledger {
     const keyed = items.map((item) => ({ key: String(item?.idempotencyKey ?? ''), fingerprint: transferFingerprint(item ?? {}) }));
     const decided = this.#reserve(keyed, owner, LEASE_MS + Math.ceil(items.length / 2));
     const results: (SubmitOutcome & { index: number })[] = new Array(items.length);
-    decided.forEach((d, index) => d && (results[index] = { index, ...d }));
+    for (const [index, d] of decided.entries()) if (d) results[index] = { index, ...d };
     const todo = items.map((_, i) => i).filter((i) => !decided[i]);
     const releaseAll = () => this.db.prepare('DELETE FROM reservations WHERE owner = ?').run(owner);
     try {
@@ -294,8 +310,14 @@ export class Ledger {
   list(q: { grantId?: string; status?: string }): PublicTransfer[] {
     const where: string[] = [];
     const args: string[] = [];
-    if (q.grantId) (where.push('grant_id = ?'), args.push(q.grantId));
-    if (q.status) (where.push('status = ?'), args.push(q.status));
+    if (q.grantId) {
+      where.push('grant_id = ?');
+      args.push(q.grantId);
+    }
+    if (q.status) {
+      where.push('status = ?');
+      args.push(q.status);
+    }
     return this.db
       .prepare<string[], TransferRow>(`SELECT * FROM transfers ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq`)
       .all(...args)
@@ -333,7 +355,16 @@ export class Ledger {
           if (mark.run(fileId, r.id).changes !== 1) throw new Error(`transfer ${r.id} changed while the file was cut`);
           this.#ledger.run(r.id, 'filed', r.amount_cents, fileId, now.toISOString());
         }
-        const rec = { fileId, path: finalPath, grantId: opts.grantId ?? null, entries: rows.length, totalCreditCents: check.summary.totalCreditCents, totalDebitCents: check.summary.totalDebitCents, entryHash: check.summary.entryHash, createdAt: now.toISOString() };
+        const rec = {
+          fileId,
+          path: finalPath,
+          grantId: opts.grantId ?? null,
+          entries: rows.length,
+          totalCreditCents: check.summary.totalCreditCents,
+          totalDebitCents: check.summary.totalDebitCents,
+          entryHash: check.summary.entryHash,
+          createdAt: now.toISOString(),
+        };
         this.db
           .prepare('INSERT INTO files (id, path, grant_id, entries, total_credit_cents, total_debit_cents, entry_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
           .run(rec.fileId, rec.path, rec.grantId, rec.entries, rec.totalCreditCents, rec.totalDebitCents, rec.entryHash, rec.createdAt);
@@ -381,7 +412,9 @@ export class Ledger {
   }
 
   listFiles(q: { grantId?: string }): FileRecord[] {
-    return (q.grantId ? this.db.prepare('SELECT * FROM files WHERE grant_id = ? ORDER BY created_at').all(q.grantId) : this.db.prepare('SELECT * FROM files ORDER BY created_at').all()).map(fileRecord);
+    return (
+      q.grantId ? this.db.prepare('SELECT * FROM files WHERE grant_id = ? ORDER BY created_at').all(q.grantId) : this.db.prepare('SELECT * FROM files ORDER BY created_at').all()
+    ).map(fileRecord);
   }
 }
 
@@ -422,7 +455,10 @@ function writeWhole(file: string, text: string): void {
     if (fd !== undefined) fs.closeSync(fd);
     fs.rmSync(file, { force: true });
     const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
-    throw new HmsopsError('FILE_NOT_WRITTEN', `the NACHA file could not be written to ${path.dirname(file)} (${code}); no transfer was filed: cut the file again once there is room`);
+    throw new HmsopsError(
+      'FILE_NOT_WRITTEN',
+      `the NACHA file could not be written to ${path.dirname(file)} (${code}); no transfer was filed: cut the file again once there is room`,
+    );
   }
 }
 

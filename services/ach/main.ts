@@ -92,7 +92,9 @@ await runService({
         const { transfers, atomic = false } = req.body as { transfers: Record<string, unknown>[]; atomic?: boolean };
         const { results, committed } = await ledger.submitBatch(transfers, atomic);
         const view = results.map((r) =>
-          'error' in r ? { index: r.index, status: r.status, error: r.error } : { index: r.index, status: r.status, transfer: r.transfer, ...('replayed' in r ? { replayed: true } : {}) },
+          'error' in r
+            ? { index: r.index, status: r.status, error: r.error }
+            : { index: r.index, status: r.status, transfer: r.transfer, ...('replayed' in r ? { replayed: true } : {}) },
         );
         for (const r of results) counted(r.status);
         const failed = results.filter((r) => r.status >= 400).length;
@@ -109,15 +111,24 @@ await runService({
       },
     );
 
-    app.get('/v1/transfers/:id', { schema: { summary: 'One transfer', params: { type: 'object', properties: { id: { type: 'string' } } }, response: { 200: transferSchema } } }, async (req) => {
-      const row = ledger.getRow((req.params as { id: string }).id);
-      if (!row) throw new HmsopsError('NOT_FOUND', 'no such transfer');
-      return publicTransfer(row);
-    });
+    app.get(
+      '/v1/transfers/:id',
+      { schema: { summary: 'One transfer', params: { type: 'object', properties: { id: { type: 'string' } } }, response: { 200: transferSchema } } },
+      async (req) => {
+        const row = ledger.getRow((req.params as { id: string }).id);
+        if (!row) throw new HmsopsError('NOT_FOUND', 'no such transfer');
+        return publicTransfer(row);
+      },
+    );
 
     app.get(
       '/v1/transfers',
-      { schema: { summary: 'Transfers by grant and status', querystring: { type: 'object', additionalProperties: false, properties: { grantId: { type: 'string' }, status: { type: 'string', enum: ['queued', 'filed'] } } } } },
+      {
+        schema: {
+          summary: 'Transfers by grant and status',
+          querystring: { type: 'object', additionalProperties: false, properties: { grantId: { type: 'string' }, status: { type: 'string', enum: ['queued', 'filed'] } } },
+        },
+      },
       async (req) => ({ transfers: ledger.list(req.query as { grantId?: string; status?: string }) }),
     );
 
@@ -125,7 +136,7 @@ await runService({
       '/v1/files',
       {
         schema: {
-          summary: 'Cut a NACHA file from every queued transfer (or one grant\'s)',
+          summary: "Cut a NACHA file from every queued transfer (or one grant's)",
           body: { type: ['object', 'null'], additionalProperties: false, properties: { grantId: { type: 'string' }, effectiveDate: { type: 'string' } } },
         },
       },
@@ -139,7 +150,7 @@ await runService({
     );
 
     app.get('/v1/grants', { schema: { summary: 'Per grant: transfers, amounts, statuses and files' } }, async () => ({ grants: ledger.grantSummaries() }));
-    app.get('/v1/grants/:grantId', { schema: { summary: 'One grant\'s summary', params: { type: 'object', properties: { grantId: { type: 'string' } } } } }, async (req) => {
+    app.get('/v1/grants/:grantId', { schema: { summary: "One grant's summary", params: { type: 'object', properties: { grantId: { type: 'string' } } } } }, async (req) => {
       const g = ledger.grantSummaries((req.params as { grantId: string }).grantId)[0];
       if (!g) throw new HmsopsError('NOT_FOUND', 'no transfers for this grant');
       return g;

@@ -7,7 +7,6 @@ import { nextBankingDay, notBankingDayReason } from '../../src/banking-days.js';
 import { MAX_AMOUNT_CENTS } from '../../src/money.js';
 import type { TransferRequest } from '../../src/sdk/types.js';
 
-
 /** The API's request shape is the SDK's: one definition. */
 export type TransferInput = TransferRequest;
 
@@ -50,7 +49,8 @@ function nachaName(value: unknown, field: string, limit: 'written' | 'folded', p
   else if (limit === 'written' && value.length > RECIPIENT_NAME_MAX) problems.push({ field, reason: `is ${value.length} characters; at most ${RECIPIENT_NAME_MAX}` });
   if (limit === 'written') return value;
   const folded = foldToNacha(value);
-  if (!problem && folded.length > NACHA_NAME_WIDTH.companyName) problems.push({ field, reason: `is ${folded.length} characters as NACHA text ("${folded}"); at most ${NACHA_NAME_WIDTH.companyName}` });
+  if (!problem && folded.length > NACHA_NAME_WIDTH.companyName)
+    problems.push({ field, reason: `is ${folded.length} characters as NACHA text ("${folded}"); at most ${NACHA_NAME_WIDTH.companyName}` });
   return folded;
 }
 
@@ -63,6 +63,12 @@ export function validateTransfer(input: unknown, now = new Date()): { ok: true; 
     const v = input[field];
     if (typeof v !== 'string' || !re.test(v)) problems.push({ field, reason });
     return v as string;
+  };
+  /** The value when it is a string that passes `ok`; otherwise a problem and ''. */
+  const checked = (field: string, v: unknown, ok: (s: string) => boolean, reason: string) => {
+    if (typeof v === 'string' && ok(v)) return v;
+    problems.push({ field, reason });
+    return '';
   };
   const grantId = str('grantId', /^[A-Za-z0-9._:-]{1,64}$/, 'must be 1-64 letters, digits or . _ : -');
   const recipientId = str('recipientId', /^[A-Za-z0-9._:-]{1,64}$/, 'must be 1-64 letters, digits or . _ : -');
@@ -84,14 +90,15 @@ export function validateTransfer(input: unknown, now = new Date()): { ok: true; 
     const o = input.originator;
     originator = {
       name: nachaName(o.name, 'originator.name', 'folded', problems),
-      companyId: typeof o.companyId === 'string' && /^[0-9A-Za-z ]{10}$/.test(o.companyId) ? o.companyId : (problems.push({ field: 'originator.companyId', reason: 'must be exactly 10 characters' }), ''),
-      odfiRouting: typeof o.odfiRouting === 'string' && isValidRouting(o.odfiRouting) ? o.odfiRouting : (problems.push({ field: 'originator.odfiRouting', reason: 'must be a 9-digit routing number with a valid check digit' }), ''),
+      companyId: checked('originator.companyId', o.companyId, (v) => /^[0-9A-Za-z ]{10}$/.test(v), 'must be exactly 10 characters'),
+      odfiRouting: checked('originator.odfiRouting', o.odfiRouting, isValidRouting, 'must be a 9-digit routing number with a valid check digit'),
     };
   }
   let effectiveDate = nextBankingDay(now);
   if (input.effectiveDate !== undefined) {
     const d = input.effectiveDate;
-    if (typeof d !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(d) || Number.isNaN(Date.parse(`${d}T00:00:00Z`))) problems.push({ field: 'effectiveDate', reason: 'must be a date YYYY-MM-DD' });
+    if (typeof d !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(d) || Number.isNaN(Date.parse(`${d}T00:00:00Z`)))
+      problems.push({ field: 'effectiveDate', reason: 'must be a date YYYY-MM-DD' });
     else if (d < now.toISOString().slice(0, 10)) problems.push({ field: 'effectiveDate', reason: 'must not be in the past' });
     else {
       const notBanking = notBankingDayReason(d);
@@ -102,7 +109,18 @@ export function validateTransfer(input: unknown, now = new Date()): { ok: true; 
   if (problems.length) return { ok: false, problems };
   return {
     ok: true,
-    transfer: { grantId, recipientId, name, routing, account, accountType: accountType as 'checking', amountCents: amount as number, secCode: secCode as 'CCD', originator, effectiveDate },
+    transfer: {
+      grantId,
+      recipientId,
+      name,
+      routing,
+      account,
+      accountType: accountType as 'checking',
+      amountCents: amount as number,
+      secCode: secCode as 'CCD',
+      originator,
+      effectiveDate,
+    },
   };
 }
 

@@ -44,7 +44,8 @@ await runService({
     const ingest = db.transaction((events: Event[]) => {
       const now = new Date().toISOString();
       let accepted = 0;
-      for (const e of events) accepted += insert.run(e.id, e.type, e.at, e.grantId ?? null, e.amountCents ?? null, e.status ?? null, JSON.stringify(e.attributes ?? {}), now).changes;
+      for (const e of events)
+        accepted += insert.run(e.id, e.type, e.at, e.grantId ?? null, e.amountCents ?? null, e.status ?? null, JSON.stringify(e.attributes ?? {}), now).changes;
       metrics.inc('analytics_events_total', 'Events accepted', {}, accepted);
       // A repeat is acknowledged, not counted twice.
       return { accepted, duplicates: events.length - accepted };
@@ -53,28 +54,46 @@ await runService({
     app.post('/v1/events', { schema: { summary: 'Record one event (idempotent by id)', body: eventSchema } }, async (req) => ingest([req.body as Event]));
     app.post(
       '/v1/events::batch',
-      { schema: { summary: 'Record up to 10,000 events in one transaction', body: { type: 'object', required: ['events'], additionalProperties: false, properties: { events: { type: 'array', minItems: 1, maxItems: 10_000, items: eventSchema } } } } },
+      {
+        schema: {
+          summary: 'Record up to 10,000 events in one transaction',
+          body: { type: 'object', required: ['events'], additionalProperties: false, properties: { events: { type: 'array', minItems: 1, maxItems: 10_000, items: eventSchema } } },
+        },
+      },
       async (req) => ingest((req.body as { events: Event[] }).events),
     );
 
-    app.get('/v1/reports/grants/:grantId', { schema: { summary: 'Counts and sums by event type and status for one grant', params: { type: 'object', properties: { grantId: { type: 'string' } } } } }, async (req) => {
-      const { grantId } = req.params as { grantId: string };
-      const byType = db
-        .prepare('SELECT type, status, COUNT(*) AS count, COALESCE(SUM(amount_cents), 0) AS amountCents FROM events WHERE grant_id = ? GROUP BY type, status ORDER BY type, status')
-        .all(grantId) as { count: number; amountCents: number }[];
-      if (byType.length === 0) throw new HmsopsError('NOT_FOUND', `no events for grant ${grantId}`);
-      return { grantId, byType, total: { count: byType.reduce((n, r) => n + r.count, 0), amountCents: byType.reduce((n, r) => n + r.amountCents, 0) } };
-    });
+    app.get(
+      '/v1/reports/grants/:grantId',
+      { schema: { summary: 'Counts and sums by event type and status for one grant', params: { type: 'object', properties: { grantId: { type: 'string' } } } } },
+      async (req) => {
+        const { grantId } = req.params as { grantId: string };
+        const byType = db
+          .prepare(
+            'SELECT type, status, COUNT(*) AS count, COALESCE(SUM(amount_cents), 0) AS amountCents FROM events WHERE grant_id = ? GROUP BY type, status ORDER BY type, status',
+          )
+          .all(grantId) as { count: number; amountCents: number }[];
+        if (byType.length === 0) throw new HmsopsError('NOT_FOUND', `no events for grant ${grantId}`);
+        return { grantId, byType, total: { count: byType.reduce((n, r) => n + r.count, 0), amountCents: byType.reduce((n, r) => n + r.amountCents, 0) } };
+      },
+    );
 
-    app.get('/v1/reports/summary', { schema: { summary: 'Counts and sums by event type since a time', querystring: { type: 'object', properties: { since: { type: 'string', format: 'date-time' } } } } }, async (req) => {
-      const since = (req.query as { since?: string }).since ?? null;
-      const where = since ? 'WHERE at >= ?' : '';
-      const args = since ? [since] : [];
-      return {
-        since,
-        byType: db.prepare(`SELECT type, COUNT(*) AS count, COALESCE(SUM(amount_cents), 0) AS amountCents FROM events ${where} GROUP BY type ORDER BY type`).all(...args),
-        grants: db.prepare(`SELECT COUNT(DISTINCT grant_id) FROM events ${where}`).pluck().get(...args),
-      };
-    });
+    app.get(
+      '/v1/reports/summary',
+      { schema: { summary: 'Counts and sums by event type since a time', querystring: { type: 'object', properties: { since: { type: 'string', format: 'date-time' } } } } },
+      async (req) => {
+        const since = (req.query as { since?: string }).since ?? null;
+        const where = since ? 'WHERE at >= ?' : '';
+        const args = since ? [since] : [];
+        return {
+          since,
+          byType: db.prepare(`SELECT type, COUNT(*) AS count, COALESCE(SUM(amount_cents), 0) AS amountCents FROM events ${where} GROUP BY type ORDER BY type`).all(...args),
+          grants: db
+            .prepare(`SELECT COUNT(DISTINCT grant_id) FROM events ${where}`)
+            .pluck()
+            .get(...args),
+        };
+      },
+    );
   },
 });

@@ -39,7 +39,13 @@ interface UserRow {
 const publicUser = (u: UserRow) => ({ id: u.id, username: u.username, email: u.email, roles: JSON.parse(u.roles) as string[], disabled: Boolean(u.disabled) });
 const userSchema = {
   type: 'object',
-  properties: { id: { type: 'string' }, username: { type: 'string' }, email: { type: 'string' }, roles: { type: 'array', items: { type: 'string' } }, disabled: { type: 'boolean' } },
+  properties: {
+    id: { type: 'string' },
+    username: { type: 'string' },
+    email: { type: 'string' },
+    roles: { type: 'array', items: { type: 'string' } },
+    disabled: { type: 'boolean' },
+  },
 };
 const tokenTtlMs = parseDuration(process.env.HMSOPS_TOKEN_TTL ?? '15m') ?? 900_000;
 
@@ -57,7 +63,9 @@ await runService({
       const password = crypto.randomBytes(18).toString('base64url');
       const hash = await hashPassword(password);
       const inserted = db
-        .prepare(`INSERT OR IGNORE INTO users (id, username, email, roles, password_hash, created_at) VALUES (?, 'operator', 'operator@hmsops.local', '["admin","operator"]', ?, ?)`)
+        .prepare(
+          `INSERT OR IGNORE INTO users (id, username, email, roles, password_hash, created_at) VALUES (?, 'operator', 'operator@hmsops.local', '["admin","operator"]', ?, ?)`,
+        )
         .run(crypto.randomUUID(), hash, new Date().toISOString());
       if (inserted.changes === 1) {
         const tmp = `${credentialsFile}.tmp`;
@@ -76,7 +84,12 @@ await runService({
         config: { public: true },
         schema: {
           summary: 'Log in; returns a short-lived bearer token',
-          body: { type: 'object', required: ['username', 'password'], additionalProperties: false, properties: { username: { type: 'string', minLength: 1, maxLength: 64 }, password: { type: 'string', minLength: 1, maxLength: 1024 } } },
+          body: {
+            type: 'object',
+            required: ['username', 'password'],
+            additionalProperties: false,
+            properties: { username: { type: 'string', minLength: 1, maxLength: 64 }, password: { type: 'string', minLength: 1, maxLength: 1024 } },
+          },
           response: { 200: { type: 'object', properties: { token: { type: 'string' }, expiresAt: { type: 'string' }, user: userSchema } } },
         },
       },
@@ -86,7 +99,10 @@ await runService({
         const user = byName.get(username);
         if (user && user.locked_until > now) {
           const retry = Math.ceil((user.locked_until - now) / 1000);
-          throw new HmsopsError('ACCOUNT_LOCKED', `too many failed logins; try again in ${retry}s`, { extra: { retryAfterSeconds: retry }, headers: { 'retry-after': String(retry) } });
+          throw new HmsopsError('ACCOUNT_LOCKED', `too many failed logins; try again in ${retry}s`, {
+            extra: { retryAfterSeconds: retry },
+            headers: { 'retry-after': String(retry) },
+          });
         }
         const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
         if (!user || !ok) {
@@ -154,17 +170,28 @@ await runService({
         const b = req.body as { username: string; password: string; email: string; roles?: string[] };
         if (byName.get(b.username)) throw new HmsopsError('USERNAME_TAKEN', `user ${b.username} exists`);
         const id = crypto.randomUUID();
-        db.prepare('INSERT INTO users (id, username, email, roles, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(id, b.username, b.email, JSON.stringify(b.roles ?? ['operator']), await hashPassword(b.password), new Date().toISOString());
+        db.prepare('INSERT INTO users (id, username, email, roles, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+          id,
+          b.username,
+          b.email,
+          JSON.stringify(b.roles ?? ['operator']),
+          await hashPassword(b.password),
+          new Date().toISOString(),
+        );
         return reply.code(201).send(publicUser(byId.get(id)!));
       },
     );
 
-    app.post('/v1/users/:username/disable', { schema: { summary: 'Disable a user (admin)', params: { type: 'object', properties: { username: { type: 'string' } } } } }, async (req) => {
-      requireRole(req, 'admin');
-      const { username } = req.params as { username: string };
-      const r = db.prepare('UPDATE users SET disabled = 1 WHERE username = ?').run(username);
-      if (r.changes === 0) throw new HmsopsError('NOT_FOUND', `no user ${username}`);
-      return publicUser(byName.get(username)!);
-    });
+    app.post(
+      '/v1/users/:username/disable',
+      { schema: { summary: 'Disable a user (admin)', params: { type: 'object', properties: { username: { type: 'string' } } } } },
+      async (req) => {
+        requireRole(req, 'admin');
+        const { username } = req.params as { username: string };
+        const r = db.prepare('UPDATE users SET disabled = 1 WHERE username = ?').run(username);
+        if (r.changes === 0) throw new HmsopsError('NOT_FOUND', `no user ${username}`);
+        return publicUser(byName.get(username)!);
+      },
+    );
   },
 });

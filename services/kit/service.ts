@@ -111,10 +111,13 @@ export async function runService(def: ServiceDefinition): Promise<FastifyInstanc
   });
   app.setErrorHandler((err: any, req, reply) => {
     if (err.validation) {
-      err = new HmsopsError('VALIDATION', 'the request does not match the schema', { extra: { fields: err.validation.map((v: any) => ({ field: fieldOf(v), reason: v.message })) } });
+      err = new HmsopsError('VALIDATION', 'the request does not match the schema', {
+        extra: { fields: err.validation.map((v: any) => ({ field: fieldOf(v), reason: v.message })) },
+      });
     }
     // Fastify's own 4xx (a body it cannot parse, over bodyLimit) keep Fastify's code.
-    else if (!(err instanceof HmsopsError) && err.statusCode && err.statusCode < 500) err = HmsopsError.passedOn(err.code ?? 'BAD_REQUEST', err.message, { status: err.statusCode });
+    else if (!(err instanceof HmsopsError) && err.statusCode && err.statusCode < 500)
+      err = HmsopsError.passedOn(err.code ?? 'BAD_REQUEST', err.message, { status: err.statusCode });
     else if (!(err instanceof HmsopsError)) {
       req.log.error({ err }, 'internal error');
       err = new HmsopsError('INTERNAL', 'internal error; see the service log', { extra: { requestId: req.id } });
@@ -142,7 +145,12 @@ export async function runService(def: ServiceDefinition): Promise<FastifyInstanc
 
   const link = daemonLinkFromEnv();
   const registration = link
-    ? await registerWithDaemon(link, { service: def.name, instanceId, port, version: def.version, metadata: def.metadata?.() }, Number(process.env.HMSOPS_REGISTRY_TTL_MS ?? 10_000), (m) => app.log.warn(m))
+    ? await registerWithDaemon(
+        link,
+        { service: def.name, instanceId, port, version: def.version, metadata: def.metadata?.() },
+        Number(process.env.HMSOPS_REGISTRY_TTL_MS ?? 10_000),
+        (m) => app.log.warn(m),
+      )
     : undefined;
 
   let closing = false;
@@ -168,7 +176,10 @@ function openApiDocument(def: ServiceDefinition, routes: RouteOptions[]) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of routes) {
     // `::` is Fastify's escaped colon (`/v1/events::batch` serves `/v1/events:batch`).
-    const url = r.url.replace(/::/g, '\u0000').replace(/:([A-Za-z]+)/g, '{$1}').replace(/\u0000/g, ':');
+    const url = r.url
+      .replace(/::/g, '\u0000')
+      .replace(/:([A-Za-z]+)/g, '{$1}')
+      .replaceAll('\u0000', ':');
     const methods = Array.isArray(r.method) ? r.method : [r.method];
     for (const m of methods) {
       if (m === 'HEAD') continue;
@@ -178,7 +189,9 @@ function openApiDocument(def: ServiceDefinition, routes: RouteOptions[]) {
         ...(r.config && (r.config as any).public ? { security: [] } : {}),
         ...(s.params ? { parameters: Object.keys(s.params.properties ?? {}).map((name) => ({ name, in: 'path', required: true, schema: s.params.properties[name] })) } : {}),
         ...(s.body ? { requestBody: { required: true, content: { 'application/json': { schema: s.body } } } } : {}),
-        responses: Object.fromEntries(Object.entries(s.response ?? { 200: {} }).map(([code, schema]) => [code, { description: code, content: { 'application/json': { schema } } }])),
+        responses: Object.fromEntries(
+          Object.entries(s.response ?? { 200: {} }).map(([code, schema]) => [code, { description: code, content: { 'application/json': { schema } } }]),
+        ),
       };
     }
   }

@@ -8,7 +8,13 @@ export function headerValue(head: string, name: string): string | null {
 
 function decodeWords(text: string): string {
   return text.replace(/=\?([^?]+)\?([bBqQ])\?([^?]*)\?=\s*/g, (_all, charset: string, enc: string, data: string) => {
-    const buf = enc.toUpperCase() === 'B' ? Buffer.from(data, 'base64') : Buffer.from(data.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1');
+    const buf =
+      enc.toUpperCase() === 'B'
+        ? Buffer.from(data, 'base64')
+        : Buffer.from(
+            data.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
+            'latin1',
+          );
     return /utf-?8/i.test(charset) ? buf.toString('utf8') : buf.toString('latin1');
   });
 }

@@ -78,14 +78,23 @@ await runService({
     });
 
     const view = (r: any) => ({ id: r.id, messageId: r.message_id, from: r.mail_from, to: r.rcpt_to.split(','), subject: r.subject, size: r.size, receivedAt: r.received_at });
-    app.get('/v1/messages', { schema: { summary: 'Received messages, newest last; ?to= filters by recipient', querystring: { type: 'object', properties: { to: { type: 'string' }, limit: { type: 'string', pattern: '^[0-9]{1,6}$' } } } } }, async (req) => {
-      const { to } = req.query as { to?: string; limit?: string };
-      const limit = Number((req.query as { limit?: string }).limit ?? 100000);
-      const rows = to
-        ? ctx.db.prepare(`SELECT ${LISTED} FROM messages WHERE ',' || rcpt_to || ',' LIKE ? ORDER BY received_at, id LIMIT ?`).all(`%,${to.toLowerCase()},%`, limit)
-        : ctx.db.prepare(`SELECT ${LISTED} FROM messages ORDER BY received_at, id LIMIT ?`).all(limit);
-      return { messages: rows.map(view), smtpPort };
-    });
+    app.get(
+      '/v1/messages',
+      {
+        schema: {
+          summary: 'Received messages, newest last; ?to= filters by recipient',
+          querystring: { type: 'object', properties: { to: { type: 'string' }, limit: { type: 'string', pattern: '^[0-9]{1,6}$' } } },
+        },
+      },
+      async (req) => {
+        const { to } = req.query as { to?: string; limit?: string };
+        const limit = Number((req.query as { limit?: string }).limit ?? 100000);
+        const rows = to
+          ? ctx.db.prepare(`SELECT ${LISTED} FROM messages WHERE ',' || rcpt_to || ',' LIKE ? ORDER BY received_at, id LIMIT ?`).all(`%,${to.toLowerCase()},%`, limit)
+          : ctx.db.prepare(`SELECT ${LISTED} FROM messages ORDER BY received_at, id LIMIT ?`).all(limit);
+        return { messages: rows.map(view), smtpPort };
+      },
+    );
     app.get(
       '/v1/messages::count',
       { schema: { summary: 'How many messages were received, optionally for one recipient domain', querystring: { type: 'object', properties: { domain: { type: 'string' } } } } },

@@ -37,7 +37,17 @@ const MAX_ATTEMPTS = 50;
 export const retryDelayMs = (attempts: number) => Math.min(5000, 100 * 2 ** Math.min(attempts, 10));
 const FROM = process.env.HMSOPS_MAIL_FROM ?? 'hmsops <noreply@hmsops.local>';
 
-const view = (r: any) => ({ id: r.id, status: r.status, to: r.rcpt, subject: r.subject, attempts: r.attempts, lastError: r.last_error, messageId: r.message_id, createdAt: r.created_at, sentAt: r.sent_at });
+const view = (r: any) => ({
+  id: r.id,
+  status: r.status,
+  to: r.rcpt,
+  subject: r.subject,
+  attempts: r.attempts,
+  lastError: r.last_error,
+  messageId: r.message_id,
+  createdAt: r.created_at,
+  sentAt: r.sent_at,
+});
 
 /** Where mail goes: a configured relay, or the fleet's mail sink found in the registry. */
 async function smtpUrl(): Promise<string | undefined> {
@@ -95,7 +105,19 @@ class Outbox {
       }
       if (this.#transport?.url !== url) {
         this.#transport?.t.close();
-        this.#transport = { url, t: nodemailer.createTransport({ url, pool: true, maxConnections: 16, maxMessages: Infinity, ignoreTLS: url.startsWith('smtp://'), connectionTimeout: 3000, greetingTimeout: 3000, socketTimeout: 10_000 } as any) };
+        this.#transport = {
+          url,
+          t: nodemailer.createTransport({
+            url,
+            pool: true,
+            maxConnections: 16,
+            maxMessages: Infinity,
+            ignoreTLS: url.startsWith('smtp://'),
+            connectionTimeout: 3000,
+            greetingTimeout: 3000,
+            socketTimeout: 10_000,
+          } as any),
+        };
       }
       const transport = this.#transport.t;
       let anyFailed = false;
@@ -104,8 +126,14 @@ class Outbox {
           try {
             const messageId = `<${e.id}@hmsops.local>`;
             const raw = e.html ? undefined : plainMessage({ from: FROM, to: e.rcpt, subject: e.subject, text: e.text, messageId, date: new Date() });
-            await transport.sendMail(raw ? { envelope: { from: envelopeAddress(FROM), to: [e.rcpt] }, raw } : { from: FROM, to: e.rcpt, subject: e.subject, text: e.text, html: e.html ?? undefined, messageId });
-            this.ctx.db.prepare("UPDATE emails SET status = 'sent', attempts = attempts + 1, sent_at = ?, message_id = ?, last_error = NULL WHERE id = ?").run(new Date().toISOString(), messageId, e.id);
+            await transport.sendMail(
+              raw
+                ? { envelope: { from: envelopeAddress(FROM), to: [e.rcpt] }, raw }
+                : { from: FROM, to: e.rcpt, subject: e.subject, text: e.text, html: e.html ?? undefined, messageId },
+            );
+            this.ctx.db
+              .prepare("UPDATE emails SET status = 'sent', attempts = attempts + 1, sent_at = ?, message_id = ?, last_error = NULL WHERE id = ?")
+              .run(new Date().toISOString(), messageId, e.id);
             this.ctx.metrics.inc('messaging_emails_sent_total', 'Emails delivered over SMTP');
           } catch (err) {
             anyFailed = true;
@@ -125,7 +153,9 @@ class Outbox {
   #failed(e: any, reason: string) {
     const attempts = e.attempts + 1;
     const status = attempts >= MAX_ATTEMPTS ? 'failed' : 'queued';
-    this.ctx.db.prepare('UPDATE emails SET status = ?, attempts = ?, last_error = ?, next_attempt_at = ? WHERE id = ?').run(status, attempts, reason, Date.now() + retryDelayMs(attempts), e.id);
+    this.ctx.db
+      .prepare('UPDATE emails SET status = ?, attempts = ?, last_error = ?, next_attempt_at = ? WHERE id = ?')
+      .run(status, attempts, reason, Date.now() + retryDelayMs(attempts), e.id);
     this.ctx.metrics.inc('messaging_delivery_failures_total', 'SMTP delivery attempts that failed');
   }
 }
@@ -141,7 +171,9 @@ await runService({
   routes(app, ctx) {
     outbox = new Outbox(ctx);
     const byKey = ctx.db.prepare('SELECT * FROM emails WHERE idempotency_key = ?');
-    const insert = ctx.db.prepare('INSERT INTO emails (id, idempotency_key, fingerprint, rcpt, subject, text, html, status, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, \'queued\', 0, ?)');
+    const insert = ctx.db.prepare(
+      "INSERT INTO emails (id, idempotency_key, fingerprint, rcpt, subject, text, html, status, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?)",
+    );
     type EmailBody = { to: string; subject: string; text: string; html?: string };
     /** One email into the outbox, or the answer its key already has. Call inside a transaction. */
     const enqueue = (key: string, body: EmailBody): { outcome: 'queued' | 'replayed'; row: any } | { outcome: 'reused'; existing: any } => {
@@ -156,14 +188,20 @@ await runService({
       type: 'object',
       required: ['to', 'subject', 'text'],
       additionalProperties: false,
-      properties: { to: { type: 'string', pattern: '^[^@\\s<>,]+@[^@\\s<>,]+$', maxLength: 254 }, subject: { type: 'string', minLength: 1, maxLength: 998 }, text: { type: 'string', maxLength: 1_000_000 }, html: { type: 'string', maxLength: 1_000_000 } },
+      properties: {
+        to: { type: 'string', pattern: '^[^@\\s<>,]+@[^@\\s<>,]+$', maxLength: 254 },
+        subject: { type: 'string', minLength: 1, maxLength: 998 },
+        text: { type: 'string', maxLength: 1_000_000 },
+        html: { type: 'string', maxLength: 1_000_000 },
+      },
     };
 
     app.post('/v1/emails', { schema: { summary: 'Queue an email (Idempotency-Key header required)', body: emailSchema } }, async (req, reply) => {
       const key = req.headers['idempotency-key'];
       if (typeof key !== 'string' || !key) throw new HmsopsError('IDEMPOTENCY_KEY_REQUIRED', 'send an Idempotency-Key header');
       const out = ctx.db.transaction(() => enqueue(key, req.body as EmailBody)).immediate();
-      if (out.outcome === 'reused') throw new HmsopsError('IDEMPOTENCY_KEY_REUSED', `idempotency key ${key} was used for a different email`, { extra: { emailId: out.existing.id } });
+      if (out.outcome === 'reused')
+        throw new HmsopsError('IDEMPOTENCY_KEY_REUSED', `idempotency key ${key} was used for a different email`, { extra: { emailId: out.existing.id } });
       outbox!.kick();
       if (out.outcome === 'replayed') reply.header('idempotent-replayed', 'true');
       const row = out.outcome === 'queued' ? ctx.db.prepare('SELECT * FROM emails WHERE id = ?').get(out.row.id) : out.row;
@@ -179,7 +217,18 @@ await runService({
             type: 'object',
             required: ['emails'],
             additionalProperties: false,
-            properties: { emails: { type: 'array', minItems: 1, maxItems: 10_000, items: { ...emailSchema, required: [...emailSchema.required, 'idempotencyKey'], properties: { ...emailSchema.properties, idempotencyKey: { type: 'string', minLength: 1, maxLength: 255 } } } } },
+            properties: {
+              emails: {
+                type: 'array',
+                minItems: 1,
+                maxItems: 10_000,
+                items: {
+                  ...emailSchema,
+                  required: [...emailSchema.required, 'idempotencyKey'],
+                  properties: { ...emailSchema.properties, idempotencyKey: { type: 'string', minLength: 1, maxLength: 255 } },
+                },
+              },
+            },
           },
         },
       },
@@ -195,7 +244,12 @@ await runService({
           )
           .immediate();
         outbox!.kick();
-        return { results, queued: results.filter((r) => r.status === 202).length, replayed: results.filter((r) => r.status === 200).length, failed: results.filter((r) => r.status >= 400).length };
+        return {
+          results,
+          queued: results.filter((r) => r.status === 202).length,
+          replayed: results.filter((r) => r.status === 200).length,
+          failed: results.filter((r) => r.status >= 400).length,
+        };
       },
     );
 
@@ -206,18 +260,37 @@ await runService({
     });
     app.get(
       '/v1/emails',
-      { schema: { summary: 'Emails by status and idempotency-key prefix; counts by status', querystring: { type: 'object', properties: { status: { type: 'string' }, keyPrefix: { type: 'string' }, countsOnly: { type: 'string', enum: ['true', 'false'] } } } } },
+      {
+        schema: {
+          summary: 'Emails by status and idempotency-key prefix; counts by status',
+          querystring: { type: 'object', properties: { status: { type: 'string' }, keyPrefix: { type: 'string' }, countsOnly: { type: 'string', enum: ['true', 'false'] } } },
+        },
+      },
       async (req) => {
         const { status, keyPrefix, countsOnly } = req.query as { status?: string; keyPrefix?: string; countsOnly?: string };
         const where: string[] = [];
         const args: string[] = [];
-        if (status) (where.push('status = ?'), args.push(status));
+        if (status) {
+          where.push('status = ?');
+          args.push(status);
+        }
         // Range on the unique index instead of LIKE, so % and _ in keys mean nothing special.
-        if (keyPrefix) (where.push('idempotency_key >= ? AND idempotency_key < ?'), args.push(keyPrefix, keyPrefix + '\uffff'));
+        if (keyPrefix) {
+          where.push('idempotency_key >= ? AND idempotency_key < ?');
+          args.push(keyPrefix, `${keyPrefix}\uffff`);
+        }
         const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
-        const counts = Object.fromEntries((ctx.db.prepare(`SELECT status, COUNT(*) AS n FROM emails ${w} GROUP BY status`).all(...args) as { status: string; n: number }[]).map((r) => [r.status, r.n]));
+        const counts = Object.fromEntries(
+          (ctx.db.prepare(`SELECT status, COUNT(*) AS n FROM emails ${w} GROUP BY status`).all(...args) as { status: string; n: number }[]).map((r) => [r.status, r.n]),
+        );
         if (countsOnly === 'true') return { counts };
-        return { counts, emails: ctx.db.prepare(`SELECT * FROM emails ${w} ORDER BY created_at`).all(...args).map(view) };
+        return {
+          counts,
+          emails: ctx.db
+            .prepare(`SELECT * FROM emails ${w} ORDER BY created_at`)
+            .all(...args)
+            .map(view),
+        };
       },
     );
   },

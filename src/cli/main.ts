@@ -203,7 +203,7 @@ examples(
 examples(
   disbursements
     .command('show')
-    .description("one grant: ledger, files, analytics and notices, read back from the services")
+    .description('one grant: ledger, files, analytics and notices, read back from the services')
     .argument('<grantId>')
     .option('--json', 'machine-readable output')
     .option('--user <name>', 'act as this user')

@@ -24,7 +24,8 @@ export function colorFor(name: string): (s: string) => string {
   return palette[h % palette.length]!;
 }
 
-const visible = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ESC starts the colour codes this strips
+const visible = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '');
 
 export function table(headers: string[], rows: string[][]): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => visible(r[i] ?? '').length)));
@@ -32,7 +33,7 @@ export function table(headers: string[], rows: string[][]): string {
   return [line(headers.map((h) => color.bold(h))), ...rows.map(line)].join('\n');
 }
 
-export const printJson = (value: unknown) => process.stdout.write(JSON.stringify(value, null, 2) + '\n');
+export const printJson = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 
 export function stateColor(state: string): string {
   if (state === 'ready' || state === 'passing') return color.green(state);

@@ -10,16 +10,7 @@ import { HmsopsError, ValidationError, type SourceProblem } from '../errors/inde
 import { shown, validate, type PathProblem } from './schema-dsl.js';
 import { configSchema, crossFieldProblems, resolveConfig, type FleetConfig } from './schema.js';
 
-const searchPlaces = [
-  'hmsops.config.yaml',
-  'hmsops.config.yml',
-  'hmsops.config.json',
-  '.hmsopsrc',
-  '.hmsopsrc.yaml',
-  '.hmsopsrc.yml',
-  '.hmsopsrc.json',
-  'package.json',
-];
+const searchPlaces = ['hmsops.config.yaml', 'hmsops.config.yml', 'hmsops.config.json', '.hmsopsrc', '.hmsopsrc.yaml', '.hmsopsrc.yml', '.hmsopsrc.json', 'package.json'];
 
 /** The yaml library's message, on one line: it quotes the source it could not read, which may be the rest of the file. */
 const syntaxMessage = (message: string) => {
@@ -102,7 +93,12 @@ export async function loadConfig(opts: LoadOptions = {}): Promise<FleetConfig> {
       searchStrategy: 'global',
       stopDir: path.parse(cwd).root,
       // Only find the file here; it is parsed below with positions.
-      loaders: { '.yaml': (f) => ({ found: f }), '.yml': (f) => ({ found: f }), '.json': (f, c) => (f.endsWith('package.json') ? JSON.parse(c) : { found: f }), noExt: (f) => ({ found: f }) },
+      loaders: {
+        '.yaml': (f) => ({ found: f }),
+        '.yml': (f) => ({ found: f }),
+        '.json': (f, c) => (f.endsWith('package.json') ? JSON.parse(c) : { found: f }),
+        noExt: (f) => ({ found: f }),
+      },
     });
     const found = await explorer.search(cwd).catch((err: Error) => {
       throw new HmsopsError('CONFIG_UNREADABLE', `could not read config: ${err.message}`);
@@ -118,7 +114,7 @@ export async function loadConfig(opts: LoadOptions = {}): Promise<FleetConfig> {
   const inPackageJson = path.basename(file) === 'package.json';
   const { value, syntax, locate } = parseWithPositions(file, text, inPackageJson ? ['hmsops'] : []);
   if (syntax.length) throw new ValidationError(`invalid config ${file}`, syntax);
-  const raw = inPackageJson ? (value as any)?.hmsops : value ?? {};
+  const raw = inPackageJson ? (value as any)?.hmsops : (value ?? {});
   const problems = [...validate(configSchema, raw), ...crossFieldProblems(raw ?? {})];
   if (problems.length) throw new ValidationError(`invalid config ${file}`, problems.map(locate));
   const cfg = resolveConfig(raw, file, path.dirname(file));

@@ -20,8 +20,7 @@ export interface PathProblem {
   message: string;
 }
 
-const typeName = (v: unknown): string =>
-  v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'a mapping' : `${typeof v} ${shown(v)}`;
+const typeName = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'a mapping' : `${typeof v} ${shown(v)}`);
 
 /** A value from the file as a message shows it: on one line, and not longer than a line. */
 export function shown(v: unknown): string {
@@ -94,15 +93,13 @@ export function validate(schema: Schema, value: unknown, path: (string | number)
         fail(`expected a duration such as 500ms, 2s or 5m, got ${typeName(value)}`);
       break;
     case 'bytes':
-      if ((typeof value !== 'string' && typeof value !== 'number') || parseByteSize(value) === undefined)
-        fail(`expected a size such as 512kb or 1mb, got ${typeName(value)}`);
+      if ((typeof value !== 'string' && typeof value !== 'number') || parseByteSize(value) === undefined) fail(`expected a size such as 512kb or 1mb, got ${typeName(value)}`);
       break;
     case 'stringMap':
       if (value === null || typeof value !== 'object' || Array.isArray(value)) fail(`expected a mapping of names to strings, got ${typeName(value)}`);
       else
         for (const [k, v] of Object.entries(value as Record<string, unknown>))
-          if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean')
-            out.push({ path: [...path, k], message: `expected a string, got ${typeName(v)}` });
+          if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') out.push({ path: [...path, k], message: `expected a string, got ${typeName(v)}` });
       break;
   }
   return out;
@@ -137,9 +134,21 @@ export function toJsonSchema(schema: Schema): Record<string, unknown> {
     case 'boolean':
       return { type: 'boolean', ...d };
     case 'duration':
-      return { ...d, oneOf: [{ type: 'string', pattern: '^\\d+(\\.\\d+)?(ms|s|m|h)?$' }, { type: 'integer', minimum: 0 }] };
+      return {
+        ...d,
+        oneOf: [
+          { type: 'string', pattern: '^\\d+(\\.\\d+)?(ms|s|m|h)?$' },
+          { type: 'integer', minimum: 0 },
+        ],
+      };
     case 'bytes':
-      return { ...d, oneOf: [{ type: 'string', pattern: '^\\d+(b|kb|mb|gb)?$' }, { type: 'integer', minimum: 0 }] };
+      return {
+        ...d,
+        oneOf: [
+          { type: 'string', pattern: '^\\d+(b|kb|mb|gb)?$' },
+          { type: 'integer', minimum: 0 },
+        ],
+      };
     case 'stringMap':
       return { type: 'object', ...d, additionalProperties: { type: ['string', 'number', 'boolean'] } };
   }

@@ -290,7 +290,8 @@ export function crossFieldProblems(raw: Raw): { path: (string | number)[]; messa
     else if (!isBundled(name) && !(s && typeof s === 'object' && 'command' in s))
       out.push({ path: ['services', name], message: `${shown(name)} is not a bundled service (${BUNDLED_SERVICES.join(', ')}), so it needs a command` });
     const per = s?.rateLimit?.per;
-    if ((typeof per === 'string' || typeof per === 'number') && parseDuration(per) === 0) out.push({ path: ['services', name, 'rateLimit', 'per'], message: 'must be more than 0' });
+    if ((typeof per === 'string' || typeof per === 'number') && parseDuration(per) === 0)
+      out.push({ path: ['services', name, 'rateLimit', 'per'], message: 'must be more than 0' });
   }
   // Bundled messaging delivers to the bundled mail sink or to smtp.url: with neither, every notice
   // would wait in its outbox forever while disburse reports them queued.

@@ -7,7 +7,10 @@ import { HmsopsError } from '../errors/index.js';
 
 export class ControlClient {
   /** fleetToken: sent as x-hmsops-fleet-token, which registry writes need. */
-  constructor(readonly socketPath: string, private readonly opts: { fleetToken?: string } = {}) {}
+  constructor(
+    readonly socketPath: string,
+    private readonly opts: { fleetToken?: string } = {},
+  ) {}
 
   /** `signal` aborts the request (a blocking watch the caller no longer wants). */
   request<T = any>(method: 'GET' | 'POST', path: string, body?: unknown, timeoutMs = 0, signal?: AbortSignal): Promise<T> {
@@ -37,7 +40,9 @@ export class ControlClient {
             }
             if ((res.statusCode ?? 500) >= 400) {
               const e = parsed?.error ?? {};
-              return reject(HmsopsError.passedOn(e.code ?? 'DAEMON_ERROR', e.message ?? `daemon answered ${res.statusCode}`, { status: res.statusCode ?? 500, details: e.details }));
+              return reject(
+                HmsopsError.passedOn(e.code ?? 'DAEMON_ERROR', e.message ?? `daemon answered ${res.statusCode}`, { status: res.statusCode ?? 500, details: e.details }),
+              );
             }
             resolve(parsed as T);
           });

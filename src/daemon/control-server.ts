@@ -25,8 +25,7 @@ type Handler = (ctx: ControlContext, body: any, url: URL, req: http.IncomingMess
 const requireFleetToken = (req: http.IncomingMessage, token: string) => {
   const given = Buffer.from(String(req.headers['x-hmsops-fleet-token'] ?? ''));
   const want = Buffer.from(token);
-  if (given.length !== want.length || !crypto.timingSafeEqual(given, want))
-    throw new HmsopsError('FORBIDDEN', 'registry writes need this fleet\'s token');
+  if (given.length !== want.length || !crypto.timingSafeEqual(given, want)) throw new HmsopsError('FORBIDDEN', "registry writes need this fleet's token");
 };
 
 const routes: Record<string, Handler> = {
@@ -83,7 +82,11 @@ const routes: Record<string, Handler> = {
 
 /** prefix -> service for every configured service with a route. */
 export function configuredRoutes(config: FleetConfig | undefined): Record<string, string> {
-  return Object.fromEntries(Object.values(config?.services ?? {}).filter((s) => s.route).map((s) => [s.route!, s.name]));
+  return Object.fromEntries(
+    Object.values(config?.services ?? {})
+      .filter((s) => s.route)
+      .map((s) => [s.route!, s.name]),
+  );
 }
 
 export function startControlServer(socketPath: string, ctx: ControlContext): Promise<http.Server> {

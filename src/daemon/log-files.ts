@@ -26,7 +26,8 @@ export function parseLogLine(instance: string, line: string): LogLine | undefine
 export const logFileFor = (logsDir: string, instanceId: string) => path.join(logsDir, `${instanceId}.log`);
 
 /** The access log of a gateway instance's worker (worker 1 of one, or `worker` of several). */
-export const accessLogFileFor = (logsDir: string, instanceId: string, worker?: number) => path.join(logsDir, `${instanceId}.access${worker === undefined ? '' : `-w${worker}`}.log`);
+export const accessLogFileFor = (logsDir: string, instanceId: string, worker?: number) =>
+  path.join(logsDir, `${instanceId}.access${worker === undefined ? '' : `-w${worker}`}.log`);
 
 /** Which instance a file under logs/ belongs to, and its rotation (0: current); undefined for other files and the daemon's own log. */
 export function logFileInstance(name: string): { instance: string; generation: number } | undefined {
@@ -39,7 +40,11 @@ export function logFileInstance(name: string): { instance: string; generation: n
 export class RotatingLog {
   #fd: number;
   #size: number;
-  constructor(private readonly file: string, private readonly maxSize: number, private readonly maxFiles: number) {
+  constructor(
+    private readonly file: string,
+    private readonly maxSize: number,
+    private readonly maxFiles: number,
+  ) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     this.#fd = fs.openSync(file, 'a');
     this.#size = fs.fstatSync(this.#fd).size;
@@ -71,7 +76,7 @@ export class RotatingLog {
   writeLines(stream: LogLine['stream'], lines: string[]): void {
     if (lines.length === 0) return;
     const prefix = `${new Date().toISOString()} ${stream} `;
-    this.writeBlock(prefix + lines.join(`\n${prefix}`) + '\n');
+    this.writeBlock(`${prefix + lines.join(`\n${prefix}`)}\n`);
   }
 
   #rotate() {

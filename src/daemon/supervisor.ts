@@ -124,10 +124,12 @@ export class Supervisor {
     const running: Record<string, { config: ServiceConfig; count: number }> = {};
     for (const [name, config] of this.services) running[name] = { config, count: this.#live(name).length };
     const plan = planFleet(running, desired, only);
-    await Promise.all(plan.remove.map(async (name) => {
-      await this.scale(name, 0);
-      this.services.delete(name);
-    }));
+    await Promise.all(
+      plan.remove.map(async (name) => {
+        await this.scale(name, 0);
+        this.services.delete(name);
+      }),
+    );
     for (const name of plan.add) {
       this.services.set(name, desired[name]!);
       await this.scale(name, desired[name]!.instances);

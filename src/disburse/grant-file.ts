@@ -11,7 +11,6 @@ import { MAX_AMOUNT_CENTS, parseAmount } from '../money.js';
 import { foldToNacha, isValidRouting, NACHA_NAME_WIDTH, nachaNameProblem, RECIPIENT_NAME_MAX } from '../nacha/index.js';
 import { TextLines } from './text-lines.js';
 
-
 const recipientSchema: Schema = {
   kind: 'object',
   required: ['id', 'name', 'email', 'routing', 'account', 'accountType', 'amount'],
@@ -114,9 +113,11 @@ export function recipientRuleProblems(r: any, i: number, seen: Map<string, numbe
       if (seen.has(r.id)) out.push({ path: at('id'), message: `duplicate recipient id ${shown(r.id)} (first at recipients[${seen.get(r.id)}])` });
       else seen.set(r.id, i);
     }
-    if (typeof r.routing === 'string' && /^\d{9}$/.test(r.routing) && !isValidRouting(r.routing)) out.push({ path: at('routing'), message: `check digit is wrong for ${r.routing}` });
+    if (typeof r.routing === 'string' && /^\d{9}$/.test(r.routing) && !isValidRouting(r.routing))
+      out.push({ path: at('routing'), message: `check digit is wrong for ${r.routing}` });
     if (typeof r.name === 'string') out.push(...nameProblems(r.name, at('name'), { writtenMax: RECIPIENT_NAME_MAX }));
-    if (typeof r.amount === 'number') out.push({ path: at('amount'), message: `write the amount as a quoted decimal string such as "${r.amount.toFixed(2)}" (YAML numbers lose cents)` });
+    if (typeof r.amount === 'number')
+      out.push({ path: at('amount'), message: `write the amount as a quoted decimal string such as "${r.amount.toFixed(2)}" (YAML numbers lose cents)` });
     else if (typeof r.amount === 'string') {
       const cents = parseAmount(r.amount);
       if (cents === undefined) out.push({ path: at('amount'), message: `${shown(r.amount)} is not a USD amount with at most 2 decimals` });
@@ -194,10 +195,9 @@ export function parseGrant(file: string, text: string | Buffer, today: string): 
     const item = simpleItem(file, lines, startLine, endLine) ?? parseWithPositions(file, lines.text(startLine, endLine), [], startLine);
     if (item.syntax.length) return void located.push(...item.syntax);
     const r = (item.value as any[])?.[0];
-    const problems = [
-      ...validate(recipientSchema, r).map((p) => ({ ...p, path: ['recipients', i, ...p.path] })),
-      ...recipientRuleProblems(r, i, seen),
-    ].filter((p) => !(p.path[2] === 'amount' && typeof r?.amount === 'number' && !/write the amount/.test(p.message)));
+    const problems = [...validate(recipientSchema, r).map((p) => ({ ...p, path: ['recipients', i, ...p.path] })), ...recipientRuleProblems(r, i, seen)].filter(
+      (p) => !(p.path[2] === 'amount' && typeof r?.amount === 'number' && !/write the amount/.test(p.message)),
+    );
     // The item's text is a one-element sequence: its own paths start at [0].
     located.push(...problems.map((p) => ({ ...item.locate({ path: [0, ...p.path.slice(2)], message: p.message }), path: formatPath(p.path) })));
     // Converted at once: a 100,000-recipient grant must not be held twice.
@@ -286,7 +286,9 @@ function parseWhole(file: string, text: string, today: string): Grant {
   const { value, syntax, locate } = parseWithPositions(file, text);
   if (syntax.length) throw new ValidationError(`invalid grant file ${file}`, syntax);
   // Amounts written as bare YAML numbers are reported by the rules, not as type errors.
-  const shape = validate(grantSchema, value).filter((p) => !(p.path[0] === 'recipients' && p.path[2] === 'amount' && typeof (value as any)?.recipients?.[p.path[1] as number]?.amount === 'number'));
+  const shape = validate(grantSchema, value).filter(
+    (p) => !(p.path[0] === 'recipients' && p.path[2] === 'amount' && typeof (value as any)?.recipients?.[p.path[1] as number]?.amount === 'number'),
+  );
   const problems = [...shape, ...grantRuleProblems(value, today)];
   if (problems.length) throw new ValidationError(`invalid grant file ${file}; nothing was sent`, sortProblems(problems.map(locate)));
   return toGrant(value as any);

@@ -58,7 +58,17 @@ export async function runDisbursement(client: HmsopsClient, grant: Grant, opts: 
   const batchSize = opts.batchSize ?? 1000;
   // One result per recipient, in the grant's order (index i is grant.recipients[i]); of each
   // answer only what later steps need is kept: a 100,000-recipient grant is the normal case.
-  const results: RecipientResult[] = grant.recipients.map((r) => ({ id: r.id, name: r.name, amountCents: r.amountCents, status: 'not-sent', transferId: null, traceNumber: null, error: null, analytics: 'pending', email: 'pending' }));
+  const results: RecipientResult[] = grant.recipients.map((r) => ({
+    id: r.id,
+    name: r.name,
+    amountCents: r.amountCents,
+    status: 'not-sent',
+    transferId: null,
+    traceNumber: null,
+    error: null,
+    analytics: 'pending',
+    email: 'pending',
+  }));
   const createdAt: string[] = new Array(grant.recipients.length);
   const pendingReasons = new Set<string>();
   const indices = grant.recipients.map((_, i) => i);
@@ -111,13 +121,23 @@ export async function runDisbursement(client: HmsopsClient, grant: Grant, opts: 
     await client.analytics.trackEvents(
       batch.map((i) => {
         const r = grant.recipients[i]!;
-        return { id: eventId(grant.id, r.id), type: 'disbursement.transfer', at: createdAt[i]!, grantId: grant.id, amountCents: r.amountCents, status: 'queued', attributes: { recipientId: r.id, traceNumber: results[i]!.traceNumber, secCode: r.secCode } };
+        return {
+          id: eventId(grant.id, r.id),
+          type: 'disbursement.transfer',
+          at: createdAt[i]!,
+          grantId: grant.id,
+          amountCents: r.amountCents,
+          status: 'queued',
+          attributes: { recipientId: r.id, traceNumber: results[i]!.traceNumber, secCode: r.secCode },
+        };
       }),
     );
     for (const i of batch) results[i]!.analytics = 'recorded';
   });
   await followUp('email', 'messaging', 5000, async (batch) => {
-    const r = await client.messaging.sendEmails(batch.map((i) => ({ idempotencyKey: emailKey(grant.id, grant.recipients[i]!.id), ...noticeEmail(grant, grant.recipients[i]!, results[i]!.traceNumber!) })));
+    const r = await client.messaging.sendEmails(
+      batch.map((i) => ({ idempotencyKey: emailKey(grant.id, grant.recipients[i]!.id), ...noticeEmail(grant, grant.recipients[i]!, results[i]!.traceNumber!) })),
+    );
     for (const item of r.results) if (item.status < 400) results[batch[item.index]!]!.email = 'queued';
   });
 
@@ -129,14 +149,26 @@ export async function runDisbursement(client: HmsopsClient, grant: Grant, opts: 
     for (const f of all) {
       const text = await client.payments.downloadFile(f.fileId);
       const check = readNachaFile(text, { keepEntries: false });
-      files.push({ fileId: f.fileId, path: f.path, entries: f.entries, totalCreditCents: f.totalCreditCents, entryHash: f.entryHash, valid: check.ok, problems: check.problems.map(formatNachaProblem) });
+      files.push({
+        fileId: f.fileId,
+        path: f.path,
+        entries: f.entries,
+        totalCreditCents: f.totalCreditCents,
+        entryHash: f.entryHash,
+        valid: check.ok,
+        problems: check.problems.map(formatNachaProblem),
+      });
       opts.onProgress?.({ phase: 'file', done: files.length, total: all.length });
     }
   }
 
   const list = results;
   const count = (s: RecipientStatus) => list.filter((r) => r.status === s).length;
-  const pending = { analytics: list.filter((r) => r.status !== 'refused' && r.status !== 'not-sent' && r.analytics === 'pending').length, email: list.filter((r) => r.status !== 'refused' && r.status !== 'not-sent' && r.email === 'pending').length, reason: [...pendingReasons] };
+  const pending = {
+    analytics: list.filter((r) => r.status !== 'refused' && r.status !== 'not-sent' && r.analytics === 'pending').length,
+    email: list.filter((r) => r.status !== 'refused' && r.status !== 'not-sent' && r.email === 'pending').length,
+    reason: [...pendingReasons],
+  };
   const totals = {
     recipients: list.length,
     paidNow: count('paid'),
@@ -148,6 +180,8 @@ export async function runDisbursement(client: HmsopsClient, grant: Grant, opts: 
   };
   const status: Receipt['status'] = interrupted ? 'interrupted' : totals.refused > 0 ? 'refusals' : pending.analytics + pending.email > 0 ? 'follow-ups-pending' : 'complete';
   const width = NACHA_NAME_WIDTH.individualName;
-  const shortenedNames = grant.recipients.filter((r) => r.name.length > width && foldToNacha(r.name).length > width).map((r) => ({ id: r.id, name: r.name, nachaName: nachaFieldText(r.name, width) }));
+  const shortenedNames = grant.recipients
+    .filter((r) => r.name.length > width && foldToNacha(r.name).length > width)
+    .map((r) => ({ id: r.id, name: r.name, nachaName: nachaFieldText(r.name, width) }));
   return { grantId: grant.id, program: grant.program, agency: grant.agency, status, recipients: list, totals, files, pending, shortenedNames, durationMs: Date.now() - t0 };
 }

@@ -25,7 +25,7 @@ export const exitCodeMeaning: Record<ExitCodeValue, string> = {
   0: 'done',
   1: 'failure (a refused recipient, an invalid NACHA file, no healthy instance, a service error)',
   2: 'usage or config error, invalid grant file: nothing was started or sent',
-  3: 'the fleet did not become ready (timeout, crash loop, or a bundled program that exited 2: a configuration error such as the gateway\'s port taken, not restarted)',
+  3: "the fleet did not become ready (timeout, crash loop, or a bundled program that exited 2: a configuration error such as the gateway's port taken, not restarted)",
   4: 'no daemon runs for this state dir',
   5: '`disburse`: every payment went through, but analytics events or notices are pending (`--resume` finishes them)',
   70: 'internal error (a bug: the message says how to report it)',
@@ -60,7 +60,7 @@ export const errorCatalog = {
   FLEET_NOT_READY: spec(null, notReady, 'cli', 'an instance did not become ready in time, crash-loops, or exited 2'),
   DAEMON_START_FAILED: spec(null, failure, 'cli', 'the daemon did not start; the message ends with its log'),
   DAEMON_NOT_RUNNING: spec(null, daemonUnreachable, 'cli, sdk', 'no daemon runs for this state dir'),
-  DAEMON_UNREACHABLE: spec(null, daemonUnreachable, 'cli', 'the daemon\'s socket exists but cannot be reached'),
+  DAEMON_UNREACHABLE: spec(null, daemonUnreachable, 'cli', "the daemon's socket exists but cannot be reached"),
   DAEMON_BAD_ANSWER: spec(null, failure, 'cli', 'the daemon answered with something that is not JSON'),
   DAEMON_ERROR: spec(null, failure, 'cli', 'the daemon answered an error without a code'),
 
@@ -73,27 +73,27 @@ export const errorCatalog = {
 
   // The gateway
   NO_ROUTE: spec(404, failure, 'gateway', 'no service has that prefix'),
-  UNAUTHENTICATED: spec(401, failure, 'gateway, services', 'missing, expired or forged bearer token; a service called without the gateway\'s identity'),
+  UNAUTHENTICATED: spec(401, failure, 'gateway, services', "missing, expired or forged bearer token; a service called without the gateway's identity"),
   BODY_TOO_LARGE: spec(413, failure, 'gateway', 'over `gateway.bodyLimit` (declared or while streaming); the connection closes'),
-  RATE_LIMITED: spec(429, failure, 'gateway', 'over the service\'s `rateLimit` for this client address; `Retry-After` and `retryAfterSeconds` say when to try again'),
+  RATE_LIMITED: spec(429, failure, 'gateway', "over the service's `rateLimit` for this client address; `Retry-After` and `retryAfterSeconds` say when to try again"),
   NO_HEALTHY_INSTANCE: spec(503, failure, 'gateway, sdk', 'the service has no passing instance (`service` names it); also `registry get`'),
   UPSTREAM_UNREACHABLE: spec(502, failure, 'gateway', 'refused or reset, after the one retry a safe request gets'),
-  UPSTREAM_BAD_RESPONSE: spec(502, failure, 'gateway', 'the instance\'s answer cannot be forwarded safely (two framings, a malformed head)'),
+  UPSTREAM_BAD_RESPONSE: spec(502, failure, 'gateway', "the instance's answer cannot be forwarded safely (two framings, a malformed head)"),
   UPSTREAM_TIMEOUT: spec(504, failure, 'gateway', 'no answer, or no further body bytes, within `gateway.upstreamTimeout`'),
   CLIENT_CLOSED: spec(499, failure, 'gateway', 'the client went away before its answer (access log only; nobody is left to answer)'),
-  BAD_REQUEST: spec(400, failure, 'gateway, services', 'a request llhttp refuses or the gateway\'s stricter rules refuse (the connection closes); a request a service cannot read'),
+  BAD_REQUEST: spec(400, failure, 'gateway, services', "a request llhttp refuses or the gateway's stricter rules refuse (the connection closes); a request a service cannot read"),
   HEADERS_TOO_LARGE: spec(431, failure, 'gateway', 'a request head over 16 KiB; the connection closes'),
   NOT_IMPLEMENTED: spec(501, failure, 'gateway', 'a transfer coding other than chunked, or an upgrade; the connection closes'),
   REQUEST_TIMEOUT: spec(408, failure, 'gateway', 'a request head still incomplete 60 s after it started (slowloris); the connection closes'),
 
   // The services
-  VALIDATION: spec(400, failure, 'services', 'the request does not match the route\'s schema or the domain rules; `fields` lists each field and why'),
-  FORBIDDEN: spec(403, failure, 'daemon, services', 'the caller lacks the role the route needs; a registry write without the fleet\'s token'),
+  VALIDATION: spec(400, failure, 'services', "the request does not match the route's schema or the domain rules; `fields` lists each field and why"),
+  FORBIDDEN: spec(403, failure, 'daemon, services', "the caller lacks the role the route needs; a registry write without the fleet's token"),
   NOT_FOUND: spec(404, failure, 'daemon, services', 'no such route, transfer, file, grant, user, email or message'),
   INTERNAL: spec(500, failure, 'daemon, services', 'a bug in a service or the daemon; the answer carries the request id to find it in the log'),
   IDEMPOTENCY_KEY_REQUIRED: spec(400, failure, 'services', 'a payment or email without an Idempotency-Key header'),
   IDEMPOTENCY_KEY_REUSED: spec(422, failure, 'services', 'the key was used before with another body; the first transfer or email is named'),
-  IDEMPOTENCY_KEY_IN_FLIGHT: spec(409, failure, 'services', 'the key\'s first request is still being processed; `Retry-After` says when its answer is there'),
+  IDEMPOTENCY_KEY_IN_FLIGHT: spec(409, failure, 'services', "the key's first request is still being processed; `Retry-After` says when its answer is there"),
   BATCH_REJECTED: spec(422, failure, 'services', 'an atomic batch with a failed item: nothing was stored'),
   FILE_NOT_WRITTEN: spec(507, failure, 'services', 'the NACHA file could not be written in full (a full disk): no transfer was filed'),
   INVALID_CREDENTIALS: spec(401, failure, 'services', 'wrong user name or password'),
@@ -102,7 +102,7 @@ export const errorCatalog = {
   USERNAME_TAKEN: spec(409, failure, 'services', 'a user of that name exists'),
 
   // The SDK, before any request is sent
-  NO_GATEWAY: spec(503, failure, 'sdk', '`connect` found no gateway in the fleet\'s registry'),
+  NO_GATEWAY: spec(503, failure, 'sdk', "`connect` found no gateway in the fleet's registry"),
   NO_REGISTRY: spec(null, failure, 'sdk', '`registry.get` on a client connected without `stateDir`'),
 } as const satisfies Record<string, ErrorSpec>;
 

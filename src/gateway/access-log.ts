@@ -29,8 +29,7 @@ export class AccessEntry {
 // characters (the head was read as latin1: a byte over 0x7e is a character of its own).
 const NEEDS_ESCAPE = /[^\x20\x21\x23-\x5b\x5d-\x7e]/;
 const NON_ASCII = /[\u007f-\uffff]/g;
-const jsonString = (s: string): string =>
-  NEEDS_ESCAPE.test(s) ? JSON.stringify(s).replace(NON_ASCII, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : `"${s}"`;
+const jsonString = (s: string): string => (NEEDS_ESCAPE.test(s) ? JSON.stringify(s).replace(NON_ASCII, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : `"${s}"`);
 
 /** Service, route and instance names repeat on every line: each is escaped once. */
 const known = new Map<string, string>();
@@ -88,7 +87,10 @@ export class AccessLog {
     if (this.#used + line.length > this.#buf.length) {
       this.flush();
       // A line longer than the buffer (a huge escaped URL) is written by itself.
-      if (line.length > this.#buf.length) return this.file.writeBlock(line);
+      if (line.length > this.#buf.length) {
+        this.file.writeBlock(line);
+        return;
+      }
     }
     this.#used += this.#buf.write(line, this.#used, 'latin1');
     if (this.#used >= FLUSH_BYTES) this.flush();

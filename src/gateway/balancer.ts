@@ -6,7 +6,11 @@ export class Balancer {
   #outstanding = new Map<string, number>();
   #cooldownUntil = new Map<string, number>();
 
-  constructor(private readonly strategy: 'round-robin' | 'least-outstanding', private readonly cooldownMs: number, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly strategy: 'round-robin' | 'least-outstanding',
+    private readonly cooldownMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   pick(service: string, upstreams: Upstream[], exclude?: string): Upstream | undefined {
     // The usual case, on every request: nobody cooling down, nothing to exclude, round-robin.

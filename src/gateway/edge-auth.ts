@@ -43,6 +43,13 @@ export class EdgeAuth {
         return { reason: (err2 as Error).message };
       }
     }
-    return { identity: { sub: String(payload.sub), username: String(payload.username ?? payload.sub), roles: Array.isArray(payload.roles) ? payload.roles.map(String) : [], exp: payload.exp! } };
+    return {
+      identity: {
+        sub: String(payload.sub),
+        username: String(payload.username ?? payload.sub),
+        roles: Array.isArray(payload.roles) ? payload.roles.map(String) : [],
+        exp: payload.exp!,
+      },
+    };
   }
 }

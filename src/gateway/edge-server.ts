@@ -86,7 +86,11 @@ export class EdgeResponse {
   /** The connection answered for this response (the request's framing broke): what the handler writes goes nowhere. */
   #discarded = false;
 
-  constructor(private readonly conn: EdgeConnection, private readonly req: EdgeRequest, keepAlive: boolean) {
+  constructor(
+    private readonly conn: EdgeConnection,
+    private readonly req: EdgeRequest,
+    keepAlive: boolean,
+  ) {
     this.keepAlive = keepAlive;
   }
 
@@ -122,7 +126,7 @@ export class EdgeResponse {
       this.keepAlive = false;
     }
     if (!this.keepAlive) head += 'connection: close\r\n';
-    this.#head = head + '\r\n';
+    this.#head = `${head}\r\n`;
     this.headersSent = true;
     return this;
   }
@@ -159,7 +163,7 @@ export class EdgeResponse {
     const socket = this.conn.socket;
     if (!socket.destroyed) {
       socket.cork();
-      if (chunk !== undefined && chunk.length) this.write(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+      if (chunk?.length) this.write(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
       else if (this.#head) socket.write(this.#head, 'latin1');
       this.#head = undefined;
       if (this.#mode === 'chunked') socket.write('0\r\n\r\n', 'latin1');
@@ -207,10 +211,16 @@ export class EdgeConnection {
   #bodyFull = false;
   #clientEnded = false;
 
-  constructor(readonly socket: net.Socket, private readonly server: EdgeServer) {
+  constructor(
+    readonly socket: net.Socket,
+    private readonly server: EdgeServer,
+  ) {
     socket.setNoDelay(true);
     this.#parser = new Llhttp('request', MAX_HEAD_BYTES, {
-      headersComplete: (head) => this.#onHead(head),
+      headersComplete: (head) => {
+        this.#onHead(head);
+        return false; // a request's body is as its head declares
+      },
       body: (data) => {
         const req = this.#parsing;
         if (this.#stopped || !req?.body) return;
@@ -298,7 +308,8 @@ export class EdgeConnection {
     try {
       req = this.#request(h);
     } catch (err) {
-      return this.#refuse(err instanceof HmsopsError ? err : new HmsopsError('BAD_REQUEST', (err as Error).message));
+      this.#refuse(err instanceof HmsopsError ? err : new HmsopsError('BAD_REQUEST', (err as Error).message));
+      return;
     }
     const length = req.headers['content-length'];
     if (req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0')) req.body = new RequestBody(this);
@@ -331,19 +342,37 @@ export class EdgeConnection {
       if (!notPassed.has(lower)) passLines += `${name}: ${value}\r\n`;
       // A switch with constant property names, not headers[name]: a dynamic key is a megamorphic lookup.
       switch (lower) {
-        case 'content-length': headers['content-length'] = value; break; // llhttp refuses a second one
+        case 'content-length':
+          headers['content-length'] = value;
+          break; // llhttp refuses a second one
         case 'host':
           if (headers.host !== undefined) throw new HmsopsError('BAD_REQUEST', 'more than one host header');
           headers.host = value;
           break;
-        case 'transfer-encoding': headers['transfer-encoding'] = joined(headers['transfer-encoding'], value); break;
-        case 'connection': headers.connection = joined(headers.connection, value); break;
-        case 'expect': headers.expect = joined(headers.expect, value); break;
-        case 'upgrade': headers.upgrade = joined(headers.upgrade, value); break;
-        case 'x-request-id': headers['x-request-id'] = joined(headers['x-request-id'], value); break;
-        case 'x-forwarded-for': headers['x-forwarded-for'] = joined(headers['x-forwarded-for'], value); break;
-        case 'authorization': headers.authorization = joined(headers.authorization, value); break;
-        case 'idempotency-key': headers['idempotency-key'] = joined(headers['idempotency-key'], value); break;
+        case 'transfer-encoding':
+          headers['transfer-encoding'] = joined(headers['transfer-encoding'], value);
+          break;
+        case 'connection':
+          headers.connection = joined(headers.connection, value);
+          break;
+        case 'expect':
+          headers.expect = joined(headers.expect, value);
+          break;
+        case 'upgrade':
+          headers.upgrade = joined(headers.upgrade, value);
+          break;
+        case 'x-request-id':
+          headers['x-request-id'] = joined(headers['x-request-id'], value);
+          break;
+        case 'x-forwarded-for':
+          headers['x-forwarded-for'] = joined(headers['x-forwarded-for'], value);
+          break;
+        case 'authorization':
+          headers.authorization = joined(headers.authorization, value);
+          break;
+        case 'idempotency-key':
+          headers['idempotency-key'] = joined(headers['idempotency-key'], value);
+          break;
       }
     }
     const minor = h.versionMinor;
@@ -393,7 +422,10 @@ export class EdgeConnection {
   #answerRefusal(refusal: Refusal) {
     const { status, code, message } = refusal;
     const body = JSON.stringify(refusal.body());
-    this.socket.end(`HTTP/1.1 ${status} ${reasonPhrase(status)}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`, 'latin1');
+    this.socket.end(
+      `HTTP/1.1 ${status} ${reasonPhrase(status)}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+      'latin1',
+    );
     this.server.emit('clientError', { status, code, message, remoteAddress: this.socket.remoteAddress });
   }
 
@@ -478,20 +510,26 @@ export class EdgeServer extends EventEmitter {
   readonly #connections = new Set<EdgeConnection>();
   readonly #sweep: NodeJS.Timeout;
 
-  constructor(readonly handler: (req: EdgeRequest, res: EdgeResponse) => void, readonly options: EdgeServerOptions) {
+  constructor(
+    readonly handler: (req: EdgeRequest, res: EdgeResponse) => void,
+    readonly options: EdgeServerOptions,
+  ) {
     super();
     this.actedOnLengths = nameLengths([...Object.keys(new KnownHeaders()), ...options.notPassed]);
     this.#server = net.createServer({ allowHalfOpen: true }, (socket) => this.#connections.add(new EdgeConnection(socket, this)));
     this.#server.on('error', (err) => this.emit('error', err));
     // One timer for all connections rather than one per socket refreshed on every read and write.
     // A request in flight is bounded by the upstream timeout instead.
-    this.#sweep = setInterval(() => {
-      const now = Date.now();
-      for (const c of this.#connections) {
-        if (c.headOverdue(options.headersTimeoutMs)) c.headTimedOut();
-        else if (c.idle && c.lastActive < now - options.keepAliveTimeoutMs) c.socket.destroy();
-      }
-    }, Math.min(1000, Math.max(10, Math.min(options.keepAliveTimeoutMs, options.headersTimeoutMs) / 4))).unref();
+    this.#sweep = setInterval(
+      () => {
+        const now = Date.now();
+        for (const c of this.#connections) {
+          if (c.headOverdue(options.headersTimeoutMs)) c.headTimedOut();
+          else if (c.idle && c.lastActive < now - options.keepAliveTimeoutMs) c.socket.destroy();
+        }
+      },
+      Math.min(1000, Math.max(10, Math.min(options.keepAliveTimeoutMs, options.headersTimeoutMs) / 4)),
+    ).unref();
   }
 
   listen(port: number, host: string, cb: () => void) {

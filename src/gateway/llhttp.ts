@@ -74,7 +74,7 @@ export interface ParsedHead {
  */
 export interface ParserEvents {
   /** The head is complete. Return true for an answer that has no body whatever it says (to HEAD). */
-  headersComplete(head: ParsedHead): boolean | void;
+  headersComplete(head: ParsedHead): boolean;
   /** Body bytes, already decoded from chunked; the buffer is the callee's to keep. */
   body(data: Buffer): void;
   messageComplete(): void;
@@ -98,7 +98,17 @@ export class Llhttp {
       this.#headers.push(...headers);
       this.#url += url;
     };
-    p[HTTPParser.kOnHeadersComplete] = (versionMajor: number, versionMinor: number, headers: string[] | undefined, method: number | undefined, url: string | undefined, statusCode: number | undefined, _statusMessage: unknown, upgrade: boolean, keepAlive: boolean) => {
+    p[HTTPParser.kOnHeadersComplete] = (
+      versionMajor: number,
+      versionMinor: number,
+      headers: string[] | undefined,
+      method: number | undefined,
+      url: string | undefined,
+      statusCode: number | undefined,
+      _statusMessage: unknown,
+      upgrade: boolean,
+      keepAlive: boolean,
+    ) => {
       const all = this.#headers.length ? (headers ? this.#headers.concat(headers) : this.#headers) : (headers ?? []);
       const target = this.#url + (url ?? '');
       this.#headers = [];

@@ -11,7 +11,18 @@ import { daemonLinkFromEnv, registerWithDaemon } from '../registry/daemon-link.j
 import { startGatewayWorker, type AccessLogFile, type ClusterMessage } from './worker.js';
 
 const cfg = JSON.parse(process.env.HMSOPS_GATEWAY_CONFIG ?? '{}') as Partial<FleetConfig['gateway']>;
-const defaults: FleetConfig['gateway'] = { enabled: true, port: 8080, host: '127.0.0.1', upstreamTimeoutMs: 30_000, bodyLimitBytes: 10 * 1024 * 1024, balancing: 'round-robin', cooldownMs: 5000, auth: true, workers: 1, rateLimits: {} };
+const defaults: FleetConfig['gateway'] = {
+  enabled: true,
+  port: 8080,
+  host: '127.0.0.1',
+  upstreamTimeoutMs: 30_000,
+  bodyLimitBytes: 10 * 1024 * 1024,
+  balancing: 'round-robin',
+  cooldownMs: 5000,
+  auth: true,
+  workers: 1,
+  rateLimits: {},
+};
 const config = { ...defaults, ...cfg };
 const link = daemonLinkFromEnv();
 if (!link || !process.env.HMSOPS_ACCESS_LOG) {
@@ -70,7 +81,7 @@ if (cluster.isWorker) {
 }
 
 async function runPrimary(count: number) {
-  const log = (msg: string, extra: Record<string, unknown> = {}) => process.stdout.write(JSON.stringify({ time: new Date().toISOString(), msg, ...extra }) + '\n');
+  const log = (msg: string, extra: Record<string, unknown> = {}) => process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), msg, ...extra })}\n`);
   let stopping = false;
   const pendingMetrics = new Map<number, { asker: Worker; askerId: number; waiting: number; total: Metrics; timer: NodeJS.Timeout }>();
   let metricsId = 0;

@@ -56,7 +56,7 @@ export function isPublic(service: string, method: string, path: string): boolean
   return service === 'auth' && ((method === 'POST' && p === '/v1/login') || (method === 'GET' && p === '/v1/jwks.json'));
 }
 
-export class Proxy {
+export class GatewayProxy {
   table: RoutingTable = { routes: [] };
   readonly metrics = new Metrics();
   readonly balancer: Balancer;
@@ -209,7 +209,10 @@ export class Proxy {
     // After a stale connection, the same instance is fine when there is no other.
     const upstream = this.balancer.pick(route.service, route.upstreams, tried?.instanceId) ?? (sameAgain ? tried : undefined);
     if (!upstream) {
-      if (tried) return f.done(new HmsopsError('UPSTREAM_UNREACHABLE', `${route.service}: ${tried.instanceId} failed and no other instance is passing`, { extra: { service: route.service } }));
+      if (tried)
+        return f.done(
+          new HmsopsError('UPSTREAM_UNREACHABLE', `${route.service}: ${tried.instanceId} failed and no other instance is passing`, { extra: { service: route.service } }),
+        );
       return f.done(new HmsopsError('NO_HEALTHY_INSTANCE', `no healthy instance of ${route.service}`, { extra: { service: route.service } }));
     }
     log.instance = upstream.instanceId;
@@ -219,7 +222,8 @@ export class Proxy {
       this.balancer.finish(upstream);
       if (!e) return f.done();
       const at = `${upstream.instanceId}: ${e.message}`;
-      if (e.code === 'timeout') return f.done(new HmsopsError('UPSTREAM_TIMEOUT', `${upstream.instanceId} did not answer within ${this.cfg.upstreamTimeoutMs}ms`, { extra: { service: route.service } }));
+      if (e.code === 'timeout')
+        return f.done(new HmsopsError('UPSTREAM_TIMEOUT', `${upstream.instanceId} did not answer within ${this.cfg.upstreamTimeoutMs}ms`, { extra: { service: route.service } }));
       if (e.code === 'body-too-large') return f.done(new HmsopsError('BODY_TOO_LARGE', e.message));
       if (e.code === 'client-gone') return f.done(new HmsopsError('CLIENT_CLOSED', e.message));
       if (e.code === 'bad-response') return f.done(new HmsopsError('UPSTREAM_BAD_RESPONSE', at, { extra: { service: route.service } }));
@@ -253,7 +257,12 @@ async function readBounded(req: Readable, limit: number): Promise<Buffer> {
 
 /** The rare request whose Connection header names more headers: those are hop-by-hop too (RFC 9110 section 7.6.1). */
 function withoutConnectionNamed(req: EdgeRequest): string {
-  const named = new Set(req.headers.connection!.toLowerCase().split(',').map((t) => t.trim()));
+  const named = new Set(
+    req.headers
+      .connection!.toLowerCase()
+      .split(',')
+      .map((t) => t.trim()),
+  );
   const raw = req.rawHeaders;
   let lines = '';
   for (let i = 0; i < raw.length; i += 2) {

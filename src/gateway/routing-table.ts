@@ -36,7 +36,7 @@ export function buildRoutingTable(entries: RegistryEntry[], configured: Record<s
 /** `/ach/v1/transfers?x=1` under prefix `/ach` -> service ach, upstream path `/v1/transfers?x=1`. */
 export function matchRoute(table: RoutingTable, url: string): { route: Route; path: string } | undefined {
   for (const r of table.routes) {
-    if (url === r.prefix || url.startsWith(r.prefix + '/') || url.startsWith(r.prefix + '?')) {
+    if (url === r.prefix || url.startsWith(`${r.prefix}/`) || url.startsWith(`${r.prefix}?`)) {
       const rest = url.slice(r.prefix.length);
       return { route: r, path: rest.startsWith('/') ? rest : `/${rest}` };
     }

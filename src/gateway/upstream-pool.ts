@@ -38,7 +38,11 @@ export interface ResponseSink {
 export type UpstreamErrorCode = 'connect' | 'lost' | 'timeout' | 'bad-response' | 'aborted' | 'body-too-large' | 'client-gone';
 
 export class UpstreamError extends Error {
-  constructor(readonly code: UpstreamErrorCode, message: string, readonly reused = false) {
+  constructor(
+    readonly code: UpstreamErrorCode,
+    message: string,
+    readonly reused = false,
+  ) {
     super(message);
   }
 }
@@ -92,7 +96,10 @@ class Connection {
   #refused: string | undefined;
   #full = false;
 
-  constructor(readonly socket: net.Socket, private readonly pool: UpstreamPool) {
+  constructor(
+    readonly socket: net.Socket,
+    private readonly pool: UpstreamPool,
+  ) {
     this.idleMs = pool.options.idleMs;
     socket.setNoDelay(true);
     this.#parser = new Llhttp('response', MAX_HEAD_BYTES, {
@@ -110,7 +117,7 @@ class Connection {
     socket.on('connect', () => {
       this.connected = true;
       const ex = this.exchange;
-      if (ex && ex.req.body && !Buffer.isBuffer(ex.req.body)) this.pipeBody(ex, ex.req.body);
+      if (ex?.req.body && !Buffer.isBuffer(ex.req.body)) this.pipeBody(ex, ex.req.body);
     });
     socket.on('drain', () => {
       const body = this.exchange?.req.body;
@@ -147,7 +154,7 @@ class Connection {
     let head = `${req.method} ${req.path} HTTP/1.1\r\nhost: ${this.pool.hostHeader}\r\n${req.headerLines}`;
     const body = req.body;
     if (body === undefined) {
-      socket.write(head + '\r\n', 'latin1');
+      socket.write(`${head}\r\n`, 'latin1');
       ex.requestDone = true;
     } else if (Buffer.isBuffer(body)) {
       socket.cork();
@@ -188,7 +195,7 @@ class Connection {
       ex.requestDone = true;
     });
     body.on('aborted', () => this.exchange === ex && this.fail(new UpstreamError('client-gone', 'the client closed its connection while sending')));
-    body.on('error', () => this.exchange === ex && this.fail(new UpstreamError('client-gone', 'the client\'s body broke off')));
+    body.on('error', () => this.exchange === ex && this.fail(new UpstreamError('client-gone', "the client's body broke off")));
     body.resume();
   }
 
@@ -296,7 +303,11 @@ export class UpstreamPool {
   #sweep: NodeJS.Timeout | undefined;
   #readBuffer = Buffer.allocUnsafe(64 * 1024);
 
-  constructor(readonly host: string, readonly port: number, readonly options: UpstreamPoolOptions) {
+  constructor(
+    readonly host: string,
+    readonly port: number,
+    readonly options: UpstreamPoolOptions,
+  ) {
     this.hostHeader = `${host}:${port}`;
   }
 
@@ -320,7 +331,13 @@ export class UpstreamPool {
     if (this.#all.size >= this.options.maxConnections) return undefined;
     // Reads land in one buffer shared by the pool's connections (onread): no stream machinery per
     // read. The parser copies what it keeps, and the response copies what it cannot write at once.
-    const onread = { buffer: this.#readBuffer, callback: (n: number, buf: Uint8Array) => (c.onData((buf as Buffer).subarray(0, n)), true) };
+    const onread = {
+      buffer: this.#readBuffer,
+      callback: (n: number, buf: Uint8Array) => {
+        c.onData((buf as Buffer).subarray(0, n));
+        return true;
+      },
+    };
     const c: Connection = new Connection(net.connect({ port: this.port, host: this.host, onread }), this);
     this.#all.add(c);
     // One timer per pool rather than one per request: deadlines are checked a few times per timeout.

@@ -12,7 +12,7 @@ import { AccessLog, isoNow } from './access-log.js';
 import { EdgeAuth } from './edge-auth.js';
 import { EdgeServer } from './edge-server.js';
 import { portHolder } from './port-holder.js';
-import { NOT_PASSED, Proxy } from './proxy.js';
+import { GatewayProxy, NOT_PASSED } from './proxy.js';
 import { buildRoutingTable } from './routing-table.js';
 
 /** Messages between the primary and its workers. */
@@ -42,7 +42,7 @@ export function startGatewayWorker(config: FleetConfig['gateway'], link: DaemonL
   // The gateway's own messages (rare) go to stdout at once: the daemon keeps them in the instance log.
   const log = (obj: Record<string, unknown>) => process.stdout.write(`{"time":"${isoNow()}",${JSON.stringify(obj).slice(1)}\n`);
 
-  let proxy: Proxy;
+  let proxy: GatewayProxy;
   const auth = config.auth
     ? new EdgeAuth(async () => {
         const upstream = proxy.table.routes.find((r) => r.service === 'auth')?.upstreams[0];
@@ -52,29 +52,34 @@ export function startGatewayWorker(config: FleetConfig['gateway'], link: DaemonL
         return (await r.json()) as any;
       })
     : undefined;
-  proxy = new Proxy(config, auth, identityKey(link.token), (entry) => accessLog.write(entry));
+  proxy = new GatewayProxy(config, auth, identityKey(link.token), (entry) => accessLog.write(entry));
   let registryReady = false;
   let draining = false;
 
-  const server = new EdgeServer((req, res) => {
-    const url = req.url;
-    if (url === '/healthz') return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
-    if (url === '/readyz') {
-      const ok = registryReady && !draining;
-      return void res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ status: ok ? 'ready' : 'not ready' }));
-    }
-    if (url === '/metrics') {
-      void metricsText().then((text) => res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(text));
-      return;
-    }
-    void proxy.handle(req, res);
-  }, { keepAliveTimeoutMs: 65_000, headersTimeoutMs: 60_000, notPassed: NOT_PASSED });
+  const server = new EdgeServer(
+    (req, res) => {
+      const url = req.url;
+      if (url === '/healthz') return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
+      if (url === '/readyz') {
+        const ok = registryReady && !draining;
+        return void res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ status: ok ? 'ready' : 'not ready' }));
+      }
+      if (url === '/metrics') {
+        void metricsText().then((text) => res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(text));
+        return;
+      }
+      void proxy.handle(req, res);
+    },
+    { keepAliveTimeoutMs: 65_000, headersTimeoutMs: 60_000, notPassed: NOT_PASSED },
+  );
   server.on('clientError', (e: Record<string, unknown>) => log({ msg: 'refused request', ...e }));
 
   server.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EADDRINUSE') {
       const holder = portHolder(config.port);
-      console.error(`gateway: port ${config.port} on ${config.host} is already taken${holder ? ` by pid ${holder.pid} (${holder.command})` : ''}; stop it or set gateway.port in hmsops.config.yaml`);
+      console.error(
+        `gateway: port ${config.port} on ${config.host} is already taken${holder ? ` by pid ${holder.pid} (${holder.command})` : ''}; stop it or set gateway.port in hmsops.config.yaml`,
+      );
       process.exit(2);
     }
     console.error(`gateway: ${err.message}`);

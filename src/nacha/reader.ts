@@ -85,7 +85,11 @@ export function readNachaFile(text: string, opts: { keepEntries?: boolean; maxPr
   const trailer = trailerMatch[0];
   const body = text.slice(0, text.length - trailer.length);
   const lineEnding = body.includes('\r\n') ? '\r\n' : body.includes('\n') ? '\n' : '';
-  const lines = lineEnding ? body.split(lineEnding) : body.length === 0 ? [] : Array.from({ length: Math.ceil(body.length / RECORD_LENGTH) }, (_, i) => body.slice(i * RECORD_LENGTH, (i + 1) * RECORD_LENGTH));
+  const lines = lineEnding
+    ? body.split(lineEnding)
+    : body.length === 0
+      ? []
+      : Array.from({ length: Math.ceil(body.length / RECORD_LENGTH) }, (_, i) => body.slice(i * RECORD_LENGTH, (i + 1) * RECORD_LENGTH));
 
   const fields = (line: string, layout: Field[]): Record<string, any> => {
     const out: Record<string, any> = {};
@@ -156,7 +160,8 @@ export function readNachaFile(text: string, opts: { keepEntries?: boolean; maxPr
           e.addenda = [];
           const b = batch!;
           if (!VALID_TRANSACTION_CODES.has(e.transactionCode)) problem('transaction-code', `transaction code ${line.slice(1, 3)} is not a valid code`);
-          if (!isDigits(e.rdfiIdentification) || e.rdfiIdentification.length !== 8) problem('field-format', `RDFI routing (positions 4-11) must be 8 digits, got "${line.slice(3, 11)}"`);
+          if (!isDigits(e.rdfiIdentification) || e.rdfiIdentification.length !== 8)
+            problem('field-format', `RDFI routing (positions 4-11) must be 8 digits, got "${line.slice(3, 11)}"`);
           else if (String(abaCheckDigit(e.rdfiIdentification)) !== e.checkDigit)
             problem('check-digit', `check digit of routing ${e.rdfiIdentification} must be ${abaCheckDigit(e.rdfiIdentification)}, got "${e.checkDigit}"`);
           if (!isDigits(line.slice(79, 94))) problem('field-format', `trace number (positions 80-94) must be digits, got "${line.slice(79, 94)}"`);
@@ -189,13 +194,16 @@ export function readNachaFile(text: string, opts: { keepEntries?: boolean; maxPr
           const c = fields(line, batchControlLayout);
           const b = batch!;
           const hash = b.hash % HASH_MOD;
-          if (c.serviceClassCode !== b.header.serviceClassCode) problem('batch-control', `service class code ${c.serviceClassCode} differs from the batch header's ${b.header.serviceClassCode}`);
+          if (c.serviceClassCode !== b.header.serviceClassCode)
+            problem('batch-control', `service class code ${c.serviceClassCode} differs from the batch header's ${b.header.serviceClassCode}`);
           if (c.entryAddendaCount !== b.count) problem('batch-count', `entry/addenda count is ${c.entryAddendaCount}, the batch has ${b.count}`);
           if (c.entryHash !== hash) problem('batch-hash', `entry hash is ${c.entryHash}, the entries add up to ${hash}`);
           if (c.totalDebit !== b.debit) problem('batch-totals', `total debit is ${c.totalDebit}, the entries add up to ${b.debit}`);
           if (c.totalCredit !== b.credit) problem('batch-totals', `total credit is ${c.totalCredit}, the entries add up to ${b.credit}`);
-          if (c.companyIdentification !== b.header.companyIdentification) problem('batch-control', `company identification "${c.companyIdentification}" differs from the batch header's "${b.header.companyIdentification}"`);
-          if (c.odfiIdentification !== b.header.odfiIdentification) problem('batch-control', `ODFI "${c.odfiIdentification}" differs from the batch header's "${b.header.odfiIdentification}"`);
+          if (c.companyIdentification !== b.header.companyIdentification)
+            problem('batch-control', `company identification "${c.companyIdentification}" differs from the batch header's "${b.header.companyIdentification}"`);
+          if (c.odfiIdentification !== b.header.odfiIdentification)
+            problem('batch-control', `ODFI "${c.odfiIdentification}" differs from the batch header's "${b.header.odfiIdentification}"`);
           if (c.batchNumber !== b.header.batchNumber) problem('batch-control', `batch number ${c.batchNumber} differs from the batch header's ${b.header.batchNumber}`);
           summary.batches++;
           summary.entryHash += hash;
@@ -224,7 +232,8 @@ export function readNachaFile(text: string, opts: { keepEntries?: boolean; maxPr
     lineNo = lines.length - paddingLines;
     const c = control!;
     if (c.batchCount !== summary.batches) problem('file-count', `batch count is ${c.batchCount}, the file has ${summary.batches}`);
-    if (c.entryAddendaCount !== summary.entries + summary.addenda) problem('file-count', `entry/addenda count is ${c.entryAddendaCount}, the file has ${summary.entries + summary.addenda}`);
+    if (c.entryAddendaCount !== summary.entries + summary.addenda)
+      problem('file-count', `entry/addenda count is ${c.entryAddendaCount}, the file has ${summary.entries + summary.addenda}`);
     if (c.entryHash !== summary.entryHash) problem('file-hash', `entry hash is ${c.entryHash}, the batches add up to ${summary.entryHash}`);
     if (c.totalDebit !== summary.totalDebitCents) problem('file-totals', `total debit is ${c.totalDebit}, the batches add up to ${summary.totalDebitCents}`);
     if (c.totalCredit !== summary.totalCreditCents) problem('file-totals', `total credit is ${c.totalCredit}, the batches add up to ${summary.totalCreditCents}`);

@@ -23,16 +23,24 @@ export async function callDaemon(link: DaemonLink, path: string, body: unknown):
 }
 
 /** Registers, then heartbeats every third of the TTL; re-registers if the daemon forgot us. */
-export async function registerWithDaemon(link: DaemonLink, entry: { service: string; instanceId: string; port: number; version: string; metadata?: Record<string, string> }, ttlMs: number, log: (msg: string) => void) {
+export async function registerWithDaemon(
+  link: DaemonLink,
+  entry: { service: string; instanceId: string; port: number; version: string; metadata?: Record<string, string> },
+  ttlMs: number,
+  log: (msg: string) => void,
+) {
   await callDaemon(link, '/v1/registry/register', { ...entry, address: '127.0.0.1', ttlMs });
-  const timer = setInterval(async () => {
-    try {
-      await callDaemon(link, '/v1/registry/heartbeat', { instanceId: entry.instanceId });
-    } catch (err) {
-      log(`heartbeat failed: ${(err as Error).message}; registering again`);
-      await callDaemon(link, '/v1/registry/register', { ...entry, address: '127.0.0.1', ttlMs }).catch(() => undefined);
-    }
-  }, Math.max(100, Math.floor(ttlMs / 3)));
+  const timer = setInterval(
+    async () => {
+      try {
+        await callDaemon(link, '/v1/registry/heartbeat', { instanceId: entry.instanceId });
+      } catch (err) {
+        log(`heartbeat failed: ${(err as Error).message}; registering again`);
+        await callDaemon(link, '/v1/registry/register', { ...entry, address: '127.0.0.1', ttlMs }).catch(() => undefined);
+      }
+    },
+    Math.max(100, Math.floor(ttlMs / 3)),
+  );
   timer.unref();
   return {
     async deregister() {
@@ -47,7 +55,8 @@ export function watchRegistry(socket: string, onChange: (entries: RegistryEntry[
   let stopped = false;
   let index = 0;
   const client = new ControlClient(socket);
-  const once = () => client.request<{ index: number; entries: RegistryEntry[]; routes?: Record<string, string> }>('GET', `/v1/registry/watch?index=${index}&waitMs=30000`, undefined, 40_000);
+  const once = () =>
+    client.request<{ index: number; entries: RegistryEntry[]; routes?: Record<string, string> }>('GET', `/v1/registry/watch?index=${index}&waitMs=30000`, undefined, 40_000);
   void (async () => {
     while (!stopped) {
       try {

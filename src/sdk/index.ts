@@ -24,7 +24,12 @@ export type { ApiErrorCode } from '../errors/catalog.js';
  * status, 0 for a failure before any request was sent.
  */
 export class HmsopsApiError extends Error {
-  constructor(readonly status: number, readonly code: ApiErrorCode, message: string, readonly body: unknown) {
+  constructor(
+    readonly status: number,
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly body: unknown,
+  ) {
     super(message);
     this.name = 'HmsopsApiError';
   }
@@ -51,7 +56,11 @@ export class HmsopsClient {
   #token: string | undefined;
   #credentials: { username: string; password: string } | undefined;
 
-  constructor(readonly gatewayUrl: string, opts: { token?: string; credentials?: { username: string; password: string }; timeoutMs?: number }, private readonly control?: ControlClient) {
+  constructor(
+    readonly gatewayUrl: string,
+    opts: { token?: string; credentials?: { username: string; password: string }; timeoutMs?: number },
+    private readonly control?: ControlClient,
+  ) {
     this.#pool = new Pool(gatewayUrl, { connections: 16, headersTimeout: opts.timeoutMs ?? 60_000, bodyTimeout: opts.timeoutMs ?? 60_000 });
     this.#token = opts.token;
     this.#credentials = opts.credentials;
@@ -116,7 +125,8 @@ export class HmsopsClient {
 
   readonly payments = {
     /** `waitIfInFlight: false` gives the 409 IDEMPOTENCY_KEY_IN_FLIGHT instead of waiting for the first request's answer. */
-    transfer: (t: T.TransferRequest, opts: { idempotencyKey: string; waitIfInFlight?: boolean }) => this.call<T.Transfer>('POST', '/ach/v1/transfers', t, { 'idempotency-key': opts.idempotencyKey }, opts),
+    transfer: (t: T.TransferRequest, opts: { idempotencyKey: string; waitIfInFlight?: boolean }) =>
+      this.call<T.Transfer>('POST', '/ach/v1/transfers', t, { 'idempotency-key': opts.idempotencyKey }, opts),
     transferBatch: (items: (T.TransferRequest & { idempotencyKey: string })[], opts: { atomic?: boolean } = {}) =>
       this.call<T.BatchResult>('POST', '/ach/v1/transfers:batch', { atomic: opts.atomic ?? false, transfers: items }),
     get: (id: string) => this.call<T.Transfer>('GET', `/ach/v1/transfers/${encodeURIComponent(id)}`),

@@ -106,7 +106,9 @@ export async function until<T>(what: string, fn: () => Promise<T | undefined | f
 
 /** A custom service block for the fixture program. */
 export function fixtureService(name: string, opts: { instances?: number; env?: Record<string, string | number>; extra?: string } = {}): string {
-  const env = Object.entries(opts.env ?? {}).map(([k, v]) => `      ${k}: "${v}"`).join('\n');
+  const env = Object.entries(opts.env ?? {})
+    .map(([k, v]) => `      ${k}: "${v}"`)
+    .join('\n');
   return `  ${name}:
     command: node ${fixtureServer}
     instances: ${opts.instances ?? 1}

@@ -2,7 +2,7 @@
 import net from 'node:net';
 import type http from 'node:http';
 import { EdgeServer } from '../../src/gateway/edge-server.js';
-import { NOT_PASSED, Proxy } from '../../src/gateway/proxy.js';
+import { GatewayProxy, NOT_PASSED } from '../../src/gateway/proxy.js';
 
 type Cleanup = () => unknown;
 
@@ -50,15 +50,35 @@ export interface GatewayOptions {
 /** A gateway (edge server + proxy) in this process routing /svc to the given upstream port. */
 export async function inProcessGateway(cleanups: Cleanup[], upstreamPort: number, opts: GatewayOptions = {}) {
   const lines: Array<Record<string, unknown>> = [];
-  const proxy = new Proxy(
-    { enabled: true, port: 0, host: '127.0.0.1', upstreamTimeoutMs: opts.upstreamTimeoutMs ?? 5000, bodyLimitBytes: opts.bodyLimitBytes ?? 64 * 1024 * 1024, balancing: 'round-robin', cooldownMs: opts.cooldownMs ?? 1000, auth: false } as any,
+  const proxy = new GatewayProxy(
+    {
+      enabled: true,
+      port: 0,
+      host: '127.0.0.1',
+      upstreamTimeoutMs: opts.upstreamTimeoutMs ?? 5000,
+      bodyLimitBytes: opts.bodyLimitBytes ?? 64 * 1024 * 1024,
+      balancing: 'round-robin',
+      cooldownMs: opts.cooldownMs ?? 1000,
+      auth: false,
+    } as any,
     undefined,
     Buffer.alloc(32),
     (l) => lines.push(l as unknown as Record<string, unknown>),
   );
-  proxy.setTable({ routes: [{ prefix: '/svc', service: 'svc', upstreams: [{ instanceId: 'svc-1', service: 'svc', host: '127.0.0.1', port: upstreamPort, origin: `http://127.0.0.1:${upstreamPort}` }] }] });
-  const server = new EdgeServer((req, res) => void proxy.handle(req, res), { keepAliveTimeoutMs: opts.keepAliveTimeoutMs ?? 5000, headersTimeoutMs: opts.headersTimeoutMs ?? 5000, notPassed: NOT_PASSED });
+  proxy.setTable({
+    routes: [
+      { prefix: '/svc', service: 'svc', upstreams: [{ instanceId: 'svc-1', service: 'svc', host: '127.0.0.1', port: upstreamPort, origin: `http://127.0.0.1:${upstreamPort}` }] },
+    ],
+  });
+  const server = new EdgeServer((req, res) => void proxy.handle(req, res), {
+    keepAliveTimeoutMs: opts.keepAliveTimeoutMs ?? 5000,
+    headersTimeoutMs: opts.headersTimeoutMs ?? 5000,
+    notPassed: NOT_PASSED,
+  });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  cleanups.push(() => new Promise<void>((r) => server.close(r)), () => proxy.close());
+  cleanups.push(
+    () => new Promise<void>((r) => server.close(r)),
+    () => proxy.close(),
+  );
   return { port: server.address().port, lines, proxy };
 }

@@ -30,7 +30,8 @@ export function fleetSecrets(paths: StatePaths): Array<{ kind: string; value: st
   if (fs.existsSync(ledger)) {
     const db = new Database(ledger, { readonly: true, fileMustExist: true });
     try {
-      for (const account of db.prepare('SELECT DISTINCT account FROM transfers WHERE length(account) >= 8').pluck().all() as string[]) out.push({ kind: 'a full account number', value: account });
+      for (const account of db.prepare('SELECT DISTINCT account FROM transfers WHERE length(account) >= 8').pluck().all() as string[])
+        out.push({ kind: 'a full account number', value: account });
     } catch {
       // a ledger not migrated yet has no transfers table
     } finally {

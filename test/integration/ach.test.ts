@@ -60,14 +60,19 @@ describe('ACH transfers through the gateway (two instances)', () => {
     let batchDone = false;
     const batch = client.payments.transferBatch(items).finally(() => (batchDone = true));
     // Wait until the batch holds its keys (an instance is working on it).
-    await until('keys held', () => {
-      const db = ledgerDb();
-      try {
-        return (db.prepare("SELECT COUNT(*) AS n FROM reservations WHERE idempotency_key LIKE 'G-INFLIGHT:%'").get() as { n: number }).n > 0;
-      } finally {
-        db.close();
-      }
-    }, 20_000, 2);
+    await until(
+      'keys held',
+      () => {
+        const db = ledgerDb();
+        try {
+          return (db.prepare("SELECT COUNT(*) AS n FROM reservations WHERE idempotency_key LIKE 'G-INFLIGHT:%'").get() as { n: number }).n > 0;
+        } finally {
+          db.close();
+        }
+      },
+      20_000,
+      2,
+    );
     const answers: (number | string)[] = [];
     let transferId: string | undefined;
     while (!batchDone) {
@@ -102,7 +107,12 @@ describe('ACH transfers through the gateway (two instances)', () => {
     const r = await client.payments.transferBatch(items);
     expect(r.results.map((x) => x.status)).toEqual([201, 400, 201]);
     expect(r.results[1]!.error!.fields![0]).toMatchObject({ field: 'routing' });
-    const atomic = await client.payments.transferBatch(items.map((x) => ({ ...x, grantId: 'G-ATOMIC', idempotencyKey: `A:${x.recipientId}` })), { atomic: true }).catch((e) => e);
+    const atomic = await client.payments
+      .transferBatch(
+        items.map((x) => ({ ...x, grantId: 'G-ATOMIC', idempotencyKey: `A:${x.recipientId}` })),
+        { atomic: true },
+      )
+      .catch((e) => e);
     expect(atomic).toMatchObject({ status: 422, code: 'BATCH_REJECTED' });
     expect(countFor('G-ATOMIC').n).toBe(0);
   });

@@ -50,10 +50,12 @@ describe('config errors', () => {
     const yaml = 'version: 1\nservices:\n  auth: {}\n  ach: {}\n  analytics: {}\n  messaging: { instances: 1 }\n';
     const r = await hmsopsIn({ 'hmsops.config.yaml': yaml }, ['up']);
     expect(r.exitCode).toBe(2);
-    expect(r.stderr).toContain(`${path.join(r.dir, 'hmsops.config.yaml')}:6:14: services.messaging: messaging has no SMTP server to deliver to: add mail-sink to services (the bundled sink), or set smtp.url to a relay`);
+    expect(r.stderr).toContain(
+      `${path.join(r.dir, 'hmsops.config.yaml')}:6:14: services.messaging: messaging has no SMTP server to deliver to: add mail-sink to services (the bundled sink), or set smtp.url to a relay`,
+    );
     expect(fs.existsSync(path.join(r.dir, '.hmsops', 'run', 'hmsopsd.lock'))).toBe(false);
     // Either remedy is enough.
-    for (const fixed of [yaml + '  mail-sink: {}\n', yaml + 'smtp: { url: "smtp://relay.example:25" }\n']) {
+    for (const fixed of [`${yaml}  mail-sink: {}\n`, `${yaml}smtp: { url: "smtp://relay.example:25" }\n`]) {
       const ok = await hmsopsIn({ 'hmsops.config.yaml': fixed }, ['config', 'print']);
       expect(ok.exitCode, ok.stderr).toBe(0);
     }

@@ -53,7 +53,12 @@ describe('hmsops disburse', () => {
     const r = await fleet.hmsops(['disburse', '--grant', smallGrant, '--dry-run', '--json']);
     expect(r.exitCode, r.stderr).toBe(0);
     const { plan } = JSON.parse(r.stdout);
-    expect(plan).toMatchObject({ recipients: 10, totalCents: 42_517_650, bySecCode: { CCD: { count: 7 }, PPD: { count: 3 } }, byAccountType: { checking: { count: 6 }, savings: { count: 4 } } });
+    expect(plan).toMatchObject({
+      recipients: 10,
+      totalCents: 42_517_650,
+      bySecCode: { CCD: { count: 7 }, PPD: { count: 3 } },
+      byAccountType: { checking: { count: 6 }, savings: { count: 4 } },
+    });
     expect(ledger<{ n: number }>("SELECT COUNT(*) AS n FROM transfers WHERE grant_id = 'DOL-ETA-2026-0042'").n).toBe(0);
   });
 
@@ -73,7 +78,10 @@ describe('hmsops disburse', () => {
     expect(traces).toEqual(receipt.recipients.map((x: any) => x.traceNumber).sort());
     expect(nacha.file!.batches.map((b) => b.header.secCode).sort()).toEqual(['CCD', 'PPD']);
     // the ledger
-    expect(ledger("SELECT COUNT(*) AS n, SUM(amount_cents) AS cents FROM transfers WHERE grant_id = 'DOL-ETA-2026-0042' AND status = 'filed'")).toEqual({ n: 10, cents: 42_517_650 });
+    expect(ledger("SELECT COUNT(*) AS n, SUM(amount_cents) AS cents FROM transfers WHERE grant_id = 'DOL-ETA-2026-0042' AND status = 'filed'")).toEqual({
+      n: 10,
+      cents: 42_517_650,
+    });
     // analytics
     const report = JSON.parse((await fleet.hmsops(['analytics', 'report', '--grant', 'DOL-ETA-2026-0042', '--json'])).stdout);
     expect(report.total).toEqual({ count: 10, amountCents: 42_517_650 });
@@ -185,7 +193,12 @@ describe('hmsops disburse', () => {
     expect(receipt.files.every((f: any) => f.valid)).toBe(true);
     // The file: its Individual Name field (columns 55-76 of the entry) holds the cut name; ach verify is clean.
     const nacha = fs.readFileSync(receipt.files[0].path, 'latin1');
-    expect(nacha.split('\n').filter((l) => l.startsWith('6')).map((l) => l.slice(54, 76))).toContain('LAKEVIEW COMMUNITY COL');
+    expect(
+      nacha
+        .split('\n')
+        .filter((l) => l.startsWith('6'))
+        .map((l) => l.slice(54, 76)),
+    ).toContain('LAKEVIEW COMMUNITY COL');
     expect((await fleet.hmsops(['ach', 'verify', receipt.files[0].path])).exitCode).toBe(0);
     // The ledger, disbursements show and the notice keep the whole name.
     expect(ledger<{ name: string }>("SELECT name FROM transfers WHERE grant_id = 'GEN-LONG-NAME' AND recipient_id = ?", receipt.recipients[0].id).name).toBe(long);
@@ -264,7 +277,10 @@ describe('hmsops disburse', () => {
 
   it('never writes a full account number, a password or a token to any log', async () => {
     const logsDir = path.join(fleet.stateDir, 'logs');
-    const all = fs.readdirSync(logsDir).map((f) => fs.readFileSync(path.join(logsDir, f), 'utf8')).join('\n');
+    const all = fs
+      .readdirSync(logsDir)
+      .map((f) => fs.readFileSync(path.join(logsDir, f), 'utf8'))
+      .join('\n');
     const { password } = JSON.parse(fs.readFileSync(path.join(fleet.stateDir, 'credentials.json'), 'utf8'));
     const fleetToken = fs.readFileSync(path.join(fleet.stateDir, 'run', 'fleet-token'), 'utf8').trim();
     const sessionFile = path.join(fleet.stateDir, 'run', 'session.json');

@@ -15,7 +15,7 @@ import crypto from 'node:crypto';
 import http from 'node:http';
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isParseError, Llhttp, type ParsedHead } from '../../src/gateway/llhttp.js';
+import { isParseError, Llhttp } from '../../src/gateway/llhttp.js';
 import { matchRoute, type RoutingTable } from '../../src/gateway/routing-table.js';
 import { inProcessGateway, listen } from '../helpers/gateway.js';
 
@@ -66,7 +66,9 @@ function bodyText(r: Random, id: number): string {
 }
 
 function contentLengthLines(r: Random, n: number): string[] {
-  const value = r.chance(0.8) ? String(n) : r.pick([` ${n}`, `${n} `, `+${n}`, `0${n}`, `${n}, ${n}`, `${n}\x00`, '-1', '', `${n}${n}`, `\t${n}`, `${n}\x0b`, `0x${n}`, '99999999999999999999']);
+  const value = r.chance(0.8)
+    ? String(n)
+    : r.pick([` ${n}`, `${n} `, `+${n}`, `0${n}`, `${n}, ${n}`, `${n}\x00`, '-1', '', `${n}${n}`, `\t${n}`, `${n}\x0b`, `0x${n}`, '99999999999999999999']);
   const name = r.chance(0.9) ? 'Content-Length' : r.pick(['content-LENGTH', 'Content-Length ', 'Content Length', ' Content-Length']);
   const lines = [`${name}: ${value}`];
   if (r.chance(0.08)) lines.push(`Content-Length: ${r.chance(0.5) ? value : n + 1}`);
@@ -76,7 +78,22 @@ function contentLengthLines(r: Random, n: number): string[] {
 function chunkSize(r: Random, n: number): string {
   const hex = n.toString(16);
   if (r.chance(0.85)) return r.chance(0.2) ? hex.toUpperCase() : hex;
-  return r.pick([`0x${hex}`, `+${hex}`, `-${hex}`, ` ${hex}`, `${hex} `, `\t${hex}`, `${hex}\t`, `${hex}\x0b`, `${hex}\xa0`, `${hex}\r`, `000000000000000000${hex}`, 'fffffffffffffffffff', `${hex}g`, '']);
+  return r.pick([
+    `0x${hex}`,
+    `+${hex}`,
+    `-${hex}`,
+    ` ${hex}`,
+    `${hex} `,
+    `\t${hex}`,
+    `${hex}\t`,
+    `${hex}\x0b`,
+    `${hex}\xa0`,
+    `${hex}\r`,
+    `000000000000000000${hex}`,
+    'fffffffffffffffffff',
+    `${hex}g`,
+    '',
+  ]);
 }
 
 function chunkExtension(r: Random): string {
@@ -93,7 +110,7 @@ function chunkedBody(r: Random, id: number): string {
     out += chunkSize(r, declared) + chunkExtension(r) + (r.chance(0.96) ? '\r\n' : r.pick(['\n', '\r', ''])) + data;
     out += r.chance(0.95) ? '\r\n' : r.pick(['\n', '\r', '', '\r\n\r\n']);
   }
-  out += (r.chance(0.95) ? '0' : r.pick(['00', '0x0', ' 0', '0 '])) + chunkExtension(r) + '\r\n';
+  out += `${(r.chance(0.95) ? '0' : r.pick(['00', '0x0', ' 0', '0 '])) + chunkExtension(r)}\r\n`;
   // Trailers, well-formed half the time (what follows them must not see any of them).
   if (r.chance(0.25)) out += r.chance(0.5) ? 'X-Trailer: 1\r\n' : r.pick(['no colon\r\n', 'X-T: a\x00b\r\n', 'X-T: a\rb\r\n', 'X T: 1\r\n', ' folded\r\n']);
   if (r.chance(0.96)) out += '\r\n';
@@ -101,7 +118,22 @@ function chunkedBody(r: Random, id: number): string {
 }
 
 function transferEncodingLines(r: Random): string[] {
-  const value = r.chance(0.8) ? 'chunked' : r.pick(['CHUNKED', 'Chunked', ' chunked', 'chunked ', 'gzip, chunked', 'chunked, gzip', 'identity', 'chunked\x00', 'chunked, chunked', '\tchunked', 'chunked;q=1', 'xchunked']);
+  const value = r.chance(0.8)
+    ? 'chunked'
+    : r.pick([
+        'CHUNKED',
+        'Chunked',
+        ' chunked',
+        'chunked ',
+        'gzip, chunked',
+        'chunked, gzip',
+        'identity',
+        'chunked\x00',
+        'chunked, chunked',
+        '\tchunked',
+        'chunked;q=1',
+        'xchunked',
+      ]);
   const name = r.chance(0.92) ? 'Transfer-Encoding' : r.pick(['transfer-ENCODING', 'Transfer-Encoding ', 'Transfer Encoding']);
   const lines = [`${name}: ${value}`];
   if (r.chance(0.06)) lines.push(`Transfer-Encoding: ${r.pick(['chunked', 'gzip'])}`);
@@ -120,8 +152,24 @@ function request(r: Random, id: number, k: number): string {
   for (let i = r.int(3); i > 0; i--) {
     lines.push(
       r.pick([
-        'X-A: 1', 'X-A:\t v \t', 'Accept: */*', 'X A: 1', 'X-B: a\x00b', 'X-C: \x01', 'X-D: caf\xe9', 'Connection: close', 'Connection: keep-alive',
-        'Expect: 100-continue', 'Idempotency-Key: k', 'Upgrade: websocket', 'Connection: upgrade', 'X-E: a', ' folded', 'Connection: keep-alive, X-A', ': empty', 'X-F:',
+        'X-A: 1',
+        'X-A:\t v \t',
+        'Accept: */*',
+        'X A: 1',
+        'X-B: a\x00b',
+        'X-C: \x01',
+        'X-D: caf\xe9',
+        'Connection: close',
+        'Connection: keep-alive',
+        'Expect: 100-continue',
+        'Idempotency-Key: k',
+        'Upgrade: websocket',
+        'Connection: upgrade',
+        'X-E: a',
+        ' folded',
+        'Connection: keep-alive, X-A',
+        ': empty',
+        'X-F:',
       ]),
     );
   }
@@ -167,7 +215,16 @@ async function referenceServer() {
   // Host is the gateway's rule to apply (the model below), not node:http's.
   const record = (req: http.IncomingMessage, extra: Partial<Framed> = {}): Framed => {
     const client = req.socket.remotePort!; // read now: a socket node:http has destroyed no longer has it
-    const m: Framed = { method: req.method!, url: req.url!, versionMajor: req.httpVersionMajor, versionMinor: req.httpVersionMinor, rawHeaders: req.rawHeaders, body: Buffer.alloc(0), complete: false, ...extra };
+    const m: Framed = {
+      method: req.method!,
+      url: req.url!,
+      versionMajor: req.httpVersionMajor,
+      versionMinor: req.httpVersionMinor,
+      rawHeaders: req.rawHeaders,
+      body: Buffer.alloc(0),
+      complete: false,
+      ...extra,
+    };
     framed.set(client, [...(framed.get(client) ?? []), m]);
     return m;
   };
@@ -281,9 +338,11 @@ function send(port: number, bytes: Buffer, cuts: number[], from?: (localPort: nu
 
 async function pool<T>(items: T[], width: number, run: (item: T) => Promise<void>) {
   let next = 0;
-  await Promise.all(Array.from({ length: width }, async () => {
-    while (next < items.length) await run(items[next++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < items.length) await run(items[next++]!);
+    }),
+  );
 }
 
 describe('the gateway frames requests as llhttp does', () => {
@@ -332,7 +391,10 @@ describe('the gateway frames requests as llhttp does', () => {
       const ok = isPrefix(got, forwarded) && isPrefix(answered, got) && (!exact || (got.length === forwarded.length && answered.length === got.length));
       if (exact) exactCases++;
       forwardedTotal += got.length;
-      if (!ok && failures.length < 5) failures.push(`case ${id} (seed ${SEED}): ${JSON.stringify(bytes.toString('latin1'))}\n  cuts ${cuts}\n  node:http: ${JSON.stringify(forwarded)} (exact: ${exact})\n  instance got: ${JSON.stringify(got)}\n  client got: ${JSON.stringify(answered)}`);
+      if (!ok && failures.length < 5)
+        failures.push(
+          `case ${id} (seed ${SEED}): ${JSON.stringify(bytes.toString('latin1'))}\n  cuts ${cuts}\n  node:http: ${JSON.stringify(forwarded)} (exact: ${exact})\n  instance got: ${JSON.stringify(got)}\n  client got: ${JSON.stringify(answered)}`,
+        );
     });
     expect(failures, failures.join('\n')).toEqual([]);
     expect(received.get('other')).toBeUndefined();
@@ -350,8 +412,22 @@ function answer(r: Random, id: number): string {
   const body = r.chance(0.7) ? `answer ${id} ${'z'.repeat(r.pick([0, 1, 10, 2000]))}` : bodyText(r, id);
   const status = r.chance(0.85)
     ? r.pick(['HTTP/1.1 200 OK', 'HTTP/1.1 201 Created', 'HTTP/1.1 404 Not Found', 'HTTP/1.1 204 No Content', 'HTTP/1.0 200 OK'])
-    : r.pick(['HTTP/1.1 304 Not Modified', 'HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK', 'HTTP/1.1 103 Early Hints\r\nLink: </a>\r\n\r\nHTTP/1.1 200 OK', 'HTTP/1.1 101 Switching Protocols\r\nUpgrade: x\r\nConnection: upgrade', 'HTTP/2.0 200 OK', 'HTTP/1.1 99 X', 'HTTP/1.1 2000 X', 'ICE/1.0 200 OK', 'HTTP/1.1 200', 'HTTP/1.1  200 OK', 'http/1.1 200 OK']);
-  const lines = [r.chance(0.9) ? 'Content-Type: text/plain' : r.pick(['X A: 1', 'X-B: a\x00b', 'X-C:\t v ', ' folded', 'Connection: close', 'Keep-Alive: timeout=1', 'X-D: caf\xe9'])];
+    : r.pick([
+        'HTTP/1.1 304 Not Modified',
+        'HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK',
+        'HTTP/1.1 103 Early Hints\r\nLink: </a>\r\n\r\nHTTP/1.1 200 OK',
+        'HTTP/1.1 101 Switching Protocols\r\nUpgrade: x\r\nConnection: upgrade',
+        'HTTP/2.0 200 OK',
+        'HTTP/1.1 99 X',
+        'HTTP/1.1 2000 X',
+        'ICE/1.0 200 OK',
+        'HTTP/1.1 200',
+        'HTTP/1.1  200 OK',
+        'http/1.1 200 OK',
+      ]);
+  const lines = [
+    r.chance(0.9) ? 'Content-Type: text/plain' : r.pick(['X A: 1', 'X-B: a\x00b', 'X-C:\t v ', ' folded', 'Connection: close', 'Keep-Alive: timeout=1', 'X-D: caf\xe9']),
+  ];
   let out = '';
   const framing = r.pick(['length', 'length', 'chunked', 'close', 'both']);
   if (framing === 'length' || framing === 'both') {
@@ -411,7 +487,13 @@ function nodeGet(port: number, path: string): Promise<ReferenceAnswer | undefine
     let answer: (() => ReferenceAnswer) | undefined;
     const req = http.get({ host: '127.0.0.1', port, path, agent: false }, (res) => {
       const parts: Buffer[] = [];
-      answer = () => ({ status: res.statusCode!, versionMajor: res.httpVersionMajor, rawHeaders: res.rawHeaders, body: Buffer.concat(parts).toString('latin1'), complete: res.complete });
+      answer = () => ({
+        status: res.statusCode!,
+        versionMajor: res.httpVersionMajor,
+        rawHeaders: res.rawHeaders,
+        body: Buffer.concat(parts).toString('latin1'),
+        complete: res.complete,
+      });
       res.on('data', (c: Buffer) => parts.push(c));
       res.on('end', () => done(answer!()));
       res.on('aborted', () => done({ ...answer!(), complete: false }));
@@ -431,7 +513,12 @@ function gatewayRefusesAnswer(a: ReferenceAnswer): boolean {
 
 /** Headers a proxy passes on (not hop-by-hop, not framing), as `name: value` lines. */
 const endToEnd = (raw: string[]) =>
-  raw.flatMap((v, i) => (i % 2 === 1 && !['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'proxy-connection', 'te', 'trailer', 'upgrade', 'expect', 'date'].includes(raw[i - 1]!.toLowerCase()) ? [`${raw[i - 1]}: ${v}`] : []));
+  raw.flatMap((v, i) =>
+    i % 2 === 1 &&
+    !['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'proxy-connection', 'te', 'trailer', 'upgrade', 'expect', 'date'].includes(raw[i - 1]!.toLowerCase())
+      ? [`${raw[i - 1]}: ${v}`]
+      : [],
+  );
 
 describe('the gateway frames answers as llhttp does', () => {
   it(`passes on exactly the answer llhttp framed, or an error, over ${Math.round(CASES / 2)} generated answers (seed ${SEED})`, async () => {
@@ -461,7 +548,10 @@ describe('the gateway frames answers as llhttp does', () => {
       s.on('error', () => undefined);
     });
     const sockets = new Set<net.Socket>();
-    up.on('connection', (s) => (sockets.add(s), s.on('close', () => sockets.delete(s))));
+    up.on('connection', (s) => {
+      sockets.add(s);
+      s.on('close', () => sockets.delete(s));
+    });
     cleanups.push(() => sockets.forEach((s) => s.destroy()));
     const upPort = await listen(up, cleanups);
     const gw = await inProcessGateway(cleanups, upPort, { upstreamTimeoutMs: 3000, cooldownMs: 0 });
@@ -486,7 +576,10 @@ describe('the gateway frames answers as llhttp does', () => {
         // A gateway error, or the head passed on and the answer cut off: never a whole answer of other bytes.
         ok = got === undefined || (got.complete ? [502, 504].includes(got.status) && /UPSTREAM_/.test(got.body) : true);
       }
-      if (!ok && failures.length < 5) failures.push(`answer ${id} (seed ${SEED}): ${JSON.stringify(bytes.toString('latin1').slice(0, 400))} close=${close}\n  node:http: ${JSON.stringify(ref && { ...ref, body: ref.body.slice(0, 80) })}\n  client got: ${JSON.stringify(got && { ...got, body: got.body.slice(0, 120) })}`);
+      if (!ok && failures.length < 5)
+        failures.push(
+          `answer ${id} (seed ${SEED}): ${JSON.stringify(bytes.toString('latin1').slice(0, 400))} close=${close}\n  node:http: ${JSON.stringify(ref && { ...ref, body: ref.body.slice(0, 80) })}\n  client got: ${JSON.stringify(got && { ...got, body: got.body.slice(0, 120) })}`,
+        );
     }
     expect(failures, failures.join('\n')).toEqual([]);
     expect(passedOn).toBeGreaterThan(CASES / 8);

@@ -23,7 +23,10 @@ function rawExchange(port: number, bytes: string, until?: (text: string) => bool
   return new Promise((resolve, reject) => {
     const s = net.connect(port, '127.0.0.1', () => s.write(bytes, 'latin1'));
     let text = '';
-    const t = setTimeout(() => (s.destroy(), resolve(text)), 3000);
+    const t = setTimeout(() => {
+      s.destroy();
+      resolve(text);
+    }, 3000);
     s.on('data', (d) => {
       text += d.toString('latin1');
       if (until?.(text)) {
@@ -32,7 +35,10 @@ function rawExchange(port: number, bytes: string, until?: (text: string) => bool
         resolve(text);
       }
     });
-    s.on('close', () => (clearTimeout(t), resolve(text)));
+    s.on('close', () => {
+      clearTimeout(t);
+      resolve(text);
+    });
     s.on('error', reject);
   });
 }
@@ -88,9 +94,7 @@ describe('the gateway forwards every kind of answer framing', () => {
 
   it('refuses an answer with two framings (502 UPSTREAM_BAD_RESPONSE) and never reuses that connection', async () => {
     const up = await rawUpstream((head) =>
-      head.startsWith('GET /smuggle ')
-        ? 'HTTP/1.1 200 OK\r\ncontent-length: 5\r\ntransfer-encoding: chunked\r\n\r\n0\r\n\r\n'
-        : 'HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\nok',
+      head.startsWith('GET /smuggle ') ? 'HTTP/1.1 200 OK\r\ncontent-length: 5\r\ntransfer-encoding: chunked\r\n\r\n0\r\n\r\n' : 'HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\nok',
     );
     const gw = await gateway(up.port);
     const r = await fetch(`http://127.0.0.1:${gw.port}/svc/smuggle`);
@@ -144,7 +148,10 @@ describe('the gateway passes headers on', () => {
   /** Sends `request` through a gateway to an instance answering `answer` (a body of "ok"): the head the instance saw, and what the client got. */
   async function throughGateway(request: string, answer: string) {
     let seen = '';
-    const up = await rawUpstream((head) => ((seen = head), answer));
+    const up = await rawUpstream((head) => {
+      seen = head;
+      return answer;
+    });
     const gw = await gateway(up.port);
     const out = await rawExchange(gw.port, request, (t) => t.endsWith('ok'));
     return { seen, out, up };

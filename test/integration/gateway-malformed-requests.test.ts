@@ -47,12 +47,12 @@ const chunkedHead = 'POST /echo/upload HTTP/1.1\r\nHost: x\r\nTransfer-Encoding:
 /** Each class from the issue: what is sent, as parts of one connection. */
 const attacks: Record<string, string[]> = {
   // 1. chunk framing the decoder refused, which crashed the gateway
-  'a 0x chunk size': [chunkedHead + '0x5\r\nhello\r\n0\r\n\r\n'],
-  'a + chunk size': [chunkedHead + '+5\r\nhello\r\n0\r\n\r\n'],
-  'an overlong chunk size': [chunkedHead + 'fffffffffffffffffffff\r\nhello\r\n0\r\n\r\n'],
-  'a bare LF after the size': [chunkedHead + '5\nhello\r\n0\r\n\r\n'],
-  'a bare LF after the data': [chunkedHead + '5\r\nhello\n0\r\n\r\n'],
-  'too much data for the size': [chunkedHead + '2\r\nhello\r\n0\r\n\r\n'],
+  'a 0x chunk size': [`${chunkedHead}0x5\r\nhello\r\n0\r\n\r\n`],
+  'a + chunk size': [`${chunkedHead}+5\r\nhello\r\n0\r\n\r\n`],
+  'an overlong chunk size': [`${chunkedHead}fffffffffffffffffffff\r\nhello\r\n0\r\n\r\n`],
+  'a bare LF after the size': [`${chunkedHead}5\nhello\r\n0\r\n\r\n`],
+  'a bare LF after the data': [`${chunkedHead}5\r\nhello\n0\r\n\r\n`],
+  'too much data for the size': [`${chunkedHead}2\r\nhello\r\n0\r\n\r\n`],
   // 2. bytes after an answer the gateway gave itself
   'a body after /healthz, in the same read': [`GET /healthz HTTP/1.1\r\nHost: x\r\nContent-Length: ${smuggled.length}\r\n\r\n${smuggled}`],
   'a body after /healthz, arriving later': [`GET /healthz HTTP/1.1\r\nHost: x\r\nContent-Length: ${smuggled.length}\r\n\r\n`, smuggled],
@@ -61,18 +61,18 @@ const attacks: Record<string, string[]> = {
   // 3. two equal content-lengths
   'two equal Content-Length headers': [`POST /echo/x HTTP/1.1\r\nHost: x\r\nContent-Length: ${smuggled.length}\r\nContent-Length: ${smuggled.length}\r\n\r\n${smuggled}`],
   // 4. chunk syntax llhttp refuses
-  'a space after the chunk size': [chunkedHead + '5 \r\nhello\r\n0\r\n\r\n' + smuggled],
-  'a TAB before the chunk size': [chunkedHead + '\t5\r\nhello\r\n0\r\n\r\n' + smuggled],
-  'a VT after the chunk size': [chunkedHead + '5\x0b\r\nhello\r\n0\r\n\r\n' + smuggled],
-  'a 0xA0 after the chunk size': [chunkedHead + '5\xa0\r\nhello\r\n0\r\n\r\n' + smuggled],
-  'a bare CR after the chunk size': [chunkedHead + '5\rhello\r\n0\r\n\r\n' + smuggled],
-  'an empty chunk extension': [chunkedHead + '5;\r\nhello\r\n0\r\n\r\n' + smuggled],
-  'a NUL in a chunk extension': [chunkedHead + '5;a\x00b\r\nhello\r\n0\r\n\r\n' + smuggled],
-  'a control byte in a chunk extension': [chunkedHead + '5;a=\x01\r\nhello\r\n0\r\n\r\n' + smuggled],
-  'a trailer without a colon': [chunkedHead + '5\r\nhello\r\n0\r\nno colon here\r\n\r\n' + smuggled],
-  'a trailer with a NUL': [chunkedHead + '5\r\nhello\r\n0\r\nX-T: a\x00b\r\n\r\n' + smuggled],
-  'a trailer with a bare CR': [chunkedHead + '5\r\nhello\r\n0\r\nX-T: a\rb\r\n\r\n' + smuggled],
-  'a last chunk without its empty line': [chunkedHead + '5\r\nhello\r\n0\r\n' + smuggled],
+  'a space after the chunk size': [`${chunkedHead}5 \r\nhello\r\n0\r\n\r\n${smuggled}`],
+  'a TAB before the chunk size': [`${chunkedHead}\t5\r\nhello\r\n0\r\n\r\n${smuggled}`],
+  'a VT after the chunk size': [`${chunkedHead}5\x0b\r\nhello\r\n0\r\n\r\n${smuggled}`],
+  'a 0xA0 after the chunk size': [`${chunkedHead}5\xa0\r\nhello\r\n0\r\n\r\n${smuggled}`],
+  'a bare CR after the chunk size': [`${chunkedHead}5\rhello\r\n0\r\n\r\n${smuggled}`],
+  'an empty chunk extension': [`${chunkedHead}5;\r\nhello\r\n0\r\n\r\n${smuggled}`],
+  'a NUL in a chunk extension': [`${chunkedHead}5;a\x00b\r\nhello\r\n0\r\n\r\n${smuggled}`],
+  'a control byte in a chunk extension': [`${chunkedHead}5;a=\x01\r\nhello\r\n0\r\n\r\n${smuggled}`],
+  'a trailer without a colon': [`${chunkedHead}5\r\nhello\r\n0\r\nno colon here\r\n\r\n${smuggled}`],
+  'a trailer with a NUL': [`${chunkedHead}5\r\nhello\r\n0\r\nX-T: a\x00b\r\n\r\n${smuggled}`],
+  'a trailer with a bare CR': [`${chunkedHead}5\r\nhello\r\n0\r\nX-T: a\rb\r\n\r\n${smuggled}`],
+  'a last chunk without its empty line': [`${chunkedHead}5\r\nhello\r\n0\r\n${smuggled}`],
   // 5. a method that is not one
   'an unknown method': ['FOO /echo/smuggled HTTP/1.1\r\nHost: x\r\n\r\n'],
 };
@@ -97,7 +97,10 @@ describe('the gateway against malformed and smuggling requests', () => {
         } else {
           expect(closed, `${name}: the gateway closed the connection`).toBe(true);
           // A refusal (400, or 413/404 for those), or the answer it gave itself: nothing else.
-          expect(statuses.every((s) => [200, 400, 404, 413].includes(s)), `${name}: ${text.slice(0, 120)}`).toBe(true);
+          expect(
+            statuses.every((s) => [200, 400, 404, 413].includes(s)),
+            `${name}: ${text.slice(0, 120)}`,
+          ).toBe(true);
         }
         if (statuses.length) expect(text, name).not.toContain('smuggled');
       }

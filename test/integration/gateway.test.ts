@@ -144,7 +144,11 @@ describe('gateway routing', () => {
     let killed = false;
     const worker = async () => {
       for (let i = 0; i < 150; i++) {
-        const r = await fetch(`${gw}/web/slow?ms=5`, { method: i % 2 ? 'GET' : 'POST', headers: i % 2 ? {} : { 'idempotency-key': `k-${i}-${Math.random()}` }, body: i % 2 ? undefined : '{}' });
+        const r = await fetch(`${gw}/web/slow?ms=5`, {
+          method: i % 2 ? 'GET' : 'POST',
+          headers: i % 2 ? {} : { 'idempotency-key': `k-${i}-${Math.random()}` },
+          body: i % 2 ? undefined : '{}',
+        });
         if (r.status !== 200) failures++;
         const b = (await r.json()) as any;
         if (killed) perInstance[b.instance] = (perInstance[b.instance] ?? 0) + 1;
@@ -217,7 +221,14 @@ describe('gateway workers', () => {
     expect(workers).toHaveLength(2);
     // A new connection per request: connections are dealt to the workers in turn.
     for (let i = 0; i < 20; i++) {
-      const status = await new Promise<number>((resolve, reject) => http.get(`${gw}/web/`, { agent: false }, (res) => (res.resume(), resolve(res.statusCode!))).on('error', reject));
+      const status = await new Promise<number>((resolve, reject) =>
+        http
+          .get(`${gw}/web/`, { agent: false }, (res) => {
+            res.resume();
+            resolve(res.statusCode!);
+          })
+          .on('error', reject),
+      );
       expect(status).toBe(200);
     }
     const metrics = await (await fetch(`${gw}/metrics`)).text();
@@ -233,9 +244,15 @@ describe('gateway workers', () => {
     });
     expect([...served].sort()).toEqual([...workers].sort());
     // Each worker writes its own access-log file; together they hold one line per request.
-    const accessLines = (file: string) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.includes('"msg":"access"')).length : 0);
+    const accessLines = (file: string) =>
+      fs.existsSync(file)
+        ? fs
+            .readFileSync(file, 'utf8')
+            .split('\n')
+            .filter((l) => l.includes('"msg":"access"')).length
+        : 0;
     const files = [1, 2].map((w) => path.join(fleet.stateDir, 'logs', `gateway-1.access-w${w}.log`));
-    await until('20 access lines in the two workers\' files', () => files.reduce((n, f) => n + accessLines(f), 0) === 20);
+    await until("20 access lines in the two workers' files", () => files.reduce((n, f) => n + accessLines(f), 0) === 20);
     for (const f of files) expect(accessLines(f)).toBeGreaterThan(0);
     expect((await fleet.hmsops(['down'])).exitCode).toBe(0);
     for (const pid of workers) expect(fs.existsSync(`/proc/${pid}`) && !fs.readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z')).toBe(false);

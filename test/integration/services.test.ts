@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { generateKeyPair, importJWK, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, HmsopsApiError, type HmsopsClient } from '../../src/sdk/index.js';
+import { connect, type HmsopsApiError, type HmsopsClient } from '../../src/sdk/index.js';
 import { downAll, makeFleet, sleep, until, type TestFleet } from '../helpers/fleet.js';
 
 let fleet: TestFleet;
@@ -90,7 +90,12 @@ describe('auth', () => {
     // Later commands run as olga: the gateway's access log names her.
     const report = await fleet.hmsops(['analytics', 'report', '--json']);
     expect(report.exitCode, report.stderr).toBe(0);
-    await until('olga in the access log', async () => (await fleet.hmsops(['logs', 'gateway'])).stdout.includes('"url":"/analytics/v1/reports/summary","requestId":') && (await fleet.hmsops(['logs', 'gateway'])).stdout.includes('"user":"olga"'));
+    await until(
+      'olga in the access log',
+      async () =>
+        (await fleet.hmsops(['logs', 'gateway'])).stdout.includes('"url":"/analytics/v1/reports/summary","requestId":') &&
+        (await fleet.hmsops(['logs', 'gateway'])).stdout.includes('"user":"olga"'),
+    );
     fs.rmSync(session);
   });
 
@@ -118,7 +123,9 @@ describe('auth', () => {
     const addr = (await fleet.hmsops(['registry', 'get', 'analytics'])).stdout.trim();
     const none = await fetch(`http://${addr}/v1/reports/summary`);
     expect(none.status).toBe(401);
-    const forged = await fetch(`http://${addr}/v1/reports/summary`, { headers: { 'x-hmsops-identity': `${Buffer.from('{"sub":"x","username":"x","roles":["admin"],"exp":9999999999}').toString('base64url')}.AAAA` } });
+    const forged = await fetch(`http://${addr}/v1/reports/summary`, {
+      headers: { 'x-hmsops-identity': `${Buffer.from('{"sub":"x","username":"x","roles":["admin"],"exp":9999999999}').toString('base64url')}.AAAA` },
+    });
     expect(forged.status).toBe(401);
     // Probes, metrics and the API document stay open.
     expect((await fetch(`http://${addr}/readyz`)).status).toBe(200);
@@ -187,7 +194,10 @@ describe('messaging and the mail sink', () => {
 describe('log hygiene', () => {
   it('never writes a password or a password hash to any log', async () => {
     const logsDir = path.join(fleet.stateDir, 'logs');
-    const all = fs.readdirSync(logsDir).map((f) => fs.readFileSync(path.join(logsDir, f), 'utf8')).join('\n');
+    const all = fs
+      .readdirSync(logsDir)
+      .map((f) => fs.readFileSync(path.join(logsDir, f), 'utf8'))
+      .join('\n');
     expect(all.length).toBeGreaterThan(1000);
     for (const secret of [operatorPassword, 'correct horse battery', 'a long enough secret', 'scrypt$']) expect(all).not.toContain(secret);
   });

@@ -167,7 +167,11 @@ describe('scale and rolling restart', () => {
     const plain = watch(false);
     await until('both first listings', () => json.out.text.includes('\n') && plain.out.text.includes('web-1'));
     expect((await fleet.hmsops(['scale', 'web=2'])).exitCode).toBe(0);
-    const listings = () => json.out.text.split('\n').filter(Boolean).map((l) => JSON.parse(l).instances.map((i: any) => `${i.id}:${i.state}`));
+    const listings = () =>
+      json.out.text
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l).instances.map((i: any) => `${i.id}:${i.state}`));
     await until('web-2 ready in a later JSON line', () => listings().some((l) => l.includes('web-2:ready')));
     await until('web-2 ready in a later table', () => /web-2 +\d+ +127\.0\.0\.1:\d+ +ready/.test(plain.out.text));
     expect(listings()[0]).toEqual(['web-1:ready']);

@@ -25,7 +25,17 @@ describe('access log', () => {
     const url = '/ach/v1/"quoted"\\path?name=Jos\u00e9&x=\u00ff';
     const line = accessLine('2026-11-24T12:00:00.000Z', entry(url, 'id\twith tab'));
     expect(line).toMatch(/^[\x20-\x7e]*\n$/);
-    expect(JSON.parse(line)).toMatchObject({ msg: 'access', method: 'GET', url, requestId: 'id\twith tab', service: 'ach', route: '/ach', instance: 'ach-1', status: 200, ms: 1.25 });
+    expect(JSON.parse(line)).toMatchObject({
+      msg: 'access',
+      method: 'GET',
+      url,
+      requestId: 'id\twith tab',
+      service: 'ach',
+      route: '/ach',
+      instance: 'ach-1',
+      status: 200,
+      ms: 1.25,
+    });
   });
 
   it('writes the duration in milliseconds to two decimals', () => {

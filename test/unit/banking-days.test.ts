@@ -4,7 +4,18 @@ import { fedHolidays, isBankingDay, nextBankingDay, notBankingDayReason } from '
 describe('banking days', () => {
   it("knows the Federal Reserve's holidays, Sunday ones on the Monday and Saturday ones not moved", () => {
     // The Federal Reserve's published schedule (federalreserve.gov, K.8, 2026-2030).
-    expect([...fedHolidays(2026)].sort()).toEqual(['2026-01-01', '2026-01-19', '2026-02-16', '2026-05-25', '2026-06-19', '2026-09-07', '2026-10-12', '2026-11-11', '2026-11-26', '2026-12-25']);
+    expect([...fedHolidays(2026)].sort()).toEqual([
+      '2026-01-01',
+      '2026-01-19',
+      '2026-02-16',
+      '2026-05-25',
+      '2026-06-19',
+      '2026-09-07',
+      '2026-10-12',
+      '2026-11-11',
+      '2026-11-26',
+      '2026-12-25',
+    ]);
     expect([...fedHolidays(2027)].sort()).toEqual(['2027-01-01', '2027-01-18', '2027-02-15', '2027-05-31', '2027-07-05', '2027-09-06', '2027-10-11', '2027-11-11', '2027-11-25']);
     expect([...fedHolidays(2028)].sort()).toEqual(['2028-01-17', '2028-02-21', '2028-05-29', '2028-06-19', '2028-07-04', '2028-09-04', '2028-10-09', '2028-11-23', '2028-12-25']);
     expect(fedHolidays(2029).has('2029-11-12')).toBe(true); // Veterans Day on a Sunday

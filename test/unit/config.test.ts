@@ -34,6 +34,8 @@ describe('resolveConfig', () => {
     expect(c.services.ach!.rateLimit).toEqual({ ratePerSecond: 0.5, burst: 30 });
     expect(c.gateway.rateLimits).toEqual({ ach: { ratePerSecond: 0.5, burst: 30 }, auth: { ratePerSecond: 5, burst: 20 } });
     expect(c.services.analytics!.rateLimit).toBeNull();
-    expect(crossFieldProblems({ services: { ach: { rateLimit: { requests: 5, per: '0s' } } } })).toEqual([{ path: ['services', 'ach', 'rateLimit', 'per'], message: 'must be more than 0' }]);
+    expect(crossFieldProblems({ services: { ach: { rateLimit: { requests: 5, per: '0s' } } } })).toEqual([
+      { path: ['services', 'ach', 'rateLimit', 'per'], message: 'must be more than 0' },
+    ]);
   });
 });

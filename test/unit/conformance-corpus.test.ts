@@ -41,7 +41,12 @@ describe('the conformance corpus', () => {
   it('missing, the conformance suite of a clone with nothing beside it skips with one line instead of failing', async () => {
     const clone = cloneAlone();
     const { HMSOPS_CONFORMANCE_DIR: _, ...env } = process.env;
-    const r = await execa('npx', ['vitest', 'run', 'test/unit/nacha-conformance.test.ts', '--reporter=json', '--outputFile=result.json'], { cwd: clone, env: { ...env, CI: 'true' }, extendEnv: false, reject: false });
+    const r = await execa('npx', ['vitest', 'run', 'test/unit/nacha-conformance.test.ts', '--reporter=json', '--outputFile=result.json'], {
+      cwd: clone,
+      env: { ...env, CI: 'true' },
+      extendEnv: false,
+      reject: false,
+    });
     expect(r.exitCode, r.stderr).toBe(0);
     const result = JSON.parse(fs.readFileSync(path.join(clone, 'result.json'), 'utf8'));
     expect([result.numFailedTests, result.numPassedTests, result.numPendingTests]).toEqual([0, 0, 1]);

@@ -12,7 +12,12 @@ function tableAfter(text: string, from: number): string[][] {
   const rows: string[][] = [];
   for (const l of lines.slice(first + 2)) {
     if (!l.startsWith('|')) break;
-    rows.push(l.slice(1, -1).split(/(?<!\\)\|/).map((c) => c.trim().replace(/\\\|/g, '|')));
+    rows.push(
+      l
+        .slice(1, -1)
+        .split(/(?<!\\)\|/)
+        .map((c) => c.trim().replace(/\\\|/g, '|')),
+    );
   }
   return rows;
 }
@@ -23,7 +28,10 @@ describe('the error catalog and the README', () => {
     expect(begin, 'README has the error-codes markers').toBeGreaterThan(0);
     expect(readme.indexOf(TABLE_END)).toBeGreaterThan(begin);
     const inReadme = Object.fromEntries(
-      tableAfter(readme, begin).map(([code, status, exit, from, when]) => [code!.replace(/`/g, ''), { status: status === '-' ? null : Number(status), exit: Number(exit), from, when }]),
+      tableAfter(readme, begin).map(([code, status, exit, from, when]) => [
+        code!.replace(/`/g, ''),
+        { status: status === '-' ? null : Number(status), exit: Number(exit), from, when },
+      ]),
     );
     expect(Object.keys(inReadme).sort()).toEqual(Object.keys(errorCatalog).sort());
     expect(inReadme).toEqual(JSON.parse(JSON.stringify(errorCatalog)));
@@ -33,7 +41,11 @@ describe('the error catalog and the README', () => {
     const rows = tableAfter(readme, readme.indexOf('### Exit codes'));
     const inReadme = Object.fromEntries(rows.map(([code, meaning]) => [code, meaning]));
     expect(inReadme).toEqual(Object.fromEntries(Object.entries(exitCodeMeaning).map(([k, v]) => [k, v])));
-    expect(Object.keys(inReadme).map(Number).sort((a, b) => a - b)).toEqual(Object.values(ExitCode).sort((a, b) => a - b));
+    expect(
+      Object.keys(inReadme)
+        .map(Number)
+        .sort((a, b) => a - b),
+    ).toEqual(Object.values(ExitCode).sort((a, b) => a - b));
   });
 
   it('gives every code an exit code of the table and an HTTP error status or none', () => {

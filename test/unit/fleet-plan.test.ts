@@ -8,10 +8,7 @@ describe('planFleet', () => {
   it('adds new services, removes dropped ones, rescales and redefines changed ones', () => {
     const running = cfg({ a: { command: 'x', instances: 1 }, b: { command: 'y' }, c: { command: 'z' } });
     const desired = cfg({ a: { command: 'x', instances: 3 }, b: { command: 'y2' }, d: { command: 'w' } });
-    const plan = planFleet(
-      Object.fromEntries(Object.entries(running).map(([k, v]) => [k, { config: v, count: v.instances }])),
-      desired,
-    );
+    const plan = planFleet(Object.fromEntries(Object.entries(running).map(([k, v]) => [k, { config: v, count: v.instances }])), desired);
     expect(plan).toEqual({ add: ['d'], remove: ['c'], redefine: ['b'], scale: [{ service: 'a', from: 1, to: 3 }] });
   });
 

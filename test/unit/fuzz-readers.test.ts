@@ -73,9 +73,44 @@ const mutations = (tokens: string[]) =>
   );
 
 const YAML_TOKENS = [
-  '&a [*a]', '*undefined_alias', '!!binary', '!!js/function "x"', '? ', '{', '}', '[', '- ', ': ', '"', "'", '#', '\t', '\r', '\r\n', '\u0000', '\uFEFF', '\u2028',
-  '---\n', '...\n', '<<: *x', '9'.repeat(400), '-0.0', '.nan', '1e400', '0x1F', 'null', '~', 'yes', '2026-13-45', '"\\u0000"', '|\n  block', '>-\n  folded',
-  'a: &b [x, x, x, x]\nc: &c [*b, *b, *b, *b]\nd: &d [*c, *c, *c, *c]\ne: [*d, *d, *d, *d]\n', '  '.repeat(60) + 'deep: 1', '北京', '\u202e',
+  '&a [*a]',
+  '*undefined_alias',
+  '!!binary',
+  '!!js/function "x"',
+  '? ',
+  '{',
+  '}',
+  '[',
+  '- ',
+  ': ',
+  '"',
+  "'",
+  '#',
+  '\t',
+  '\r',
+  '\r\n',
+  '\u0000',
+  '\uFEFF',
+  '\u2028',
+  '---\n',
+  '...\n',
+  '<<: *x',
+  '9'.repeat(400),
+  '-0.0',
+  '.nan',
+  '1e400',
+  '0x1F',
+  'null',
+  '~',
+  'yes',
+  '2026-13-45',
+  '"\\u0000"',
+  '|\n  block',
+  '>-\n  folded',
+  'a: &b [x, x, x, x]\nc: &c [*b, *b, *b, *b]\nd: &d [*c, *c, *c, *c]\ne: [*d, *d, *d, *d]\n',
+  `${'  '.repeat(60)}deep: 1`,
+  '北京',
+  '\u202e',
 ];
 
 /** Everything a reader's refusal must be: the file and line of each problem, one reason each, no stack. */
@@ -96,7 +131,10 @@ function expectReadableRefusal(err: unknown, file: string) {
   }
 }
 
-const grantBases = () => [stringify(generateGrant({ recipients: 3, seed: 1, id: 'G-FUZZ' })), fs.readFileSync(path.join(repoRoot, 'fixtures', 'grants', 'dol-training.yaml'), 'utf8')];
+const grantBases = () => [
+  stringify(generateGrant({ recipients: 3, seed: 1, id: 'G-FUZZ' })),
+  fs.readFileSync(path.join(repoRoot, 'fixtures', 'grants', 'dol-training.yaml'), 'utf8'),
+];
 
 describe('fuzzed readers', () => {
   it(`the grant reader refuses any mutation of a valid grant with file:line and one reason per problem (seed ${SEED})`, () => {
@@ -147,8 +185,22 @@ describe('fuzzed readers', () => {
   it(`the NACHA reader never throws on any mutation of a valid file, and names a line and a rule for each problem (seed ${SEED})`, () => {
     const written = serializeNachaFile(
       buildNachaFile({
-        immediateDestination: '021000021', immediateDestinationName: 'FED', immediateOrigin: '1234567890', immediateOriginName: 'DOL', createdAt: new Date('2026-11-24T13:00:00Z'),
-        batches: [{ companyName: 'US DEPT OF LABOR', companyId: '1234567890', secCode: 'CCD', entryDescription: 'GRANT', effectiveDate: '261201', odfi: '02100002', entries: [1, 2, 3].map((i) => ({ transactionCode: 22, routing: '011000015', account: `12345${i}`, amountCents: i * 1000, idNumber: `R-${i}`, name: `RECIPIENT ${i}` })) }],
+        immediateDestination: '021000021',
+        immediateDestinationName: 'FED',
+        immediateOrigin: '1234567890',
+        immediateOriginName: 'DOL',
+        createdAt: new Date('2026-11-24T13:00:00Z'),
+        batches: [
+          {
+            companyName: 'US DEPT OF LABOR',
+            companyId: '1234567890',
+            secCode: 'CCD',
+            entryDescription: 'GRANT',
+            effectiveDate: '261201',
+            odfi: '02100002',
+            entries: [1, 2, 3].map((i) => ({ transactionCode: 22, routing: '011000015', account: `12345${i}`, amountCents: i * 1000, idNumber: `R-${i}`, name: `RECIPIENT ${i}` })),
+          },
+        ],
       }),
     );
     const corpus = findConformanceCorpus(repoRoot);
@@ -181,14 +233,17 @@ describe('fuzzed readers', () => {
     cleanups.push(cwd);
     fs.writeFileSync(path.join(cwd, 'hmsops.config.yaml'), 'version: 1\n');
     const samples = fc.sample(fc.tuple(fc.constantFrom(...grantBases()), mutations(YAML_TOKENS)), { seed: SEED, numRuns: 40 });
-    const broken = samples.map(([base, ms]) => mutate(base, ms)).filter((text) => {
-      try {
-        parseGrant('x.yaml', text, new Date().toISOString().slice(0, 10));
-        return false;
-      } catch {
-        return true;
-      }
-    }).slice(0, 6);
+    const broken = samples
+      .map(([base, ms]) => mutate(base, ms))
+      .filter((text) => {
+        try {
+          parseGrant('x.yaml', text, new Date().toISOString().slice(0, 10));
+          return false;
+        } catch {
+          return true;
+        }
+      })
+      .slice(0, 6);
     expect(broken.length).toBeGreaterThan(0);
     for (const [i, text] of broken.entries()) {
       const file = path.join(cwd, `grant-${i}.yaml`);

@@ -30,7 +30,8 @@ function parse(kind: 'request' | 'response', pieces: string[], opts: { skipBody?
 
 describe('llhttp as the gateway drives it', () => {
   it('frames pipelined requests, chunked and by length, however the bytes are split', () => {
-    const input = 'POST /a HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n4;ext=1\r\nWiki\r\n0\r\nX-T: 1\r\n\r\nPUT /b HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nabcGET /c HTTP/1.1\r\nHost: x\r\n\r\n';
+    const input =
+      'POST /a HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n4;ext=1\r\nWiki\r\n0\r\nX-T: 1\r\n\r\nPUT /b HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nabcGET /c HTTP/1.1\r\nHost: x\r\n\r\n';
     const whole = parse('request', [input]);
     expect(whole.error).toBeUndefined();
     expect(whole.events).toEqual(['head POST /a', 'body Wiki', 'complete', 'head PUT /b', 'body abc', 'complete', 'head GET /c', 'complete']);
@@ -44,9 +45,15 @@ describe('llhttp as the gateway drives it', () => {
 
   it("drops a chunked message's trailers: nothing of them reaches the next message's head", () => {
     const { heads } = parse('request', ['POST /a HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n0\r\nX-Trailer: 1\r\n\r\nGET /b HTTP/1.1\r\nHost: y\r\n\r\n']);
-    expect(heads.map((h) => [h.url, h.headers])).toEqual([['/a', ['Host', 'x', 'Transfer-Encoding', 'chunked']], ['/b', ['Host', 'y']]]);
+    expect(heads.map((h) => [h.url, h.headers])).toEqual([
+      ['/a', ['Host', 'x', 'Transfer-Encoding', 'chunked']],
+      ['/b', ['Host', 'y']],
+    ]);
     const answers = parse('response', ['HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n0\r\nX-Trailer: 1\r\n\r\nHTTP/1.1 204 No Content\r\nX-N: 2\r\n\r\n']).heads;
-    expect(answers.map((h) => h.headers)).toEqual([['Transfer-Encoding', 'chunked'], ['X-N', '2']]);
+    expect(answers.map((h) => h.headers)).toEqual([
+      ['Transfer-Encoding', 'chunked'],
+      ['X-N', '2'],
+    ]);
   });
 
   it('gives header names as sent and values without surrounding whitespace, more than 32 of them too', () => {
@@ -78,7 +85,13 @@ describe('llhttp as the gateway drives it', () => {
   });
 
   it('reads answers: interim ones, no body after HEAD when asked, until the close, and refuses two framings', () => {
-    expect(parse('response', ['HTTP/1.1 103 Early\r\nLink: a\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok']).events).toEqual(['head 103 ', 'complete', 'head 200 ', 'body ok', 'complete']);
+    expect(parse('response', ['HTTP/1.1 103 Early\r\nLink: a\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok']).events).toEqual([
+      'head 103 ',
+      'complete',
+      'head 200 ',
+      'body ok',
+      'complete',
+    ]);
     expect(parse('response', ['HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\n'], { skipBody: true }).events).toEqual(['head 200 ', 'complete']);
     const untilClose = parse('response', ['HTTP/1.1 200 OK\r\n\r\nto the end']);
     expect([untilClose.events.at(-1), untilClose.heads[0]!.keepAlive]).toEqual(['body to the end', false]);

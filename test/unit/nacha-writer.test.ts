@@ -27,11 +27,23 @@ describe('NACHA writer', () => {
     fc.assert(
       fc.property(fc.array(batch, { minLength: 1, maxLength: 4 }), (batches) => {
         const text = serializeNachaFile(
-          buildNachaFile({ immediateDestination: '021000021', immediateDestinationName: 'FED', immediateOrigin: '1234567890', immediateOriginName: 'DOL', createdAt: new Date('2026-11-24T13:00:00Z'), batches }),
+          buildNachaFile({
+            immediateDestination: '021000021',
+            immediateDestinationName: 'FED',
+            immediateOrigin: '1234567890',
+            immediateOriginName: 'DOL',
+            createdAt: new Date('2026-11-24T13:00:00Z'),
+            batches,
+          }),
         );
         const r = readNachaFile(text);
         expect(r.problems).toEqual([]);
-        expect(text.split('\n').filter(Boolean).every((l) => l.length === 94)).toBe(true);
+        expect(
+          text
+            .split('\n')
+            .filter(Boolean)
+            .every((l) => l.length === 94),
+        ).toBe(true);
         const back = r.file!.batches.flatMap((b) => b.entries.map((e) => [e.transactionCode, e.rdfiIdentification + e.checkDigit, e.dfiAccountNumber, e.amount, e.individualName]));
         const sent = batches.flatMap((b) => b.entries.map((e) => [e.transactionCode, e.routing, e.account, e.amountCents, e.name]));
         expect(back).toEqual(sent);
@@ -47,13 +59,39 @@ describe('NACHA writer', () => {
 
   it('computes the entry hash as the sum of 8-digit routing numbers modulo 10^10', () => {
     const entries = Array.from({ length: 200 }, () => ({ transactionCode: 22, routing: '999999998', account: '1', amountCents: 1, idNumber: '', name: 'A' }));
-    const file = buildNachaFile({ immediateDestination: '021000021', immediateDestinationName: '', immediateOrigin: '1234567890', immediateOriginName: '', createdAt: new Date(), batches: [{ companyName: 'X', companyId: '1', secCode: 'CCD', entryDescription: 'G', effectiveDate: '261201', odfi: '02100002', entries }] });
+    const file = buildNachaFile({
+      immediateDestination: '021000021',
+      immediateDestinationName: '',
+      immediateOrigin: '1234567890',
+      immediateOriginName: '',
+      createdAt: new Date(),
+      batches: [{ companyName: 'X', companyId: '1', secCode: 'CCD', entryDescription: 'G', effectiveDate: '261201', odfi: '02100002', entries }],
+    });
     expect(file.batches[0]!.control.entryHash).toBe((99999999 * 200) % 10_000_000_000);
     expect(readNachaFile(serializeNachaFile(file)).ok).toBe(true);
   });
 
   it('notices a single changed digit anywhere in the totals', () => {
-    const text = serializeNachaFile(buildNachaFile({ immediateDestination: '021000021', immediateDestinationName: '', immediateOrigin: '1234567890', immediateOriginName: '', createdAt: new Date(), batches: [{ companyName: 'X', companyId: '1', secCode: 'CCD', entryDescription: 'G', effectiveDate: '261201', odfi: '02100002', entries: [{ transactionCode: 22, routing: '011000015', account: '123', amountCents: 5000, idNumber: 'R1', name: 'ACME' }] }] }));
+    const text = serializeNachaFile(
+      buildNachaFile({
+        immediateDestination: '021000021',
+        immediateDestinationName: '',
+        immediateOrigin: '1234567890',
+        immediateOriginName: '',
+        createdAt: new Date(),
+        batches: [
+          {
+            companyName: 'X',
+            companyId: '1',
+            secCode: 'CCD',
+            entryDescription: 'G',
+            effectiveDate: '261201',
+            odfi: '02100002',
+            entries: [{ transactionCode: 22, routing: '011000015', account: '123', amountCents: 5000, idNumber: 'R1', name: 'ACME' }],
+          },
+        ],
+      }),
+    );
     const tampered = text.replace('0000005000', '0000005001');
     const r = readNachaFile(tampered);
     expect(r.ok).toBe(false);

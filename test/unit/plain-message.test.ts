@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { envelopeAddress, plainMessage, rfc5322Date } from '../../services/messaging/plain-message.js';
 
-const base = { from: 'hmsops <noreply@hmsops.local>', to: 'r1@grantee.example', subject: 'Grant: payment of $5,000.00 sent', text: 'Dear Ann,\n\nSent.\n.\nBye', messageId: '<em_1@hmsops.local>', date: new Date('2026-11-24T16:05:09Z') };
+const base = {
+  from: 'hmsops <noreply@hmsops.local>',
+  to: 'r1@grantee.example',
+  subject: 'Grant: payment of $5,000.00 sent',
+  text: 'Dear Ann,\n\nSent.\n.\nBye',
+  messageId: '<em_1@hmsops.local>',
+  date: new Date('2026-11-24T16:05:09Z'),
+};
 
 describe('plain notice messages', () => {
   it('writes the usual notice as RFC 5322 text with CRLF lines and a 7bit body', () => {

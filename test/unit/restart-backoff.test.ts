@@ -33,6 +33,7 @@ describe('restartDecision', () => {
   });
 
   it("never restarts a bundled program's configuration error (exit 2), whatever the policy", () => {
-    for (const p of ['on-failure', 'always'] as const) expect(restartDecision(shortRuns(1), { ...policy, policy: p }, 'config-error', 100)).toEqual({ action: 'stay-stopped', reason: 'config-error' });
+    for (const p of ['on-failure', 'always'] as const)
+      expect(restartDecision(shortRuns(1), { ...policy, policy: p }, 'config-error', 100)).toEqual({ action: 'stay-stopped', reason: 'config-error' });
   });
 });

@@ -13,7 +13,7 @@ describe('text lines', () => {
     }
   });
 
-  it('reads a line\'s indent and first bytes without decoding it', () => {
+  it("reads a line's indent and first bytes without decoding it", () => {
     const lines = new TextLines(Buffer.from('recipients:\n  - id: a\n    # note\n\t\r\n    name: b'));
     expect(lines.startsWith(0, 'recipients:')).toBe(true);
     expect(lines.startsWith(1, 'recipients:')).toBe(false);

@@ -19,14 +19,16 @@ describe('transfer rules', () => {
   });
 
   it('lists every problem at once', () => {
-    const r = validateTransfer({ ...transfer('G', 1), routing: '011000016', account: '', amountCents: 0, accountType: 'money-market', effectiveDate: '2020-01-01', color: 'red' }, now);
+    const r = validateTransfer(
+      { ...transfer('G', 1), routing: '011000016', account: '', amountCents: 0, accountType: 'money-market', effectiveDate: '2020-01-01', color: 'red' },
+      now,
+    );
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problems.map((p) => p.field).sort()).toEqual(['account', 'accountType', 'amountCents', 'color', 'effectiveDate', 'routing']);
   });
 
   it('refuses amounts over $99,999,999.99 and fractional cents', () => {
-    for (const amountCents of [10_000_000_000, 10.5, -5, Number.NaN])
-      expect(validateTransfer({ ...transfer('G', 1), amountCents }, now).ok).toBe(false);
+    for (const amountCents of [10_000_000_000, 10.5, -5, Number.NaN]) expect(validateTransfer({ ...transfer('G', 1), amountCents }, now).ok).toBe(false);
     expect(validateTransfer({ ...transfer('G', 1), amountCents: 9_999_999_999 }, now).ok).toBe(true);
   });
 
@@ -44,7 +46,12 @@ describe('transfer rules', () => {
   it('defaults the effective date to the next banking day, and refuses one that is not', () => {
     const dated = (nowAt: string, effectiveDate?: string) => validateTransfer({ ...transfer('G', 1), ...(effectiveDate ? { effectiveDate } : {}) }, new Date(nowAt));
     expect(dated('2026-11-25T15:00:00Z')).toMatchObject({ ok: true, transfer: { effectiveDate: '2026-11-27' } }); // Thanksgiving skipped
-    expect(dated('2026-11-24T15:00:00Z', '2026-12-25')).toEqual({ ok: false, problems: [{ field: 'effectiveDate', reason: 'must be a banking day: 2026-12-25 is a Federal Reserve holiday, when ACH does not settle; the next banking day is 2026-12-28' }] });
+    expect(dated('2026-11-24T15:00:00Z', '2026-12-25')).toEqual({
+      ok: false,
+      problems: [
+        { field: 'effectiveDate', reason: 'must be a banking day: 2026-12-25 is a Federal Reserve holiday, when ACH does not settle; the next banking day is 2026-12-28' },
+      ],
+    });
     expect(dated('2026-11-24T15:00:00Z', '2026-12-28')).toMatchObject({ ok: true, transfer: { effectiveDate: '2026-12-28' } });
   });
 

@@ -14,6 +14,11 @@ export async function configPrintCommand(opts: GlobalOptions & { json?: boolean 
 }
 
 export function configSchemaCommand(): CommandResult {
-  printJson({ $schema: 'https://json-schema.org/draft/2020-12/schema', $id: 'https://hmsops.dev/schema/config-v1.json', title: 'hmsops.config.yaml', ...toJsonSchema(configSchema) });
+  printJson({
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: 'https://hmsops.dev/schema/config-v1.json',
+    title: 'hmsops.config.yaml',
+    ...toJsonSchema(configSchema),
+  });
   return ok;
 }

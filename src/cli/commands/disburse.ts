@@ -33,13 +33,15 @@ function loadGrant(ctx: CliContext, opts: DisburseOptions): Grant {
   if (opts.grant && opts.resume) throw new UsageError('give either --grant FILE or --resume GRANT_ID, not both');
   if (opts.resume) {
     const file = savedGrantFile(ctx, opts.resume);
-    if (!fs.existsSync(file)) throw new HmsopsError('UNKNOWN_GRANT', `no disbursement of ${opts.resume} was started from this state dir (${file} is missing); run it with --grant FILE`);
+    if (!fs.existsSync(file))
+      throw new HmsopsError('UNKNOWN_GRANT', `no disbursement of ${opts.resume} was started from this state dir (${file} is missing); run it with --grant FILE`);
     return JSON.parse(fs.readFileSync(file, 'utf8'));
   }
   if (!opts.grant) throw new UsageError('--grant FILE is required (or --resume GRANT_ID)', ['example: hmsops disburse --grant fixtures/grants/dol-training.yaml']);
   const grant = readGrantFile(opts.grant);
   if (opts.effectiveDate) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.effectiveDate) || Number.isNaN(Date.parse(opts.effectiveDate))) throw new UsageError(`--effective-date: expected YYYY-MM-DD, got "${opts.effectiveDate}"`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.effectiveDate) || Number.isNaN(Date.parse(opts.effectiveDate)))
+      throw new UsageError(`--effective-date: expected YYYY-MM-DD, got "${opts.effectiveDate}"`);
     const problem = effectiveDateProblem(opts.effectiveDate, new Date().toISOString().slice(0, 10));
     if (problem) throw new UsageError(`--effective-date: ${problem}`);
     grant.effectiveDate = opts.effectiveDate;
@@ -103,7 +105,15 @@ function saveGrant(file: string, grant: Grant) {
   const fd = fs.openSync(file, 'w', 0o600);
   try {
     fs.writeSync(fd, `${JSON.stringify(rest).slice(0, -1)},"recipients":[`);
-    for (let i = 0; i < recipients.length; i += 1000) fs.writeSync(fd, (i ? ',' : '') + recipients.slice(i, i + 1000).map((r) => JSON.stringify(r)).join(','));
+    for (let i = 0; i < recipients.length; i += 1000)
+      fs.writeSync(
+        fd,
+        (i ? ',' : '') +
+          recipients
+            .slice(i, i + 1000)
+            .map((r) => JSON.stringify(r))
+            .join(','),
+      );
     fs.writeSync(fd, ']}');
   } finally {
     fs.closeSync(fd);
@@ -143,7 +153,12 @@ function printPlan(grant: Grant, plan: ReturnType<typeof planDisbursement>) {
 }
 
 export function printReceipt(r: Receipt) {
-  const statusText: Record<string, string> = { paid: color.green('paid'), 'already-disbursed': color.dim('already disbursed'), refused: color.red('refused'), 'not-sent': color.yellow('not sent') };
+  const statusText: Record<string, string> = {
+    paid: color.green('paid'),
+    'already-disbursed': color.dim('already disbursed'),
+    refused: color.red('refused'),
+    'not-sent': color.yellow('not sent'),
+  };
   console.log(`${color.bold(`Receipt: ${r.grantId}`)} ${r.program} (${r.agency})`);
   if (r.recipients.length <= 50) {
     console.log(
@@ -155,11 +170,17 @@ export function printReceipt(r: Receipt) {
   }
   for (const x of r.recipients.filter((y) => y.error).slice(0, 20)) console.log(`  ${color.red(x.id)}: ${x.error}`);
   const t = r.totals;
-  console.log(`paid now: ${t.paidNow} (${formatCents(t.paidNowCents)}); already disbursed: ${t.alreadyDisbursed}; refused: ${t.refused}${t.notSent ? `; not sent: ${t.notSent}` : ''}; disbursed in all: ${formatCents(t.disbursedCents)}`);
+  console.log(
+    `paid now: ${t.paidNow} (${formatCents(t.paidNowCents)}); already disbursed: ${t.alreadyDisbursed}; refused: ${t.refused}${t.notSent ? `; not sent: ${t.notSent}` : ''}; disbursed in all: ${formatCents(t.disbursedCents)}`,
+  );
   if (r.shortenedNames.length)
-    console.log(`${r.shortenedNames.length} name(s) longer than NACHA's 22-character Individual Name field are cut to fit in the file; the ledger, this receipt and the notices keep them whole (--json lists each)`);
+    console.log(
+      `${r.shortenedNames.length} name(s) longer than NACHA's 22-character Individual Name field are cut to fit in the file; the ledger, this receipt and the notices keep them whole (--json lists each)`,
+    );
   for (const f of r.files)
-    console.log(`NACHA file ${f.fileId}: ${f.entries} entries, ${formatCents(f.totalCreditCents)}, entry hash ${String(f.entryHash).padStart(10, '0')}, ${f.valid ? color.green('verified') : color.red(`INVALID: ${f.problems[0]}`)}\n  ${f.path}`);
+    console.log(
+      `NACHA file ${f.fileId}: ${f.entries} entries, ${formatCents(f.totalCreditCents)}, entry hash ${String(f.entryHash).padStart(10, '0')}, ${f.valid ? color.green('verified') : color.red(`INVALID: ${f.problems[0]}`)}\n  ${f.path}`,
+    );
   if (r.pending.analytics || r.pending.email) {
     console.log(color.yellow(`follow-ups pending: ${r.pending.analytics} analytics event(s), ${r.pending.email} email(s) (${r.pending.reason.join('; ')})`));
     console.log(`  payments went through; complete the rest with: hmsops disburse --resume ${r.grantId}`);

@@ -14,7 +14,13 @@ export async function disbursementsLsCommand(opts: Opts): Promise<CommandResult>
     const { grants } = await client.payments.grants();
     if (opts.json) printJson({ grants });
     else if (grants.length === 0) console.log(color.dim('no disbursements yet'));
-    else console.log(table(['GRANT', 'TRANSFERS', 'AMOUNT', 'QUEUED', 'FILED', 'FILES', 'LAST'], grants.map((g) => [g.grantId, String(g.transfers), formatCents(g.amountCents), String(g.queued), String(g.filed), String(g.files), g.lastAt])));
+    else
+      console.log(
+        table(
+          ['GRANT', 'TRANSFERS', 'AMOUNT', 'QUEUED', 'FILED', 'FILES', 'LAST'],
+          grants.map((g) => [g.grantId, String(g.transfers), formatCents(g.amountCents), String(g.queued), String(g.filed), String(g.files), g.lastAt]),
+        ),
+      );
     return ok;
   });
 }
@@ -43,10 +49,25 @@ export async function disbursementsShowCommand(grantId: string, opts: Opts): Pro
     else {
       console.log(`${color.bold(grantId)}: ${ledger.transfers} transfer(s), ${formatCents(ledger.amountCents)}; ${ledger.filed} filed, ${ledger.queued} queued`);
       for (const f of files.files) console.log(`  file ${f.fileId}: ${f.entries} entries, ${formatCents(f.totalCreditCents)} (${f.path})`);
-      console.log(`  analytics: ${'unavailable' in analytics ? color.yellow(analytics.unavailable) : `${analytics.total.count} event(s), ${formatCents(analytics.total.amountCents)}`}`);
-      console.log(`  notices: ${'unavailable' in emails ? color.yellow(emails.unavailable) : Object.entries(emails.counts).map(([k, v]) => `${v} ${k}`).join(', ') || 'none'}`);
+      console.log(
+        `  analytics: ${'unavailable' in analytics ? color.yellow(analytics.unavailable) : `${analytics.total.count} event(s), ${formatCents(analytics.total.amountCents)}`}`,
+      );
+      console.log(
+        `  notices: ${
+          'unavailable' in emails
+            ? color.yellow(emails.unavailable)
+            : Object.entries(emails.counts)
+                .map(([k, v]) => `${v} ${k}`)
+                .join(', ') || 'none'
+        }`,
+      );
       if (transfers.transfers.length <= 50)
-        console.log(table(['RECIPIENT', 'NAME', 'AMOUNT', 'STATUS', 'TRACE', 'ACCOUNT'], transfers.transfers.map((t) => [t.recipientId, t.name, formatCents(t.amountCents), t.status, t.traceNumber, `${t.accountType} ...${t.accountLast4}`])));
+        console.log(
+          table(
+            ['RECIPIENT', 'NAME', 'AMOUNT', 'STATUS', 'TRACE', 'ACCOUNT'],
+            transfers.transfers.map((t) => [t.recipientId, t.name, formatCents(t.amountCents), t.status, t.traceNumber, `${t.accountType} ...${t.accountLast4}`]),
+          ),
+        );
     }
     return ok;
   });

@@ -19,7 +19,10 @@ export async function downCommand(opts: GlobalOptions & { timeout: string; json?
   const result = await stopFleet(ctx, timeoutMs);
   if (opts.json) printJson(result);
   else if (result.via === 'nothing') console.log(color.dim('nothing was running'));
-  else console.log(`fleet stopped${result.reaped.length ? ` (stopped ${result.reaped.length} left by a dead daemon: ${result.reaped.join(', ')}${result.killed.length ? `; ${result.killed.join(', ')} needed SIGKILL` : ''})` : ''} in ${result.durationMs}ms`);
+  else
+    console.log(
+      `fleet stopped${result.reaped.length ? ` (stopped ${result.reaped.length} left by a dead daemon: ${result.reaped.join(', ')}${result.killed.length ? `; ${result.killed.join(', ')} needed SIGKILL` : ''})` : ''} in ${result.durationMs}ms`,
+    );
   return ok;
 }
 

@@ -15,7 +15,13 @@ export async function mailLsCommand(opts: Opts & { to?: string }): Promise<Comma
     const r = await client.call<{ messages: any[] }>('GET', `/mail/v1/messages${opts.to ? `?to=${encodeURIComponent(opts.to)}` : ''}`);
     if (opts.json) printJson(r);
     else if (r.messages.length === 0) console.log(color.dim('no messages'));
-    else console.log(table(['ID', 'RECEIVED', 'TO', 'SUBJECT'], r.messages.map((m) => [m.id, m.receivedAt, m.to.join(', '), m.subject ?? ''])));
+    else
+      console.log(
+        table(
+          ['ID', 'RECEIVED', 'TO', 'SUBJECT'],
+          r.messages.map((m) => [m.id, m.receivedAt, m.to.join(', '), m.subject ?? '']),
+        ),
+      );
     return ok;
   });
 }
@@ -37,14 +43,24 @@ export async function analyticsReportCommand(opts: Opts & { grant?: string; sinc
       const r = await client.analytics.grantReport(opts.grant);
       if (opts.json) printJson(r);
       else {
-        console.log(table(['TYPE', 'STATUS', 'COUNT', 'AMOUNT'], r.byType.map((t) => [t.type, t.status ?? '-', String(t.count), formatCents(t.amountCents)])));
+        console.log(
+          table(
+            ['TYPE', 'STATUS', 'COUNT', 'AMOUNT'],
+            r.byType.map((t) => [t.type, t.status ?? '-', String(t.count), formatCents(t.amountCents)]),
+          ),
+        );
         console.log(`total: ${r.total.count} events, ${formatCents(r.total.amountCents)}`);
       }
     } else {
       const r = await client.analytics.summary(opts.since);
       if (opts.json) printJson(r);
       else {
-        console.log(table(['TYPE', 'COUNT', 'AMOUNT'], r.byType.map((t) => [t.type, String(t.count), formatCents(t.amountCents)])));
+        console.log(
+          table(
+            ['TYPE', 'COUNT', 'AMOUNT'],
+            r.byType.map((t) => [t.type, String(t.count), formatCents(t.amountCents)]),
+          ),
+        );
         console.log(`${r.grants} grant(s)`);
       }
     }

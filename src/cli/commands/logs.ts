@@ -33,7 +33,7 @@ export async function logsCommand(names: string[], opts: GlobalOptions & { follo
   const wanted = selectInstances(names);
   let lines = readMergedLogs(ctx.paths.logs, wanted, sinceMs);
   if (opts.tail !== undefined) lines = lines.slice(-Number(opts.tail));
-  for (const l of lines) process.stdout.write(formatLine(l, Boolean(opts.json)) + '\n');
+  for (const l of lines) process.stdout.write(`${formatLine(l, Boolean(opts.json))}\n`);
   if (!opts.follow) return ok;
   // Follow: remember each file's size and print what is appended (rotation restarts at 0).
   const offsets = new Map<string, number>();
@@ -42,7 +42,7 @@ export async function logsCommand(names: string[], opts: GlobalOptions & { follo
     const batch: LogLine[] = [];
     for (const name of fs.readdirSync(ctx.paths.logs)) {
       const f = logFileInstance(name);
-      if (!f || f.generation !== 0 || !wanted(f.instance)) continue;
+      if (f?.generation !== 0 || !wanted(f.instance)) continue;
       const file = path.join(ctx.paths.logs, name);
       const size = fs.statSync(file).size;
       const from = offsets.get(file) ?? (initial ? size : 0);
@@ -58,7 +58,7 @@ export async function logsCommand(names: string[], opts: GlobalOptions & { follo
       }
     }
     batch.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
-    for (const l of batch) process.stdout.write(formatLine(l, Boolean(opts.json)) + '\n');
+    for (const l of batch) process.stdout.write(`${formatLine(l, Boolean(opts.json))}\n`);
   };
   scan(true);
   let stop = false;

@@ -9,7 +9,15 @@ export function renderRegistry(entries: RegistryEntry[], now = Date.now()): stri
   if (entries.length === 0) return color.dim('no registered instances');
   return table(
     ['SERVICE', 'INSTANCE', 'ADDRESS', 'STATUS', 'HEARTBEAT', 'VERSION', 'ROUTE'],
-    entries.map((e) => [colorFor(e.service)(e.service), e.instanceId, `${e.address}:${e.port}`, stateColor(e.status), e.ttlMs === null ? 'probed' : `${age(now - e.lastHeartbeat)} ago`, e.version, e.metadata.route ?? '-']),
+    entries.map((e) => [
+      colorFor(e.service)(e.service),
+      e.instanceId,
+      `${e.address}:${e.port}`,
+      stateColor(e.status),
+      e.ttlMs === null ? 'probed' : `${age(now - e.lastHeartbeat)} ago`,
+      e.version,
+      e.metadata.route ?? '-',
+    ]),
   );
 }
 
@@ -32,7 +40,7 @@ export async function registryLsCommand(service: string | undefined, opts: Globa
     }),
   );
   for (;;) {
-    if (opts.json) process.stdout.write(JSON.stringify(r) + '\n');
+    if (opts.json) process.stdout.write(`${JSON.stringify(r)}\n`);
     else process.stdout.write(`${process.stdout.isTTY ? '\u001b[2J\u001b[H' : ''}${renderRegistry(r.entries)}\n\n`);
     const watch = ctx.client.get<typeof r>(`/v1/registry/watch?index=${r.index}&waitMs=30000${service ? `&service=${encodeURIComponent(service)}` : ''}`, abort.signal);
     const next = await Promise.race([watch, interrupted]);

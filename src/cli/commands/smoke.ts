@@ -56,8 +56,16 @@ export async function smokeCommand(opts: GlobalOptions & { recipients: string; t
       check('ledger: transfers filed', n, ledger.filed);
       check('ledger: amount (cents)', total, ledger.amountCents);
       check('NACHA: files valid', receipt.files.length, receipt.files.filter((f) => f.valid).length);
-      check('NACHA: entries', n, receipt.files.reduce((s, f) => s + f.entries, 0));
-      check('NACHA: credits (cents)', total, receipt.files.reduce((s, f) => s + f.totalCreditCents, 0));
+      check(
+        'NACHA: entries',
+        n,
+        receipt.files.reduce((s, f) => s + f.entries, 0),
+      );
+      check(
+        'NACHA: credits (cents)',
+        total,
+        receipt.files.reduce((s, f) => s + f.totalCreditCents, 0),
+      );
       const report = await client.analytics.grantReport(grant.id);
       check('analytics: events', n, report.total.count);
       check('analytics: amount (cents)', total, report.total.amountCents);
@@ -82,10 +90,14 @@ export async function smokeCommand(opts: GlobalOptions & { recipients: string; t
   const passed = checks.every((c) => c.ok);
   if (opts.json) printJson({ passed, checks, startedFleet, durationMs: Date.now() - t0 });
   else {
-    console.log(table(['CHECK', 'EXPECTED', 'ACTUAL', ''], checks.map((c) => [c.name, c.expected, c.actual, c.ok ? color.green('ok') : color.red('MISMATCH')])));
+    console.log(
+      table(
+        ['CHECK', 'EXPECTED', 'ACTUAL', ''],
+        checks.map((c) => [c.name, c.expected, c.actual, c.ok ? color.green('ok') : color.red('MISMATCH')]),
+      ),
+    );
     console.log(passed ? color.green(`smoke passed in ${((Date.now() - t0) / 1000).toFixed(1)}s`) : color.red('smoke FAILED'));
   }
   if (!passed) return exitWith(ExitCode.failure);
   return ok;
 }
-

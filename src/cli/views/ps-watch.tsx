@@ -31,7 +31,7 @@ function Watch({ ctx }: { ctx: CliContext }) {
       alive = false;
       clearInterval(t);
     };
-  }, []);
+  }, [ctx]);
   return (
     <Box flexDirection="column">
       <Text>{renderInstances(instances)}</Text>
