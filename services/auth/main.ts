@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { SignJWT } from 'jose';
 import { parseDuration } from '../../src/duration.js';
-import { TOKEN_ALGORITHM, TOKEN_AUDIENCE, TOKEN_ISSUER } from '../../src/gateway/edge-auth.js';
+import { TOKEN_ALGORITHM, TOKEN_AUDIENCE, TOKEN_ISSUER } from '../../src/bearer-tokens.js';
 import { requireRole, runService } from '../kit/service.js';
 import { HmsopsError } from '../../src/errors/index.js';
 import { loadOrCreateSigningKey } from './keys.js';

@@ -5,8 +5,7 @@
  */
 import crypto from 'node:crypto';
 import nodemailer, { type Transporter } from 'nodemailer';
-import { ControlClient } from '../../src/daemon/control-client.js';
-import type { RegistryEntry } from '../../src/registry/types.js';
+import { ControlClient } from '../../src/control/client.js';
 import { runService, type ServiceContext } from '../kit/service.js';
 import { HmsopsError, itemError } from '../../src/errors/index.js';
 import { requestFingerprint } from '../kit/idempotency.js';
@@ -54,7 +53,7 @@ async function smtpUrl(): Promise<string | undefined> {
   if (process.env.HMSOPS_SMTP_URL) return process.env.HMSOPS_SMTP_URL;
   const socket = process.env.HMSOPS_CONTROL_SOCKET;
   if (!socket) return undefined;
-  const { entries } = await new ControlClient(socket).request<{ entries: RegistryEntry[] }>('GET', '/v1/registry?service=mail-sink', undefined, 2000);
+  const { entries } = await new ControlClient(socket).call('GET /v1/registry', { query: { service: 'mail-sink' } }, { timeoutMs: 2000 });
   const sink = entries.find((e) => e.status === 'passing' && e.metadata.smtpPort);
   return sink ? `smtp://${sink.address}:${sink.metadata.smtpPort}` : undefined;
 }

@@ -9,7 +9,7 @@ import { HmsopsError } from '../errors/index.js';
 import { lockOwnerAlive } from '../daemon/lock.js';
 import { sleep } from '../daemon/process-group.js';
 import { statePaths, type StatePaths } from '../state/paths.js';
-import { ControlClient } from '../daemon/control-client.js';
+import { ControlClient } from '../control/client.js';
 
 export interface GlobalOptions {
   config?: string;
@@ -30,7 +30,7 @@ export async function loadContext(opts: GlobalOptions): Promise<CliContext> {
 
 export async function daemonRunning(ctx: CliContext): Promise<boolean> {
   try {
-    await ctx.client.request('GET', '/v1/status', undefined, 2000);
+    await ctx.client.call('GET /v1/status', {}, { timeoutMs: 2000 });
     return true;
   } catch {
     return false;

@@ -1,13 +1,6 @@
 /** Pure planning: what to start, stop and restart to move from the running fleet to the configured one. */
 import type { ServiceConfig } from '../config/schema.js';
-
-export interface FleetPlan {
-  add: string[];
-  remove: string[];
-  /** Definition changed (command, env, probes...): rolling restart. */
-  redefine: string[];
-  scale: { service: string; from: number; to: number }[];
-}
+import type { FleetPlan } from '../control/api.js';
 
 const definition = (s: ServiceConfig) => JSON.stringify({ ...s, instances: undefined });
 

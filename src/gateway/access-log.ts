@@ -4,7 +4,7 @@
  * every 32 KiB or 100 ms. It runs for every request, so lines are ASCII (anything else is
  * escaped) and go straight into a byte buffer: no joined string, no UTF-8 encoding pass.
  */
-import type { RotatingLog } from '../daemon/log-files.js';
+import type { RotatingLog } from '../state/log-files.js';
 
 /** One access-log line; fields are set as the request goes on. */
 export class AccessEntry {

@@ -3,11 +3,8 @@
  * service's JWKS (cached; fetched again when a token names an unknown kid).
  */
 import { createLocalJWKSet, jwtVerify, type JSONWebKeySet, type JWTPayload } from 'jose';
+import { TOKEN_ALGORITHM, TOKEN_AUDIENCE, TOKEN_ISSUER } from '../bearer-tokens.js';
 import type { Identity } from '../internal-identity.js';
-
-export const TOKEN_ISSUER = 'hmsops-auth';
-export const TOKEN_AUDIENCE = 'hmsops';
-export const TOKEN_ALGORITHM = 'EdDSA';
 
 export class EdgeAuth {
   #jwks: ReturnType<typeof createLocalJWKSet> | undefined;

@@ -5,7 +5,7 @@
  */
 import cluster, { type Worker } from 'node:cluster';
 import type { FleetConfig } from '../config/schema.js';
-import { accessLogFileFor } from '../daemon/log-files.js';
+import { accessLogFileFor } from '../state/log-files.js';
 import { Metrics } from '../metrics.js';
 import { daemonLinkFromEnv, registerWithDaemon } from '../registry/daemon-link.js';
 import { startGatewayWorker, type AccessLogFile, type ClusterMessage } from './worker.js';

@@ -4,7 +4,7 @@
  */
 import cluster from 'node:cluster';
 import type { FleetConfig } from '../config/schema.js';
-import { RotatingLog } from '../daemon/log-files.js';
+import { RotatingLog } from '../state/log-files.js';
 import { identityKey } from '../internal-identity.js';
 import type { MetricsSnapshot } from '../metrics.js';
 import { watchRegistry, type DaemonLink } from '../registry/daemon-link.js';

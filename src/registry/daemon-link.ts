@@ -1,5 +1,6 @@
 /** The daemon's registry as seen by fleet processes: self-registration, TTL heartbeat, watch. */
-import { ControlClient } from '../daemon/control-client.js';
+import type { RouteAnswer, RouteBody, RouteInput } from '../control/api.js';
+import { ControlClient } from '../control/client.js';
 import { HmsopsError } from '../errors/index.js';
 import type { RegistryEntry } from './types.js';
 
@@ -14,9 +15,14 @@ export function daemonLinkFromEnv(): DaemonLink | undefined {
   return socket && token ? { socket, token } : undefined;
 }
 
-export async function callDaemon(link: DaemonLink, path: string, body: unknown): Promise<any> {
+type RegistryWrite = 'POST /v1/registry/register' | 'POST /v1/registry/heartbeat' | 'POST /v1/registry/deregister';
+
+/** A registry write with the fleet's token; a refusal's message names the daemon's status. */
+export async function callDaemon<R extends RegistryWrite>(link: DaemonLink, route: R, body: RouteBody<R>): Promise<RouteAnswer<R>> {
   try {
-    return await new ControlClient(link.socket, { fleetToken: link.token }).request('POST', path, body, 5000);
+    return (await new ControlClient(link.socket, { fleetToken: link.token }).call<RegistryWrite>(route, { body } as RouteInput<RegistryWrite>, {
+      timeoutMs: 5000,
+    })) as RouteAnswer<R>;
   } catch (err) {
     throw err instanceof HmsopsError && err.code !== 'DAEMON_NOT_RUNNING' && err.code !== 'DAEMON_UNREACHABLE' ? new Error(`daemon answered ${err.status}: ${err.message}`) : err;
   }
@@ -29,14 +35,14 @@ export async function registerWithDaemon(
   ttlMs: number,
   log: (msg: string) => void,
 ) {
-  await callDaemon(link, '/v1/registry/register', { ...entry, address: '127.0.0.1', ttlMs });
+  await callDaemon(link, 'POST /v1/registry/register', { ...entry, address: '127.0.0.1', ttlMs });
   const timer = setInterval(
     async () => {
       try {
-        await callDaemon(link, '/v1/registry/heartbeat', { instanceId: entry.instanceId });
+        await callDaemon(link, 'POST /v1/registry/heartbeat', { instanceId: entry.instanceId });
       } catch (err) {
         log(`heartbeat failed: ${(err as Error).message}; registering again`);
-        await callDaemon(link, '/v1/registry/register', { ...entry, address: '127.0.0.1', ttlMs }).catch(() => undefined);
+        await callDaemon(link, 'POST /v1/registry/register', { ...entry, address: '127.0.0.1', ttlMs }).catch(() => undefined);
       }
     },
     Math.max(100, Math.floor(ttlMs / 3)),
@@ -45,7 +51,7 @@ export async function registerWithDaemon(
   return {
     async deregister() {
       clearInterval(timer);
-      await callDaemon(link, '/v1/registry/deregister', { instanceId: entry.instanceId }).catch(() => undefined);
+      await callDaemon(link, 'POST /v1/registry/deregister', { instanceId: entry.instanceId }).catch(() => undefined);
     },
   };
 }
@@ -55,8 +61,7 @@ export function watchRegistry(socket: string, onChange: (entries: RegistryEntry[
   let stopped = false;
   let index = 0;
   const client = new ControlClient(socket);
-  const once = () =>
-    client.request<{ index: number; entries: RegistryEntry[]; routes?: Record<string, string> }>('GET', `/v1/registry/watch?index=${index}&waitMs=30000`, undefined, 40_000);
+  const once = () => client.call('GET /v1/registry/watch', { query: { index, waitMs: 30_000 } }, { timeoutMs: 40_000 });
   void (async () => {
     while (!stopped) {
       try {

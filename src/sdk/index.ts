@@ -8,9 +8,8 @@
  */
 import fs from 'node:fs';
 import { Pool } from 'undici';
-import { ControlClient } from '../daemon/control-client.js';
+import { ControlClient } from '../control/client.js';
 import { errorCatalog, type ApiErrorCode, type ErrorCode } from '../errors/catalog.js';
-import type { RegistryEntry } from '../registry/types.js';
 import { statePaths } from '../state/paths.js';
 import type * as T from './types.js';
 
@@ -158,7 +157,7 @@ export class HmsopsClient {
     /** One healthy address of a service (the seed's ServiceRegistry.get). */
     get: async (service: string): Promise<string> => {
       if (!this.control) throw HmsopsApiError.of('NO_REGISTRY', 'connect with stateDir to read the registry');
-      const r = await this.control.get<{ entries: RegistryEntry[] }>(`/v1/registry?service=${encodeURIComponent(service)}`);
+      const r = await this.control.call('GET /v1/registry', { query: { service } });
       const passing = r.entries.filter((e) => e.status === 'passing');
       if (!passing.length) throw HmsopsApiError.of('NO_HEALTHY_INSTANCE', `no healthy instance of ${service}`);
       const e = passing[Math.floor(Math.random() * passing.length)]!;
@@ -177,7 +176,7 @@ export async function connect(opts: ConnectOptions = {}): Promise<HmsopsClient> 
   let gatewayUrl = opts.gatewayUrl;
   if (!gatewayUrl) {
     if (!control) throw HmsopsApiError.of('DAEMON_NOT_RUNNING', `no fleet runs for ${paths.root}; start it with hmsops up`);
-    const r = await control.get<{ entries: RegistryEntry[] }>('/v1/registry?service=gateway');
+    const r = await control.call('GET /v1/registry', { query: { service: 'gateway' } });
     const gw = r.entries.find((e) => e.status === 'passing') ?? r.entries[0];
     if (!gw) throw HmsopsApiError.of('NO_GATEWAY', 'the fleet has no gateway running');
     gatewayUrl = `http://${gw.address}:${gw.port}`;

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
-import { ControlClient } from '../../src/daemon/control-client.js';
+import { ControlClient } from '../../src/control/client.js';
 import { readPersistedInstances } from '../../src/daemon/orphans.js';
 import { groupAlive, pidAlive } from '../../src/daemon/process-group.js';
 import { statePaths } from '../../src/state/paths.js';
@@ -50,10 +50,10 @@ export function makeFleet(configYaml: string): TestFleet {
       return { exitCode: r.exitCode ?? -1, stdout: String(r.stdout), stderr: String(r.stderr) };
     },
     async instances() {
-      return (await client.get('/v1/instances')).instances;
+      return (await client.call('GET /v1/instances')).instances;
     },
     async events() {
-      return (await client.get('/v1/events')).events;
+      return (await client.call('GET /v1/events')).events;
     },
     daemonPid() {
       try {

@@ -121,7 +121,10 @@ describe('gateway routing', () => {
     const gw = await gatewayUrl(fleet);
     const web2 = (await fleet.instances()).find((i) => i.id === 'web-2');
     await fetch(`http://${web2.address}/control/unready`);
-    await until('web-2 critical', async () => (await fleet.client.get('/v1/registry?service=web')).entries.find((e: any) => e.instanceId === 'web-2').status === 'critical');
+    await until(
+      'web-2 critical',
+      async () => (await fleet.client.call('GET /v1/registry', { query: { service: 'web' } })).entries.find((e) => e.instanceId === 'web-2')?.status === 'critical',
+    );
     for (let i = 0; i < 6; i++) expect((await getJson(`${gw}/web/`)).body.instance).toBe('web-1');
     const ps = JSON.parse((await fleet.hmsops(['ps', '--json'])).stdout).instances.find((i: any) => i.id === 'web-2');
     expect(ps.state).toBe('unhealthy');
@@ -301,9 +304,9 @@ describe('registry', () => {
     const fleet = makeFleet(header() + fixtureService('web'));
     expect((await fleet.hmsops(['up'])).exitCode).toBe(0);
     const socket = path.join(fleet.stateDir, 'run', 'hmsopsd.sock');
-    await expect(callDaemon({ socket, token: 'not-the-token' }, '/v1/registry/register', { service: 'evil', instanceId: 'evil-1', port: 1 })).rejects.toThrow(/403/);
+    await expect(callDaemon({ socket, token: 'not-the-token' }, 'POST /v1/registry/register', { service: 'evil', instanceId: 'evil-1', port: 1 })).rejects.toThrow(/403/);
     expect(fs.statSync(socket).mode & 0o777).toBe(0o600);
-    expect((await fleet.client.get('/v1/registry')).entries.map((e: any) => e.service)).not.toContain('evil');
+    expect((await fleet.client.call('GET /v1/registry')).entries.map((e) => e.service)).not.toContain('evil');
   });
 
   it('marks a silent instance critical after its TTL and removes it later; a watch sees each change at once', async () => {
@@ -311,13 +314,13 @@ describe('registry', () => {
     expect((await fleet.hmsops(['up'])).exitCode).toBe(0);
     const socket = path.join(fleet.stateDir, 'run', 'hmsopsd.sock');
     const token = fs.readFileSync(path.join(fleet.stateDir, 'run', 'fleet-token'), 'utf8');
-    const { index } = await fleet.client.get('/v1/registry');
-    const watching = fleet.client.get(`/v1/registry/watch?index=${index}&waitMs=30000`);
+    const { index } = await fleet.client.call('GET /v1/registry');
+    const watching = fleet.client.call('GET /v1/registry/watch', { query: { index, waitMs: 30_000 } });
     const t0 = Date.now();
-    await callDaemon({ socket, token }, '/v1/registry/register', { service: 'ghost', instanceId: 'ghost-1', port: 9, ttlMs: 300 });
+    await callDaemon({ socket, token }, 'POST /v1/registry/register', { service: 'ghost', instanceId: 'ghost-1', port: 9, ttlMs: 300 });
     const seen = await watching;
     expect(Date.now() - t0).toBeLessThan(5000); // answered by the change, not by the 30 s wait
     expect(seen.entries.map((e: any) => e.instanceId)).toContain('ghost-1');
-    await until('ghost critical', async () => (await fleet.client.get('/v1/registry?service=ghost')).entries[0]?.status === 'critical', 5000);
+    await until('ghost critical', async () => (await fleet.client.call('GET /v1/registry', { query: { service: 'ghost' } })).entries[0]?.status === 'critical', 5000);
   });
 });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readMergedLogs, RotatingLog } from '../../src/daemon/log-files.js';
+import { readMergedLogs, RotatingLog } from '../../src/state/log-files.js';
 import { AccessEntry, accessLine, AccessLog } from '../../src/gateway/access-log.js';
 
 const dirs: string[] = [];

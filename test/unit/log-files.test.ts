@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { accessLogFileFor, formatLogLine, lineSplitter, logFileInstance, readMergedLogs, RotatingLog } from '../../src/daemon/log-files.js';
+import { accessLogFileFor, formatLogLine, lineSplitter, logFileInstance, readMergedLogs, RotatingLog } from '../../src/state/log-files.js';
 
 const dirs: string[] = [];
 const tmp = () => {

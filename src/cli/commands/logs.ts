@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseDuration } from '../../duration.js';
 import { UsageError } from '../../errors/index.js';
-import { logFileInstance, parseLogLine, readMergedLogs, type LogLine } from '../../daemon/log-files.js';
+import { logFileInstance, parseLogLine, readMergedLogs, type LogLine } from '../../state/log-files.js';
 import { sleep } from '../../daemon/process-group.js';
 import { loadContext, type GlobalOptions } from '../context.js';
 import { ok, type CommandResult } from '../end.js';

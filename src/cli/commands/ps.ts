@@ -1,26 +1,9 @@
 /** `hmsops ps` (alias status): one row per instance; --json for machines; --watch for a live view. */
-import type { InstanceView } from '../../daemon/supervisor.js';
 import { daemonRunning, loadContext, type CliContext, type GlobalOptions } from '../context.js';
 import { ok, type CommandResult } from '../end.js';
-import { age, color, colorFor, printJson, stateColor, table } from '../output.js';
+import { color, printJson } from '../output.js';
+import { renderInstances } from '../views/instances.js';
 import { liveTerminal } from '../views/terminal.js';
-
-export function renderInstances(instances: InstanceView[]): string {
-  if (instances.length === 0) return color.dim('no instances');
-  return table(
-    ['SERVICE', 'INSTANCE', 'PID', 'ADDRESS', 'STATE', 'RESTARTS', 'UPTIME', 'LAST PROBE'],
-    instances.map((i) => [
-      colorFor(i.service)(i.service),
-      i.id,
-      i.pid ? String(i.pid) : '-',
-      i.address ?? '-',
-      stateColor(i.state),
-      String(i.restarts),
-      age(i.uptimeMs),
-      i.lastProbe ? `${i.lastProbe.kind} ${i.lastProbe.ok ? 'ok' : 'failed'} (${i.lastProbe.detail})` : '-',
-    ]),
-  );
-}
 
 export async function psCommand(opts: GlobalOptions & { json?: boolean; watch?: boolean }): Promise<CommandResult> {
   const ctx = await loadContext(opts);
@@ -35,7 +18,7 @@ export async function psCommand(opts: GlobalOptions & { json?: boolean; watch?: 
     else console.log(color.dim(`no daemon runs for ${ctx.paths.root}; nothing is running`));
     return ok;
   }
-  const { instances } = await ctx.client.get<{ instances: InstanceView[] }>('/v1/instances');
+  const { instances } = await ctx.client.call('GET /v1/instances');
   if (opts.json) printJson({ instances });
   else console.log(renderInstances(instances));
   return ok;
@@ -50,7 +33,7 @@ async function watchPlain(ctx: CliContext, json: boolean): Promise<CommandResult
   process.once('SIGINT', () => (stop = true));
   let last = '';
   while (!stop) {
-    const { instances } = await ctx.client.get<{ instances: InstanceView[] }>('/v1/instances');
+    const { instances } = await ctx.client.call('GET /v1/instances');
     const shape = JSON.stringify(instances.map((i) => [i.id, i.state, i.pid, i.restarts]));
     if (shape !== last) process.stdout.write(json ? `${JSON.stringify({ instances })}\n` : `${renderInstances(instances)}\n\n`);
     last = shape;

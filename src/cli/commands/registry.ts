@@ -1,5 +1,6 @@
 /** `hmsops registry ls|get`: the registry as the gateway sees it. */
 import type { RegistryEntry } from '../../registry/types.js';
+import type { RegistryAnswer } from '../../control/api.js';
 import { HmsopsError } from '../../errors/index.js';
 import { loadContext, type GlobalOptions } from '../context.js';
 import { ok, type CommandResult } from '../end.js';
@@ -23,8 +24,7 @@ export function renderRegistry(entries: RegistryEntry[], now = Date.now()): stri
 
 export async function registryLsCommand(service: string | undefined, opts: GlobalOptions & { json?: boolean; watch?: boolean }): Promise<CommandResult> {
   const ctx = await loadContext(opts);
-  const q = service ? `?service=${encodeURIComponent(service)}` : '';
-  let r = await ctx.client.get<{ index: number; entries: RegistryEntry[] }>(`/v1/registry${q}`);
+  let r: RegistryAnswer = await ctx.client.call('GET /v1/registry', { query: { service } });
   if (!opts.watch) {
     if (opts.json) printJson(r);
     else console.log(renderRegistry(r.entries));
@@ -42,7 +42,7 @@ export async function registryLsCommand(service: string | undefined, opts: Globa
   for (;;) {
     if (opts.json) process.stdout.write(`${JSON.stringify(r)}\n`);
     else process.stdout.write(`${process.stdout.isTTY ? '\u001b[2J\u001b[H' : ''}${renderRegistry(r.entries)}\n\n`);
-    const watch = ctx.client.get<typeof r>(`/v1/registry/watch?index=${r.index}&waitMs=30000${service ? `&service=${encodeURIComponent(service)}` : ''}`, abort.signal);
+    const watch = ctx.client.call('GET /v1/registry/watch', { query: { index: r.index, waitMs: 30_000, service } }, { signal: abort.signal });
     const next = await Promise.race([watch, interrupted]);
     if (!next) {
       watch.catch(() => undefined); // aborted
@@ -55,7 +55,7 @@ export async function registryLsCommand(service: string | undefined, opts: Globa
 /** The seed's ServiceRegistry.get(name): one healthy address, exit 1 when there is none. */
 export async function registryGetCommand(service: string, opts: GlobalOptions & { json?: boolean }): Promise<CommandResult> {
   const ctx = await loadContext(opts);
-  const r = await ctx.client.get<{ entries: RegistryEntry[] }>(`/v1/registry?service=${encodeURIComponent(service)}`);
+  const r = await ctx.client.call('GET /v1/registry', { query: { service } });
   const passing = r.entries.filter((e) => e.status === 'passing');
   if (passing.length === 0) throw new HmsopsError('NO_HEALTHY_INSTANCE', `no healthy instance of ${service}`);
   const pick = passing[Math.floor(Math.random() * passing.length)]!;

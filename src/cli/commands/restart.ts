@@ -9,7 +9,7 @@ export async function restartCommand(target: string, opts: GlobalOptions & { tim
   const readyTimeoutMs = parseDuration(opts.timeout);
   if (readyTimeoutMs === undefined) throw new UsageError(`--timeout: expected a duration, got "${opts.timeout}"`);
   const ctx = await loadContext(opts);
-  const res = await ctx.client.post<{ replaced: [string, string][] }>('/v1/restart', { target, readyTimeoutMs });
+  const res = await ctx.client.call('POST /v1/restart', { body: { target, readyTimeoutMs } });
   if (opts.json) printJson(res);
   else for (const [old, fresh] of res.replaced) console.log(`${old} -> ${fresh}`);
   return ok;

@@ -1,12 +1,11 @@
 /** `hmsops scale SERVICE=N...`: more or fewer instances; lowering drains the newest first. */
 import { parseDuration } from '../../duration.js';
 import { UsageError } from '../../errors/index.js';
-import type { InstanceView } from '../../daemon/supervisor.js';
 import { loadContext, type GlobalOptions } from '../context.js';
 import { ok, type CommandResult } from '../end.js';
 import { printJson } from '../output.js';
-import { renderInstances } from './ps.js';
-import { notReadyError, waitForFleet } from './up.js';
+import { notReadyError, waitForFleet } from '../fleet-ops.js';
+import { renderInstances } from '../views/instances.js';
 
 export function parseScaleTargets(args: string[]): Record<string, number> {
   if (args.length === 0) throw new UsageError('expected SERVICE=N, for example: hmsops scale ach=3');
@@ -24,12 +23,12 @@ export async function scaleCommand(args: string[], opts: GlobalOptions & { wait:
   const timeoutMs = parseDuration(opts.timeout);
   if (timeoutMs === undefined) throw new UsageError(`--timeout: expected a duration, got "${opts.timeout}"`);
   const ctx = await loadContext(opts);
-  const res = await ctx.client.post<{ scaled: Record<string, { started: string[]; stopped: string[] }> }>('/v1/scale', { targets });
+  const res = await ctx.client.call('POST /v1/scale', { body: { targets } });
   if (opts.wait) {
     const w = await waitForFleet(ctx, Object.keys(targets), timeoutMs, !opts.json);
     if (!w.ready) throw notReadyError(ctx, w.instances, w.problem!);
   }
-  const { instances } = await ctx.client.get<{ instances: InstanceView[] }>('/v1/instances');
+  const { instances } = await ctx.client.call('GET /v1/instances');
   if (opts.json) printJson({ scaled: res.scaled, instances: instances.filter((i) => i.service in targets) });
   else console.log(renderInstances(instances.filter((i) => i.service in targets)));
   return ok;

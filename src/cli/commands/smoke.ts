@@ -15,8 +15,7 @@ import { daemonRunning, ensureDaemon, loadContext, type GlobalOptions } from '..
 import { exitWith, ok, type CommandResult } from '../end.js';
 import { color, printJson, table } from '../output.js';
 import { asCliError, clientFor } from '../session.js';
-import { stopFleet } from './down.js';
-import { notReadyError, waitForFleet } from './up.js';
+import { notReadyError, stopFleet, waitForFleet } from '../fleet-ops.js';
 
 interface Check {
   name: string;
@@ -35,7 +34,7 @@ export async function smokeCommand(opts: GlobalOptions & { recipients: string; t
   // step 1
   const startedFleet = !(await daemonRunning(ctx));
   await ensureDaemon(ctx);
-  if (startedFleet) await ctx.client.post('/v1/fleet/apply', { config: ctx.config, services: [] });
+  if (startedFleet) await ctx.client.call('POST /v1/fleet/apply', { body: { config: ctx.config, services: [] } });
   const up = await waitForFleet(ctx, [], timeoutMs, !opts.json);
   if (!up.ready) throw notReadyError(ctx, up.instances, up.problem!);
   const checks: Check[] = [];

@@ -1,9 +1,9 @@
 /** The live `ps --watch` view (ink). Loaded only for interactive use, never for --json. */
 import { useEffect, useState } from 'react';
 import { render, Box, Text, useApp, useInput } from 'ink';
-import type { InstanceView } from '../../daemon/supervisor.js';
+import type { InstanceView } from '../../control/api.js';
 import type { CliContext } from '../context.js';
-import { renderInstances } from '../commands/ps.js';
+import { renderInstances } from './instances.js';
 
 function Watch({ ctx }: { ctx: CliContext }) {
   const [instances, setInstances] = useState<InstanceView[]>([]);
@@ -16,7 +16,7 @@ function Watch({ ctx }: { ctx: CliContext }) {
     let alive = true;
     const tick = async () => {
       try {
-        const r = await ctx.client.get<{ instances: InstanceView[] }>('/v1/instances');
+        const r = await ctx.client.call('GET /v1/instances');
         if (alive) {
           setInstances(r.instances);
           setError(null);

@@ -1,9 +1,26 @@
 /**
  * The one client of hmsopsd's control API (HTTP/JSON over its unix socket), for the CLI, the SDK,
- * the gateway and the services. node:http, so read commands stay fast to start.
+ * the gateway and the services; typed by ./api.ts. node:http, so read commands stay fast to start.
  */
 import http from 'node:http';
 import { HmsopsError } from '../errors/index.js';
+import type { ControlRoute, RouteAnswer, RouteInput } from './api.js';
+
+export interface CallOptions {
+  /** Gives up after this long (0: never). */
+  timeoutMs?: number;
+  /** Aborts the call (a blocking watch the caller no longer wants). */
+  signal?: AbortSignal;
+}
+
+/** `GET /v1/registry` with {service: 'ach'} -> `/v1/registry?service=ach`. */
+export function routePath(route: ControlRoute, query: Record<string, string | number | undefined> = {}): { method: 'GET' | 'POST'; path: string } {
+  const [method, path] = route.split(' ') as ['GET' | 'POST', string];
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined) q.set(k, String(v));
+  const qs = q.toString();
+  return { method, path: qs ? `${path}?${qs}` : path };
+}
 
 export class ControlClient {
   /** fleetToken: sent as x-hmsops-fleet-token, which registry writes need. */
@@ -12,8 +29,14 @@ export class ControlClient {
     private readonly opts: { fleetToken?: string } = {},
   ) {}
 
-  /** `signal` aborts the request (a blocking watch the caller no longer wants). */
-  request<T = any>(method: 'GET' | 'POST', path: string, body?: unknown, timeoutMs = 0, signal?: AbortSignal): Promise<T> {
+  /** One route of the control API; its failures are HmsopsErrors with the daemon's code. */
+  call<R extends ControlRoute>(route: R, ...[input, opts]: {} extends RouteInput<R> ? [RouteInput<R>?, CallOptions?] : [RouteInput<R>, CallOptions?]): Promise<RouteAnswer<R>> {
+    const { method, path } = routePath(route, (input as { query?: Record<string, string | number | undefined> } | undefined)?.query);
+    const body = (input as { body?: unknown } | undefined)?.body;
+    return this.#request(method, path, method === 'POST' ? (body ?? {}) : undefined, opts ?? {}) as Promise<RouteAnswer<R>>;
+  }
+
+  #request(method: 'GET' | 'POST', path: string, body: unknown, { timeoutMs = 0, signal }: CallOptions): Promise<unknown> {
     const payload = body === undefined ? undefined : JSON.stringify(body);
     return new Promise((resolve, reject) => {
       const req = http.request(
@@ -32,19 +55,19 @@ export class ControlClient {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
           res.on('end', () => {
-            let parsed: any;
+            let parsed: unknown;
             try {
               parsed = JSON.parse(Buffer.concat(chunks).toString('utf8'));
             } catch {
               return reject(new HmsopsError('DAEMON_BAD_ANSWER', `daemon answered ${res.statusCode} with non-JSON`));
             }
             if ((res.statusCode ?? 500) >= 400) {
-              const e = parsed?.error ?? {};
+              const e = (parsed as { error?: { code?: string; message?: string; details?: string[] } } | null)?.error ?? {};
               return reject(
                 HmsopsError.passedOn(e.code ?? 'DAEMON_ERROR', e.message ?? `daemon answered ${res.statusCode}`, { status: res.statusCode ?? 500, details: e.details }),
               );
             }
-            resolve(parsed as T);
+            resolve(parsed);
           });
         },
       );
@@ -59,12 +82,5 @@ export class ControlClient {
       if (payload) req.write(payload);
       req.end();
     });
-  }
-
-  get<T = any>(path: string, signal?: AbortSignal) {
-    return this.request<T>('GET', path, undefined, 0, signal);
-  }
-  post<T = any>(path: string, body: unknown = {}) {
-    return this.request<T>('POST', path, body);
   }
 }
