@@ -236,7 +236,8 @@ export class EdgeConnection {
         this.#bodyFull = false;
       },
     });
-    if (!readIntoShared(socket, server.readBuffer, (lent) => this.#onData(lent))) socket.on('data', (d: Buffer) => this.#onData(d));
+    const shared = server.options.sharedReads !== false && readIntoShared(socket, server.readBuffer, (lent) => this.#onData(lent));
+    if (!shared) socket.on('data', (d: Buffer) => this.#onData(d));
     socket.on('drain', () => {
       const res = this.#res;
       const cb = res?.onDrain;
@@ -498,6 +499,8 @@ export interface EdgeServerOptions {
   headersTimeoutMs: number;
   /** Lower-case names of headers left out of `passLines` (hop-by-hop ones, those the handler sets). */
   notPassed: ReadonlySet<string>;
+  /** false: read through 'data' events, as on a Node without the fields readIntoShared sets (tests of that path). */
+  sharedReads?: boolean;
 }
 
 export class EdgeServer extends EventEmitter {

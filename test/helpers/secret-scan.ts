@@ -41,6 +41,20 @@ export function fleetSecrets(paths: StatePaths): Array<{ kind: string; value: st
   return out.filter((s) => s.value.length >= 8);
 }
 
+/**
+ * An account number counts where it stands as a whole (not inside a longer run of digits or
+ * letters): an 8-digit account otherwise turns up by chance inside trace numbers and file ids.
+ */
+function contains(text: string, s: { kind: string; value: string }): boolean {
+  if (s.kind !== 'a full account number') return text.includes(s.value);
+  for (let i = text.indexOf(s.value); i >= 0; i = text.indexOf(s.value, i + 1)) {
+    const before = text[i - 1] ?? ' ';
+    const after = text[i + s.value.length] ?? ' ';
+    if (!/[0-9A-Za-z]/.test(before) && !/[0-9A-Za-z]/.test(after)) return true;
+  }
+  return false;
+}
+
 /** Where each secret was found: "<kind> in <file or 'CLI output'>". */
 export function findSecrets(paths: StatePaths, outputs: string[]): string[] {
   const secrets = fleetSecrets(paths);
@@ -48,6 +62,6 @@ export function findSecrets(paths: StatePaths, outputs: string[]): string[] {
   const texts: Array<[string, string]> = outputs.map((o) => ['the CLI output', o]);
   if (fs.existsSync(paths.logs)) for (const f of fs.readdirSync(paths.logs)) texts.push([`logs/${f}`, read(path.join(paths.logs, f)) ?? '']);
   const hits: string[] = [];
-  for (const s of secrets) for (const [where, text] of texts) if (text.includes(s.value)) hits.push(`${s.kind} in ${where}`);
+  for (const s of secrets) for (const [where, text] of texts) if (contains(text, s)) hits.push(`${s.kind} in ${where}`);
   return [...new Set(hits)];
 }

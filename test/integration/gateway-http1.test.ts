@@ -63,6 +63,22 @@ describe('reads of accepted sockets', () => {
     expect(fastPath).toEqual([true, false]);
     expect(received.join('')).toBe('hello world');
   });
+
+  it('fall back to data events where the fields are missing, and the gateway frames the same', async () => {
+    const upstream = http.createServer(async (req, res) => {
+      const hash = crypto.createHash('sha256');
+      for await (const c of req) hash.update(c as Buffer);
+      res.end(`${req.url} ${hash.digest('hex')}`);
+    });
+    const gw = await gateway(await listen(upstream), { sharedReads: false });
+    const bodies = [1, 2, 3].map(() => crypto.randomBytes(1024 * 1024 + 5));
+    const answers = await Promise.all(bodies.map(async (b, i) => (await fetch(`http://127.0.0.1:${gw.port}/svc/up${i}`, { method: 'POST', body: b })).text()));
+    expect(answers).toEqual(bodies.map((b, i) => `/up${i} ${crypto.createHash('sha256').update(b).digest('hex')}`));
+    // Pipelined, with a head split across reads.
+    const empty = crypto.createHash('sha256').digest('hex');
+    const out = await rawExchange(gw.port, 'GET /svc/a HTTP/1.1\r\nHost: x\r\n\r\nGET /svc/b HTTP/1.1\r\nHo', (t) => t.includes(`/a ${empty}`));
+    expect(out).toContain(`/a ${empty}`);
+  });
 });
 
 describe('the gateway forwards every kind of answer framing', () => {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { statePaths } from '../../src/state/paths.js';
 import { findSecrets } from '../helpers/secret-scan.js';
@@ -23,5 +24,18 @@ describe('the secret scan run at every test fleet teardown', () => {
     const hits = findSecrets(paths, ['token f1eet-t0ken-0123456789abcdef']);
     expect(hits).toEqual(["the operator's password in logs/auth-1.log", 'the fleet token in the CLI output']);
     expect(hits.join(' ')).not.toContain('battery');
+  });
+
+  it('finds a full account number where it stands alone, not inside a longer run of digits such as a trace number', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hmsops-scan-'));
+    dirs.push(dir);
+    const paths = statePaths(dir);
+    fs.mkdirSync(paths.data, { recursive: true });
+    const db = new Database(path.join(paths.data, 'ach.sqlite'));
+    db.exec("CREATE TABLE transfers (account TEXT); INSERT INTO transfers VALUES ('10000123'), ('42')");
+    db.close();
+    expect(findSecrets(paths, ['traceNumber 091000010000123, file_20261129100001230'])).toEqual([]);
+    expect(findSecrets(paths, ['{"account":"10000123"}'])).toEqual(['a full account number in the CLI output']);
+    expect(findSecrets(paths, ['account 10000123'])).toEqual(['a full account number in the CLI output']);
   });
 });

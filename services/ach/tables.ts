@@ -1,0 +1,138 @@
+/** The ACH service's tables, their rows, and what the API shows of them. */
+import type { Statement } from 'better-sqlite3';
+import type { Store } from '../kit/store.js';
+
+export type LedgerInsert = Statement<[string, 'queued' | 'filed', number, string | null, string]>;
+
+export const migrations = [
+  `CREATE TABLE transfers (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     id TEXT NOT NULL UNIQUE,
+     idempotency_key TEXT NOT NULL UNIQUE,
+     fingerprint TEXT NOT NULL,
+     grant_id TEXT NOT NULL,
+     recipient_id TEXT NOT NULL,
+     name TEXT NOT NULL,
+     routing TEXT NOT NULL,
+     account TEXT NOT NULL,
+     account_type TEXT NOT NULL CHECK (account_type IN ('checking', 'savings')),
+     amount_cents INTEGER NOT NULL CHECK (amount_cents > 0 AND amount_cents <= 9999999999),
+     sec_code TEXT NOT NULL CHECK (sec_code IN ('CCD', 'PPD')),
+     originator_name TEXT NOT NULL,
+     company_id TEXT NOT NULL,
+     odfi_routing TEXT NOT NULL,
+     effective_date TEXT NOT NULL,
+     trace_number TEXT NOT NULL UNIQUE,
+     status TEXT NOT NULL CHECK (status IN ('queued', 'filed')),
+     file_id TEXT,
+     created_at TEXT NOT NULL
+   );
+   CREATE INDEX transfers_by_grant ON transfers (grant_id, status);
+   CREATE INDEX transfers_by_status ON transfers (status, seq);
+   CREATE TABLE ledger (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     transfer_id TEXT NOT NULL REFERENCES transfers (id),
+     event TEXT NOT NULL CHECK (event IN ('queued', 'filed')),
+     amount_cents INTEGER NOT NULL,
+     file_id TEXT,
+     at TEXT NOT NULL
+   );
+   CREATE TABLE files (
+     id TEXT PRIMARY KEY,
+     path TEXT NOT NULL,
+     grant_id TEXT,
+     entries INTEGER NOT NULL,
+     total_credit_cents INTEGER NOT NULL,
+     total_debit_cents INTEGER NOT NULL,
+     entry_hash INTEGER NOT NULL,
+     created_at TEXT NOT NULL
+   );`,
+  // A request holds its keys while it works; a second request with a held key gets 409. The lease
+  // ends a hold that a crashed instance never released.
+  `CREATE TABLE reservations (
+     idempotency_key TEXT PRIMARY KEY,
+     owner TEXT NOT NULL,
+     lease_until INTEGER NOT NULL
+   );`,
+];
+
+export interface TransferRow {
+  seq: number;
+  id: string;
+  idempotency_key: string;
+  fingerprint: string;
+  grant_id: string;
+  recipient_id: string;
+  name: string;
+  routing: string;
+  account: string;
+  account_type: 'checking' | 'savings';
+  amount_cents: number;
+  sec_code: 'CCD' | 'PPD';
+  originator_name: string;
+  company_id: string;
+  odfi_routing: string;
+  effective_date: string;
+  trace_number: string;
+  status: 'queued' | 'filed';
+  file_id: string | null;
+  created_at: string;
+}
+
+/** What the API shows of a transfer: never the full account number. */
+export function publicTransfer(r: TransferRow) {
+  return {
+    id: r.id,
+    status: r.status,
+    traceNumber: r.trace_number,
+    grantId: r.grant_id,
+    recipientId: r.recipient_id,
+    name: r.name,
+    routing: r.routing,
+    accountLast4: r.account.slice(-4),
+    accountType: r.account_type,
+    amountCents: r.amount_cents,
+    secCode: r.sec_code,
+    effectiveDate: r.effective_date,
+    fileId: r.file_id,
+    createdAt: r.created_at,
+  };
+}
+export type PublicTransfer = ReturnType<typeof publicTransfer>;
+
+/** A files row as SQLite gives it. */
+export interface FileRow {
+  id: string;
+  path: string;
+  grant_id: string | null;
+  entries: number;
+  total_credit_cents: number;
+  total_debit_cents: number;
+  entry_hash: number;
+  created_at: string;
+}
+
+export interface FileRecord {
+  fileId: string;
+  path: string;
+  grantId: string | null;
+  entries: number;
+  totalCreditCents: number;
+  totalDebitCents: number;
+  entryHash: number;
+  createdAt: string;
+}
+
+export const fileRecord = (r: FileRow): FileRecord => ({
+  fileId: r.id,
+  path: r.path,
+  grantId: r.grant_id,
+  entries: r.entries,
+  totalCreditCents: r.total_credit_cents,
+  totalDebitCents: r.total_debit_cents,
+  entryHash: r.entry_hash,
+  createdAt: r.created_at,
+});
+
+/** The statement that appends to the ledger (queued, filed): one row per event, never updated. */
+export const ledgerInsert = (db: Store): LedgerInsert => db.prepare('INSERT INTO ledger (transfer_id, event, amount_cents, file_id, at) VALUES (?, ?, ?, ?, ?)');
