@@ -2,47 +2,9 @@
 import fs from 'node:fs';
 import { runService } from '../kit/service.js';
 import { HmsopsError, itemError } from '../../src/errors/index.js';
+import * as api from '../../src/api/ach.js';
+import { IdParams } from '../../src/api/shared.js';
 import { Ledger, migrations, publicTransfer } from './ledger.js';
-
-const transferBody = {
-  type: 'object',
-  required: ['grantId', 'recipientId', 'name', 'routing', 'account', 'accountType', 'amountCents', 'secCode', 'originator'],
-  properties: {
-    grantId: { type: 'string' },
-    recipientId: { type: 'string' },
-    name: { type: 'string', maxLength: 100, description: 'kept whole (at most 100 characters); the NACHA record carries it folded to upper-case ASCII and cut to 22 characters' },
-    routing: { type: 'string', pattern: '^\\d{9}$' },
-    account: { type: 'string', pattern: '^[0-9A-Za-z-]{1,17}$' },
-    accountType: { type: 'string', enum: ['checking', 'savings'] },
-    amountCents: { type: 'integer', minimum: 1, maximum: 9999999999 },
-    secCode: { type: 'string', enum: ['CCD', 'PPD'] },
-    effectiveDate: { type: 'string', format: 'date' },
-    originator: {
-      type: 'object',
-      required: ['name', 'companyId', 'odfiRouting'],
-      properties: { name: { type: 'string' }, companyId: { type: 'string' }, odfiRouting: { type: 'string' } },
-    },
-  },
-};
-const transferSchema = {
-  type: 'object',
-  properties: {
-    id: { type: 'string' },
-    status: { type: 'string', enum: ['queued', 'filed'] },
-    traceNumber: { type: 'string' },
-    grantId: { type: 'string' },
-    recipientId: { type: 'string' },
-    name: { type: 'string' },
-    routing: { type: 'string' },
-    accountLast4: { type: 'string' },
-    accountType: { type: 'string' },
-    amountCents: { type: 'integer' },
-    secCode: { type: 'string' },
-    effectiveDate: { type: 'string' },
-    fileId: { type: ['string', 'null'] },
-    createdAt: { type: 'string' },
-  },
-};
 
 await runService({
   name: 'ach',
@@ -58,7 +20,7 @@ await runService({
       {
         // The schema documents the body (OpenAPI); the ledger's rules check it, so every problem,
         // shape or check digit, is reported in one answer.
-        schema: { summary: 'Queue a credit transfer (Idempotency-Key header required)', body: transferBody, response: { 200: transferSchema, 201: transferSchema } },
+        schema: { summary: 'Queue a credit transfer (Idempotency-Key header required)', body: api.TransferRequest, response: { 200: api.Transfer, 201: api.Transfer } },
         validatorCompiler: () => () => true,
       },
       async (req, reply) => {
@@ -80,16 +42,12 @@ await runService({
       {
         schema: {
           summary: 'Queue up to 10,000 transfers in one transaction; each item carries its own idempotencyKey',
-          body: {
-            type: 'object',
-            required: ['transfers'],
-            additionalProperties: false,
-            properties: { atomic: { type: 'boolean' }, transfers: { type: 'array', minItems: 1, maxItems: 10_000, items: { type: 'object' } } },
-          },
+          body: api.BatchRequest,
+          response: { 200: api.BatchResult, 422: api.BatchRejected },
         },
       },
       async (req, reply) => {
-        const { transfers, atomic = false } = req.body as { transfers: Record<string, unknown>[]; atomic?: boolean };
+        const { transfers, atomic = false } = req.body;
         const { results, committed } = await ledger.submitBatch(transfers, atomic);
         const view = results.map((r) =>
           'error' in r
@@ -100,7 +58,7 @@ await runService({
         const failed = results.filter((r) => r.status >= 400).length;
         if (!committed) {
           const rejected = itemError('BATCH_REJECTED', `atomic batch: ${failed} item(s) failed; nothing was stored`);
-          return reply.code(rejected.status).send({ error: rejected.error, results: view });
+          return reply.code(rejected.status as 422).send({ error: rejected.error, results: view });
         }
         return {
           results: view,
@@ -111,25 +69,22 @@ await runService({
       },
     );
 
-    app.get(
-      '/v1/transfers/:id',
-      { schema: { summary: 'One transfer', params: { type: 'object', properties: { id: { type: 'string' } } }, response: { 200: transferSchema } } },
-      async (req) => {
-        const row = ledger.getRow((req.params as { id: string }).id);
-        if (!row) throw new HmsopsError('NOT_FOUND', 'no such transfer');
-        return publicTransfer(row);
-      },
-    );
+    app.get('/v1/transfers/:id', { schema: { summary: 'One transfer', params: IdParams, response: { 200: api.Transfer } } }, async (req) => {
+      const row = ledger.getRow(req.params.id);
+      if (!row) throw new HmsopsError('NOT_FOUND', 'no such transfer');
+      return publicTransfer(row);
+    });
 
     app.get(
       '/v1/transfers',
       {
         schema: {
           summary: 'Transfers by grant and status',
-          querystring: { type: 'object', additionalProperties: false, properties: { grantId: { type: 'string' }, status: { type: 'string', enum: ['queued', 'filed'] } } },
+          querystring: api.TransferQuery,
+          response: { 200: api.TransferList },
         },
       },
-      async (req) => ({ transfers: ledger.list(req.query as { grantId?: string; status?: string }) }),
+      async (req) => ({ transfers: ledger.list(req.query) }),
     );
 
     app.post(
@@ -137,11 +92,12 @@ await runService({
       {
         schema: {
           summary: "Cut a NACHA file from every queued transfer (or one grant's)",
-          body: { type: ['object', 'null'], additionalProperties: false, properties: { grantId: { type: 'string' }, effectiveDate: { type: 'string' } } },
+          body: api.CutFileRequest,
+          response: { 200: api.NoFile, 201: api.AchFile },
         },
       },
       async (req, reply) => {
-        const rec = ledger.cutFile({ grantId: (req.body as { grantId?: string } | null)?.grantId });
+        const rec = ledger.cutFile({ grantId: req.body?.grantId });
         if (!rec) return reply.code(200).send({ fileId: null, entries: 0, message: 'no queued transfers' });
         ctx.metrics.inc('ach_files_total', 'NACHA files cut');
         req.log.info({ fileId: rec.fileId, entries: rec.entries }, 'NACHA file cut');
@@ -149,19 +105,21 @@ await runService({
       },
     );
 
-    app.get('/v1/grants', { schema: { summary: 'Per grant: transfers, amounts, statuses and files' } }, async () => ({ grants: ledger.grantSummaries() }));
-    app.get('/v1/grants/:grantId', { schema: { summary: "One grant's summary", params: { type: 'object', properties: { grantId: { type: 'string' } } } } }, async (req) => {
-      const g = ledger.grantSummaries((req.params as { grantId: string }).grantId)[0];
+    app.get('/v1/grants', { schema: { summary: 'Per grant: transfers, amounts, statuses and files', response: { 200: api.GrantList } } }, async () => ({
+      grants: ledger.grantSummaries(),
+    }));
+    app.get('/v1/grants/:grantId', { schema: { summary: "One grant's summary", params: api.GrantParams, response: { 200: api.GrantSummary } } }, async (req) => {
+      const g = ledger.grantSummaries(req.params.grantId)[0];
       if (!g) throw new HmsopsError('NOT_FOUND', 'no transfers for this grant');
       return g;
     });
 
-    app.get('/v1/files', { schema: { summary: 'Files cut so far', querystring: { type: 'object', properties: { grantId: { type: 'string' } } } } }, async (req) => ({
-      files: ledger.listFiles(req.query as { grantId?: string }),
+    app.get('/v1/files', { schema: { summary: 'Files cut so far', querystring: api.FileQuery, response: { 200: api.FileList } } }, async (req) => ({
+      files: ledger.listFiles(req.query),
     }));
 
-    app.get('/v1/files/:id', { schema: { summary: 'Download a NACHA file', params: { type: 'object', properties: { id: { type: 'string' } } } } }, async (req, reply) => {
-      const rec = ledger.getFile((req.params as { id: string }).id);
+    app.get('/v1/files/:id', { schema: { summary: 'Download a NACHA file (text/plain)', params: IdParams } }, async (req, reply) => {
+      const rec = ledger.getFile(req.params.id);
       if (!rec) throw new HmsopsError('NOT_FOUND', 'no such file');
       return reply.type('text/plain; charset=us-ascii').header('content-disposition', `attachment; filename="${rec.fileId}.ach"`).send(fs.readFileSync(rec.path));
     });

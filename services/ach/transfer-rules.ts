@@ -5,7 +5,7 @@
 import { foldToNacha, isValidRouting, NACHA_NAME_WIDTH, nachaNameProblem, RECIPIENT_NAME_MAX } from '../../src/nacha/index.js';
 import { nextBankingDay, notBankingDayReason } from '../../src/banking-days.js';
 import { MAX_AMOUNT_CENTS } from '../../src/money.js';
-import type { TransferRequest } from '../../src/sdk/types.js';
+import type { TransferRequest } from '../../src/api/ach.js';
 
 /** The API's request shape is the SDK's: one definition. */
 export type TransferInput = TransferRequest;

@@ -1,5 +1,5 @@
 /** analytics: idempotent event ingestion (by event id) and reports per grant and overall. */
-import type { AnalyticsEvent } from '../../src/sdk/types.js';
+import * as api from '../../src/api/analytics.js';
 import { runService } from '../kit/service.js';
 import { HmsopsError } from '../../src/errors/index.js';
 
@@ -18,21 +18,7 @@ const migrations = [
    CREATE INDEX events_by_time ON events (at);`,
 ];
 
-const eventSchema = {
-  type: 'object',
-  required: ['id', 'type', 'at'],
-  additionalProperties: false,
-  properties: {
-    id: { type: 'string', minLength: 1, maxLength: 200 },
-    type: { type: 'string', pattern: '^[a-z][a-z0-9_.-]{0,63}$' },
-    at: { type: 'string', format: 'date-time' },
-    grantId: { type: 'string', maxLength: 64 },
-    amountCents: { type: 'integer', minimum: 0 },
-    status: { type: 'string', maxLength: 32 },
-    attributes: { type: 'object' },
-  },
-};
-type Event = AnalyticsEvent;
+type Event = api.AnalyticsEvent;
 
 await runService({
   name: 'analytics',
@@ -51,28 +37,31 @@ await runService({
       return { accepted, duplicates: events.length - accepted };
     });
 
-    app.post('/v1/events', { schema: { summary: 'Record one event (idempotent by id)', body: eventSchema } }, async (req) => ingest([req.body as Event]));
+    app.post('/v1/events', { schema: { summary: 'Record one event (idempotent by id)', body: api.AnalyticsEvent, response: { 200: api.Ingested } } }, async (req) =>
+      ingest([req.body]),
+    );
     app.post(
       '/v1/events::batch',
       {
         schema: {
           summary: 'Record up to 10,000 events in one transaction',
-          body: { type: 'object', required: ['events'], additionalProperties: false, properties: { events: { type: 'array', minItems: 1, maxItems: 10_000, items: eventSchema } } },
+          body: api.EventBatch,
+          response: { 200: api.Ingested },
         },
       },
-      async (req) => ingest((req.body as { events: Event[] }).events),
+      async (req) => ingest(req.body.events),
     );
 
     app.get(
       '/v1/reports/grants/:grantId',
-      { schema: { summary: 'Counts and sums by event type and status for one grant', params: { type: 'object', properties: { grantId: { type: 'string' } } } } },
+      { schema: { summary: 'Counts and sums by event type and status for one grant', params: api.GrantParams, response: { 200: api.GrantReport } } },
       async (req) => {
-        const { grantId } = req.params as { grantId: string };
+        const { grantId } = req.params;
         const byType = db
           .prepare(
             'SELECT type, status, COUNT(*) AS count, COALESCE(SUM(amount_cents), 0) AS amountCents FROM events WHERE grant_id = ? GROUP BY type, status ORDER BY type, status',
           )
-          .all(grantId) as { count: number; amountCents: number }[];
+          .all(grantId) as api.GrantReport['byType'];
         if (byType.length === 0) throw new HmsopsError('NOT_FOUND', `no events for grant ${grantId}`);
         return { grantId, byType, total: { count: byType.reduce((n, r) => n + r.count, 0), amountCents: byType.reduce((n, r) => n + r.amountCents, 0) } };
       },
@@ -80,18 +69,20 @@ await runService({
 
     app.get(
       '/v1/reports/summary',
-      { schema: { summary: 'Counts and sums by event type since a time', querystring: { type: 'object', properties: { since: { type: 'string', format: 'date-time' } } } } },
+      { schema: { summary: 'Counts and sums by event type since a time', querystring: api.SummaryQuery, response: { 200: api.SummaryReport } } },
       async (req) => {
-        const since = (req.query as { since?: string }).since ?? null;
+        const since = req.query.since ?? null;
         const where = since ? 'WHERE at >= ?' : '';
         const args = since ? [since] : [];
         return {
           since,
-          byType: db.prepare(`SELECT type, COUNT(*) AS count, COALESCE(SUM(amount_cents), 0) AS amountCents FROM events ${where} GROUP BY type ORDER BY type`).all(...args),
+          byType: db
+            .prepare(`SELECT type, COUNT(*) AS count, COALESCE(SUM(amount_cents), 0) AS amountCents FROM events ${where} GROUP BY type ORDER BY type`)
+            .all(...args) as api.SummaryReport['byType'],
           grants: db
             .prepare(`SELECT COUNT(DISTINCT grant_id) FROM events ${where}`)
             .pluck()
-            .get(...args),
+            .get(...args) as number,
         };
       },
     );

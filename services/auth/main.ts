@@ -6,6 +6,7 @@ import { parseDuration } from '../../src/duration.js';
 import { TOKEN_ALGORITHM, TOKEN_AUDIENCE, TOKEN_ISSUER } from '../../src/bearer-tokens.js';
 import { requireRole, runService } from '../kit/service.js';
 import { HmsopsError } from '../../src/errors/index.js';
+import * as api from '../../src/api/auth.js';
 import { loadOrCreateSigningKey } from './keys.js';
 import { DUMMY_HASH, hashPassword, lockoutMs, MAX_FAILURES, verifyPassword } from './passwords.js';
 
@@ -37,16 +38,6 @@ interface UserRow {
 }
 
 const publicUser = (u: UserRow) => ({ id: u.id, username: u.username, email: u.email, roles: JSON.parse(u.roles) as string[], disabled: Boolean(u.disabled) });
-const userSchema = {
-  type: 'object',
-  properties: {
-    id: { type: 'string' },
-    username: { type: 'string' },
-    email: { type: 'string' },
-    roles: { type: 'array', items: { type: 'string' } },
-    disabled: { type: 'boolean' },
-  },
-};
 const tokenTtlMs = parseDuration(process.env.HMSOPS_TOKEN_TTL ?? '15m') ?? 900_000;
 
 await runService({
@@ -84,17 +75,12 @@ await runService({
         config: { public: true },
         schema: {
           summary: 'Log in; returns a short-lived bearer token',
-          body: {
-            type: 'object',
-            required: ['username', 'password'],
-            additionalProperties: false,
-            properties: { username: { type: 'string', minLength: 1, maxLength: 64 }, password: { type: 'string', minLength: 1, maxLength: 1024 } },
-          },
-          response: { 200: { type: 'object', properties: { token: { type: 'string' }, expiresAt: { type: 'string' }, user: userSchema } } },
+          body: api.LoginRequest,
+          response: { 200: api.LoginResult },
         },
       },
       async (req) => {
-        const { username, password } = req.body as { username: string; password: string };
+        const { username, password } = req.body;
         const now = Date.now();
         const user = byName.get(username);
         if (user && user.locked_until > now) {
@@ -133,15 +119,17 @@ await runService({
       },
     );
 
-    app.get('/v1/jwks.json', { config: { public: true }, schema: { summary: 'Public keys that verify tokens' } }, async () => ({ keys: key.publicJwks }));
+    app.get('/v1/jwks.json', { config: { public: true }, schema: { summary: 'Public keys that verify tokens', response: { 200: api.Jwks } } }, async () => ({
+      keys: key.publicJwks,
+    }));
 
-    app.get('/v1/me', { schema: { summary: 'The calling user', response: { 200: userSchema } } }, async (req) => {
+    app.get('/v1/me', { schema: { summary: 'The calling user', response: { 200: api.User } } }, async (req) => {
       const u = byId.get(req.identity!.sub);
       if (!u) throw new HmsopsError('NOT_FOUND', 'user not found');
       return publicUser(u);
     });
 
-    app.get('/v1/users', { schema: { summary: 'All users (admin)' } }, async (req) => {
+    app.get('/v1/users', { schema: { summary: 'All users (admin)', response: { 200: api.UserList } } }, async (req) => {
       requireRole(req, 'admin');
       return { users: db.prepare<[], UserRow>('SELECT * FROM users ORDER BY username').all().map(publicUser) };
     });
@@ -151,23 +139,13 @@ await runService({
       {
         schema: {
           summary: 'Create a user (admin)',
-          body: {
-            type: 'object',
-            required: ['username', 'password', 'email'],
-            additionalProperties: false,
-            properties: {
-              username: { type: 'string', pattern: '^[a-z][a-z0-9._-]{1,31}$' },
-              password: { type: 'string', minLength: 12, maxLength: 1024 },
-              email: { type: 'string', pattern: '^[^@\\s]+@[^@\\s]+$' },
-              roles: { type: 'array', items: { type: 'string', enum: ['admin', 'operator', 'viewer'] }, uniqueItems: true },
-            },
-          },
-          response: { 201: userSchema },
+          body: api.CreateUserRequest,
+          response: { 201: api.User },
         },
       },
       async (req, reply) => {
         requireRole(req, 'admin');
-        const b = req.body as { username: string; password: string; email: string; roles?: string[] };
+        const b = req.body;
         if (byName.get(b.username)) throw new HmsopsError('USERNAME_TAKEN', `user ${b.username} exists`);
         const id = crypto.randomUUID();
         db.prepare('INSERT INTO users (id, username, email, roles, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
@@ -182,16 +160,12 @@ await runService({
       },
     );
 
-    app.post(
-      '/v1/users/:username/disable',
-      { schema: { summary: 'Disable a user (admin)', params: { type: 'object', properties: { username: { type: 'string' } } } } },
-      async (req) => {
-        requireRole(req, 'admin');
-        const { username } = req.params as { username: string };
-        const r = db.prepare('UPDATE users SET disabled = 1 WHERE username = ?').run(username);
-        if (r.changes === 0) throw new HmsopsError('NOT_FOUND', `no user ${username}`);
-        return publicUser(byName.get(username)!);
-      },
-    );
+    app.post('/v1/users/:username/disable', { schema: { summary: 'Disable a user (admin)', params: api.UsernameParams, response: { 200: api.User } } }, async (req) => {
+      requireRole(req, 'admin');
+      const { username } = req.params;
+      const r = db.prepare('UPDATE users SET disabled = 1 WHERE username = ?').run(username);
+      if (r.changes === 0) throw new HmsopsError('NOT_FOUND', `no user ${username}`);
+      return publicUser(byName.get(username)!);
+    });
   },
 });

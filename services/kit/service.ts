@@ -6,7 +6,17 @@
  */
 import crypto from 'node:crypto';
 import path from 'node:path';
-import Fastify, { LogController, type FastifyInstance, type FastifyRequest, type RouteOptions } from 'fastify';
+import swagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyRequest,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
 import { HmsopsError } from '../../src/errors/index.js';
 import { IDENTITY_HEADER, identityKey, verifyIdentity, type Identity } from '../../src/internal-identity.js';
 import { Metrics } from '../../src/metrics.js';
@@ -35,16 +45,19 @@ export interface ServiceContext {
   db: Store;
   paths: StatePaths;
   metrics: Metrics;
-  log: FastifyInstance['log'];
+  log: FastifyBaseLogger;
   fleetToken: string;
 }
+
+/** The Fastify instance a service adds its routes to: route schemas are TypeBox (src/api/), so handlers get their types. */
+export type ServiceApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
 
 export interface ServiceDefinition {
   name: string;
   version: string;
   migrations: string[];
   bodyLimit?: number;
-  routes: (app: FastifyInstance, ctx: ServiceContext) => void | Promise<void>;
+  routes: (app: ServiceApp, ctx: ServiceContext) => void | Promise<void>;
   /** Registry metadata published at registration (read after start). */
   metadata?: () => Record<string, string>;
   /** Background work (workers) started once the store is open. */
@@ -72,7 +85,6 @@ export async function runService(def: ServiceDefinition): Promise<FastifyInstanc
   const key = identityKey(fleetToken);
   const paths = statePaths(stateDir);
   const metrics = new Metrics();
-  const routes: RouteOptions[] = [];
   let ready = false;
 
   const app = Fastify({
@@ -89,11 +101,21 @@ export async function runService(def: ServiceDefinition): Promise<FastifyInstanc
     bodyLimit: def.bodyLimit ?? 1024 * 1024,
     // No type coercion: "100" is not 100 cents. Query parameters are declared as strings.
     ajv: { customOptions: { allErrors: true, coerceTypes: false, removeAdditional: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  // The OpenAPI document comes from the route schemas: /v1 routes only, the public ones without security.
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: `hmsops ${def.name}`, version: def.version },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: ({ schema, url, route }) => {
+      if (!url.startsWith('/v1/')) return { schema: { ...schema, hide: true }, url };
+      return { schema: route.config?.public ? { ...schema, security: [] } : schema, url };
+    },
   });
   app.decorateRequest('identity', null);
-  app.addHook('onRoute', (r) => {
-    if (r.url.startsWith('/v1/')) routes.push(r);
-  });
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
     if (!req.url.startsWith('/v1/') || req.routeOptions.config?.public) return;
@@ -132,7 +154,7 @@ export async function runService(def: ServiceDefinition): Promise<FastifyInstanc
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_req, reply) => (ready ? { status: 'ready' } : reply.code(503).send({ status: 'not ready' })));
   app.get('/metrics', async (_req, reply) => reply.type('text/plain; version=0.0.4').send(metrics.render()));
-  app.get('/v1/openapi.json', { config: { public: true } }, async () => openApiDocument(def, routes));
+  app.get('/v1/openapi.json', { config: { public: true } }, async () => app.swagger());
 
   const db = openStore(path.join(paths.data, `${def.name}.sqlite`), def.migrations);
   const ctx: ServiceContext = { name: def.name, instanceId, db, paths, metrics, log: app.log, fleetToken };
@@ -170,36 +192,4 @@ export async function runService(def: ServiceDefinition): Promise<FastifyInstanc
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
   return app;
-}
-
-function openApiDocument(def: ServiceDefinition, routes: RouteOptions[]) {
-  const paths: Record<string, Record<string, unknown>> = {};
-  for (const r of routes) {
-    // `::` is Fastify's escaped colon (`/v1/events::batch` serves `/v1/events:batch`).
-    const url = r.url
-      .replace(/::/g, '\u0000')
-      .replace(/:([A-Za-z]+)/g, '{$1}')
-      .replaceAll('\u0000', ':');
-    const methods = Array.isArray(r.method) ? r.method : [r.method];
-    for (const m of methods) {
-      if (m === 'HEAD') continue;
-      const s: any = r.schema ?? {};
-      (paths[url] ??= {})[m.toLowerCase()] = {
-        ...(s.summary ? { summary: s.summary } : {}),
-        ...(r.config && (r.config as any).public ? { security: [] } : {}),
-        ...(s.params ? { parameters: Object.keys(s.params.properties ?? {}).map((name) => ({ name, in: 'path', required: true, schema: s.params.properties[name] })) } : {}),
-        ...(s.body ? { requestBody: { required: true, content: { 'application/json': { schema: s.body } } } } : {}),
-        responses: Object.fromEntries(
-          Object.entries(s.response ?? { 200: {} }).map(([code, schema]) => [code, { description: code, content: { 'application/json': { schema } } }]),
-        ),
-      };
-    }
-  }
-  return {
-    openapi: '3.1.0',
-    info: { title: `hmsops ${def.name}`, version: def.version },
-    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
-    security: [{ bearer: [] }],
-    paths,
-  };
 }

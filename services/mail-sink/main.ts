@@ -8,6 +8,8 @@ import fs from 'node:fs';
 import { SMTPServer } from 'smtp-server';
 import { runService } from '../kit/service.js';
 import { HmsopsError } from '../../src/errors/index.js';
+import * as api from '../../src/api/mail-sink.js';
+import { IdParams } from '../../src/api/shared.js';
 import { headerValue } from './headers.js';
 
 const migrations = [
@@ -26,6 +28,17 @@ const migrations = [
   // (docs/benchmarks.md). Rows from before keep `path` to their .eml file.
   `ALTER TABLE messages ADD COLUMN raw BLOB;`,
 ];
+
+/** A messages row as a listing reads it. */
+interface MessageRow {
+  id: string;
+  message_id: string | null;
+  mail_from: string | null;
+  rcpt_to: string;
+  subject: string | null;
+  size: number;
+  received_at: string;
+}
 
 /** What a listing shows: everything but the raw message, which only `GET /v1/messages/:id` reads. */
 const LISTED = 'id, message_id, mail_from, rcpt_to, subject, size, received_at';
@@ -77,39 +90,50 @@ await runService({
       });
     });
 
-    const view = (r: any) => ({ id: r.id, messageId: r.message_id, from: r.mail_from, to: r.rcpt_to.split(','), subject: r.subject, size: r.size, receivedAt: r.received_at });
+    const view = (r: MessageRow): api.Message => ({
+      id: r.id,
+      messageId: r.message_id,
+      from: r.mail_from,
+      to: r.rcpt_to.split(','),
+      subject: r.subject,
+      size: r.size,
+      receivedAt: r.received_at,
+    });
     app.get(
       '/v1/messages',
       {
         schema: {
           summary: 'Received messages, newest last; ?to= filters by recipient',
-          querystring: { type: 'object', properties: { to: { type: 'string' }, limit: { type: 'string', pattern: '^[0-9]{1,6}$' } } },
+          querystring: api.MessageQuery,
+          response: { 200: api.MessageList },
         },
       },
       async (req) => {
-        const { to } = req.query as { to?: string; limit?: string };
-        const limit = Number((req.query as { limit?: string }).limit ?? 100000);
+        const { to } = req.query;
+        const limit = Number(req.query.limit ?? 100000);
         const rows = to
-          ? ctx.db.prepare(`SELECT ${LISTED} FROM messages WHERE ',' || rcpt_to || ',' LIKE ? ORDER BY received_at, id LIMIT ?`).all(`%,${to.toLowerCase()},%`, limit)
-          : ctx.db.prepare(`SELECT ${LISTED} FROM messages ORDER BY received_at, id LIMIT ?`).all(limit);
+          ? ctx.db
+              .prepare<[string, number], MessageRow>(`SELECT ${LISTED} FROM messages WHERE ',' || rcpt_to || ',' LIKE ? ORDER BY received_at, id LIMIT ?`)
+              .all(`%,${to.toLowerCase()},%`, limit)
+          : ctx.db.prepare<[number], MessageRow>(`SELECT ${LISTED} FROM messages ORDER BY received_at, id LIMIT ?`).all(limit);
         return { messages: rows.map(view), smtpPort };
       },
     );
     app.get(
       '/v1/messages::count',
-      { schema: { summary: 'How many messages were received, optionally for one recipient domain', querystring: { type: 'object', properties: { domain: { type: 'string' } } } } },
+      { schema: { summary: 'How many messages were received, optionally for one recipient domain', querystring: api.CountQuery, response: { 200: api.MessageCount } } },
       async (req) => {
-        const { domain } = req.query as { domain?: string };
+        const { domain } = req.query;
         const count = domain
           ? ctx.db.prepare("SELECT COUNT(*) FROM messages WHERE ',' || rcpt_to || ',' LIKE ?").pluck().get(`%@${domain.toLowerCase()},%`)
           : ctx.db.prepare('SELECT COUNT(*) FROM messages').pluck().get();
-        return { count };
+        return { count: count as number };
       },
     );
-    app.get('/v1/messages/:id', { schema: { summary: 'One message with its raw text', params: { type: 'object', properties: { id: { type: 'string' } } } } }, async (req) => {
-      const r = ctx.db.prepare('SELECT * FROM messages WHERE id = ?').get((req.params as { id: string }).id) as any;
+    app.get('/v1/messages/:id', { schema: { summary: 'One message with its raw text', params: IdParams, response: { 200: api.MessageWithRaw } } }, async (req) => {
+      const r = ctx.db.prepare<[string], MessageRow & { path: string; raw: Buffer | null }>('SELECT * FROM messages WHERE id = ?').get(req.params.id);
       if (!r) throw new HmsopsError('NOT_FOUND', 'no such message');
-      return { ...view(r), raw: r.raw ? (r.raw as Buffer).toString('utf8') : fs.readFileSync(r.path, 'utf8') };
+      return { ...view(r), raw: r.raw ? r.raw.toString('utf8') : fs.readFileSync(r.path, 'utf8') };
     });
   },
   async stop() {

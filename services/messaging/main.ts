@@ -9,6 +9,8 @@ import { ControlClient } from '../../src/control/client.js';
 import { runService, type ServiceContext } from '../kit/service.js';
 import { HmsopsError, itemError } from '../../src/errors/index.js';
 import { requestFingerprint } from '../kit/idempotency.js';
+import * as api from '../../src/api/messaging.js';
+import { IdParams } from '../../src/api/shared.js';
 import { envelopeAddress, plainMessage } from './plain-message.js';
 
 const migrations = [
@@ -36,7 +38,26 @@ const MAX_ATTEMPTS = 50;
 export const retryDelayMs = (attempts: number) => Math.min(5000, 100 * 2 ** Math.min(attempts, 10));
 const FROM = process.env.HMSOPS_MAIL_FROM ?? 'hmsops <noreply@hmsops.local>';
 
-const view = (r: any) => ({
+/** An emails row as SQLite gives it. */
+interface EmailRow {
+  id: string;
+  idempotency_key: string;
+  fingerprint: string;
+  rcpt: string;
+  subject: string;
+  text: string;
+  html: string | null;
+  status: api.Email['status'];
+  attempts: number;
+  last_error: string | null;
+  next_attempt_at: number;
+  claimed_until: number;
+  message_id: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+const view = (r: EmailRow): api.Email => ({
   id: r.id,
   status: r.status,
   to: r.rcpt,
@@ -173,7 +194,7 @@ await runService({
     const insert = ctx.db.prepare(
       "INSERT INTO emails (id, idempotency_key, fingerprint, rcpt, subject, text, html, status, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?)",
     );
-    type EmailBody = { to: string; subject: string; text: string; html?: string };
+    type EmailBody = api.EmailRequest;
     /** One email into the outbox, or the answer its key already has. Call inside a transaction. */
     const enqueue = (key: string, body: EmailBody): { outcome: 'queued' | 'replayed'; row: any } | { outcome: 'reused'; existing: any } => {
       const fingerprint = requestFingerprint(body);
@@ -183,56 +204,33 @@ await runService({
       insert.run(id, key, fingerprint, body.to, body.subject, body.text, body.html ?? null, new Date().toISOString());
       return { outcome: 'queued', row: { id, status: 'queued' } };
     };
-    const emailSchema = {
-      type: 'object',
-      required: ['to', 'subject', 'text'],
-      additionalProperties: false,
-      properties: {
-        to: { type: 'string', pattern: '^[^@\\s<>,]+@[^@\\s<>,]+$', maxLength: 254 },
-        subject: { type: 'string', minLength: 1, maxLength: 998 },
-        text: { type: 'string', maxLength: 1_000_000 },
-        html: { type: 'string', maxLength: 1_000_000 },
+    app.post(
+      '/v1/emails',
+      { schema: { summary: 'Queue an email (Idempotency-Key header required)', body: api.EmailRequest, response: { 200: api.Email, 202: api.Email } } },
+      async (req, reply) => {
+        const key = req.headers['idempotency-key'];
+        if (typeof key !== 'string' || !key) throw new HmsopsError('IDEMPOTENCY_KEY_REQUIRED', 'send an Idempotency-Key header');
+        const out = ctx.db.transaction(() => enqueue(key, req.body)).immediate();
+        if (out.outcome === 'reused')
+          throw new HmsopsError('IDEMPOTENCY_KEY_REUSED', `idempotency key ${key} was used for a different email`, { extra: { emailId: out.existing.id } });
+        outbox!.kick();
+        if (out.outcome === 'replayed') reply.header('idempotent-replayed', 'true');
+        const row = out.outcome === 'queued' ? ctx.db.prepare('SELECT * FROM emails WHERE id = ?').get(out.row.id) : out.row;
+        return reply.code(out.outcome === 'replayed' ? 200 : 202).send(view(row as EmailRow));
       },
-    };
-
-    app.post('/v1/emails', { schema: { summary: 'Queue an email (Idempotency-Key header required)', body: emailSchema } }, async (req, reply) => {
-      const key = req.headers['idempotency-key'];
-      if (typeof key !== 'string' || !key) throw new HmsopsError('IDEMPOTENCY_KEY_REQUIRED', 'send an Idempotency-Key header');
-      const out = ctx.db.transaction(() => enqueue(key, req.body as EmailBody)).immediate();
-      if (out.outcome === 'reused')
-        throw new HmsopsError('IDEMPOTENCY_KEY_REUSED', `idempotency key ${key} was used for a different email`, { extra: { emailId: out.existing.id } });
-      outbox!.kick();
-      if (out.outcome === 'replayed') reply.header('idempotent-replayed', 'true');
-      const row = out.outcome === 'queued' ? ctx.db.prepare('SELECT * FROM emails WHERE id = ?').get(out.row.id) : out.row;
-      return reply.code(out.outcome === 'replayed' ? 200 : 202).send(view(row));
-    });
+    );
 
     app.post(
       '/v1/emails::batch',
       {
         schema: {
           summary: 'Queue up to 10,000 emails in one transaction; each item carries its own idempotencyKey',
-          body: {
-            type: 'object',
-            required: ['emails'],
-            additionalProperties: false,
-            properties: {
-              emails: {
-                type: 'array',
-                minItems: 1,
-                maxItems: 10_000,
-                items: {
-                  ...emailSchema,
-                  required: [...emailSchema.required, 'idempotencyKey'],
-                  properties: { ...emailSchema.properties, idempotencyKey: { type: 'string', minLength: 1, maxLength: 255 } },
-                },
-              },
-            },
-          },
+          body: api.EmailBatchRequest,
+          response: { 200: api.EmailBatchResult },
         },
       },
       async (req) => {
-        const { emails } = req.body as { emails: (EmailBody & { idempotencyKey: string })[] };
+        const { emails } = req.body;
         const results = ctx.db
           .transaction(() =>
             emails.map(({ idempotencyKey, ...body }, index) => {
@@ -252,8 +250,8 @@ await runService({
       },
     );
 
-    app.get('/v1/emails/:id', { schema: { summary: 'Status and attempts of an email', params: { type: 'object', properties: { id: { type: 'string' } } } } }, async (req) => {
-      const r = ctx.db.prepare('SELECT * FROM emails WHERE id = ?').get((req.params as { id: string }).id);
+    app.get('/v1/emails/:id', { schema: { summary: 'Status and attempts of an email', params: IdParams, response: { 200: api.Email } } }, async (req) => {
+      const r = ctx.db.prepare<[string], EmailRow>('SELECT * FROM emails WHERE id = ?').get(req.params.id);
       if (!r) throw new HmsopsError('NOT_FOUND', 'no such email');
       return view(r);
     });
@@ -262,11 +260,12 @@ await runService({
       {
         schema: {
           summary: 'Emails by status and idempotency-key prefix; counts by status',
-          querystring: { type: 'object', properties: { status: { type: 'string' }, keyPrefix: { type: 'string' }, countsOnly: { type: 'string', enum: ['true', 'false'] } } },
+          querystring: api.EmailQuery,
+          response: { 200: api.EmailList },
         },
       },
       async (req) => {
-        const { status, keyPrefix, countsOnly } = req.query as { status?: string; keyPrefix?: string; countsOnly?: string };
+        const { status, keyPrefix, countsOnly } = req.query;
         const where: string[] = [];
         const args: string[] = [];
         if (status) {
@@ -286,7 +285,7 @@ await runService({
         return {
           counts,
           emails: ctx.db
-            .prepare(`SELECT * FROM emails ${w} ORDER BY created_at`)
+            .prepare<string[], EmailRow>(`SELECT * FROM emails ${w} ORDER BY created_at`)
             .all(...args)
             .map(view),
         };

@@ -1,5 +1,5 @@
 /** Pure: what a disbursement will do (counts and totals by SEC code and account type), and its idempotency keys. */
-import type { TransferRequest } from '../sdk/types.js';
+import type { TransferRequest } from '../api/ach.js';
 import type { Grant, GrantRecipient } from './grant-file.js';
 
 export const transferKey = (grantId: string, recipientId: string) => `${grantId}:${recipientId}`;

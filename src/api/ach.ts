@@ -1,0 +1,105 @@
+/**
+ * The ACH service's API, one schema per shape: Fastify validates with it (where the domain rules
+ * do not), documents it (OpenAPI), serializes answers by it, and the SDK's types are its Static<>.
+ */
+import { type Static, Type } from 'typebox';
+import { ItemErrorBody, Nullable, StringEnum } from './shared.js';
+
+const AccountType = StringEnum(['checking', 'savings']);
+const SecCode = StringEnum(['CCD', 'PPD']);
+
+/**
+ * A credit transfer as requested. Its shape is documented here; the domain rules
+ * (src/domain/transfer.ts) check it, so every problem, shape or check digit, is reported in one answer.
+ */
+export const TransferRequest = Type.Object({
+  grantId: Type.String(),
+  recipientId: Type.String(),
+  name: Type.String({ maxLength: 100, description: 'kept whole (at most 100 characters); the NACHA record carries it folded to upper-case ASCII and cut to 22 characters' }),
+  routing: Type.String({ pattern: '^\\d{9}$' }),
+  account: Type.String({ pattern: '^[0-9A-Za-z-]{1,17}$' }),
+  accountType: AccountType,
+  amountCents: Type.Integer({ minimum: 1, maximum: 9999999999 }),
+  secCode: SecCode,
+  originator: Type.Object({ name: Type.String(), companyId: Type.String(), odfiRouting: Type.String() }),
+  effectiveDate: Type.Optional(Type.String({ format: 'date' })),
+});
+export type TransferRequest = Static<typeof TransferRequest>;
+
+/** A transfer as the API shows it: never the full account number. */
+export const Transfer = Type.Object({
+  id: Type.String(),
+  status: StringEnum(['queued', 'filed']),
+  traceNumber: Type.String(),
+  grantId: Type.String(),
+  recipientId: Type.String(),
+  name: Type.String(),
+  routing: Type.String(),
+  accountLast4: Type.String(),
+  accountType: AccountType,
+  amountCents: Type.Integer(),
+  secCode: SecCode,
+  effectiveDate: Type.String(),
+  fileId: Nullable(Type.String()),
+  createdAt: Type.String(),
+});
+export type Transfer = Static<typeof Transfer>;
+
+/** Items are checked one by one by the domain rules (a bad item is reported by its index). */
+export const BatchRequest = Type.Object(
+  { atomic: Type.Optional(Type.Boolean()), transfers: Type.Array(Type.Record(Type.String(), Type.Unknown()), { minItems: 1, maxItems: 10_000 }) },
+  { additionalProperties: false },
+);
+
+export const BatchItemResult = Type.Object({
+  index: Type.Integer(),
+  status: Type.Integer(),
+  transfer: Type.Optional(Transfer),
+  replayed: Type.Optional(Type.Boolean()),
+  error: Type.Optional(ItemErrorBody),
+});
+export type BatchItemResult = Static<typeof BatchItemResult>;
+
+export const BatchResult = Type.Object({ results: Type.Array(BatchItemResult), created: Type.Integer(), replayed: Type.Integer(), failed: Type.Integer() });
+export type BatchResult = Static<typeof BatchResult>;
+
+/** An atomic batch with a failed item (422 BATCH_REJECTED): nothing was stored; each item says why. */
+export const BatchRejected = Type.Object({ error: ItemErrorBody, results: Type.Array(BatchItemResult) });
+
+export const TransferQuery = Type.Object({ grantId: Type.Optional(Type.String()), status: Type.Optional(StringEnum(['queued', 'filed'])) }, { additionalProperties: false });
+export const TransferList = Type.Object({ transfers: Type.Array(Transfer) });
+
+export const CutFileRequest = Nullable(Type.Object({ grantId: Type.Optional(Type.String()), effectiveDate: Type.Optional(Type.String()) }, { additionalProperties: false }));
+
+export const AchFile = Type.Object({
+  fileId: Type.String(),
+  path: Type.String(),
+  grantId: Nullable(Type.String()),
+  entries: Type.Integer(),
+  totalCreditCents: Type.Integer(),
+  totalDebitCents: Type.Integer(),
+  entryHash: Type.Integer(),
+  createdAt: Type.String(),
+});
+export type AchFile = Static<typeof AchFile>;
+
+/** A cut with nothing queued. */
+export const NoFile = Type.Object({ fileId: Type.Null(), entries: Type.Literal(0), message: Type.String() });
+export type NoFile = Static<typeof NoFile>;
+
+export const FileQuery = Type.Object({ grantId: Type.Optional(Type.String()) });
+export const FileList = Type.Object({ files: Type.Array(AchFile) });
+
+export const GrantSummary = Type.Object({
+  grantId: Type.String(),
+  transfers: Type.Integer(),
+  amountCents: Type.Integer(),
+  queued: Type.Integer(),
+  filed: Type.Integer(),
+  files: Type.Integer(),
+  firstAt: Type.String(),
+  lastAt: Type.String(),
+});
+export type GrantSummary = Static<typeof GrantSummary>;
+export const GrantList = Type.Object({ grants: Type.Array(GrantSummary) });
+export const GrantParams = Type.Object({ grantId: Type.String() });
