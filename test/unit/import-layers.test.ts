@@ -40,6 +40,8 @@ const edges = [...graph].flatMap(([from, tos]) => tos.map((to) => ({ from, to })
 const forbidden: Record<string, string[]> = {
   // Shared layers: everything above may use them, they use nothing above.
   'src/errors': ['src/', 'services/'],
+  'src/api': ['src/cli', 'src/daemon', 'src/gateway', 'src/disburse', 'src/sdk', 'src/control', 'src/registry', 'services/'],
+  'src/domain': ['src/cli', 'src/daemon', 'src/gateway', 'src/disburse', 'src/sdk', 'src/control', 'src/registry', 'src/api', 'services/'],
   'src/control': ['src/cli', 'src/daemon', 'src/gateway', 'src/disburse', 'src/sdk', 'services/'],
   'src/registry': ['src/cli', 'src/daemon', 'src/gateway', 'src/disburse', 'src/sdk', 'services/'],
   'src/config': ['src/cli', 'src/daemon', 'src/gateway', 'src/disburse', 'src/sdk', 'src/control', 'src/registry', 'services/'],
