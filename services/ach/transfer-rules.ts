@@ -2,9 +2,8 @@
  * What a transfer must be before anything is stored (pure): ABA check digits, account format,
  * amount range, names NACHA can carry, SEC code and account type. Every problem, by field.
  */
-import { foldToNacha, isValidRouting, NACHA_NAME_WIDTH, nachaNameProblem, RECIPIENT_NAME_MAX } from '../../src/nacha/index.js';
-import { nextBankingDay, notBankingDayReason } from '../../src/banking-days.js';
-import { MAX_AMOUNT_CENTS } from '../../src/money.js';
+import { amountCentsProblem, checkDigitProblem, nextBankingDay, notBankingDayReason, originatorNameProblem, recipientNameProblem } from '../../src/domain/payment-rules.js';
+import { foldToNacha, isValidRouting } from '../../src/nacha/index.js';
 import type { TransferRequest } from '../../src/api/ach.js';
 
 /** The API's request shape is the SDK's: one definition. */
@@ -35,23 +34,18 @@ export interface NormalizedTransfer extends Omit<TransferInput, 'effectiveDate'>
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
- * A name a NACHA record will carry. The recipient's (`written` up to RECIPIENT_NAME_MAX) is kept
- * whole and cut to its field when a file is cut; the originator's company name must fit its
- * field once folded, and is kept folded.
+ * A name a NACHA record will carry (src/domain/payment-rules.ts). The recipient's is kept whole
+ * and cut to its field when a file is cut; the originator's company name must fit its field once
+ * folded, and is kept folded.
  */
-function nachaName(value: unknown, field: string, limit: 'written' | 'folded', problems: FieldProblem[]): string {
+function nachaName(value: unknown, field: string, whose: 'recipient' | 'originator', problems: FieldProblem[]): string {
   if (typeof value !== 'string' || value.trim() === '') {
     problems.push({ field, reason: 'must be a non-empty string' });
     return '';
   }
-  const problem = nachaNameProblem(value);
+  const problem = whose === 'recipient' ? recipientNameProblem(value) : originatorNameProblem(value);
   if (problem) problems.push({ field, reason: problem });
-  else if (limit === 'written' && value.length > RECIPIENT_NAME_MAX) problems.push({ field, reason: `is ${value.length} characters; at most ${RECIPIENT_NAME_MAX}` });
-  if (limit === 'written') return value;
-  const folded = foldToNacha(value);
-  if (!problem && folded.length > NACHA_NAME_WIDTH.companyName)
-    problems.push({ field, reason: `is ${folded.length} characters as NACHA text ("${folded}"); at most ${NACHA_NAME_WIDTH.companyName}` });
-  return folded;
+  return whose === 'recipient' ? value : foldToNacha(value);
 }
 
 export function validateTransfer(input: unknown, now = new Date()): { ok: true; transfer: NormalizedTransfer } | { ok: false; problems: FieldProblem[] } {
@@ -72,16 +66,16 @@ export function validateTransfer(input: unknown, now = new Date()): { ok: true; 
   };
   const grantId = str('grantId', /^[A-Za-z0-9._:-]{1,64}$/, 'must be 1-64 letters, digits or . _ : -');
   const recipientId = str('recipientId', /^[A-Za-z0-9._:-]{1,64}$/, 'must be 1-64 letters, digits or . _ : -');
-  const name = nachaName(input.name, 'name', 'written', problems);
+  const name = nachaName(input.name, 'name', 'recipient', problems);
   const routing = str('routing', /^\d{9}$/, 'must be 9 digits');
-  if (typeof routing === 'string' && /^\d{9}$/.test(routing) && !isValidRouting(routing)) problems.push({ field: 'routing', reason: `check digit is wrong for ${routing}` });
+  const checkDigit = typeof routing === 'string' ? checkDigitProblem(routing) : undefined;
+  if (checkDigit) problems.push({ field: 'routing', reason: checkDigit });
   const account = str('account', /^[0-9A-Za-z-]{1,17}$/, 'must be 1-17 digits, letters or hyphens');
   const accountType = input.accountType;
   if (accountType !== 'checking' && accountType !== 'savings') problems.push({ field: 'accountType', reason: 'must be checking or savings' });
   const amount = input.amountCents;
-  if (typeof amount !== 'number' || !Number.isSafeInteger(amount)) problems.push({ field: 'amountCents', reason: 'must be a whole number of cents' });
-  else if (amount <= 0) problems.push({ field: 'amountCents', reason: 'must be more than zero' });
-  else if (amount > MAX_AMOUNT_CENTS) problems.push({ field: 'amountCents', reason: `must be at most ${MAX_AMOUNT_CENTS} ($99,999,999.99)` });
+  const amountProblem = typeof amount === 'number' ? amountCentsProblem(amount) : 'must be a whole number of cents';
+  if (amountProblem) problems.push({ field: 'amountCents', reason: amountProblem });
   const secCode = input.secCode;
   if (secCode !== 'CCD' && secCode !== 'PPD') problems.push({ field: 'secCode', reason: 'must be CCD (organisations) or PPD (individuals)' });
   let originator = { name: '', companyId: '', odfiRouting: '' };
@@ -89,7 +83,7 @@ export function validateTransfer(input: unknown, now = new Date()): { ok: true; 
   else {
     const o = input.originator;
     originator = {
-      name: nachaName(o.name, 'originator.name', 'folded', problems),
+      name: nachaName(o.name, 'originator.name', 'originator', problems),
       companyId: checked('originator.companyId', o.companyId, (v) => /^[0-9A-Za-z ]{10}$/.test(v), 'must be exactly 10 characters'),
       odfiRouting: checked('originator.odfiRouting', o.odfiRouting, isValidRouting, 'must be a 9-digit routing number with a valid check digit'),
     };

@@ -11,6 +11,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, {
   LogController,
   type FastifyBaseLogger,
+  type FastifyError,
   type FastifyInstance,
   type FastifyRequest,
   type RawReplyDefaultExpression,
@@ -131,17 +132,18 @@ export async function runService(def: ServiceDefinition): Promise<FastifyInstanc
     if (!route.startsWith('/healthz') && !route.startsWith('/readyz') && route !== '/metrics')
       req.log.info({ method: req.method, route, status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10, user: req.identity?.username }, 'request');
   });
-  app.setErrorHandler((err: any, req, reply) => {
-    if (err.validation) {
+  app.setErrorHandler((thrown: FastifyError | HmsopsError, req, reply) => {
+    let err: HmsopsError;
+    if (thrown instanceof HmsopsError) err = thrown;
+    else if (thrown.validation) {
       err = new HmsopsError('VALIDATION', 'the request does not match the schema', {
-        extra: { fields: err.validation.map((v: any) => ({ field: fieldOf(v), reason: v.message })) },
+        extra: { fields: thrown.validation.map((v) => ({ field: fieldOf(v), reason: v.message })) },
       });
     }
     // Fastify's own 4xx (a body it cannot parse, over bodyLimit) keep Fastify's code.
-    else if (!(err instanceof HmsopsError) && err.statusCode && err.statusCode < 500)
-      err = HmsopsError.passedOn(err.code ?? 'BAD_REQUEST', err.message, { status: err.statusCode });
-    else if (!(err instanceof HmsopsError)) {
-      req.log.error({ err }, 'internal error');
+    else if (thrown.statusCode && thrown.statusCode < 500) err = HmsopsError.passedOn(thrown.code ?? 'BAD_REQUEST', thrown.message, { status: thrown.statusCode });
+    else {
+      req.log.error({ err: thrown }, 'internal error');
       err = new HmsopsError('INTERNAL', 'internal error; see the service log', { extra: { requestId: req.id } });
     }
     return reply.code(err.status).headers(err.headers).send(err.body());

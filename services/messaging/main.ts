@@ -5,6 +5,7 @@
  */
 import crypto from 'node:crypto';
 import nodemailer, { type Transporter } from 'nodemailer';
+import type SMTPPool from 'nodemailer/lib/smtp-pool/index.js';
 import { ControlClient } from '../../src/control/client.js';
 import { runService, type ServiceContext } from '../kit/service.js';
 import { HmsopsError, itemError } from '../../src/errors/index.js';
@@ -111,7 +112,7 @@ class Outbox {
            WHERE id IN (SELECT id FROM emails WHERE (status = 'queued' AND next_attempt_at <= ?) OR (status = 'sending' AND claimed_until < ?) ORDER BY created_at LIMIT 500)
            RETURNING *`,
         )
-        .all(now + 60_000, now, now) as any[];
+        .all(now + 60_000, now, now) as EmailRow[];
       if (claimed.length === 0) return;
       let url: string | undefined;
       try {
@@ -136,7 +137,7 @@ class Outbox {
             connectionTimeout: 3000,
             greetingTimeout: 3000,
             socketTimeout: 10_000,
-          } as any),
+          } as SMTPPool.Options),
         };
       }
       const transport = this.#transport.t;
@@ -170,7 +171,7 @@ class Outbox {
     }
   }
 
-  #failed(e: any, reason: string) {
+  #failed(e: EmailRow, reason: string) {
     const attempts = e.attempts + 1;
     const status = attempts >= MAX_ATTEMPTS ? 'failed' : 'queued';
     this.ctx.db
@@ -190,15 +191,18 @@ await runService({
   bodyLimit: 32 * 1024 * 1024,
   routes(app, ctx) {
     outbox = new Outbox(ctx);
-    const byKey = ctx.db.prepare('SELECT * FROM emails WHERE idempotency_key = ?');
+    const byKey = ctx.db.prepare<[string], EmailRow>('SELECT * FROM emails WHERE idempotency_key = ?');
     const insert = ctx.db.prepare(
       "INSERT INTO emails (id, idempotency_key, fingerprint, rcpt, subject, text, html, status, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?)",
     );
     type EmailBody = api.EmailRequest;
     /** One email into the outbox, or the answer its key already has. Call inside a transaction. */
-    const enqueue = (key: string, body: EmailBody): { outcome: 'queued' | 'replayed'; row: any } | { outcome: 'reused'; existing: any } => {
+    const enqueue = (
+      key: string,
+      body: EmailBody,
+    ): { outcome: 'queued'; row: Pick<EmailRow, 'id' | 'status'> } | { outcome: 'replayed'; row: EmailRow } | { outcome: 'reused'; existing: EmailRow } => {
       const fingerprint = requestFingerprint(body);
-      const existing = byKey.get(key) as any;
+      const existing = byKey.get(key);
       if (existing) return existing.fingerprint === fingerprint ? { outcome: 'replayed', row: existing } : { outcome: 'reused', existing };
       const id = `em_${crypto.randomUUID().replace(/-/g, '')}`;
       insert.run(id, key, fingerprint, body.to, body.subject, body.text, body.html ?? null, new Date().toISOString());

@@ -26,16 +26,17 @@ Examples:
 Exit codes: 0 ok, 1 failure, 2 usage or config error, 3 fleet not ready, 4 daemon not running, 70 internal error.`,
   );
 
-type Action = (...args: any[]) => Promise<CommandResult> | CommandResult;
+/** A command's function: its positional arguments as commander parsed them, then the merged options. */
+type Action = (...args: never[]) => Promise<CommandResult> | CommandResult;
 
 /** Global options merged into the command's own, then the command module loaded lazily. */
 function run(load: () => Promise<Action>) {
-  return async (...args: any[]) => {
+  return async (...args: unknown[]) => {
     const cmd = args[args.length - 1] as Command;
     const opts = { ...program.opts(), ...cmd.opts() };
     const positional = args.slice(0, -2);
     const action = await load();
-    const result = await action(...positional, opts);
+    const result = await (action as (...a: unknown[]) => ReturnType<Action>)(...positional, opts);
     process.exitCode = result.exitCode;
   };
 }

@@ -41,7 +41,7 @@ export async function clientFor(ctx: CliContext, opts: { user?: string } = {}): 
 /** API errors from the SDK become CLI errors with the service's code. */
 export function asCliError(err: unknown): unknown {
   if (err instanceof HmsopsApiError) {
-    const fields = ((err.body as any)?.error?.fields ?? []) as { field: string; reason: string }[];
+    const fields = (err.body as { error?: { fields?: { field: string; reason: string }[] } } | undefined)?.error?.fields ?? [];
     return HmsopsError.passedOn(err.code, err.message, { status: err.status, details: fields.map((f) => `${f.field}: ${f.reason}`) });
   }
   return err;

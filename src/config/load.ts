@@ -5,10 +5,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { cosmiconfig } from 'cosmiconfig';
-import { LineCounter, parseDocument, isNode, visit } from 'yaml';
+import { isMap, isNode, isScalar, LineCounter, parseDocument, visit } from 'yaml';
 import { HmsopsError, ValidationError, type SourceProblem } from '../errors/index.js';
-import { shown, validate, type PathProblem } from './schema-dsl.js';
-import { configSchema, crossFieldProblems, resolveConfig, type FleetConfig } from './schema.js';
+import { checkAgainst, shown, type PathProblem } from './schema-check.js';
+import { validateConfig } from './compiled-validators.js';
+import { crossFieldProblems, resolveConfig, type FleetConfig } from './schema.js';
 
 const searchPlaces = ['hmsops.config.yaml', 'hmsops.config.yml', 'hmsops.config.json', '.hmsopsrc', '.hmsopsrc.yaml', '.hmsopsrc.yml', '.hmsopsrc.json', 'package.json'];
 
@@ -37,8 +38,8 @@ export function parseWithPositions(file: string, text: string, prefix: (string |
         let offset = node.range[0];
         if (n === full.length && n > 0) {
           const parent = n === 1 ? doc.contents : doc.getIn(full.slice(0, n - 1), true);
-          const pair = (parent as any)?.items?.find?.((it: any) => it?.key?.value === full[n - 1]);
-          if (pair?.key?.range && /unknown key/.test(p.message)) offset = pair.key.range[0];
+          const pair = isMap(parent) ? parent.items.find((it) => isScalar(it.key) && it.key.value === full[n - 1]) : undefined;
+          if (isScalar(pair?.key) && pair.key.range && /unknown key/.test(p.message)) offset = pair.key.range[0];
         }
         const pos = lineCounter.linePos(offset);
         return { file, line: pos.line + lineOffset, column: pos.col, path: formatPath(p.path), message: p.message };
@@ -114,10 +115,10 @@ export async function loadConfig(opts: LoadOptions = {}): Promise<FleetConfig> {
   const inPackageJson = path.basename(file) === 'package.json';
   const { value, syntax, locate } = parseWithPositions(file, text, inPackageJson ? ['hmsops'] : []);
   if (syntax.length) throw new ValidationError(`invalid config ${file}`, syntax);
-  const raw = inPackageJson ? (value as any)?.hmsops : (value ?? {});
-  const problems = [...validate(configSchema, raw), ...crossFieldProblems(raw ?? {})];
+  const raw = inPackageJson ? (value as { hmsops?: unknown } | null)?.hmsops : (value ?? {});
+  const problems = [...checkAgainst(validateConfig, raw), ...crossFieldProblems(raw ?? {})];
   if (problems.length) throw new ValidationError(`invalid config ${file}`, problems.map(locate));
-  const cfg = resolveConfig(raw, file, path.dirname(file));
+  const cfg = resolveConfig(raw as Parameters<typeof resolveConfig>[0], file, path.dirname(file));
   if (opts.stateDir) cfg.stateDir = path.resolve(cwd, opts.stateDir);
   return cfg;
 }

@@ -1,120 +1,12 @@
 /** The hmsops.config.yaml schema (validation and JSON Schema) and its resolution to defaults. */
 import path from 'node:path';
 import { parseByteSize, parseDuration } from '../duration.js';
-import { shown, type Schema } from './schema-dsl.js';
+import { configSchemaJson } from './compiled-validators.js';
+import { shown } from './schema-check.js';
 
 export const BUNDLED_SERVICES = ['auth', 'ach', 'analytics', 'messaging', 'mail-sink'] as const;
 export type BundledService = (typeof BUNDLED_SERVICES)[number];
 export const isBundled = (name: string): name is BundledService => (BUNDLED_SERVICES as readonly string[]).includes(name);
-
-const probeSchema: Schema = {
-  kind: 'object',
-  description: 'An HTTP probe with Kubernetes semantics',
-  properties: {
-    path: { kind: 'string', pattern: /^\//, patternHint: 'a path starting with /', description: 'HTTP path probed with GET; 2xx/3xx is success' },
-    interval: { kind: 'duration', description: 'time between probes' },
-    timeout: { kind: 'duration', description: 'a probe slower than this fails' },
-    failureThreshold: { kind: 'integer', minimum: 1, description: 'consecutive failures before the probe counts as failed' },
-    successThreshold: { kind: 'integer', minimum: 1, description: 'consecutive successes before it counts as passing again' },
-    startPeriod: { kind: 'duration', description: 'failures during this time after start do not count' },
-  },
-};
-
-const serviceSchema: Schema = {
-  kind: 'object',
-  description: 'One service of the fleet: a bundled one (auth, ach, analytics, messaging, mail-sink) or any program with a command',
-  properties: {
-    command: { kind: 'string', minLength: 1, description: 'shell command that starts one instance; gets PORT and HOST=127.0.0.1' },
-    cwd: { kind: 'string', description: 'working directory, relative to the config file' },
-    env: { kind: 'stringMap', description: 'extra environment variables' },
-    instances: { kind: 'integer', minimum: 0, maximum: 64, description: 'how many instances to run' },
-    route: {
-      kind: 'string',
-      pattern: /^(\/[A-Za-z0-9._~-]+)+$|^none$/,
-      patternHint: 'a path prefix such as /billing, or none',
-      description: 'gateway route prefix (default /<name>); none keeps it off the gateway',
-    },
-    version: { kind: 'string', description: 'version reported in the registry' },
-    rateLimit: {
-      kind: 'object',
-      description: 'a limit per client address at the gateway: over it, 429 RATE_LIMITED with Retry-After',
-      required: ['requests'],
-      properties: {
-        requests: { kind: 'integer', minimum: 1, maximum: 1_000_000, description: 'requests one client may make per period' },
-        per: { kind: 'duration', description: 'the period (default 1s)' },
-        burst: { kind: 'integer', minimum: 1, maximum: 1_000_000, description: 'requests at once after a quiet spell (default: requests)' },
-      },
-    },
-    health: {
-      kind: 'object',
-      properties: {
-        path: { kind: 'string', pattern: /^\//, patternHint: 'a path starting with /', description: 'shortcut: one path for liveness and readiness' },
-        liveness: probeSchema,
-        readiness: probeSchema,
-      },
-    },
-    restart: {
-      kind: 'object',
-      description: 'restart policy with exponential backoff',
-      properties: {
-        policy: { kind: 'string', enum: ['on-failure', 'always', 'never'] },
-        initialBackoff: { kind: 'duration' },
-        maxBackoff: { kind: 'duration' },
-        minUptime: { kind: 'duration', description: 'an instance up this long resets its backoff' },
-        maxRestarts: { kind: 'integer', minimum: 0, description: 'restarts allowed within the window before crash-looping' },
-        window: { kind: 'duration' },
-      },
-    },
-    stopTimeout: { kind: 'duration', description: 'time between SIGTERM and SIGKILL' },
-    drainDelay: { kind: 'duration', description: 'time between deregistering and SIGTERM, so routers stop sending' },
-  },
-};
-
-export const configSchema: Schema = {
-  kind: 'object',
-  description: 'hmsops fleet configuration',
-  properties: {
-    version: { kind: 'integer', minimum: 1, maximum: 1, description: 'config format version; 1' },
-    stateDir: { kind: 'string', description: 'state directory, relative to the config file (default .hmsops)' },
-    gateway: {
-      kind: 'object',
-      properties: {
-        enabled: { kind: 'boolean' },
-        port: { kind: 'integer', minimum: 0, maximum: 65535, description: 'fixed port of the gateway (0: any free port)' },
-        host: { kind: 'string' },
-        upstreamTimeout: { kind: 'duration' },
-        bodyLimit: { kind: 'bytes' },
-        balancing: { kind: 'string', enum: ['round-robin', 'least-outstanding'] },
-        cooldown: { kind: 'duration', description: 'how long an instance that refused a connection stays out of rotation' },
-        auth: { kind: 'boolean', description: 'verify bearer tokens at the edge (default true)' },
-        workers: { kind: 'integer', minimum: 1, maximum: 64, description: 'gateway processes sharing its port (default 1); up to one per core for throughput' },
-      },
-    },
-    registry: {
-      kind: 'object',
-      properties: {
-        backend: { kind: 'string', enum: ['embedded'] },
-        ttl: { kind: 'duration', description: 'an instance that has not heartbeated for this long is critical' },
-        deregisterAfter: { kind: 'duration', description: 'a critical instance silent for this long is removed' },
-      },
-    },
-    logs: {
-      kind: 'object',
-      properties: {
-        maxSize: { kind: 'bytes', description: 'rotate an instance log at this size' },
-        maxFiles: { kind: 'integer', minimum: 1, maximum: 100 },
-      },
-    },
-    smtp: {
-      kind: 'object',
-      description: 'where messaging delivers mail (default: the bundled mail sink)',
-      properties: {
-        url: { kind: 'string', pattern: /^smtps?:\/\//, patternHint: 'an smtp:// or smtps:// URL' },
-      },
-    },
-    services: { kind: 'map', keyPattern: /^[a-z][a-z0-9-]{0,30}$/, values: serviceSchema },
-  },
-};
 
 export interface ProbeConfig {
   path: string;
@@ -193,90 +85,98 @@ export const DEFAULT_SERVICES: Record<string, unknown> = {
   'mail-sink': { instances: 1 },
 };
 
+/** The config file as parsed, after checkAgainst() passed: the shapes the schema above promises. */
+// biome-ignore lint/suspicious/noExplicitAny: read only after the schema has checked it (checkAgainst() in load.ts)
 type Raw = Record<string, any>;
-const dur = (v: unknown, dflt: number) => (v === undefined ? dflt : parseDuration(v as string)!);
 
-function resolveProbe(raw: Raw | undefined, dfltPath: string, dflt: Omit<ProbeConfig, 'path'>): ProbeConfig {
+/** The defaults the schema states (what `config schema` prints), as a nested object: one source for them. */
+function defaultsOf(schema: unknown): Raw {
+  const props = (schema as { properties?: Record<string, { default?: unknown; properties?: object }> }).properties ?? {};
+  const out: Raw = {};
+  for (const [key, node] of Object.entries(props)) {
+    if (node.default !== undefined) out[key] = node.default;
+    else if (node.properties) out[key] = defaultsOf(node);
+  }
+  return out;
+}
+
+const FILE_DEFAULTS = defaultsOf(configSchemaJson);
+const SERVICE_DEFAULTS = defaultsOf(configSchemaJson.properties.services.additionalProperties);
+const SERVICE_SCALAR_DEFAULTS = Object.fromEntries(Object.entries(SERVICE_DEFAULTS).filter(([, v]) => typeof v !== 'object'));
+const ms = (v: string | number) => parseDuration(v)!;
+
+function resolveProbe(raw: Raw | undefined, path: string, defaults: Raw): ProbeConfig {
+  const p = { ...defaults, ...raw };
   return {
-    path: raw?.path ?? dfltPath,
-    intervalMs: dur(raw?.interval, dflt.intervalMs),
-    timeoutMs: dur(raw?.timeout, dflt.timeoutMs),
-    failureThreshold: raw?.failureThreshold ?? dflt.failureThreshold,
-    successThreshold: raw?.successThreshold ?? dflt.successThreshold,
-    startPeriodMs: dur(raw?.startPeriod, dflt.startPeriodMs),
+    path,
+    intervalMs: ms(p.interval),
+    timeoutMs: ms(p.timeout),
+    failureThreshold: p.failureThreshold,
+    successThreshold: p.successThreshold,
+    startPeriodMs: ms(p.startPeriod),
   };
 }
 
-function resolveService(name: string, raw: Raw, dir: string): ServiceConfig {
+export function resolveService(name: string, given: Raw, dir: string): ServiceConfig {
+  // The sections (health, restart, rateLimit) take their defaults below, only where they apply.
+  const raw = { ...SERVICE_SCALAR_DEFAULTS, ...given };
   const bundled = isBundled(name) && raw.command === undefined;
   const health: Raw = raw.health ?? {};
-  const r: Raw = raw.restart ?? {};
+  const r: Raw = { ...SERVICE_DEFAULTS.restart, ...raw.restart };
+  const rateLimit: Raw | undefined = raw.rateLimit && { ...SERVICE_DEFAULTS.rateLimit, ...raw.rateLimit };
   return {
     name,
     bundled,
     command: raw.command,
-    cwd: path.resolve(dir, raw.cwd ?? '.'),
+    cwd: path.resolve(dir, raw.cwd),
     env: Object.fromEntries(Object.entries((raw.env ?? {}) as Raw).map(([k, v]) => [k, String(v)])),
-    instances: raw.instances ?? 1,
+    instances: raw.instances,
+    // Defaults that depend on the service, which the schema can only describe.
     route: raw.route === 'none' ? null : (raw.route ?? (name === 'mail-sink' ? '/mail' : `/${name}`)),
-    rateLimit: raw.rateLimit ? { ratePerSecond: raw.rateLimit.requests / (dur(raw.rateLimit.per, 1000) / 1000), burst: raw.rateLimit.burst ?? raw.rateLimit.requests } : null,
+    rateLimit: rateLimit ? { ratePerSecond: rateLimit.requests / (ms(rateLimit.per) / 1000), burst: rateLimit.burst ?? rateLimit.requests } : null,
     version: raw.version ?? (bundled ? 'bundled' : '0.0.0'),
-    liveness: resolveProbe(health.liveness, health.liveness?.path ?? health.path ?? (bundled ? '/healthz' : '/'), {
-      intervalMs: 2000,
-      timeoutMs: 1000,
-      failureThreshold: 3,
-      successThreshold: 1,
-      startPeriodMs: 10_000,
-    }),
-    readiness: resolveProbe(health.readiness, health.readiness?.path ?? health.path ?? (bundled ? '/readyz' : '/'), {
-      intervalMs: 1000,
-      timeoutMs: 1000,
-      failureThreshold: 1,
-      successThreshold: 1,
-      startPeriodMs: 0,
-    }),
+    liveness: resolveProbe(health.liveness, health.liveness?.path ?? health.path ?? (bundled ? '/healthz' : '/'), SERVICE_DEFAULTS.health.liveness),
+    readiness: resolveProbe(health.readiness, health.readiness?.path ?? health.path ?? (bundled ? '/readyz' : '/'), SERVICE_DEFAULTS.health.readiness),
     restart: {
-      policy: r.policy ?? 'on-failure',
-      initialBackoffMs: dur(r.initialBackoff, 100),
-      maxBackoffMs: dur(r.maxBackoff, 10_000),
-      minUptimeMs: dur(r.minUptime, 10_000),
-      maxRestarts: r.maxRestarts ?? 5,
-      windowMs: dur(r.window, 60_000),
+      policy: r.policy,
+      initialBackoffMs: ms(r.initialBackoff),
+      maxBackoffMs: ms(r.maxBackoff),
+      minUptimeMs: ms(r.minUptime),
+      maxRestarts: r.maxRestarts,
+      windowMs: ms(r.window),
     },
-    stopTimeoutMs: dur(raw.stopTimeout, 10_000),
-    drainDelayMs: dur(raw.drainDelay, 100),
+    stopTimeoutMs: ms(raw.stopTimeout),
+    drainDelayMs: ms(raw.drainDelay),
   };
 }
 
-/** Fills defaults into an already validated raw config. */
+/** Fills the schema's defaults into an already checked config file. */
 export function resolveConfig(raw: Raw, file: string | null, dir: string): FleetConfig {
-  const g: Raw = raw.gateway ?? {};
-  const reg: Raw = raw.registry ?? {};
-  const logs: Raw = raw.logs ?? {};
+  const d = FILE_DEFAULTS;
+  const g: Raw = { ...d.gateway, ...raw.gateway };
+  const reg: Raw = { ...d.registry, ...raw.registry };
+  const logs: Raw = { ...d.logs, ...raw.logs };
   const services: Raw = raw.services ?? DEFAULT_SERVICES;
   const resolved = Object.fromEntries(Object.entries(services).map(([name, s]) => [name, resolveService(name, (s ?? {}) as Raw, dir)]));
   return {
     version: 1,
     file,
     dir,
-    stateDir: path.resolve(dir, raw.stateDir ?? '.hmsops'),
+    stateDir: path.resolve(dir, raw.stateDir ?? d.stateDir),
     gateway: {
-      enabled: g.enabled ?? true,
-      port: g.port ?? 8080,
-      host: g.host ?? '127.0.0.1',
-      upstreamTimeoutMs: dur(g.upstreamTimeout, 30_000),
-      bodyLimitBytes: g.bodyLimit === undefined ? 10 * 1024 * 1024 : parseByteSize(g.bodyLimit)!,
-      balancing: g.balancing ?? 'round-robin',
-      cooldownMs: dur(g.cooldown, 5000),
-      auth: g.auth ?? true,
-      workers: g.workers ?? 1,
+      enabled: g.enabled,
+      port: g.port,
+      host: g.host,
+      upstreamTimeoutMs: ms(g.upstreamTimeout),
+      bodyLimitBytes: parseByteSize(g.bodyLimit)!,
+      balancing: g.balancing,
+      cooldownMs: ms(g.cooldown),
+      auth: g.auth,
+      workers: g.workers,
       rateLimits: Object.fromEntries(Object.values(resolved).flatMap((s) => (s.rateLimit ? [[s.name, s.rateLimit]] : []))),
     },
-    registry: { backend: 'embedded', ttlMs: dur(reg.ttl, 10_000), deregisterAfterMs: dur(reg.deregisterAfter, 60_000) },
-    logs: {
-      maxSizeBytes: logs.maxSize === undefined ? 10 * 1024 * 1024 : parseByteSize(logs.maxSize)!,
-      maxFiles: logs.maxFiles ?? 3,
-    },
+    registry: { backend: reg.backend, ttlMs: ms(reg.ttl), deregisterAfterMs: ms(reg.deregisterAfter) },
+    logs: { maxSizeBytes: parseByteSize(logs.maxSize)!, maxFiles: logs.maxFiles },
     smtp: { url: raw.smtp?.url ?? null },
     services: resolved,
   };

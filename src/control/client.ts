@@ -30,7 +30,10 @@ export class ControlClient {
   ) {}
 
   /** One route of the control API; its failures are HmsopsErrors with the daemon's code. */
-  call<R extends ControlRoute>(route: R, ...[input, opts]: {} extends RouteInput<R> ? [RouteInput<R>?, CallOptions?] : [RouteInput<R>, CallOptions?]): Promise<RouteAnswer<R>> {
+  call<R extends ControlRoute>(
+    route: R,
+    ...[input, opts]: Record<never, never> extends RouteInput<R> ? [RouteInput<R>?, CallOptions?] : [RouteInput<R>, CallOptions?]
+  ): Promise<RouteAnswer<R>> {
     const { method, path } = routePath(route, (input as { query?: Record<string, string | number | undefined> } | undefined)?.query);
     const body = (input as { body?: unknown } | undefined)?.body;
     return this.#request(method, path, method === 'POST' ? (body ?? {}) : undefined, opts ?? {}) as Promise<RouteAnswer<R>>;

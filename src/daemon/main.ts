@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { resolveConfig, type FleetConfig, type ServiceConfig } from '../config/schema.js';
+import { resolveConfig, resolveService, type FleetConfig, type ServiceConfig } from '../config/schema.js';
 import { EmbeddedRegistry } from '../registry/embedded.js';
 import { statePaths } from '../state/paths.js';
 import { startControlServer } from './control-server.js';
@@ -22,21 +22,20 @@ export function bundledEntry(service: string): string {
 
 /** The gateway runs as a supervised instance like any other. */
 export function gatewayService(cfg: FleetConfig): ServiceConfig {
-  return {
-    name: 'gateway',
-    bundled: true,
-    cwd: cfg.dir,
-    env: {},
-    instances: 1,
-    route: null,
-    rateLimit: null,
-    version: 'bundled',
-    liveness: { path: '/healthz', intervalMs: 2000, timeoutMs: 1000, failureThreshold: 3, successThreshold: 1, startPeriodMs: 10_000 },
-    readiness: { path: '/readyz', intervalMs: 1000, timeoutMs: 1000, failureThreshold: 1, successThreshold: 1, startPeriodMs: 0 },
-    restart: { policy: 'always', initialBackoffMs: 100, maxBackoffMs: 5000, minUptimeMs: 10_000, maxRestarts: 5, windowMs: 60_000 },
-    stopTimeoutMs: 5000,
-    drainDelayMs: 0,
-  };
+  // The config's defaults, except where the gateway differs: always restarted, quicker to stop, never drained.
+  const resolved = resolveService(
+    'gateway',
+    {
+      route: 'none',
+      version: 'bundled',
+      health: { liveness: { path: '/healthz' }, readiness: { path: '/readyz' } },
+      restart: { policy: 'always', maxBackoff: '5s' },
+      stopTimeout: '5s',
+      drainDelay: 0,
+    },
+    cfg.dir,
+  );
+  return { ...resolved, bundled: true };
 }
 
 function desiredServices(cfg: FleetConfig): Record<string, ServiceConfig> {

@@ -4,51 +4,17 @@
  */
 import fs from 'node:fs';
 import { formatPath, parseWithPositions } from '../config/load.js';
-import { shown, validate, type PathProblem, type Schema } from '../config/schema-dsl.js';
-import { effectiveDateProblem } from '../banking-days.js';
+import { validateGrant, validateRecipient } from '../config/compiled-validators.js';
+import { checkAgainst, shown, type PathProblem } from '../config/schema-check.js';
 import { HmsopsError, ValidationError, type SourceProblem } from '../errors/index.js';
-import { MAX_AMOUNT_CENTS, parseAmount } from '../money.js';
-import { foldToNacha, isValidRouting, NACHA_NAME_WIDTH, nachaNameProblem, RECIPIENT_NAME_MAX } from '../nacha/index.js';
+import { amountCentsProblem, checkDigitProblem, effectiveDateProblem, originatorNameProblem, recipientNameProblem } from '../domain/payment-rules.js';
+import { parseAmount } from '../money.js';
+import { foldToNacha } from '../nacha/index.js';
 import { TextLines } from './text-lines.js';
 
-const recipientSchema: Schema = {
-  kind: 'object',
-  required: ['id', 'name', 'email', 'routing', 'account', 'accountType', 'amount'],
-  properties: {
-    id: { kind: 'string', pattern: /^[A-Za-z0-9._-]{1,40}$/, patternHint: '1-40 letters, digits or . _ -' },
-    name: { kind: 'string', minLength: 1 },
-    email: { kind: 'string', pattern: /^[^@\s<>,]+@[^@\s<>,]+\.[^@\s<>,]+$/, patternHint: 'an email address' },
-    routing: { kind: 'string', pattern: /^\d{9}$/, patternHint: 'a 9-digit routing number (quote it in YAML)' },
-    account: { kind: 'string', pattern: /^[0-9A-Za-z-]{1,17}$/, patternHint: '1-17 digits, letters or hyphens (quote it in YAML)' },
-    accountType: { kind: 'string', enum: ['checking', 'savings'] },
-    amount: { kind: 'string', description: 'USD as a decimal string, at most 2 decimals: "50000.00"' },
-    secCode: { kind: 'string', enum: ['CCD', 'PPD'] },
-  },
-};
-
-export const grantSchema: Schema = {
-  kind: 'object',
-  required: ['apiVersion', 'kind', 'id', 'program', 'agency', 'originator', 'recipients'],
-  properties: {
-    apiVersion: { kind: 'string', enum: ['hmsops/v1'] },
-    kind: { kind: 'string', enum: ['Grant'] },
-    id: { kind: 'string', pattern: /^[A-Za-z0-9._-]{1,40}$/, patternHint: '1-40 letters, digits or . _ -' },
-    program: { kind: 'string', minLength: 1 },
-    agency: { kind: 'string', minLength: 1 },
-    originator: {
-      kind: 'object',
-      required: ['name', 'companyId', 'odfiRouting'],
-      properties: {
-        name: { kind: 'string', minLength: 1 },
-        companyId: { kind: 'string', pattern: /^[0-9A-Za-z ]{10}$/, patternHint: 'exactly 10 characters (quote it in YAML)' },
-        odfiRouting: { kind: 'string', pattern: /^\d{9}$/, patternHint: 'a 9-digit routing number (quote it in YAML)' },
-      },
-    },
-    effectiveDate: { kind: 'string', pattern: /^\d{4}-\d{2}-\d{2}$/, patternHint: 'a date YYYY-MM-DD' },
-    secCode: { kind: 'string', enum: ['CCD', 'PPD'] },
-    recipients: { kind: 'array', minItems: 1, items: recipientSchema },
-  },
-};
+/** A grant file as parsed, before and after the schema and the rules have checked it. */
+// biome-ignore lint/suspicious/noExplicitAny: YAML as parsed; every use sits behind validate() and the rules below
+type Yaml = any;
 
 export interface GrantRecipient {
   id: string;
@@ -70,59 +36,41 @@ export interface Grant {
   recipients: GrantRecipient[];
 }
 
-/**
- * A name NACHA must carry. `foldedMax`: the originator's company name must fit its field (the
- * operator controls it); a recipient's is cut to its field in the file only, and may be up to
- * RECIPIENT_NAME_MAX characters as written.
- */
-function nameProblems(value: string, path: (string | number)[], limit: { foldedMax: number } | { writtenMax: number }): PathProblem[] {
-  const problem = nachaNameProblem(value);
-  if (problem) return [{ path, message: problem }];
-  if ('foldedMax' in limit) {
-    const folded = foldToNacha(value);
-    if (folded.length > limit.foldedMax) return [{ path, message: `is ${folded.length} characters as NACHA text ("${folded}"); at most ${limit.foldedMax}` }];
-  } else if (value.length > limit.writtenMax) return [{ path, message: `is ${value.length} characters; at most ${limit.writtenMax}` }];
-  return [];
-}
+/** A rule's reason at a path, or nothing. */
+const at = (path: (string | number)[], message: string | undefined): PathProblem[] => (message ? [{ path, message }] : []);
 
-/** Rules beyond the shape: check digits, amounts, duplicate ids, NACHA names, dates. */
-export function grantRuleProblems(raw: any, today: string): PathProblem[] {
+/** Rules beyond the shape (src/domain/payment-rules.ts): check digits, amounts, duplicate ids, NACHA names, dates. */
+export function grantRuleProblems(raw: Yaml, today: string): PathProblem[] {
   const out: PathProblem[] = [];
-  if (raw?.originator?.odfiRouting && /^\d{9}$/.test(raw.originator.odfiRouting) && !isValidRouting(raw.originator.odfiRouting))
-    out.push({ path: ['originator', 'odfiRouting'], message: `check digit is wrong for ${raw.originator.odfiRouting}` });
-  if (typeof raw?.originator?.name === 'string') out.push(...nameProblems(raw.originator.name, ['originator', 'name'], { foldedMax: NACHA_NAME_WIDTH.companyName }));
+  if (typeof raw?.originator?.odfiRouting === 'string') out.push(...at(['originator', 'odfiRouting'], checkDigitProblem(raw.originator.odfiRouting)));
+  if (typeof raw?.originator?.name === 'string') out.push(...at(['originator', 'name'], originatorNameProblem(raw.originator.name)));
   if (typeof raw?.effectiveDate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(raw.effectiveDate)) {
     if (Number.isNaN(Date.parse(`${raw.effectiveDate}T00:00:00Z`))) out.push({ path: ['effectiveDate'], message: `"${raw.effectiveDate}" is not a real date` });
-    else {
-      const problem = effectiveDateProblem(raw.effectiveDate, today);
-      if (problem) out.push({ path: ['effectiveDate'], message: problem });
-    }
+    else out.push(...at(['effectiveDate'], effectiveDateProblem(raw.effectiveDate, today)));
   }
   const seen = new Map<string, number>();
-  (Array.isArray(raw?.recipients) ? raw.recipients : []).forEach((r: any, i: number) => out.push(...recipientRuleProblems(r, i, seen)));
+  (Array.isArray(raw?.recipients) ? raw.recipients : []).forEach((r: Yaml, i: number) => out.push(...recipientRuleProblems(r, i, seen)));
   return out;
 }
 
 /** One recipient's rules; `seen` carries ids across recipients to find duplicates. */
-export function recipientRuleProblems(r: any, i: number, seen: Map<string, number>): PathProblem[] {
+export function recipientRuleProblems(r: Yaml, i: number, seen: Map<string, number>): PathProblem[] {
   const out: PathProblem[] = [];
   if (!r || typeof r !== 'object') return out;
   {
-    const at = (f: string) => ['recipients', i, f];
+    const field = (f: string) => ['recipients', i, f];
     if (typeof r.id === 'string') {
-      if (seen.has(r.id)) out.push({ path: at('id'), message: `duplicate recipient id ${shown(r.id)} (first at recipients[${seen.get(r.id)}])` });
+      if (seen.has(r.id)) out.push({ path: field('id'), message: `duplicate recipient id ${shown(r.id)} (first at recipients[${seen.get(r.id)}])` });
       else seen.set(r.id, i);
     }
-    if (typeof r.routing === 'string' && /^\d{9}$/.test(r.routing) && !isValidRouting(r.routing))
-      out.push({ path: at('routing'), message: `check digit is wrong for ${r.routing}` });
-    if (typeof r.name === 'string') out.push(...nameProblems(r.name, at('name'), { writtenMax: RECIPIENT_NAME_MAX }));
+    if (typeof r.routing === 'string') out.push(...at(field('routing'), checkDigitProblem(r.routing)));
+    if (typeof r.name === 'string') out.push(...at(field('name'), recipientNameProblem(r.name)));
     if (typeof r.amount === 'number')
-      out.push({ path: at('amount'), message: `write the amount as a quoted decimal string such as "${r.amount.toFixed(2)}" (YAML numbers lose cents)` });
+      out.push({ path: field('amount'), message: `write the amount as a quoted decimal string such as "${r.amount.toFixed(2)}" (YAML numbers lose cents)` });
     else if (typeof r.amount === 'string') {
       const cents = parseAmount(r.amount);
-      if (cents === undefined) out.push({ path: at('amount'), message: `${shown(r.amount)} is not a USD amount with at most 2 decimals` });
-      else if (cents === 0) out.push({ path: at('amount'), message: 'must be more than zero' });
-      else if (cents > MAX_AMOUNT_CENTS) out.push({ path: at('amount'), message: `${r.amount} is over the $99,999,999.99 an ACH entry can carry` });
+      if (cents === undefined) out.push({ path: field('amount'), message: `${shown(r.amount)} is not a USD amount with at most 2 decimals` });
+      else out.push(...at(field('amount'), amountCentsProblem(cents)));
     }
   }
   return out;
@@ -187,19 +135,19 @@ export function parseGrant(file: string, text: string | Buffer, today: string, o
   const isMap = (v: unknown) => v === null || v === undefined || (typeof v === 'object' && !Array.isArray(v));
   if (!isMap(before.value) || !isMap(after.value)) return parseWhole(file, lines.text(0), today);
   const tail = (after.value && typeof after.value === 'object' ? after.value : {}) as Record<string, unknown>;
-  const raw = { ...((before.value ?? {}) as Record<string, unknown>), ...tail, recipients: [] } as any;
+  const raw = { ...((before.value ?? {}) as Record<string, unknown>), ...tail, recipients: [] } as Yaml;
   const head = { locate: (p: PathProblem) => (typeof p.path[0] === 'string' && p.path[0] in tail ? after.locate(p) : before.locate(p)) };
   const located: SourceProblem[] = [];
-  const headProblems = [...validate(grantSchema, raw), ...grantRuleProblems(raw, today)].filter((p) => !(p.path[0] === 'recipients' && p.path.length === 1));
+  const headProblems = [...checkAgainst(validateGrant, raw), ...grantRuleProblems(raw, today)].filter((p) => !(p.path[0] === 'recipients' && p.path.length === 1));
   located.push(...headProblems.map(head.locate));
   const seen = new Map<string, number>();
-  const recipients: any[] = [];
+  const recipients: Yaml[] = [];
   block.items.forEach((startLine, i) => {
     const endLine = block.items[i + 1] ?? block.end;
     const item = simpleItem(file, lines, startLine, endLine) ?? parseWithPositions(file, lines.text(startLine, endLine), [], startLine);
     if (item.syntax.length) return void located.push(...item.syntax);
-    const r = (item.value as any[])?.[0];
-    const problems = [...validate(recipientSchema, r).map((p) => ({ ...p, path: ['recipients', i, ...p.path] })), ...recipientRuleProblems(r, i, seen)].filter(
+    const r = (item.value as Yaml[])?.[0];
+    const problems = [...checkAgainst(validateRecipient, r).map((p) => ({ ...p, path: ['recipients', i, ...p.path] })), ...recipientRuleProblems(r, i, seen)].filter(
       (p) => !(p.path[2] === 'amount' && typeof r?.amount === 'number' && !/write the amount/.test(p.message)),
     );
     // The item's text is a one-element sequence: its own paths start at [0].
@@ -291,26 +239,26 @@ function parseWhole(file: string, text: string, today: string): Grant {
   const { value, syntax, locate } = parseWithPositions(file, text);
   if (syntax.length) throw new ValidationError(`invalid grant file ${file}`, syntax);
   // Amounts written as bare YAML numbers are reported by the rules, not as type errors.
-  const shape = validate(grantSchema, value).filter(
-    (p) => !(p.path[0] === 'recipients' && p.path[2] === 'amount' && typeof (value as any)?.recipients?.[p.path[1] as number]?.amount === 'number'),
+  const shape = checkAgainst(validateGrant, value).filter(
+    (p) => !(p.path[0] === 'recipients' && p.path[2] === 'amount' && typeof (value as Yaml)?.recipients?.[p.path[1] as number]?.amount === 'number'),
   );
   const problems = [...shape, ...grantRuleProblems(value, today)];
   if (problems.length) throw new ValidationError(`invalid grant file ${file}; nothing was sent`, sortProblems(problems.map(locate)));
-  return toGrant(value as any);
+  return toGrant(value as Yaml);
 }
 
-function toGrant(g: any): Grant {
+function toGrant(g: Yaml): Grant {
   return {
     id: g.id,
     program: g.program,
     agency: g.agency,
     originator: { name: foldToNacha(g.originator.name), companyId: g.originator.companyId, odfiRouting: g.originator.odfiRouting },
     effectiveDate: g.effectiveDate,
-    recipients: g.recipients.map((r: any) => toRecipient(r, g.secCode)),
+    recipients: g.recipients.map((r: Yaml) => toRecipient(r, g.secCode)),
   };
 }
 
-function toRecipient(r: any, grantSecCode: 'CCD' | 'PPD' | undefined): GrantRecipient {
+function toRecipient(r: Yaml, grantSecCode: 'CCD' | 'PPD' | undefined): GrantRecipient {
   return {
     id: r.id,
     name: r.name,

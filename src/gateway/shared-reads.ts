@@ -27,7 +27,6 @@ export function readIntoShared(socket: net.Socket, buffer: Buffer, onRead: (lent
     onRead(buf.subarray(0, n));
     return true;
   };
-  // biome-ignore lint/correctness/useHookAtTopLevel: a libuv handle's method, not a React hook
   handle.useUserBuffer(buffer);
   return true;
 }

@@ -3,6 +3,7 @@
  * the registry's watch, the access log. main.ts runs one of these, or several under cluster.
  */
 import cluster from 'node:cluster';
+import type { JSONWebKeySet } from 'jose';
 import type { FleetConfig } from '../config/schema.js';
 import { RotatingLog } from '../state/log-files.js';
 import { identityKey } from '../internal-identity.js';
@@ -49,7 +50,7 @@ export function startGatewayWorker(config: FleetConfig['gateway'], link: DaemonL
         if (!upstream) throw new Error('no passing auth instance');
         const r = await fetch(`${upstream.origin}/v1/jwks.json`, { signal: AbortSignal.timeout(config.upstreamTimeoutMs) });
         if (r.status !== 200) throw new Error(`auth answered ${r.status}`);
-        return (await r.json()) as any;
+        return (await r.json()) as JSONWebKeySet;
       })
     : undefined;
   proxy = new GatewayProxy(config, auth, identityKey(link.token), (entry) => accessLog.write(entry));

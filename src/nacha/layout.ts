@@ -178,10 +178,11 @@ export const isCredit = (code: number) => [1, 2, 3, 4].includes(code % 10) && co
 export const isDebit = (code: number) => [6, 7, 8, 9].includes(code % 10) && code >= 26 && code <= 49;
 export const VALID_TRANSACTION_CODES = new Set([21, 22, 23, 24, 26, 27, 28, 29, 31, 32, 33, 34, 36, 37, 38, 39, 41, 42, 43, 44, 46, 47, 48, 49, 51, 52, 53, 54, 55, 56]);
 
-export function formatRecord(type: string, layout: Field[], values: Record<string, unknown>): string {
+/** `values`: a record's fields by the layout's names (a FileHeader, an EntryDetail...). */
+export function formatRecord(type: string, layout: Field[], values: object): string {
   let out = type;
   for (const field of layout) {
-    const v = values[field.name];
+    const v = (values as Record<string, unknown>)[field.name];
     if (field.kind === 'numeric') {
       const s = String(v ?? 0);
       if (!/^\d+$/.test(s) || s.length > field.length) throw new RangeError(`${field.name}: ${s} does not fit ${field.length} digits`);

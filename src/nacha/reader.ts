@@ -25,6 +25,9 @@ import {
   type NachaFile,
 } from './layout.js';
 
+// biome-ignore lint/suspicious/noExplicitAny: a record's fields as read, by the layout's names; the checks below give each its meaning before it is trusted
+type RecordFields = Record<string, any>;
+
 export interface NachaProblem {
   line: number;
   rule: string;
@@ -91,8 +94,8 @@ export function readNachaFile(text: string, opts: { keepEntries?: boolean; maxPr
       ? []
       : Array.from({ length: Math.ceil(body.length / RECORD_LENGTH) }, (_, i) => body.slice(i * RECORD_LENGTH, (i + 1) * RECORD_LENGTH));
 
-  const fields = (line: string, layout: Field[]): Record<string, any> => {
-    const out: Record<string, any> = {};
+  const fields = (line: string, layout: Field[]): RecordFields => {
+    const out: RecordFields = {};
     for (const fd of layout) {
       const raw = line.slice(fd.start - 1, fd.start - 1 + fd.length);
       if (fd.kind === 'numeric') {
@@ -107,7 +110,7 @@ export function readNachaFile(text: string, opts: { keepEntries?: boolean; maxPr
   const batches: Batch[] = [];
   let batch: { header: BatchHeader; entries: EntryDetail[]; count: number; hash: number; debit: number; credit: number; line: number } | undefined;
   let lastEntry: (EntryDetail & { line: number; addendaSeen: number }) | undefined;
-  let control: Record<string, any> | undefined;
+  let control: RecordFields | undefined;
   let paddingLines = 0;
 
   const closeEntry = () => {

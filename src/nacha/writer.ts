@@ -22,16 +22,16 @@ import {
 } from './layout.js';
 
 export function serializeNachaFile(file: NachaFile): string {
-  const records: string[] = [formatRecord('1', fileHeaderLayout, file.header as any)];
+  const records: string[] = [formatRecord('1', fileHeaderLayout, file.header)];
   for (const b of file.batches) {
-    records.push(formatRecord('5', batchHeaderLayout, b.header as any));
+    records.push(formatRecord('5', batchHeaderLayout, b.header));
     for (const e of b.entries) {
-      records.push(formatRecord('6', entryDetailLayout, e as any));
-      for (const a of e.addenda) records.push(formatRecord('7', addendaLayout, a as any));
+      records.push(formatRecord('6', entryDetailLayout, e));
+      for (const a of e.addenda) records.push(formatRecord('7', addendaLayout, a));
     }
-    records.push(formatRecord('8', batchControlLayout, b.control as any));
+    records.push(formatRecord('8', batchControlLayout, b.control));
   }
-  records.push(formatRecord('9', fileControlLayout, file.control as any));
+  records.push(formatRecord('9', fileControlLayout, file.control));
   while (records.length % BLOCKING_FACTOR !== 0) records.push('9'.repeat(RECORD_LENGTH));
   return records.join(file.layout.lineEnding) + file.layout.trailer;
 }

@@ -93,7 +93,7 @@ export class HmsopsClient {
       if (needsToken && this.#token) h.authorization = `Bearer ${this.#token}`;
       const r = await this.#pool.request({ method, path, headers: h, body: body === undefined ? undefined : JSON.stringify(body) });
       const text = await r.body.text();
-      let parsed: any;
+      let parsed: unknown;
       try {
         parsed = text ? JSON.parse(text) : undefined;
       } catch {
@@ -104,7 +104,7 @@ export class HmsopsClient {
         continue;
       }
       if (r.statusCode >= 400) {
-        const e = parsed?.error ?? {};
+        const e = (parsed as { error?: { code?: ApiErrorCode; message?: string } } | undefined)?.error ?? {};
         throw new HmsopsApiError(r.statusCode, e.code ?? `HTTP_${r.statusCode}`, e.message ?? text, parsed);
       }
       return parsed as R;

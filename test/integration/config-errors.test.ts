@@ -85,6 +85,20 @@ describe('config errors', () => {
     expect(schema.properties.gateway.additionalProperties).toBe(false);
   });
 
+  it('prints each default in the JSON Schema, and durations and sizes as JSON Schema says them', async () => {
+    const r = await hmsopsIn({}, ['config', 'schema']);
+    const schema = JSON.parse(r.stdout);
+    expect(schema.properties.gateway.properties.port).toMatchObject({ type: 'integer', default: 8080 });
+    expect(schema.properties.gateway.properties.upstreamTimeout).toMatchObject({ default: '30s', anyOf: [{ type: 'string' }, { type: 'number', minimum: 0 }] });
+    expect(schema.properties.logs.properties.maxSize).toMatchObject({ default: '10mb' });
+    const service = schema.properties.services.additionalProperties.properties;
+    expect(service.restart.properties.maxRestarts.default).toBe(5);
+    expect(service.health.properties.liveness.properties.interval.default).toBe('2s');
+    expect(service.health.properties.readiness.properties.interval.default).toBe('1s');
+    // Only JSON Schema: the checker's own annotations are not printed.
+    expect(r.stdout).not.toMatch(/x-kind|x-hint/);
+  });
+
   it('exits 2 with a short message for an unknown option, without a stack trace', async () => {
     const r = await hmsopsIn({}, ['up', '--frobnicate']);
     expect(r.exitCode).toBe(2);

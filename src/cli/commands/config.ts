@@ -1,7 +1,7 @@
-/** `hmsops config print|schema`: the resolved config, and the JSON Schema editors can use. */
+/** `hmsops config print|schema`: the resolved config, and the JSON Schema editors can use (with every default). */
 import { stringify } from 'yaml';
-import { toJsonSchema } from '../../config/schema-dsl.js';
-import { configSchema } from '../../config/schema.js';
+import { asJsonSchema } from '../../config/schema-check.js';
+import { configSchemaJson } from '../../config/compiled-validators.js';
 import { loadContext, type GlobalOptions } from '../context.js';
 import { ok, type CommandResult } from '../end.js';
 import { printJson } from '../output.js';
@@ -18,7 +18,7 @@ export function configSchemaCommand(): CommandResult {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: 'https://hmsops.dev/schema/config-v1.json',
     title: 'hmsops.config.yaml',
-    ...toJsonSchema(configSchema),
+    ...(asJsonSchema(configSchemaJson) as object),
   });
   return ok;
 }

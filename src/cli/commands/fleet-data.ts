@@ -1,5 +1,6 @@
 /** Read commands over the services' APIs: `mail ls|show`, `analytics report`, and `login`. */
 import fs from 'node:fs';
+import type { Message, MessageWithRaw } from '../../api/mail-sink.js';
 import { UsageError } from '../../errors/index.js';
 import { formatCents } from '../../money.js';
 import { loadContext, type GlobalOptions } from '../context.js';
@@ -12,7 +13,7 @@ type Opts = GlobalOptions & { json?: boolean; user?: string };
 export async function mailLsCommand(opts: Opts & { to?: string }): Promise<CommandResult> {
   const ctx = await loadContext(opts);
   return withClient(ctx, opts, async (client) => {
-    const r = await client.call<{ messages: any[] }>('GET', `/mail/v1/messages${opts.to ? `?to=${encodeURIComponent(opts.to)}` : ''}`);
+    const r = await client.call<{ messages: Message[] }>('GET', `/mail/v1/messages${opts.to ? `?to=${encodeURIComponent(opts.to)}` : ''}`);
     if (opts.json) printJson(r);
     else if (r.messages.length === 0) console.log(color.dim('no messages'));
     else
@@ -29,7 +30,7 @@ export async function mailLsCommand(opts: Opts & { to?: string }): Promise<Comma
 export async function mailShowCommand(id: string, opts: Opts): Promise<CommandResult> {
   const ctx = await loadContext(opts);
   return withClient(ctx, opts, async (client) => {
-    const m = await client.call<any>('GET', `/mail/v1/messages/${encodeURIComponent(id)}`);
+    const m = await client.call<MessageWithRaw>('GET', `/mail/v1/messages/${encodeURIComponent(id)}`);
     if (opts.json) printJson(m);
     else process.stdout.write(m.raw);
     return ok;

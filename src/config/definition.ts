@@ -1,0 +1,121 @@
+/**
+ * hmsops.config.yaml as written, in TypeBox: the one definition of its shape, descriptions and
+ * defaults. `npm run gen:validators` compiles it (src/config/compiled-validators.ts) into the
+ * validator the CLI runs and the JSON Schema `config schema` prints and resolveConfig takes its
+ * defaults from; a test fails when that file is older than this one.
+ */
+import { type Static, Type } from 'typebox';
+import { StringEnum } from '../api/shared.js';
+import { Bytes, Duration, Matching, NamedMap, StringMap, Strict } from './schema-builders.js';
+
+/** A probe; its defaults differ for liveness and readiness. */
+const probe = (what: string, d: { interval: string; timeout: string; failureThreshold: number; successThreshold: number; startPeriod: string }) =>
+  Strict(
+    {
+      path: Type.Optional(
+        Matching('^/', 'a path starting with /', {
+          description: 'HTTP path probed with GET; 2xx/3xx is success (default: health.path, else /healthz or /readyz for bundled services, / for others)',
+        }),
+      ),
+      interval: Type.Optional(Duration({ description: 'time between probes', default: d.interval })),
+      timeout: Type.Optional(Duration({ description: 'a probe slower than this fails', default: d.timeout })),
+      failureThreshold: Type.Optional(Type.Integer({ minimum: 1, description: 'consecutive failures before the probe counts as failed', default: d.failureThreshold })),
+      successThreshold: Type.Optional(Type.Integer({ minimum: 1, description: 'consecutive successes before it counts as passing again', default: d.successThreshold })),
+      startPeriod: Type.Optional(Duration({ description: 'failures during this time after start do not count', default: d.startPeriod })),
+    },
+    { description: `An HTTP ${what} probe with Kubernetes semantics` },
+  );
+
+const Liveness = probe('liveness', { interval: '2s', timeout: '1s', failureThreshold: 3, successThreshold: 1, startPeriod: '10s' });
+const Readiness = probe('readiness', { interval: '1s', timeout: '1s', failureThreshold: 1, successThreshold: 1, startPeriod: '0s' });
+
+const Restart = Strict(
+  {
+    policy: Type.Optional(StringEnum(['on-failure', 'always', 'never'], { default: 'on-failure' })),
+    initialBackoff: Type.Optional(Duration({ default: '100ms' })),
+    maxBackoff: Type.Optional(Duration({ default: '10s' })),
+    minUptime: Type.Optional(Duration({ description: 'an instance up this long resets its backoff', default: '10s' })),
+    maxRestarts: Type.Optional(Type.Integer({ minimum: 0, description: 'restarts allowed within the window before crash-looping', default: 5 })),
+    window: Type.Optional(Duration({ default: '1m' })),
+  },
+  { description: 'restart policy with exponential backoff' },
+);
+
+const RateLimitFile = Strict(
+  {
+    requests: Type.Integer({ minimum: 1, maximum: 1_000_000, description: 'requests one client may make per period' }),
+    per: Type.Optional(Duration({ description: 'the period', default: '1s' })),
+    burst: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000, description: 'requests at once after a quiet spell (default: requests)' })),
+  },
+  { description: 'a limit per client address at the gateway: over it, 429 RATE_LIMITED with Retry-After' },
+);
+
+export const Service = Strict(
+  {
+    command: Type.Optional(Type.String({ minLength: 1, description: 'shell command that starts one instance; gets PORT and HOST=127.0.0.1' })),
+    cwd: Type.Optional(Type.String({ description: 'working directory, relative to the config file', default: '.' })),
+    env: Type.Optional(StringMap({ description: 'extra environment variables' })),
+    instances: Type.Optional(Type.Integer({ minimum: 0, maximum: 64, description: 'how many instances to run', default: 1 })),
+    route: Type.Optional(
+      Matching('^(\\/[A-Za-z0-9._~-]+)+$|^none$', 'a path prefix such as /billing, or none', {
+        description: 'gateway route prefix (default /<name>, /mail for mail-sink); none keeps it off the gateway',
+      }),
+    ),
+    version: Type.Optional(Type.String({ description: 'version reported in the registry (default: bundled for bundled services, 0.0.0 for others)' })),
+    rateLimit: Type.Optional(RateLimitFile),
+    health: Type.Optional(
+      Strict({
+        path: Type.Optional(Matching('^/', 'a path starting with /', { description: 'shortcut: one path for liveness and readiness' })),
+        liveness: Type.Optional(Liveness),
+        readiness: Type.Optional(Readiness),
+      }),
+    ),
+    restart: Type.Optional(Restart),
+    stopTimeout: Type.Optional(Duration({ description: 'time between SIGTERM and SIGKILL', default: '10s' })),
+    drainDelay: Type.Optional(Duration({ description: 'time between deregistering and SIGTERM, so routers stop sending', default: '100ms' })),
+  },
+  { description: 'One service of the fleet: a bundled one (auth, ach, analytics, messaging, mail-sink) or any program with a command' },
+);
+
+const Gateway = Strict({
+  enabled: Type.Optional(Type.Boolean({ default: true })),
+  port: Type.Optional(Type.Integer({ minimum: 0, maximum: 65535, description: 'fixed port of the gateway (0: any free port)', default: 8080 })),
+  host: Type.Optional(Type.String({ default: '127.0.0.1' })),
+  upstreamTimeout: Type.Optional(Duration({ default: '30s' })),
+  bodyLimit: Type.Optional(Bytes({ default: '10mb' })),
+  balancing: Type.Optional(StringEnum(['round-robin', 'least-outstanding'], { default: 'round-robin' })),
+  cooldown: Type.Optional(Duration({ description: 'how long an instance that refused a connection stays out of rotation', default: '5s' })),
+  auth: Type.Optional(Type.Boolean({ description: 'verify bearer tokens at the edge', default: true })),
+  workers: Type.Optional(Type.Integer({ minimum: 1, maximum: 64, description: 'gateway processes sharing its port; up to one per core for throughput', default: 1 })),
+});
+
+const Registry = Strict({
+  backend: Type.Optional(StringEnum(['embedded'], { default: 'embedded' })),
+  ttl: Type.Optional(Duration({ description: 'an instance that has not heartbeated for this long is critical', default: '10s' })),
+  deregisterAfter: Type.Optional(Duration({ description: 'a critical instance silent for this long is removed', default: '1m' })),
+});
+
+const Logs = Strict({
+  maxSize: Type.Optional(Bytes({ description: 'rotate an instance log at this size', default: '10mb' })),
+  maxFiles: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 3 })),
+});
+
+const Smtp = Strict(
+  { url: Type.Optional(Matching('^smtps?:\\/\\/', 'an smtp:// or smtps:// URL')) },
+  { description: 'where messaging delivers mail (default: the bundled mail sink)' },
+);
+
+/** hmsops.config.yaml as written: validated by src/config/schema-check.ts, printed by `config schema` with its defaults. */
+export const configDefinition = Strict(
+  {
+    version: Type.Optional(Type.Integer({ minimum: 1, maximum: 1, description: 'config format version; 1', default: 1 })),
+    stateDir: Type.Optional(Type.String({ description: 'state directory, relative to the config file', default: '.hmsops' })),
+    gateway: Type.Optional(Gateway),
+    registry: Type.Optional(Registry),
+    logs: Type.Optional(Logs),
+    smtp: Type.Optional(Smtp),
+    services: Type.Optional(NamedMap('^[a-z][a-z0-9-]{0,30}$', Service, { description: 'the services (default: the bundled ones)' })),
+  },
+  { description: 'hmsops fleet configuration' },
+);
+export type ConfigFile = Static<typeof configDefinition>;
