@@ -2,8 +2,7 @@
 import fs from 'node:fs';
 import { runService } from '../kit/service.js';
 import { HmsopsError, itemError } from '../../src/errors/index.js';
-import * as api from '../../src/api/ach.js';
-import { IdParams } from '../../src/api/shared.js';
+import { ach as api, shared } from '../../src/api/schemas.js';
 import { Ledger, migrations, publicTransfer } from './ledger.js';
 
 await runService({
@@ -69,7 +68,7 @@ await runService({
       },
     );
 
-    app.get('/v1/transfers/:id', { schema: { summary: 'One transfer', params: IdParams, response: { 200: api.Transfer } } }, async (req) => {
+    app.get('/v1/transfers/:id', { schema: { summary: 'One transfer', params: shared.IdParams, response: { 200: api.Transfer } } }, async (req) => {
       const row = ledger.getRow(req.params.id);
       if (!row) throw new HmsopsError('NOT_FOUND', 'no such transfer');
       return publicTransfer(row);
@@ -118,7 +117,7 @@ await runService({
       files: ledger.listFiles(req.query),
     }));
 
-    app.get('/v1/files/:id', { schema: { summary: 'Download a NACHA file (text/plain)', params: IdParams } }, async (req, reply) => {
+    app.get('/v1/files/:id', { schema: { summary: 'Download a NACHA file (text/plain)', params: shared.IdParams } }, async (req, reply) => {
       const rec = ledger.getFile(req.params.id);
       if (!rec) throw new HmsopsError('NOT_FOUND', 'no such file');
       return reply.type('text/plain; charset=us-ascii').header('content-disposition', `attachment; filename="${rec.fileId}.ach"`).send(fs.readFileSync(rec.path));

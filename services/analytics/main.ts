@@ -1,5 +1,6 @@
 /** analytics: idempotent event ingestion (by event id) and reports per grant and overall. */
-import * as api from '../../src/api/analytics.js';
+import type * as types from '../../src/api/analytics.js';
+import { analytics as api } from '../../src/api/schemas.js';
 import { runService } from '../kit/service.js';
 import { HmsopsError } from '../../src/errors/index.js';
 
@@ -18,7 +19,7 @@ const migrations = [
    CREATE INDEX events_by_time ON events (at);`,
 ];
 
-type Event = api.AnalyticsEvent;
+type Event = types.AnalyticsEvent;
 
 await runService({
   name: 'analytics',
@@ -61,7 +62,7 @@ await runService({
           .prepare(
             'SELECT type, status, COUNT(*) AS count, COALESCE(SUM(amount_cents), 0) AS amountCents FROM events WHERE grant_id = ? GROUP BY type, status ORDER BY type, status',
           )
-          .all(grantId) as api.GrantReport['byType'];
+          .all(grantId) as types.GrantReport['byType'];
         if (byType.length === 0) throw new HmsopsError('NOT_FOUND', `no events for grant ${grantId}`);
         return { grantId, byType, total: { count: byType.reduce((n, r) => n + r.count, 0), amountCents: byType.reduce((n, r) => n + r.amountCents, 0) } };
       },
@@ -78,7 +79,7 @@ await runService({
           since,
           byType: db
             .prepare(`SELECT type, COUNT(*) AS count, COALESCE(SUM(amount_cents), 0) AS amountCents FROM events ${where} GROUP BY type ORDER BY type`)
-            .all(...args) as api.SummaryReport['byType'],
+            .all(...args) as types.SummaryReport['byType'],
           grants: db
             .prepare(`SELECT COUNT(DISTINCT grant_id) FROM events ${where}`)
             .pluck()

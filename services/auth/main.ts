@@ -6,7 +6,7 @@ import { parseDuration } from '../../src/duration.js';
 import { TOKEN_ALGORITHM, TOKEN_AUDIENCE, TOKEN_ISSUER } from '../../src/bearer-tokens.js';
 import { requireRole, runService } from '../kit/service.js';
 import { HmsopsError } from '../../src/errors/index.js';
-import * as api from '../../src/api/auth.js';
+import { auth as api } from '../../src/api/schemas.js';
 import { loadOrCreateSigningKey } from './keys.js';
 import { DUMMY_HASH, hashPassword, lockoutMs, MAX_FAILURES, verifyPassword } from './passwords.js';
 

@@ -6,7 +6,6 @@
  */
 import crypto from 'node:crypto';
 import path from 'node:path';
-import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, {
   LogController,
@@ -17,6 +16,7 @@ import Fastify, {
   type RawReplyDefaultExpression,
   type RawRequestDefaultExpression,
   type RawServerDefault,
+  type RouteOptions,
 } from 'fastify';
 import { HmsopsError } from '../../src/errors/index.js';
 import { IDENTITY_HEADER, identityKey, verifyIdentity, type Identity } from '../../src/internal-identity.js';
@@ -103,18 +103,11 @@ export async function runService(def: ServiceDefinition): Promise<FastifyInstanc
     // No type coercion: "100" is not 100 cents. Query parameters are declared as strings.
     ajv: { customOptions: { allErrors: true, coerceTypes: false, removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
-  // The OpenAPI document comes from the route schemas: /v1 routes only, the public ones without security.
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: { title: `hmsops ${def.name}`, version: def.version },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
-      security: [{ bearer: [] }],
-    },
-    transform: ({ schema, url, route }) => {
-      if (!url.startsWith('/v1/')) return { schema: { ...schema, hide: true }, url };
-      return { schema: route.config?.public ? { ...schema, security: [] } : schema, url };
-    },
+  // The /v1 routes as declared, for the OpenAPI document (built when first asked for, not at start).
+  const declared: RouteOptions[] = [];
+  app.addHook('onRoute', (r) => {
+    // Fastify adds a HEAD route for each GET by itself; the document's instance will too.
+    if (r.url.startsWith('/v1/') && r.method !== 'HEAD') declared.push(r as unknown as RouteOptions);
   });
   app.decorateRequest('identity', null);
   app.addHook('onRequest', async (req, reply) => {
@@ -156,7 +149,11 @@ export async function runService(def: ServiceDefinition): Promise<FastifyInstanc
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_req, reply) => (ready ? { status: 'ready' } : reply.code(503).send({ status: 'not ready' })));
   app.get('/metrics', async (_req, reply) => reply.type('text/plain; version=0.0.4').send(metrics.render()));
-  app.get('/v1/openapi.json', { config: { public: true } }, async () => app.swagger());
+  let openapi: Promise<unknown> | undefined;
+  app.get('/v1/openapi.json', { config: { public: true } }, async () => {
+    openapi ??= openApiDocument(def, declared);
+    return openapi;
+  });
 
   const db = openStore(path.join(paths.data, `${def.name}.sqlite`), def.migrations);
   const ctx: ServiceContext = { name: def.name, instanceId, db, paths, metrics, log: app.log, fleetToken };
@@ -194,4 +191,28 @@ export async function runService(def: ServiceDefinition): Promise<FastifyInstanc
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
   return app;
+}
+
+/**
+ * The service's OpenAPI document, by @fastify/swagger from the route schemas: the /v1 routes are
+ * declared again on an instance of their own, so the service starts without swagger (and the yaml
+ * library it loads) and pays for it only when the document is asked for. Public routes need no token.
+ */
+async function openApiDocument(def: ServiceDefinition, routes: RouteOptions[]): Promise<unknown> {
+  const { default: swagger } = await import('@fastify/swagger');
+  const doc = Fastify();
+  await doc.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: `hmsops ${def.name}`, version: def.version },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: ({ schema, url, route }) => ({ schema: route.config?.public ? { ...schema, security: [] } : schema, url }),
+  });
+  for (const r of routes) doc.route({ method: r.method, url: r.url, schema: r.schema, config: r.config, handler: async () => undefined });
+  await doc.ready();
+  const document = doc.swagger();
+  await doc.close();
+  return document;
 }

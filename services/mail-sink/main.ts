@@ -8,8 +8,8 @@ import fs from 'node:fs';
 import { SMTPServer } from 'smtp-server';
 import { runService } from '../kit/service.js';
 import { HmsopsError } from '../../src/errors/index.js';
-import * as api from '../../src/api/mail-sink.js';
-import { IdParams } from '../../src/api/shared.js';
+import type * as types from '../../src/api/mail-sink.js';
+import { mailSink as api, shared } from '../../src/api/schemas.js';
 import { headerValue } from './headers.js';
 
 const migrations = [
@@ -90,7 +90,7 @@ await runService({
       });
     });
 
-    const view = (r: MessageRow): api.Message => ({
+    const view = (r: MessageRow): types.Message => ({
       id: r.id,
       messageId: r.message_id,
       from: r.mail_from,
@@ -130,7 +130,7 @@ await runService({
         return { count: count as number };
       },
     );
-    app.get('/v1/messages/:id', { schema: { summary: 'One message with its raw text', params: IdParams, response: { 200: api.MessageWithRaw } } }, async (req) => {
+    app.get('/v1/messages/:id', { schema: { summary: 'One message with its raw text', params: shared.IdParams, response: { 200: api.MessageWithRaw } } }, async (req) => {
       const r = ctx.db.prepare<[string], MessageRow & { path: string; raw: Buffer | null }>('SELECT * FROM messages WHERE id = ?').get(req.params.id);
       if (!r) throw new HmsopsError('NOT_FOUND', 'no such message');
       return { ...view(r), raw: r.raw ? r.raw.toString('utf8') : fs.readFileSync(r.path, 'utf8') };

@@ -10,8 +10,8 @@ import { ControlClient } from '../../src/control/client.js';
 import { runService, type ServiceContext } from '../kit/service.js';
 import { HmsopsError, itemError } from '../../src/errors/index.js';
 import { requestFingerprint } from '../kit/idempotency.js';
-import * as api from '../../src/api/messaging.js';
-import { IdParams } from '../../src/api/shared.js';
+import type * as types from '../../src/api/messaging.js';
+import { messaging as api, shared } from '../../src/api/schemas.js';
 import { envelopeAddress, plainMessage } from './plain-message.js';
 
 const migrations = [
@@ -48,7 +48,7 @@ interface EmailRow {
   subject: string;
   text: string;
   html: string | null;
-  status: api.Email['status'];
+  status: types.Email['status'];
   attempts: number;
   last_error: string | null;
   next_attempt_at: number;
@@ -58,7 +58,7 @@ interface EmailRow {
   sent_at: string | null;
 }
 
-const view = (r: EmailRow): api.Email => ({
+const view = (r: EmailRow): types.Email => ({
   id: r.id,
   status: r.status,
   to: r.rcpt,
@@ -195,7 +195,7 @@ await runService({
     const insert = ctx.db.prepare(
       "INSERT INTO emails (id, idempotency_key, fingerprint, rcpt, subject, text, html, status, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?)",
     );
-    type EmailBody = api.EmailRequest;
+    type EmailBody = types.EmailRequest;
     /** One email into the outbox, or the answer its key already has. Call inside a transaction. */
     const enqueue = (
       key: string,
@@ -254,7 +254,7 @@ await runService({
       },
     );
 
-    app.get('/v1/emails/:id', { schema: { summary: 'Status and attempts of an email', params: IdParams, response: { 200: api.Email } } }, async (req) => {
+    app.get('/v1/emails/:id', { schema: { summary: 'Status and attempts of an email', params: shared.IdParams, response: { 200: api.Email } } }, async (req) => {
       const r = ctx.db.prepare<[string], EmailRow>('SELECT * FROM emails WHERE id = ?').get(req.params.id);
       if (!r) throw new HmsopsError('NOT_FOUND', 'no such email');
       return view(r);

@@ -5,6 +5,12 @@
  */
 import { Ajv } from 'ajv';
 import * as standalone from 'ajv/dist/standalone/index.js';
+import * as ach from '../api/ach.js';
+import * as analytics from '../api/analytics.js';
+import * as auth from '../api/auth.js';
+import * as mailSink from '../api/mail-sink.js';
+import * as messaging from '../api/messaging.js';
+import * as shared from '../api/shared.js';
 import { grantDefinition, recipientDefinition } from '../disburse/grant-definition.js';
 import { configDefinition } from '../config/definition.js';
 
@@ -48,4 +54,24 @@ export function compiledValidatorsSource(): string {
     `export const configSchemaJson = ${JSON.stringify(configDefinition, null, 2)};`,
     '',
   ].join('\n');
+}
+
+/**
+ * The services' API schemas (src/api/*.ts) as plain JSON (src/api/compiled-schemas.ts): what
+ * the services load, so an instance starts without TypeBox (about 200 ms of module loading each).
+ */
+export function compiledApiSource(): string {
+  const modules: Record<string, Record<string, unknown>> = { ach, analytics, auth, mailSink, messaging, shared };
+  const out = ['// Written by `npm run gen:validators` from src/api/*.ts: do not edit.', '// @ts-nocheck', ''];
+  for (const [name, mod] of Object.entries(modules)) {
+    // The schemas are the module's objects; its functions are builders, its types are gone at run time.
+    // Sorted by name: a module's exports come in another order under Node than under vitest.
+    const schemas = Object.fromEntries(
+      Object.entries(mod)
+        .filter(([, v]) => v !== null && typeof v === 'object')
+        .sort(([a], [b]) => (a < b ? -1 : 1)),
+    );
+    out.push(`export const ${name} = ${JSON.stringify(schemas, null, 2)};`, '');
+  }
+  return out.join('\n');
 }

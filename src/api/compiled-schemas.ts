@@ -1,0 +1,2039 @@
+// Written by `npm run gen:validators` from src/api/*.ts: do not edit.
+// @ts-nocheck
+
+export const ach = {
+  "AchFile": {
+    "type": "object",
+    "required": [
+      "fileId",
+      "path",
+      "grantId",
+      "entries",
+      "totalCreditCents",
+      "totalDebitCents",
+      "entryHash",
+      "createdAt"
+    ],
+    "properties": {
+      "fileId": {
+        "type": "string"
+      },
+      "path": {
+        "type": "string"
+      },
+      "grantId": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "entries": {
+        "type": "integer"
+      },
+      "totalCreditCents": {
+        "type": "integer"
+      },
+      "totalDebitCents": {
+        "type": "integer"
+      },
+      "entryHash": {
+        "type": "integer"
+      },
+      "createdAt": {
+        "type": "string"
+      }
+    }
+  },
+  "BatchItemResult": {
+    "type": "object",
+    "required": [
+      "index",
+      "status"
+    ],
+    "properties": {
+      "index": {
+        "type": "integer"
+      },
+      "status": {
+        "type": "integer"
+      },
+      "transfer": {
+        "type": "object",
+        "required": [
+          "id",
+          "status",
+          "traceNumber",
+          "grantId",
+          "recipientId",
+          "name",
+          "routing",
+          "accountLast4",
+          "accountType",
+          "amountCents",
+          "secCode",
+          "effectiveDate",
+          "fileId",
+          "createdAt"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "queued",
+              "filed"
+            ]
+          },
+          "traceNumber": {
+            "type": "string"
+          },
+          "grantId": {
+            "type": "string"
+          },
+          "recipientId": {
+            "type": "string"
+          },
+          "name": {
+            "type": "string"
+          },
+          "routing": {
+            "type": "string"
+          },
+          "accountLast4": {
+            "type": "string"
+          },
+          "accountType": {
+            "type": "string",
+            "enum": [
+              "checking",
+              "savings"
+            ]
+          },
+          "amountCents": {
+            "type": "integer"
+          },
+          "secCode": {
+            "type": "string",
+            "enum": [
+              "CCD",
+              "PPD"
+            ]
+          },
+          "effectiveDate": {
+            "type": "string"
+          },
+          "fileId": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "createdAt": {
+            "type": "string"
+          }
+        }
+      },
+      "replayed": {
+        "type": "boolean"
+      },
+      "error": {
+        "type": "object",
+        "required": [
+          "code",
+          "message"
+        ],
+        "properties": {
+          "code": {
+            "type": "string"
+          },
+          "message": {
+            "type": "string"
+          },
+          "fields": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "field",
+                "reason"
+              ],
+              "properties": {
+                "field": {
+                  "type": "string"
+                },
+                "reason": {
+                  "type": "string"
+                }
+              }
+            }
+          }
+        },
+        "additionalProperties": true
+      }
+    }
+  },
+  "BatchRejected": {
+    "type": "object",
+    "required": [
+      "error",
+      "results"
+    ],
+    "properties": {
+      "error": {
+        "type": "object",
+        "required": [
+          "code",
+          "message"
+        ],
+        "properties": {
+          "code": {
+            "type": "string"
+          },
+          "message": {
+            "type": "string"
+          },
+          "fields": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "field",
+                "reason"
+              ],
+              "properties": {
+                "field": {
+                  "type": "string"
+                },
+                "reason": {
+                  "type": "string"
+                }
+              }
+            }
+          }
+        },
+        "additionalProperties": true
+      },
+      "results": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "required": [
+            "index",
+            "status"
+          ],
+          "properties": {
+            "index": {
+              "type": "integer"
+            },
+            "status": {
+              "type": "integer"
+            },
+            "transfer": {
+              "type": "object",
+              "required": [
+                "id",
+                "status",
+                "traceNumber",
+                "grantId",
+                "recipientId",
+                "name",
+                "routing",
+                "accountLast4",
+                "accountType",
+                "amountCents",
+                "secCode",
+                "effectiveDate",
+                "fileId",
+                "createdAt"
+              ],
+              "properties": {
+                "id": {
+                  "type": "string"
+                },
+                "status": {
+                  "type": "string",
+                  "enum": [
+                    "queued",
+                    "filed"
+                  ]
+                },
+                "traceNumber": {
+                  "type": "string"
+                },
+                "grantId": {
+                  "type": "string"
+                },
+                "recipientId": {
+                  "type": "string"
+                },
+                "name": {
+                  "type": "string"
+                },
+                "routing": {
+                  "type": "string"
+                },
+                "accountLast4": {
+                  "type": "string"
+                },
+                "accountType": {
+                  "type": "string",
+                  "enum": [
+                    "checking",
+                    "savings"
+                  ]
+                },
+                "amountCents": {
+                  "type": "integer"
+                },
+                "secCode": {
+                  "type": "string",
+                  "enum": [
+                    "CCD",
+                    "PPD"
+                  ]
+                },
+                "effectiveDate": {
+                  "type": "string"
+                },
+                "fileId": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                },
+                "createdAt": {
+                  "type": "string"
+                }
+              }
+            },
+            "replayed": {
+              "type": "boolean"
+            },
+            "error": {
+              "type": "object",
+              "required": [
+                "code",
+                "message"
+              ],
+              "properties": {
+                "code": {
+                  "type": "string"
+                },
+                "message": {
+                  "type": "string"
+                },
+                "fields": {
+                  "type": "array",
+                  "items": {
+                    "type": "object",
+                    "required": [
+                      "field",
+                      "reason"
+                    ],
+                    "properties": {
+                      "field": {
+                        "type": "string"
+                      },
+                      "reason": {
+                        "type": "string"
+                      }
+                    }
+                  }
+                }
+              },
+              "additionalProperties": true
+            }
+          }
+        }
+      }
+    }
+  },
+  "BatchRequest": {
+    "type": "object",
+    "required": [
+      "transfers"
+    ],
+    "properties": {
+      "atomic": {
+        "type": "boolean"
+      },
+      "transfers": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "patternProperties": {
+            "^.*$": {}
+          }
+        },
+        "minItems": 1,
+        "maxItems": 10000
+      }
+    },
+    "additionalProperties": false
+  },
+  "BatchResult": {
+    "type": "object",
+    "required": [
+      "results",
+      "created",
+      "replayed",
+      "failed"
+    ],
+    "properties": {
+      "results": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "required": [
+            "index",
+            "status"
+          ],
+          "properties": {
+            "index": {
+              "type": "integer"
+            },
+            "status": {
+              "type": "integer"
+            },
+            "transfer": {
+              "type": "object",
+              "required": [
+                "id",
+                "status",
+                "traceNumber",
+                "grantId",
+                "recipientId",
+                "name",
+                "routing",
+                "accountLast4",
+                "accountType",
+                "amountCents",
+                "secCode",
+                "effectiveDate",
+                "fileId",
+                "createdAt"
+              ],
+              "properties": {
+                "id": {
+                  "type": "string"
+                },
+                "status": {
+                  "type": "string",
+                  "enum": [
+                    "queued",
+                    "filed"
+                  ]
+                },
+                "traceNumber": {
+                  "type": "string"
+                },
+                "grantId": {
+                  "type": "string"
+                },
+                "recipientId": {
+                  "type": "string"
+                },
+                "name": {
+                  "type": "string"
+                },
+                "routing": {
+                  "type": "string"
+                },
+                "accountLast4": {
+                  "type": "string"
+                },
+                "accountType": {
+                  "type": "string",
+                  "enum": [
+                    "checking",
+                    "savings"
+                  ]
+                },
+                "amountCents": {
+                  "type": "integer"
+                },
+                "secCode": {
+                  "type": "string",
+                  "enum": [
+                    "CCD",
+                    "PPD"
+                  ]
+                },
+                "effectiveDate": {
+                  "type": "string"
+                },
+                "fileId": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                },
+                "createdAt": {
+                  "type": "string"
+                }
+              }
+            },
+            "replayed": {
+              "type": "boolean"
+            },
+            "error": {
+              "type": "object",
+              "required": [
+                "code",
+                "message"
+              ],
+              "properties": {
+                "code": {
+                  "type": "string"
+                },
+                "message": {
+                  "type": "string"
+                },
+                "fields": {
+                  "type": "array",
+                  "items": {
+                    "type": "object",
+                    "required": [
+                      "field",
+                      "reason"
+                    ],
+                    "properties": {
+                      "field": {
+                        "type": "string"
+                      },
+                      "reason": {
+                        "type": "string"
+                      }
+                    }
+                  }
+                }
+              },
+              "additionalProperties": true
+            }
+          }
+        }
+      },
+      "created": {
+        "type": "integer"
+      },
+      "replayed": {
+        "type": "integer"
+      },
+      "failed": {
+        "type": "integer"
+      }
+    }
+  },
+  "CutFileRequest": {
+    "type": [
+      "object",
+      "null"
+    ],
+    "properties": {
+      "grantId": {
+        "type": "string"
+      },
+      "effectiveDate": {
+        "type": "string"
+      }
+    },
+    "additionalProperties": false
+  },
+  "FileList": {
+    "type": "object",
+    "required": [
+      "files"
+    ],
+    "properties": {
+      "files": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "required": [
+            "fileId",
+            "path",
+            "grantId",
+            "entries",
+            "totalCreditCents",
+            "totalDebitCents",
+            "entryHash",
+            "createdAt"
+          ],
+          "properties": {
+            "fileId": {
+              "type": "string"
+            },
+            "path": {
+              "type": "string"
+            },
+            "grantId": {
+              "type": [
+                "string",
+                "null"
+              ]
+            },
+            "entries": {
+              "type": "integer"
+            },
+            "totalCreditCents": {
+              "type": "integer"
+            },
+            "totalDebitCents": {
+              "type": "integer"
+            },
+            "entryHash": {
+              "type": "integer"
+            },
+            "createdAt": {
+              "type": "string"
+            }
+          }
+        }
+      }
+    }
+  },
+  "FileQuery": {
+    "type": "object",
+    "properties": {
+      "grantId": {
+        "type": "string"
+      }
+    }
+  },
+  "GrantList": {
+    "type": "object",
+    "required": [
+      "grants"
+    ],
+    "properties": {
+      "grants": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "required": [
+            "grantId",
+            "transfers",
+            "amountCents",
+            "queued",
+            "filed",
+            "files",
+            "firstAt",
+            "lastAt"
+          ],
+          "properties": {
+            "grantId": {
+              "type": "string"
+            },
+            "transfers": {
+              "type": "integer"
+            },
+            "amountCents": {
+              "type": "integer"
+            },
+            "queued": {
+              "type": "integer"
+            },
+            "filed": {
+              "type": "integer"
+            },
+            "files": {
+              "type": "integer"
+            },
+            "firstAt": {
+              "type": "string"
+            },
+            "lastAt": {
+              "type": "string"
+            }
+          }
+        }
+      }
+    }
+  },
+  "GrantParams": {
+    "type": "object",
+    "required": [
+      "grantId"
+    ],
+    "properties": {
+      "grantId": {
+        "type": "string"
+      }
+    }
+  },
+  "GrantSummary": {
+    "type": "object",
+    "required": [
+      "grantId",
+      "transfers",
+      "amountCents",
+      "queued",
+      "filed",
+      "files",
+      "firstAt",
+      "lastAt"
+    ],
+    "properties": {
+      "grantId": {
+        "type": "string"
+      },
+      "transfers": {
+        "type": "integer"
+      },
+      "amountCents": {
+        "type": "integer"
+      },
+      "queued": {
+        "type": "integer"
+      },
+      "filed": {
+        "type": "integer"
+      },
+      "files": {
+        "type": "integer"
+      },
+      "firstAt": {
+        "type": "string"
+      },
+      "lastAt": {
+        "type": "string"
+      }
+    }
+  },
+  "NoFile": {
+    "type": "object",
+    "required": [
+      "fileId",
+      "entries",
+      "message"
+    ],
+    "properties": {
+      "fileId": {
+        "type": "null"
+      },
+      "entries": {
+        "type": "number",
+        "const": 0
+      },
+      "message": {
+        "type": "string"
+      }
+    }
+  },
+  "Transfer": {
+    "type": "object",
+    "required": [
+      "id",
+      "status",
+      "traceNumber",
+      "grantId",
+      "recipientId",
+      "name",
+      "routing",
+      "accountLast4",
+      "accountType",
+      "amountCents",
+      "secCode",
+      "effectiveDate",
+      "fileId",
+      "createdAt"
+    ],
+    "properties": {
+      "id": {
+        "type": "string"
+      },
+      "status": {
+        "type": "string",
+        "enum": [
+          "queued",
+          "filed"
+        ]
+      },
+      "traceNumber": {
+        "type": "string"
+      },
+      "grantId": {
+        "type": "string"
+      },
+      "recipientId": {
+        "type": "string"
+      },
+      "name": {
+        "type": "string"
+      },
+      "routing": {
+        "type": "string"
+      },
+      "accountLast4": {
+        "type": "string"
+      },
+      "accountType": {
+        "type": "string",
+        "enum": [
+          "checking",
+          "savings"
+        ]
+      },
+      "amountCents": {
+        "type": "integer"
+      },
+      "secCode": {
+        "type": "string",
+        "enum": [
+          "CCD",
+          "PPD"
+        ]
+      },
+      "effectiveDate": {
+        "type": "string"
+      },
+      "fileId": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "createdAt": {
+        "type": "string"
+      }
+    }
+  },
+  "TransferList": {
+    "type": "object",
+    "required": [
+      "transfers"
+    ],
+    "properties": {
+      "transfers": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "required": [
+            "id",
+            "status",
+            "traceNumber",
+            "grantId",
+            "recipientId",
+            "name",
+            "routing",
+            "accountLast4",
+            "accountType",
+            "amountCents",
+            "secCode",
+            "effectiveDate",
+            "fileId",
+            "createdAt"
+          ],
+          "properties": {
+            "id": {
+              "type": "string"
+            },
+            "status": {
+              "type": "string",
+              "enum": [
+                "queued",
+                "filed"
+              ]
+            },
+            "traceNumber": {
+              "type": "string"
+            },
+            "grantId": {
+              "type": "string"
+            },
+            "recipientId": {
+              "type": "string"
+            },
+            "name": {
+              "type": "string"
+            },
+            "routing": {
+              "type": "string"
+            },
+            "accountLast4": {
+              "type": "string"
+            },
+            "accountType": {
+              "type": "string",
+              "enum": [
+                "checking",
+                "savings"
+              ]
+            },
+            "amountCents": {
+              "type": "integer"
+            },
+            "secCode": {
+              "type": "string",
+              "enum": [
+                "CCD",
+                "PPD"
+              ]
+            },
+            "effectiveDate": {
+              "type": "string"
+            },
+            "fileId": {
+              "type": [
+                "string",
+                "null"
+              ]
+            },
+            "createdAt": {
+              "type": "string"
+            }
+          }
+        }
+      }
+    }
+  },
+  "TransferQuery": {
+    "type": "object",
+    "properties": {
+      "grantId": {
+        "type": "string"
+      },
+      "status": {
+        "type": "string",
+        "enum": [
+          "queued",
+          "filed"
+        ]
+      }
+    },
+    "additionalProperties": false
+  },
+  "TransferRequest": {
+    "type": "object",
+    "required": [
+      "grantId",
+      "recipientId",
+      "name",
+      "routing",
+      "account",
+      "accountType",
+      "amountCents",
+      "secCode",
+      "originator"
+    ],
+    "properties": {
+      "grantId": {
+        "type": "string"
+      },
+      "recipientId": {
+        "type": "string"
+      },
+      "name": {
+        "type": "string",
+        "maxLength": 100,
+        "description": "kept whole (at most 100 characters); the NACHA record carries it folded to upper-case ASCII and cut to 22 characters"
+      },
+      "routing": {
+        "type": "string",
+        "pattern": "^\\d{9}$"
+      },
+      "account": {
+        "type": "string",
+        "pattern": "^[0-9A-Za-z-]{1,17}$"
+      },
+      "accountType": {
+        "type": "string",
+        "enum": [
+          "checking",
+          "savings"
+        ]
+      },
+      "amountCents": {
+        "type": "integer",
+        "minimum": 1,
+        "maximum": 9999999999
+      },
+      "secCode": {
+        "type": "string",
+        "enum": [
+          "CCD",
+          "PPD"
+        ]
+      },
+      "originator": {
+        "type": "object",
+        "required": [
+          "name",
+          "companyId",
+          "odfiRouting"
+        ],
+        "properties": {
+          "name": {
+            "type": "string"
+          },
+          "companyId": {
+            "type": "string"
+          },
+          "odfiRouting": {
+            "type": "string"
+          }
+        }
+      },
+      "effectiveDate": {
+        "type": "string",
+        "format": "date"
+      }
+    }
+  }
+};
+
+export const analytics = {
+  "AnalyticsEvent": {
+    "type": "object",
+    "required": [
+      "id",
+      "type",
+      "at"
+    ],
+    "properties": {
+      "id": {
+        "type": "string",
+        "minLength": 1,
+        "maxLength": 200
+      },
+      "type": {
+        "type": "string",
+        "pattern": "^[a-z][a-z0-9_.-]{0,63}$"
+      },
+      "at": {
+        "type": "string",
+        "format": "date-time"
+      },
+      "grantId": {
+        "type": "string",
+        "maxLength": 64
+      },
+      "amountCents": {
+        "type": "integer",
+        "minimum": 0
+      },
+      "status": {
+        "type": "string",
+        "maxLength": 32
+      },
+      "attributes": {
+        "type": "object",
+        "patternProperties": {
+          "^.*$": {}
+        }
+      }
+    },
+    "additionalProperties": false
+  },
+  "EventBatch": {
+    "type": "object",
+    "required": [
+      "events"
+    ],
+    "properties": {
+      "events": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "required": [
+            "id",
+            "type",
+            "at"
+          ],
+          "properties": {
+            "id": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 200
+            },
+            "type": {
+              "type": "string",
+              "pattern": "^[a-z][a-z0-9_.-]{0,63}$"
+            },
+            "at": {
+              "type": "string",
+              "format": "date-time"
+            },
+            "grantId": {
+              "type": "string",
+              "maxLength": 64
+            },
+            "amountCents": {
+              "type": "integer",
+              "minimum": 0
+            },
+            "status": {
+              "type": "string",
+              "maxLength": 32
+            },
+            "attributes": {
+              "type": "object",
+              "patternProperties": {
+                "^.*$": {}
+              }
+            }
+          },
+          "additionalProperties": false
+        },
+        "minItems": 1,
+        "maxItems": 10000
+      }
+    },
+    "additionalProperties": false
+  },
+  "GrantParams": {
+    "type": "object",
+    "required": [
+      "grantId"
+    ],
+    "properties": {
+      "grantId": {
+        "type": "string"
+      }
+    }
+  },
+  "GrantReport": {
+    "type": "object",
+    "required": [
+      "grantId",
+      "byType",
+      "total"
+    ],
+    "properties": {
+      "grantId": {
+        "type": "string"
+      },
+      "byType": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "required": [
+            "type",
+            "status",
+            "count",
+            "amountCents"
+          ],
+          "properties": {
+            "type": {
+              "type": "string"
+            },
+            "status": {
+              "type": [
+                "string",
+                "null"
+              ]
+            },
+            "count": {
+              "type": "integer"
+            },
+            "amountCents": {
+              "type": "integer"
+            }
+          }
+        }
+      },
+      "total": {
+        "type": "object",
+        "required": [
+          "count",
+          "amountCents"
+        ],
+        "properties": {
+          "count": {
+            "type": "integer"
+          },
+          "amountCents": {
+            "type": "integer"
+          }
+        }
+      }
+    }
+  },
+  "Ingested": {
+    "type": "object",
+    "required": [
+      "accepted",
+      "duplicates"
+    ],
+    "properties": {
+      "accepted": {
+        "type": "integer"
+      },
+      "duplicates": {
+        "type": "integer"
+      }
+    }
+  },
+  "SummaryQuery": {
+    "type": "object",
+    "properties": {
+      "since": {
+        "type": "string",
+        "format": "date-time"
+      }
+    }
+  },
+  "SummaryReport": {
+    "type": "object",
+    "required": [
+      "since",
+      "byType",
+      "grants"
+    ],
+    "properties": {
+      "since": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "byType": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "required": [
+            "type",
+            "count",
+            "amountCents"
+          ],
+          "properties": {
+            "type": {
+              "type": "string"
+            },
+            "count": {
+              "type": "integer"
+            },
+            "amountCents": {
+              "type": "integer"
+            }
+          }
+        }
+      },
+      "grants": {
+        "type": "integer"
+      }
+    }
+  }
+};
+
+export const auth = {
+  "CreateUserRequest": {
+    "type": "object",
+    "required": [
+      "username",
+      "password",
+      "email"
+    ],
+    "properties": {
+      "username": {
+        "type": "string",
+        "pattern": "^[a-z][a-z0-9._-]{1,31}$"
+      },
+      "password": {
+        "type": "string",
+        "minLength": 12,
+        "maxLength": 1024
+      },
+      "email": {
+        "type": "string",
+        "pattern": "^[^@\\s]+@[^@\\s]+$"
+      },
+      "roles": {
+        "type": "array",
+        "items": {
+          "type": "string",
+          "enum": [
+            "admin",
+            "operator",
+            "viewer"
+          ]
+        },
+        "uniqueItems": true
+      }
+    },
+    "additionalProperties": false
+  },
+  "Jwks": {
+    "type": "object",
+    "required": [
+      "keys"
+    ],
+    "properties": {
+      "keys": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "properties": {},
+          "additionalProperties": true
+        }
+      }
+    }
+  },
+  "LoginRequest": {
+    "type": "object",
+    "required": [
+      "username",
+      "password"
+    ],
+    "properties": {
+      "username": {
+        "type": "string",
+        "minLength": 1,
+        "maxLength": 64
+      },
+      "password": {
+        "type": "string",
+        "minLength": 1,
+        "maxLength": 1024
+      }
+    },
+    "additionalProperties": false
+  },
+  "LoginResult": {
+    "type": "object",
+    "required": [
+      "token",
+      "expiresAt",
+      "user"
+    ],
+    "properties": {
+      "token": {
+        "type": "string"
+      },
+      "expiresAt": {
+        "type": "string"
+      },
+      "user": {
+        "type": "object",
+        "required": [
+          "id",
+          "username",
+          "email",
+          "roles",
+          "disabled"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "username": {
+            "type": "string"
+          },
+          "email": {
+            "type": "string"
+          },
+          "roles": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "disabled": {
+            "type": "boolean"
+          }
+        }
+      }
+    }
+  },
+  "User": {
+    "type": "object",
+    "required": [
+      "id",
+      "username",
+      "email",
+      "roles",
+      "disabled"
+    ],
+    "properties": {
+      "id": {
+        "type": "string"
+      },
+      "username": {
+        "type": "string"
+      },
+      "email": {
+        "type": "string"
+      },
+      "roles": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
+      },
+      "disabled": {
+        "type": "boolean"
+      }
+    }
+  },
+  "UserList": {
+    "type": "object",
+    "required": [
+      "users"
+    ],
+    "properties": {
+      "users": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "required": [
+            "id",
+            "username",
+            "email",
+            "roles",
+            "disabled"
+          ],
+          "properties": {
+            "id": {
+              "type": "string"
+            },
+            "username": {
+              "type": "string"
+            },
+            "email": {
+              "type": "string"
+            },
+            "roles": {
+              "type": "array",
+              "items": {
+                "type": "string"
+              }
+            },
+            "disabled": {
+              "type": "boolean"
+            }
+          }
+        }
+      }
+    }
+  },
+  "UsernameParams": {
+    "type": "object",
+    "required": [
+      "username"
+    ],
+    "properties": {
+      "username": {
+        "type": "string"
+      }
+    }
+  }
+};
+
+export const mailSink = {
+  "CountQuery": {
+    "type": "object",
+    "properties": {
+      "domain": {
+        "type": "string"
+      }
+    }
+  },
+  "Message": {
+    "type": "object",
+    "required": [
+      "id",
+      "messageId",
+      "from",
+      "to",
+      "subject",
+      "size",
+      "receivedAt"
+    ],
+    "properties": {
+      "id": {
+        "type": "string"
+      },
+      "messageId": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "from": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "to": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
+      },
+      "subject": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "size": {
+        "type": "integer"
+      },
+      "receivedAt": {
+        "type": "string"
+      }
+    }
+  },
+  "MessageCount": {
+    "type": "object",
+    "required": [
+      "count"
+    ],
+    "properties": {
+      "count": {
+        "type": "integer"
+      }
+    }
+  },
+  "MessageList": {
+    "type": "object",
+    "required": [
+      "messages",
+      "smtpPort"
+    ],
+    "properties": {
+      "messages": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "required": [
+            "id",
+            "messageId",
+            "from",
+            "to",
+            "subject",
+            "size",
+            "receivedAt"
+          ],
+          "properties": {
+            "id": {
+              "type": "string"
+            },
+            "messageId": {
+              "type": [
+                "string",
+                "null"
+              ]
+            },
+            "from": {
+              "type": [
+                "string",
+                "null"
+              ]
+            },
+            "to": {
+              "type": "array",
+              "items": {
+                "type": "string"
+              }
+            },
+            "subject": {
+              "type": [
+                "string",
+                "null"
+              ]
+            },
+            "size": {
+              "type": "integer"
+            },
+            "receivedAt": {
+              "type": "string"
+            }
+          }
+        }
+      },
+      "smtpPort": {
+        "type": "integer"
+      }
+    }
+  },
+  "MessageQuery": {
+    "type": "object",
+    "properties": {
+      "to": {
+        "type": "string"
+      },
+      "limit": {
+        "type": "string",
+        "pattern": "^[0-9]{1,6}$"
+      }
+    }
+  },
+  "MessageWithRaw": {
+    "type": "object",
+    "required": [
+      "id",
+      "messageId",
+      "from",
+      "to",
+      "subject",
+      "size",
+      "receivedAt",
+      "raw"
+    ],
+    "properties": {
+      "id": {
+        "type": "string"
+      },
+      "messageId": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "from": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "to": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
+      },
+      "subject": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "size": {
+        "type": "integer"
+      },
+      "receivedAt": {
+        "type": "string"
+      },
+      "raw": {
+        "type": "string"
+      }
+    }
+  }
+};
+
+export const messaging = {
+  "Email": {
+    "type": "object",
+    "required": [
+      "id",
+      "status",
+      "to",
+      "subject",
+      "attempts",
+      "lastError",
+      "messageId",
+      "createdAt",
+      "sentAt"
+    ],
+    "properties": {
+      "id": {
+        "type": "string"
+      },
+      "status": {
+        "type": "string",
+        "enum": [
+          "queued",
+          "sending",
+          "sent",
+          "failed"
+        ]
+      },
+      "to": {
+        "type": "string"
+      },
+      "subject": {
+        "type": "string"
+      },
+      "attempts": {
+        "type": "integer"
+      },
+      "lastError": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "messageId": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "createdAt": {
+        "type": "string"
+      },
+      "sentAt": {
+        "type": [
+          "string",
+          "null"
+        ]
+      }
+    }
+  },
+  "EmailBatchRequest": {
+    "type": "object",
+    "required": [
+      "emails"
+    ],
+    "properties": {
+      "emails": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "required": [
+            "to",
+            "subject",
+            "text",
+            "idempotencyKey"
+          ],
+          "properties": {
+            "to": {
+              "type": "string",
+              "pattern": "^[^@\\s<>,]+@[^@\\s<>,]+$",
+              "maxLength": 254
+            },
+            "subject": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 998
+            },
+            "text": {
+              "type": "string",
+              "maxLength": 1000000
+            },
+            "html": {
+              "type": "string",
+              "maxLength": 1000000
+            },
+            "idempotencyKey": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 255
+            }
+          },
+          "additionalProperties": false
+        },
+        "minItems": 1,
+        "maxItems": 10000
+      }
+    },
+    "additionalProperties": false
+  },
+  "EmailBatchResult": {
+    "type": "object",
+    "required": [
+      "results",
+      "queued",
+      "replayed",
+      "failed"
+    ],
+    "properties": {
+      "results": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "required": [
+            "index",
+            "status"
+          ],
+          "properties": {
+            "index": {
+              "type": "integer"
+            },
+            "status": {
+              "type": "integer"
+            },
+            "email": {
+              "type": "object",
+              "required": [
+                "id",
+                "status"
+              ],
+              "properties": {
+                "id": {
+                  "type": "string"
+                },
+                "status": {
+                  "type": "string",
+                  "enum": [
+                    "queued",
+                    "sending",
+                    "sent",
+                    "failed"
+                  ]
+                },
+                "to": {
+                  "type": "string"
+                },
+                "subject": {
+                  "type": "string"
+                },
+                "attempts": {
+                  "type": "integer"
+                },
+                "lastError": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                },
+                "messageId": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                },
+                "createdAt": {
+                  "type": "string"
+                },
+                "sentAt": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                }
+              }
+            },
+            "replayed": {
+              "type": "boolean"
+            },
+            "error": {
+              "type": "object",
+              "required": [
+                "code",
+                "message"
+              ],
+              "properties": {
+                "code": {
+                  "type": "string"
+                },
+                "message": {
+                  "type": "string"
+                },
+                "fields": {
+                  "type": "array",
+                  "items": {
+                    "type": "object",
+                    "required": [
+                      "field",
+                      "reason"
+                    ],
+                    "properties": {
+                      "field": {
+                        "type": "string"
+                      },
+                      "reason": {
+                        "type": "string"
+                      }
+                    }
+                  }
+                }
+              },
+              "additionalProperties": true
+            }
+          }
+        }
+      },
+      "queued": {
+        "type": "integer"
+      },
+      "replayed": {
+        "type": "integer"
+      },
+      "failed": {
+        "type": "integer"
+      }
+    }
+  },
+  "EmailList": {
+    "type": "object",
+    "required": [
+      "counts"
+    ],
+    "properties": {
+      "counts": {
+        "type": "object",
+        "patternProperties": {
+          "^.*$": {
+            "type": "integer"
+          }
+        }
+      },
+      "emails": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "required": [
+            "id",
+            "status",
+            "to",
+            "subject",
+            "attempts",
+            "lastError",
+            "messageId",
+            "createdAt",
+            "sentAt"
+          ],
+          "properties": {
+            "id": {
+              "type": "string"
+            },
+            "status": {
+              "type": "string",
+              "enum": [
+                "queued",
+                "sending",
+                "sent",
+                "failed"
+              ]
+            },
+            "to": {
+              "type": "string"
+            },
+            "subject": {
+              "type": "string"
+            },
+            "attempts": {
+              "type": "integer"
+            },
+            "lastError": {
+              "type": [
+                "string",
+                "null"
+              ]
+            },
+            "messageId": {
+              "type": [
+                "string",
+                "null"
+              ]
+            },
+            "createdAt": {
+              "type": "string"
+            },
+            "sentAt": {
+              "type": [
+                "string",
+                "null"
+              ]
+            }
+          }
+        }
+      }
+    }
+  },
+  "EmailQuery": {
+    "type": "object",
+    "properties": {
+      "status": {
+        "type": "string"
+      },
+      "keyPrefix": {
+        "type": "string"
+      },
+      "countsOnly": {
+        "type": "string",
+        "enum": [
+          "true",
+          "false"
+        ]
+      }
+    }
+  },
+  "EmailRequest": {
+    "type": "object",
+    "required": [
+      "to",
+      "subject",
+      "text"
+    ],
+    "properties": {
+      "to": {
+        "type": "string",
+        "pattern": "^[^@\\s<>,]+@[^@\\s<>,]+$",
+        "maxLength": 254
+      },
+      "subject": {
+        "type": "string",
+        "minLength": 1,
+        "maxLength": 998
+      },
+      "text": {
+        "type": "string",
+        "maxLength": 1000000
+      },
+      "html": {
+        "type": "string",
+        "maxLength": 1000000
+      }
+    },
+    "additionalProperties": false
+  }
+};
+
+export const shared = {
+  "FieldProblem": {
+    "type": "object",
+    "required": [
+      "field",
+      "reason"
+    ],
+    "properties": {
+      "field": {
+        "type": "string"
+      },
+      "reason": {
+        "type": "string"
+      }
+    }
+  },
+  "IdParams": {
+    "type": "object",
+    "required": [
+      "id"
+    ],
+    "properties": {
+      "id": {
+        "type": "string"
+      }
+    }
+  },
+  "ItemErrorBody": {
+    "type": "object",
+    "required": [
+      "code",
+      "message"
+    ],
+    "properties": {
+      "code": {
+        "type": "string"
+      },
+      "message": {
+        "type": "string"
+      },
+      "fields": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "required": [
+            "field",
+            "reason"
+          ],
+          "properties": {
+            "field": {
+              "type": "string"
+            },
+            "reason": {
+              "type": "string"
+            }
+          }
+        }
+      }
+    },
+    "additionalProperties": true
+  }
+};
