@@ -70,8 +70,9 @@ export function parseWithPositions(file: string, text: string, prefix: (string |
 }
 
 export function formatPath(p: (string | number)[]): string {
-  // A key that is not a plain name (YAML allows any value as a key) is shown quoted, on one line.
-  const name = (k: string) => (/^[\w-]+$/.test(k) ? k : shown(k));
+  // A key that is not a plain name (YAML allows any value as a key), or one too long to read, is
+  // shown quoted and shortened, on one line.
+  const name = (k: string) => (k.length <= 60 && /^[\w-]+$/.test(k) ? k : shown(k));
   return p.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? name(k) : `.${name(k)}`)).join('');
 }
 
