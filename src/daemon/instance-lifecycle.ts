@@ -88,7 +88,22 @@ export class InstanceLifecycle {
 
   constructor(private readonly deps: LifecycleDeps) {}
 
+  /**
+   * Starts the instance's program. Never rejects: a launch that fails (no free port, a command
+   * that cannot be spawned) leaves the instance stopped with the reason in its log, and the
+   * daemon running.
+   */
   async spawn(inst: Instance): Promise<void> {
+    try {
+      await this.#launch(inst);
+    } catch (err) {
+      inst.state = 'stopped';
+      inst.log.write('sys', `could not start: ${(err as Error).message}`);
+      this.deps.event(inst, 'stopped', `could not start: ${(err as Error).message}`);
+    }
+  }
+
+  async #launch(inst: Instance): Promise<void> {
     const { launcher, clock } = this.deps;
     const generation = ++inst.generation;
     const cfg = inst.config;

@@ -137,6 +137,18 @@ describe('an instance', () => {
     expect(t.supervisor.view()[0]).toMatchObject({ state: 'ready', restarts: 1 });
   });
 
+  it('that cannot be launched (no free port) is left stopped with the reason in its log, and the supervisor carries on', async () => {
+    const t = setup();
+    t.launcher.freePort = async () => {
+      throw new Error('EMFILE: too many open files');
+    };
+    await t.supervisor.apply({ web: service('web') });
+    await t.clock.advance(100);
+    expect(t.state('web-1')).toBe('stopped');
+    expect(t.logs.get('web-1')!.lines.at(-1)).toBe('sys could not start: EMFILE: too many open files');
+    expect(t.launcher.launched).toHaveLength(0);
+  });
+
   it('ignores an exit reported by a process it has already replaced', async () => {
     const t = setup();
     await t.supervisor.apply({ web: service('web') });
