@@ -151,7 +151,11 @@ export async function runService(def: ServiceDefinition): Promise<FastifyInstanc
   app.get('/metrics', async (_req, reply) => reply.type('text/plain; version=0.0.4').send(metrics.render()));
   let openapi: Promise<unknown> | undefined;
   app.get('/v1/openapi.json', { config: { public: true } }, async () => {
-    openapi ??= openApiDocument(def, declared);
+    // Built once; a failure is not kept, the next request tries again.
+    openapi ??= openApiDocument(def, declared).catch((err: unknown) => {
+      openapi = undefined;
+      throw err;
+    });
     return openapi;
   });
 

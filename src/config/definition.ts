@@ -4,7 +4,7 @@
  * validator the CLI runs and the JSON Schema `config schema` prints and resolveConfig takes its
  * defaults from; a test fails when that file is older than this one.
  */
-import { type Static, Type } from 'typebox';
+import { Type } from 'typebox';
 import { StringEnum } from '../api/shared.js';
 import { Bytes, Duration, Matching, NamedMap, StringMap, Strict } from './schema-builders.js';
 
@@ -118,4 +118,3 @@ export const configDefinition = Strict(
   },
   { description: 'hmsops fleet configuration' },
 );
-export type ConfigFile = Static<typeof configDefinition>;

@@ -16,27 +16,24 @@ export const Matching = (pattern: string, hint: string, options: Record<string, 
 /** The largest finite number: what a YAML .inf is not. */
 const FINITE = Number.MAX_VALUE;
 
+/** A value written as text matching `pattern`, or as a number: one shape of two, said as one reason (`x-kind`). */
+const textOrNumber =
+  (kind: 'duration' | 'bytes', pattern: string, number: Record<string, unknown>) =>
+  (options: Record<string, unknown> = {}) =>
+    Type.Unsafe<string | number>({
+      'x-kind': kind,
+      anyOf: [
+        { type: 'string', pattern },
+        { ...number, minimum: 0, maximum: FINITE },
+      ],
+      ...options,
+    });
+
 /** A duration: "500ms", "2s", "5m", "1h", or a number of milliseconds (exactly what parseDuration takes). */
-export const Duration = (options: Record<string, unknown> = {}) =>
-  Type.Unsafe<string | number>({
-    'x-kind': 'duration',
-    anyOf: [
-      { type: 'string', pattern: '^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$' },
-      { type: 'number', minimum: 0, maximum: FINITE },
-    ],
-    ...options,
-  });
+export const Duration = textOrNumber('duration', '^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$', { type: 'number' });
 
 /** A size: "512kb", "1mb", or a number of bytes (exactly what parseByteSize takes). */
-export const Bytes = (options: Record<string, unknown> = {}) =>
-  Type.Unsafe<string | number>({
-    'x-kind': 'bytes',
-    anyOf: [
-      { type: 'string', pattern: '^\\s*\\d+\\s*([bB]|[kK][bB]|[mM][bB]|[gG][bB])?\\s*$' },
-      { type: 'integer', minimum: 0, maximum: FINITE },
-    ],
-    ...options,
-  });
+export const Bytes = textOrNumber('bytes', '^\\s*\\d+\\s*([bB]|[kK][bB]|[mM][bB]|[gG][bB])?\\s*$', { type: 'integer' });
 
 /** Names to strings (numbers and booleans are taken as their text): environment variables. */
 export const StringMap = (options: Record<string, unknown> = {}) =>

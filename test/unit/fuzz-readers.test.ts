@@ -13,7 +13,8 @@ import { loadConfig } from '../../src/config/load.js';
 import { generateGrant } from '../../src/disburse/generate.js';
 import { parseGrant } from '../../src/disburse/grant-file.js';
 import { formatProblem, HmsopsError, ValidationError } from '../../src/errors/index.js';
-import { buildNachaFile, formatNachaProblem, readNachaFile, serializeNachaFile } from '../../src/nacha/index.js';
+import { formatNachaProblem, readNachaFile } from '../../src/nacha/index.js';
+import { nachaText } from '../helpers/nacha.js';
 import { findConformanceCorpus } from '../helpers/conformance.js';
 import { repoRoot } from '../helpers/fleet.js';
 
@@ -183,26 +184,17 @@ describe('fuzzed readers', () => {
   });
 
   it(`the NACHA reader never throws on any mutation of a valid file, and names a line and a rule for each problem (seed ${SEED})`, () => {
-    const written = serializeNachaFile(
-      buildNachaFile({
-        immediateDestination: '021000021',
-        immediateDestinationName: 'FED',
-        immediateOrigin: '1234567890',
-        immediateOriginName: 'DOL',
-        createdAt: new Date('2026-11-24T13:00:00Z'),
-        batches: [
-          {
-            companyName: 'US DEPT OF LABOR',
-            companyId: '1234567890',
-            secCode: 'CCD',
-            entryDescription: 'GRANT',
-            effectiveDate: '261201',
-            odfi: '02100002',
-            entries: [1, 2, 3].map((i) => ({ transactionCode: 22, routing: '011000015', account: `12345${i}`, amountCents: i * 1000, idNumber: `R-${i}`, name: `RECIPIENT ${i}` })),
-          },
-        ],
-      }),
-    );
+    const written = nachaText([
+      {
+        companyName: 'US DEPT OF LABOR',
+        companyId: '1234567890',
+        secCode: 'CCD',
+        entryDescription: 'GRANT',
+        effectiveDate: '261201',
+        odfi: '02100002',
+        entries: [1, 2, 3].map((i) => ({ transactionCode: 22, routing: '011000015', account: `12345${i}`, amountCents: i * 1000, idNumber: `R-${i}`, name: `RECIPIENT ${i}` })),
+      },
+    ]);
     const corpus = findConformanceCorpus(repoRoot);
     const bases = [written, ...('dir' in corpus ? fs.readdirSync(path.join(corpus.dir, 'valid')).map((f) => fs.readFileSync(path.join(corpus.dir, 'valid', f), 'latin1')) : [])];
     const NACHA_TOKENS = ['1', '5', '6', '7', '8', '9', '9'.repeat(94), ' '.repeat(94), '\r', '\r\n', '\u0000', '\u00e9', '0'.repeat(10), 'X', '\n\n', '101 0210000211234567890'];

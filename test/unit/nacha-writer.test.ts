@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { abaCheckDigit, buildNachaFile, foldToNacha, isValidRouting, readNachaFile, serializeNachaFile, type BatchInput } from '../../src/nacha/index.js';
+import { nachaText } from '../helpers/nacha.js';
 
 const routing8 = fc.stringMatching(/^[0-9]{8}$/);
 const routing = routing8.map((r) => r + abaCheckDigit(r));
@@ -26,16 +27,7 @@ describe('NACHA writer', () => {
   it('writes files the strict reader accepts, and reading gives back the same transfers', () => {
     fc.assert(
       fc.property(fc.array(batch, { minLength: 1, maxLength: 4 }), (batches) => {
-        const text = serializeNachaFile(
-          buildNachaFile({
-            immediateDestination: '021000021',
-            immediateDestinationName: 'FED',
-            immediateOrigin: '1234567890',
-            immediateOriginName: 'DOL',
-            createdAt: new Date('2026-11-24T13:00:00Z'),
-            batches,
-          }),
-        );
+        const text = nachaText(batches);
         const r = readNachaFile(text);
         expect(r.problems).toEqual([]);
         expect(
