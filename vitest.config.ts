@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
+    // The drills that take minutes are `npm run drills` (vitest.drills.config.ts).
+    include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
     // Integration tests start real processes: keep the 2-core machine from oversubscribing.
     pool: 'forks',
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },

@@ -70,7 +70,7 @@ export class FileCutter {
       })
       .immediate();
     if (!result) return null;
-    fs.renameSync(result.tmp, result.rec.path);
+    finishFile(result.tmp, result.rec.path);
     syncDir(this.outboundDir);
     return result.rec;
   }
@@ -82,14 +82,23 @@ export class FileCutter {
       if (!name.endsWith('.ach.tmp')) continue;
       const finalName = name.slice(0, -4);
       const full = path.join(this.outboundDir, name);
-      if (known.has(finalName)) {
-        if (!fs.existsSync(path.join(this.outboundDir, finalName))) fs.renameSync(full, path.join(this.outboundDir, finalName));
-        else fs.rmSync(full);
-      } else if (Date.now() - fs.statSync(full).mtimeMs > 60_000) {
+      if (known.has(finalName)) finishFile(full, path.join(this.outboundDir, finalName));
+      else if (Date.now() - (fs.statSync(full, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()) > 60_000) {
         // Not committed: its transfers are still queued. (Young temps may be another instance's cut in progress.)
-        fs.rmSync(full);
+        fs.rmSync(full, { force: true });
       }
     }
+  }
+
+  /**
+   * A recorded file's bytes. Its record is visible to other instances as soon as the cut commits,
+   * a moment before the cutting instance renames the temp into place (longer when that commit
+   * also checkpoints SQLite's log), or for good when it died in between: the temp is then
+   * already whole and fsynced, so whoever reads first finishes the rename.
+   */
+  fileBytes(rec: FileRecord): Buffer {
+    if (!fs.existsSync(rec.path)) finishFile(`${rec.path}.tmp`, rec.path);
+    return fs.readFileSync(rec.path);
   }
 
   getFile(id: string): FileRecord | undefined {
@@ -147,6 +156,20 @@ function writeWhole(file: string, text: string): void {
       'FILE_NOT_WRITTEN',
       `the NACHA file could not be written to ${path.dirname(file)} (${code}); no transfer was filed: cut the file again once there is room`,
     );
+  }
+}
+
+/**
+ * Renames a committed file's temp into place. Another instance starting up may finish the same
+ * rename first (its start-up recovery sees the committed temp): a temp already gone with the file
+ * in place is done, not an error.
+ */
+function finishFile(tmp: string, finalPath: string): void {
+  try {
+    if (fs.existsSync(finalPath)) fs.rmSync(tmp, { force: true });
+    else fs.renameSync(tmp, finalPath);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT' || !fs.existsSync(finalPath)) throw err;
   }
 }
 

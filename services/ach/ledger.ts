@@ -20,8 +20,10 @@ export class Ledger {
   constructor(
     private readonly db: Store,
     outboundDir: string,
+    /** Names the holder of a request's key holds (`<instance>/<request>`), for whoever looks at them. */
+    instanceId = 'ach',
   ) {
-    this.#submission = new Submission(db, new IdempotencyKeys(db));
+    this.#submission = new Submission(db, new IdempotencyKeys(db), instanceId);
     this.#files = new FileCutter(db, outboundDir);
   }
 
@@ -39,6 +41,10 @@ export class Ledger {
 
   recoverFiles(): void {
     this.#files.recoverFiles();
+  }
+
+  fileBytes(rec: FileRecord): Buffer {
+    return this.#files.fileBytes(rec);
   }
 
   getFile(id: string): FileRecord | undefined {

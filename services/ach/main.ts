@@ -1,5 +1,4 @@
 /** ach: idempotent transfers into a SQLite ledger, and NACHA files cut from them. */
-import fs from 'node:fs';
 import { runService } from '../kit/service.js';
 import { HmsopsError, itemError } from '../../src/errors/index.js';
 import { ach as api, shared } from '../../src/api/schemas.js';
@@ -11,7 +10,7 @@ await runService({
   migrations,
   bodyLimit: 32 * 1024 * 1024,
   routes(app, ctx) {
-    const ledger = new Ledger(ctx.db, ctx.paths.achOutbound);
+    const ledger = new Ledger(ctx.db, ctx.paths.achOutbound, ctx.instanceId);
     const counted = (status: number) => ctx.metrics.inc('ach_transfers_total', 'Transfer submissions by outcome', { status });
 
     app.post(
@@ -120,7 +119,7 @@ await runService({
     app.get('/v1/files/:id', { schema: { summary: 'Download a NACHA file (text/plain)', params: shared.IdParams } }, async (req, reply) => {
       const rec = ledger.getFile(req.params.id);
       if (!rec) throw new HmsopsError('NOT_FOUND', 'no such file');
-      return reply.type('text/plain; charset=us-ascii').header('content-disposition', `attachment; filename="${rec.fileId}.ach"`).send(fs.readFileSync(rec.path));
+      return reply.type('text/plain; charset=us-ascii').header('content-disposition', `attachment; filename="${rec.fileId}.ach"`).send(ledger.fileBytes(rec));
     });
   },
 });

@@ -19,6 +19,7 @@ export class Submission {
   constructor(
     private readonly db: Store,
     private readonly keys: IdempotencyKeys,
+    private readonly instanceId: string,
   ) {
     this.#insert = db.prepare(
       `INSERT INTO transfers (id, idempotency_key, fingerprint, grant_id, recipient_id, name, routing, account, account_type, amount_cents, sec_code,
@@ -66,8 +67,13 @@ export class Submission {
     return { status: 201, transfer: publicTransfer(this.#byId.get(id)!) };
   }
 
+  /** A request's name on its holds: which instance, which request. */
+  #owner(): string {
+    return `${this.instanceId}/${crypto.randomUUID()}`;
+  }
+
   submit(key: string, body: Record<string, unknown>): SubmitOutcome {
-    const owner = crypto.randomUUID();
+    const owner = this.#owner();
     const fingerprint = transferFingerprint(body);
     const [known] = this.keys.reserve([{ key, fingerprint }], owner, LEASE_MS);
     if (known) return known;
@@ -84,7 +90,7 @@ export class Submission {
    * atomic, everything is one transaction and any failure stores nothing.
    */
   async submitBatch(items: Record<string, unknown>[], atomic: boolean): Promise<{ results: (SubmitOutcome & { index: number })[]; committed: boolean }> {
-    const owner = crypto.randomUUID();
+    const owner = this.#owner();
     const keyed = items.map((item) => ({ key: String(item?.idempotencyKey ?? ''), fingerprint: transferFingerprint(item ?? {}) }));
     const decided = this.keys.reserve(keyed, owner, LEASE_MS + Math.ceil(items.length / 2));
     const results: (SubmitOutcome & { index: number })[] = new Array(items.length);

@@ -24,7 +24,7 @@ import { Metrics } from '../../src/metrics.js';
 import { statePaths, type StatePaths } from '../../src/state/paths.js';
 import { daemonLinkFromEnv, registerWithDaemon } from '../../src/registry/daemon-link.js';
 import { stdoutLines } from './stdout-lines.js';
-import { openStore, type Store } from './store.js';
+import { openStore, type Store, storeUnavailable } from './store.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -135,7 +135,12 @@ export async function runService(def: ServiceDefinition): Promise<FastifyInstanc
     }
     // Fastify's own 4xx (a body it cannot parse, over bodyLimit) keep Fastify's code.
     else if (thrown.statusCode && thrown.statusCode < 500) err = HmsopsError.passedOn(thrown.code ?? 'BAD_REQUEST', thrown.message, { status: thrown.statusCode });
-    else {
+    else if (storeUnavailable(thrown)) {
+      req.log.warn({ code: thrown.code }, 'store unavailable');
+      err = new HmsopsError('STORE_UNAVAILABLE', `the store did not answer in time (${thrown.code}); nothing was stored, try again`, {
+        headers: { 'retry-after': '1' },
+      });
+    } else {
       req.log.error({ err: thrown }, 'internal error');
       err = new HmsopsError('INTERNAL', 'internal error; see the service log', { extra: { requestId: req.id } });
     }

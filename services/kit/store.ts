@@ -20,3 +20,9 @@ export function openStore(file: string, migrations: string[]): Store {
   }).immediate();
   return db;
 }
+
+/** A store error that passes: the file locked by another instance past the busy timeout. Answered 503 STORE_UNAVAILABLE. */
+export function storeUnavailable(err: unknown): err is Error & { code: string } {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
+}

@@ -47,7 +47,73 @@ export interface RunOptions {
   onProgress?: (p: Progress) => void;
   /** Checked between batches: Ctrl-C stops after the batch in flight. */
   shouldStop?: () => boolean;
+  /**
+   * How long one batch is sent again while the ACH service cannot answer (no instance, an
+   * instance that timed out or went away, its store busy) or another request still holds some of
+   * its keys. Default 2 minutes; then the run fails and `--resume` finishes it.
+   */
+  retryForMs?: number;
+  /** Told each time a batch (or part of it) is sent again, and why. */
+  onRetry?: (notice: string) => void;
 }
+
+/** Answers that say "not now": the batch may be sent again with the same keys. */
+const TRANSIENT = new Set(['NO_HEALTHY_INSTANCE', 'UPSTREAM_UNREACHABLE', 'UPSTREAM_TIMEOUT', 'STORE_UNAVAILABLE']);
+const isTransient = (err: unknown) => (err instanceof HmsopsApiError ? TRANSIENT.has(err.code) : (err as NodeJS.ErrnoException)?.code !== undefined || err instanceof TypeError);
+
+type BatchItem = Awaited<ReturnType<HmsopsClient['payments']['transferBatch']>>['results'][number];
+
+/**
+ * One batch of transfers, sent again while the answer is "not now". Every transfer carries its
+ * idempotency key, so a batch sent twice pays no one twice: an instance that froze or died with
+ * the batch half done has its work replayed, and keys it still holds (409 in flight) are sent
+ * again once their lease ends. Answers by recipient index.
+ */
+async function submitBatch(client: HmsopsClient, grant: Grant, batch: number[], opts: RunOptions): Promise<Map<number, BatchItem>> {
+  const answers = new Map<number, BatchItem>();
+  const giveUpAt = Date.now() + (opts.retryForMs ?? 120_000);
+  let pending = batch;
+  while (pending.length > 0) {
+    const sent = pending;
+    const { results } = await whenAnswered(`the batch of ${sent.length}`, giveUpAt, opts, () =>
+      client.payments.transferBatch(sent.map((i) => transferRequest(grant, grant.recipients[i]!))),
+    );
+    const held: number[] = [];
+    let retryAfter = 1;
+    for (const item of results) {
+      const i = sent[item.index]!;
+      if (item.error?.code === 'IDEMPOTENCY_KEY_IN_FLIGHT' && Date.now() < giveUpAt) {
+        held.push(i);
+        retryAfter = Math.max(retryAfter, Number((item.error as { retryAfterSeconds?: number }).retryAfterSeconds) || 1);
+      } else answers.set(i, item);
+    }
+    pending = held;
+    if (held.length > 0) {
+      const ms = Math.min(retryAfter * 1000, Math.max(0, giveUpAt - Date.now()));
+      opts.onRetry?.(`transfers: ${held.length} key(s) held by a request still in flight elsewhere; sending them again in ${(ms / 1000).toFixed(1)} s`);
+      await sleep(ms);
+    }
+  }
+  return answers;
+}
+
+/**
+ * A call that is safe to repeat (a keyed batch, cutting the grant's queued transfers, reading),
+ * sent again after a growing wait while the answer is "not now", until `giveUpAt`.
+ */
+async function whenAnswered<R>(what: string, giveUpAt: number, opts: RunOptions, call: () => Promise<R>): Promise<R> {
+  for (let wait = 250; ; wait = Math.min(wait * 2, 5000)) {
+    try {
+      return await call();
+    } catch (err) {
+      if (!isTransient(err) || Date.now() + wait > giveUpAt) throw err;
+      opts.onRetry?.(`${(err as Error).message}; sending ${what} again in ${(wait / 1000).toFixed(1)} s`);
+      await sleep(wait);
+    }
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Unavailable services (down, no instance, unreachable) are retried later; anything else is a real error. */
 const isUnavailable = (err: unknown) =>
@@ -81,9 +147,7 @@ export async function runDisbursement(client: HmsopsClient, grant: Grant, opts: 
       interrupted = true;
       break;
     }
-    const r = await client.payments.transferBatch(batch.map((i) => transferRequest(grant, grant.recipients[i]!)));
-    for (const item of r.results) {
-      const i = batch[item.index]!;
+    for (const [i, item] of await submitBatch(client, grant, batch, opts)) {
       const res = results[i]!;
       if (item.transfer) {
         createdAt[i] = item.transfer.createdAt;
@@ -144,10 +208,13 @@ export async function runDisbursement(client: HmsopsClient, grant: Grant, opts: 
   // step 5
   const files: Receipt['files'] = [];
   if (!interrupted) {
-    await client.payments.cutFile({ grantId: grant.id });
-    const { files: all } = await client.payments.files({ grantId: grant.id });
+    // Cutting takes the grant's queued transfers, so cutting again after an answer that got lost
+    // files only what is left (nothing).
+    const giveUpAt = Date.now() + (opts.retryForMs ?? 120_000);
+    await whenAnswered("the grant's file cut", giveUpAt, opts, () => client.payments.cutFile({ grantId: grant.id }));
+    const { files: all } = await whenAnswered("the grant's file list", giveUpAt, opts, () => client.payments.files({ grantId: grant.id }));
     for (const f of all) {
-      const text = await client.payments.downloadFile(f.fileId);
+      const text = await whenAnswered(`file ${f.fileId}`, giveUpAt, opts, () => client.payments.downloadFile(f.fileId));
       const check = readNachaFile(text, { keepEntries: false });
       files.push({
         fileId: f.fileId,

@@ -95,6 +95,12 @@ export const errorCatalog = {
   IDEMPOTENCY_KEY_REUSED: spec(422, failure, 'services', 'the key was used before with another body; the first transfer or email is named'),
   IDEMPOTENCY_KEY_IN_FLIGHT: spec(409, failure, 'services', "the key's first request is still being processed; `Retry-After` says when its answer is there"),
   BATCH_REJECTED: spec(422, failure, 'services', 'an atomic batch with a failed item: nothing was stored'),
+  STORE_UNAVAILABLE: spec(
+    503,
+    failure,
+    'services',
+    "the service's store did not answer in time (its SQLite file locked by another instance past the busy timeout, its database unreachable): nothing was stored; `Retry-After` says when to try again",
+  ),
   FILE_NOT_WRITTEN: spec(507, failure, 'services', 'the NACHA file could not be written in full (a full disk): no transfer was filed'),
   INVALID_CREDENTIALS: spec(401, failure, 'services', 'wrong user name or password'),
   ACCOUNT_DISABLED: spec(403, failure, 'services', 'the account is disabled'),

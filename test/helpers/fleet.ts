@@ -66,6 +66,15 @@ export function makeFleet(configYaml: string): TestFleet {
       // A daemon that hit an internal error says so in its log: show it, the test alone may not.
       const daemonLog = fs.existsSync(paths.daemonLog) ? fs.readFileSync(paths.daemonLog, 'utf8') : '';
       if (daemonLog.includes('internal error')) process.stderr.write(`hmsopsd log of ${dir}:\n${daemonLog}\n`);
+      // So does a service: its internal errors (500s) are shown with their stack.
+      for (const name of fs.existsSync(paths.logs) ? fs.readdirSync(paths.logs) : []) {
+        if (name === path.basename(paths.daemonLog)) continue;
+        const bugs = fs
+          .readFileSync(path.join(paths.logs, name), 'utf8')
+          .split('\n')
+          .filter((l) => l.includes('"internal error"'));
+        if (bugs.length) process.stderr.write(`internal errors in ${name} of ${dir}:\n${bugs.slice(0, 5).join('\n')}\n`);
+      }
       const known = readPersistedInstances(paths);
       await fleet.hmsops(['down', '--timeout', '2s']);
       // Read before the dir goes: logs and CLI output must never carry a secret of this fleet.

@@ -79,7 +79,14 @@ export async function disburseCommand(opts: DisburseOptions): Promise<CommandRes
   };
   let receipt: Receipt;
   try {
-    receipt = await runDisbursement(client, grant, { batchSize: opts.batchSize ? Number(opts.batchSize) : undefined, onProgress, shouldStop: () => stop });
+    receipt = await runDisbursement(client, grant, {
+      batchSize: opts.batchSize ? Number(opts.batchSize) : undefined,
+      onProgress,
+      shouldStop: () => stop,
+      onRetry: (notice) => {
+        if (!opts.json) process.stderr.write(`${notice}\n`);
+      },
+    });
   } catch (err) {
     progress.done();
     const e = asCliError(err);
