@@ -11,6 +11,25 @@ import type { Store } from '../kit/store.js';
 import { planNachaFile, type QueuedTransfer } from './file-plan.js';
 import { type FileRecord, type FileRow, fileRecord, ledgerInsert, type TransferRow } from './tables.js';
 
+/**
+ * What one file may carry. The File Control record's total credit and debit fields have 12 digits
+ * ($9,999,999,999.99) and a batch's entry count 6: a grant over either goes out in several files,
+ * each cut taking the oldest queued transfers that fit (`cutFile` again takes the rest). 100,000
+ * entries also keeps one cut's write transaction, and one file, a size other instances and the
+ * bank can live with.
+ */
+export const FILE_LIMITS = { maxEntries: 100_000, maxTotalCents: 999_999_999_999 };
+
+/** The oldest rows that fit in one file; at least one (one transfer is at most $99,999,999.99). */
+export function rowsThatFit<R extends { amount_cents: number }>(rows: R[], maxTotalCents = FILE_LIMITS.maxTotalCents): R[] {
+  let total = 0;
+  for (let i = 0; i < rows.length; i++) {
+    total += rows[i]!.amount_cents;
+    if (total > maxTotalCents) return rows.slice(0, Math.max(1, i));
+  }
+  return rows;
+}
+
 export class FileCutter {
   #ledger;
   constructor(
@@ -27,15 +46,19 @@ export class FileCutter {
    * money: write and fsync a temp file; in one transaction mark the transfers filed and record
    * the file; only then rename the temp file into place. A crash before the commit leaves only a
    * temp file (removed at start-up, transfers still queued); a crash after it leaves a recorded
-   * file whose temp is renamed at start-up. No transfer is ever in two files.
+   * file whose temp is renamed at start-up. No transfer is ever in two files. One cut takes what
+   * fits in one file (FILE_LIMITS, or fewer entries when asked); the answer says how many are left.
    */
-  cutFile(opts: { grantId?: string } = {}): FileRecord | null {
+  cutFile(opts: { grantId?: string; maxEntries?: number } = {}): FileRecord | null {
     const now = new Date();
+    const limit = Math.min(opts.maxEntries ?? FILE_LIMITS.maxEntries, FILE_LIMITS.maxEntries);
     const result = this.db
       .transaction(() => {
-        const rows = this.db
-          .prepare<string[], TransferRow>(`SELECT * FROM transfers WHERE status = 'queued' ${opts.grantId ? 'AND grant_id = ?' : ''} ORDER BY seq`)
-          .all(...(opts.grantId ? [opts.grantId] : []));
+        const rows = rowsThatFit(
+          this.db
+            .prepare<(string | number)[], TransferRow>(`SELECT * FROM transfers WHERE status = 'queued' ${opts.grantId ? 'AND grant_id = ?' : ''} ORDER BY seq LIMIT ?`)
+            .all(...(opts.grantId ? [opts.grantId] : []), limit),
+        );
         if (rows.length === 0) return null;
         const today = now.toISOString().slice(0, 10);
         const todays = this.db.prepare('SELECT COUNT(*) FROM files WHERE created_at >= ?').pluck().get(today) as number;

@@ -35,7 +35,7 @@ export class Ledger {
     return this.#submission.submitBatch(items, atomic);
   }
 
-  cutFile(opts: { grantId?: string } = {}): FileRecord | null {
+  cutFile(opts: { grantId?: string; maxEntries?: number } = {}): FileRecord | null {
     return this.#files.cutFile(opts);
   }
 

@@ -89,13 +89,13 @@ await runService({
       '/v1/files',
       {
         schema: {
-          summary: "Cut a NACHA file from every queued transfer (or one grant's)",
+          summary: "Cut a NACHA file from the queued transfers (or one grant's): the oldest that fit in one file (100,000 entries, $9,999,999,999.99); cut again for the rest",
           body: api.CutFileRequest,
           response: { 200: api.NoFile, 201: api.AchFile },
         },
       },
       async (req, reply) => {
-        const rec = ledger.cutFile({ grantId: req.body?.grantId });
+        const rec = ledger.cutFile({ grantId: req.body?.grantId, maxEntries: req.body?.maxEntries });
         if (!rec) return reply.code(200).send({ fileId: null, entries: 0, message: 'no queued transfers' });
         ctx.metrics.inc('ach_files_total', 'NACHA files cut');
         req.log.info({ fileId: rec.fileId, entries: rec.entries }, 'NACHA file cut');

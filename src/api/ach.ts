@@ -69,7 +69,18 @@ export const BatchRejected = Type.Object({ error: ItemErrorBody, results: Type.A
 export const TransferQuery = Type.Object({ grantId: Type.Optional(Type.String()), status: Type.Optional(StringEnum(['queued', 'filed'])) }, { additionalProperties: false });
 export const TransferList = Type.Object({ transfers: Type.Array(Transfer) });
 
-export const CutFileRequest = Nullable(Type.Object({ grantId: Type.Optional(Type.String()), effectiveDate: Type.Optional(Type.String()) }, { additionalProperties: false }));
+export const CutFileRequest = Nullable(
+  Type.Object(
+    {
+      grantId: Type.Optional(Type.String()),
+      effectiveDate: Type.Optional(Type.String()),
+      maxEntries: Type.Optional(
+        Type.Integer({ minimum: 1, maximum: 100_000, description: 'at most this many entries in the file (default and most: 100,000); cut again for the rest' }),
+      ),
+    },
+    { additionalProperties: false },
+  ),
+);
 
 export const AchFile = Type.Object({
   fileId: Type.String(),

@@ -537,6 +537,12 @@ export const ach = {
       },
       "effectiveDate": {
         "type": "string"
+      },
+      "maxEntries": {
+        "type": "integer",
+        "minimum": 1,
+        "maximum": 100000,
+        "description": "at most this many entries in the file (default and most: 100,000); cut again for the rest"
       }
     },
     "additionalProperties": false

@@ -53,6 +53,8 @@ export interface RunOptions {
    * its keys. Default 2 minutes; then the run fails and `--resume` finishes it.
    */
   retryForMs?: number;
+  /** At most this many entries per NACHA file (the ACH service's limit, 100,000, when not given). */
+  maxFileEntries?: number;
   /** Told each time a batch (or part of it) is sent again, and why. */
   onRetry?: (notice: string) => void;
 }
@@ -211,7 +213,8 @@ export async function runDisbursement(client: HmsopsClient, grant: Grant, opts: 
     // Cutting takes the grant's queued transfers, so cutting again after an answer that got lost
     // files only what is left (nothing).
     const giveUpAt = Date.now() + (opts.retryForMs ?? 120_000);
-    await whenAnswered("the grant's file cut", giveUpAt, opts, () => client.payments.cutFile({ grantId: grant.id }));
+    // One cut takes what fits in one file (100,000 entries, $9,999,999,999.99): cut until none is left.
+    while ((await whenAnswered("the grant's file cut", giveUpAt, opts, () => client.payments.cutFile({ grantId: grant.id, maxEntries: opts.maxFileEntries }))).fileId !== null);
     const { files: all } = await whenAnswered("the grant's file list", giveUpAt, opts, () => client.payments.files({ grantId: grant.id }));
     for (const f of all) {
       const text = await whenAnswered(`file ${f.fileId}`, giveUpAt, opts, () => client.payments.downloadFile(f.fileId));

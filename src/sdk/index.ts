@@ -130,7 +130,7 @@ export class HmsopsClient {
       this.call<T.BatchResult>('POST', '/ach/v1/transfers:batch', { atomic: opts.atomic ?? false, transfers: items }),
     get: (id: string) => this.call<T.Transfer>('GET', `/ach/v1/transfers/${encodeURIComponent(id)}`),
     list: (q: { grantId?: string; status?: string } = {}) => this.call<{ transfers: T.Transfer[] }>('GET', `/ach/v1/transfers?${new URLSearchParams(q as Record<string, string>)}`),
-    cutFile: (opts: { grantId?: string; effectiveDate?: string } = {}) => this.call<T.AchFile | { fileId: null }>('POST', '/ach/v1/files', opts),
+    cutFile: (opts: { grantId?: string; effectiveDate?: string; maxEntries?: number } = {}) => this.call<T.AchFile | { fileId: null }>('POST', '/ach/v1/files', opts),
     files: (q: { grantId?: string } = {}) => this.call<{ files: T.AchFile[] }>('GET', `/ach/v1/files?${new URLSearchParams(q as Record<string, string>)}`),
     /** The NACHA file's text. */
     downloadFile: (fileId: string) => this.call<string>('GET', `/ach/v1/files/${encodeURIComponent(fileId)}`),

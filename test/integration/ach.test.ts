@@ -194,6 +194,36 @@ describe('ACH transfers through the gateway (two instances)', () => {
     expect(new Set(listed.transfers.map((t) => t.traceNumber))).toEqual(new Set(traces.keys()));
   });
 
+  it('cuts a grant over what one file may carry into several files, oldest first, each within the limits', async () => {
+    // Entries: 20 transfers, at most 7 a file.
+    const small = Array.from({ length: 20 }, (_, i) => ({ ...transfer('G-SPLIT-N', i), idempotencyKey: `G-SPLIT-N:${i}` }));
+    await client.payments.transferBatch(small);
+    const byCount: any[] = [];
+    for (let f = await client.payments.cutFile({ grantId: 'G-SPLIT-N', maxEntries: 7 }); f.fileId; f = await client.payments.cutFile({ grantId: 'G-SPLIT-N', maxEntries: 7 }))
+      byCount.push(f);
+    expect(byCount.map((f) => f.entries)).toEqual([7, 7, 6]);
+    // Amounts: 101 transfers of $99,999,999.99; the File Control's totals have 12 digits, so one file takes 100.
+    const big = Array.from({ length: 101 }, (_, i) => ({ ...transfer('G-SPLIT-USD', i, { amountCents: 9_999_999_999 }), idempotencyKey: `G-SPLIT-USD:${i}` }));
+    const stored = await client.payments.transferBatch(big);
+    expect(stored.results.every((r) => r.status === 201)).toBe(true);
+    const first = (await client.payments.cutFile({ grantId: 'G-SPLIT-USD' })) as any;
+    const second = (await client.payments.cutFile({ grantId: 'G-SPLIT-USD' })) as any;
+    expect((await client.payments.cutFile({ grantId: 'G-SPLIT-USD' })).fileId).toBeNull();
+    expect([first.entries, second.entries]).toEqual([100, 1]);
+    expect(first.totalCreditCents).toBe(999_999_999_900);
+    const traces = new Set<string>();
+    for (const f of [...byCount, first, second]) {
+      const r = readNachaFile(await client.payments.downloadFile(f.fileId));
+      expect(r.problems).toEqual([]);
+      for (const b of r.file!.batches) for (const e of b.entries) traces.add(e.traceNumber);
+    }
+    expect(traces.size).toBe(121);
+    // Oldest first: the first file holds the first 7 transfers submitted.
+    const listed = (await client.payments.list({ grantId: 'G-SPLIT-N' })).transfers;
+    const firstFile = listed.filter((t) => t.fileId === byCount[0].fileId).map((t) => t.recipientId);
+    expect(firstFile.sort()).toEqual(small.slice(0, 7).map((t) => t.recipientId));
+  });
+
   it('never writes a full account number to the logs', async () => {
     await client.payments.transfer(transfer('G-LOG', 424242, { account: '99887766554433' }), { idempotencyKey: 'G-LOG:1' });
     const logs = (await fleet.hmsops(['logs'])).stdout;
