@@ -33,7 +33,10 @@ export function run(cmd, args, opts = {}) {
     let stdout = '';
     let stderr = '';
     let peakKb = 0;
-    child.stdout.on('data', (c) => (stdout += c));
+    // A big answer (a 1,000,000-recipient receipt) goes to a file instead of a string.
+    const sink = opts.stdoutFile ? fs.createWriteStream(opts.stdoutFile) : undefined;
+    if (sink) child.stdout.pipe(sink);
+    else child.stdout.on('data', (c) => (stdout += c));
     child.stderr.on('data', (c) => (stderr += c));
     const poll = setInterval(() => {
       try {
@@ -43,8 +46,9 @@ export function run(cmd, args, opts = {}) {
         // exited
       }
     }, 20);
-    child.on('close', (code) => {
+    child.on('close', async (code) => {
       clearInterval(poll);
+      if (sink) await new Promise((r) => sink.end(r));
       resolve({ code, stdout, stderr, ms: Number(process.hrtime.bigint() - t0) / 1e6, peakRssMb: Math.round(peakKb / 1024) });
     });
   });

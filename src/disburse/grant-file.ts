@@ -4,7 +4,6 @@
  * file. The shape is grant-definition.ts, the payment rules src/domain/payment-rules.ts, the
  * line-by-line reading of big recipient lists grant-yaml-subset.ts; this joins them and converts.
  */
-import fs from 'node:fs';
 import { formatPath, parseWithPositions } from '../config/load.js';
 import { validateGrant, validateRecipient } from '../config/compiled-validators.js';
 import { checkAgainst, shown, type PathProblem } from '../config/schema-check.js';
@@ -13,22 +12,15 @@ import { amountCentsProblem, checkDigitProblem, effectiveDateProblem, originator
 import { parseAmount } from '../money.js';
 import { foldToNacha } from '../nacha/index.js';
 import { recipientBlock, simpleItem } from './grant-yaml-subset.js';
+import { FirstIndex } from './columns.js';
+import { type GrantRecipient, RecipientList } from './recipient-list.js';
 import { TextLines } from './text-lines.js';
 
 /** A grant file as parsed, before and after the schema and the rules have checked it. */
 // biome-ignore lint/suspicious/noExplicitAny: YAML as parsed; every use sits behind validate() and the rules below
 type Yaml = any;
 
-export interface GrantRecipient {
-  id: string;
-  name: string;
-  email: string;
-  routing: string;
-  account: string;
-  accountType: 'checking' | 'savings';
-  amountCents: number;
-  secCode: 'CCD' | 'PPD';
-}
+export type { GrantRecipient } from './recipient-list.js';
 
 export interface Grant {
   id: string;
@@ -36,7 +28,7 @@ export interface Grant {
   agency: string;
   originator: { name: string; companyId: string; odfiRouting: string };
   effectiveDate?: string;
-  recipients: GrantRecipient[];
+  recipients: RecipientList;
 }
 
 /** A rule's reason at a path, or nothing. */
@@ -51,13 +43,13 @@ export function grantRuleProblems(raw: Yaml, today: string): PathProblem[] {
     if (Number.isNaN(Date.parse(`${raw.effectiveDate}T00:00:00Z`))) out.push({ path: ['effectiveDate'], message: `"${raw.effectiveDate}" is not a real date` });
     else out.push(...at(['effectiveDate'], effectiveDateProblem(raw.effectiveDate, today)));
   }
-  const seen = new Map<string, number>();
+  const seen = new FirstIndex();
   (Array.isArray(raw?.recipients) ? raw.recipients : []).forEach((r: Yaml, i: number) => out.push(...recipientRuleProblems(r, i, seen)));
   return out;
 }
 
 /** One recipient's rules; `seen` carries ids across recipients to find duplicates. */
-export function recipientRuleProblems(r: Yaml, i: number, seen: Map<string, number>): PathProblem[] {
+export function recipientRuleProblems(r: Yaml, i: number, seen: FirstIndex): PathProblem[] {
   const out: PathProblem[] = [];
   if (!r || typeof r !== 'object') return out;
   {
@@ -80,14 +72,19 @@ export function recipientRuleProblems(r: Yaml, i: number, seen: Map<string, numb
 }
 
 /** Reads and checks a grant file; throws ValidationError (exit 2) listing every problem. */
-export function readGrantFile(file: string, today = new Date().toISOString().slice(0, 10)): Grant {
-  let text: Buffer;
+export function readGrantFile(file: string, today = new Date().toISOString().slice(0, 10), opts: { every10k?: () => void } = {}): Grant {
+  let lines: TextLines;
   try {
-    text = fs.readFileSync(file);
+    // Read in pieces: a 1,000,000-recipient grant is 190 MB, more than the CLI may hold at once.
+    lines = TextLines.ofFile(file);
   } catch (err) {
     throw new HmsopsError('GRANT_UNREADABLE', `cannot read grant file ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
-  return parseGrant(file, text, today);
+  try {
+    return parseGrant(file, lines, today, opts);
+  } finally {
+    lines.close();
+  }
 }
 
 /**
@@ -96,8 +93,13 @@ export function readGrantFile(file: string, today = new Date().toISOString().sli
  * parser, same line and column numbers), and only an unusual layout falls back to parsing the
  * whole document at once. `wholeDocument` always does (the reference a test holds the fast path to).
  */
-export function parseGrant(file: string, text: string | Buffer, today: string, opts: { wholeDocument?: boolean } = {}): Grant {
-  const lines = new TextLines(typeof text === 'string' ? Buffer.from(text) : text);
+export function parseGrant(
+  file: string,
+  text: string | Buffer | TextLines,
+  today: string,
+  opts: { wholeDocument?: boolean /** Called every 10,000 recipients read (the CLI keeps its heap in check there). */; every10k?: () => void } = {},
+): Grant {
+  const lines = text instanceof TextLines ? text : new TextLines(typeof text === 'string' ? Buffer.from(text) : text);
   const block = opts.wholeDocument ? undefined : recipientBlock(lines);
   if (!block) return parseWhole(file, lines.text(0), today);
   // The rest of the file: what comes before the list, and whatever top-level keys follow it
@@ -115,9 +117,10 @@ export function parseGrant(file: string, text: string | Buffer, today: string, o
   const located: SourceProblem[] = [];
   const headProblems = [...checkAgainst(validateGrant, raw), ...grantRuleProblems(raw, today)].filter((p) => !(p.path[0] === 'recipients' && p.path.length === 1));
   located.push(...headProblems.map(head.locate));
-  const seen = new Map<string, number>();
-  const recipients: Yaml[] = [];
+  const seen = new FirstIndex(block.items.length);
+  const recipients = new RecipientList(block.items.length);
   block.items.forEach((startLine, i) => {
+    if (i % 10_000 === 9_999) opts.every10k?.();
     const endLine = block.items[i + 1] ?? block.end;
     const item = simpleItem(file, lines, startLine, endLine) ?? parseWithPositions(file, lines.text(startLine, endLine), [], startLine);
     if (item.syntax.length) return void located.push(...item.syntax);
@@ -157,7 +160,7 @@ function toGrant(g: Yaml): Grant {
     agency: g.agency,
     originator: { name: foldToNacha(g.originator.name), companyId: g.originator.companyId, odfiRouting: g.originator.odfiRouting },
     effectiveDate: g.effectiveDate,
-    recipients: g.recipients.map((r: Yaml) => toRecipient(r, g.secCode)),
+    recipients: RecipientList.of(g.recipients.map((r: Yaml) => toRecipient(r, g.secCode))),
   };
 }
 

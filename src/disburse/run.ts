@@ -10,28 +10,17 @@
 import { foldToNacha, formatNachaProblem, NACHA_NAME_WIDTH, nachaFieldText, readNachaFile } from '../nacha/index.js';
 import { HmsopsApiError, type HmsopsClient } from '../sdk/index.js';
 import type { Grant } from './grant-file.js';
+import { RecipientResults } from './results.js';
 import { chunk, emailKey, eventId, noticeEmail, transferRequest } from './plan.js';
 
-export type RecipientStatus = 'paid' | 'already-disbursed' | 'refused' | 'not-sent';
-
-export interface RecipientResult {
-  id: string;
-  name: string;
-  amountCents: number;
-  status: RecipientStatus;
-  transferId: string | null;
-  traceNumber: string | null;
-  error: string | null;
-  analytics: 'recorded' | 'pending';
-  email: 'queued' | 'pending';
-}
+export type { RecipientResult, RecipientStatus } from './results.js';
 
 export interface Receipt {
   grantId: string;
   program: string;
   agency: string;
   status: 'complete' | 'follow-ups-pending' | 'interrupted' | 'refusals';
-  recipients: RecipientResult[];
+  recipients: RecipientResults;
   totals: { recipients: number; paidNow: number; alreadyDisbursed: number; refused: number; notSent: number; paidNowCents: number; disbursedCents: number };
   files: { fileId: string; path: string; entries: number; totalCreditCents: number; entryHash: number; valid: boolean; problems: string[] }[];
   pending: { analytics: number; email: number; reason: string[] };
@@ -78,7 +67,7 @@ async function submitBatch(client: HmsopsClient, grant: Grant, batch: number[], 
   while (pending.length > 0) {
     const sent = pending;
     const { results } = await whenAnswered(`the batch of ${sent.length}`, giveUpAt, opts, () =>
-      client.payments.transferBatch(sent.map((i) => transferRequest(grant, grant.recipients[i]!))),
+      client.payments.transferBatch(sent.map((i) => transferRequest(grant, grant.recipients.at(i)))),
     );
     const held: number[] = [];
     let retryAfter = 1;
@@ -124,22 +113,11 @@ const isUnavailable = (err: unknown) =>
 export async function runDisbursement(client: HmsopsClient, grant: Grant, opts: RunOptions = {}): Promise<Receipt> {
   const t0 = Date.now();
   const batchSize = opts.batchSize ?? 1000;
-  // One result per recipient, in the grant's order (index i is grant.recipients[i]); of each
-  // answer only what later steps need is kept: a 100,000-recipient grant is the normal case.
-  const results: RecipientResult[] = grant.recipients.map((r) => ({
-    id: r.id,
-    name: r.name,
-    amountCents: r.amountCents,
-    status: 'not-sent',
-    transferId: null,
-    traceNumber: null,
-    error: null,
-    analytics: 'pending',
-    email: 'pending',
-  }));
-  const createdAt: string[] = new Array(grant.recipients.length);
+  // One result per recipient, in the grant's order (index i is grant.recipients.at(i)), stored by
+  // column: a 1,000,000-recipient grant must fit in the CLI's memory budget.
+  const results = new RecipientResults(grant.recipients);
   const pendingReasons = new Set<string>();
-  const indices = grant.recipients.map((_, i) => i);
+  const indices = Array.from({ length: grant.recipients.length }, (_, i) => i);
 
   // step 3
   let done = 0;
@@ -150,24 +128,16 @@ export async function runDisbursement(client: HmsopsClient, grant: Grant, opts: 
       break;
     }
     for (const [i, item] of await submitBatch(client, grant, batch, opts)) {
-      const res = results[i]!;
-      if (item.transfer) {
-        createdAt[i] = item.transfer.createdAt;
-        Object.assign(res, { status: item.status === 201 ? 'paid' : 'already-disbursed', transferId: item.transfer.id, traceNumber: item.transfer.traceNumber });
-      } else {
-        const reused = item.error?.code === 'IDEMPOTENCY_KEY_REUSED';
-        res.status = 'refused';
-        res.error = reused
-          ? 'already disbursed with other details (amount, account...); not paid again'
-          : `${item.error?.message ?? 'refused'}${item.error?.fields?.length ? `: ${item.error.fields.map((f) => `${f.field} ${f.reason}`).join('; ')}` : ''}`;
-      }
+      if (item.transfer) results.transferred(i, item.status === 201 ? 'paid' : 'already-disbursed', item.transfer);
+      else if (item.error?.code === 'IDEMPOTENCY_KEY_REUSED') results.refused(i, 'already disbursed with other details (amount, account...); not paid again');
+      else results.refused(i, `${item.error?.message ?? 'refused'}${item.error?.fields?.length ? `: ${item.error.fields.map((f) => `${f.field} ${f.reason}`).join('; ')}` : ''}`);
     }
     done += batch.length;
     opts.onProgress?.({ phase: 'transfers', done, total: grant.recipients.length });
   }
 
   // step 4: only for recipients whose transfer exists
-  const withTransfer = indices.filter((i) => results[i]!.traceNumber !== null);
+  const withTransfer = indices.filter((i) => results.traceNumber(i) !== null);
   /** A non-critical follow-up in batches: when its service is unavailable, the rest stays pending. */
   const followUp = async (phase: 'analytics' | 'email', service: string, size: number, send: (batch: number[]) => Promise<void>) => {
     let done = 0;
@@ -186,25 +156,28 @@ export async function runDisbursement(client: HmsopsClient, grant: Grant, opts: 
   await followUp('analytics', 'analytics', 5000, async (batch) => {
     await client.analytics.trackEvents(
       batch.map((i) => {
-        const r = grant.recipients[i]!;
+        const r = grant.recipients.at(i);
         return {
           id: eventId(grant.id, r.id),
           type: 'disbursement.transfer',
-          at: createdAt[i]!,
+          at: results.createdAt(i)!,
           grantId: grant.id,
           amountCents: r.amountCents,
           status: 'queued',
-          attributes: { recipientId: r.id, traceNumber: results[i]!.traceNumber, secCode: r.secCode },
+          attributes: { recipientId: r.id, traceNumber: results.traceNumber(i), secCode: r.secCode },
         };
       }),
     );
-    for (const i of batch) results[i]!.analytics = 'recorded';
+    for (const i of batch) results.analyticsRecorded(i);
   });
   await followUp('email', 'messaging', 5000, async (batch) => {
     const r = await client.messaging.sendEmails(
-      batch.map((i) => ({ idempotencyKey: emailKey(grant.id, grant.recipients[i]!.id), ...noticeEmail(grant, grant.recipients[i]!, results[i]!.traceNumber!) })),
+      batch.map((i) => {
+        const r = grant.recipients.at(i);
+        return { idempotencyKey: emailKey(grant.id, r.id), ...noticeEmail(grant, r, results.traceNumber(i)!) };
+      }),
     );
-    for (const item of r.results) if (item.status < 400) results[batch[item.index]!]!.email = 'queued';
+    for (const item of r.results) if (item.status < 400) results.emailQueued(batch[item.index]!);
   });
 
   // step 5
@@ -232,26 +205,22 @@ export async function runDisbursement(client: HmsopsClient, grant: Grant, opts: 
     }
   }
 
-  const list = results;
-  const count = (s: RecipientStatus) => list.filter((r) => r.status === s).length;
-  const pending = {
-    analytics: list.filter((r) => r.status !== 'refused' && r.status !== 'not-sent' && r.analytics === 'pending').length,
-    email: list.filter((r) => r.status !== 'refused' && r.status !== 'not-sent' && r.email === 'pending').length,
-    reason: [...pendingReasons],
-  };
+  const pending = { analytics: results.pending('analytics'), email: results.pending('email'), reason: [...pendingReasons] };
   const totals = {
-    recipients: list.length,
-    paidNow: count('paid'),
-    alreadyDisbursed: count('already-disbursed'),
-    refused: count('refused'),
-    notSent: count('not-sent'),
-    paidNowCents: list.filter((r) => r.status === 'paid').reduce((n, r) => n + r.amountCents, 0),
-    disbursedCents: list.filter((r) => r.status === 'paid' || r.status === 'already-disbursed').reduce((n, r) => n + r.amountCents, 0),
+    recipients: results.length,
+    paidNow: results.count('paid'),
+    alreadyDisbursed: results.count('already-disbursed'),
+    refused: results.count('refused'),
+    notSent: results.count('not-sent'),
+    paidNowCents: results.cents('paid'),
+    disbursedCents: results.cents('paid', 'already-disbursed'),
   };
   const status: Receipt['status'] = interrupted ? 'interrupted' : totals.refused > 0 ? 'refusals' : pending.analytics + pending.email > 0 ? 'follow-ups-pending' : 'complete';
   const width = NACHA_NAME_WIDTH.individualName;
-  const shortenedNames = grant.recipients
-    .filter((r) => r.name.length > width && foldToNacha(r.name).length > width)
-    .map((r) => ({ id: r.id, name: r.name, nachaName: nachaFieldText(r.name, width) }));
-  return { grantId: grant.id, program: grant.program, agency: grant.agency, status, recipients: list, totals, files, pending, shortenedNames, durationMs: Date.now() - t0 };
+  const shortenedNames: Receipt['shortenedNames'] = [];
+  for (let i = 0; i < grant.recipients.length; i++) {
+    const name = grant.recipients.name(i);
+    if (name.length > width && foldToNacha(name).length > width) shortenedNames.push({ id: grant.recipients.id(i), name, nachaName: nachaFieldText(name, width) });
+  }
+  return { grantId: grant.id, program: grant.program, agency: grant.agency, status, recipients: results, totals, files, pending, shortenedNames, durationMs: Date.now() - t0 };
 }

@@ -25,7 +25,7 @@ describe('grant files', () => {
 
   it('reads amounts as exact cents and fills the SEC code', () => {
     const g = parseGrant('g.yaml', base.replace(/amount: .*/, 'amount: "0.10"'), today);
-    expect(g.recipients[0]!.amountCents).toBe(10);
+    expect(g.recipients.at(0).amountCents).toBe(10);
     expect(planDisbursement(g).recipients).toBe(2);
   });
 

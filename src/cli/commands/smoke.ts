@@ -45,7 +45,7 @@ export async function smokeCommand(opts: GlobalOptions & { recipients: string; t
     const domain = `smoke-${stamp.toLowerCase()}.example`;
     const generated = generateGrant({ recipients: n, seed: Date.now() % 1_000_000, id: `SMOKE-${stamp}`, emailDomain: domain });
     const grant = parseGrant('(generated)', stringify(generated), new Date().toISOString().slice(0, 10));
-    const total = grant.recipients.reduce((s, r) => s + r.amountCents, 0);
+    const total = [...grant.recipients].reduce((s, r) => s + r.amountCents, 0);
     const client = await clientFor(ctx);
     try {
       const receipt = await runDisbursement(client, grant);

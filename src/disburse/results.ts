@@ -1,0 +1,140 @@
+/**
+ * What became of each recipient of a run, in the grant's order, stored by column (columns.ts):
+ * `at(i)` gives one as the receipt shows it. Name, id and amount are read from the grant's list.
+ */
+import { IdColumn } from './columns.js';
+import type { RecipientList } from './recipient-list.js';
+
+export type RecipientStatus = 'paid' | 'already-disbursed' | 'refused' | 'not-sent';
+
+export interface RecipientResult {
+  id: string;
+  name: string;
+  amountCents: number;
+  status: RecipientStatus;
+  transferId: string | null;
+  traceNumber: string | null;
+  error: string | null;
+  analytics: 'recorded' | 'pending';
+  email: 'queued' | 'pending';
+}
+
+const STATUSES: RecipientStatus[] = ['not-sent', 'paid', 'already-disbursed', 'refused'];
+const PAID = 1;
+const ALREADY = 2;
+
+export class RecipientResults implements Iterable<RecipientResult> {
+  readonly #status: Uint8Array;
+  readonly #transferId: IdColumn;
+  /** Trace numbers are 15 digits: exact as a double. NaN: none. */
+  readonly #trace: Float64Array;
+  readonly #otherTrace = new Map<number, string>();
+  /** When the ACH service stored the transfer (ms; NaN: none), for the analytics event. */
+  readonly #createdAt: Float64Array;
+  readonly #errors = new Map<number, string>();
+  readonly #analytics: Uint8Array;
+  readonly #email: Uint8Array;
+
+  constructor(private readonly recipients: RecipientList) {
+    const n = recipients.length;
+    this.#status = new Uint8Array(n);
+    this.#transferId = new IdColumn(n);
+    this.#trace = new Float64Array(n).fill(Number.NaN);
+    this.#createdAt = new Float64Array(n).fill(Number.NaN);
+    this.#analytics = new Uint8Array(n);
+    this.#email = new Uint8Array(n);
+  }
+
+  get length(): number {
+    return this.recipients.length;
+  }
+
+  /** The transfer exists: made now (`paid`) or by an earlier run (`already-disbursed`). */
+  transferred(i: number, status: 'paid' | 'already-disbursed', t: { id: string; traceNumber: string; createdAt: string }): void {
+    this.#status[i] = STATUSES.indexOf(status);
+    this.#transferId.set(i, t.id);
+    if (/^\d{15}$/.test(t.traceNumber)) this.#trace[i] = Number(t.traceNumber);
+    else this.#otherTrace.set(i, t.traceNumber);
+    this.#createdAt[i] = Date.parse(t.createdAt);
+    this.#errors.delete(i);
+  }
+
+  refused(i: number, error: string): void {
+    this.#status[i] = STATUSES.indexOf('refused');
+    this.#errors.set(i, error);
+  }
+
+  status(i: number): RecipientStatus {
+    return STATUSES[this.#status[i]!]!;
+  }
+
+  traceNumber(i: number): string | null {
+    const t = this.#trace[i]!;
+    if (!Number.isNaN(t)) return String(t).padStart(15, '0');
+    return this.#otherTrace.get(i) ?? null;
+  }
+
+  createdAt(i: number): string | null {
+    const ms = this.#createdAt[i]!;
+    return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+  }
+
+  analyticsRecorded(i: number): void {
+    this.#analytics[i] = 1;
+  }
+
+  emailQueued(i: number): void {
+    this.#email[i] = 1;
+  }
+
+  /** Recipients with this status. */
+  count(status: RecipientStatus): number {
+    const code = STATUSES.indexOf(status);
+    let n = 0;
+    for (let i = 0; i < this.#status.length; i++) if (this.#status[i] === code) n++;
+    return n;
+  }
+
+  /** Sum of the amounts of recipients with one of these statuses. */
+  cents(...statuses: RecipientStatus[]): number {
+    const codes = statuses.map((s) => STATUSES.indexOf(s));
+    let sum = 0;
+    for (let i = 0; i < this.#status.length; i++) if (codes.includes(this.#status[i]!)) sum += this.recipients.amountCents(i);
+    return sum;
+  }
+
+  /** Transfers whose analytics event (or notice) is still to be sent. */
+  pending(kind: 'analytics' | 'email'): number {
+    const flags = kind === 'analytics' ? this.#analytics : this.#email;
+    let n = 0;
+    for (let i = 0; i < flags.length; i++) if (!flags[i] && (this.#status[i] === PAID || this.#status[i] === ALREADY)) n++;
+    return n;
+  }
+
+  at(i: number): RecipientResult {
+    return {
+      id: this.recipients.id(i),
+      name: this.recipients.name(i),
+      amountCents: this.recipients.amountCents(i),
+      status: this.status(i),
+      transferId: this.#transferId.at(i),
+      traceNumber: this.traceNumber(i),
+      error: this.#errors.get(i) ?? null,
+      analytics: this.#analytics[i] ? 'recorded' : 'pending',
+      email: this.#email[i] ? 'queued' : 'pending',
+    };
+  }
+
+  /** The refused, in the grant's order. */
+  *refusals(): Generator<RecipientResult> {
+    for (const i of [...this.#errors.keys()].sort((a, b) => a - b)) yield this.at(i);
+  }
+
+  *[Symbol.iterator](): Iterator<RecipientResult> {
+    for (let i = 0; i < this.length; i++) yield this.at(i);
+  }
+
+  toJSON(): RecipientResult[] {
+    return [...this];
+  }
+}
