@@ -89,7 +89,8 @@ await runService({
       '/v1/files',
       {
         schema: {
-          summary: "Cut a NACHA file from the queued transfers (or one grant's): the oldest that fit in one file (100,000 entries, $9,999,999,999.99); cut again for the rest",
+          summary:
+            "Cut a NACHA file from the queued transfers (or one grant's): the oldest that fit in one file (20,000 entries unless asked for up to 100,000; $9,999,999,999.99); cut again for the rest",
           body: api.CutFileRequest,
           response: { 200: api.NoFile, 201: api.AchFile },
         },

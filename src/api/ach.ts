@@ -75,7 +75,7 @@ export const CutFileRequest = Nullable(
       grantId: Type.Optional(Type.String()),
       effectiveDate: Type.Optional(Type.String()),
       maxEntries: Type.Optional(
-        Type.Integer({ minimum: 1, maximum: 100_000, description: 'at most this many entries in the file (default and most: 100,000); cut again for the rest' }),
+        Type.Integer({ minimum: 1, maximum: 100_000, description: 'at most this many entries in the file (default 20,000, at most 100,000); cut again for the rest' }),
       ),
     },
     { additionalProperties: false },

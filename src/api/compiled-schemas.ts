@@ -542,7 +542,7 @@ export const ach = {
         "type": "integer",
         "minimum": 1,
         "maximum": 100000,
-        "description": "at most this many entries in the file (default and most: 100,000); cut again for the rest"
+        "description": "at most this many entries in the file (default 20,000, at most 100,000); cut again for the rest"
       }
     },
     "additionalProperties": false

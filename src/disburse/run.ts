@@ -42,7 +42,7 @@ export interface RunOptions {
    * its keys. Default 2 minutes; then the run fails and `--resume` finishes it.
    */
   retryForMs?: number;
-  /** At most this many entries per NACHA file (the ACH service's limit, 100,000, when not given). */
+  /** At most this many entries per NACHA file (the ACH service's default, 20,000, when not given). */
   maxFileEntries?: number;
   /** Told each time a batch (or part of it) is sent again, and why. */
   onRetry?: (notice: string) => void;
@@ -170,7 +170,9 @@ export async function runDisbursement(client: HmsopsClient, grant: Grant, opts: 
     );
     for (const i of batch) results.analyticsRecorded(i);
   });
-  await followUp('email', 'messaging', 5000, async (batch) => {
+  // Notices in batches of 1,000: one batch is one write transaction in the messaging service, which
+  // is delivering the ones before at the same time.
+  await followUp('email', 'messaging', 1000, async (batch) => {
     const r = await client.messaging.sendEmails(
       batch.map((i) => {
         const r = grant.recipients.at(i);
@@ -186,7 +188,7 @@ export async function runDisbursement(client: HmsopsClient, grant: Grant, opts: 
     // Cutting takes the grant's queued transfers, so cutting again after an answer that got lost
     // files only what is left (nothing).
     const giveUpAt = Date.now() + (opts.retryForMs ?? 120_000);
-    // One cut takes what fits in one file (100,000 entries, $9,999,999,999.99): cut until none is left.
+    // One cut takes what fits in one file (20,000 entries, $9,999,999,999.99): cut until none is left.
     while ((await whenAnswered("the grant's file cut", giveUpAt, opts, () => client.payments.cutFile({ grantId: grant.id, maxEntries: opts.maxFileEntries }))).fileId !== null);
     const { files: all } = await whenAnswered("the grant's file list", giveUpAt, opts, () => client.payments.files({ grantId: grant.id }));
     for (const f of all) {
