@@ -105,11 +105,18 @@ class Outbox {
 
   async #drain() {
     for (;;) {
+      // Due emails in the order of the emails_due index (new ones: next_attempt_at 0, then insertion
+      // order), then expired claims: both read off the index. Ordered by created_at, each claim
+      // sorted every queued row first: ~90 ms with 300,000 queued, the event loop blocked for it,
+      // and with a million-recipient grant's notices the service went unready.
       const now = Date.now();
       const claimed = this.ctx.db
         .prepare(
           `UPDATE emails SET status = 'sending', claimed_until = ?
-           WHERE id IN (SELECT id FROM emails WHERE (status = 'queued' AND next_attempt_at <= ?) OR (status = 'sending' AND claimed_until < ?) ORDER BY created_at LIMIT 500)
+           WHERE id IN (
+             SELECT id FROM (SELECT id FROM emails WHERE status = 'queued' AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT 500)
+             UNION ALL SELECT id FROM (SELECT id FROM emails WHERE status = 'sending' AND claimed_until < ? LIMIT 500)
+             LIMIT 500)
            RETURNING *`,
         )
         .all(now + 60_000, now, now) as EmailRow[];
