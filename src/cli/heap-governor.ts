@@ -17,6 +17,11 @@ export function shouldCollect(heapUsed: number, liveAfterLast: number): boolean 
 export interface HeapGovernor {
   /** Cheap when nothing is to be done (one heap statistics call); a full collection otherwise. */
   check(): void;
+  /**
+   * A full collection now. The heap's size does not see buffers held outside it: after reading a
+   * big grant the reader's buffers (tens of MB) are garbage that only a collection gives back.
+   */
+  collect(): void;
   collections: number;
 }
 
@@ -31,7 +36,9 @@ export function heapGovernor(): HeapGovernor {
   const governor: HeapGovernor = {
     collections: 0,
     check() {
-      if (!shouldCollect(used(), live)) return;
+      if (shouldCollect(used(), live)) governor.collect();
+    },
+    collect() {
       gc();
       governor.collections++;
       live = used();

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
 import { generateGrant } from '../../src/disburse/generate.js';
 import { parseGrant } from '../../src/disburse/grant-file.js';
@@ -24,8 +24,13 @@ const RUNS = Number(process.env.HMSOPS_FUZZ_RUNS ?? 2000);
 const HANG_MS = 2000;
 const settings = { seed: SEED, numRuns: RUNS, endOnFailure: true };
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hmsops-fuzz-'));
-const cleanups: string[] = [dir];
+// Made when the tests run, not when the file is read (`vitest list` reads it and runs no hook).
+let dir: string;
+const cleanups: string[] = [];
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hmsops-fuzz-'));
+  cleanups.push(dir);
+});
 afterAll(() => cleanups.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
 type Mutation =

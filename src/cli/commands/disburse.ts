@@ -58,6 +58,7 @@ export async function disburseCommand(opts: DisburseOptions): Promise<CommandRes
   // garbage behind at a rate V8 would let pile up.
   const heap = heapGovernor();
   const grant = loadGrant(ctx, opts, heap);
+  heap.collect();
   const plan = planDisbursement(grant);
   if (opts.dryRun) {
     if (opts.json) printJson({ dryRun: true, plan });
