@@ -48,6 +48,9 @@ export interface RunOptions {
   onRetry?: (notice: string) => void;
 }
 
+/** How long a follow-up batch is sent again while its service cannot answer, before the rest is left pending. */
+const FOLLOW_UP_GRACE_MS = 5000;
+
 /** Answers that say "not now": the batch may be sent again with the same keys. */
 const TRANSIENT = new Set(['NO_HEALTHY_INSTANCE', 'UPSTREAM_UNREACHABLE', 'UPSTREAM_TIMEOUT', 'STORE_UNAVAILABLE']);
 const isTransient = (err: unknown) => (err instanceof HmsopsApiError ? TRANSIENT.has(err.code) : (err as NodeJS.ErrnoException)?.code !== undefined || err instanceof TypeError);
@@ -138,12 +141,16 @@ export async function runDisbursement(client: HmsopsClient, grant: Grant, opts: 
 
   // step 4: only for recipients whose transfer exists
   const withTransfer = indices.filter((i) => results.traceNumber(i) !== null);
-  /** A non-critical follow-up in batches: when its service is unavailable, the rest stays pending. */
+  /**
+   * A non-critical follow-up in batches: when its service is unavailable, the rest stays pending.
+   * A service that is only busy for a moment (unready for a probe or two under load) is given a
+   * few seconds first: every event and notice carries its key, so sending one again is safe.
+   */
   const followUp = async (phase: 'analytics' | 'email', service: string, size: number, send: (batch: number[]) => Promise<void>) => {
     let done = 0;
     for (const batch of chunk(withTransfer, size)) {
       try {
-        await send(batch);
+        await whenAnswered(`${phase === 'email' ? 'notices' : 'analytics events'} ${done + 1}-${done + batch.length}`, Date.now() + FOLLOW_UP_GRACE_MS, opts, () => send(batch));
       } catch (err) {
         if (!isUnavailable(err)) throw err;
         pendingReasons.add(`${service}: ${(err as Error).message}`);
