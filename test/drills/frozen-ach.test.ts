@@ -131,38 +131,48 @@ function expectPaidOnce(fleet: TestFleet, grantId: string) {
   return s;
 }
 
+/**
+ * A fleet with this liveness, a 30,000-recipient disbursement started, and the ACH instance with
+ * a batch in flight frozen (in the state asked for when it can). The CLI's stderr is kept from the
+ * start.
+ */
+async function startAndFreeze(liveness: string, grantId: string, seed: number, prefer: 'lock held' | 'lock free') {
+  const fleet = fleetWith(liveness);
+  expect((await fleet.hmsops(['up'])).exitCode).toBe(0);
+  const file = await generate(fleet, grantId, seed);
+  const ledger = ledgerOf(fleet);
+  const run = disburse(fleet, file);
+  let stderr = '';
+  run.stderr?.on('data', (d) => {
+    stderr += String(d);
+  });
+  await until('the first batch stored', () => ledger.transfers(grantId) >= BATCH, 60_000, 20);
+  const frozen = await freezeMidBatch(fleet, grantId, prefer);
+  console.log(`frozen ${frozen.victim.id} mid-batch, ${frozen.state}, at ${frozen.stalledAt} of ${N}`);
+  return { fleet, ledger, run, stderr: () => stderr, ...frozen };
+}
+
 describe('drill: an ACH instance frozen with SIGSTOP mid-batch', () => {
   it('its holds expire, the batch is sent again and paid once; SIGCONT later changes nothing', async () => {
     // Liveness lenient enough that the frozen instance outlives the freeze.
-    const fleet = fleetWith('{ interval: 1s, timeout: 500ms, failureThreshold: 300 }');
-    expect((await fleet.hmsops(['up'])).exitCode).toBe(0);
-    const file = await generate(fleet, 'GEN-FROZEN', 41);
-    const ledger = ledgerOf(fleet);
-    const run = disburse(fleet, file);
-    let stderr = '';
-    run.stderr?.on('data', (d) => {
-      stderr += String(d);
-    });
+    const { fleet, ledger, run, stderr, victim, stalledAt, state } = await startAndFreeze('{ interval: 1s, timeout: 500ms, failureThreshold: 300 }', 'GEN-FROZEN', 41, 'lock free');
     let exited = false;
     void run.finally(() => {
       exited = true;
     });
-    await until('the first batch stored', () => ledger.transfers('GEN-FROZEN') >= BATCH, 60_000, 20);
-    const { victim, stalledAt, state } = await freezeMidBatch(fleet, 'GEN-FROZEN', 'lock free');
-    console.log(`frozen ${victim.id} mid-batch, ${state}, at ${stalledAt} of ${N}`);
 
     // The gateway gives up on it (504) and the CLI sends the batch again: 409 for the keys it
     // holds until their lease ends, then served by another instance. Caught inside a write
     // transaction instead, the others' writes wait on its lock (504 or 503, sent again) and
     // nothing moves until it is thawed.
     const frozenAt = Date.now();
-    await until('the batch sent again', () => /sending the batch of \d+ again/.test(stderr), 30_000).catch((err) => {
-      throw new Error(`${err.message}; the CLI said:\n${stderr.slice(-2000)}`);
+    await until('the batch sent again', () => /sending the batch of \d+ again/.test(stderr()), 30_000).catch((err) => {
+      throw new Error(`${err.message}; the CLI said:\n${stderr().slice(-2000)}`);
     });
     if (state === 'lock free') {
       await until('the run done while it is still frozen', () => exited, 120_000);
     } else {
-      await until('its holds expired, and sent again since', () => Date.now() - frozenAt > 12_000 && stderr.split('again').length > 3, 60_000);
+      await until('its holds expired, and sent again since', () => Date.now() - frozenAt > 12_000 && stderr().split('again').length > 3, 60_000);
       expect(ledger.transfers('GEN-FROZEN')).toBe(stalledAt);
     }
     process.kill(victim.pid, 'SIGCONT');
@@ -178,14 +188,7 @@ describe('drill: an ACH instance frozen with SIGSTOP mid-batch', () => {
   }, 180_000);
 
   it('left frozen: liveness fails, the supervisor SIGKILLs it, the run finishes on the others', async () => {
-    const fleet = fleetWith('{ interval: 500ms, timeout: 300ms, failureThreshold: 3, startPeriod: 0ms }');
-    expect((await fleet.hmsops(['up'])).exitCode).toBe(0);
-    const file = await generate(fleet, 'GEN-KILLED-FROZEN', 42);
-    const ledger = ledgerOf(fleet);
-    const run = disburse(fleet, file);
-    await until('the first batch stored', () => ledger.transfers('GEN-KILLED-FROZEN') >= BATCH, 60_000, 20);
-    const { victim, stalledAt, state } = await freezeMidBatch(fleet, 'GEN-KILLED-FROZEN', 'lock held');
-    console.log(`frozen ${victim.id} mid-batch, ${state}, at ${stalledAt} of ${N}`);
+    const { fleet, run, victim } = await startAndFreeze('{ interval: 500ms, timeout: 300ms, failureThreshold: 3, startPeriod: 0ms }', 'GEN-KILLED-FROZEN', 42, 'lock held');
 
     const done = await run;
     expect(done.exitCode, done.stderr).toBe(0);
