@@ -9,7 +9,7 @@ import { HmsopsError } from '../../src/errors/index.js';
 import { readNachaFile, serializeNachaFile } from '../../src/nacha/index.js';
 import type { Store } from '../kit/store.js';
 import { planNachaFile, type QueuedTransfer } from './file-plan.js';
-import { type FileRecord, type FileRow, fileRecord, ledgerInsert, type TransferRow } from './tables.js';
+import { appendToLedger, FILE_COLUMNS, type FileRecord, type FileRow, fileRecord, type TransferRow } from './tables.js';
 
 /**
  * What one file may carry. The File Control record's total credit and debit fields have 12 digits
@@ -33,67 +33,87 @@ export function rowsThatFit<R extends { amount_cents: number }>(rows: R[], maxTo
 }
 
 export class FileCutter {
-  #ledger;
   constructor(
     private readonly db: Store,
     private readonly outboundDir: string,
   ) {
-    this.#ledger = ledgerInsert(db);
     fs.mkdirSync(outboundDir, { recursive: true });
-    this.recoverFiles();
   }
 
   /**
    * Cuts one NACHA file from the queued transfers (optionally one grant's). Order matters for
    * money: write and fsync a temp file; in one transaction mark the transfers filed and record
-   * the file; only then rename the temp file into place. A crash before the commit leaves only a
-   * temp file (removed at start-up, transfers still queued); a crash after it leaves a recorded
-   * file whose temp is renamed at start-up. No transfer is ever in two files. One cut takes what
-   * fits in one file (FILE_LIMITS, or fewer entries when asked); the answer says how many are left.
+   * the file (its bytes too, so any instance on any host serves it); only then rename the temp
+   * file into place. A crash before the commit leaves only a temp file (removed at start-up,
+   * transfers still queued); a crash after it leaves a recorded file whose temp is renamed at
+   * start-up. No transfer is ever in two files: cuts take turns (SQLite's write lock, or an
+   * advisory lock every host's instances share on PostgreSQL). One cut takes what fits in one
+   * file (FILE_LIMITS, or fewer entries when asked); cut again for the rest.
    */
-  cutFile(opts: { grantId?: string; maxEntries?: number } = {}): FileRecord | null {
+  async cutFile(opts: { grantId?: string; maxEntries?: number } = {}): Promise<FileRecord | null> {
     const now = new Date();
     const limit = Math.min(opts.maxEntries ?? FILE_LIMITS.defaultEntries, FILE_LIMITS.maxEntries);
-    const result = this.db
-      .transaction(() => {
-        const rows = rowsThatFit(
-          this.db
-            .prepare<(string | number)[], TransferRow>(`SELECT * FROM transfers WHERE status = 'queued' ${opts.grantId ? 'AND grant_id = ?' : ''} ORDER BY seq LIMIT ?`)
-            .all(...(opts.grantId ? [opts.grantId] : []), limit),
-        );
-        if (rows.length === 0) return null;
-        const today = now.toISOString().slice(0, 10);
-        const todays = this.db.prepare('SELECT COUNT(*) FROM files WHERE created_at >= ?').pluck().get(today) as number;
-        const modifier = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'[todays % 36]!;
-        const file = planNachaFile(rows.map(toQueued), now, modifier);
-        const text = serializeNachaFile(file);
-        const check = readNachaFile(text, { keepEntries: false });
-        if (!check.ok) throw new Error(`refusing to write an invalid NACHA file: ${JSON.stringify(check.problems[0])}`);
-        const fileId = `file_${now.toISOString().replace(/[-:T]/g, '').slice(0, 14)}_${crypto.randomBytes(3).toString('hex')}`;
-        const finalPath = path.join(this.outboundDir, `${fileId}.ach`);
-        const tmp = `${finalPath}.tmp`;
-        writeWhole(tmp, text); // throws (and rolls this transaction back) unless every byte is on disk
-        const mark = this.db.prepare("UPDATE transfers SET status = 'filed', file_id = ? WHERE id = ? AND status = 'queued'");
-        for (const r of rows) {
-          if (mark.run(fileId, r.id).changes !== 1) throw new Error(`transfer ${r.id} changed while the file was cut`);
-          this.#ledger.run(r.id, 'filed', r.amount_cents, fileId, now.toISOString());
-        }
-        const rec = {
-          fileId,
-          path: finalPath,
-          grantId: opts.grantId ?? null,
-          entries: rows.length,
-          totalCreditCents: check.summary.totalCreditCents,
-          totalDebitCents: check.summary.totalDebitCents,
-          entryHash: check.summary.entryHash,
-          createdAt: now.toISOString(),
-        };
-        this.db
-          .prepare('INSERT INTO files (id, path, grant_id, entries, total_credit_cents, total_debit_cents, entry_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-          .run(rec.fileId, rec.path, rec.grantId, rec.entries, rec.totalCreditCents, rec.totalDebitCents, rec.entryHash, rec.createdAt);
-        return { rec, tmp };
-      })
-      .immediate();
+    /** The temp file of a cut that did not commit (or whose commit was lost with its connection: the store has the bytes) goes at once. */
+    let written: string | undefined;
+    const result = await this.db
+      .transaction(
+        async (q) => {
+          const rows = rowsThatFit(
+            await q.all<TransferRow>(`SELECT * FROM transfers WHERE status = 'queued' ${opts.grantId ? 'AND grant_id = ?' : ''} ORDER BY seq LIMIT ?`, [
+              ...(opts.grantId ? [opts.grantId] : []),
+              limit,
+            ]),
+          );
+          if (rows.length === 0) return null;
+          const today = now.toISOString().slice(0, 10);
+          const todays = (await q.get<{ n: number }>('SELECT COUNT(*) AS n FROM files WHERE created_at >= ?', [today]))!.n;
+          const modifier = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'[todays % 36]!;
+          const file = planNachaFile(rows.map(toQueued), now, modifier);
+          const text = serializeNachaFile(file);
+          const check = readNachaFile(text, { keepEntries: false });
+          if (!check.ok) throw new Error(`refusing to write an invalid NACHA file: ${JSON.stringify(check.problems[0])}`);
+          const fileId = `file_${now.toISOString().replace(/[-:T]/g, '').slice(0, 14)}_${crypto.randomBytes(3).toString('hex')}`;
+          const finalPath = path.join(this.outboundDir, `${fileId}.ach`);
+          const tmp = `${finalPath}.tmp`;
+          const bytes = Buffer.from(text, 'latin1'); // NACHA text is ASCII
+          writeWhole(tmp, bytes); // throws (and rolls this transaction back) unless every byte is on disk
+          written = tmp;
+          const ids = rows.map((r) => r.id);
+          const marked = await q.run(`UPDATE transfers SET status = 'filed', file_id = ? WHERE ${q.in('id')} AND status = 'queued'`, [fileId, ids]);
+          if (marked !== rows.length) throw new Error(`${rows.length - marked} transfer(s) changed while the file was cut`);
+          await appendToLedger(
+            q,
+            rows.map((r) => [r.id, 'filed', r.amount_cents, fileId, now.toISOString()] as const),
+          );
+          const rec: FileRecord = {
+            fileId,
+            path: finalPath,
+            grantId: opts.grantId ?? null,
+            entries: rows.length,
+            totalCreditCents: check.summary.totalCreditCents,
+            totalDebitCents: check.summary.totalDebitCents,
+            entryHash: check.summary.entryHash,
+            createdAt: now.toISOString(),
+          };
+          await q.run('INSERT INTO files (id, path, grant_id, entries, total_credit_cents, total_debit_cents, entry_hash, created_at, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)', [
+            rec.fileId,
+            rec.path,
+            rec.grantId,
+            rec.entries,
+            rec.totalCreditCents,
+            rec.totalDebitCents,
+            rec.entryHash,
+            rec.createdAt,
+            bytes,
+          ]);
+          return { rec, tmp };
+        },
+        { lock: 'hmsops:ach:cut' },
+      )
+      .catch((err: unknown) => {
+        if (written) fs.rmSync(written, { force: true });
+        throw err;
+      });
     if (!result) return null;
     finishFile(result.tmp, result.rec.path);
     syncDir(this.outboundDir);
@@ -101,10 +121,11 @@ export class FileCutter {
   }
 
   /** Start-up: finish renames the last run committed; drop temp files it never committed. */
-  recoverFiles(): void {
-    const known = new Set((this.db.prepare('SELECT path FROM files').pluck().all() as string[]).map((p) => path.basename(p)));
-    for (const name of fs.readdirSync(this.outboundDir)) {
-      if (!name.endsWith('.ach.tmp')) continue;
+  async recoverFiles(): Promise<void> {
+    const temps = fs.readdirSync(this.outboundDir).filter((name) => name.endsWith('.ach.tmp'));
+    if (temps.length === 0) return;
+    const known = new Set((await this.db.all<{ path: string }>('SELECT path FROM files')).map((r) => path.basename(r.path)));
+    for (const name of temps) {
       const finalName = name.slice(0, -4);
       const full = path.join(this.outboundDir, name);
       if (known.has(finalName)) finishFile(full, path.join(this.outboundDir, finalName));
@@ -116,27 +137,29 @@ export class FileCutter {
   }
 
   /**
-   * A recorded file's bytes. Its record is visible to other instances as soon as the cut commits,
-   * a moment before the cutting instance renames the temp into place (longer when that commit
-   * also checkpoints SQLite's log), or for good when it died in between: the temp is then
-   * already whole and fsynced, so whoever reads first finishes the rename.
+   * A recorded file's bytes, from the store. Files cut before the store kept them are read from
+   * disk: a record is visible to other instances as soon as the cut commits, a moment before the
+   * cutting instance renames the temp into place (or for good when it died in between: the temp
+   * is then already whole and fsynced), so whoever reads first finishes the rename.
    */
-  fileBytes(rec: FileRecord): Buffer {
-    if (!fs.existsSync(rec.path)) finishFile(`${rec.path}.tmp`, rec.path);
-    return fs.readFileSync(rec.path);
+  async fileBytes(id: string): Promise<Buffer | undefined> {
+    const r = await this.db.get<{ path: string; body: Buffer | null }>('SELECT path, body FROM files WHERE id = ?', [id]);
+    if (!r) return undefined;
+    if (r.body) return Buffer.from(r.body);
+    if (!fs.existsSync(r.path)) finishFile(`${r.path}.tmp`, r.path);
+    return fs.readFileSync(r.path);
   }
 
-  getFile(id: string): FileRecord | undefined {
-    const r = this.db.prepare<[string], FileRow>('SELECT * FROM files WHERE id = ?').get(id);
+  async getFile(id: string): Promise<FileRecord | undefined> {
+    const r = await this.db.get<FileRow>(`SELECT ${FILE_COLUMNS} FROM files WHERE id = ?`, [id]);
     return r ? fileRecord(r) : undefined;
   }
 
-  listFiles(q: { grantId?: string }): FileRecord[] {
-    return (
-      q.grantId
-        ? this.db.prepare<[string], FileRow>('SELECT * FROM files WHERE grant_id = ? ORDER BY created_at').all(q.grantId)
-        : this.db.prepare<[], FileRow>('SELECT * FROM files ORDER BY created_at').all()
-    ).map(fileRecord);
+  async listFiles(q: { grantId?: string }): Promise<FileRecord[]> {
+    const rows = q.grantId
+      ? await this.db.all<FileRow>(`SELECT ${FILE_COLUMNS} FROM files WHERE grant_id = ? ORDER BY created_at`, [q.grantId])
+      : await this.db.all<FileRow>(`SELECT ${FILE_COLUMNS} FROM files ORDER BY created_at`);
+    return rows.map(fileRecord);
   }
 }
 
@@ -163,8 +186,7 @@ function toQueued(r: TransferRow): QueuedTransfer {
  * every byte is there. On any failure the file is removed, so no partial NACHA file is left, and a
  * 507 FILE_NOT_WRITTEN says why; the caller's transaction rolls back, so no transfer is filed.
  */
-function writeWhole(file: string, text: string): void {
-  const bytes = Buffer.from(text, 'latin1'); // NACHA text is ASCII
+function writeWhole(file: string, bytes: Buffer): void {
   let fd: number | undefined;
   try {
     fd = fs.openSync(file, 'wx', 0o600);

@@ -1,5 +1,5 @@
 /**
- * The ACH ledger in SQLite. Exactly-once is the store's job: the idempotency key is UNIQUE on the
+ * The ACH ledger, in the service's store (SQLite or PostgreSQL). Exactly-once is the store's job: the idempotency key is UNIQUE on the
  * transfer row, written in the same transaction as its ledger entry, so no crash, retry or second
  * instance can make two transfers of one key. The parts: tables.ts (the schema), the
  * idempotency keys and their holds, submission, file cutting; this class joins them and answers
@@ -27,7 +27,12 @@ export class Ledger {
     this.#files = new FileCutter(db, outboundDir);
   }
 
-  submit(key: string, body: Record<string, unknown>): SubmitOutcome {
+  /** Start-up: finishes what a crash interrupted in the outbound folder. */
+  recoverFiles(): Promise<void> {
+    return this.#files.recoverFiles();
+  }
+
+  submit(key: string, body: Record<string, unknown>): Promise<SubmitOutcome> {
     return this.#submission.submit(key, body);
   }
 
@@ -35,31 +40,27 @@ export class Ledger {
     return this.#submission.submitBatch(items, atomic);
   }
 
-  cutFile(opts: { grantId?: string; maxEntries?: number } = {}): FileRecord | null {
+  cutFile(opts: { grantId?: string; maxEntries?: number } = {}): Promise<FileRecord | null> {
     return this.#files.cutFile(opts);
   }
 
-  recoverFiles(): void {
-    this.#files.recoverFiles();
+  fileBytes(id: string): Promise<Buffer | undefined> {
+    return this.#files.fileBytes(id);
   }
 
-  fileBytes(rec: FileRecord): Buffer {
-    return this.#files.fileBytes(rec);
-  }
-
-  getFile(id: string): FileRecord | undefined {
+  getFile(id: string): Promise<FileRecord | undefined> {
     return this.#files.getFile(id);
   }
 
-  listFiles(q: { grantId?: string }): FileRecord[] {
+  listFiles(q: { grantId?: string }): Promise<FileRecord[]> {
     return this.#files.listFiles(q);
   }
 
-  getRow(id: string): TransferRow | undefined {
-    return this.db.prepare<[string], TransferRow>('SELECT * FROM transfers WHERE id = ?').get(id);
+  getRow(id: string): Promise<TransferRow | undefined> {
+    return this.db.get<TransferRow>('SELECT * FROM transfers WHERE id = ?', [id]);
   }
 
-  list(q: { grantId?: string; status?: string }): PublicTransfer[] {
+  async list(q: { grantId?: string; status?: string }): Promise<PublicTransfer[]> {
     const where: string[] = [];
     const args: string[] = [];
     if (q.grantId) {
@@ -70,21 +71,18 @@ export class Ledger {
       where.push('status = ?');
       args.push(q.status);
     }
-    return this.db
-      .prepare<string[], TransferRow>(`SELECT * FROM transfers ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq`)
-      .all(...args)
-      .map(publicTransfer);
+    const rows = await this.db.all<TransferRow>(`SELECT * FROM transfers ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq`, args);
+    return rows.map(publicTransfer);
   }
 
   grantSummaries(grantId?: string) {
-    const rows = this.db
-      .prepare(
-        `SELECT grant_id AS grantId, COUNT(*) AS transfers, SUM(amount_cents) AS amountCents,
-           SUM(status = 'queued') AS queued, SUM(status = 'filed') AS filed,
-           COUNT(DISTINCT file_id) AS files, MIN(created_at) AS firstAt, MAX(created_at) AS lastAt
-         FROM transfers ${grantId ? 'WHERE grant_id = ?' : ''} GROUP BY grant_id ORDER BY MIN(seq)`,
-      )
-      .all(...(grantId ? [grantId] : []));
-    return rows as { grantId: string; transfers: number; amountCents: number; queued: number; filed: number; files: number; firstAt: string; lastAt: string }[];
+    // Quoted aliases: PostgreSQL folds unquoted names to lower case.
+    return this.db.all<{ grantId: string; transfers: number; amountCents: number; queued: number; filed: number; files: number; firstAt: string; lastAt: string }>(
+      `SELECT grant_id AS "grantId", COUNT(*) AS transfers, SUM(amount_cents) AS "amountCents",
+         SUM(CASE WHEN status = 'queued' THEN 1 ELSE 0 END) AS queued, SUM(CASE WHEN status = 'filed' THEN 1 ELSE 0 END) AS filed,
+         COUNT(DISTINCT file_id) AS files, MIN(created_at) AS "firstAt", MAX(created_at) AS "lastAt"
+       FROM transfers ${grantId ? 'WHERE grant_id = ?' : ''} GROUP BY grant_id ORDER BY MIN(seq)`,
+      grantId ? [grantId] : [],
+    );
   }
 }

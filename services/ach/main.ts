@@ -1,4 +1,4 @@
-/** ach: idempotent transfers into a SQLite ledger, and NACHA files cut from them. */
+/** ach: idempotent transfers into a ledger (SQLite or PostgreSQL), and NACHA files cut from them. */
 import { runService } from '../kit/service.js';
 import { HmsopsError, itemError } from '../../src/errors/index.js';
 import { ach as api, shared } from '../../src/api/schemas.js';
@@ -9,8 +9,9 @@ await runService({
   version: '1.0.0',
   migrations,
   bodyLimit: 32 * 1024 * 1024,
-  routes(app, ctx) {
+  async routes(app, ctx) {
     const ledger = new Ledger(ctx.db, ctx.paths.achOutbound, ctx.instanceId);
+    await ledger.recoverFiles();
     const counted = (status: number) => ctx.metrics.inc('ach_transfers_total', 'Transfer submissions by outcome', { status });
 
     app.post(
@@ -24,7 +25,7 @@ await runService({
       async (req, reply) => {
         const key = req.headers['idempotency-key'];
         if (typeof key !== 'string' || !key) throw new HmsopsError('IDEMPOTENCY_KEY_REQUIRED', 'send an Idempotency-Key header; a retry with the same key never pays twice');
-        const out = ledger.submit(key, (req.body ?? {}) as Record<string, unknown>);
+        const out = await ledger.submit(key, (req.body ?? {}) as Record<string, unknown>);
         counted(out.status);
         if ('error' in out) {
           const { code, message, ...extra } = out.error;
@@ -68,7 +69,7 @@ await runService({
     );
 
     app.get('/v1/transfers/:id', { schema: { summary: 'One transfer', params: shared.IdParams, response: { 200: api.Transfer } } }, async (req) => {
-      const row = ledger.getRow(req.params.id);
+      const row = await ledger.getRow(req.params.id);
       if (!row) throw new HmsopsError('NOT_FOUND', 'no such transfer');
       return publicTransfer(row);
     });
@@ -82,7 +83,7 @@ await runService({
           response: { 200: api.TransferList },
         },
       },
-      async (req) => ({ transfers: ledger.list(req.query) }),
+      async (req) => ({ transfers: await ledger.list(req.query) }),
     );
 
     app.post(
@@ -96,7 +97,7 @@ await runService({
         },
       },
       async (req, reply) => {
-        const rec = ledger.cutFile({ grantId: req.body?.grantId, maxEntries: req.body?.maxEntries });
+        const rec = await ledger.cutFile({ grantId: req.body?.grantId, maxEntries: req.body?.maxEntries });
         if (!rec) return reply.code(200).send({ fileId: null, entries: 0, message: 'no queued transfers' });
         ctx.metrics.inc('ach_files_total', 'NACHA files cut');
         req.log.info({ fileId: rec.fileId, entries: rec.entries }, 'NACHA file cut');
@@ -105,22 +106,22 @@ await runService({
     );
 
     app.get('/v1/grants', { schema: { summary: 'Per grant: transfers, amounts, statuses and files', response: { 200: api.GrantList } } }, async () => ({
-      grants: ledger.grantSummaries(),
+      grants: await ledger.grantSummaries(),
     }));
     app.get('/v1/grants/:grantId', { schema: { summary: "One grant's summary", params: api.GrantParams, response: { 200: api.GrantSummary } } }, async (req) => {
-      const g = ledger.grantSummaries(req.params.grantId)[0];
+      const g = (await ledger.grantSummaries(req.params.grantId))[0];
       if (!g) throw new HmsopsError('NOT_FOUND', 'no transfers for this grant');
       return g;
     });
 
     app.get('/v1/files', { schema: { summary: 'Files cut so far', querystring: api.FileQuery, response: { 200: api.FileList } } }, async (req) => ({
-      files: ledger.listFiles(req.query),
+      files: await ledger.listFiles(req.query),
     }));
 
     app.get('/v1/files/:id', { schema: { summary: 'Download a NACHA file (text/plain)', params: shared.IdParams } }, async (req, reply) => {
-      const rec = ledger.getFile(req.params.id);
-      if (!rec) throw new HmsopsError('NOT_FOUND', 'no such file');
-      return reply.type('text/plain; charset=us-ascii').header('content-disposition', `attachment; filename="${rec.fileId}.ach"`).send(ledger.fileBytes(rec));
+      const bytes = await ledger.fileBytes(req.params.id);
+      if (!bytes) throw new HmsopsError('NOT_FOUND', 'no such file');
+      return reply.type('text/plain; charset=us-ascii').header('content-disposition', `attachment; filename="${req.params.id}.ach"`).send(bytes);
     });
   },
 });

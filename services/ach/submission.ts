@@ -1,70 +1,146 @@
 /**
- * Submitting transfers: one, or a batch in chunks (or all-or-nothing). Each transfer's row, its
- * ledger entry and the release of its key's hold are one transaction.
+ * Submitting transfers: one, or a batch in chunks (or all-or-nothing). A chunk's transfer rows,
+ * their ledger entries and the release of their keys' holds are one transaction.
  */
 import crypto from 'node:crypto';
 import { itemError, type ItemError } from '../../src/errors/index.js';
-import type { Store } from '../kit/store.js';
-import { type IdempotencyKeys, type KeyOutcome, LEASE_MS } from './idempotency-keys.js';
-import { ledgerInsert, publicTransfer, type PublicTransfer, type TransferRow } from './tables.js';
+import type { Queries, Store } from '../kit/store.js';
+import { answerFor, type IdempotencyKeys, type KeyOutcome, LEASE_MS, transfersByKey } from './idempotency-keys.js';
+import { appendToLedger, publicTransfer, type PublicTransfer, type TransferRow } from './tables.js';
 import { transferFingerprint, validateTransfer, type FieldProblem } from './transfer-rules.js';
 
 export type SubmitOutcome = { status: 201; transfer: PublicTransfer } | KeyOutcome | ItemError<'VALIDATION', { fields: FieldProblem[] }>;
 
+/** One item of a submission: where it stands in the request, its key and the fingerprint a repeat is compared with. */
+interface Item {
+  index: number;
+  key: string;
+  fingerprint: string;
+  body: Record<string, unknown>;
+}
+
+const TRANSFER_COLUMNS = [
+  'seq',
+  'id',
+  'idempotency_key',
+  'fingerprint',
+  'grant_id',
+  'recipient_id',
+  'name',
+  'routing',
+  'account',
+  'account_type',
+  'amount_cents',
+  'sec_code',
+  'originator_name',
+  'company_id',
+  'odfi_routing',
+  'effective_date',
+  'trace_number',
+  'status',
+  'file_id',
+  'created_at',
+] as const satisfies readonly (keyof TransferRow)[];
+
+/** Transfers a chunk writes in one transaction: other requests are served between chunks. */
+const CHUNK = 500;
+
 export class Submission {
-  #insert;
-  #ledger;
-  #byId;
-  #lastSeq;
   constructor(
     private readonly db: Store,
     private readonly keys: IdempotencyKeys,
     private readonly instanceId: string,
-  ) {
-    this.#insert = db.prepare(
-      `INSERT INTO transfers (id, idempotency_key, fingerprint, grant_id, recipient_id, name, routing, account, account_type, amount_cents, sec_code,
-         originator_name, company_id, odfi_routing, effective_date, trace_number, status, created_at)
-       VALUES (@id, @key, @fingerprint, @grantId, @recipientId, @name, @routing, @account, @accountType, @amountCents, @secCode,
-         @originatorName, @companyId, @odfiRouting, @effectiveDate, @traceNumber, 'queued', @createdAt)`,
-    );
-    this.#ledger = ledgerInsert(db);
-    this.#byId = db.prepare<[string], TransferRow>('SELECT * FROM transfers WHERE id = ?');
-    this.#lastSeq = db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'transfers'").pluck();
-  }
+  ) {}
 
-  /** One transfer; call inside a transaction. The key's UNIQUE constraint is the final guard. */
-  #submitOne(key: string, body: Record<string, unknown>, fingerprint: string, owner: string, now: Date): SubmitOutcome {
-    const known = this.keys.known(key, fingerprint, owner, now.getTime());
-    if (known) return known;
-    const v = validateTransfer(body, now);
-    if (!v.ok) return itemError('VALIDATION', 'the transfer is not valid; nothing was stored', { fields: v.problems });
-    const t = v.transfer;
-    const id = `tr_${crypto.randomUUID().replace(/-/g, '')}`;
-    // The trace number comes from the row's own sequence: ODFI's 8 digits + 7 digits, ascending.
-    const seq = (this.#lastSeq.get() as number | undefined) ?? 0;
-    const traceNumber = `${t.originator.odfiRouting.slice(0, 8)}${String((seq + 1) % 10_000_000).padStart(7, '0')}`;
-    this.#insert.run({
-      id,
-      key,
-      fingerprint,
-      grantId: t.grantId,
-      recipientId: t.recipientId,
-      name: t.name,
-      routing: t.routing,
-      account: t.account,
-      accountType: t.accountType,
-      amountCents: t.amountCents,
-      secCode: t.secCode,
-      originatorName: t.originator.name,
-      companyId: t.originator.companyId,
-      odfiRouting: t.originator.odfiRouting,
-      effectiveDate: t.effectiveDate,
-      traceNumber,
-      createdAt: now.toISOString(),
+  /**
+   * Stores the items whose keys this request holds; call inside a transaction. The key's UNIQUE
+   * constraint is the final guard: a row another request stored first (its hold taken over after
+   * the lease) is skipped, and that item answered from the stored row.
+   */
+  async #store(q: Queries, items: Item[], owner: string, now: Date): Promise<Map<number, SubmitOutcome>> {
+    const out = new Map<number, SubmitOutcome>();
+    const known = await transfersByKey(
+      q,
+      items.map((it) => it.key),
+    );
+    const rows: TransferRow[] = [];
+    const fresh: Item[] = [];
+    const taken = new Set<string>();
+    for (const it of items) {
+      const existing = known.get(it.key);
+      if (existing) {
+        out.set(it.index, answerFor(existing, it.key, it.fingerprint));
+        continue;
+      }
+      const v = validateTransfer(it.body, now);
+      if (!v.ok) out.set(it.index, itemError('VALIDATION', 'the transfer is not valid; nothing was stored', { fields: v.problems }));
+      else if (taken.has(it.key))
+        fresh.push(it); // the same key twice in one request: answered from the first once stored
+      else {
+        taken.add(it.key);
+        fresh.push(it);
+        const t = v.transfer;
+        rows.push({
+          seq: 0,
+          id: `tr_${crypto.randomUUID().replace(/-/g, '')}`,
+          idempotency_key: it.key,
+          fingerprint: it.fingerprint,
+          grant_id: t.grantId,
+          recipient_id: t.recipientId,
+          name: t.name,
+          routing: t.routing,
+          account: t.account,
+          account_type: t.accountType,
+          amount_cents: t.amountCents,
+          sec_code: t.secCode,
+          originator_name: t.originator.name,
+          company_id: t.originator.companyId,
+          odfi_routing: t.originator.odfiRouting,
+          effective_date: t.effectiveDate,
+          trace_number: '',
+          status: 'queued',
+          file_id: null,
+          created_at: now.toISOString(),
+        });
+      }
+    }
+    // The trace number comes from the row's own key: ODFI's 8 digits + 7 digits, ascending.
+    const seqs = await q.nextKeys('transfers', 'seq', rows.length);
+    for (const [i, r] of rows.entries()) {
+      r.seq = seqs[i]!;
+      r.trace_number = `${r.odfi_routing.slice(0, 8)}${String(r.seq % 10_000_000).padStart(7, '0')}`;
+    }
+    const inserted = await q.insert<{ idempotency_key: string }>(
+      'transfers',
+      TRANSFER_COLUMNS,
+      rows.map((r) => TRANSFER_COLUMNS.map((c) => r[c])),
+      { conflict: 'ON CONFLICT (idempotency_key) DO NOTHING', returning: 'idempotency_key' },
+    );
+    const stored = new Set(inserted.rows.map((r) => r.idempotency_key));
+    const mine = rows.filter((r) => stored.has(r.idempotency_key));
+    await appendToLedger(
+      q,
+      mine.map((r) => [r.id, 'queued', r.amount_cents, null, r.created_at] as const),
+    );
+    const byKey = new Map(mine.map((r) => [r.idempotency_key, r]));
+    const first = new Set<string>();
+    const later = fresh.filter((it) => {
+      if (byKey.has(it.key) && !first.has(it.key)) {
+        first.add(it.key);
+        out.set(it.index, { status: 201, transfer: publicTransfer(byKey.get(it.key)!) });
+        return false;
+      }
+      return true;
     });
-    this.#ledger.run(id, 'queued', t.amountCents, null, now.toISOString());
-    this.keys.release(key, owner);
-    return { status: 201, transfer: publicTransfer(this.#byId.get(id)!) };
+    // Another request's row, or this request's own key a second time: the stored row answers.
+    const now2 = await transfersByKey(q, [...new Set(later.map((it) => it.key))]);
+    for (const it of later) out.set(it.index, answerFor(now2.get(it.key)!, it.key, it.fingerprint));
+    await this.keys.release(
+      q,
+      owner,
+      items.map((it) => it.key),
+    );
+    return out;
   }
 
   /** A request's name on its holds: which instance, which request. */
@@ -72,16 +148,10 @@ export class Submission {
     return `${this.instanceId}/${crypto.randomUUID()}`;
   }
 
-  submit(key: string, body: Record<string, unknown>): SubmitOutcome {
-    const owner = this.#owner();
-    const fingerprint = transferFingerprint(body);
-    const [known] = this.keys.reserve([{ key, fingerprint }], owner, LEASE_MS);
-    if (known) return known;
-    try {
-      return this.db.transaction(() => this.#submitOne(key, body, fingerprint, owner, new Date())).immediate();
-    } finally {
-      this.keys.release(key, owner);
-    }
+  async submit(key: string, body: Record<string, unknown>): Promise<SubmitOutcome> {
+    const { results } = await this.submitBatch([{ ...body, idempotencyKey: key }], false);
+    const { index: _index, ...outcome } = results[0]!;
+    return outcome as SubmitOutcome;
   }
 
   /**
@@ -91,42 +161,37 @@ export class Submission {
    */
   async submitBatch(items: Record<string, unknown>[], atomic: boolean): Promise<{ results: (SubmitOutcome & { index: number })[]; committed: boolean }> {
     const owner = this.#owner();
-    const keyed = items.map((item) => ({ key: String(item?.idempotencyKey ?? ''), fingerprint: transferFingerprint(item ?? {}) }));
-    const decided = this.keys.reserve(keyed, owner, LEASE_MS + Math.ceil(items.length / 2));
+    // The fingerprint leaves the key out: the same transfer under its key is a repeat.
+    const keyed: Item[] = items.map((item, index) => ({ index, key: String(item?.idempotencyKey ?? ''), fingerprint: transferFingerprint(item ?? {}), body: item ?? {} }));
+    const decided = await this.keys.reserve(keyed, owner, LEASE_MS + Math.ceil(items.length / 2));
     const results: (SubmitOutcome & { index: number })[] = new Array(items.length);
     for (const [index, d] of decided.entries()) if (d) results[index] = { index, ...d };
-    const todo = items.map((_, i) => i).filter((i) => !decided[i]);
-    const releaseAll = () => this.keys.releaseAll(owner);
+    const todo = keyed.filter((it) => !decided[it.index]);
+    const record = (m: Map<number, SubmitOutcome>) => {
+      for (const [index, r] of m) results[index] = { index, ...r };
+    };
     try {
       if (atomic) {
         const abort = new Error('atomic batch aborted');
         try {
-          this.db
-            .transaction(() => {
-              const now = new Date();
-              for (const i of todo) results[i] = { index: i, ...this.#submitOne(keyed[i]!.key, items[i] ?? {}, keyed[i]!.fingerprint, owner, now) };
-              if (results.some((r) => r.status >= 400)) throw abort;
-            })
-            .immediate();
+          await this.db.transaction(async (q) => {
+            record(await this.#store(q, todo, owner, new Date()));
+            if (results.some((r) => r.status >= 400)) throw abort;
+          });
           return { results, committed: true };
         } catch (err) {
           if (err !== abort) throw err;
           return { results, committed: false };
         }
       }
-      for (let c = 0; c < todo.length; c += 500) {
-        const chunk = todo.slice(c, c + 500);
-        this.db
-          .transaction(() => {
-            const now = new Date();
-            for (const i of chunk) results[i] = { index: i, ...this.#submitOne(keyed[i]!.key, items[i] ?? {}, keyed[i]!.fingerprint, owner, now) };
-          })
-          .immediate();
+      for (let c = 0; c < todo.length; c += CHUNK) {
+        const chunk = todo.slice(c, c + CHUNK);
+        record(await this.db.transaction((q) => this.#store(q, chunk, owner, new Date())));
         await new Promise((r) => setImmediate(r));
       }
       return { results, committed: true };
     } finally {
-      releaseAll();
+      await this.keys.release(this.db, owner).catch(() => undefined); // a lease ends holds a lost connection left
     }
   }
 }

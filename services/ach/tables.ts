@@ -1,12 +1,9 @@
 /** The ACH service's tables, their rows, and what the API shows of them. */
-import type { Statement } from 'better-sqlite3';
-import type { Store } from '../kit/store.js';
+import { type ColumnTypes, COLUMN_TYPES, type Migrations, type Queries } from '../kit/store.js';
 
-export type LedgerInsert = Statement<[string, 'queued' | 'filed', number, string | null, string]>;
-
-export const migrations = [
-  `CREATE TABLE transfers (
-     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+/** The ledger's tables, in either dialect (the first migration). */
+const ledgerTables = (t: ColumnTypes) => `CREATE TABLE transfers (
+     seq ${t.key},
      id TEXT NOT NULL UNIQUE,
      idempotency_key TEXT NOT NULL UNIQUE,
      fingerprint TEXT NOT NULL,
@@ -16,7 +13,7 @@ export const migrations = [
      routing TEXT NOT NULL,
      account TEXT NOT NULL,
      account_type TEXT NOT NULL CHECK (account_type IN ('checking', 'savings')),
-     amount_cents INTEGER NOT NULL CHECK (amount_cents > 0 AND amount_cents <= 9999999999),
+     amount_cents ${t.bigint} NOT NULL CHECK (amount_cents > 0 AND amount_cents <= 9999999999),
      sec_code TEXT NOT NULL CHECK (sec_code IN ('CCD', 'PPD')),
      originator_name TEXT NOT NULL,
      company_id TEXT NOT NULL,
@@ -30,10 +27,10 @@ export const migrations = [
    CREATE INDEX transfers_by_grant ON transfers (grant_id, status);
    CREATE INDEX transfers_by_status ON transfers (status, seq);
    CREATE TABLE ledger (
-     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     seq ${t.key},
      transfer_id TEXT NOT NULL REFERENCES transfers (id),
      event TEXT NOT NULL CHECK (event IN ('queued', 'filed')),
-     amount_cents INTEGER NOT NULL,
+     amount_cents ${t.bigint} NOT NULL,
      file_id TEXT,
      at TEXT NOT NULL
    );
@@ -42,19 +39,29 @@ export const migrations = [
      path TEXT NOT NULL,
      grant_id TEXT,
      entries INTEGER NOT NULL,
-     total_credit_cents INTEGER NOT NULL,
-     total_debit_cents INTEGER NOT NULL,
-     entry_hash INTEGER NOT NULL,
+     total_credit_cents ${t.bigint} NOT NULL,
+     total_debit_cents ${t.bigint} NOT NULL,
+     entry_hash ${t.bigint} NOT NULL,
      created_at TEXT NOT NULL
-   );`,
-  // A request holds its keys while it works; a second request with a held key gets 409. The lease
-  // ends a hold that a crashed instance never released.
-  `CREATE TABLE reservations (
+   );`;
+
+// A request holds its keys while it works; a second request with a held key gets 409. The lease
+// ends a hold that a crashed instance never released.
+const reservationsTable = (t: ColumnTypes) => `CREATE TABLE reservations (
      idempotency_key TEXT PRIMARY KEY,
      owner TEXT NOT NULL,
-     lease_until INTEGER NOT NULL
-   );`,
-];
+     lease_until ${t.bigint} NOT NULL
+   );`;
+
+// A file's bytes in the store: any instance (on any host, with PostgreSQL) serves GET /v1/files/:id.
+const fileBodies = (t: ColumnTypes) => `ALTER TABLE files ADD COLUMN body ${t.bytes};`;
+
+const versions = [ledgerTables, reservationsTable, fileBodies];
+// SQLite stores went through the versions one by one; a PostgreSQL store starts at the last, in one step.
+const sqlite = versions.map((v) => v(COLUMN_TYPES.sqlite));
+const postgres = [versions.map((v) => v(COLUMN_TYPES.postgres)).join('\n')];
+
+export const migrations: Migrations = { sqlite, postgres };
 
 export interface TransferRow {
   seq: number;
@@ -100,7 +107,7 @@ export function publicTransfer(r: TransferRow) {
 }
 export type PublicTransfer = ReturnType<typeof publicTransfer>;
 
-/** A files row as SQLite gives it. */
+/** A files row as the store gives it (without its bytes). */
 export interface FileRow {
   id: string;
   path: string;
@@ -134,5 +141,9 @@ export const fileRecord = (r: FileRow): FileRecord => ({
   createdAt: r.created_at,
 });
 
-/** The statement that appends to the ledger (queued, filed): one row per event, never updated. */
-export const ledgerInsert = (db: Store): LedgerInsert => db.prepare('INSERT INTO ledger (transfer_id, event, amount_cents, file_id, at) VALUES (?, ?, ?, ?, ?)');
+/** Appends to the ledger (queued, filed): one row per event, never updated. */
+export const appendToLedger = (q: Queries, events: readonly (readonly [transferId: string, event: 'queued' | 'filed', amountCents: number, fileId: string | null, at: string])[]) =>
+  q.insert('ledger', ['transfer_id', 'event', 'amount_cents', 'file_id', 'at'], events);
+
+/** The columns of a files row a listing reads (the bytes only when downloaded). */
+export const FILE_COLUMNS = 'id, path, grant_id, entries, total_credit_cents, total_debit_cents, entry_hash, created_at';

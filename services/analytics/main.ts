@@ -2,22 +2,22 @@
 import type * as types from '../../src/api/analytics.js';
 import { analytics as api } from '../../src/api/schemas.js';
 import { runService } from '../kit/service.js';
+import { COLUMN_TYPES } from '../kit/store.js';
 import { HmsopsError } from '../../src/errors/index.js';
 
-const migrations = [
-  `CREATE TABLE events (
+const eventsTable = (bigint: string) => `CREATE TABLE events (
      id TEXT PRIMARY KEY,
      type TEXT NOT NULL,
      at TEXT NOT NULL,
      grant_id TEXT,
-     amount_cents INTEGER,
+     amount_cents ${bigint},
      status TEXT,
      attributes TEXT NOT NULL DEFAULT '{}',
      received_at TEXT NOT NULL
    );
    CREATE INDEX events_by_grant ON events (grant_id, type);
-   CREATE INDEX events_by_time ON events (at);`,
-];
+   CREATE INDEX events_by_time ON events (at);`;
+const migrations = { sqlite: [eventsTable(COLUMN_TYPES.sqlite.bigint)], postgres: [eventsTable(COLUMN_TYPES.postgres.bigint)] };
 
 type Event = types.AnalyticsEvent;
 
@@ -27,16 +27,20 @@ await runService({
   migrations,
   bodyLimit: 32 * 1024 * 1024,
   routes(app, { db, metrics }) {
-    const insert = db.prepare('INSERT OR IGNORE INTO events (id, type, at, grant_id, amount_cents, status, attributes, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-    const ingest = db.transaction((events: Event[]) => {
+    const ingest = async (events: Event[]) => {
       const now = new Date().toISOString();
-      let accepted = 0;
-      for (const e of events)
-        accepted += insert.run(e.id, e.type, e.at, e.grantId ?? null, e.amountCents ?? null, e.status ?? null, JSON.stringify(e.attributes ?? {}), now).changes;
-      metrics.inc('analytics_events_total', 'Events accepted', {}, accepted);
       // A repeat is acknowledged, not counted twice.
+      const { inserted: accepted } = await db.transaction((q) =>
+        q.insert(
+          'events',
+          ['id', 'type', 'at', 'grant_id', 'amount_cents', 'status', 'attributes', 'received_at'],
+          events.map((e) => [e.id, e.type, e.at, e.grantId ?? null, e.amountCents ?? null, e.status ?? null, JSON.stringify(e.attributes ?? {}), now]),
+          { conflict: 'ON CONFLICT (id) DO NOTHING' },
+        ),
+      );
+      metrics.inc('analytics_events_total', 'Events accepted', {}, accepted);
       return { accepted, duplicates: events.length - accepted };
-    });
+    };
 
     app.post('/v1/events', { schema: { summary: 'Record one event (idempotent by id)', body: api.AnalyticsEvent, response: { 200: api.Ingested } } }, async (req) =>
       ingest([req.body]),
@@ -58,11 +62,10 @@ await runService({
       { schema: { summary: 'Counts and sums by event type and status for one grant', params: api.GrantParams, response: { 200: api.GrantReport } } },
       async (req) => {
         const { grantId } = req.params;
-        const byType = db
-          .prepare(
-            'SELECT type, status, COUNT(*) AS count, COALESCE(SUM(amount_cents), 0) AS amountCents FROM events WHERE grant_id = ? GROUP BY type, status ORDER BY type, status',
-          )
-          .all(grantId) as types.GrantReport['byType'];
+        const byType = await db.all<types.GrantReport['byType'][number]>(
+          'SELECT type, status, COUNT(*) AS count, COALESCE(SUM(amount_cents), 0) AS "amountCents" FROM events WHERE grant_id = ? GROUP BY type, status ORDER BY type, status',
+          [grantId],
+        );
         if (byType.length === 0) throw new HmsopsError('NOT_FOUND', `no events for grant ${grantId}`);
         return { grantId, byType, total: { count: byType.reduce((n, r) => n + r.count, 0), amountCents: byType.reduce((n, r) => n + r.amountCents, 0) } };
       },
@@ -77,13 +80,11 @@ await runService({
         const args = since ? [since] : [];
         return {
           since,
-          byType: db
-            .prepare(`SELECT type, COUNT(*) AS count, COALESCE(SUM(amount_cents), 0) AS amountCents FROM events ${where} GROUP BY type ORDER BY type`)
-            .all(...args) as types.SummaryReport['byType'],
-          grants: db
-            .prepare(`SELECT COUNT(DISTINCT grant_id) FROM events ${where}`)
-            .pluck()
-            .get(...args) as number,
+          byType: await db.all<types.SummaryReport['byType'][number]>(
+            `SELECT type, COUNT(*) AS count, COALESCE(SUM(amount_cents), 0) AS "amountCents" FROM events ${where} GROUP BY type ORDER BY type`,
+            args,
+          ),
+          grants: (await db.get<{ n: number }>(`SELECT COUNT(DISTINCT grant_id) AS n FROM events ${where}`, args))!.n,
         };
       },
     );

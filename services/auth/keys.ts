@@ -1,8 +1,12 @@
-/** The token signing key (Ed25519), kept in the state dir with mode 0600 and shared by every auth instance. */
+/**
+ * The token signing key (Ed25519), kept in the auth store and shared by every auth instance on
+ * every host: a token one instance signs verifies with the JWKS another serves.
+ */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
+import type { Store } from '../kit/store.js';
 
 export interface SigningKey {
   kid: string;
@@ -10,29 +14,49 @@ export interface SigningKey {
   publicJwk: JWK;
 }
 
-export async function loadOrCreateSigningKey(keysDir: string): Promise<{ kid: string; privateKey: CryptoKey | Uint8Array; publicJwks: JWK[] }> {
-  fs.mkdirSync(keysDir, { recursive: true, mode: 0o700 });
-  const file = path.join(keysDir, 'auth-signing.json');
-  if (!fs.existsSync(file)) {
-    const { privateKey, publicKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
-    const kid = crypto.randomBytes(8).toString('hex');
-    const key: SigningKey = { kid, privateJwk: await exportJWK(privateKey), publicJwk: await exportJWK(publicKey) };
-    // wx: when two instances start together, the first one's key wins and the other reads it.
-    const tmp = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, JSON.stringify({ keys: [key] }), { mode: 0o600 });
-    try {
-      fs.linkSync(tmp, file);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-    } finally {
-      fs.rmSync(tmp, { force: true });
-    }
+interface KeyRow {
+  kid: string;
+  private_jwk: string;
+  public_jwk: string;
+}
+
+/**
+ * The current key; the first instance to start makes it (two starting at once: the first insert
+ * wins and both read it back). A key from before the store kept it (`keys/auth-signing.json` in
+ * the state dir) is taken over, so tokens already out stay valid.
+ */
+export async function loadOrCreateSigningKey(db: Store, legacyKeysDir: string): Promise<{ kid: string; privateKey: CryptoKey | Uint8Array; publicJwks: JWK[] }> {
+  const current = () => db.get<KeyRow>("SELECT kid, private_jwk, public_jwk FROM signing_keys WHERE slot = 'current'");
+  let row = await current();
+  if (!row) {
+    const key = legacyKey(path.join(legacyKeysDir, 'auth-signing.json')) ?? (await newKey());
+    await db.insert(
+      'signing_keys',
+      ['slot', 'kid', 'private_jwk', 'public_jwk', 'created_at'],
+      [['current', key.kid, JSON.stringify(key.privateJwk), JSON.stringify(key.publicJwk), new Date().toISOString()]],
+      {
+        conflict: 'ON CONFLICT (slot) DO NOTHING',
+      },
+    );
+    row = (await current())!;
   }
-  const { keys } = JSON.parse(fs.readFileSync(file, 'utf8')) as { keys: SigningKey[] };
-  const current = keys[0]!;
+  const publicJwk = JSON.parse(row.public_jwk) as JWK;
   return {
-    kid: current.kid,
-    privateKey: await importJWK({ ...current.privateJwk, alg: 'EdDSA' }, 'EdDSA'),
-    publicJwks: keys.map((k) => ({ ...k.publicJwk, kid: k.kid, alg: 'EdDSA', use: 'sig' })),
+    kid: row.kid,
+    privateKey: await importJWK({ ...(JSON.parse(row.private_jwk) as JWK), alg: 'EdDSA' }, 'EdDSA'),
+    publicJwks: [{ ...publicJwk, kid: row.kid, alg: 'EdDSA', use: 'sig' }],
   };
+}
+
+async function newKey(): Promise<SigningKey> {
+  const { privateKey, publicKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
+  return { kid: crypto.randomBytes(8).toString('hex'), privateJwk: await exportJWK(privateKey), publicJwk: await exportJWK(publicKey) };
+}
+
+function legacyKey(file: string): SigningKey | undefined {
+  try {
+    return (JSON.parse(fs.readFileSync(file, 'utf8')) as { keys: SigningKey[] }).keys[0];
+  } catch {
+    return undefined;
+  }
 }

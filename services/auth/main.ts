@@ -5,13 +5,13 @@ import { SignJWT } from 'jose';
 import { parseDuration } from '../../src/duration.js';
 import { TOKEN_ALGORITHM, TOKEN_AUDIENCE, TOKEN_ISSUER } from '../../src/bearer-tokens.js';
 import { requireRole, runService } from '../kit/service.js';
+import { COLUMN_TYPES } from '../kit/store.js';
 import { HmsopsError } from '../../src/errors/index.js';
 import { auth as api } from '../../src/api/schemas.js';
 import { loadOrCreateSigningKey } from './keys.js';
 import { DUMMY_HASH, hashPassword, lockoutMs, MAX_FAILURES, verifyPassword } from './passwords.js';
 
-const migrations = [
-  `CREATE TABLE users (
+const usersTable = (bigint: string) => `CREATE TABLE users (
      id TEXT PRIMARY KEY,
      username TEXT NOT NULL UNIQUE,
      email TEXT NOT NULL,
@@ -20,10 +20,18 @@ const migrations = [
      disabled INTEGER NOT NULL DEFAULT 0,
      failed_count INTEGER NOT NULL DEFAULT 0,
      lockouts INTEGER NOT NULL DEFAULT 0,
-     locked_until INTEGER NOT NULL DEFAULT 0,
+     locked_until ${bigint} NOT NULL DEFAULT 0,
      created_at TEXT NOT NULL
-   );`,
-];
+   );`;
+// The signing key in the store, shared by every auth instance (one slot, 'current', for now).
+const signingKeysTable = `CREATE TABLE signing_keys (
+     slot TEXT PRIMARY KEY,
+     kid TEXT NOT NULL,
+     private_jwk TEXT NOT NULL,
+     public_jwk TEXT NOT NULL,
+     created_at TEXT NOT NULL
+   );`;
+const migrations = { sqlite: [usersTable(COLUMN_TYPES.sqlite.bigint), signingKeysTable], postgres: [usersTable(COLUMN_TYPES.postgres.bigint) + signingKeysTable] };
 
 interface UserRow {
   id: string;
@@ -46,19 +54,20 @@ await runService({
   migrations,
   async routes(app, ctx) {
     const { db } = ctx;
-    const key = await loadOrCreateSigningKey(ctx.paths.keys);
+    const key = await loadOrCreateSigningKey(db, ctx.paths.keys);
     await seedOperator(ctx.paths.credentials);
 
     async function seedOperator(credentialsFile: string) {
-      if (db.prepare('SELECT 1 FROM users LIMIT 1').get()) return;
+      if (await db.get('SELECT 1 FROM users LIMIT 1')) return;
       const password = crypto.randomBytes(18).toString('base64url');
       const hash = await hashPassword(password);
-      const inserted = db
-        .prepare(
-          `INSERT OR IGNORE INTO users (id, username, email, roles, password_hash, created_at) VALUES (?, 'operator', 'operator@hmsops.local', '["admin","operator"]', ?, ?)`,
-        )
-        .run(crypto.randomUUID(), hash, new Date().toISOString());
-      if (inserted.changes === 1) {
+      const { inserted } = await db.insert(
+        'users',
+        ['id', 'username', 'email', 'roles', 'password_hash', 'created_at'],
+        [[crypto.randomUUID(), 'operator', 'operator@hmsops.local', '["admin","operator"]', hash, new Date().toISOString()]],
+        { conflict: 'ON CONFLICT (username) DO NOTHING' },
+      );
+      if (inserted === 1) {
         const tmp = `${credentialsFile}.tmp`;
         fs.writeFileSync(tmp, JSON.stringify({ username: 'operator', password }, null, 2), { mode: 0o600 });
         fs.renameSync(tmp, credentialsFile);
@@ -66,8 +75,8 @@ await runService({
       }
     }
 
-    const byName = db.prepare<[string], UserRow>('SELECT * FROM users WHERE username = ?');
-    const byId = db.prepare<[string], UserRow>('SELECT * FROM users WHERE id = ?');
+    const byName = (username: string) => db.get<UserRow>('SELECT * FROM users WHERE username = ?', [username]);
+    const byId = (id: string) => db.get<UserRow>('SELECT * FROM users WHERE id = ?', [id]);
 
     app.post(
       '/v1/login',
@@ -82,7 +91,7 @@ await runService({
       async (req) => {
         const { username, password } = req.body;
         const now = Date.now();
-        const user = byName.get(username);
+        const user = await byName(username);
         if (user && user.locked_until > now) {
           const retry = Math.ceil((user.locked_until - now) / 1000);
           throw new HmsopsError('ACCOUNT_LOCKED', `too many failed logins; try again in ${retry}s`, {
@@ -93,16 +102,24 @@ await runService({
         const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
         if (!user || !ok) {
           if (user) {
-            const failed = user.failed_count + 1;
-            if (failed >= MAX_FAILURES) {
-              db.prepare('UPDATE users SET failed_count = 0, lockouts = lockouts + 1, locked_until = ? WHERE id = ?').run(now + lockoutMs(user.lockouts), user.id);
-              req.log.warn({ user: user.username }, 'account locked after repeated failed logins');
-            } else db.prepare('UPDATE users SET failed_count = ? WHERE id = ?').run(failed, user.id);
+            // Counted in the store, so failures at every auth instance add up to one lockout.
+            const counted = await db.get<{ failed_count: number; lockouts: number }>(
+              'UPDATE users SET failed_count = failed_count + 1 WHERE id = ? RETURNING failed_count, lockouts',
+              [user.id],
+            );
+            if (counted && counted.failed_count >= MAX_FAILURES) {
+              const locked = await db.run('UPDATE users SET failed_count = 0, lockouts = lockouts + 1, locked_until = ? WHERE id = ? AND failed_count >= ?', [
+                now + lockoutMs(counted.lockouts),
+                user.id,
+                MAX_FAILURES,
+              ]);
+              if (locked) req.log.warn({ user: user.username }, 'account locked after repeated failed logins');
+            }
           }
           throw new HmsopsError('INVALID_CREDENTIALS', 'invalid username or password');
         }
         if (user.disabled) throw new HmsopsError('ACCOUNT_DISABLED', 'this account is disabled');
-        db.prepare('UPDATE users SET failed_count = 0, lockouts = 0, locked_until = 0 WHERE id = ?').run(user.id);
+        await db.run('UPDATE users SET failed_count = 0, lockouts = 0, locked_until = 0 WHERE id = ?', [user.id]);
         const iat = Math.floor(now / 1000);
         const exp = iat + Math.floor(tokenTtlMs / 1000);
         const roles = JSON.parse(user.roles) as string[];
@@ -124,14 +141,14 @@ await runService({
     }));
 
     app.get('/v1/me', { schema: { summary: 'The calling user', response: { 200: api.User } } }, async (req) => {
-      const u = byId.get(req.identity!.sub);
+      const u = await byId(req.identity!.sub);
       if (!u) throw new HmsopsError('NOT_FOUND', 'user not found');
       return publicUser(u);
     });
 
     app.get('/v1/users', { schema: { summary: 'All users (admin)', response: { 200: api.UserList } } }, async (req) => {
       requireRole(req, 'admin');
-      return { users: db.prepare<[], UserRow>('SELECT * FROM users ORDER BY username').all().map(publicUser) };
+      return { users: (await db.all<UserRow>('SELECT * FROM users ORDER BY username')).map(publicUser) };
     });
 
     app.post(
@@ -146,26 +163,25 @@ await runService({
       async (req, reply) => {
         requireRole(req, 'admin');
         const b = req.body;
-        if (byName.get(b.username)) throw new HmsopsError('USERNAME_TAKEN', `user ${b.username} exists`);
+        if (await byName(b.username)) throw new HmsopsError('USERNAME_TAKEN', `user ${b.username} exists`);
         const id = crypto.randomUUID();
-        db.prepare('INSERT INTO users (id, username, email, roles, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
-          id,
-          b.username,
-          b.email,
-          JSON.stringify(b.roles ?? ['operator']),
-          await hashPassword(b.password),
-          new Date().toISOString(),
+        const hash = await hashPassword(b.password);
+        const { inserted } = await db.insert(
+          'users',
+          ['id', 'username', 'email', 'roles', 'password_hash', 'created_at'],
+          [[id, b.username, b.email, JSON.stringify(b.roles ?? ['operator']), hash, new Date().toISOString()]],
+          { conflict: 'ON CONFLICT (username) DO NOTHING' },
         );
-        return reply.code(201).send(publicUser(byId.get(id)!));
+        if (!inserted) throw new HmsopsError('USERNAME_TAKEN', `user ${b.username} exists`);
+        return reply.code(201).send(publicUser((await byId(id))!));
       },
     );
 
     app.post('/v1/users/:username/disable', { schema: { summary: 'Disable a user (admin)', params: api.UsernameParams, response: { 200: api.User } } }, async (req) => {
       requireRole(req, 'admin');
       const { username } = req.params;
-      const r = db.prepare('UPDATE users SET disabled = 1 WHERE username = ?').run(username);
-      if (r.changes === 0) throw new HmsopsError('NOT_FOUND', `no user ${username}`);
-      return publicUser(byName.get(username)!);
+      if (!(await db.run('UPDATE users SET disabled = 1 WHERE username = ?', [username]))) throw new HmsopsError('NOT_FOUND', `no user ${username}`);
+      return publicUser((await byName(username))!);
     });
   },
 });

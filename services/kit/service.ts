@@ -24,7 +24,8 @@ import { Metrics } from '../../src/metrics.js';
 import { statePaths, type StatePaths } from '../../src/state/paths.js';
 import { daemonLinkFromEnv, registerWithDaemon } from '../../src/registry/daemon-link.js';
 import { stdoutLines } from './stdout-lines.js';
-import { openStore, type Store, storeUnavailable } from './store.js';
+import { openStore } from './open-store.js';
+import { type Migrations, redactUrl, type Store, StoreUnavailable, storeConfigFromEnv, storeUnavailable } from './store.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -56,7 +57,8 @@ export type ServiceApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpr
 export interface ServiceDefinition {
   name: string;
   version: string;
-  migrations: string[];
+  /** The service's tables, one numbered list per store dialect. */
+  migrations: Migrations;
   bodyLimit?: number;
   routes: (app: ServiceApp, ctx: ServiceContext) => void | Promise<void>;
   /** Registry metadata published at registration (read after start). */
@@ -136,8 +138,9 @@ export async function runService(def: ServiceDefinition): Promise<FastifyInstanc
     // Fastify's own 4xx (a body it cannot parse, over bodyLimit) keep Fastify's code.
     else if (thrown.statusCode && thrown.statusCode < 500) err = HmsopsError.passedOn(thrown.code ?? 'BAD_REQUEST', thrown.message, { status: thrown.statusCode });
     else if (storeUnavailable(thrown)) {
-      req.log.warn({ code: thrown.code }, 'store unavailable');
-      err = new HmsopsError('STORE_UNAVAILABLE', `the store did not answer in time (${thrown.code}); nothing was stored, try again`, {
+      const reason = thrown instanceof StoreUnavailable ? thrown.reason : thrown.code;
+      req.log.warn({ reason }, 'store unavailable');
+      err = new HmsopsError('STORE_UNAVAILABLE', `the store did not answer (${reason}); try again: a retry with the same idempotency key never does the work twice`, {
         headers: { 'retry-after': '1' },
       });
     } else {
@@ -152,7 +155,12 @@ export async function runService(def: ServiceDefinition): Promise<FastifyInstanc
   });
 
   app.get('/healthz', async () => ({ status: 'ok' }));
-  app.get('/readyz', async (_req, reply) => (ready ? { status: 'ready' } : reply.code(503).send({ status: 'not ready' })));
+  app.get('/readyz', async (_req, reply) => {
+    if (!ready) return reply.code(503).send({ status: 'not ready' });
+    // A store that cannot be reached (a database restarting) takes the instance out of rotation until it answers again.
+    const problem = await storePing();
+    return problem ? reply.code(503).send({ status: 'not ready', detail: problem }) : { status: 'ready' };
+  });
   app.get('/metrics', async (_req, reply) => reply.type('text/plain; version=0.0.4').send(metrics.render()));
   let openapi: Promise<unknown> | undefined;
   app.get('/v1/openapi.json', { config: { public: true } }, async () => {
@@ -164,7 +172,26 @@ export async function runService(def: ServiceDefinition): Promise<FastifyInstanc
     return openapi;
   });
 
-  const db = openStore(path.join(paths.data, `${def.name}.sqlite`), def.migrations);
+  const storeConfig = storeConfigFromEnv();
+  let db: Store;
+  try {
+    db = await openStore(storeConfig, { name: def.name, migrations: def.migrations, dataDir: paths.data, log: (m) => app.log.warn(m) });
+  } catch (err) {
+    // The reason is the log's last line, which `up` shows with the instance that is not ready.
+    const where = storeConfig.backend === 'postgres' ? ` at ${redactUrl(storeConfig.url ?? '(no url)')}` : '';
+    app.log.error({ reason: (err as StoreUnavailable).reason }, `cannot open the ${storeConfig.backend} store${where}: ${(err as Error).message}`);
+    process.exit(1);
+  }
+  /** Asked by /readyz: at most one ping in flight, its answer shared. */
+  let pinging: Promise<string | undefined> | undefined;
+  const storePing = () =>
+    (pinging ??= db
+      .ping()
+      .then(
+        () => undefined,
+        (err: Error) => err.message,
+      )
+      .finally(() => (pinging = undefined)));
   const ctx: ServiceContext = { name: def.name, instanceId, db, paths, metrics, log: app.log, fleetToken };
   await def.routes(app, ctx);
   await app.listen({ host: '127.0.0.1', port: Number(process.env.PORT ?? 0) });
@@ -193,7 +220,7 @@ export async function runService(def: ServiceDefinition): Promise<FastifyInstanc
     await registration?.deregister();
     await app.close(); // stops accepting, finishes in-flight requests
     await def.stop?.(ctx);
-    db.close();
+    await db.close();
     app.log.info('stopped');
     process.exit(0);
   };

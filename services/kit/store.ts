@@ -1,41 +1,112 @@
-/** Each service's own SQLite file: WAL, a busy timeout for several instances, numbered migrations. */
-import fs from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
+/**
+ * A service's store behind one async interface: SQLite (a file under the state dir, the default)
+ * or PostgreSQL (shared by instances on any number of hosts). A service writes its SQL once, in
+ * the subset both accept (`?` placeholders, `ON CONFLICT`, `RETURNING`); the few things the two
+ * say differently (a list parameter, a sequence, a row lock, an advisory lock) are methods here.
+ */
+export type Dialect = 'sqlite' | 'postgres';
 
-export type Store = Database.Database;
-
-export function openStore(file: string, migrations: string[]): Store {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('busy_timeout = 5000');
-  db.pragma('foreign_keys = ON');
-  // Migrations run in one immediate transaction so two instances starting together do not race.
-  // A store already at the latest version needs no lock at all: an instance (re)started while
-  // another holds the write lock for a long cut used to wait out the busy timeout and exit 1.
-  const version = () => db.pragma('user_version', { simple: true }) as number;
-  for (const giveUpAt = Date.now() + MIGRATION_WAIT_MS; version() < migrations.length; ) {
-    try {
-      db.transaction(() => {
-        const current = version();
-        for (let v = current; v < migrations.length; v++) db.exec(migrations[v]!);
-        if (current < migrations.length) db.pragma(`user_version = ${migrations.length}`);
-      }).immediate();
-    } catch (err) {
-      if (!storeUnavailable(err) || Date.now() > giveUpAt) throw err;
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250); // nothing is served yet: wait, then try again
-    }
-  }
-  return db;
+/** Statements on the store, or inside one transaction. Arrays as parameters go with `in()`. */
+export interface Queries {
+  readonly dialect: Dialect;
+  all<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  get<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T | undefined>;
+  /** A statement without rows to read: how many rows it changed. */
+  run(sql: string, params?: readonly unknown[]): Promise<number>;
+  /**
+   * Inserts rows (one parameter list per row, in `columns` order), with an `ON CONFLICT ...`
+   * clause when given; with `returning`, the rows inserted (or updated by the clause) are
+   * answered, the ones it skipped are not.
+   */
+  insert<T = Record<string, unknown>>(
+    table: string,
+    columns: readonly string[],
+    rows: readonly (readonly unknown[])[],
+    opts?: InsertOptions,
+  ): Promise<{ inserted: number; rows: T[] }>;
+  /** `column` is one of the values of an array parameter: `WHERE ${q.in('id')}` with `[ids]`. */
+  in(column: string): string;
+  /** The next `n` values of a table's integer key (AUTOINCREMENT, or the identity's sequence); call inside a transaction. */
+  nextKeys(table: string, column: string, n: number): Promise<number[]>;
+  /** Appended to a SELECT that claims rows: other writers skip them (PostgreSQL); SQLite's write lock already does. */
+  readonly skipLocked: string;
 }
 
-/** How long start-up waits for the write lock to migrate the store (each try waits the busy timeout too). */
-const MIGRATION_WAIT_MS = 60_000;
+export interface Store extends Queries {
+  /**
+   * A write transaction: SQLite's BEGIN IMMEDIATE (one writer per file, statements of this
+   * process queued behind it), PostgreSQL's BEGIN on a pooled connection (tried again after a
+   * deadlock). `lock` names an advisory lock taken first (PostgreSQL), so writers on every host
+   * take turns for that work.
+   */
+  transaction<T>(fn: (q: Queries) => Promise<T>, opts?: { lock?: string }): Promise<T>;
+  /** Throws StoreUnavailable when the store cannot be reached now (for /readyz). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+  /** Where the store is, without a password: a file, or a postgres:// URL. */
+  readonly where: string;
+}
 
-/** A store error that passes: the file locked by another instance past the busy timeout. Answered 503 STORE_UNAVAILABLE. */
-export function storeUnavailable(err: unknown): err is Error & { code: string } {
+export interface InsertOptions {
+  /** `ON CONFLICT (key) DO NOTHING`, or `DO UPDATE SET ... WHERE ...` (without parameters). */
+  conflict?: string;
+  returning?: string;
+}
+
+/** Column types the two say differently, for migrations written once: `${t.bigint}`. */
+export const COLUMN_TYPES = {
+  sqlite: { key: 'INTEGER PRIMARY KEY AUTOINCREMENT', bigint: 'INTEGER', bytes: 'BLOB' },
+  postgres: { key: 'BIGSERIAL PRIMARY KEY', bigint: 'BIGINT', bytes: 'BYTEA' },
+} as const;
+export type ColumnTypes = (typeof COLUMN_TYPES)[Dialect];
+
+/** Each service's migrations, numbered by their place in the list, one list per dialect. */
+export interface Migrations {
+  sqlite: string[];
+  postgres: string[];
+}
+
+/** What the daemon passes a bundled service (HMSOPS_STORE): the fleet's `store`, or the service's own. */
+export interface StoreConfig {
+  backend: Dialect;
+  /** postgres://USER@HOST:PORT/DB, never with a password in it. */
+  url?: string;
+  /** A file holding the database password (else PGPASSWORD, else none). */
+  passwordFile?: string;
+}
+
+/** The store could not be reached or did not answer in time: answered 503 STORE_UNAVAILABLE. */
+export class StoreUnavailable extends Error {
+  readonly code = 'STORE_UNAVAILABLE';
+  constructor(
+    message: string,
+    /** What the driver said (an errno, a SQLSTATE, SQLITE_BUSY). */
+    readonly reason: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A store error that passes: a SQLite file locked past the busy timeout, a database unreachable. */
+export function storeUnavailable(err: unknown): err is Error & { code: string; reason?: string } {
+  if (err instanceof StoreUnavailable) return true;
   const code = (err as { code?: unknown } | null)?.code;
   return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
+}
+
+/** A URL as it may be shown: any password in it replaced. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return url.replace(/\/\/([^:/@]*):[^@]*@/, '//$1:***@');
+  }
+}
+
+/** The store config a service was started with (HMSOPS_STORE), else SQLite. */
+export function storeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): StoreConfig {
+  if (!env.HMSOPS_STORE) return { backend: 'sqlite' };
+  return JSON.parse(env.HMSOPS_STORE) as StoreConfig;
 }

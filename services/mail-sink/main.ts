@@ -1,19 +1,19 @@
 /**
  * mail-sink: a local SMTP server (smtp-server) that keeps every message it receives, raw, in its
- * SQLite file, listed over HTTP (`hmsops mail show ID` prints the RFC 5322 text, an .eml).
+ * store, listed over HTTP (`hmsops mail show ID` prints the RFC 5322 text, an .eml).
  * The default SMTP target of messaging.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { SMTPServer } from 'smtp-server';
 import { runService } from '../kit/service.js';
+import { type ColumnTypes, COLUMN_TYPES } from '../kit/store.js';
 import { HmsopsError } from '../../src/errors/index.js';
 import type * as types from '../../src/api/mail-sink.js';
 import { mailSink as api, shared } from '../../src/api/schemas.js';
 import { headerValue } from './headers.js';
 
-const migrations = [
-  `CREATE TABLE messages (
+const messagesTable = `CREATE TABLE messages (
      id TEXT PRIMARY KEY,
      message_id TEXT,
      mail_from TEXT,
@@ -23,11 +23,14 @@ const migrations = [
      path TEXT NOT NULL,
      received_at TEXT NOT NULL
    );
-   CREATE INDEX messages_by_rcpt ON messages (rcpt_to);`,
-  // The raw message in the row: a file per message cost more CPU than the SMTP exchange itself
-  // (docs/benchmarks.md). Rows from before keep `path` to their .eml file.
-  `ALTER TABLE messages ADD COLUMN raw BLOB;`,
-];
+   CREATE INDEX messages_by_rcpt ON messages (rcpt_to);`;
+// The raw message in the row: a file per message cost more CPU than the SMTP exchange itself
+// (docs/benchmarks.md). Rows from before keep `path` to their .eml file.
+const rawColumn = (t: ColumnTypes) => `ALTER TABLE messages ADD COLUMN raw ${t.bytes};`;
+const migrations = {
+  sqlite: [messagesTable, rawColumn(COLUMN_TYPES.sqlite)],
+  postgres: [`${messagesTable}\n${rawColumn(COLUMN_TYPES.postgres)}`],
+};
 
 /** A messages row as a listing reads it. */
 interface MessageRow {
@@ -52,7 +55,6 @@ await runService({
   migrations,
   metadata: () => ({ smtpPort: String(smtpPort) }),
   async routes(app, ctx) {
-    const insert = ctx.db.prepare("INSERT INTO messages (id, message_id, mail_from, rcpt_to, subject, size, path, received_at, raw) VALUES (?, ?, ?, ?, ?, ?, '', ?, ?)");
     smtp = new SMTPServer({
       authOptional: true,
       disabledCommands: ['AUTH', 'STARTTLS'],
@@ -63,7 +65,7 @@ await runService({
       onData(stream, session, callback) {
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
+        stream.on('end', async () => {
           try {
             const raw = Buffer.concat(chunks);
             const id = `msg_${Date.now()}_${crypto.randomBytes(4).toString('hex')}`;
@@ -72,7 +74,16 @@ await runService({
             const rcpt = session.envelope.rcptTo.map((r) => r.address.toLowerCase()).join(',');
             const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : null;
             // Stored (committed) before the 250 reply: a message the sink accepted is never lost.
-            insert.run(id, headerValue(head, 'message-id'), from, rcpt, headerValue(head, 'subject'), raw.length, new Date().toISOString(), raw);
+            await ctx.db.run("INSERT INTO messages (id, message_id, mail_from, rcpt_to, subject, size, path, received_at, raw) VALUES (?, ?, ?, ?, ?, ?, '', ?, ?)", [
+              id,
+              headerValue(head, 'message-id'),
+              from,
+              rcpt,
+              headerValue(head, 'subject'),
+              raw.length,
+              new Date().toISOString(),
+              raw,
+            ]);
             ctx.metrics.inc('mail_sink_messages_total', 'Messages received');
             callback(null, `queued as ${id}`);
           } catch (err) {
@@ -112,10 +123,8 @@ await runService({
         const { to } = req.query;
         const limit = Number(req.query.limit ?? 100000);
         const rows = to
-          ? ctx.db
-              .prepare<[string, number], MessageRow>(`SELECT ${LISTED} FROM messages WHERE ',' || rcpt_to || ',' LIKE ? ORDER BY received_at, id LIMIT ?`)
-              .all(`%,${to.toLowerCase()},%`, limit)
-          : ctx.db.prepare<[number], MessageRow>(`SELECT ${LISTED} FROM messages ORDER BY received_at, id LIMIT ?`).all(limit);
+          ? await ctx.db.all<MessageRow>(`SELECT ${LISTED} FROM messages WHERE ',' || rcpt_to || ',' LIKE ? ORDER BY received_at, id LIMIT ?`, [`%,${to.toLowerCase()},%`, limit])
+          : await ctx.db.all<MessageRow>(`SELECT ${LISTED} FROM messages ORDER BY received_at, id LIMIT ?`, [limit]);
         return { messages: rows.map(view), smtpPort };
       },
     );
@@ -124,14 +133,14 @@ await runService({
       { schema: { summary: 'How many messages were received, optionally for one recipient domain', querystring: api.CountQuery, response: { 200: api.MessageCount } } },
       async (req) => {
         const { domain } = req.query;
-        const count = domain
-          ? ctx.db.prepare("SELECT COUNT(*) FROM messages WHERE ',' || rcpt_to || ',' LIKE ?").pluck().get(`%@${domain.toLowerCase()},%`)
-          : ctx.db.prepare('SELECT COUNT(*) FROM messages').pluck().get();
-        return { count: count as number };
+        const row = domain
+          ? await ctx.db.get<{ n: number }>("SELECT COUNT(*) AS n FROM messages WHERE ',' || rcpt_to || ',' LIKE ?", [`%@${domain.toLowerCase()},%`])
+          : await ctx.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM messages');
+        return { count: row!.n };
       },
     );
     app.get('/v1/messages/:id', { schema: { summary: 'One message with its raw text', params: shared.IdParams, response: { 200: api.MessageWithRaw } } }, async (req) => {
-      const r = ctx.db.prepare<[string], MessageRow & { path: string; raw: Buffer | null }>('SELECT * FROM messages WHERE id = ?').get(req.params.id);
+      const r = await ctx.db.get<MessageRow & { path: string; raw: Buffer | null }>('SELECT * FROM messages WHERE id = ?', [req.params.id]);
       if (!r) throw new HmsopsError('NOT_FOUND', 'no such message');
       return { ...view(r), raw: r.raw ? r.raw.toString('utf8') : fs.readFileSync(r.path, 'utf8') };
     });

@@ -1,5 +1,5 @@
 /**
- * messaging: idempotent email requests kept in an outbox (SQLite) and delivered by a worker over
+ * messaging: idempotent email requests kept in an outbox (its store) and delivered by a worker over
  * SMTP (nodemailer, pooled), retried with backoff while the SMTP server is unreachable.
  * A repeated Idempotency-Key never makes a second email.
  */
@@ -8,14 +8,14 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool/index.js';
 import { ControlClient } from '../../src/control/client.js';
 import { runService, type ServiceContext } from '../kit/service.js';
+import { COLUMN_TYPES } from '../kit/store.js';
 import { HmsopsError, itemError } from '../../src/errors/index.js';
 import { requestFingerprint } from '../kit/idempotency.js';
 import type * as types from '../../src/api/messaging.js';
 import { messaging as api, shared } from '../../src/api/schemas.js';
 import { envelopeAddress, plainMessage } from './plain-message.js';
 
-const migrations = [
-  `CREATE TABLE emails (
+const emailsTable = (bigint: string) => `CREATE TABLE emails (
      id TEXT PRIMARY KEY,
      idempotency_key TEXT NOT NULL UNIQUE,
      fingerprint TEXT NOT NULL,
@@ -26,20 +26,42 @@ const migrations = [
      status TEXT NOT NULL CHECK (status IN ('queued', 'sending', 'sent', 'failed')),
      attempts INTEGER NOT NULL DEFAULT 0,
      last_error TEXT,
-     next_attempt_at INTEGER NOT NULL,
-     claimed_until INTEGER NOT NULL DEFAULT 0,
+     next_attempt_at ${bigint} NOT NULL,
+     claimed_until ${bigint} NOT NULL DEFAULT 0,
      message_id TEXT,
      created_at TEXT NOT NULL,
      sent_at TEXT
    );
-   CREATE INDEX emails_due ON emails (status, next_attempt_at);`,
-];
+   CREATE INDEX emails_due ON emails (status, next_attempt_at);`;
+const migrations = { sqlite: [emailsTable(COLUMN_TYPES.sqlite.bigint)], postgres: [emailsTable(COLUMN_TYPES.postgres.bigint)] };
+
+/**
+ * Claims up to 500 due emails for this instance, so two instances (on any host) never send the
+ * same one. SQLite: due emails in the order of the emails_due index (new ones: next_attempt_at 0,
+ * then insertion order), then expired claims, both read off the index; ordered by created_at,
+ * each claim sorted every queued row first (~90 ms with 300,000 queued, the event loop blocked
+ * for it, and with a million-recipient grant's notices the service went unready); its write lock
+ * keeps claims apart. PostgreSQL: the rows another instance is claiming are skipped, not waited for.
+ */
+const CLAIM = {
+  sqlite: `UPDATE emails SET status = 'sending', claimed_until = ?
+           WHERE id IN (
+             SELECT id FROM (SELECT id FROM emails WHERE status = 'queued' AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT 500)
+             UNION ALL SELECT id FROM (SELECT id FROM emails WHERE status = 'sending' AND claimed_until < ? LIMIT 500)
+             LIMIT 500)
+           RETURNING *`,
+  postgres: `UPDATE emails SET status = 'sending', claimed_until = ?
+             WHERE id IN (
+               SELECT id FROM emails WHERE (status = 'queued' AND next_attempt_at <= ?) OR (status = 'sending' AND claimed_until < ?)
+               ORDER BY next_attempt_at LIMIT 500 FOR UPDATE SKIP LOCKED)
+             RETURNING *`,
+};
 
 const MAX_ATTEMPTS = 50;
 export const retryDelayMs = (attempts: number) => Math.min(5000, 100 * 2 ** Math.min(attempts, 10));
 const FROM = process.env.HMSOPS_MAIL_FROM ?? 'hmsops <noreply@hmsops.local>';
 
-/** An emails row as SQLite gives it. */
+/** An emails row as the store gives it. */
 interface EmailRow {
   id: string;
   idempotency_key: string;
@@ -105,21 +127,9 @@ class Outbox {
 
   async #drain() {
     for (;;) {
-      // Due emails in the order of the emails_due index (new ones: next_attempt_at 0, then insertion
-      // order), then expired claims: both read off the index. Ordered by created_at, each claim
-      // sorted every queued row first: ~90 ms with 300,000 queued, the event loop blocked for it,
-      // and with a million-recipient grant's notices the service went unready.
       const now = Date.now();
-      const claimed = this.ctx.db
-        .prepare(
-          `UPDATE emails SET status = 'sending', claimed_until = ?
-           WHERE id IN (
-             SELECT id FROM (SELECT id FROM emails WHERE status = 'queued' AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT 500)
-             UNION ALL SELECT id FROM (SELECT id FROM emails WHERE status = 'sending' AND claimed_until < ? LIMIT 500)
-             LIMIT 500)
-           RETURNING *`,
-        )
-        .all(now + 60_000, now, now) as EmailRow[];
+      const { db } = this.ctx;
+      const claimed = await db.transaction((q) => q.all<EmailRow>(CLAIM[q.dialect], [now + 60_000, now, now]));
       if (claimed.length === 0) return;
       let url: string | undefined;
       try {
@@ -128,7 +138,7 @@ class Outbox {
         url = undefined;
       }
       if (!url) {
-        for (const e of claimed) this.#failed(e, 'no SMTP server: the mail sink is not passing and no smtp.url is configured');
+        for (const e of claimed) await this.#failed(e, 'no SMTP server: the mail sink is not passing and no smtp.url is configured');
         return;
       }
       if (this.#transport?.url !== url) {
@@ -159,13 +169,15 @@ class Outbox {
                 ? { envelope: { from: envelopeAddress(FROM), to: [e.rcpt] }, raw }
                 : { from: FROM, to: e.rcpt, subject: e.subject, text: e.text, html: e.html ?? undefined, messageId },
             );
-            this.ctx.db
-              .prepare("UPDATE emails SET status = 'sent', attempts = attempts + 1, sent_at = ?, message_id = ?, last_error = NULL WHERE id = ?")
-              .run(new Date().toISOString(), messageId, e.id);
+            await this.ctx.db.run("UPDATE emails SET status = 'sent', attempts = attempts + 1, sent_at = ?, message_id = ?, last_error = NULL WHERE id = ?", [
+              new Date().toISOString(),
+              messageId,
+              e.id,
+            ]);
             this.ctx.metrics.inc('messaging_emails_sent_total', 'Emails delivered over SMTP');
           } catch (err) {
             anyFailed = true;
-            this.#failed(e, (err as Error).message);
+            await this.#failed(e, (err as Error).message);
           }
         }),
       );
@@ -178,12 +190,16 @@ class Outbox {
     }
   }
 
-  #failed(e: EmailRow, reason: string) {
+  async #failed(e: EmailRow, reason: string) {
     const attempts = e.attempts + 1;
     const status = attempts >= MAX_ATTEMPTS ? 'failed' : 'queued';
-    this.ctx.db
-      .prepare('UPDATE emails SET status = ?, attempts = ?, last_error = ?, next_attempt_at = ? WHERE id = ?')
-      .run(status, attempts, reason, Date.now() + retryDelayMs(attempts), e.id);
+    await this.ctx.db.run('UPDATE emails SET status = ?, attempts = ?, last_error = ?, next_attempt_at = ? WHERE id = ?', [
+      status,
+      attempts,
+      reason,
+      Date.now() + retryDelayMs(attempts),
+      e.id,
+    ]);
     this.ctx.metrics.inc('messaging_delivery_failures_total', 'SMTP delivery attempts that failed');
   }
 }
@@ -198,36 +214,48 @@ await runService({
   bodyLimit: 32 * 1024 * 1024,
   routes(app, ctx) {
     outbox = new Outbox(ctx);
-    const byKey = ctx.db.prepare<[string], EmailRow>('SELECT * FROM emails WHERE idempotency_key = ?');
-    const insert = ctx.db.prepare(
-      "INSERT INTO emails (id, idempotency_key, fingerprint, rcpt, subject, text, html, status, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?)",
-    );
     type EmailBody = types.EmailRequest;
-    /** One email into the outbox, or the answer its key already has. Call inside a transaction. */
-    const enqueue = (
-      key: string,
-      body: EmailBody,
-    ): { outcome: 'queued'; row: Pick<EmailRow, 'id' | 'status'> } | { outcome: 'replayed'; row: EmailRow } | { outcome: 'reused'; existing: EmailRow } => {
-      const fingerprint = requestFingerprint(body);
-      const existing = byKey.get(key);
-      if (existing) return existing.fingerprint === fingerprint ? { outcome: 'replayed', row: existing } : { outcome: 'reused', existing };
-      const id = `em_${crypto.randomUUID().replace(/-/g, '')}`;
-      insert.run(id, key, fingerprint, body.to, body.subject, body.text, body.html ?? null, new Date().toISOString());
-      return { outcome: 'queued', row: { id, status: 'queued' } };
-    };
+    type Enqueued = { outcome: 'queued'; row: Pick<EmailRow, 'id' | 'status'> } | { outcome: 'replayed'; row: EmailRow } | { outcome: 'reused'; existing: EmailRow };
+    /**
+     * Emails into the outbox, or the answer each key already has, in one transaction. The key's
+     * UNIQUE constraint decides between requests (on any instance): a key stored first by
+     * another is answered from its row.
+     */
+    const enqueue = (emails: { key: string; body: EmailBody }[]): Promise<Enqueued[]> =>
+      ctx.db.transaction(async (q) => {
+        const now = new Date().toISOString();
+        const prints = emails.map((e) => requestFingerprint(e.body));
+        const ids = emails.map(() => `em_${crypto.randomUUID().replace(/-/g, '')}`);
+        const stored = await q.insert<{ id: string }>(
+          'emails',
+          ['id', 'idempotency_key', 'fingerprint', 'rcpt', 'subject', 'text', 'html', 'status', 'next_attempt_at', 'created_at'],
+          emails.map(({ key, body }, i) => [ids[i], key, prints[i], body.to, body.subject, body.text, body.html ?? null, 'queued', 0, now]),
+          { conflict: 'ON CONFLICT (idempotency_key) DO NOTHING', returning: 'id' },
+        );
+        const mine = new Set(stored.rows.map((r) => r.id));
+        const others = emails.filter((_, i) => !mine.has(ids[i]!)).map((e) => e.key);
+        const byKey = new Map(
+          (others.length ? await q.all<EmailRow>(`SELECT * FROM emails WHERE ${q.in('idempotency_key')}`, [[...new Set(others)]]) : []).map((r) => [r.idempotency_key, r]),
+        );
+        return emails.map(({ key }, i): Enqueued => {
+          if (mine.has(ids[i]!)) return { outcome: 'queued', row: { id: ids[i]!, status: 'queued' } };
+          const existing = byKey.get(key)!;
+          return existing.fingerprint === prints[i] ? { outcome: 'replayed', row: existing } : { outcome: 'reused', existing };
+        });
+      });
     app.post(
       '/v1/emails',
       { schema: { summary: 'Queue an email (Idempotency-Key header required)', body: api.EmailRequest, response: { 200: api.Email, 202: api.Email } } },
       async (req, reply) => {
         const key = req.headers['idempotency-key'];
         if (typeof key !== 'string' || !key) throw new HmsopsError('IDEMPOTENCY_KEY_REQUIRED', 'send an Idempotency-Key header');
-        const out = ctx.db.transaction(() => enqueue(key, req.body)).immediate();
+        const [out] = (await enqueue([{ key, body: req.body }])) as [Enqueued];
         if (out.outcome === 'reused')
           throw new HmsopsError('IDEMPOTENCY_KEY_REUSED', `idempotency key ${key} was used for a different email`, { extra: { emailId: out.existing.id } });
         outbox!.kick();
         if (out.outcome === 'replayed') reply.header('idempotent-replayed', 'true');
-        const row = out.outcome === 'queued' ? ctx.db.prepare('SELECT * FROM emails WHERE id = ?').get(out.row.id) : out.row;
-        return reply.code(out.outcome === 'replayed' ? 200 : 202).send(view(row as EmailRow));
+        const row = out.outcome === 'queued' ? await ctx.db.get<EmailRow>('SELECT * FROM emails WHERE id = ?', [out.row.id]) : out.row;
+        return reply.code(out.outcome === 'replayed' ? 200 : 202).send(view(row!));
       },
     );
 
@@ -242,15 +270,11 @@ await runService({
       },
       async (req) => {
         const { emails } = req.body;
-        const results = ctx.db
-          .transaction(() =>
-            emails.map(({ idempotencyKey, ...body }, index) => {
-              const out = enqueue(idempotencyKey, body);
-              if (out.outcome === 'reused') return { index, ...itemError('IDEMPOTENCY_KEY_REUSED', `idempotency key ${idempotencyKey} was used for a different email`) };
-              return out.outcome === 'replayed' ? { index, status: 200, email: view(out.row), replayed: true } : { index, status: 202, email: out.row };
-            }),
-          )
-          .immediate();
+        const outcomes = await enqueue(emails.map(({ idempotencyKey, ...body }) => ({ key: idempotencyKey, body })));
+        const results = outcomes.map((out, index) => {
+          if (out.outcome === 'reused') return { index, ...itemError('IDEMPOTENCY_KEY_REUSED', `idempotency key ${emails[index]!.idempotencyKey} was used for a different email`) };
+          return out.outcome === 'replayed' ? { index, status: 200, email: view(out.row), replayed: true } : { index, status: 202, email: out.row };
+        });
         outbox!.kick();
         return {
           results,
@@ -262,7 +286,7 @@ await runService({
     );
 
     app.get('/v1/emails/:id', { schema: { summary: 'Status and attempts of an email', params: shared.IdParams, response: { 200: api.Email } } }, async (req) => {
-      const r = ctx.db.prepare<[string], EmailRow>('SELECT * FROM emails WHERE id = ?').get(req.params.id);
+      const r = await ctx.db.get<EmailRow>('SELECT * FROM emails WHERE id = ?', [req.params.id]);
       if (!r) throw new HmsopsError('NOT_FOUND', 'no such email');
       return view(r);
     });
@@ -290,16 +314,10 @@ await runService({
         }
         const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
         const counts = Object.fromEntries(
-          (ctx.db.prepare(`SELECT status, COUNT(*) AS n FROM emails ${w} GROUP BY status`).all(...args) as { status: string; n: number }[]).map((r) => [r.status, r.n]),
+          (await ctx.db.all<{ status: string; n: number }>(`SELECT status, COUNT(*) AS n FROM emails ${w} GROUP BY status`, args)).map((r) => [r.status, r.n]),
         );
         if (countsOnly === 'true') return { counts };
-        return {
-          counts,
-          emails: ctx.db
-            .prepare<string[], EmailRow>(`SELECT * FROM emails ${w} ORDER BY created_at`)
-            .all(...args)
-            .map(view),
-        };
+        return { counts, emails: (await ctx.db.all<EmailRow>(`SELECT * FROM emails ${w} ORDER BY created_at`, args)).map(view) };
       },
     );
   },

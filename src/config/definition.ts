@@ -50,6 +50,26 @@ const RateLimitFile = Strict(
   { description: 'a limit per client address at the gateway: over it, 429 RATE_LIMITED with Retry-After' },
 );
 
+/** Where bundled services keep their data: the fleet's `store`, or one service's (its keys override the fleet's). */
+const store = (defaults: boolean) =>
+  Strict(
+    {
+      backend: Type.Optional(
+        StringEnum(['sqlite', 'postgres'], {
+          description: 'sqlite: a file per service under the state dir (one machine); postgres: a database instances on several hosts share',
+          ...(defaults ? { default: 'sqlite' } : {}),
+        }),
+      ),
+      url: Type.Optional(
+        Matching('^postgres(ql)?://', 'a postgres:// URL', {
+          description: 'postgres://USER@HOST:PORT/DB (no password here: passwordFile or PGPASSWORD); each service uses its own schema in it',
+        }),
+      ),
+      passwordFile: Type.Optional(Type.String({ minLength: 1, description: "a file holding the database user's password, relative to the config file (else PGPASSWORD)" })),
+    },
+    { description: defaults ? "the bundled services' store" : "this service's store, where it differs from the fleet's (its own database user, say)" },
+  );
+
 export const Service = Strict(
   {
     command: Type.Optional(Type.String({ minLength: 1, description: 'shell command that starts one instance; gets PORT and HOST=127.0.0.1' })),
@@ -71,6 +91,7 @@ export const Service = Strict(
       }),
     ),
     restart: Type.Optional(Restart),
+    store: Type.Optional(store(false)),
     stopTimeout: Type.Optional(Duration({ description: 'time between SIGTERM and SIGKILL', default: '10s' })),
     drainDelay: Type.Optional(Duration({ description: 'time between deregistering and SIGTERM, so routers stop sending', default: '100ms' })),
   },
@@ -114,6 +135,7 @@ export const configDefinition = Strict(
     registry: Type.Optional(Registry),
     logs: Type.Optional(Logs),
     smtp: Type.Optional(Smtp),
+    store: Type.Optional(store(true)),
     services: Type.Optional(NamedMap('^[a-z][a-z0-9-]{0,30}$', Service, { description: 'the services (default: the bundled ones)' })),
   },
   { description: 'hmsops fleet configuration' },

@@ -49,6 +49,17 @@ export interface ServiceConfig {
   restart: RestartPolicy;
   stopTimeoutMs: number;
   drainDelayMs: number;
+  /** Where a bundled service keeps its data (the fleet's store with this service's keys over it). */
+  store: StoreConfig;
+}
+
+/** A bundled service's store, as the daemon passes it (HMSOPS_STORE). */
+export interface StoreConfig {
+  backend: 'sqlite' | 'postgres';
+  /** postgres://USER@HOST:PORT/DB, never with a password. */
+  url?: string;
+  /** Absolute path of the file holding the password. */
+  passwordFile?: string;
 }
 
 export interface FleetConfig {
@@ -117,7 +128,16 @@ function resolveProbe(raw: Raw | undefined, path: string, defaults: Raw): ProbeC
   };
 }
 
-export function resolveService(name: string, given: Raw, dir: string): ServiceConfig {
+function resolveStore(fleet: Raw | undefined, own: Raw | undefined, dir: string): StoreConfig {
+  const s: Raw = { ...FILE_DEFAULTS.store, ...fleet, ...own };
+  return {
+    backend: s.backend,
+    ...(s.url ? { url: s.url } : {}),
+    ...(s.passwordFile ? { passwordFile: path.resolve(dir, s.passwordFile) } : {}),
+  };
+}
+
+export function resolveService(name: string, given: Raw, dir: string, fleetStore?: Raw): ServiceConfig {
   // The sections (health, restart, rateLimit) take their defaults below, only where they apply.
   const raw = { ...SERVICE_SCALAR_DEFAULTS, ...given };
   const bundled = isBundled(name) && raw.command === undefined;
@@ -147,6 +167,7 @@ export function resolveService(name: string, given: Raw, dir: string): ServiceCo
     },
     stopTimeoutMs: ms(raw.stopTimeout),
     drainDelayMs: ms(raw.drainDelay),
+    store: resolveStore(fleetStore, raw.store, dir),
   };
 }
 
@@ -157,7 +178,7 @@ export function resolveConfig(raw: Raw, file: string | null, dir: string): Fleet
   const reg: Raw = { ...d.registry, ...raw.registry };
   const logs: Raw = { ...d.logs, ...raw.logs };
   const services: Raw = raw.services ?? DEFAULT_SERVICES;
-  const resolved = Object.fromEntries(Object.entries(services).map(([name, s]) => [name, resolveService(name, (s ?? {}) as Raw, dir)]));
+  const resolved = Object.fromEntries(Object.entries(services).map(([name, s]) => [name, resolveService(name, (s ?? {}) as Raw, dir, raw.store)]));
   return {
     version: 1,
     file,
@@ -192,6 +213,33 @@ export function crossFieldProblems(raw: Raw): { path: (string | number)[]; messa
     const per = s?.rateLimit?.per;
     if ((typeof per === 'string' || typeof per === 'number') && parseDuration(per) === 0)
       out.push({ path: ['services', name, 'rateLimit', 'per'], message: 'must be more than 0' });
+  }
+  // A store is the bundled services' (custom programs keep their own data); PostgreSQL needs its
+  // URL, and a password never sits in the config text.
+  const urlProblem = (url: unknown, where: (string | number)[]) => {
+    if (typeof url !== 'string') return;
+    let password = '';
+    try {
+      password = new URL(url).password;
+    } catch {
+      out.push({ path: where, message: 'is not a URL: expected postgres://USER@HOST:PORT/DB' });
+      return;
+    }
+    if (password) out.push({ path: where, message: 'must not hold a password: put it in a file named by passwordFile (mode 0600), or in PGPASSWORD' });
+  };
+  urlProblem(raw.store?.url, ['store', 'url']);
+  for (const [name, s] of Object.entries((raw.services ?? {}) as Raw)) {
+    if (!s || typeof s !== 'object' || !s.store) continue;
+    if ('command' in s) out.push({ path: ['services', name, 'store'], message: 'is for the bundled services; a custom program keeps its own data' });
+    urlProblem(s.store.url, ['services', name, 'store', 'url']);
+  }
+  for (const [name, s] of Object.entries((raw.services ?? DEFAULT_SERVICES) as Raw)) {
+    const st: Raw = { ...raw.store, ...(s as Raw | null)?.store };
+    if (st.backend === 'postgres' && !st.url && !(s && typeof s === 'object' && 'command' in s))
+      out.push({
+        path: (s as Raw | null)?.store ? ['services', name, 'store'] : ['store'],
+        message: `the postgres backend needs a url (postgres://USER@HOST:PORT/DB) for ${name}`,
+      });
   }
   // Bundled messaging delivers to the bundled mail sink or to smtp.url: with neither, every notice
   // would wait in its outbox forever while disburse reports them queued.

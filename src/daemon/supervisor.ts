@@ -72,7 +72,7 @@ export class Supervisor {
         HMSOPS_CONTROL_SOCKET: opts.paths.socket,
         HMSOPS_FLEET_TOKEN: opts.fleetToken,
         HMSOPS_VERSION: inst.config.version,
-        ...(inst.config.bundled ? opts.bundledEnv(inst.service) : {}),
+        ...(inst.config.bundled ? { ...opts.bundledEnv(inst.service), HMSOPS_STORE: JSON.stringify(inst.config.store) } : {}),
       }),
       event: (inst, type, detail) => this.#event(inst, type, detail),
       changed: () => this.#persist(),

@@ -8,6 +8,7 @@ import { readPersistedInstances } from '../../src/daemon/orphans.js';
 import { groupAlive, pidAlive } from '../../src/daemon/process-group.js';
 import { statePaths } from '../../src/state/paths.js';
 import { findSecrets } from './secret-scan.js';
+import { type FleetStore, sqliteStore } from './stores.js';
 
 export const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 export const cliPath = path.join(repoRoot, 'bin', 'hmsops');
@@ -16,6 +17,8 @@ export const fixtureServer = path.join(repoRoot, 'test', 'fixtures', 'programs',
 export interface TestFleet {
   dir: string;
   stateDir: string;
+  /** Where its bundled services keep their data, to read what they stored. */
+  store: FleetStore;
   client: ControlClient;
   hmsops(args: string[], opts?: { env?: Record<string, string>; timeout?: number }): Promise<{ exitCode: number; stdout: string; stderr: string }>;
   instances(): Promise<any[]>;
@@ -27,10 +30,13 @@ export interface TestFleet {
 
 const live: TestFleet[] = [];
 
-export function makeFleet(configYaml: string): TestFleet {
+/** A fleet in a temp dir; with `store`, its bundled services keep their data there (PostgreSQL) instead of SQLite files. */
+export function makeFleet(configYaml: string, opts: { store?: FleetStore } = {}): TestFleet {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hmsops-test-'));
-  fs.writeFileSync(path.join(dir, 'hmsops.config.yaml'), configYaml);
+  const store = opts.store ?? sqliteStore();
+  fs.writeFileSync(path.join(dir, 'hmsops.config.yaml'), store.config + configYaml);
   const stateDir = path.join(dir, '.hmsops');
+  store.bind(stateDir);
   const paths = statePaths(stateDir);
   const client = new ControlClient(paths.socket);
   /** Everything the CLI printed during the test, for the secret scan at teardown. */
@@ -38,6 +44,7 @@ export function makeFleet(configYaml: string): TestFleet {
   const fleet: TestFleet = {
     dir,
     stateDir,
+    store,
     client,
     async hmsops(args, opts = {}) {
       const r = await execa(process.execPath, [cliPath, ...args], {
@@ -78,7 +85,15 @@ export function makeFleet(configYaml: string): TestFleet {
       const known = readPersistedInstances(paths);
       await fleet.hmsops(['down', '--timeout', '2s']);
       // Read before the dir goes: logs and CLI output must never carry a secret of this fleet.
-      const leaks = findSecrets(paths, outputs);
+      const inStore =
+        store.backend === 'sqlite'
+          ? [] // read from the ledger file by findSecrets
+          : (await store.query<{ a: string }>('ach', 'SELECT DISTINCT account AS a FROM transfers WHERE length(account) >= 8').catch(() => [])).map((r) => ({
+              kind: 'a full account number',
+              value: r.a,
+            }));
+      const leaks = findSecrets(paths, outputs, [...store.secrets, ...inStore]);
+      await store.close();
       // Belt and braces: a failed test must still leave nothing behind.
       for (const p of known) if (groupAlive(p.pgid)) process.kill(-p.pgid, 'SIGKILL');
       const d = fleet.daemonPid();

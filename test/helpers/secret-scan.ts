@@ -56,8 +56,8 @@ function contains(text: string, s: { kind: string; value: string }): boolean {
 }
 
 /** Where each secret was found: "<kind> in <file or 'CLI output'>". */
-export function findSecrets(paths: StatePaths, outputs: string[]): string[] {
-  const secrets = fleetSecrets(paths);
+export function findSecrets(paths: StatePaths, outputs: string[], more: Array<{ kind: string; value: string }> = []): string[] {
+  const secrets = [...fleetSecrets(paths), ...more.filter((s) => s.value.length >= 8)];
   if (!secrets.length) return [];
   const texts: Array<[string, string]> = outputs.map((o) => ['the CLI output', o]);
   if (fs.existsSync(paths.logs)) for (const f of fs.readdirSync(paths.logs)) texts.push([`logs/${f}`, read(path.join(paths.logs, f)) ?? '']);

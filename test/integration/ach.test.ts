@@ -1,37 +1,33 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readNachaFile } from '../../src/nacha/index.js';
 import { connect, HmsopsApiError, type HmsopsClient } from '../../src/sdk/index.js';
 import { downAll, makeFleet, until, type TestFleet } from '../helpers/fleet.js';
 import { transfer } from '../helpers/grants.js';
+import { BACKENDS, storesFor } from '../helpers/stores.js';
 
-let fleet: TestFleet;
-let client: HmsopsClient;
+describe.each(BACKENDS)('ACH transfers through the gateway (two instances, %s store)', (backend) => {
+  let fleet: TestFleet;
+  let client: HmsopsClient;
+  const stores = storesFor(backend);
 
-beforeAll(async () => {
-  fleet = makeFleet('version: 1\ngateway: { port: 0 }\nservices:\n  auth: { instances: 1 }\n  ach: { instances: 2, restart: { initialBackoff: 100ms } }\n');
-  const up = await fleet.hmsops(['up']);
-  expect(up.exitCode, up.stderr).toBe(0);
-  client = await connect({ stateDir: fleet.stateDir });
-});
-afterAll(async () => {
-  await client?.close();
-  await downAll();
-});
+  beforeAll(async () => {
+    fleet = makeFleet('version: 1\ngateway: { port: 0 }\nservices:\n  auth: { instances: 1 }\n  ach: { instances: 2, restart: { initialBackoff: 100ms } }\n', {
+      store: await stores.store(),
+    });
+    const up = await fleet.hmsops(['up']);
+    expect(up.exitCode, up.stderr).toBe(0);
+    client = await connect({ stateDir: fleet.stateDir });
+  });
+  afterAll(async () => {
+    await client?.close();
+    await downAll();
+    await stores.stop();
+  });
 
-const ledgerDb = () => new Database(path.join(fleet.stateDir, 'data', 'ach.sqlite'), { readonly: true });
-const countFor = (grantId: string) => {
-  const db = ledgerDb();
-  try {
-    return db.prepare('SELECT COUNT(*) AS n, COUNT(DISTINCT idempotency_key) AS keys FROM transfers WHERE grant_id = ?').get(grantId) as { n: number; keys: number };
-  } finally {
-    db.close();
-  }
-};
+  const countFor = async (grantId: string) =>
+    (await fleet.store.query<{ n: number; keys: number }>('ach', 'SELECT COUNT(*) AS n, COUNT(DISTINCT idempotency_key) AS keys FROM transfers WHERE grant_id = ?', [grantId]))[0]!;
 
-describe('ACH transfers through the gateway (two instances)', () => {
   it('answers a repeated key with the first answer, and a reused key with another body with 422', async () => {
     const t = transfer('G-REPEAT', 1);
     const first = await client.payments.transfer(t, { idempotencyKey: 'G-REPEAT:R-1' });
@@ -41,7 +37,7 @@ describe('ACH transfers through the gateway (two instances)', () => {
     const reused = await client.payments.transfer({ ...t, amountCents: 99 }, { idempotencyKey: 'G-REPEAT:R-1' }).catch((e) => e);
     expect(reused).toBeInstanceOf(HmsopsApiError);
     expect(reused).toMatchObject({ status: 422, code: 'IDEMPOTENCY_KEY_REUSED' });
-    expect(countFor('G-REPEAT')).toEqual({ n: 1, keys: 1 });
+    expect(await countFor('G-REPEAT')).toEqual({ n: 1, keys: 1 });
   });
 
   it('lists every problem of a bad transfer by field and stores nothing', async () => {
@@ -49,7 +45,7 @@ describe('ACH transfers through the gateway (two instances)', () => {
     const err = (await client.payments.transfer(bad as any, { idempotencyKey: 'G-BAD:1' }).catch((e) => e)) as HmsopsApiError;
     expect(err.status).toBe(400);
     expect(((err.body as any).error.fields as any[]).map((f) => f.field).sort()).toEqual(['account', 'amountCents', 'name', 'routing', 'secCode']);
-    expect(countFor('G-BAD').n).toBe(0);
+    expect((await countFor('G-BAD')).n).toBe(0);
   });
 
   it('answers 409 for a key whose first request is still being processed, then the first answer', async () => {
@@ -62,14 +58,7 @@ describe('ACH transfers through the gateway (two instances)', () => {
     // Wait until the batch holds its keys (an instance is working on it).
     await until(
       'keys held',
-      () => {
-        const db = ledgerDb();
-        try {
-          return (db.prepare("SELECT COUNT(*) AS n FROM reservations WHERE idempotency_key LIKE 'G-INFLIGHT:%'").get() as { n: number }).n > 0;
-        } finally {
-          db.close();
-        }
-      },
+      async () => (await fleet.store.query<{ n: number }>('ach', "SELECT COUNT(*) AS n FROM reservations WHERE idempotency_key LIKE 'G-INFLIGHT:%'"))[0]!.n > 0,
       20_000,
       2,
     );
@@ -91,14 +80,14 @@ describe('ACH transfers through the gateway (two instances)', () => {
     const final = await client.payments.transfer(body, { idempotencyKey });
     expect(final.id).toBe(b.results[9_999]!.transfer!.id);
     if (transferId) expect(transferId).toBe(final.id);
-    expect(countFor('G-INFLIGHT')).toEqual({ n: 10_000, keys: 10_000 });
+    expect(await countFor('G-INFLIGHT')).toEqual({ n: 10_000, keys: 10_000 });
   });
 
   it('makes one transfer of many concurrent submissions with the same key (the SDK waits out a 409 in flight)', async () => {
     const t = transfer('G-RACE', 7);
     const answers = await Promise.all(Array.from({ length: 40 }, () => client.payments.transfer(t, { idempotencyKey: 'G-RACE:R-7' })));
     expect(new Set(answers.map((a) => a.id)).size).toBe(1);
-    expect(countFor('G-RACE')).toEqual({ n: 1, keys: 1 });
+    expect(await countFor('G-RACE')).toEqual({ n: 1, keys: 1 });
   });
 
   it('reports bad batch items by index without poisoning the others, and stores nothing of an atomic batch with a bad item', async () => {
@@ -114,7 +103,7 @@ describe('ACH transfers through the gateway (two instances)', () => {
       )
       .catch((e) => e);
     expect(atomic).toMatchObject({ status: 422, code: 'BATCH_REJECTED' });
-    expect(countFor('G-ATOMIC').n).toBe(0);
+    expect((await countFor('G-ATOMIC')).n).toBe(0);
   });
 
   it('pays each key once when every ACH instance is killed with SIGKILL mid-batch and the batch is retried', async () => {
@@ -150,7 +139,7 @@ describe('ACH transfers through the gateway (two instances)', () => {
     expect(created).toBeLessThanOrEqual(10_000);
     // The first attempt reached an instance and was cut off: the client never got its answer.
     expect(first).toMatchObject({ status: 502, code: 'UPSTREAM_UNREACHABLE' });
-    expect(countFor('G-KILL')).toEqual({ n: 10_000, keys: 10_000 });
+    expect(await countFor('G-KILL')).toEqual({ n: 10_000, keys: 10_000 });
   });
 
   it('puts each transfer in exactly one file while transfers keep arriving and both instances cut files', async () => {

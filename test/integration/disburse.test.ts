@@ -1,42 +1,42 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nextBankingDay } from '../../src/banking-days.js';
 import { readNachaFile } from '../../src/nacha/index.js';
 import { connect } from '../../src/sdk/index.js';
 import { cliPath, downAll, makeFleet, repoRoot, sleep, until, type TestFleet } from '../helpers/fleet.js';
+import { BACKENDS, storesFor } from '../helpers/stores.js';
 
-let fleet: TestFleet;
-const smallGrant = path.join(repoRoot, 'fixtures', 'grants', 'dol-training.yaml');
-const mistakes = path.join(repoRoot, 'fixtures', 'grants', 'mistakes.yaml');
+describe.each(BACKENDS)('hmsops disburse (%s store)', (backend) => {
+  const stores = storesFor(backend);
+  let fleet: TestFleet;
+  const smallGrant = path.join(repoRoot, 'fixtures', 'grants', 'dol-training.yaml');
+  const mistakes = path.join(repoRoot, 'fixtures', 'grants', 'mistakes.yaml');
 
-beforeAll(async () => {
-  fleet = makeFleet('version: 1\ngateway: { port: 0 }\nservices:\n  auth: {}\n  ach: { instances: 2 }\n  analytics: {}\n  messaging: {}\n  mail-sink: {}\n');
-  const up = await fleet.hmsops(['up']);
-  expect(up.exitCode, up.stderr).toBe(0);
-});
-afterAll(downAll);
+  beforeAll(async () => {
+    fleet = makeFleet('version: 1\ngateway: { port: 0 }\nservices:\n  auth: {}\n  ach: { instances: 2 }\n  analytics: {}\n  messaging: {}\n  mail-sink: {}\n', {
+      store: await stores.store(),
+    });
+    const up = await fleet.hmsops(['up']);
+    expect(up.exitCode, up.stderr).toBe(0);
+  });
+  afterAll(async () => {
+    await downAll();
+    await stores.stop();
+  });
 
-const ledger = <T>(sql: string, ...args: unknown[]): T => {
-  const db = new Database(path.join(fleet.stateDir, 'data', 'ach.sqlite'), { readonly: true });
-  try {
-    return db.prepare(sql).get(...args) as T;
-  } finally {
-    db.close();
-  }
-};
-const generate = async (n: number, id: string, seed = 3) => {
-  const file = path.join(fleet.dir, `${id}.yaml`);
-  const r = await fleet.hmsops(['fixtures', 'grant', '--recipients', String(n), '--seed', String(seed), '--id', id, '--out', file]);
-  expect(r.exitCode, r.stderr).toBe(0);
-  return file;
-};
+  /** The first row of a read in the ACH ledger. */
+  const ledger = async <T>(sql: string, ...args: unknown[]): Promise<T> => (await fleet.store.query<T>('ach', sql, args))[0]!;
+  const generate = async (n: number, id: string, seed = 3) => {
+    const file = path.join(fleet.dir, `${id}.yaml`);
+    const r = await fleet.hmsops(['fixtures', 'grant', '--recipients', String(n), '--seed', String(seed), '--id', id, '--out', file]);
+    expect(r.exitCode, r.stderr).toBe(0);
+    return file;
+  };
 
-describe('hmsops disburse', () => {
   it('refuses the mistakes file with every problem listed, exit 2, and sends nothing', async () => {
-    const before = ledger<{ n: number }>('SELECT COUNT(*) AS n FROM transfers').n;
+    const before = (await ledger<{ n: number }>('SELECT COUNT(*) AS n FROM transfers')).n;
     const r = await fleet.hmsops(['disburse', '--grant', mistakes]);
     expect(r.exitCode).toBe(2);
     expect(r.stderr).toContain('17 problems');
@@ -46,7 +46,7 @@ describe('hmsops disburse', () => {
     expect(r.stderr).toContain('recipients[1].id: duplicate recipient id "R-0001"');
     expect(r.stderr).toContain('recipients[0].routing: check digit is wrong for 011000016');
     expect(r.stderr).not.toMatch(/\n\s+at /);
-    expect(ledger<{ n: number }>('SELECT COUNT(*) AS n FROM transfers').n).toBe(before);
+    expect((await ledger<{ n: number }>('SELECT COUNT(*) AS n FROM transfers')).n).toBe(before);
   });
 
   it('plans without sending anything on --dry-run', async () => {
@@ -59,7 +59,7 @@ describe('hmsops disburse', () => {
       bySecCode: { CCD: { count: 7 }, PPD: { count: 3 } },
       byAccountType: { checking: { count: 6 }, savings: { count: 4 } },
     });
-    expect(ledger<{ n: number }>("SELECT COUNT(*) AS n FROM transfers WHERE grant_id = 'DOL-ETA-2026-0042'").n).toBe(0);
+    expect((await ledger<{ n: number }>("SELECT COUNT(*) AS n FROM transfers WHERE grant_id = 'DOL-ETA-2026-0042'")).n).toBe(0);
   });
 
   it('disburses the small grant, and ledger, NACHA file, analytics and mail sink agree', async () => {
@@ -78,7 +78,7 @@ describe('hmsops disburse', () => {
     expect(traces).toEqual(receipt.recipients.map((x: any) => x.traceNumber).sort());
     expect(nacha.file!.batches.map((b) => b.header.secCode).sort()).toEqual(['CCD', 'PPD']);
     // the ledger
-    expect(ledger("SELECT COUNT(*) AS n, SUM(amount_cents) AS cents FROM transfers WHERE grant_id = 'DOL-ETA-2026-0042' AND status = 'filed'")).toEqual({
+    expect(await ledger("SELECT COUNT(*) AS n, SUM(amount_cents) AS cents FROM transfers WHERE grant_id = 'DOL-ETA-2026-0042' AND status = 'filed'")).toEqual({
       n: 10,
       cents: 42_517_650,
     });
@@ -106,7 +106,7 @@ describe('hmsops disburse', () => {
     const receipt = JSON.parse(r.stdout);
     expect(receipt.totals).toMatchObject({ paidNow: 0, alreadyDisbursed: 10, paidNowCents: 0, disbursedCents: 42_517_650 });
     expect(receipt.files).toHaveLength(1); // no second file
-    expect(ledger("SELECT COUNT(*) AS n FROM transfers WHERE grant_id = 'DOL-ETA-2026-0042'")).toEqual({ n: 10 });
+    expect(await ledger("SELECT COUNT(*) AS n FROM transfers WHERE grant_id = 'DOL-ETA-2026-0042'")).toEqual({ n: 10 });
     const human = await fleet.hmsops(['disburse', '--grant', smallGrant]);
     expect(human.stdout).toContain('already disbursed: 10');
   });
@@ -145,18 +145,18 @@ describe('hmsops disburse', () => {
     const n = 6000;
     const file = await generate(n, 'GEN-KILLED', 11);
     const child = execa(process.execPath, [cliPath, 'disburse', '--grant', file, '--batch-size', '200', '--json'], { cwd: fleet.dir, reject: false, env: { NO_COLOR: '1' } });
-    await until('some transfers stored', () => ledger<{ n: number }>("SELECT COUNT(*) AS n FROM transfers WHERE grant_id = 'GEN-KILLED'").n >= 400, 60_000, 10);
+    await until('some transfers stored', async () => (await ledger<{ n: number }>("SELECT COUNT(*) AS n FROM transfers WHERE grant_id = 'GEN-KILLED'")).n >= 400, 60_000, 10);
     child.kill('SIGKILL');
     const killed = await child;
     expect(killed.signal).toBe('SIGKILL');
-    const partial = ledger<{ n: number }>("SELECT COUNT(*) AS n FROM transfers WHERE grant_id = 'GEN-KILLED'").n;
+    const partial = (await ledger<{ n: number }>("SELECT COUNT(*) AS n FROM transfers WHERE grant_id = 'GEN-KILLED'")).n;
     expect(partial).toBeLessThan(n);
     const again = await fleet.hmsops(['disburse', '--grant', file, '--json']);
     expect(again.exitCode, again.stderr).toBe(0);
     const receipt = JSON.parse(again.stdout);
     expect(receipt.totals.paidNow + receipt.totals.alreadyDisbursed).toBe(n);
     expect(receipt.totals.alreadyDisbursed).toBeGreaterThanOrEqual(partial);
-    expect(ledger("SELECT COUNT(*) AS n, COUNT(DISTINCT recipient_id) AS recipients FROM transfers WHERE grant_id = 'GEN-KILLED'")).toEqual({ n, recipients: n });
+    expect(await ledger("SELECT COUNT(*) AS n, COUNT(DISTINCT recipient_id) AS recipients FROM transfers WHERE grant_id = 'GEN-KILLED'")).toEqual({ n, recipients: n });
     const entries = receipt.files.reduce((s: number, f: any) => s + f.entries, 0);
     expect(entries).toBe(n);
   });
@@ -165,13 +165,13 @@ describe('hmsops disburse', () => {
     const n = 6000;
     const file = await generate(n, 'GEN-CTRLC', 12);
     const child = execa(process.execPath, [cliPath, 'disburse', '--grant', file, '--batch-size', '200', '--json'], { cwd: fleet.dir, reject: false, env: { NO_COLOR: '1' } });
-    await until('some transfers stored', () => ledger<{ n: number }>("SELECT COUNT(*) AS n FROM transfers WHERE grant_id = 'GEN-CTRLC'").n >= 400, 60_000, 10);
+    await until('some transfers stored', async () => (await ledger<{ n: number }>("SELECT COUNT(*) AS n FROM transfers WHERE grant_id = 'GEN-CTRLC'")).n >= 400, 60_000, 10);
     child.kill('SIGINT');
     const stopped = await child;
     expect(stopped.exitCode).toBe(130);
     const receipt = JSON.parse(String(stopped.stdout));
     expect(receipt.status).toBe('interrupted');
-    const stored = ledger<{ n: number }>("SELECT COUNT(*) AS n FROM transfers WHERE grant_id = 'GEN-CTRLC'").n;
+    const stored = (await ledger<{ n: number }>("SELECT COUNT(*) AS n FROM transfers WHERE grant_id = 'GEN-CTRLC'")).n;
     // Whole batches only: what the receipt says was sent is exactly what the ledger holds.
     expect(receipt.totals.paidNow).toBe(stored);
     expect(stored % 200).toBe(0);
@@ -201,7 +201,7 @@ describe('hmsops disburse', () => {
     ).toContain('LAKEVIEW COMMUNITY COL');
     expect((await fleet.hmsops(['ach', 'verify', receipt.files[0].path])).exitCode).toBe(0);
     // The ledger, disbursements show and the notice keep the whole name.
-    expect(ledger<{ name: string }>("SELECT name FROM transfers WHERE grant_id = 'GEN-LONG-NAME' AND recipient_id = ?", receipt.recipients[0].id).name).toBe(long);
+    expect((await ledger<{ name: string }>("SELECT name FROM transfers WHERE grant_id = 'GEN-LONG-NAME' AND recipient_id = ?", receipt.recipients[0].id)).name).toBe(long);
     const show = JSON.parse((await fleet.hmsops(['disbursements', 'show', 'GEN-LONG-NAME', '--json'])).stdout);
     expect(show.transfers.map((t: any) => t.name)).toContain(long);
     const to = /recipients:\n\s+- id: \S+\n\s+name: [^\n]+\n\s+email: (\S+)/.exec(fs.readFileSync(file, 'utf8'))![1]!;
@@ -227,7 +227,7 @@ describe('hmsops disburse', () => {
     expect(r.stderr.split('\n')).toEqual(expect.arrayContaining(['transfers: 5/5', 'analytics: 5/5', 'email: 5/5', 'file: 1/1']));
     expect(r.stdout + r.stderr).not.toContain('\u001b[');
     expect(r.stdout).toContain('Receipt: GEN-DATED');
-    expect(ledger<{ n: number }>("SELECT COUNT(*) AS n FROM transfers WHERE grant_id = 'GEN-DATED' AND effective_date = ?", date).n).toBe(5);
+    expect((await ledger<{ n: number }>("SELECT COUNT(*) AS n FROM transfers WHERE grant_id = 'GEN-DATED' AND effective_date = ?", date)).n).toBe(5);
     const bad = await fleet.hmsops(['disburse', '--grant', file, '--effective-date', 'next week']);
     expect(bad.exitCode).toBe(2);
     expect(bad.stderr).toContain('--effective-date: expected YYYY-MM-DD');

@@ -5,200 +5,217 @@ import { generateKeyPair, importJWK, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, type HmsopsApiError, type HmsopsClient } from '../../src/sdk/index.js';
 import { downAll, makeFleet, sleep, until, type TestFleet } from '../helpers/fleet.js';
+import { BACKENDS, storesFor } from '../helpers/stores.js';
 
-let fleet: TestFleet;
-let client: HmsopsClient;
-let gw: string;
-let operatorPassword: string;
+describe.each(BACKENDS)('the bundled services (%s store)', (backend) => {
+  const stores = storesFor(backend);
+  let fleet: TestFleet;
+  let client: HmsopsClient;
+  let gw: string;
+  let operatorPassword: string;
 
-beforeAll(async () => {
-  fleet = makeFleet('version: 1\ngateway: { port: 0 }\nservices:\n  auth: {}\n  analytics: {}\n  messaging: {}\n  mail-sink: {}\n');
-  const up = await fleet.hmsops(['up']);
-  expect(up.exitCode, up.stderr).toBe(0);
-  client = await connect({ stateDir: fleet.stateDir });
-  gw = client.gatewayUrl;
-  operatorPassword = JSON.parse(fs.readFileSync(path.join(fleet.stateDir, 'credentials.json'), 'utf8')).password;
-});
-afterAll(async () => {
-  await client?.close();
-  await downAll();
-});
-
-const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-
-async function signingKey() {
-  const { keys } = JSON.parse(fs.readFileSync(path.join(fleet.stateDir, 'keys', 'auth-signing.json'), 'utf8'));
-  return { kid: keys[0].kid as string, key: await importJWK({ ...keys[0].privateJwk, alg: 'EdDSA' }, 'EdDSA') };
-}
-
-describe('every service', () => {
-  it('starts without a deprecation or other warning in its log', () => {
-    const logs = fs.readdirSync(path.join(fleet.stateDir, 'logs')).filter((f) => /^(auth|analytics|messaging|mail-sink)-\d+\.log$/.test(f));
-    expect(logs).toHaveLength(4);
-    for (const f of logs) expect(fs.readFileSync(path.join(fleet.stateDir, 'logs', f), 'utf8'), f).not.toMatch(/Deprecation|Warning:/);
-  });
-});
-
-describe('auth', () => {
-  it('seeds an operator whose password sits in a 0600 credentials file, and logs in', async () => {
-    expect(fs.statSync(path.join(fleet.stateDir, 'credentials.json')).mode & 0o777).toBe(0o600);
-    expect(fs.statSync(path.join(fleet.stateDir, 'keys', 'auth-signing.json')).mode & 0o777).toBe(0o600);
-    const r = await client.auth.login('operator', operatorPassword);
-    expect(r.user).toMatchObject({ username: 'operator', roles: ['admin', 'operator'] });
-    const claims = JSON.parse(Buffer.from(r.token.split('.')[1]!, 'base64url').toString());
-    expect(claims).toMatchObject({ iss: 'hmsops-auth', aud: 'hmsops', username: 'operator' });
-    expect(claims.exp - claims.iat).toBe(900);
-    expect(JSON.parse(Buffer.from(r.token.split('.')[0]!, 'base64url').toString())).toMatchObject({ alg: 'EdDSA', kid: expect.any(String) });
-    expect((await client.auth.me()).username).toBe('operator');
-  });
-
-  it('refuses a bad password, then locks the account with 429 and Retry-After', async () => {
-    const admin = client;
-    await admin.call('POST', '/auth/v1/users', { username: 'mallory', password: 'correct horse battery', email: 'm@x.example', roles: ['viewer'] });
-    const bad = await post(`${gw}/auth/v1/login`, { username: 'mallory', password: 'wrong' });
-    expect(bad.status).toBe(401);
-    expect(((await bad.json()) as any).error.code).toBe('INVALID_CREDENTIALS');
-    for (let i = 0; i < 4; i++) await post(`${gw}/auth/v1/login`, { username: 'mallory', password: 'wrong' });
-    const locked = await post(`${gw}/auth/v1/login`, { username: 'mallory', password: 'correct horse battery' });
-    expect(locked.status).toBe(429);
-    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(((await locked.json()) as any).error.code).toBe('ACCOUNT_LOCKED');
-  });
-
-  it('lets only admins manage users, and a disabled user cannot log in', async () => {
-    await client.call('POST', '/auth/v1/users', { username: 'victor', password: 'a long enough secret', email: 'v@x.example', roles: ['viewer'] });
-    const victor = await connect({ stateDir: fleet.stateDir, username: 'victor', password: 'a long enough secret' });
-    const denied = await victor.call('GET', '/auth/v1/users').catch((e) => e);
-    expect(denied).toMatchObject({ status: 403, code: 'FORBIDDEN' });
-    await client.call('POST', '/auth/v1/users/victor/disable', {});
-    const login = await victor.auth.login('victor', 'a long enough secret').catch((e) => e);
-    expect(login).toMatchObject({ status: 403, code: 'ACCOUNT_DISABLED' });
-    await victor.close();
-  });
-
-  it('logs in another user with hmsops login and uses that session for later commands', async () => {
-    await client.call('POST', '/auth/v1/users', { username: 'olga', password: 'olga has a long password', email: 'o@x.example', roles: ['operator'] });
-    const bad = await fleet.hmsops(['login', '--user', 'olga'], { env: { HMSOPS_PASSWORD: 'wrong' } });
-    expect(bad.exitCode).toBe(1);
-    expect(bad.stderr).toContain('invalid username or password');
-    const r = await fleet.hmsops(['login', '--user', 'olga', '--json'], { env: { HMSOPS_PASSWORD: 'olga has a long password' } });
-    expect(r.exitCode, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ username: 'olga', roles: ['operator'] });
-    const session = path.join(fleet.stateDir, 'run', 'session.json');
-    expect(fs.statSync(session).mode & 0o777).toBe(0o600);
-    // Later commands run as olga: the gateway's access log names her.
-    const report = await fleet.hmsops(['analytics', 'report', '--json']);
-    expect(report.exitCode, report.stderr).toBe(0);
-    await until(
-      'olga in the access log',
-      async () =>
-        (await fleet.hmsops(['logs', 'gateway'])).stdout.includes('"url":"/analytics/v1/reports/summary","requestId":') &&
-        (await fleet.hmsops(['logs', 'gateway'])).stdout.includes('"user":"olga"'),
-    );
-    fs.rmSync(session);
-  });
-
-  it('refuses tampered tokens at the edge: alg none, another key, expired, wrong audience', async () => {
-    const { kid, key } = await signingKey();
-    const sub = crypto.randomUUID();
-    const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
-    const now = Math.floor(Date.now() / 1000);
-    const claims = { sub, username: 'operator', roles: ['admin'], iss: 'hmsops-auth', aud: 'hmsops', iat: now, exp: now + 600 };
-    const algNone = `${b64({ alg: 'none', typ: 'JWT' })}.${b64(claims)}.`;
-    const other = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
-    const wrongKey = await new SignJWT(claims).setProtectedHeader({ alg: 'EdDSA', kid }).sign(other.privateKey);
-    const expired = await new SignJWT({ ...claims, iat: now - 1200, exp: now - 600 }).setProtectedHeader({ alg: 'EdDSA', kid }).sign(key);
-    const wrongAud = await new SignJWT({ ...claims, aud: 'someone-else' }).setProtectedHeader({ alg: 'EdDSA', kid }).sign(key);
-    const good = await new SignJWT(claims).setProtectedHeader({ alg: 'EdDSA', kid }).sign(key);
-    for (const token of [algNone, wrongKey, expired, wrongAud, 'garbage']) {
-      const r = await fetch(`${gw}/analytics/v1/reports/summary`, { headers: { authorization: `Bearer ${token}` } });
-      expect(r.status).toBe(401);
-      expect(((await r.json()) as any).error.code).toBe('UNAUTHENTICATED');
-    }
-    expect((await fetch(`${gw}/analytics/v1/reports/summary`, { headers: { authorization: `Bearer ${good}` } })).status).toBe(200);
-  });
-
-  it('refuses a direct call to a service port without the gateway identity, forged or absent', async () => {
-    const addr = (await fleet.hmsops(['registry', 'get', 'analytics'])).stdout.trim();
-    const none = await fetch(`http://${addr}/v1/reports/summary`);
-    expect(none.status).toBe(401);
-    const forged = await fetch(`http://${addr}/v1/reports/summary`, {
-      headers: { 'x-hmsops-identity': `${Buffer.from('{"sub":"x","username":"x","roles":["admin"],"exp":9999999999}').toString('base64url')}.AAAA` },
+  beforeAll(async () => {
+    // Two auth instances: lockouts and the signing key are the store's, shared by both.
+    fleet = makeFleet('version: 1\ngateway: { port: 0 }\nservices:\n  auth: { instances: 2 }\n  analytics: {}\n  messaging: {}\n  mail-sink: {}\n', {
+      store: await stores.store(),
     });
-    expect(forged.status).toBe(401);
-    // Probes, metrics and the API document stay open.
-    expect((await fetch(`http://${addr}/readyz`)).status).toBe(200);
-    expect((await fetch(`http://${addr}/metrics`)).status).toBe(200);
-    const openapi = (await (await fetch(`http://${addr}/v1/openapi.json`)).json()) as any;
-    expect(Object.keys(openapi.paths)).toContain('/v1/events:batch');
+    const up = await fleet.hmsops(['up']);
+    expect(up.exitCode, up.stderr).toBe(0);
+    client = await connect({ stateDir: fleet.stateDir });
+    gw = client.gatewayUrl;
+    operatorPassword = JSON.parse(fs.readFileSync(path.join(fleet.stateDir, 'credentials.json'), 'utf8')).password;
   });
-});
-
-describe('analytics', () => {
-  it('counts a repeated event once, and keeps its data across a rolling restart', async () => {
-    const at = new Date().toISOString();
-    const events = [1, 2, 3].map((i) => ({ id: `g9-e${i}`, type: 'transfer.queued', at, grantId: 'G-9', amountCents: 100 * i, status: 'queued' }));
-    expect(await client.analytics.trackEvents(events)).toEqual({ accepted: 3, duplicates: 0 });
-    expect(await client.analytics.trackEvents(events)).toEqual({ accepted: 0, duplicates: 3 });
-    expect(await client.analytics.trackEvent(events[0]!)).toEqual({ accepted: 0, duplicates: 1 });
-    const bad = await client.analytics.trackEvent({ id: 'x', type: 'Bad Type', at: 'yesterday' } as any).catch((e) => e);
-    expect(bad).toMatchObject({ status: 400, code: 'VALIDATION' });
-    expect(((bad as HmsopsApiError).body as any).error.fields.map((f: any) => f.field).sort()).toEqual(['at', 'type']);
-    expect((await fleet.hmsops(['restart', 'analytics'])).exitCode).toBe(0);
-    const report = await client.analytics.grantReport('G-9');
-    expect(report.total).toEqual({ count: 3, amountCents: 600 });
-    const cli = JSON.parse((await fleet.hmsops(['analytics', 'report', '--grant', 'G-9', '--json'])).stdout);
-    expect(cli.total).toEqual({ count: 3, amountCents: 600 });
-  });
-});
-
-describe('messaging and the mail sink', () => {
-  it('sends one email per key, however often the key is repeated', async () => {
-    const msg = { to: 'once@grantee.example', subject: 'Payment sent', text: 'Your grant payment was sent.' };
-    const first = await client.messaging.sendEmail(msg, { idempotencyKey: 'once-1' });
-    for (let i = 0; i < 3; i++) expect((await client.messaging.sendEmail(msg, { idempotencyKey: 'once-1' })).id).toBe(first.id);
-    const reused = await client.messaging.sendEmail({ ...msg, subject: 'Other' }, { idempotencyKey: 'once-1' }).catch((e) => e);
-    expect(reused).toMatchObject({ status: 422, code: 'IDEMPOTENCY_KEY_REUSED' });
-    await until('sent', async () => (await client.messaging.get(first.id)).status === 'sent');
-    const ls = JSON.parse((await fleet.hmsops(['mail', 'ls', '--to', 'once@grantee.example', '--json'])).stdout);
-    expect(ls.messages).toHaveLength(1);
-    expect(ls.messages[0]).toMatchObject({ subject: 'Payment sent', messageId: `<${first.id}@hmsops.local>` });
-    const raw = JSON.parse((await fleet.hmsops(['mail', 'show', ls.messages[0].id, '--json'])).stdout).raw;
-    expect(raw).toContain('Your grant payment was sent.');
+  afterAll(async () => {
+    await client?.close();
+    await downAll();
+    await stores.stop();
   });
 
-  it('takes a batch over 1 MiB in one request, as its schema allows', async () => {
-    const text = 'A long notice. '.repeat(40_000); // 600 KB each, 1.8 MB in all
-    const r = await client.messaging.sendEmails([1, 2, 3].map((i) => ({ idempotencyKey: `bulk-${i}`, to: `bulk${i}@grantee.example`, subject: 'Bulk', text })));
-    expect(r.results.map((x: any) => x.status)).toEqual([202, 202, 202]);
-  });
+  const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
+    fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
 
-  it('delivers an email queued while the mail sink is down exactly once after it returns', async () => {
-    expect((await fleet.hmsops(['scale', 'mail-sink=0'])).exitCode).toBe(0);
-    const e = await client.messaging.sendEmail({ to: 'later@grantee.example', subject: 'Queued while down', text: 'x' }, { idempotencyKey: 'down-1' });
-    const retried = await until('a failed attempt', async () => {
-      const s = await client.messaging.get(e.id);
-      return s.attempts >= 2 ? s : undefined;
+  async function signingKey() {
+    const [row] = await fleet.store.query<{ kid: string; private_jwk: string }>('auth', "SELECT kid, private_jwk FROM signing_keys WHERE slot = 'current'");
+    return { kid: row!.kid, key: await importJWK({ ...JSON.parse(row!.private_jwk), alg: 'EdDSA' }, 'EdDSA') };
+  }
+
+  describe('every service', () => {
+    it('starts without a deprecation or other warning in its log', () => {
+      const logs = fs.readdirSync(path.join(fleet.stateDir, 'logs')).filter((f) => /^(auth|analytics|messaging|mail-sink)-\d+\.log$/.test(f));
+      expect(logs).toHaveLength(5); // two auth instances
+      for (const f of logs) expect(fs.readFileSync(path.join(fleet.stateDir, 'logs', f), 'utf8'), f).not.toMatch(/Deprecation|Warning:/);
     });
-    expect(retried).toMatchObject({ status: 'queued' });
-    expect(retried.lastError).toContain('no SMTP server');
-    expect((await fleet.hmsops(['scale', 'mail-sink=1'])).exitCode).toBe(0);
-    await until('delivered', async () => (await client.messaging.get(e.id)).status === 'sent', 20_000);
-    await sleep(1000); // time for a duplicate to show up, if the outbox were to send one
-    const ls = JSON.parse((await fleet.hmsops(['mail', 'ls', '--to', 'later@grantee.example', '--json'])).stdout);
-    expect(ls.messages).toHaveLength(1);
   });
-});
 
-describe('log hygiene', () => {
-  it('never writes a password or a password hash to any log', async () => {
-    const logsDir = path.join(fleet.stateDir, 'logs');
-    const all = fs
-      .readdirSync(logsDir)
-      .map((f) => fs.readFileSync(path.join(logsDir, f), 'utf8'))
-      .join('\n');
-    expect(all.length).toBeGreaterThan(1000);
-    for (const secret of [operatorPassword, 'correct horse battery', 'a long enough secret', 'scrypt$']) expect(all).not.toContain(secret);
+  describe('auth', () => {
+    it('seeds an operator whose password sits in a 0600 credentials file, and logs in', async () => {
+      expect(fs.statSync(path.join(fleet.stateDir, 'credentials.json')).mode & 0o777).toBe(0o600);
+      const r = await client.auth.login('operator', operatorPassword);
+      expect(r.user).toMatchObject({ username: 'operator', roles: ['admin', 'operator'] });
+      const claims = JSON.parse(Buffer.from(r.token.split('.')[1]!, 'base64url').toString());
+      expect(claims).toMatchObject({ iss: 'hmsops-auth', aud: 'hmsops', username: 'operator' });
+      expect(claims.exp - claims.iat).toBe(900);
+      expect(JSON.parse(Buffer.from(r.token.split('.')[0]!, 'base64url').toString())).toMatchObject({ alg: 'EdDSA', kid: expect.any(String) });
+      expect((await client.auth.me()).username).toBe('operator');
+    });
+
+    it('keeps one signing key in the store: every auth instance serves the same JWKS, and no key file is written', async () => {
+      const addrs = (await fleet.hmsops(['registry', 'ls', 'auth', '--json'])).stdout;
+      const entries = JSON.parse(addrs).entries as { address: string; port: number }[];
+      expect(entries).toHaveLength(2);
+      const jwks = await Promise.all(entries.map(async (e) => (await (await fetch(`http://${e.address}:${e.port}/v1/jwks.json`)).json()) as { keys: { kid: string }[] }));
+      expect(jwks[0]).toEqual(jwks[1]);
+      expect(jwks[0]!.keys.map((k) => k.kid)).toEqual([(await signingKey()).kid]);
+      expect(fs.existsSync(path.join(fleet.stateDir, 'keys', 'auth-signing.json'))).toBe(false);
+    });
+
+    it('refuses a bad password, then locks the account with 429 and Retry-After', async () => {
+      const admin = client;
+      await admin.call('POST', '/auth/v1/users', { username: 'mallory', password: 'correct horse battery', email: 'm@x.example', roles: ['viewer'] });
+      const bad = await post(`${gw}/auth/v1/login`, { username: 'mallory', password: 'wrong' });
+      expect(bad.status).toBe(401);
+      expect(((await bad.json()) as any).error.code).toBe('INVALID_CREDENTIALS');
+      for (let i = 0; i < 4; i++) await post(`${gw}/auth/v1/login`, { username: 'mallory', password: 'wrong' });
+      const locked = await post(`${gw}/auth/v1/login`, { username: 'mallory', password: 'correct horse battery' });
+      expect(locked.status).toBe(429);
+      expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(((await locked.json()) as any).error.code).toBe('ACCOUNT_LOCKED');
+    });
+
+    it('lets only admins manage users, and a disabled user cannot log in', async () => {
+      await client.call('POST', '/auth/v1/users', { username: 'victor', password: 'a long enough secret', email: 'v@x.example', roles: ['viewer'] });
+      const victor = await connect({ stateDir: fleet.stateDir, username: 'victor', password: 'a long enough secret' });
+      const denied = await victor.call('GET', '/auth/v1/users').catch((e) => e);
+      expect(denied).toMatchObject({ status: 403, code: 'FORBIDDEN' });
+      await client.call('POST', '/auth/v1/users/victor/disable', {});
+      const login = await victor.auth.login('victor', 'a long enough secret').catch((e) => e);
+      expect(login).toMatchObject({ status: 403, code: 'ACCOUNT_DISABLED' });
+      await victor.close();
+    });
+
+    it('logs in another user with hmsops login and uses that session for later commands', async () => {
+      await client.call('POST', '/auth/v1/users', { username: 'olga', password: 'olga has a long password', email: 'o@x.example', roles: ['operator'] });
+      const bad = await fleet.hmsops(['login', '--user', 'olga'], { env: { HMSOPS_PASSWORD: 'wrong' } });
+      expect(bad.exitCode).toBe(1);
+      expect(bad.stderr).toContain('invalid username or password');
+      const r = await fleet.hmsops(['login', '--user', 'olga', '--json'], { env: { HMSOPS_PASSWORD: 'olga has a long password' } });
+      expect(r.exitCode, r.stderr).toBe(0);
+      expect(JSON.parse(r.stdout)).toMatchObject({ username: 'olga', roles: ['operator'] });
+      const session = path.join(fleet.stateDir, 'run', 'session.json');
+      expect(fs.statSync(session).mode & 0o777).toBe(0o600);
+      // Later commands run as olga: the gateway's access log names her.
+      const report = await fleet.hmsops(['analytics', 'report', '--json']);
+      expect(report.exitCode, report.stderr).toBe(0);
+      await until(
+        'olga in the access log',
+        async () =>
+          (await fleet.hmsops(['logs', 'gateway'])).stdout.includes('"url":"/analytics/v1/reports/summary","requestId":') &&
+          (await fleet.hmsops(['logs', 'gateway'])).stdout.includes('"user":"olga"'),
+      );
+      fs.rmSync(session);
+    });
+
+    it('refuses tampered tokens at the edge: alg none, another key, expired, wrong audience', async () => {
+      const { kid, key } = await signingKey();
+      const sub = crypto.randomUUID();
+      const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
+      const now = Math.floor(Date.now() / 1000);
+      const claims = { sub, username: 'operator', roles: ['admin'], iss: 'hmsops-auth', aud: 'hmsops', iat: now, exp: now + 600 };
+      const algNone = `${b64({ alg: 'none', typ: 'JWT' })}.${b64(claims)}.`;
+      const other = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
+      const wrongKey = await new SignJWT(claims).setProtectedHeader({ alg: 'EdDSA', kid }).sign(other.privateKey);
+      const expired = await new SignJWT({ ...claims, iat: now - 1200, exp: now - 600 }).setProtectedHeader({ alg: 'EdDSA', kid }).sign(key);
+      const wrongAud = await new SignJWT({ ...claims, aud: 'someone-else' }).setProtectedHeader({ alg: 'EdDSA', kid }).sign(key);
+      const good = await new SignJWT(claims).setProtectedHeader({ alg: 'EdDSA', kid }).sign(key);
+      for (const token of [algNone, wrongKey, expired, wrongAud, 'garbage']) {
+        const r = await fetch(`${gw}/analytics/v1/reports/summary`, { headers: { authorization: `Bearer ${token}` } });
+        expect(r.status).toBe(401);
+        expect(((await r.json()) as any).error.code).toBe('UNAUTHENTICATED');
+      }
+      expect((await fetch(`${gw}/analytics/v1/reports/summary`, { headers: { authorization: `Bearer ${good}` } })).status).toBe(200);
+    });
+
+    it('refuses a direct call to a service port without the gateway identity, forged or absent', async () => {
+      const addr = (await fleet.hmsops(['registry', 'get', 'analytics'])).stdout.trim();
+      const none = await fetch(`http://${addr}/v1/reports/summary`);
+      expect(none.status).toBe(401);
+      const forged = await fetch(`http://${addr}/v1/reports/summary`, {
+        headers: { 'x-hmsops-identity': `${Buffer.from('{"sub":"x","username":"x","roles":["admin"],"exp":9999999999}').toString('base64url')}.AAAA` },
+      });
+      expect(forged.status).toBe(401);
+      // Probes, metrics and the API document stay open.
+      expect((await fetch(`http://${addr}/readyz`)).status).toBe(200);
+      expect((await fetch(`http://${addr}/metrics`)).status).toBe(200);
+      const openapi = (await (await fetch(`http://${addr}/v1/openapi.json`)).json()) as any;
+      expect(Object.keys(openapi.paths)).toContain('/v1/events:batch');
+    });
+  });
+
+  describe('analytics', () => {
+    it('counts a repeated event once, and keeps its data across a rolling restart', async () => {
+      const at = new Date().toISOString();
+      const events = [1, 2, 3].map((i) => ({ id: `g9-e${i}`, type: 'transfer.queued', at, grantId: 'G-9', amountCents: 100 * i, status: 'queued' }));
+      expect(await client.analytics.trackEvents(events)).toEqual({ accepted: 3, duplicates: 0 });
+      expect(await client.analytics.trackEvents(events)).toEqual({ accepted: 0, duplicates: 3 });
+      expect(await client.analytics.trackEvent(events[0]!)).toEqual({ accepted: 0, duplicates: 1 });
+      const bad = await client.analytics.trackEvent({ id: 'x', type: 'Bad Type', at: 'yesterday' } as any).catch((e) => e);
+      expect(bad).toMatchObject({ status: 400, code: 'VALIDATION' });
+      expect(((bad as HmsopsApiError).body as any).error.fields.map((f: any) => f.field).sort()).toEqual(['at', 'type']);
+      expect((await fleet.hmsops(['restart', 'analytics'])).exitCode).toBe(0);
+      const report = await client.analytics.grantReport('G-9');
+      expect(report.total).toEqual({ count: 3, amountCents: 600 });
+      const cli = JSON.parse((await fleet.hmsops(['analytics', 'report', '--grant', 'G-9', '--json'])).stdout);
+      expect(cli.total).toEqual({ count: 3, amountCents: 600 });
+    });
+  });
+
+  describe('messaging and the mail sink', () => {
+    it('sends one email per key, however often the key is repeated', async () => {
+      const msg = { to: 'once@grantee.example', subject: 'Payment sent', text: 'Your grant payment was sent.' };
+      const first = await client.messaging.sendEmail(msg, { idempotencyKey: 'once-1' });
+      for (let i = 0; i < 3; i++) expect((await client.messaging.sendEmail(msg, { idempotencyKey: 'once-1' })).id).toBe(first.id);
+      const reused = await client.messaging.sendEmail({ ...msg, subject: 'Other' }, { idempotencyKey: 'once-1' }).catch((e) => e);
+      expect(reused).toMatchObject({ status: 422, code: 'IDEMPOTENCY_KEY_REUSED' });
+      await until('sent', async () => (await client.messaging.get(first.id)).status === 'sent');
+      const ls = JSON.parse((await fleet.hmsops(['mail', 'ls', '--to', 'once@grantee.example', '--json'])).stdout);
+      expect(ls.messages).toHaveLength(1);
+      expect(ls.messages[0]).toMatchObject({ subject: 'Payment sent', messageId: `<${first.id}@hmsops.local>` });
+      const raw = JSON.parse((await fleet.hmsops(['mail', 'show', ls.messages[0].id, '--json'])).stdout).raw;
+      expect(raw).toContain('Your grant payment was sent.');
+    });
+
+    it('takes a batch over 1 MiB in one request, as its schema allows', async () => {
+      const text = 'A long notice. '.repeat(40_000); // 600 KB each, 1.8 MB in all
+      const r = await client.messaging.sendEmails([1, 2, 3].map((i) => ({ idempotencyKey: `bulk-${i}`, to: `bulk${i}@grantee.example`, subject: 'Bulk', text })));
+      expect(r.results.map((x: any) => x.status)).toEqual([202, 202, 202]);
+    });
+
+    it('delivers an email queued while the mail sink is down exactly once after it returns', async () => {
+      expect((await fleet.hmsops(['scale', 'mail-sink=0'])).exitCode).toBe(0);
+      const e = await client.messaging.sendEmail({ to: 'later@grantee.example', subject: 'Queued while down', text: 'x' }, { idempotencyKey: 'down-1' });
+      const retried = await until('a failed attempt', async () => {
+        const s = await client.messaging.get(e.id);
+        return s.attempts >= 2 ? s : undefined;
+      });
+      expect(retried).toMatchObject({ status: 'queued' });
+      expect(retried.lastError).toContain('no SMTP server');
+      expect((await fleet.hmsops(['scale', 'mail-sink=1'])).exitCode).toBe(0);
+      await until('delivered', async () => (await client.messaging.get(e.id)).status === 'sent', 20_000);
+      await sleep(1000); // time for a duplicate to show up, if the outbox were to send one
+      const ls = JSON.parse((await fleet.hmsops(['mail', 'ls', '--to', 'later@grantee.example', '--json'])).stdout);
+      expect(ls.messages).toHaveLength(1);
+    });
+  });
+
+  describe('log hygiene', () => {
+    it('never writes a password or a password hash to any log', async () => {
+      const logsDir = path.join(fleet.stateDir, 'logs');
+      const all = fs
+        .readdirSync(logsDir)
+        .map((f) => fs.readFileSync(path.join(logsDir, f), 'utf8'))
+        .join('\n');
+      expect(all.length).toBeGreaterThan(1000);
+      for (const secret of [operatorPassword, 'correct horse battery', 'a long enough secret', 'scrypt$']) expect(all).not.toContain(secret);
+    });
   });
 });

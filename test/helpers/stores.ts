@@ -1,0 +1,105 @@
+/**
+ * The store a test fleet's bundled services use, one parameter for the suites that run on both:
+ * SQLite files under the state dir, or a database of the fleet's own on a test PostgreSQL. Tests
+ * read what the services stored through it, as the services see it (their schema on PostgreSQL).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { numberedPlaceholders, schemaOf } from '../../services/kit/postgres-store.js';
+import { createDatabase, startPostgres, type TestPostgres } from './postgres.js';
+
+export type Backend = 'sqlite' | 'postgres';
+export const BACKENDS: Backend[] = ['sqlite', 'postgres'];
+
+export interface FleetStore {
+  backend: Backend;
+  /** The config's top-level `store:` section ('' for SQLite, the default). */
+  config: string;
+  /** What must never appear in a log or the CLI's output (the database password). */
+  secrets: { kind: string; value: string }[];
+  /** Called by makeFleet: where the fleet keeps its state (SQLite files live there). */
+  bind(stateDir: string): void;
+  /** Rows of a read in one service's store. */
+  query<T = Record<string, unknown>>(service: string, sql: string, params?: unknown[]): Promise<T[]>;
+  /** Drops what the store made (the database, its password file). */
+  close(): Promise<void>;
+}
+
+export function sqliteStore(): FleetStore {
+  let stateDir = '';
+  return {
+    backend: 'sqlite',
+    config: '',
+    secrets: [],
+    bind: (dir) => {
+      stateDir = dir;
+    },
+    async query<T>(service: string, sql: string, params: unknown[] = []) {
+      const file = path.join(stateDir, 'data', `${service}.sqlite`);
+      if (!fs.existsSync(file)) return [];
+      const db = new Database(file, { readonly: true, fileMustExist: true });
+      try {
+        return db.prepare(sql).all(...params) as T[];
+      } finally {
+        db.close();
+      }
+    },
+    async close() {},
+  };
+}
+
+export async function postgresStore(server: TestPostgres): Promise<FleetStore> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hmsops-pgfleet-'));
+  const db = await createDatabase(server, dir);
+  // One small pool per service schema, as that service sees its tables.
+  const pools = new Map<string, pg.Pool>();
+  const poolFor = (service: string) => {
+    let p = pools.get(service);
+    if (!p) {
+      p = new pg.Pool({ host: '127.0.0.1', port: server.port, user: db.role, password: db.password, database: db.name, max: 2, options: `-c search_path=${schemaOf(service)}` });
+      p.on('error', () => undefined); // a server restarted under a drill
+      pools.set(service, p);
+    }
+    return p;
+  };
+  return {
+    backend: 'postgres',
+    config: `store: { backend: postgres, url: "${db.url}", passwordFile: "${db.passwordFile}" }\n`,
+    secrets: [{ kind: 'the database password', value: db.password }],
+    bind() {},
+    async query<T>(service: string, sql: string, params: unknown[] = []) {
+      const pool = poolFor(service);
+      const exists = await pool.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schemaOf(service)]);
+      if (!exists.rowCount) return [];
+      // COUNT and SUM come back as text from pg; the tests compare numbers.
+      const r = await pool.query(numberedPlaceholders(sql), params);
+      const numeric = new Set(r.fields.filter((f) => f.dataTypeID === 20 || f.dataTypeID === 1700).map((f) => f.name));
+      return r.rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, numeric.has(k) && v !== null ? Number(v) : v]))) as T[];
+    },
+    async close() {
+      await Promise.all([...pools.values()].map((p) => p.end().catch(() => undefined)));
+      await server.sql(`DROP DATABASE IF EXISTS ${db.name} WITH (FORCE)`).catch(() => undefined);
+      await server.sql(`DROP ROLE IF EXISTS ${db.role}`).catch(() => undefined);
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The store of one backend's fleets in a suite: the PostgreSQL server is started when first needed and stopped by `stop()`. */
+export function storesFor(backend: Backend): { store(): Promise<FleetStore>; stop(): Promise<void>; server(): TestPostgres | undefined } {
+  let server: TestPostgres | undefined;
+  return {
+    async store() {
+      if (backend === 'sqlite') return sqliteStore();
+      server ??= await startPostgres();
+      return postgresStore(server);
+    },
+    async stop() {
+      await server?.stop();
+    },
+    server: () => server,
+  };
+}
