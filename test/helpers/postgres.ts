@@ -21,6 +21,9 @@ export interface TestPostgres {
   sql(query: string, database?: string): Promise<pg.QueryResult>;
   /** `pg_ctl restart -m immediate`: a crash and a recovery, connections dropped. */
   restart(): void;
+  /** `pg_ctl stop -m immediate`, and `start` again later: the database away for a while. */
+  halt(): void;
+  resume(): void;
   stop(): Promise<void>;
   /** The server's own log (for a test that fails). */
   log(): string;
@@ -98,6 +101,12 @@ export async function startPostgres(opts: { durable?: boolean } = {}): Promise<T
     restart() {
       asPostgres(pgCtl, ['-D', data, '-l', logFile, '-o', settings, '-m', 'immediate', '-w', '-t', '60', 'restart']);
     },
+    halt() {
+      asPostgres(pgCtl, ['-D', data, '-m', 'immediate', '-w', '-t', '30', 'stop']);
+    },
+    resume() {
+      asPostgres(pgCtl, ['-D', data, '-l', logFile, '-o', settings, '-w', '-t', '60', 'start']);
+    },
     async stop() {
       if (stopped) return;
       stopped = true;
@@ -131,4 +140,40 @@ export async function createDatabase(server: TestPostgres, dir: string, name = `
   const passwordFile = path.join(dir, `${name}.password`);
   fs.writeFileSync(passwordFile, password, { mode: 0o600 });
   return { name, role, password, passwordFile, url: `postgres://${role}@127.0.0.1:${server.port}/${name}` };
+}
+
+/**
+ * The least-privilege setup the README describes: one database, and per service a login role
+ * that owns that service's schema and nothing else (no rights on the other schemas).
+ */
+export async function createServiceRoles(
+  server: TestPostgres,
+  dir: string,
+  services: string[],
+  database = `hmsops_${crypto.randomBytes(4).toString('hex')}`,
+): Promise<{ database: string; roles: Record<string, TestDatabase>; config: string; drop(): Promise<void> }> {
+  await server.sql(`CREATE DATABASE ${database}`);
+  await server.sql(`REVOKE ALL ON DATABASE ${database} FROM PUBLIC`);
+  const roles: Record<string, TestDatabase> = {};
+  for (const service of services) {
+    const schema = service.replace(/-/g, '_');
+    const role = `${database}_${schema}`;
+    const password = crypto.randomBytes(18).toString('base64url');
+    await server.sql(`CREATE ROLE ${role} LOGIN PASSWORD '${password}'`);
+    await server.sql(`GRANT CONNECT ON DATABASE ${database} TO ${role}`);
+    await server.sql(`CREATE SCHEMA ${schema} AUTHORIZATION ${role}`, database);
+    const passwordFile = path.join(dir, `${role}.password`);
+    fs.writeFileSync(passwordFile, password, { mode: 0o600 });
+    roles[service] = { name: database, role, password, passwordFile, url: `postgres://${role}@127.0.0.1:${server.port}/${database}` };
+  }
+  const config = `store: { backend: postgres }\nservices:\n${services.map((s) => `  ${s}: { store: { url: "${roles[s]!.url}", passwordFile: "${roles[s]!.passwordFile}" } }`).join('\n')}\n`;
+  return {
+    database,
+    roles,
+    config,
+    async drop() {
+      await server.sql(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => undefined);
+      for (const r of Object.values(roles)) await server.sql(`DROP ROLE IF EXISTS ${r.role}`).catch(() => undefined);
+    },
+  };
 }

@@ -1,0 +1,180 @@
+/**
+ * What only the PostgreSQL store does: a database that cannot be reached at `up`, a role per
+ * service that cannot read another's tables, the database restarted under a disbursement, and
+ * two fleets (two state dirs, standing in for two hosts) sharing one ACH ledger.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readNachaFile } from '../../src/nacha/index.js';
+import { connect } from '../../src/sdk/index.js';
+import { downAll, makeFleet, until } from '../helpers/fleet.js';
+import { transfer } from '../helpers/grants.js';
+import { createServiceRoles, freePort, startPostgres, type TestPostgres } from '../helpers/postgres.js';
+import { postgresStore } from '../helpers/stores.js';
+
+let server: TestPostgres;
+let dir: string;
+beforeAll(async () => {
+  server = await startPostgres();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hmsops-pgtest-'));
+});
+afterAll(async () => {
+  await downAll();
+  await server?.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the postgres store', () => {
+  it('refuses a password in the config (exit 2), and fails up with exit 3 naming the service and the URL without its password when the database cannot be reached', async () => {
+    const inText = makeFleet('version: 1\ngateway: { port: 0 }\nstore: { backend: postgres, url: "postgres://ach:hunter2hunter2@127.0.0.1:5432/x" }\nservices:\n  ach: {}\n');
+    const refused = await inText.hmsops(['up']);
+    expect(refused.exitCode).toBe(2);
+    expect(refused.stderr).toContain('store.url');
+    expect(refused.stderr).toContain('must not hold a password');
+    expect(refused.stderr).not.toContain('hunter2hunter2');
+    await inText.down();
+
+    const port = await freePort(); // nothing listens there
+    const passwordFile = path.join(dir, 'unreachable.password');
+    fs.writeFileSync(passwordFile, 'correct-horse-battery-staple', { mode: 0o600 });
+    const fleet = makeFleet(
+      `version: 1\ngateway: { port: 0 }\nstore: { backend: postgres, url: "postgres://hmsops@127.0.0.1:${port}/hmsops", passwordFile: "${passwordFile}" }\nservices:\n  ach: { restart: { initialBackoff: 50ms, maxBackoff: 100ms } }\n`,
+    );
+    const up = await fleet.hmsops(['up', '--timeout', '30s']);
+    expect(up.exitCode, up.stderr).toBe(3);
+    expect(up.stderr).toMatch(/ach-1/);
+    expect(up.stderr).toContain(`cannot open the postgres store at postgres://hmsops@127.0.0.1:${port}/hmsops`);
+    expect(up.stderr).toContain('ECONNREFUSED');
+    expect(up.stderr).not.toContain('correct-horse-battery-staple');
+    await fleet.down();
+  });
+
+  it('runs each service as its own role in its own schema: the ACH role cannot read auth users', async () => {
+    const setup = await createServiceRoles(server, dir, ['auth', 'ach', 'analytics', 'messaging', 'mail-sink']);
+    try {
+      const fleet = makeFleet(`version: 1\ngateway: { port: 0 }\n${setup.config}`);
+      const up = await fleet.hmsops(['up']);
+      expect(up.exitCode, up.stderr).toBe(0);
+      const client = await connect({ stateDir: fleet.stateDir });
+      const t = await client.payments.transfer(transfer('G-ROLES', 1), { idempotencyKey: 'G-ROLES:1' });
+      expect(t.status).toBe('queued');
+      await client.close();
+      const pg = (await import('pg')).default;
+      const ach = setup.roles.ach!;
+      const c = new pg.Client({ host: '127.0.0.1', port: server.port, user: ach.role, password: ach.password, database: setup.database });
+      await c.connect();
+      try {
+        expect((await c.query('SELECT COUNT(*)::int AS n FROM ach.transfers')).rows[0].n).toBe(1);
+        await expect(c.query('SELECT * FROM auth.users')).rejects.toThrow(/permission denied for schema auth/);
+        await expect(c.query('CREATE TABLE public.x (y int)')).rejects.toThrow(/permission denied for schema public/);
+      } finally {
+        await c.end();
+      }
+      await fleet.down();
+    } finally {
+      await setup.drop();
+    }
+  });
+
+  it('survives the database restarted mid-run: 503 STORE_UNAVAILABLE meanwhile, instances unready then ready again without a restart, and every recipient paid once', async () => {
+    const store = await postgresStore(server);
+    const fleet = makeFleet('version: 1\ngateway: { port: 0 }\nservices:\n  auth: {}\n  ach: { instances: 2 }\n  analytics: {}\n  messaging: {}\n  mail-sink: {}\n', { store });
+    const up = await fleet.hmsops(['up']);
+    expect(up.exitCode, up.stderr).toBe(0);
+    const before = (await fleet.instances()).map((i) => ({ id: i.id, pid: i.pid, restarts: i.restarts }));
+    const grant = path.join(fleet.dir, 'restart.yaml');
+    expect((await fleet.hmsops(['fixtures', 'grant', '--recipients', '4000', '--seed', '9', '--id', 'GEN-PGRESTART', '--out', grant])).exitCode).toBe(0);
+    const client = await connect({ stateDir: fleet.stateDir });
+
+    // The database away for a moment: a request that meets it is told 503, the instances go unready.
+    server.halt();
+    const answers = new Set<string>();
+    for (let i = 0; i < 20 && !answers.has('STORE_UNAVAILABLE'); i++) {
+      const r = await client.payments.transfer(transfer('G-DOWN', i), { idempotencyKey: `G-DOWN:${i}`, waitIfInFlight: false }).catch((e) => e);
+      answers.add(r.code ?? 'stored');
+    }
+    expect(answers).toContain('STORE_UNAVAILABLE');
+    await until('ach unready', async () => (await fleet.events()).some((e) => e.type === 'unready' && e.service === 'ach'), 10_000);
+    server.resume();
+    await until('ach ready again', async () => (await fleet.instances()).filter((i) => i.service === 'ach' && i.state === 'ready').length === 2, 20_000);
+
+    // Restarted (a crash: connections dropped) while a disbursement runs.
+    const run = fleet.hmsops(['disburse', '--grant', grant, '--json'], { timeout: 240_000 });
+    await until('some transfers stored', async () => ((await store.query<{ n: number }>('ach', "SELECT COUNT(*) AS n FROM transfers WHERE grant_id = 'GEN-PGRESTART'").catch(() => []))[0]?.n ?? 0) >= 500, 60_000, 20);
+    server.restart();
+    const first = await run;
+    // It may finish by itself (the CLI sends a batch again while the answer is "not now"); a re-run finishes it in any case.
+    const again = await fleet.hmsops(['disburse', '--grant', grant, '--json'], { timeout: 240_000 });
+    expect(again.exitCode, `${first.stderr}\n${again.stderr}`).toBe(0);
+    const [paid] = await store.query<{ n: number; recipients: number; keys: number }>(
+      'ach',
+      "SELECT COUNT(*) AS n, COUNT(DISTINCT recipient_id) AS recipients, COUNT(DISTINCT idempotency_key) AS keys FROM transfers WHERE grant_id = 'GEN-PGRESTART'",
+    );
+    expect(paid).toEqual({ n: 4000, recipients: 4000, keys: 4000 });
+    const [filed] = await store.query<{ n: number }>('ach', "SELECT COUNT(*) AS n FROM transfers WHERE grant_id = 'GEN-PGRESTART' AND status = 'filed' AND file_id IS NOT NULL");
+    expect(filed!.n).toBe(4000);
+    // No instance needed a restart: the pools reconnected by themselves.
+    const after = (await fleet.instances()).map((i) => ({ id: i.id, pid: i.pid, restarts: i.restarts }));
+    expect(after).toEqual(before);
+    await client.close();
+    await fleet.down();
+  });
+
+  it('lets two fleets (two state dirs, as two hosts) share one ACH ledger: files cut on both, each transfer in exactly one file, any instance serves any file', async () => {
+    const shared = await postgresStore(server);
+    const own = [await postgresStore(server), await postgresStore(server)];
+    // Each fleet keeps its own users and events; the ACH service of both uses the shared database.
+    const achStore = /url: "([^"]+)", passwordFile: "([^"]+)"/.exec(shared.config)!;
+    const fleets = own.map((store) =>
+      makeFleet(`version: 1\ngateway: { port: 0 }\nservices:\n  auth: {}\n  ach: { instances: 2, store: { url: "${achStore[1]}", passwordFile: "${achStore[2]}" } }\n`, { store }),
+    );
+    for (const f of fleets) expect((await f.hmsops(['up'])).exitCode).toBe(0);
+    const clients = await Promise.all(fleets.map((f) => connect({ stateDir: f.stateDir })));
+    let n = 0;
+    let submitting = true;
+    const submitters = clients.map(async (client) => {
+      while (submitting) {
+        const batch = Array.from({ length: 40 }, () => {
+          const i = n++;
+          return { ...transfer('G-TWO-HOSTS', i), idempotencyKey: `G-TWO-HOSTS:${i}` };
+        });
+        await client.payments.transferBatch(batch);
+      }
+    });
+    const files: { fileId: string; fleet: number; path: string }[] = [];
+    for (let round = 0; round < 10; round++) {
+      const cuts = await Promise.all(clients.flatMap((c) => [c.payments.cutFile({ grantId: 'G-TWO-HOSTS' }), c.payments.cutFile({ grantId: 'G-TWO-HOSTS' })]));
+      cuts.forEach((f, i) => f.fileId && files.push({ fileId: f.fileId, fleet: i < 2 ? 0 : 1, path: (f as { path: string }).path }));
+    }
+    submitting = false;
+    await Promise.all(submitters);
+    for (let f = await clients[0]!.payments.cutFile({ grantId: 'G-TWO-HOSTS' }); f.fileId; f = await clients[0]!.payments.cutFile({ grantId: 'G-TWO-HOSTS' }))
+      files.push({ fileId: f.fileId, fleet: 0, path: (f as { path: string }).path });
+    expect(new Set(files.map((f) => f.fleet))).toEqual(new Set([0, 1]));
+    const traces = new Map<string, string>();
+    for (const f of files) {
+      // Written where it was cut; served by the other fleet's instances from the store.
+      expect(fs.existsSync(f.path)).toBe(true);
+      const text = await clients[1 - f.fleet]!.payments.downloadFile(f.fileId);
+      expect(text).toBe(fs.readFileSync(f.path, 'latin1'));
+      const r = readNachaFile(text);
+      expect(r.problems).toEqual([]);
+      for (const b of r.file!.batches)
+        for (const e of b.entries) {
+          expect(traces.has(e.traceNumber), `${e.traceNumber} in ${f.fileId} and ${traces.get(e.traceNumber)}`).toBe(false);
+          traces.set(e.traceNumber, f.fileId);
+        }
+    }
+    const [stored] = await shared.query<{ n: number; filed: number }>(
+      'ach',
+      "SELECT COUNT(*) AS n, SUM(CASE WHEN status = 'filed' THEN 1 ELSE 0 END) AS filed FROM transfers WHERE grant_id = 'G-TWO-HOSTS'",
+    );
+    expect(stored).toEqual({ n, filed: n });
+    expect(traces.size).toBe(n);
+    for (const c of clients) await c.close();
+    for (const f of fleets) await f.down();
+    await shared.close();
+  });
+});
