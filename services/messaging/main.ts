@@ -122,7 +122,10 @@ class Outbox {
   kick() {
     if (this.#running || this.#stopped) return;
     this.#running = true;
-    void this.#drain().finally(() => (this.#running = false));
+    // A store that cannot be reached now (a database restarting) is tried again on the next tick, not a crash.
+    void this.#drain()
+      .catch((err: Error) => this.ctx.log.warn({ reason: (err as { reason?: string }).reason ?? err.message }, 'outbox: the store did not answer; trying again'))
+      .finally(() => (this.#running = false));
   }
 
   async #drain() {

@@ -4,12 +4,13 @@
  * `postgres` user (PostgreSQL refuses to run as root). Stopped and removed by `stop()`, which the
  * test's afterAll calls also when a test failed.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import pg from 'pg';
 import { repoRoot } from './fleet.js';
 
@@ -20,14 +21,16 @@ export interface TestPostgres {
   /** Runs SQL as the superuser, in `database` (default postgres). */
   sql(query: string, database?: string): Promise<pg.QueryResult>;
   /** `pg_ctl restart -m immediate`: a crash and a recovery, connections dropped. */
-  restart(): void;
+  restart(): Promise<void>;
   /** `pg_ctl stop -m immediate`, and `start` again later: the database away for a while. */
-  halt(): void;
-  resume(): void;
+  halt(): Promise<void>;
+  resume(): Promise<void>;
   stop(): Promise<void>;
   /** The server's own log (for a test that fails). */
   log(): string;
 }
+
+const execFileAsync = promisify(execFile);
 
 function binDir(): string {
   const find = () =>
@@ -63,6 +66,10 @@ function asPostgres(bin: string, args: string[], opts: { timeoutMs?: number } = 
   return execFileSync('runuser', ['-u', 'postgres', '--', bin, ...args], { encoding: 'utf8', timeout: opts.timeoutMs ?? 60_000, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
+async function asPostgresAsync(bin: string, args: string[]): Promise<void> {
+  await execFileAsync('runuser', ['-u', 'postgres', '--', bin, ...args], { timeout: 60_000 });
+}
+
 export async function startPostgres(opts: { durable?: boolean } = {}): Promise<TestPostgres> {
   const bin = binDir();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hmsops-pg-'));
@@ -86,6 +93,17 @@ export async function startPostgres(opts: { durable?: boolean } = {}): Promise<T
   }
   const adminUrl = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
   let stopped = false;
+  // A test process that ends without calling stop() (a hook that timed out) still leaves no server behind.
+  const atExit = () => {
+    if (stopped) return;
+    try {
+      asPostgres(pgCtl, ['-D', data, '-m', 'immediate', '-w', '-t', '30', 'stop']);
+    } catch {
+      // already down
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  process.once('exit', atExit);
   return {
     port,
     adminUrl,
@@ -98,18 +116,14 @@ export async function startPostgres(opts: { durable?: boolean } = {}): Promise<T
         await c.end();
       }
     },
-    restart() {
-      asPostgres(pgCtl, ['-D', data, '-l', logFile, '-o', settings, '-m', 'immediate', '-w', '-t', '60', 'restart']);
-    },
-    halt() {
-      asPostgres(pgCtl, ['-D', data, '-m', 'immediate', '-w', '-t', '30', 'stop']);
-    },
-    resume() {
-      asPostgres(pgCtl, ['-D', data, '-l', logFile, '-o', settings, '-w', '-t', '60', 'start']);
-    },
+    // Asynchronous, so the test's own requests go on while the server goes down and comes back.
+    restart: () => asPostgresAsync(pgCtl, ['-D', data, '-l', logFile, '-o', settings, '-m', 'immediate', '-w', '-t', '60', 'restart']),
+    halt: () => asPostgresAsync(pgCtl, ['-D', data, '-m', 'immediate', '-w', '-t', '30', 'stop']),
+    resume: () => asPostgresAsync(pgCtl, ['-D', data, '-l', logFile, '-o', settings, '-w', '-t', '60', 'start']),
     async stop() {
       if (stopped) return;
       stopped = true;
+      process.off('exit', atExit);
       try {
         asPostgres(pgCtl, ['-D', data, '-m', 'immediate', '-w', '-t', '30', 'stop']);
       } catch {

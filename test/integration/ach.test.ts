@@ -20,9 +20,12 @@ describe.each(BACKENDS)('ACH transfers through the gateway (two instances, %s st
     client = await connect({ stateDir: fleet.stateDir });
   });
   afterAll(async () => {
-    await client?.close();
-    await downAll();
-    await stores.stop();
+    try {
+      await client?.close();
+      await downAll();
+    } finally {
+      await stores.stop();
+    }
   });
 
   const countFor = async (grantId: string) =>

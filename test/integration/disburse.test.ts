@@ -22,8 +22,11 @@ describe.each(BACKENDS)('hmsops disburse (%s store)', (backend) => {
     expect(up.exitCode, up.stderr).toBe(0);
   });
   afterAll(async () => {
-    await downAll();
-    await stores.stop();
+    try {
+      await downAll();
+    } finally {
+      await stores.stop();
+    }
   });
 
   /** The first row of a read in the ACH ledger. */

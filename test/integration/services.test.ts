@@ -26,9 +26,12 @@ describe.each(BACKENDS)('the bundled services (%s store)', (backend) => {
     operatorPassword = JSON.parse(fs.readFileSync(path.join(fleet.stateDir, 'credentials.json'), 'utf8')).password;
   });
   afterAll(async () => {
-    await client?.close();
-    await downAll();
-    await stores.stop();
+    try {
+      await client?.close();
+      await downAll();
+    } finally {
+      await stores.stop();
+    }
   });
 
   const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
