@@ -39,6 +39,25 @@ function writeEntries(n) {
   return { ms, bytes: text.length };
 }
 
+/** `n` valid transfers of one grant, keyed `<prefix>:<i>`. */
+export function transferItems(prefix, grantId, n) {
+  return Array.from({ length: n }, (_, i) => {
+    const r8 = String(11000000 + i).padStart(8, '0');
+    return {
+      idempotencyKey: `${prefix}:${i}`,
+      grantId,
+      recipientId: `R-${i}`,
+      name: `RECIPIENT ${i}`,
+      routing: r8 + abaCheckDigit(r8),
+      account: String(100000 + i),
+      accountType: 'checking',
+      amountCents: 1000 + i,
+      secCode: 'CCD',
+      originator: { name: 'US DEPT OF LABOR', companyId: '1234567890', odfiRouting: '021000021' },
+    };
+  });
+}
+
 export async function benchAch() {
   const writes = [];
   for (let i = 0; i < 5; i++) writes.push(writeEntries(100_000).ms);
@@ -56,21 +75,7 @@ export async function benchAch() {
     const client = await connect({ stateDir: fleet.stateDir });
     await client.auth.me();
     for (let round = 0; round < 3; round++) {
-      const items = Array.from({ length: 10_000 }, (_, i) => {
-        const r8 = String(11000000 + i).padStart(8, '0');
-        return {
-          idempotencyKey: `B${round}:${i}`,
-          grantId: `BENCH-${round}`,
-          recipientId: `R-${i}`,
-          name: `RECIPIENT ${i}`,
-          routing: r8 + abaCheckDigit(r8),
-          account: String(100000 + i),
-          accountType: 'checking',
-          amountCents: 1000 + i,
-          secCode: 'CCD',
-          originator: { name: 'US DEPT OF LABOR', companyId: '1234567890', odfiRouting: '021000021' },
-        };
-      });
+      const items = transferItems(`B${round}`, `BENCH-${round}`, 10_000);
       const t0 = process.hrtime.bigint();
       const res = await client.payments.transferBatch(items);
       submits.push(Number(process.hrtime.bigint() - t0) / 1e6);

@@ -52,6 +52,8 @@ class PostgresQueries implements Queries {
   constructor(
     protected readonly client: Client,
     protected readonly where: string,
+    /** Tables' column types for insert(), shared by the store and its transactions. */
+    protected readonly columnTypes = new Map<string, Map<string, string>>(),
   ) {}
 
   protected async query<T>(sql: string, params: readonly unknown[]): Promise<pg.QueryResult<T & pg.QueryResultRow>> {
@@ -70,27 +72,46 @@ class PostgresQueries implements Queries {
   async run(sql: string, params: readonly unknown[] = []): Promise<number> {
     return (await this.query(sql, params)).rowCount ?? 0;
   }
+  /**
+   * Rows as one array per column, `INSERT ... SELECT FROM unnest(...)`: one statement of as many
+   * parameters as columns, whatever the number of rows (a VALUES list of thousands of rows is
+   * slower to parse, and stops at 65,535 parameters). The arrays take the columns' own types.
+   */
   async insert<T>(table: string, columns: readonly string[], rows: readonly (readonly unknown[])[], opts: InsertOptions = {}) {
-    // Many rows a statement (PostgreSQL takes up to 65,535 parameters): one round trip per chunk, not per row.
-    const perStatement = Math.max(1, Math.floor(60_000 / columns.length));
-    const out: T[] = [];
-    let inserted = 0;
-    for (let i = 0; i < rows.length; i += perStatement) {
-      const chunk = rows.slice(i, i + perStatement);
-      let p = 0;
-      const values = chunk.map((r) => `(${r.map(() => `$${++p}`).join(', ')})`).join(', ');
-      const sql =
-        `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values}` + (opts.conflict ? ` ${opts.conflict}` : '') + (opts.returning ? ` RETURNING ${opts.returning}` : '');
-      try {
-        const r = await this.client.query<T & pg.QueryResultRow>(sql, chunk.flat() as unknown[]);
-        inserted += r.rowCount ?? 0;
-        if (opts.returning) out.push(...r.rows);
-      } catch (err) {
-        throw unavailableOr(err, this.where);
-      }
+    if (rows.length === 0) return { inserted: 0, rows: [] as T[] };
+    const types = await this.#columnTypes(table);
+    const casts = columns.map((c, i) => {
+      const type = types.get(c);
+      if (!type) throw new Error(`no column ${c} in ${table}`);
+      return `$${i + 1}::${type}[]`;
+    });
+    const arrays = columns.map((_, i) => rows.map((r) => r[i] ?? null));
+    const sql =
+      `INSERT INTO ${table} (${columns.join(', ')}) SELECT * FROM unnest(${casts.join(', ')})` +
+      (opts.conflict ? ` ${opts.conflict}` : '') +
+      (opts.returning ? ` RETURNING ${opts.returning}` : '');
+    try {
+      const r = await this.client.query<T & pg.QueryResultRow>(sql, arrays);
+      return { inserted: r.rowCount ?? 0, rows: opts.returning ? r.rows : [] };
+    } catch (err) {
+      throw unavailableOr(err, this.where);
     }
-    return { inserted, rows: out };
   }
+
+  /** A table's columns and their types (int8, text, bytea...), read once. */
+  async #columnTypes(table: string): Promise<Map<string, string>> {
+    let types = this.columnTypes.get(table);
+    if (!types) {
+      const rows = await this.all<{ column_name: string; udt_name: string }>(
+        'SELECT column_name, udt_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ?',
+        [table],
+      );
+      types = new Map(rows.map((r) => [r.column_name, r.udt_name]));
+      if (types.size) this.columnTypes.set(table, types);
+    }
+    return types;
+  }
+
   in(column: string): string {
     return `${column} = ANY(?)`;
   }
@@ -132,7 +153,7 @@ class PostgresStore extends PostgresQueries implements Store {
       try {
         await client.query('BEGIN');
         if (opts.lock) await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [opts.lock]);
-        const out = await fn(new PostgresQueries(client, this.where));
+        const out = await fn(new PostgresQueries(client, this.where, this.columnTypes));
         await client.query('COMMIT');
         return out;
       } catch (err) {

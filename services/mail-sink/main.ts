@@ -6,6 +6,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { SMTPServer } from 'smtp-server';
+import { groupedInsert } from '../kit/grouped-insert.js';
 import { runService } from '../kit/service.js';
 import { type ColumnTypes, COLUMN_TYPES } from '../kit/store.js';
 import { HmsopsError } from '../../src/errors/index.js';
@@ -55,6 +56,7 @@ await runService({
   migrations,
   metadata: () => ({ smtpPort: String(smtpPort) }),
   async routes(app, ctx) {
+    const store = groupedInsert(ctx.db, 'messages', ['id', 'message_id', 'mail_from', 'rcpt_to', 'subject', 'size', 'path', 'received_at', 'raw']);
     smtp = new SMTPServer({
       authOptional: true,
       disabledCommands: ['AUTH', 'STARTTLS'],
@@ -74,16 +76,7 @@ await runService({
             const rcpt = session.envelope.rcptTo.map((r) => r.address.toLowerCase()).join(',');
             const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : null;
             // Stored (committed) before the 250 reply: a message the sink accepted is never lost.
-            await ctx.db.run("INSERT INTO messages (id, message_id, mail_from, rcpt_to, subject, size, path, received_at, raw) VALUES (?, ?, ?, ?, ?, ?, '', ?, ?)", [
-              id,
-              headerValue(head, 'message-id'),
-              from,
-              rcpt,
-              headerValue(head, 'subject'),
-              raw.length,
-              new Date().toISOString(),
-              raw,
-            ]);
+            await store([id, headerValue(head, 'message-id'), from, rcpt, headerValue(head, 'subject'), raw.length, '', new Date().toISOString(), raw]);
             ctx.metrics.inc('mail_sink_messages_total', 'Messages received');
             callback(null, `queued as ${id}`);
           } catch (err) {

@@ -115,7 +115,7 @@ const isUnavailable = (err: unknown) =>
 
 export async function runDisbursement(client: HmsopsClient, grant: Grant, opts: RunOptions = {}): Promise<Receipt> {
   const t0 = Date.now();
-  const batchSize = opts.batchSize ?? 1000;
+  const batchSize = opts.batchSize ?? 5000;
   // One result per recipient, in the grant's order (index i is grant.recipients.at(i)), stored by
   // column: a 1,000,000-recipient grant must fit in the CLI's memory budget.
   const results = new RecipientResults(grant.recipients);

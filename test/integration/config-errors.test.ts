@@ -105,4 +105,12 @@ describe('config errors', () => {
     expect(r.stderr).toContain("unknown option '--frobnicate'");
     expect(r.stderr).not.toContain('    at ');
   });
+
+  it('exits 2 for a --batch-size that is not a whole number from 1 to 10,000, before anything is read or sent', async () => {
+    for (const bad of ['abc', '0', '10001', '2.5']) {
+      const r = await hmsopsIn({}, ['disburse', '--grant', 'nowhere.yaml', '--batch-size', bad]);
+      expect(r.exitCode, bad).toBe(2);
+      expect(r.stderr).toContain(`--batch-size: expected a whole number from 1 to 10000, got "${bad}"`);
+    }
+  });
 });

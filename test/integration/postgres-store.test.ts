@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../services/kit/open-store.js';
 import { readNachaFile } from '../../src/nacha/index.js';
 import { connect } from '../../src/sdk/index.js';
 import { downAll, makeFleet, until } from '../helpers/fleet.js';
@@ -30,6 +31,19 @@ afterAll(async () => {
 });
 
 describe('the postgres store', () => {
+  it('migrates once when five instances start at once, each waiting its turn on the advisory lock', async () => {
+    const store = await postgresStore(server);
+    const url = /url: "([^"]+)", passwordFile: "([^"]+)"/.exec(store.config)!;
+    const migrations = { sqlite: [], postgres: ['CREATE TABLE a (x INTEGER)', 'CREATE TABLE b (y INTEGER); INSERT INTO a VALUES (1)'] };
+    const opened = await Promise.all(
+      Array.from({ length: 5 }, () => openStore({ backend: 'postgres', url: url[1]!, passwordFile: url[2]! }, { name: 'migrated', migrations, dataDir: dir })),
+    );
+    expect(await store.query('migrated', 'SELECT version FROM schema_migrations ORDER BY version')).toEqual([{ version: 1 }, { version: 2 }]);
+    expect(await store.query('migrated', 'SELECT x FROM a')).toEqual([{ x: 1 }]);
+    await Promise.all(opened.map((s) => s.close()));
+    await store.close();
+  });
+
   it('refuses a password in the config (exit 2), and fails up with exit 3 naming the service and the URL without its password when the database cannot be reached', async () => {
     const inText = makeFleet('version: 1\ngateway: { port: 0 }\nstore: { backend: postgres, url: "postgres://ach:hunter2hunter2@127.0.0.1:5432/x" }\nservices:\n  ach: {}\n');
     const refused = await inText.hmsops(['up']);

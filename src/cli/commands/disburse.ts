@@ -51,7 +51,16 @@ function loadGrant(ctx: CliContext, opts: DisburseOptions, heap: HeapGovernor): 
   return grant;
 }
 
+/** --batch-size: transfers per request, up to what one batch request takes (the API's 10,000). */
+function batchSizeOf(opts: DisburseOptions): number | undefined {
+  if (opts.batchSize === undefined) return undefined;
+  const n = Number(opts.batchSize);
+  if (!/^\d+$/.test(opts.batchSize) || n < 1 || n > 10_000) throw new UsageError(`--batch-size: expected a whole number from 1 to 10000, got "${opts.batchSize}"`);
+  return n;
+}
+
 export async function disburseCommand(opts: DisburseOptions): Promise<CommandResult> {
+  const batchSize = batchSizeOf(opts);
   const ctx = await loadContext(opts);
   // step 1: nothing is sent unless the whole grant file is right
   // The heap is kept near what is live from the start: reading a 1,000,000-recipient grant leaves
@@ -85,7 +94,7 @@ export async function disburseCommand(opts: DisburseOptions): Promise<CommandRes
   let receipt: Receipt;
   try {
     receipt = await runDisbursement(client, grant, {
-      batchSize: opts.batchSize ? Number(opts.batchSize) : undefined,
+      batchSize,
       onProgress,
       shouldStop: () => stop,
       onRetry: (notice) => {

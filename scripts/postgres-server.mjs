@@ -1,0 +1,135 @@
+/**
+ * A real PostgreSQL for a test or a benchmark: Debian's package (installed by
+ * scripts/install-servers.sh when missing), `initdb` into a temp dir and `pg_ctl` on a free
+ * loopback port, as the unprivileged `postgres` user (PostgreSQL refuses to run as root).
+ * Stopped and removed by `stop()`, or when the process exits without calling it.
+ * Typed for the tests in test/helpers/postgres.ts.
+ */
+import { execFile, execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import pg from 'pg';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const execFileAsync = promisify(execFile);
+
+function binDir() {
+  const find = () =>
+    fs.existsSync('/usr/lib/postgresql')
+      ? fs
+          .readdirSync('/usr/lib/postgresql')
+          .map((v) => path.join('/usr/lib/postgresql', v, 'bin'))
+          .filter((d) => fs.existsSync(path.join(d, 'initdb')))
+          .sort((a, b) => Number(path.basename(path.dirname(b))) - Number(path.basename(path.dirname(a))))[0]
+      : undefined;
+  let dir = find();
+  if (!dir) {
+    execFileSync('bash', [path.join(repoRoot, 'scripts', 'install-servers.sh')], { stdio: 'inherit' });
+    dir = find();
+  }
+  if (!dir) throw new Error('PostgreSQL is not installed and scripts/install-servers.sh could not install it');
+  return dir;
+}
+
+export async function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Runs a PostgreSQL program as the postgres user. */
+function asPostgres(bin, args, opts = {}) {
+  return execFileSync('runuser', ['-u', 'postgres', '--', bin, ...args], { encoding: 'utf8', timeout: opts.timeoutMs ?? 60_000, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+async function asPostgresAsync(bin, args) {
+  await execFileAsync('runuser', ['-u', 'postgres', '--', bin, ...args], { timeout: 60_000 });
+}
+
+/** @param {{ durable?: boolean }} opts durable: PostgreSQL's own settings (fsync on), for benchmarks */
+export async function startPostgres(opts = {}) {
+  const bin = binDir();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hmsops-pg-'));
+  const data = path.join(dir, 'data');
+  const logFile = path.join(dir, 'server.log');
+  const password = crypto.randomBytes(18).toString('base64url');
+  fs.writeFileSync(path.join(dir, 'pw'), password, { mode: 0o600 });
+  execFileSync('chown', ['-R', 'postgres:postgres', dir]);
+  fs.chmodSync(dir, 0o700);
+  const port = await freePort();
+  const pgCtl = path.join(bin, 'pg_ctl');
+  // Tests crash the server's processes, never the machine: without fsync they run faster, and
+  // the bench (durable) keeps PostgreSQL's defaults.
+  const settings = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200${opts.durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off'}`;
+  try {
+    asPostgres(path.join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=scram-sha-256', `--pwfile=${path.join(dir, 'pw')}`, '--locale=C', '--encoding=UTF8', '-N']);
+    asPostgres(pgCtl, ['-D', data, '-l', logFile, '-o', settings, '-w', '-t', '60', 'start']);
+  } catch (err) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw new Error(`PostgreSQL did not start: ${err.stderr ?? err.message}`);
+  }
+  const adminUrl = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+  let stopped = false;
+  // A test process that ends without calling stop() (a hook that timed out) still leaves no server behind.
+  const atExit = () => {
+    if (stopped) return;
+    try {
+      asPostgres(pgCtl, ['-D', data, '-m', 'immediate', '-w', '-t', '30', 'stop']);
+    } catch {
+      // already down
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  process.once('exit', atExit);
+  return {
+    port,
+    adminUrl,
+    async sql(query, database = 'postgres') {
+      const c = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', password, database });
+      await c.connect();
+      try {
+        return await c.query(query);
+      } finally {
+        await c.end();
+      }
+    },
+    // Asynchronous, so the test's own requests go on while the server goes down and comes back.
+    restart: () => asPostgresAsync(pgCtl, ['-D', data, '-l', logFile, '-o', settings, '-m', 'immediate', '-w', '-t', '60', 'restart']),
+    halt: () => asPostgresAsync(pgCtl, ['-D', data, '-m', 'immediate', '-w', '-t', '30', 'stop']),
+    resume: () => asPostgresAsync(pgCtl, ['-D', data, '-l', logFile, '-o', settings, '-w', '-t', '60', 'start']),
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      process.off('exit', atExit);
+      try {
+        asPostgres(pgCtl, ['-D', data, '-m', 'immediate', '-w', '-t', '30', 'stop']);
+      } catch {
+        // already down; its processes are gone with it
+      }
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+    log: () => (fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : ''),
+  };
+}
+
+/** A database of its own (for one fleet), owned by a role of its own whose password sits in a 0600 file in `dir`. */
+export async function createDatabase(server, dir, name = `hmsops_${crypto.randomBytes(4).toString('hex')}`) {
+  const role = `${name}_owner`;
+  const password = crypto.randomBytes(18).toString('base64url');
+  await server.sql(`CREATE ROLE ${role} LOGIN PASSWORD '${password}'`);
+  await server.sql(`CREATE DATABASE ${name} OWNER ${role}`);
+  await server.sql(`REVOKE ALL ON DATABASE ${name} FROM PUBLIC`);
+  const passwordFile = path.join(dir, `${name}.password`);
+  fs.writeFileSync(passwordFile, password, { mode: 0o600 });
+  return { name, role, password, passwordFile, url: `postgres://${role}@127.0.0.1:${server.port}/${name}` };
+}
