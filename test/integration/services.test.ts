@@ -15,8 +15,9 @@ describe.each(BACKENDS)('the bundled services (%s store)', (backend) => {
   let operatorPassword: string;
 
   beforeAll(async () => {
-    // Two auth instances: lockouts and the signing key are the store's, shared by both.
-    fleet = makeFleet('version: 1\ngateway: { port: 0 }\nservices:\n  auth: { instances: 2 }\n  analytics: {}\n  messaging: {}\n  mail-sink: {}\n', {
+    // Two auth instances (lockouts and the signing key are the store's, shared by both) and two
+    // messaging instances (claiming from one outbox, never sending an email twice).
+    fleet = makeFleet('version: 1\ngateway: { port: 0 }\nservices:\n  auth: { instances: 2 }\n  analytics: {}\n  messaging: { instances: 2 }\n  mail-sink: {}\n', {
       store: await stores.store(),
     });
     const up = await fleet.hmsops(['up']);
@@ -45,7 +46,7 @@ describe.each(BACKENDS)('the bundled services (%s store)', (backend) => {
   describe('every service', () => {
     it('starts without a deprecation or other warning in its log', () => {
       const logs = fs.readdirSync(path.join(fleet.stateDir, 'logs')).filter((f) => /^(auth|analytics|messaging|mail-sink)-\d+\.log$/.test(f));
-      expect(logs).toHaveLength(5); // two auth instances
+      expect(logs).toHaveLength(6); // two auth and two messaging instances
       for (const f of logs) expect(fs.readFileSync(path.join(fleet.stateDir, 'logs', f), 'utf8'), f).not.toMatch(/Deprecation|Warning:/);
     });
   });
@@ -185,6 +186,21 @@ describe.each(BACKENDS)('the bundled services (%s store)', (backend) => {
       expect(ls.messages[0]).toMatchObject({ subject: 'Payment sent', messageId: `<${first.id}@hmsops.local>` });
       const raw = JSON.parse((await fleet.hmsops(['mail', 'show', ls.messages[0].id, '--json'])).stdout).raw;
       expect(raw).toContain('Your grant payment was sent.');
+    });
+
+    it('delivers each of 300 queued emails exactly once while two messaging instances drain one outbox', async () => {
+      const emails = Array.from({ length: 300 }, (_, i) => ({ idempotencyKey: `pair-${i}`, to: `pair${i}@pair.example`, subject: 'Pair', text: `notice ${i}` }));
+      const r = await client.messaging.sendEmails(emails);
+      expect(r.queued).toBe(300);
+      await until(
+        'all sent',
+        async () => (await client.call<{ counts: Record<string, number> }>('GET', '/messaging/v1/emails?keyPrefix=pair-&countsOnly=true')).counts.sent === 300,
+        30_000,
+        100,
+      );
+      await sleep(1000); // time for a second delivery to show up, if one were made
+      const sink = await client.call<{ count: number }>('GET', '/mail/v1/messages:count?domain=pair.example');
+      expect(sink.count).toBe(300);
     });
 
     it('takes a batch over 1 MiB in one request, as its schema allows', async () => {
