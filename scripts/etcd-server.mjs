@@ -63,7 +63,7 @@ export async function startEtcd(opts = {}) {
   let child;
   const launch = async () => {
     const log = fs.openSync(logFile, 'a');
-    child = spawn(opts.wrap ? opts.wrap[0] : bin, opts.wrap ? [...opts.wrap.slice(1), bin, ...args] : args, { stdio: ['ignore', log, log] });
+    child = spawn(bin, args, { stdio: ['ignore', log, log] });
     fs.closeSync(log);
     if (!(await healthy(endpoint, 20_000))) throw new Error(`etcd did not start: ${fs.readFileSync(logFile, 'utf8').slice(-2000)}`);
   };

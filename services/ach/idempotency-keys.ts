@@ -86,12 +86,16 @@ export class IdempotencyKeys {
         },
       );
       const mine = new Set(taken.rows.map((r) => r.idempotency_key));
-      const others = await this.#holds(
-        q,
-        keys.filter((k) => !mine.has(k)),
+      // A key held by another request now is answered 409. (A transfer stored under a key since
+      // the read above is found when this request stores its chunk, and answered from it there.)
+      decide(
+        new Map(),
+        await this.#holds(
+          q,
+          keys.filter((k) => !mine.has(k)),
+        ),
+        now,
       );
-      // A transfer may have been stored under a key between the read above and this transaction.
-      decide(await transfersByKey(q, keys), others, now);
       return out;
     });
   }

@@ -71,7 +71,8 @@ export class Submission {
     );
     const rows: TransferRow[] = [];
     const fresh: Item[] = [];
-    const taken = new Set<string>();
+    /** Key -> the item whose row it is (the same key twice in one request: the first). */
+    const rowOf = new Map<string, number>();
     for (const it of items) {
       const existing = known.get(it.key);
       if (existing) {
@@ -79,12 +80,13 @@ export class Submission {
         continue;
       }
       const v = validateTransfer(it.body, now);
-      if (!v.ok) out.set(it.index, itemError('VALIDATION', 'the transfer is not valid; nothing was stored', { fields: v.problems }));
-      else if (taken.has(it.key))
-        fresh.push(it); // the same key twice in one request: answered from the first once stored
-      else {
-        taken.add(it.key);
-        fresh.push(it);
+      if (!v.ok) {
+        out.set(it.index, itemError('VALIDATION', 'the transfer is not valid; nothing was stored', { fields: v.problems }));
+        continue;
+      }
+      fresh.push(it);
+      if (!rowOf.has(it.key)) {
+        rowOf.set(it.key, it.index);
         const t = v.transfer;
         rows.push({
           seq: 0,
@@ -129,18 +131,15 @@ export class Submission {
       mine.map((r) => [r.id, 'queued', r.amount_cents, null, r.created_at] as const),
     );
     const byKey = new Map(mine.map((r) => [r.idempotency_key, r]));
-    const first = new Set<string>();
-    const later = fresh.filter((it) => {
-      if (byKey.has(it.key) && !first.has(it.key)) {
-        first.add(it.key);
-        out.set(it.index, { status: 201, transfer: publicTransfer(byKey.get(it.key)!) });
-        return false;
-      }
-      return true;
-    });
+    const later: Item[] = [];
+    for (const it of fresh) {
+      const row = byKey.get(it.key);
+      if (row && rowOf.get(it.key) === it.index) out.set(it.index, { status: 201, transfer: publicTransfer(row) });
+      else later.push(it);
+    }
     // Another request's row, or this request's own key a second time: the stored row answers.
-    const now2 = await transfersByKey(q, [...new Set(later.map((it) => it.key))]);
-    for (const it of later) out.set(it.index, answerFor(now2.get(it.key)!, it.key, it.fingerprint));
+    const storedNow = await transfersByKey(q, [...new Set(later.map((it) => it.key))]);
+    for (const it of later) out.set(it.index, answerFor(storedNow.get(it.key)!, it.key, it.fingerprint));
     await this.keys.release(
       q,
       owner,
