@@ -4,6 +4,7 @@
  * fleet's secret. A call that bypasses the gateway has no valid header and is refused.
  */
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 
 export const IDENTITY_HEADER = 'x-hmsops-identity';
 
@@ -16,6 +17,15 @@ export interface Identity {
 }
 
 export const identityKey = (fleetToken: string) => crypto.createHash('sha256').update(`hmsops-internal-identity:${fleetToken}`).digest();
+
+/**
+ * The key of a fleet process: from the fleet secret every host shares (fleet.secretFile, its
+ * path in HMSOPS_FLEET_SECRET_FILE), else from this daemon's token (one machine).
+ */
+export function fleetIdentityKey(env: NodeJS.ProcessEnv, fallbackToken: string): Buffer {
+  const file = env.HMSOPS_FLEET_SECRET_FILE;
+  return identityKey(file ? fs.readFileSync(file, 'utf8').trim() : fallbackToken);
+}
 
 export function signIdentity(identity: Identity, key: Buffer): string {
   const payload = Buffer.from(JSON.stringify(identity)).toString('base64url');

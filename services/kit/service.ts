@@ -1,5 +1,5 @@
 /**
- * The service kit every bundled service boots from: Fastify on 127.0.0.1 port 0, its own SQLite
+ * The service kit every bundled service boots from: Fastify on HOST (host.advertise, else 127.0.0.1), port 0, its own SQLite
  * store, self-registration and heartbeat, /healthz and /readyz, Prometheus /metrics, pino JSON
  * logs with request ids, /v1/openapi.json from the route schemas, the gateway's internal identity
  * checked on every /v1 route that is not public, and graceful shutdown on SIGTERM.
@@ -19,7 +19,7 @@ import Fastify, {
   type RouteOptions,
 } from 'fastify';
 import { HmsopsError } from '../../src/errors/index.js';
-import { IDENTITY_HEADER, identityKey, verifyIdentity, type Identity } from '../../src/internal-identity.js';
+import { fleetIdentityKey, IDENTITY_HEADER, verifyIdentity, type Identity } from '../../src/internal-identity.js';
 import { Metrics } from '../../src/metrics.js';
 import { statePaths, type StatePaths } from '../../src/state/paths.js';
 import { daemonLinkFromEnv, registerWithDaemon } from '../../src/registry/daemon-link.js';
@@ -85,7 +85,9 @@ export async function runService(def: ServiceDefinition): Promise<FastifyInstanc
   const stateDir = path.resolve(process.env.HMSOPS_STATE_DIR ?? '.hmsops');
   const instanceId = process.env.HMSOPS_INSTANCE_ID ?? `${def.name}-standalone`;
   const fleetToken = process.env.HMSOPS_FLEET_TOKEN ?? crypto.randomBytes(24).toString('base64url');
-  const key = identityKey(fleetToken);
+  const key = fleetIdentityKey(process.env, fleetToken);
+  // host.advertise where a fleet spans hosts; loopback on one machine.
+  const host = process.env.HOST ?? '127.0.0.1';
   const paths = statePaths(stateDir);
   const metrics = new Metrics();
   let ready = false;
@@ -194,11 +196,11 @@ export async function runService(def: ServiceDefinition): Promise<FastifyInstanc
       .finally(() => (pinging = undefined)));
   const ctx: ServiceContext = { name: def.name, instanceId, db, paths, metrics, log: app.log, fleetToken };
   await def.routes(app, ctx);
-  await app.listen({ host: '127.0.0.1', port: Number(process.env.PORT ?? 0) });
+  await app.listen({ host, port: Number(process.env.PORT ?? 0) });
   const port = (app.server.address() as { port: number }).port;
   await def.start?.(ctx);
   ready = true;
-  app.log.info({ port }, `${def.name} listening on 127.0.0.1:${port}`);
+  app.log.info({ port }, `${def.name} listening on ${host}:${port}`);
 
   const link = daemonLinkFromEnv();
   const registration = link

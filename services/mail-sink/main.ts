@@ -87,9 +87,11 @@ await runService({
     });
     await new Promise<void>((resolve, reject) => {
       smtp!.once('error', reject);
-      smtp!.listen(Number(process.env.HMSOPS_SMTP_PORT ?? 0), '127.0.0.1', () => {
+      // Where its HTTP side listens, which is the address it is registered at.
+      const host = process.env.HOST ?? '127.0.0.1';
+      smtp!.listen(Number(process.env.HMSOPS_SMTP_PORT ?? 0), host, () => {
         smtpPort = (smtp!.server.address() as { port: number }).port;
-        ctx.log.info({ smtpPort }, `SMTP listening on 127.0.0.1:${smtpPort}`);
+        ctx.log.info({ smtpPort }, `SMTP listening on ${host}:${smtpPort}`);
         resolve();
       });
     });

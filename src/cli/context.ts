@@ -54,6 +54,8 @@ export async function ensureDaemon(ctx: CliContext): Promise<boolean> {
   if (!lockOwnerAlive(ctx.paths.lock)) {
     fs.mkdirSync(ctx.paths.logs, { recursive: true });
     fs.mkdirSync(ctx.paths.run, { recursive: true, mode: 0o700 });
+    // The daemon takes its registry, host and fleet settings from this at start.
+    fs.writeFileSync(path.join(ctx.paths.run, 'config.json'), JSON.stringify(ctx.config), { mode: 0o600 });
     const log = fs.openSync(ctx.paths.daemonLog, 'a');
     child = spawn(process.execPath, [daemonMain, '--state-dir', ctx.paths.root], { detached: true, stdio: ['ignore', log, log], cwd: ctx.config.dir });
     child.unref();

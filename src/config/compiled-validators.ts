@@ -2,22 +2,25 @@
 // @ts-nocheck
 "use strict";
 export const validateConfig = validate10;
-const schema11 = {"type":"object","properties":{"version":{"type":"integer","minimum":1,"maximum":1,"description":"config format version; 1","default":1},"stateDir":{"type":"string","description":"state directory, relative to the config file","default":".hmsops"},"gateway":{"type":"object","properties":{"enabled":{"type":"boolean","default":true},"port":{"type":"integer","minimum":0,"maximum":65535,"description":"fixed port of the gateway (0: any free port)","default":8080},"host":{"type":"string","default":"127.0.0.1"},"upstreamTimeout":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"default":"30s"},"bodyLimit":{"x-kind":"bytes","anyOf":[{"type":"string","pattern":"^\\s*\\d+\\s*([bB]|[kK][bB]|[mM][bB]|[gG][bB])?\\s*$"},{"type":"integer","minimum":0,"maximum":1.7976931348623157e+308}],"default":"10mb"},"balancing":{"type":"string","enum":["round-robin","least-outstanding"],"default":"round-robin"},"cooldown":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"how long an instance that refused a connection stays out of rotation","default":"5s"},"auth":{"type":"boolean","description":"verify bearer tokens at the edge","default":true},"workers":{"type":"integer","minimum":1,"maximum":64,"description":"gateway processes sharing its port; up to one per core for throughput","default":1}},"additionalProperties":false},"registry":{"type":"object","properties":{"backend":{"type":"string","enum":["embedded"],"default":"embedded"},"ttl":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"an instance that has not heartbeated for this long is critical","default":"10s"},"deregisterAfter":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"a critical instance silent for this long is removed","default":"1m"}},"additionalProperties":false},"logs":{"type":"object","properties":{"maxSize":{"x-kind":"bytes","anyOf":[{"type":"string","pattern":"^\\s*\\d+\\s*([bB]|[kK][bB]|[mM][bB]|[gG][bB])?\\s*$"},{"type":"integer","minimum":0,"maximum":1.7976931348623157e+308}],"description":"rotate an instance log at this size","default":"10mb"},"maxFiles":{"type":"integer","minimum":1,"maximum":100,"default":3}},"additionalProperties":false},"smtp":{"type":"object","properties":{"url":{"type":"string","pattern":"^smtps?:\\/\\/","x-hint":"an smtp:// or smtps:// URL"}},"additionalProperties":false,"description":"where messaging delivers mail (default: the bundled mail sink)"},"store":{"type":"object","properties":{"backend":{"type":"string","enum":["sqlite","postgres"],"description":"sqlite: a file per service under the state dir (one machine); postgres: a database instances on several hosts share","default":"sqlite"},"url":{"type":"string","pattern":"^postgres(ql)?://","x-hint":"a postgres:// URL","description":"postgres://USER@HOST:PORT/DB (no password here: passwordFile or PGPASSWORD); each service uses its own schema in it"},"passwordFile":{"type":"string","minLength":1,"description":"a file holding the database user's password, relative to the config file (else PGPASSWORD)"}},"additionalProperties":false,"description":"the bundled services' store"},"services":{"type":"object","additionalProperties":{"type":"object","properties":{"command":{"type":"string","minLength":1,"description":"shell command that starts one instance; gets PORT and HOST=127.0.0.1"},"cwd":{"type":"string","description":"working directory, relative to the config file","default":"."},"env":{"type":"object","x-kind":"stringMap","additionalProperties":{"type":["string","number","boolean"]},"description":"extra environment variables"},"instances":{"type":"integer","minimum":0,"maximum":64,"description":"how many instances to run","default":1},"route":{"type":"string","pattern":"^(\\/[A-Za-z0-9._~-]+)+$|^none$","x-hint":"a path prefix such as /billing, or none","description":"gateway route prefix (default /<name>, /mail for mail-sink); none keeps it off the gateway"},"version":{"type":"string","description":"version reported in the registry (default: bundled for bundled services, 0.0.0 for others)"},"rateLimit":{"type":"object","required":["requests"],"properties":{"requests":{"type":"integer","minimum":1,"maximum":1000000,"description":"requests one client may make per period"},"per":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"the period","default":"1s"},"burst":{"type":"integer","minimum":1,"maximum":1000000,"description":"requests at once after a quiet spell (default: requests)"}},"additionalProperties":false,"description":"a limit per client address at the gateway: over it, 429 RATE_LIMITED with Retry-After"},"health":{"type":"object","properties":{"path":{"type":"string","pattern":"^/","x-hint":"a path starting with /","description":"shortcut: one path for liveness and readiness"},"liveness":{"type":"object","properties":{"path":{"type":"string","pattern":"^/","x-hint":"a path starting with /","description":"HTTP path probed with GET; 2xx/3xx is success (default: health.path, else /healthz or /readyz for bundled services, / for others)"},"interval":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"time between probes","default":"2s"},"timeout":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"a probe slower than this fails","default":"1s"},"failureThreshold":{"type":"integer","minimum":1,"description":"consecutive failures before the probe counts as failed","default":3},"successThreshold":{"type":"integer","minimum":1,"description":"consecutive successes before it counts as passing again","default":1},"startPeriod":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"failures during this time after start do not count","default":"10s"}},"additionalProperties":false,"description":"An HTTP liveness probe with Kubernetes semantics"},"readiness":{"type":"object","properties":{"path":{"type":"string","pattern":"^/","x-hint":"a path starting with /","description":"HTTP path probed with GET; 2xx/3xx is success (default: health.path, else /healthz or /readyz for bundled services, / for others)"},"interval":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"time between probes","default":"1s"},"timeout":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"a probe slower than this fails","default":"1s"},"failureThreshold":{"type":"integer","minimum":1,"description":"consecutive failures before the probe counts as failed","default":1},"successThreshold":{"type":"integer","minimum":1,"description":"consecutive successes before it counts as passing again","default":1},"startPeriod":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"failures during this time after start do not count","default":"0s"}},"additionalProperties":false,"description":"An HTTP readiness probe with Kubernetes semantics"}},"additionalProperties":false},"restart":{"type":"object","properties":{"policy":{"type":"string","enum":["on-failure","always","never"],"default":"on-failure"},"initialBackoff":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"default":"100ms"},"maxBackoff":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"default":"10s"},"minUptime":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"an instance up this long resets its backoff","default":"10s"},"maxRestarts":{"type":"integer","minimum":0,"description":"restarts allowed within the window before crash-looping","default":5},"window":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"default":"1m"}},"additionalProperties":false,"description":"restart policy with exponential backoff"},"store":{"type":"object","properties":{"backend":{"type":"string","enum":["sqlite","postgres"],"description":"sqlite: a file per service under the state dir (one machine); postgres: a database instances on several hosts share"},"url":{"type":"string","pattern":"^postgres(ql)?://","x-hint":"a postgres:// URL","description":"postgres://USER@HOST:PORT/DB (no password here: passwordFile or PGPASSWORD); each service uses its own schema in it"},"passwordFile":{"type":"string","minLength":1,"description":"a file holding the database user's password, relative to the config file (else PGPASSWORD)"}},"additionalProperties":false,"description":"this service's store, where it differs from the fleet's (its own database user, say)"},"stopTimeout":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"time between SIGTERM and SIGKILL","default":"10s"},"drainDelay":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"time between deregistering and SIGTERM, so routers stop sending","default":"100ms"}},"additionalProperties":false,"description":"One service of the fleet: a bundled one (auth, ach, analytics, messaging, mail-sink) or any program with a command"},"propertyNames":{"pattern":"^[a-z][a-z0-9-]{0,30}$"},"description":"the services (default: the bundled ones)"}},"additionalProperties":false,"description":"hmsops fleet configuration"};
+const schema11 = {"type":"object","properties":{"version":{"type":"integer","minimum":1,"maximum":1,"description":"config format version; 1","default":1},"stateDir":{"type":"string","description":"state directory, relative to the config file","default":".hmsops"},"gateway":{"type":"object","properties":{"enabled":{"type":"boolean","default":true},"port":{"type":"integer","minimum":0,"maximum":65535,"description":"fixed port of the gateway (0: any free port)","default":8080},"host":{"type":"string","default":"127.0.0.1"},"upstreamTimeout":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"default":"30s"},"bodyLimit":{"x-kind":"bytes","anyOf":[{"type":"string","pattern":"^\\s*\\d+\\s*([bB]|[kK][bB]|[mM][bB]|[gG][bB])?\\s*$"},{"type":"integer","minimum":0,"maximum":1.7976931348623157e+308}],"default":"10mb"},"balancing":{"type":"string","enum":["round-robin","least-outstanding"],"default":"round-robin"},"cooldown":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"how long an instance that refused a connection stays out of rotation","default":"5s"},"auth":{"type":"boolean","description":"verify bearer tokens at the edge","default":true},"workers":{"type":"integer","minimum":1,"maximum":64,"description":"gateway processes sharing its port; up to one per core for throughput","default":1}},"additionalProperties":false},"registry":{"type":"object","properties":{"backend":{"type":"string","enum":["embedded","etcd"],"description":"embedded: a table in this host's daemon (one machine); etcd: a cluster every host's daemon publishes to and reads from","default":"embedded"},"ttl":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"an instance that has not heartbeated for this long is critical; with etcd, also the host lease's TTL","default":"10s"},"deregisterAfter":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"a critical instance silent for this long is removed","default":"1m"},"endpoints":{"type":"array","items":{"type":"string","pattern":"^https?://[^/]+/?$","x-hint":"an http:// or https:// URL of an etcd member (scheme, host and port)"},"minItems":1,"description":"etcd: the cluster's client URLs"},"prefix":{"type":"string","pattern":"^/([A-Za-z0-9._-]+/)+$","x-hint":"a key prefix such as /hmsops/grants/ (starts and ends with /)","description":"etcd: where this fleet's keys live; fleets sharing a cluster use different prefixes","default":"/hmsops/default/"},"user":{"type":"string","minLength":1,"description":"etcd: a user of etcd's own authentication"},"passwordFile":{"type":"string","minLength":1,"description":"etcd: a file (mode 0600) holding the user's password, relative to the config file"},"tls":{"type":"object","properties":{"ca":{"type":"string","minLength":1,"description":"the CA certificate etcd's certificate is checked against (PEM)"},"cert":{"type":"string","minLength":1,"description":"a client certificate (PEM), where etcd asks for one"},"key":{"type":"string","minLength":1,"description":"the client certificate's key (PEM, mode 0600)"}},"additionalProperties":false,"description":"etcd over https: files relative to the config file"}},"additionalProperties":false},"host":{"type":"object","properties":{"name":{"type":"string","pattern":"^[A-Za-z0-9]([A-Za-z0-9.-]{0,61}[A-Za-z0-9])?$","x-hint":"a host name: letters, digits, dots and dashes","description":"this host's name in the registry (default: the machine's hostname)"},"advertise":{"type":"string","minLength":1,"description":"the address this host's instances listen on and are registered at: one other hosts reach (never 0.0.0.0)","default":"127.0.0.1"}},"additionalProperties":false,"description":"this machine, where a fleet spans several"},"fleet":{"type":"object","properties":{"secretFile":{"type":"string","minLength":1,"description":"a file (mode 0600) every host of the fleet has, the same on each: the key of the identity a gateway forwards to services on any host (default: a secret of this daemon, one machine)"}},"additionalProperties":false,"description":"what every host of the fleet shares"},"logs":{"type":"object","properties":{"maxSize":{"x-kind":"bytes","anyOf":[{"type":"string","pattern":"^\\s*\\d+\\s*([bB]|[kK][bB]|[mM][bB]|[gG][bB])?\\s*$"},{"type":"integer","minimum":0,"maximum":1.7976931348623157e+308}],"description":"rotate an instance log at this size","default":"10mb"},"maxFiles":{"type":"integer","minimum":1,"maximum":100,"default":3}},"additionalProperties":false},"smtp":{"type":"object","properties":{"url":{"type":"string","pattern":"^smtps?:\\/\\/","x-hint":"an smtp:// or smtps:// URL"}},"additionalProperties":false,"description":"where messaging delivers mail (default: the bundled mail sink)"},"store":{"type":"object","properties":{"backend":{"type":"string","enum":["sqlite","postgres"],"description":"sqlite: a file per service under the state dir (one machine); postgres: a database instances on several hosts share","default":"sqlite"},"url":{"type":"string","pattern":"^postgres(ql)?://","x-hint":"a postgres:// URL","description":"postgres://USER@HOST:PORT/DB (no password here: passwordFile or PGPASSWORD); each service uses its own schema in it"},"passwordFile":{"type":"string","minLength":1,"description":"a file holding the database user's password, relative to the config file (else PGPASSWORD)"}},"additionalProperties":false,"description":"the bundled services' store"},"services":{"type":"object","additionalProperties":{"type":"object","properties":{"command":{"type":"string","minLength":1,"description":"shell command that starts one instance; gets PORT and HOST (host.advertise, 127.0.0.1 by default) to listen on"},"cwd":{"type":"string","description":"working directory, relative to the config file","default":"."},"env":{"type":"object","x-kind":"stringMap","additionalProperties":{"type":["string","number","boolean"]},"description":"extra environment variables"},"instances":{"type":"integer","minimum":0,"maximum":64,"description":"how many instances to run","default":1},"route":{"type":"string","pattern":"^(\\/[A-Za-z0-9._~-]+)+$|^none$","x-hint":"a path prefix such as /billing, or none","description":"gateway route prefix (default /<name>, /mail for mail-sink); none keeps it off the gateway"},"version":{"type":"string","description":"version reported in the registry (default: bundled for bundled services, 0.0.0 for others)"},"rateLimit":{"type":"object","required":["requests"],"properties":{"requests":{"type":"integer","minimum":1,"maximum":1000000,"description":"requests one client may make per period"},"per":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"the period","default":"1s"},"burst":{"type":"integer","minimum":1,"maximum":1000000,"description":"requests at once after a quiet spell (default: requests)"}},"additionalProperties":false,"description":"a limit per client address at the gateway: over it, 429 RATE_LIMITED with Retry-After"},"health":{"type":"object","properties":{"path":{"type":"string","pattern":"^/","x-hint":"a path starting with /","description":"shortcut: one path for liveness and readiness"},"liveness":{"type":"object","properties":{"path":{"type":"string","pattern":"^/","x-hint":"a path starting with /","description":"HTTP path probed with GET; 2xx/3xx is success (default: health.path, else /healthz or /readyz for bundled services, / for others)"},"interval":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"time between probes","default":"2s"},"timeout":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"a probe slower than this fails","default":"1s"},"failureThreshold":{"type":"integer","minimum":1,"description":"consecutive failures before the probe counts as failed","default":3},"successThreshold":{"type":"integer","minimum":1,"description":"consecutive successes before it counts as passing again","default":1},"startPeriod":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"failures during this time after start do not count","default":"10s"}},"additionalProperties":false,"description":"An HTTP liveness probe with Kubernetes semantics"},"readiness":{"type":"object","properties":{"path":{"type":"string","pattern":"^/","x-hint":"a path starting with /","description":"HTTP path probed with GET; 2xx/3xx is success (default: health.path, else /healthz or /readyz for bundled services, / for others)"},"interval":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"time between probes","default":"1s"},"timeout":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"a probe slower than this fails","default":"1s"},"failureThreshold":{"type":"integer","minimum":1,"description":"consecutive failures before the probe counts as failed","default":1},"successThreshold":{"type":"integer","minimum":1,"description":"consecutive successes before it counts as passing again","default":1},"startPeriod":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"failures during this time after start do not count","default":"0s"}},"additionalProperties":false,"description":"An HTTP readiness probe with Kubernetes semantics"}},"additionalProperties":false},"restart":{"type":"object","properties":{"policy":{"type":"string","enum":["on-failure","always","never"],"default":"on-failure"},"initialBackoff":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"default":"100ms"},"maxBackoff":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"default":"10s"},"minUptime":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"an instance up this long resets its backoff","default":"10s"},"maxRestarts":{"type":"integer","minimum":0,"description":"restarts allowed within the window before crash-looping","default":5},"window":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"default":"1m"}},"additionalProperties":false,"description":"restart policy with exponential backoff"},"store":{"type":"object","properties":{"backend":{"type":"string","enum":["sqlite","postgres"],"description":"sqlite: a file per service under the state dir (one machine); postgres: a database instances on several hosts share"},"url":{"type":"string","pattern":"^postgres(ql)?://","x-hint":"a postgres:// URL","description":"postgres://USER@HOST:PORT/DB (no password here: passwordFile or PGPASSWORD); each service uses its own schema in it"},"passwordFile":{"type":"string","minLength":1,"description":"a file holding the database user's password, relative to the config file (else PGPASSWORD)"}},"additionalProperties":false,"description":"this service's store, where it differs from the fleet's (its own database user, say)"},"stopTimeout":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"time between SIGTERM and SIGKILL","default":"10s"},"drainDelay":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"time between deregistering and SIGTERM, so routers stop sending","default":"100ms"}},"additionalProperties":false,"description":"One service of the fleet: a bundled one (auth, ach, analytics, messaging, mail-sink) or any program with a command"},"propertyNames":{"pattern":"^[a-z][a-z0-9-]{0,30}$"},"description":"the services (default: the bundled ones)"}},"additionalProperties":false,"description":"hmsops fleet configuration"};
 const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$", "u");
 const pattern1 = new RegExp("^\\s*\\d+\\s*([bB]|[kK][bB]|[mM][bB]|[gG][bB])?\\s*$", "u");
-const pattern6 = new RegExp("^smtps?:\\/\\/", "u");
-const pattern7 = new RegExp("^postgres(ql)?://", "u");
-const pattern8 = new RegExp("^[a-z][a-z0-9-]{0,30}$", "u");
-const pattern9 = new RegExp("^(\\/[A-Za-z0-9._~-]+)+$|^none$", "u");
-const pattern11 = new RegExp("^/", "u");
+const pattern5 = new RegExp("^https?://[^/]+/?$", "u");
+const pattern6 = new RegExp("^/([A-Za-z0-9._-]+/)+$", "u");
+const pattern7 = new RegExp("^[A-Za-z0-9]([A-Za-z0-9.-]{0,61}[A-Za-z0-9])?$", "u");
+const pattern9 = new RegExp("^smtps?:\\/\\/", "u");
+const pattern10 = new RegExp("^postgres(ql)?://", "u");
+const pattern11 = new RegExp("^[a-z][a-z0-9-]{0,30}$", "u");
+const pattern12 = new RegExp("^(\\/[A-Za-z0-9._~-]+)+$|^none$", "u");
+const pattern14 = new RegExp("^/", "u");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!((((((((key0 === "version") || (key0 === "stateDir")) || (key0 === "gateway")) || (key0 === "registry")) || (key0 === "logs")) || (key0 === "smtp")) || (key0 === "store")) || (key0 === "services"))){
+if(!(func2.call(schema11.properties, key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema11,data};
 if(vErrors === null){
 vErrors = [err0];
@@ -503,7 +506,7 @@ if(data.registry !== undefined){
 let data12 = data.registry;
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 for(const key2 in data12){
-if(!(((key2 === "backend") || (key2 === "ttl")) || (key2 === "deregisterAfter"))){
+if(!((((((((key2 === "backend") || (key2 === "ttl")) || (key2 === "deregisterAfter")) || (key2 === "endpoints")) || (key2 === "prefix")) || (key2 === "user")) || (key2 === "passwordFile")) || (key2 === "tls"))){
 const err36 = {instancePath:instancePath+"/registry",schemaPath:"#/properties/registry/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.registry,data:data12};
 if(vErrors === null){
 vErrors = [err36];
@@ -526,7 +529,7 @@ vErrors.push(err37);
 }
 errors++;
 }
-if(!(data13 === "embedded")){
+if(!((data13 === "embedded") || (data13 === "etcd"))){
 const err38 = {instancePath:instancePath+"/registry/backend",schemaPath:"#/properties/registry/properties/backend/enum",keyword:"enum",params:{allowedValues: schema11.properties.registry.properties.backend.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.registry.properties.backend.enum,parentSchema:schema11.properties.registry.properties.backend,data:data13};
 if(vErrors === null){
 vErrors = [err38];
@@ -713,9 +716,11 @@ vErrors = null;
 }
 }
 }
-}
-else {
-const err51 = {instancePath:instancePath+"/registry",schemaPath:"#/properties/registry/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.registry.type,parentSchema:schema11.properties.registry,data:data12};
+if(data12.endpoints !== undefined){
+let data16 = data12.endpoints;
+if(Array.isArray(data16)){
+if(data16.length < 1){
+const err51 = {instancePath:instancePath+"/registry/endpoints",schemaPath:"#/properties/registry/properties/endpoints/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.registry.properties.endpoints,data:data16};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -724,13 +729,12 @@ vErrors.push(err51);
 }
 errors++;
 }
-}
-if(data.logs !== undefined){
-let data16 = data.logs;
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-for(const key3 in data16){
-if(!((key3 === "maxSize") || (key3 === "maxFiles"))){
-const err52 = {instancePath:instancePath+"/logs",schemaPath:"#/properties/logs/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.logs,data:data16};
+const len0 = data16.length;
+for(let i0=0; i0<len0; i0++){
+let data17 = data16[i0];
+if(typeof data17 === "string"){
+if(!pattern5.test(data17)){
+const err52 = {instancePath:instancePath+"/registry/endpoints/" + i0,schemaPath:"#/properties/registry/properties/endpoints/items/pattern",keyword:"pattern",params:{pattern: "^https?://[^/]+/?$"},message:"must match pattern \""+"^https?://[^/]+/?$"+"\"",schema:"^https?://[^/]+/?$",parentSchema:schema11.properties.registry.properties.endpoints.items,data:data17};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -740,14 +744,8 @@ vErrors.push(err52);
 errors++;
 }
 }
-if(data16.maxSize !== undefined){
-let data17 = data16.maxSize;
-const _errs65 = errors;
-let valid9 = false;
-const _errs66 = errors;
-if(typeof data17 === "string"){
-if(!pattern1.test(data17)){
-const err53 = {instancePath:instancePath+"/logs/maxSize",schemaPath:"#/properties/logs/properties/maxSize/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+\\s*([bB]|[kK][bB]|[mM][bB]|[gG][bB])?\\s*$"},message:"must match pattern \""+"^\\s*\\d+\\s*([bB]|[kK][bB]|[mM][bB]|[gG][bB])?\\s*$"+"\"",schema:"^\\s*\\d+\\s*([bB]|[kK][bB]|[mM][bB]|[gG][bB])?\\s*$",parentSchema:schema11.properties.logs.properties.maxSize.anyOf[0],data:data17};
+else {
+const err53 = {instancePath:instancePath+"/registry/endpoints/" + i0,schemaPath:"#/properties/registry/properties/endpoints/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.registry.properties.endpoints.items.type,parentSchema:schema11.properties.registry.properties.endpoints.items,data:data17};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -757,8 +755,9 @@ vErrors.push(err53);
 errors++;
 }
 }
+}
 else {
-const err54 = {instancePath:instancePath+"/logs/maxSize",schemaPath:"#/properties/logs/properties/maxSize/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.logs.properties.maxSize.anyOf[0].type,parentSchema:schema11.properties.logs.properties.maxSize.anyOf[0],data:data17};
+const err54 = {instancePath:instancePath+"/registry/endpoints",schemaPath:"#/properties/registry/properties/endpoints/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.registry.properties.endpoints.type,parentSchema:schema11.properties.registry.properties.endpoints,data:data16};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -767,12 +766,12 @@ vErrors.push(err54);
 }
 errors++;
 }
-var _valid5 = _errs66 === errors;
-valid9 = valid9 || _valid5;
-if(!valid9){
-const _errs68 = errors;
-if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
-const err55 = {instancePath:instancePath+"/logs/maxSize",schemaPath:"#/properties/logs/properties/maxSize/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.logs.properties.maxSize.anyOf[1].type,parentSchema:schema11.properties.logs.properties.maxSize.anyOf[1],data:data17};
+}
+if(data12.prefix !== undefined){
+let data18 = data12.prefix;
+if(typeof data18 === "string"){
+if(!pattern6.test(data18)){
+const err55 = {instancePath:instancePath+"/registry/prefix",schemaPath:"#/properties/registry/properties/prefix/pattern",keyword:"pattern",params:{pattern: "^/([A-Za-z0-9._-]+/)+$"},message:"must match pattern \""+"^/([A-Za-z0-9._-]+/)+$"+"\"",schema:"^/([A-Za-z0-9._-]+/)+$",parentSchema:schema11.properties.registry.properties.prefix,data:data18};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -781,9 +780,9 @@ vErrors.push(err55);
 }
 errors++;
 }
-if((typeof data17 == "number") && (isFinite(data17))){
-if(data17 > 1.7976931348623157e+308 || isNaN(data17)){
-const err56 = {instancePath:instancePath+"/logs/maxSize",schemaPath:"#/properties/logs/properties/maxSize/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.logs.properties.maxSize.anyOf[1],data:data17};
+}
+else {
+const err56 = {instancePath:instancePath+"/registry/prefix",schemaPath:"#/properties/registry/properties/prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.registry.properties.prefix.type,parentSchema:schema11.properties.registry.properties.prefix,data:data18};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -792,8 +791,12 @@ vErrors.push(err56);
 }
 errors++;
 }
-if(data17 < 0 || isNaN(data17)){
-const err57 = {instancePath:instancePath+"/logs/maxSize",schemaPath:"#/properties/logs/properties/maxSize/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.logs.properties.maxSize.anyOf[1],data:data17};
+}
+if(data12.user !== undefined){
+let data19 = data12.user;
+if(typeof data19 === "string"){
+if(data19.length < 1){
+const err57 = {instancePath:instancePath+"/registry/user",schemaPath:"#/properties/registry/properties/user/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.registry.properties.user,data:data19};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -803,11 +806,8 @@ vErrors.push(err57);
 errors++;
 }
 }
-var _valid5 = _errs68 === errors;
-valid9 = valid9 || _valid5;
-}
-if(!valid9){
-const err58 = {instancePath:instancePath+"/logs/maxSize",schemaPath:"#/properties/logs/properties/maxSize/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.logs.properties.maxSize.anyOf,parentSchema:schema11.properties.logs.properties.maxSize,data:data17};
+else {
+const err58 = {instancePath:instancePath+"/registry/user",schemaPath:"#/properties/registry/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.registry.properties.user.type,parentSchema:schema11.properties.registry.properties.user,data:data19};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -816,22 +816,12 @@ vErrors.push(err58);
 }
 errors++;
 }
-else {
-errors = _errs65;
-if(vErrors !== null){
-if(_errs65){
-vErrors.length = _errs65;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data16.maxFiles !== undefined){
-let data18 = data16.maxFiles;
-if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
-const err59 = {instancePath:instancePath+"/logs/maxFiles",schemaPath:"#/properties/logs/properties/maxFiles/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.logs.properties.maxFiles.type,parentSchema:schema11.properties.logs.properties.maxFiles,data:data18};
+if(data12.passwordFile !== undefined){
+let data20 = data12.passwordFile;
+if(typeof data20 === "string"){
+if(data20.length < 1){
+const err59 = {instancePath:instancePath+"/registry/passwordFile",schemaPath:"#/properties/registry/properties/passwordFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.registry.properties.passwordFile,data:data20};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -840,9 +830,9 @@ vErrors.push(err59);
 }
 errors++;
 }
-if((typeof data18 == "number") && (isFinite(data18))){
-if(data18 > 100 || isNaN(data18)){
-const err60 = {instancePath:instancePath+"/logs/maxFiles",schemaPath:"#/properties/logs/properties/maxFiles/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.logs.properties.maxFiles,data:data18};
+}
+else {
+const err60 = {instancePath:instancePath+"/registry/passwordFile",schemaPath:"#/properties/registry/properties/passwordFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.registry.properties.passwordFile.type,parentSchema:schema11.properties.registry.properties.passwordFile,data:data20};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -851,8 +841,13 @@ vErrors.push(err60);
 }
 errors++;
 }
-if(data18 < 1 || isNaN(data18)){
-const err61 = {instancePath:instancePath+"/logs/maxFiles",schemaPath:"#/properties/logs/properties/maxFiles/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.logs.properties.maxFiles,data:data18};
+}
+if(data12.tls !== undefined){
+let data21 = data12.tls;
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+for(const key3 in data21){
+if(!(((key3 === "ca") || (key3 === "cert")) || (key3 === "key"))){
+const err61 = {instancePath:instancePath+"/registry/tls",schemaPath:"#/properties/registry/properties/tls/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.registry.properties.tls,data:data21};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -862,10 +857,11 @@ vErrors.push(err61);
 errors++;
 }
 }
-}
-}
-else {
-const err62 = {instancePath:instancePath+"/logs",schemaPath:"#/properties/logs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.logs.type,parentSchema:schema11.properties.logs,data:data16};
+if(data21.ca !== undefined){
+let data22 = data21.ca;
+if(typeof data22 === "string"){
+if(data22.length < 1){
+const err62 = {instancePath:instancePath+"/registry/tls/ca",schemaPath:"#/properties/registry/properties/tls/properties/ca/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.registry.properties.tls.properties.ca,data:data22};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -875,12 +871,8 @@ vErrors.push(err62);
 errors++;
 }
 }
-if(data.smtp !== undefined){
-let data19 = data.smtp;
-if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
-for(const key4 in data19){
-if(!(key4 === "url")){
-const err63 = {instancePath:instancePath+"/smtp",schemaPath:"#/properties/smtp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.smtp,data:data19};
+else {
+const err63 = {instancePath:instancePath+"/registry/tls/ca",schemaPath:"#/properties/registry/properties/tls/properties/ca/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.registry.properties.tls.properties.ca.type,parentSchema:schema11.properties.registry.properties.tls.properties.ca,data:data22};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -890,11 +882,11 @@ vErrors.push(err63);
 errors++;
 }
 }
-if(data19.url !== undefined){
-let data20 = data19.url;
-if(typeof data20 === "string"){
-if(!pattern6.test(data20)){
-const err64 = {instancePath:instancePath+"/smtp/url",schemaPath:"#/properties/smtp/properties/url/pattern",keyword:"pattern",params:{pattern: "^smtps?:\\/\\/"},message:"must match pattern \""+"^smtps?:\\/\\/"+"\"",schema:"^smtps?:\\/\\/",parentSchema:schema11.properties.smtp.properties.url,data:data20};
+if(data21.cert !== undefined){
+let data23 = data21.cert;
+if(typeof data23 === "string"){
+if(data23.length < 1){
+const err64 = {instancePath:instancePath+"/registry/tls/cert",schemaPath:"#/properties/registry/properties/tls/properties/cert/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.registry.properties.tls.properties.cert,data:data23};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -905,7 +897,7 @@ errors++;
 }
 }
 else {
-const err65 = {instancePath:instancePath+"/smtp/url",schemaPath:"#/properties/smtp/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.smtp.properties.url.type,parentSchema:schema11.properties.smtp.properties.url,data:data20};
+const err65 = {instancePath:instancePath+"/registry/tls/cert",schemaPath:"#/properties/registry/properties/tls/properties/cert/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.registry.properties.tls.properties.cert.type,parentSchema:schema11.properties.registry.properties.tls.properties.cert,data:data23};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -915,9 +907,11 @@ vErrors.push(err65);
 errors++;
 }
 }
-}
-else {
-const err66 = {instancePath:instancePath+"/smtp",schemaPath:"#/properties/smtp/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.smtp.type,parentSchema:schema11.properties.smtp,data:data19};
+if(data21.key !== undefined){
+let data24 = data21.key;
+if(typeof data24 === "string"){
+if(data24.length < 1){
+const err66 = {instancePath:instancePath+"/registry/tls/key",schemaPath:"#/properties/registry/properties/tls/properties/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.registry.properties.tls.properties.key,data:data24};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -927,12 +921,8 @@ vErrors.push(err66);
 errors++;
 }
 }
-if(data.store !== undefined){
-let data21 = data.store;
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-for(const key5 in data21){
-if(!(((key5 === "backend") || (key5 === "url")) || (key5 === "passwordFile"))){
-const err67 = {instancePath:instancePath+"/store",schemaPath:"#/properties/store/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.store,data:data21};
+else {
+const err67 = {instancePath:instancePath+"/registry/tls/key",schemaPath:"#/properties/registry/properties/tls/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.registry.properties.tls.properties.key.type,parentSchema:schema11.properties.registry.properties.tls.properties.key,data:data24};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -942,10 +932,9 @@ vErrors.push(err67);
 errors++;
 }
 }
-if(data21.backend !== undefined){
-let data22 = data21.backend;
-if(typeof data22 !== "string"){
-const err68 = {instancePath:instancePath+"/store/backend",schemaPath:"#/properties/store/properties/backend/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.backend.type,parentSchema:schema11.properties.store.properties.backend,data:data22};
+}
+else {
+const err68 = {instancePath:instancePath+"/registry/tls",schemaPath:"#/properties/registry/properties/tls/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.registry.properties.tls.type,parentSchema:schema11.properties.registry.properties.tls,data:data21};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -954,8 +943,10 @@ vErrors.push(err68);
 }
 errors++;
 }
-if(!((data22 === "sqlite") || (data22 === "postgres"))){
-const err69 = {instancePath:instancePath+"/store/backend",schemaPath:"#/properties/store/properties/backend/enum",keyword:"enum",params:{allowedValues: schema11.properties.store.properties.backend.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.store.properties.backend.enum,parentSchema:schema11.properties.store.properties.backend,data:data22};
+}
+}
+else {
+const err69 = {instancePath:instancePath+"/registry",schemaPath:"#/properties/registry/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.registry.type,parentSchema:schema11.properties.registry,data:data12};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -965,11 +956,12 @@ vErrors.push(err69);
 errors++;
 }
 }
-if(data21.url !== undefined){
-let data23 = data21.url;
-if(typeof data23 === "string"){
-if(!pattern7.test(data23)){
-const err70 = {instancePath:instancePath+"/store/url",schemaPath:"#/properties/store/properties/url/pattern",keyword:"pattern",params:{pattern: "^postgres(ql)?://"},message:"must match pattern \""+"^postgres(ql)?://"+"\"",schema:"^postgres(ql)?://",parentSchema:schema11.properties.store.properties.url,data:data23};
+if(data.host !== undefined){
+let data25 = data.host;
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+for(const key4 in data25){
+if(!((key4 === "name") || (key4 === "advertise"))){
+const err70 = {instancePath:instancePath+"/host",schemaPath:"#/properties/host/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.host,data:data25};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -979,8 +971,11 @@ vErrors.push(err70);
 errors++;
 }
 }
-else {
-const err71 = {instancePath:instancePath+"/store/url",schemaPath:"#/properties/store/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.url.type,parentSchema:schema11.properties.store.properties.url,data:data23};
+if(data25.name !== undefined){
+let data26 = data25.name;
+if(typeof data26 === "string"){
+if(!pattern7.test(data26)){
+const err71 = {instancePath:instancePath+"/host/name",schemaPath:"#/properties/host/properties/name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9]([A-Za-z0-9.-]{0,61}[A-Za-z0-9])?$"},message:"must match pattern \""+"^[A-Za-z0-9]([A-Za-z0-9.-]{0,61}[A-Za-z0-9])?$"+"\"",schema:"^[A-Za-z0-9]([A-Za-z0-9.-]{0,61}[A-Za-z0-9])?$",parentSchema:schema11.properties.host.properties.name,data:data26};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -990,11 +985,8 @@ vErrors.push(err71);
 errors++;
 }
 }
-if(data21.passwordFile !== undefined){
-let data24 = data21.passwordFile;
-if(typeof data24 === "string"){
-if(data24.length < 1){
-const err72 = {instancePath:instancePath+"/store/passwordFile",schemaPath:"#/properties/store/properties/passwordFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.store.properties.passwordFile,data:data24};
+else {
+const err72 = {instancePath:instancePath+"/host/name",schemaPath:"#/properties/host/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.host.properties.name.type,parentSchema:schema11.properties.host.properties.name,data:data26};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -1004,8 +996,11 @@ vErrors.push(err72);
 errors++;
 }
 }
-else {
-const err73 = {instancePath:instancePath+"/store/passwordFile",schemaPath:"#/properties/store/properties/passwordFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.passwordFile.type,parentSchema:schema11.properties.store.properties.passwordFile,data:data24};
+if(data25.advertise !== undefined){
+let data27 = data25.advertise;
+if(typeof data27 === "string"){
+if(data27.length < 1){
+const err73 = {instancePath:instancePath+"/host/advertise",schemaPath:"#/properties/host/properties/advertise/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.host.properties.advertise,data:data27};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -1015,9 +1010,8 @@ vErrors.push(err73);
 errors++;
 }
 }
-}
 else {
-const err74 = {instancePath:instancePath+"/store",schemaPath:"#/properties/store/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.store.type,parentSchema:schema11.properties.store,data:data21};
+const err74 = {instancePath:instancePath+"/host/advertise",schemaPath:"#/properties/host/properties/advertise/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.host.properties.advertise.type,parentSchema:schema11.properties.host.properties.advertise,data:data27};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -1027,14 +1021,9 @@ vErrors.push(err74);
 errors++;
 }
 }
-if(data.services !== undefined){
-let data25 = data.services;
-if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
-for(const key6 in data25){
-const _errs91 = errors;
-if(typeof key6 === "string"){
-if(!pattern8.test(key6)){
-const err75 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema11.properties.services.propertyNames,data:key6,propertyName:key6};
+}
+else {
+const err75 = {instancePath:instancePath+"/host",schemaPath:"#/properties/host/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.host.type,parentSchema:schema11.properties.host,data:data25};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -1044,9 +1033,12 @@ vErrors.push(err75);
 errors++;
 }
 }
-var valid12 = _errs91 === errors;
-if(!valid12){
-const err76 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/propertyNames",keyword:"propertyNames",params:{propertyName: key6},message:"property name must be valid",schema:schema11.properties.services.propertyNames,parentSchema:schema11.properties.services,data:data25};
+if(data.fleet !== undefined){
+let data28 = data.fleet;
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+for(const key5 in data28){
+if(!(key5 === "secretFile")){
+const err76 = {instancePath:instancePath+"/fleet",schemaPath:"#/properties/fleet/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.fleet,data:data28};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1056,12 +1048,11 @@ vErrors.push(err76);
 errors++;
 }
 }
-for(const key7 in data25){
-let data26 = data25[key7];
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-for(const key8 in data26){
-if(!(func2.call(schema11.properties.services.additionalProperties.properties, key8))){
-const err77 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties,data:data26};
+if(data28.secretFile !== undefined){
+let data29 = data28.secretFile;
+if(typeof data29 === "string"){
+if(data29.length < 1){
+const err77 = {instancePath:instancePath+"/fleet/secretFile",schemaPath:"#/properties/fleet/properties/secretFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.fleet.properties.secretFile,data:data29};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1071,11 +1062,8 @@ vErrors.push(err77);
 errors++;
 }
 }
-if(data26.command !== undefined){
-let data27 = data26.command;
-if(typeof data27 === "string"){
-if(data27.length < 1){
-const err78 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/command",schemaPath:"#/properties/services/additionalProperties/properties/command/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.command,data:data27};
+else {
+const err78 = {instancePath:instancePath+"/fleet/secretFile",schemaPath:"#/properties/fleet/properties/secretFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.fleet.properties.secretFile.type,parentSchema:schema11.properties.fleet.properties.secretFile,data:data29};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1085,8 +1073,9 @@ vErrors.push(err78);
 errors++;
 }
 }
+}
 else {
-const err79 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/command",schemaPath:"#/properties/services/additionalProperties/properties/command/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.command.type,parentSchema:schema11.properties.services.additionalProperties.properties.command,data:data27};
+const err79 = {instancePath:instancePath+"/fleet",schemaPath:"#/properties/fleet/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.fleet.type,parentSchema:schema11.properties.fleet,data:data28};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1096,10 +1085,12 @@ vErrors.push(err79);
 errors++;
 }
 }
-if(data26.cwd !== undefined){
-let data28 = data26.cwd;
-if(typeof data28 !== "string"){
-const err80 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/cwd",schemaPath:"#/properties/services/additionalProperties/properties/cwd/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.cwd.type,parentSchema:schema11.properties.services.additionalProperties.properties.cwd,data:data28};
+if(data.logs !== undefined){
+let data30 = data.logs;
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+for(const key6 in data30){
+if(!((key6 === "maxSize") || (key6 === "maxFiles"))){
+const err80 = {instancePath:instancePath+"/logs",schemaPath:"#/properties/logs/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.logs,data:data30};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1109,13 +1100,14 @@ vErrors.push(err80);
 errors++;
 }
 }
-if(data26.env !== undefined){
-let data29 = data26.env;
-if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
-for(const key9 in data29){
-let data30 = data29[key9];
-if(((typeof data30 !== "string") && (!((typeof data30 == "number") && (isFinite(data30))))) && (typeof data30 !== "boolean")){
-const err81 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/env/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/properties/env/additionalProperties/type",keyword:"type",params:{type: schema11.properties.services.additionalProperties.properties.env.additionalProperties.type},message:"must be string,number,boolean",schema:schema11.properties.services.additionalProperties.properties.env.additionalProperties.type,parentSchema:schema11.properties.services.additionalProperties.properties.env.additionalProperties,data:data30};
+if(data30.maxSize !== undefined){
+let data31 = data30.maxSize;
+const _errs99 = errors;
+let valid14 = false;
+const _errs100 = errors;
+if(typeof data31 === "string"){
+if(!pattern1.test(data31)){
+const err81 = {instancePath:instancePath+"/logs/maxSize",schemaPath:"#/properties/logs/properties/maxSize/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+\\s*([bB]|[kK][bB]|[mM][bB]|[gG][bB])?\\s*$"},message:"must match pattern \""+"^\\s*\\d+\\s*([bB]|[kK][bB]|[mM][bB]|[gG][bB])?\\s*$"+"\"",schema:"^\\s*\\d+\\s*([bB]|[kK][bB]|[mM][bB]|[gG][bB])?\\s*$",parentSchema:schema11.properties.logs.properties.maxSize.anyOf[0],data:data31};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1125,9 +1117,8 @@ vErrors.push(err81);
 errors++;
 }
 }
-}
 else {
-const err82 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/env",schemaPath:"#/properties/services/additionalProperties/properties/env/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.env.type,parentSchema:schema11.properties.services.additionalProperties.properties.env,data:data29};
+const err82 = {instancePath:instancePath+"/logs/maxSize",schemaPath:"#/properties/logs/properties/maxSize/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.logs.properties.maxSize.anyOf[0].type,parentSchema:schema11.properties.logs.properties.maxSize.anyOf[0],data:data31};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1136,11 +1127,12 @@ vErrors.push(err82);
 }
 errors++;
 }
-}
-if(data26.instances !== undefined){
-let data31 = data26.instances;
+var _valid5 = _errs100 === errors;
+valid14 = valid14 || _valid5;
+if(!valid14){
+const _errs102 = errors;
 if(!(((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31))) && (isFinite(data31)))){
-const err83 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/instances",schemaPath:"#/properties/services/additionalProperties/properties/instances/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.instances.type,parentSchema:schema11.properties.services.additionalProperties.properties.instances,data:data31};
+const err83 = {instancePath:instancePath+"/logs/maxSize",schemaPath:"#/properties/logs/properties/maxSize/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.logs.properties.maxSize.anyOf[1].type,parentSchema:schema11.properties.logs.properties.maxSize.anyOf[1],data:data31};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1150,8 +1142,8 @@ vErrors.push(err83);
 errors++;
 }
 if((typeof data31 == "number") && (isFinite(data31))){
-if(data31 > 64 || isNaN(data31)){
-const err84 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/instances",schemaPath:"#/properties/services/additionalProperties/properties/instances/maximum",keyword:"maximum",params:{comparison: "<=", limit: 64},message:"must be <= 64",schema:64,parentSchema:schema11.properties.services.additionalProperties.properties.instances,data:data31};
+if(data31 > 1.7976931348623157e+308 || isNaN(data31)){
+const err84 = {instancePath:instancePath+"/logs/maxSize",schemaPath:"#/properties/logs/properties/maxSize/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.logs.properties.maxSize.anyOf[1],data:data31};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1161,7 +1153,7 @@ vErrors.push(err84);
 errors++;
 }
 if(data31 < 0 || isNaN(data31)){
-const err85 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/instances",schemaPath:"#/properties/services/additionalProperties/properties/instances/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.instances,data:data31};
+const err85 = {instancePath:instancePath+"/logs/maxSize",schemaPath:"#/properties/logs/properties/maxSize/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.logs.properties.maxSize.anyOf[1],data:data31};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1171,12 +1163,11 @@ vErrors.push(err85);
 errors++;
 }
 }
+var _valid5 = _errs102 === errors;
+valid14 = valid14 || _valid5;
 }
-if(data26.route !== undefined){
-let data32 = data26.route;
-if(typeof data32 === "string"){
-if(!pattern9.test(data32)){
-const err86 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/route",schemaPath:"#/properties/services/additionalProperties/properties/route/pattern",keyword:"pattern",params:{pattern: "^(\\/[A-Za-z0-9._~-]+)+$|^none$"},message:"must match pattern \""+"^(\\/[A-Za-z0-9._~-]+)+$|^none$"+"\"",schema:"^(\\/[A-Za-z0-9._~-]+)+$|^none$",parentSchema:schema11.properties.services.additionalProperties.properties.route,data:data32};
+if(!valid14){
+const err86 = {instancePath:instancePath+"/logs/maxSize",schemaPath:"#/properties/logs/properties/maxSize/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.logs.properties.maxSize.anyOf,parentSchema:schema11.properties.logs.properties.maxSize,data:data31};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1185,9 +1176,22 @@ vErrors.push(err86);
 }
 errors++;
 }
+else {
+errors = _errs99;
+if(vErrors !== null){
+if(_errs99){
+vErrors.length = _errs99;
 }
 else {
-const err87 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/route",schemaPath:"#/properties/services/additionalProperties/properties/route/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.route.type,parentSchema:schema11.properties.services.additionalProperties.properties.route,data:data32};
+vErrors = null;
+}
+}
+}
+}
+if(data30.maxFiles !== undefined){
+let data32 = data30.maxFiles;
+if(!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))){
+const err87 = {instancePath:instancePath+"/logs/maxFiles",schemaPath:"#/properties/logs/properties/maxFiles/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.logs.properties.maxFiles.type,parentSchema:schema11.properties.logs.properties.maxFiles,data:data32};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1196,11 +1200,9 @@ vErrors.push(err87);
 }
 errors++;
 }
-}
-if(data26.version !== undefined){
-let data33 = data26.version;
-if(typeof data33 !== "string"){
-const err88 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/version",schemaPath:"#/properties/services/additionalProperties/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.version.type,parentSchema:schema11.properties.services.additionalProperties.properties.version,data:data33};
+if((typeof data32 == "number") && (isFinite(data32))){
+if(data32 > 100 || isNaN(data32)){
+const err88 = {instancePath:instancePath+"/logs/maxFiles",schemaPath:"#/properties/logs/properties/maxFiles/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.logs.properties.maxFiles,data:data32};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1209,12 +1211,8 @@ vErrors.push(err88);
 }
 errors++;
 }
-}
-if(data26.rateLimit !== undefined){
-let data34 = data26.rateLimit;
-if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
-if(data34.requests === undefined){
-const err89 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/required",keyword:"required",params:{missingProperty: "requests"},message:"must have required property '"+"requests"+"'",schema:schema11.properties.services.additionalProperties.properties.rateLimit.required,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit,data:data34};
+if(data32 < 1 || isNaN(data32)){
+const err89 = {instancePath:instancePath+"/logs/maxFiles",schemaPath:"#/properties/logs/properties/maxFiles/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.logs.properties.maxFiles,data:data32};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1223,9 +1221,11 @@ vErrors.push(err89);
 }
 errors++;
 }
-for(const key10 in data34){
-if(!(((key10 === "requests") || (key10 === "per")) || (key10 === "burst"))){
-const err90 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit,data:data34};
+}
+}
+}
+else {
+const err90 = {instancePath:instancePath+"/logs",schemaPath:"#/properties/logs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.logs.type,parentSchema:schema11.properties.logs,data:data30};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1235,10 +1235,12 @@ vErrors.push(err90);
 errors++;
 }
 }
-if(data34.requests !== undefined){
-let data35 = data34.requests;
-if(!(((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35))) && (isFinite(data35)))){
-const err91 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/requests",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/requests/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.requests.type,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.requests,data:data35};
+if(data.smtp !== undefined){
+let data33 = data.smtp;
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+for(const key7 in data33){
+if(!(key7 === "url")){
+const err91 = {instancePath:instancePath+"/smtp",schemaPath:"#/properties/smtp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.smtp,data:data33};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1247,9 +1249,12 @@ vErrors.push(err91);
 }
 errors++;
 }
-if((typeof data35 == "number") && (isFinite(data35))){
-if(data35 > 1000000 || isNaN(data35)){
-const err92 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/requests",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/requests/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.requests,data:data35};
+}
+if(data33.url !== undefined){
+let data34 = data33.url;
+if(typeof data34 === "string"){
+if(!pattern9.test(data34)){
+const err92 = {instancePath:instancePath+"/smtp/url",schemaPath:"#/properties/smtp/properties/url/pattern",keyword:"pattern",params:{pattern: "^smtps?:\\/\\/"},message:"must match pattern \""+"^smtps?:\\/\\/"+"\"",schema:"^smtps?:\\/\\/",parentSchema:schema11.properties.smtp.properties.url,data:data34};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1258,8 +1263,9 @@ vErrors.push(err92);
 }
 errors++;
 }
-if(data35 < 1 || isNaN(data35)){
-const err93 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/requests",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/requests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.requests,data:data35};
+}
+else {
+const err93 = {instancePath:instancePath+"/smtp/url",schemaPath:"#/properties/smtp/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.smtp.properties.url.type,parentSchema:schema11.properties.smtp.properties.url,data:data34};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1270,14 +1276,8 @@ errors++;
 }
 }
 }
-if(data34.per !== undefined){
-let data36 = data34.per;
-const _errs119 = errors;
-let valid17 = false;
-const _errs120 = errors;
-if(typeof data36 === "string"){
-if(!pattern0.test(data36)){
-const err94 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/per",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/per/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per.anyOf[0],data:data36};
+else {
+const err94 = {instancePath:instancePath+"/smtp",schemaPath:"#/properties/smtp/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.smtp.type,parentSchema:schema11.properties.smtp,data:data33};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1287,8 +1287,12 @@ vErrors.push(err94);
 errors++;
 }
 }
-else {
-const err95 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/per",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/per/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per.anyOf[0],data:data36};
+if(data.store !== undefined){
+let data35 = data.store;
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+for(const key8 in data35){
+if(!(((key8 === "backend") || (key8 === "url")) || (key8 === "passwordFile"))){
+const err95 = {instancePath:instancePath+"/store",schemaPath:"#/properties/store/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.store,data:data35};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1297,13 +1301,11 @@ vErrors.push(err95);
 }
 errors++;
 }
-var _valid6 = _errs120 === errors;
-valid17 = valid17 || _valid6;
-if(!valid17){
-const _errs122 = errors;
-if((typeof data36 == "number") && (isFinite(data36))){
-if(data36 > 1.7976931348623157e+308 || isNaN(data36)){
-const err96 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/per",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/per/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per.anyOf[1],data:data36};
+}
+if(data35.backend !== undefined){
+let data36 = data35.backend;
+if(typeof data36 !== "string"){
+const err96 = {instancePath:instancePath+"/store/backend",schemaPath:"#/properties/store/properties/backend/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.backend.type,parentSchema:schema11.properties.store.properties.backend,data:data36};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1312,8 +1314,8 @@ vErrors.push(err96);
 }
 errors++;
 }
-if(data36 < 0 || isNaN(data36)){
-const err97 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/per",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/per/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per.anyOf[1],data:data36};
+if(!((data36 === "sqlite") || (data36 === "postgres"))){
+const err97 = {instancePath:instancePath+"/store/backend",schemaPath:"#/properties/store/properties/backend/enum",keyword:"enum",params:{allowedValues: schema11.properties.store.properties.backend.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.store.properties.backend.enum,parentSchema:schema11.properties.store.properties.backend,data:data36};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1323,8 +1325,11 @@ vErrors.push(err97);
 errors++;
 }
 }
-else {
-const err98 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/per",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/per/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per.anyOf[1],data:data36};
+if(data35.url !== undefined){
+let data37 = data35.url;
+if(typeof data37 === "string"){
+if(!pattern10.test(data37)){
+const err98 = {instancePath:instancePath+"/store/url",schemaPath:"#/properties/store/properties/url/pattern",keyword:"pattern",params:{pattern: "^postgres(ql)?://"},message:"must match pattern \""+"^postgres(ql)?://"+"\"",schema:"^postgres(ql)?://",parentSchema:schema11.properties.store.properties.url,data:data37};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1333,11 +1338,9 @@ vErrors.push(err98);
 }
 errors++;
 }
-var _valid6 = _errs122 === errors;
-valid17 = valid17 || _valid6;
 }
-if(!valid17){
-const err99 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/per",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/per/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per,data:data36};
+else {
+const err99 = {instancePath:instancePath+"/store/url",schemaPath:"#/properties/store/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.url.type,parentSchema:schema11.properties.store.properties.url,data:data37};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1346,22 +1349,12 @@ vErrors.push(err99);
 }
 errors++;
 }
-else {
-errors = _errs119;
-if(vErrors !== null){
-if(_errs119){
-vErrors.length = _errs119;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data34.burst !== undefined){
-let data37 = data34.burst;
-if(!(((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37))) && (isFinite(data37)))){
-const err100 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/burst",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/burst/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.burst.type,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.burst,data:data37};
+if(data35.passwordFile !== undefined){
+let data38 = data35.passwordFile;
+if(typeof data38 === "string"){
+if(data38.length < 1){
+const err100 = {instancePath:instancePath+"/store/passwordFile",schemaPath:"#/properties/store/properties/passwordFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.store.properties.passwordFile,data:data38};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1370,9 +1363,9 @@ vErrors.push(err100);
 }
 errors++;
 }
-if((typeof data37 == "number") && (isFinite(data37))){
-if(data37 > 1000000 || isNaN(data37)){
-const err101 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/burst",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/burst/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.burst,data:data37};
+}
+else {
+const err101 = {instancePath:instancePath+"/store/passwordFile",schemaPath:"#/properties/store/properties/passwordFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.passwordFile.type,parentSchema:schema11.properties.store.properties.passwordFile,data:data38};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1381,8 +1374,10 @@ vErrors.push(err101);
 }
 errors++;
 }
-if(data37 < 1 || isNaN(data37)){
-const err102 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/burst",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/burst/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.burst,data:data37};
+}
+}
+else {
+const err102 = {instancePath:instancePath+"/store",schemaPath:"#/properties/store/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.store.type,parentSchema:schema11.properties.store,data:data35};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1392,10 +1387,14 @@ vErrors.push(err102);
 errors++;
 }
 }
-}
-}
-else {
-const err103 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.rateLimit.type,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit,data:data34};
+if(data.services !== undefined){
+let data39 = data.services;
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+for(const key9 in data39){
+const _errs125 = errors;
+if(typeof key9 === "string"){
+if(!pattern11.test(key9)){
+const err103 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema11.properties.services.propertyNames,data:key9,propertyName:key9};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1405,12 +1404,9 @@ vErrors.push(err103);
 errors++;
 }
 }
-if(data26.health !== undefined){
-let data38 = data26.health;
-if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
-for(const key11 in data38){
-if(!(((key11 === "path") || (key11 === "liveness")) || (key11 === "readiness"))){
-const err104 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/health",schemaPath:"#/properties/services/additionalProperties/properties/health/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.health,data:data38};
+var valid17 = _errs125 === errors;
+if(!valid17){
+const err104 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/propertyNames",keyword:"propertyNames",params:{propertyName: key9},message:"property name must be valid",schema:schema11.properties.services.propertyNames,parentSchema:schema11.properties.services,data:data39};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1420,11 +1416,12 @@ vErrors.push(err104);
 errors++;
 }
 }
-if(data38.path !== undefined){
-let data39 = data38.path;
-if(typeof data39 === "string"){
-if(!pattern11.test(data39)){
-const err105 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/path/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.path,data:data39};
+for(const key10 in data39){
+let data40 = data39[key10];
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+for(const key11 in data40){
+if(!(func2.call(schema11.properties.services.additionalProperties.properties, key11))){
+const err105 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties,data:data40};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1434,8 +1431,11 @@ vErrors.push(err105);
 errors++;
 }
 }
-else {
-const err106 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.path.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.path,data:data39};
+if(data40.command !== undefined){
+let data41 = data40.command;
+if(typeof data41 === "string"){
+if(data41.length < 1){
+const err106 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/command",schemaPath:"#/properties/services/additionalProperties/properties/command/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.command,data:data41};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1445,12 +1445,8 @@ vErrors.push(err106);
 errors++;
 }
 }
-if(data38.liveness !== undefined){
-let data40 = data38.liveness;
-if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
-for(const key12 in data40){
-if(!((((((key12 === "path") || (key12 === "interval")) || (key12 === "timeout")) || (key12 === "failureThreshold")) || (key12 === "successThreshold")) || (key12 === "startPeriod"))){
-const err107 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness,data:data40};
+else {
+const err107 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/command",schemaPath:"#/properties/services/additionalProperties/properties/command/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.command.type,parentSchema:schema11.properties.services.additionalProperties.properties.command,data:data41};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1460,11 +1456,10 @@ vErrors.push(err107);
 errors++;
 }
 }
-if(data40.path !== undefined){
-let data41 = data40.path;
-if(typeof data41 === "string"){
-if(!pattern11.test(data41)){
-const err108 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/path/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.path,data:data41};
+if(data40.cwd !== undefined){
+let data42 = data40.cwd;
+if(typeof data42 !== "string"){
+const err108 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/cwd",schemaPath:"#/properties/services/additionalProperties/properties/cwd/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.cwd.type,parentSchema:schema11.properties.services.additionalProperties.properties.cwd,data:data42};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1474,8 +1469,13 @@ vErrors.push(err108);
 errors++;
 }
 }
-else {
-const err109 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.path.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.path,data:data41};
+if(data40.env !== undefined){
+let data43 = data40.env;
+if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
+for(const key12 in data43){
+let data44 = data43[key12];
+if(((typeof data44 !== "string") && (!((typeof data44 == "number") && (isFinite(data44))))) && (typeof data44 !== "boolean")){
+const err109 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/env/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/properties/env/additionalProperties/type",keyword:"type",params:{type: schema11.properties.services.additionalProperties.properties.env.additionalProperties.type},message:"must be string,number,boolean",schema:schema11.properties.services.additionalProperties.properties.env.additionalProperties.type,parentSchema:schema11.properties.services.additionalProperties.properties.env.additionalProperties,data:data44};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1485,14 +1485,9 @@ vErrors.push(err109);
 errors++;
 }
 }
-if(data40.interval !== undefined){
-let data42 = data40.interval;
-const _errs140 = errors;
-let valid20 = false;
-const _errs141 = errors;
-if(typeof data42 === "string"){
-if(!pattern0.test(data42)){
-const err110 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/interval/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval.anyOf[0],data:data42};
+}
+else {
+const err110 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/env",schemaPath:"#/properties/services/additionalProperties/properties/env/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.env.type,parentSchema:schema11.properties.services.additionalProperties.properties.env,data:data43};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1502,8 +1497,10 @@ vErrors.push(err110);
 errors++;
 }
 }
-else {
-const err111 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/interval/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval.anyOf[0],data:data42};
+if(data40.instances !== undefined){
+let data45 = data40.instances;
+if(!(((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45))) && (isFinite(data45)))){
+const err111 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/instances",schemaPath:"#/properties/services/additionalProperties/properties/instances/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.instances.type,parentSchema:schema11.properties.services.additionalProperties.properties.instances,data:data45};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1512,13 +1509,9 @@ vErrors.push(err111);
 }
 errors++;
 }
-var _valid7 = _errs141 === errors;
-valid20 = valid20 || _valid7;
-if(!valid20){
-const _errs143 = errors;
-if((typeof data42 == "number") && (isFinite(data42))){
-if(data42 > 1.7976931348623157e+308 || isNaN(data42)){
-const err112 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/interval/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval.anyOf[1],data:data42};
+if((typeof data45 == "number") && (isFinite(data45))){
+if(data45 > 64 || isNaN(data45)){
+const err112 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/instances",schemaPath:"#/properties/services/additionalProperties/properties/instances/maximum",keyword:"maximum",params:{comparison: "<=", limit: 64},message:"must be <= 64",schema:64,parentSchema:schema11.properties.services.additionalProperties.properties.instances,data:data45};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1527,8 +1520,8 @@ vErrors.push(err112);
 }
 errors++;
 }
-if(data42 < 0 || isNaN(data42)){
-const err113 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/interval/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval.anyOf[1],data:data42};
+if(data45 < 0 || isNaN(data45)){
+const err113 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/instances",schemaPath:"#/properties/services/additionalProperties/properties/instances/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.instances,data:data45};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1538,8 +1531,12 @@ vErrors.push(err113);
 errors++;
 }
 }
-else {
-const err114 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/interval/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval.anyOf[1],data:data42};
+}
+if(data40.route !== undefined){
+let data46 = data40.route;
+if(typeof data46 === "string"){
+if(!pattern12.test(data46)){
+const err114 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/route",schemaPath:"#/properties/services/additionalProperties/properties/route/pattern",keyword:"pattern",params:{pattern: "^(\\/[A-Za-z0-9._~-]+)+$|^none$"},message:"must match pattern \""+"^(\\/[A-Za-z0-9._~-]+)+$|^none$"+"\"",schema:"^(\\/[A-Za-z0-9._~-]+)+$|^none$",parentSchema:schema11.properties.services.additionalProperties.properties.route,data:data46};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1548,11 +1545,9 @@ vErrors.push(err114);
 }
 errors++;
 }
-var _valid7 = _errs143 === errors;
-valid20 = valid20 || _valid7;
 }
-if(!valid20){
-const err115 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/interval/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval,data:data42};
+else {
+const err115 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/route",schemaPath:"#/properties/services/additionalProperties/properties/route/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.route.type,parentSchema:schema11.properties.services.additionalProperties.properties.route,data:data46};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1561,26 +1556,11 @@ vErrors.push(err115);
 }
 errors++;
 }
-else {
-errors = _errs140;
-if(vErrors !== null){
-if(_errs140){
-vErrors.length = _errs140;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data40.timeout !== undefined){
-let data43 = data40.timeout;
-const _errs147 = errors;
-let valid21 = false;
-const _errs148 = errors;
-if(typeof data43 === "string"){
-if(!pattern0.test(data43)){
-const err116 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/timeout/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout.anyOf[0],data:data43};
+if(data40.version !== undefined){
+let data47 = data40.version;
+if(typeof data47 !== "string"){
+const err116 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/version",schemaPath:"#/properties/services/additionalProperties/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.version.type,parentSchema:schema11.properties.services.additionalProperties.properties.version,data:data47};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1590,8 +1570,11 @@ vErrors.push(err116);
 errors++;
 }
 }
-else {
-const err117 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/timeout/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout.anyOf[0],data:data43};
+if(data40.rateLimit !== undefined){
+let data48 = data40.rateLimit;
+if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
+if(data48.requests === undefined){
+const err117 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/required",keyword:"required",params:{missingProperty: "requests"},message:"must have required property '"+"requests"+"'",schema:schema11.properties.services.additionalProperties.properties.rateLimit.required,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit,data:data48};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1600,13 +1583,9 @@ vErrors.push(err117);
 }
 errors++;
 }
-var _valid8 = _errs148 === errors;
-valid21 = valid21 || _valid8;
-if(!valid21){
-const _errs150 = errors;
-if((typeof data43 == "number") && (isFinite(data43))){
-if(data43 > 1.7976931348623157e+308 || isNaN(data43)){
-const err118 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/timeout/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout.anyOf[1],data:data43};
+for(const key13 in data48){
+if(!(((key13 === "requests") || (key13 === "per")) || (key13 === "burst"))){
+const err118 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit,data:data48};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1615,8 +1594,11 @@ vErrors.push(err118);
 }
 errors++;
 }
-if(data43 < 0 || isNaN(data43)){
-const err119 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/timeout/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout.anyOf[1],data:data43};
+}
+if(data48.requests !== undefined){
+let data49 = data48.requests;
+if(!(((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49))) && (isFinite(data49)))){
+const err119 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/requests",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/requests/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.requests.type,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.requests,data:data49};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1625,9 +1607,9 @@ vErrors.push(err119);
 }
 errors++;
 }
-}
-else {
-const err120 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/timeout/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout.anyOf[1],data:data43};
+if((typeof data49 == "number") && (isFinite(data49))){
+if(data49 > 1000000 || isNaN(data49)){
+const err120 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/requests",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/requests/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.requests,data:data49};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1636,11 +1618,8 @@ vErrors.push(err120);
 }
 errors++;
 }
-var _valid8 = _errs150 === errors;
-valid21 = valid21 || _valid8;
-}
-if(!valid21){
-const err121 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/timeout/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout,data:data43};
+if(data49 < 1 || isNaN(data49)){
+const err121 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/requests",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/requests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.requests,data:data49};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1649,22 +1628,16 @@ vErrors.push(err121);
 }
 errors++;
 }
-else {
-errors = _errs147;
-if(vErrors !== null){
-if(_errs147){
-vErrors.length = _errs147;
-}
-else {
-vErrors = null;
 }
 }
-}
-}
-if(data40.failureThreshold !== undefined){
-let data44 = data40.failureThreshold;
-if(!(((typeof data44 == "number") && (!(data44 % 1) && !isNaN(data44))) && (isFinite(data44)))){
-const err122 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/failureThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.failureThreshold.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.failureThreshold,data:data44};
+if(data48.per !== undefined){
+let data50 = data48.per;
+const _errs153 = errors;
+let valid22 = false;
+const _errs154 = errors;
+if(typeof data50 === "string"){
+if(!pattern0.test(data50)){
+const err122 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/per",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/per/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per.anyOf[0],data:data50};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1673,9 +1646,9 @@ vErrors.push(err122);
 }
 errors++;
 }
-if((typeof data44 == "number") && (isFinite(data44))){
-if(data44 < 1 || isNaN(data44)){
-const err123 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/failureThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/failureThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.failureThreshold,data:data44};
+}
+else {
+const err123 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/per",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/per/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per.anyOf[0],data:data50};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1684,12 +1657,13 @@ vErrors.push(err123);
 }
 errors++;
 }
-}
-}
-if(data40.successThreshold !== undefined){
-let data45 = data40.successThreshold;
-if(!(((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45))) && (isFinite(data45)))){
-const err124 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/successThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/successThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.successThreshold.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.successThreshold,data:data45};
+var _valid6 = _errs154 === errors;
+valid22 = valid22 || _valid6;
+if(!valid22){
+const _errs156 = errors;
+if((typeof data50 == "number") && (isFinite(data50))){
+if(data50 > 1.7976931348623157e+308 || isNaN(data50)){
+const err124 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/per",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/per/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per.anyOf[1],data:data50};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1698,9 +1672,8 @@ vErrors.push(err124);
 }
 errors++;
 }
-if((typeof data45 == "number") && (isFinite(data45))){
-if(data45 < 1 || isNaN(data45)){
-const err125 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/successThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/successThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.successThreshold,data:data45};
+if(data50 < 0 || isNaN(data50)){
+const err125 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/per",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/per/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per.anyOf[1],data:data50};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1710,15 +1683,8 @@ vErrors.push(err125);
 errors++;
 }
 }
-}
-if(data40.startPeriod !== undefined){
-let data46 = data40.startPeriod;
-const _errs158 = errors;
-let valid22 = false;
-const _errs159 = errors;
-if(typeof data46 === "string"){
-if(!pattern0.test(data46)){
-const err126 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/startPeriod/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod.anyOf[0],data:data46};
+else {
+const err126 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/per",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/per/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per.anyOf[1],data:data50};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1727,9 +1693,11 @@ vErrors.push(err126);
 }
 errors++;
 }
+var _valid6 = _errs156 === errors;
+valid22 = valid22 || _valid6;
 }
-else {
-const err127 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/startPeriod/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod.anyOf[0],data:data46};
+if(!valid22){
+const err127 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/per",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/per/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per,data:data50};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1738,13 +1706,22 @@ vErrors.push(err127);
 }
 errors++;
 }
-var _valid9 = _errs159 === errors;
-valid22 = valid22 || _valid9;
-if(!valid22){
-const _errs161 = errors;
-if((typeof data46 == "number") && (isFinite(data46))){
-if(data46 > 1.7976931348623157e+308 || isNaN(data46)){
-const err128 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/startPeriod/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod.anyOf[1],data:data46};
+else {
+errors = _errs153;
+if(vErrors !== null){
+if(_errs153){
+vErrors.length = _errs153;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data48.burst !== undefined){
+let data51 = data48.burst;
+if(!(((typeof data51 == "number") && (!(data51 % 1) && !isNaN(data51))) && (isFinite(data51)))){
+const err128 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/burst",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/burst/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.burst.type,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.burst,data:data51};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1753,8 +1730,9 @@ vErrors.push(err128);
 }
 errors++;
 }
-if(data46 < 0 || isNaN(data46)){
-const err129 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/startPeriod/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod.anyOf[1],data:data46};
+if((typeof data51 == "number") && (isFinite(data51))){
+if(data51 > 1000000 || isNaN(data51)){
+const err129 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/burst",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/burst/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.burst,data:data51};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1763,9 +1741,8 @@ vErrors.push(err129);
 }
 errors++;
 }
-}
-else {
-const err130 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/startPeriod/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod.anyOf[1],data:data46};
+if(data51 < 1 || isNaN(data51)){
+const err130 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/burst",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/burst/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.burst,data:data51};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1774,11 +1751,11 @@ vErrors.push(err130);
 }
 errors++;
 }
-var _valid9 = _errs161 === errors;
-valid22 = valid22 || _valid9;
 }
-if(!valid22){
-const err131 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/startPeriod/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod,data:data46};
+}
+}
+else {
+const err131 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.rateLimit.type,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit,data:data48};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1787,21 +1764,13 @@ vErrors.push(err131);
 }
 errors++;
 }
-else {
-errors = _errs158;
-if(vErrors !== null){
-if(_errs158){
-vErrors.length = _errs158;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err132 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness,data:data40};
+if(data40.health !== undefined){
+let data52 = data40.health;
+if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
+for(const key14 in data52){
+if(!(((key14 === "path") || (key14 === "liveness")) || (key14 === "readiness"))){
+const err132 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health",schemaPath:"#/properties/services/additionalProperties/properties/health/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.health,data:data52};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1811,12 +1780,11 @@ vErrors.push(err132);
 errors++;
 }
 }
-if(data38.readiness !== undefined){
-let data47 = data38.readiness;
-if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-for(const key13 in data47){
-if(!((((((key13 === "path") || (key13 === "interval")) || (key13 === "timeout")) || (key13 === "failureThreshold")) || (key13 === "successThreshold")) || (key13 === "startPeriod"))){
-const err133 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness,data:data47};
+if(data52.path !== undefined){
+let data53 = data52.path;
+if(typeof data53 === "string"){
+if(!pattern14.test(data53)){
+const err133 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/path/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.path,data:data53};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1826,11 +1794,8 @@ vErrors.push(err133);
 errors++;
 }
 }
-if(data47.path !== undefined){
-let data48 = data47.path;
-if(typeof data48 === "string"){
-if(!pattern11.test(data48)){
-const err134 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/path/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.path,data:data48};
+else {
+const err134 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.path.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.path,data:data53};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1840,8 +1805,12 @@ vErrors.push(err134);
 errors++;
 }
 }
-else {
-const err135 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.path.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.path,data:data48};
+if(data52.liveness !== undefined){
+let data54 = data52.liveness;
+if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
+for(const key15 in data54){
+if(!((((((key15 === "path") || (key15 === "interval")) || (key15 === "timeout")) || (key15 === "failureThreshold")) || (key15 === "successThreshold")) || (key15 === "startPeriod"))){
+const err135 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness,data:data54};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1851,14 +1820,11 @@ vErrors.push(err135);
 errors++;
 }
 }
-if(data47.interval !== undefined){
-let data49 = data47.interval;
-const _errs171 = errors;
-let valid24 = false;
-const _errs172 = errors;
-if(typeof data49 === "string"){
-if(!pattern0.test(data49)){
-const err136 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/interval/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval.anyOf[0],data:data49};
+if(data54.path !== undefined){
+let data55 = data54.path;
+if(typeof data55 === "string"){
+if(!pattern14.test(data55)){
+const err136 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/path/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.path,data:data55};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1869,7 +1835,7 @@ errors++;
 }
 }
 else {
-const err137 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/interval/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval.anyOf[0],data:data49};
+const err137 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.path.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.path,data:data55};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1878,13 +1844,15 @@ vErrors.push(err137);
 }
 errors++;
 }
-var _valid10 = _errs172 === errors;
-valid24 = valid24 || _valid10;
-if(!valid24){
+}
+if(data54.interval !== undefined){
+let data56 = data54.interval;
 const _errs174 = errors;
-if((typeof data49 == "number") && (isFinite(data49))){
-if(data49 > 1.7976931348623157e+308 || isNaN(data49)){
-const err138 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/interval/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval.anyOf[1],data:data49};
+let valid25 = false;
+const _errs175 = errors;
+if(typeof data56 === "string"){
+if(!pattern0.test(data56)){
+const err138 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/interval/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval.anyOf[0],data:data56};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1893,8 +1861,9 @@ vErrors.push(err138);
 }
 errors++;
 }
-if(data49 < 0 || isNaN(data49)){
-const err139 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/interval/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval.anyOf[1],data:data49};
+}
+else {
+const err139 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/interval/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval.anyOf[0],data:data56};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1903,9 +1872,13 @@ vErrors.push(err139);
 }
 errors++;
 }
-}
-else {
-const err140 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/interval/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval.anyOf[1],data:data49};
+var _valid7 = _errs175 === errors;
+valid25 = valid25 || _valid7;
+if(!valid25){
+const _errs177 = errors;
+if((typeof data56 == "number") && (isFinite(data56))){
+if(data56 > 1.7976931348623157e+308 || isNaN(data56)){
+const err140 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/interval/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval.anyOf[1],data:data56};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1914,11 +1887,8 @@ vErrors.push(err140);
 }
 errors++;
 }
-var _valid10 = _errs174 === errors;
-valid24 = valid24 || _valid10;
-}
-if(!valid24){
-const err141 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/interval/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval,data:data49};
+if(data56 < 0 || isNaN(data56)){
+const err141 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/interval/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval.anyOf[1],data:data56};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1927,26 +1897,9 @@ vErrors.push(err141);
 }
 errors++;
 }
-else {
-errors = _errs171;
-if(vErrors !== null){
-if(_errs171){
-vErrors.length = _errs171;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data47.timeout !== undefined){
-let data50 = data47.timeout;
-const _errs178 = errors;
-let valid25 = false;
-const _errs179 = errors;
-if(typeof data50 === "string"){
-if(!pattern0.test(data50)){
-const err142 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/timeout/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout.anyOf[0],data:data50};
+const err142 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/interval/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval.anyOf[1],data:data56};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1955,9 +1908,11 @@ vErrors.push(err142);
 }
 errors++;
 }
+var _valid7 = _errs177 === errors;
+valid25 = valid25 || _valid7;
 }
-else {
-const err143 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/timeout/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout.anyOf[0],data:data50};
+if(!valid25){
+const err143 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/interval/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval,data:data56};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1966,13 +1921,26 @@ vErrors.push(err143);
 }
 errors++;
 }
-var _valid11 = _errs179 === errors;
-valid25 = valid25 || _valid11;
-if(!valid25){
+else {
+errors = _errs174;
+if(vErrors !== null){
+if(_errs174){
+vErrors.length = _errs174;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data54.timeout !== undefined){
+let data57 = data54.timeout;
 const _errs181 = errors;
-if((typeof data50 == "number") && (isFinite(data50))){
-if(data50 > 1.7976931348623157e+308 || isNaN(data50)){
-const err144 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/timeout/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout.anyOf[1],data:data50};
+let valid26 = false;
+const _errs182 = errors;
+if(typeof data57 === "string"){
+if(!pattern0.test(data57)){
+const err144 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/timeout/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout.anyOf[0],data:data57};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1981,8 +1949,9 @@ vErrors.push(err144);
 }
 errors++;
 }
-if(data50 < 0 || isNaN(data50)){
-const err145 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/timeout/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout.anyOf[1],data:data50};
+}
+else {
+const err145 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/timeout/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout.anyOf[0],data:data57};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1991,9 +1960,13 @@ vErrors.push(err145);
 }
 errors++;
 }
-}
-else {
-const err146 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/timeout/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout.anyOf[1],data:data50};
+var _valid8 = _errs182 === errors;
+valid26 = valid26 || _valid8;
+if(!valid26){
+const _errs184 = errors;
+if((typeof data57 == "number") && (isFinite(data57))){
+if(data57 > 1.7976931348623157e+308 || isNaN(data57)){
+const err146 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/timeout/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout.anyOf[1],data:data57};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -2002,11 +1975,8 @@ vErrors.push(err146);
 }
 errors++;
 }
-var _valid11 = _errs181 === errors;
-valid25 = valid25 || _valid11;
-}
-if(!valid25){
-const err147 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/timeout/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout,data:data50};
+if(data57 < 0 || isNaN(data57)){
+const err147 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/timeout/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout.anyOf[1],data:data57};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -2015,22 +1985,9 @@ vErrors.push(err147);
 }
 errors++;
 }
-else {
-errors = _errs178;
-if(vErrors !== null){
-if(_errs178){
-vErrors.length = _errs178;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data47.failureThreshold !== undefined){
-let data51 = data47.failureThreshold;
-if(!(((typeof data51 == "number") && (!(data51 % 1) && !isNaN(data51))) && (isFinite(data51)))){
-const err148 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/failureThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.failureThreshold.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.failureThreshold,data:data51};
+const err148 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/timeout/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout.anyOf[1],data:data57};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -2039,9 +1996,11 @@ vErrors.push(err148);
 }
 errors++;
 }
-if((typeof data51 == "number") && (isFinite(data51))){
-if(data51 < 1 || isNaN(data51)){
-const err149 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/failureThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/failureThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.failureThreshold,data:data51};
+var _valid8 = _errs184 === errors;
+valid26 = valid26 || _valid8;
+}
+if(!valid26){
+const err149 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/timeout/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout,data:data57};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -2050,12 +2009,22 @@ vErrors.push(err149);
 }
 errors++;
 }
+else {
+errors = _errs181;
+if(vErrors !== null){
+if(_errs181){
+vErrors.length = _errs181;
+}
+else {
+vErrors = null;
 }
 }
-if(data47.successThreshold !== undefined){
-let data52 = data47.successThreshold;
-if(!(((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52))) && (isFinite(data52)))){
-const err150 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/successThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/successThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.successThreshold.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.successThreshold,data:data52};
+}
+}
+if(data54.failureThreshold !== undefined){
+let data58 = data54.failureThreshold;
+if(!(((typeof data58 == "number") && (!(data58 % 1) && !isNaN(data58))) && (isFinite(data58)))){
+const err150 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/failureThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.failureThreshold.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.failureThreshold,data:data58};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -2064,9 +2033,9 @@ vErrors.push(err150);
 }
 errors++;
 }
-if((typeof data52 == "number") && (isFinite(data52))){
-if(data52 < 1 || isNaN(data52)){
-const err151 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/successThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/successThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.successThreshold,data:data52};
+if((typeof data58 == "number") && (isFinite(data58))){
+if(data58 < 1 || isNaN(data58)){
+const err151 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/failureThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/failureThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.failureThreshold,data:data58};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -2077,14 +2046,10 @@ errors++;
 }
 }
 }
-if(data47.startPeriod !== undefined){
-let data53 = data47.startPeriod;
-const _errs189 = errors;
-let valid26 = false;
-const _errs190 = errors;
-if(typeof data53 === "string"){
-if(!pattern0.test(data53)){
-const err152 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/startPeriod/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod.anyOf[0],data:data53};
+if(data54.successThreshold !== undefined){
+let data59 = data54.successThreshold;
+if(!(((typeof data59 == "number") && (!(data59 % 1) && !isNaN(data59))) && (isFinite(data59)))){
+const err152 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/successThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/successThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.successThreshold.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.successThreshold,data:data59};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -2093,9 +2058,9 @@ vErrors.push(err152);
 }
 errors++;
 }
-}
-else {
-const err153 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/startPeriod/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod.anyOf[0],data:data53};
+if((typeof data59 == "number") && (isFinite(data59))){
+if(data59 < 1 || isNaN(data59)){
+const err153 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/successThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/successThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.successThreshold,data:data59};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -2104,13 +2069,16 @@ vErrors.push(err153);
 }
 errors++;
 }
-var _valid12 = _errs190 === errors;
-valid26 = valid26 || _valid12;
-if(!valid26){
+}
+}
+if(data54.startPeriod !== undefined){
+let data60 = data54.startPeriod;
 const _errs192 = errors;
-if((typeof data53 == "number") && (isFinite(data53))){
-if(data53 > 1.7976931348623157e+308 || isNaN(data53)){
-const err154 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/startPeriod/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod.anyOf[1],data:data53};
+let valid27 = false;
+const _errs193 = errors;
+if(typeof data60 === "string"){
+if(!pattern0.test(data60)){
+const err154 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/startPeriod/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod.anyOf[0],data:data60};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -2119,8 +2087,9 @@ vErrors.push(err154);
 }
 errors++;
 }
-if(data53 < 0 || isNaN(data53)){
-const err155 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/startPeriod/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod.anyOf[1],data:data53};
+}
+else {
+const err155 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/startPeriod/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod.anyOf[0],data:data60};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -2129,9 +2098,13 @@ vErrors.push(err155);
 }
 errors++;
 }
-}
-else {
-const err156 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/startPeriod/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod.anyOf[1],data:data53};
+var _valid9 = _errs193 === errors;
+valid27 = valid27 || _valid9;
+if(!valid27){
+const _errs195 = errors;
+if((typeof data60 == "number") && (isFinite(data60))){
+if(data60 > 1.7976931348623157e+308 || isNaN(data60)){
+const err156 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/startPeriod/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod.anyOf[1],data:data60};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -2140,11 +2113,8 @@ vErrors.push(err156);
 }
 errors++;
 }
-var _valid12 = _errs192 === errors;
-valid26 = valid26 || _valid12;
-}
-if(!valid26){
-const err157 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/startPeriod/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod,data:data53};
+if(data60 < 0 || isNaN(data60)){
+const err157 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/startPeriod/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod.anyOf[1],data:data60};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -2153,11 +2123,35 @@ vErrors.push(err157);
 }
 errors++;
 }
+}
 else {
-errors = _errs189;
+const err158 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/startPeriod/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod.anyOf[1],data:data60};
+if(vErrors === null){
+vErrors = [err158];
+}
+else {
+vErrors.push(err158);
+}
+errors++;
+}
+var _valid9 = _errs195 === errors;
+valid27 = valid27 || _valid9;
+}
+if(!valid27){
+const err159 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/startPeriod/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod,data:data60};
+if(vErrors === null){
+vErrors = [err159];
+}
+else {
+vErrors.push(err159);
+}
+errors++;
+}
+else {
+errors = _errs192;
 if(vErrors !== null){
-if(_errs189){
-vErrors.length = _errs189;
+if(_errs192){
+vErrors.length = _errs192;
 }
 else {
 vErrors = null;
@@ -2167,34 +2161,7 @@ vErrors = null;
 }
 }
 else {
-const err158 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness,data:data47};
-if(vErrors === null){
-vErrors = [err158];
-}
-else {
-vErrors.push(err158);
-}
-errors++;
-}
-}
-}
-else {
-const err159 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/health",schemaPath:"#/properties/services/additionalProperties/properties/health/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.health.type,parentSchema:schema11.properties.services.additionalProperties.properties.health,data:data38};
-if(vErrors === null){
-vErrors = [err159];
-}
-else {
-vErrors.push(err159);
-}
-errors++;
-}
-}
-if(data26.restart !== undefined){
-let data54 = data26.restart;
-if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
-for(const key14 in data54){
-if(!((((((key14 === "policy") || (key14 === "initialBackoff")) || (key14 === "maxBackoff")) || (key14 === "minUptime")) || (key14 === "maxRestarts")) || (key14 === "window"))){
-const err160 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart",schemaPath:"#/properties/services/additionalProperties/properties/restart/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.restart,data:data54};
+const err160 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness,data:data54};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -2204,10 +2171,12 @@ vErrors.push(err160);
 errors++;
 }
 }
-if(data54.policy !== undefined){
-let data55 = data54.policy;
-if(typeof data55 !== "string"){
-const err161 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/policy",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/policy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.policy.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.policy,data:data55};
+if(data52.readiness !== undefined){
+let data61 = data52.readiness;
+if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
+for(const key16 in data61){
+if(!((((((key16 === "path") || (key16 === "interval")) || (key16 === "timeout")) || (key16 === "failureThreshold")) || (key16 === "successThreshold")) || (key16 === "startPeriod"))){
+const err161 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness,data:data61};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2216,8 +2185,12 @@ vErrors.push(err161);
 }
 errors++;
 }
-if(!(((data55 === "on-failure") || (data55 === "always")) || (data55 === "never"))){
-const err162 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/policy",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/policy/enum",keyword:"enum",params:{allowedValues: schema11.properties.services.additionalProperties.properties.restart.properties.policy.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.services.additionalProperties.properties.restart.properties.policy.enum,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.policy,data:data55};
+}
+if(data61.path !== undefined){
+let data62 = data61.path;
+if(typeof data62 === "string"){
+if(!pattern14.test(data62)){
+const err162 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/path/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.path,data:data62};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2227,14 +2200,8 @@ vErrors.push(err162);
 errors++;
 }
 }
-if(data54.initialBackoff !== undefined){
-let data56 = data54.initialBackoff;
-const _errs201 = errors;
-let valid28 = false;
-const _errs202 = errors;
-if(typeof data56 === "string"){
-if(!pattern0.test(data56)){
-const err163 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/initialBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/initialBackoff/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff.anyOf[0],data:data56};
+else {
+const err163 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.path.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.path,data:data62};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2244,8 +2211,14 @@ vErrors.push(err163);
 errors++;
 }
 }
-else {
-const err164 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/initialBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/initialBackoff/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff.anyOf[0],data:data56};
+if(data61.interval !== undefined){
+let data63 = data61.interval;
+const _errs205 = errors;
+let valid29 = false;
+const _errs206 = errors;
+if(typeof data63 === "string"){
+if(!pattern0.test(data63)){
+const err164 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/interval/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval.anyOf[0],data:data63};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2254,13 +2227,9 @@ vErrors.push(err164);
 }
 errors++;
 }
-var _valid13 = _errs202 === errors;
-valid28 = valid28 || _valid13;
-if(!valid28){
-const _errs204 = errors;
-if((typeof data56 == "number") && (isFinite(data56))){
-if(data56 > 1.7976931348623157e+308 || isNaN(data56)){
-const err165 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/initialBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/initialBackoff/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff.anyOf[1],data:data56};
+}
+else {
+const err165 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/interval/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval.anyOf[0],data:data63};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2269,8 +2238,13 @@ vErrors.push(err165);
 }
 errors++;
 }
-if(data56 < 0 || isNaN(data56)){
-const err166 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/initialBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/initialBackoff/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff.anyOf[1],data:data56};
+var _valid10 = _errs206 === errors;
+valid29 = valid29 || _valid10;
+if(!valid29){
+const _errs208 = errors;
+if((typeof data63 == "number") && (isFinite(data63))){
+if(data63 > 1.7976931348623157e+308 || isNaN(data63)){
+const err166 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/interval/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval.anyOf[1],data:data63};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2279,9 +2253,8 @@ vErrors.push(err166);
 }
 errors++;
 }
-}
-else {
-const err167 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/initialBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/initialBackoff/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff.anyOf[1],data:data56};
+if(data63 < 0 || isNaN(data63)){
+const err167 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/interval/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval.anyOf[1],data:data63};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2290,11 +2263,9 @@ vErrors.push(err167);
 }
 errors++;
 }
-var _valid13 = _errs204 === errors;
-valid28 = valid28 || _valid13;
 }
-if(!valid28){
-const err168 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/initialBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/initialBackoff/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff,data:data56};
+else {
+const err168 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/interval/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval.anyOf[1],data:data63};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2303,26 +2274,11 @@ vErrors.push(err168);
 }
 errors++;
 }
-else {
-errors = _errs201;
-if(vErrors !== null){
-if(_errs201){
-vErrors.length = _errs201;
+var _valid10 = _errs208 === errors;
+valid29 = valid29 || _valid10;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data54.maxBackoff !== undefined){
-let data57 = data54.maxBackoff;
-const _errs208 = errors;
-let valid29 = false;
-const _errs209 = errors;
-if(typeof data57 === "string"){
-if(!pattern0.test(data57)){
-const err169 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxBackoff/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff.anyOf[0],data:data57};
+if(!valid29){
+const err169 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/interval/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval,data:data63};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2331,9 +2287,26 @@ vErrors.push(err169);
 }
 errors++;
 }
+else {
+errors = _errs205;
+if(vErrors !== null){
+if(_errs205){
+vErrors.length = _errs205;
 }
 else {
-const err170 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxBackoff/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff.anyOf[0],data:data57};
+vErrors = null;
+}
+}
+}
+}
+if(data61.timeout !== undefined){
+let data64 = data61.timeout;
+const _errs212 = errors;
+let valid30 = false;
+const _errs213 = errors;
+if(typeof data64 === "string"){
+if(!pattern0.test(data64)){
+const err170 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/timeout/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout.anyOf[0],data:data64};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2342,13 +2315,9 @@ vErrors.push(err170);
 }
 errors++;
 }
-var _valid14 = _errs209 === errors;
-valid29 = valid29 || _valid14;
-if(!valid29){
-const _errs211 = errors;
-if((typeof data57 == "number") && (isFinite(data57))){
-if(data57 > 1.7976931348623157e+308 || isNaN(data57)){
-const err171 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxBackoff/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff.anyOf[1],data:data57};
+}
+else {
+const err171 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/timeout/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout.anyOf[0],data:data64};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2357,8 +2326,13 @@ vErrors.push(err171);
 }
 errors++;
 }
-if(data57 < 0 || isNaN(data57)){
-const err172 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxBackoff/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff.anyOf[1],data:data57};
+var _valid11 = _errs213 === errors;
+valid30 = valid30 || _valid11;
+if(!valid30){
+const _errs215 = errors;
+if((typeof data64 == "number") && (isFinite(data64))){
+if(data64 > 1.7976931348623157e+308 || isNaN(data64)){
+const err172 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/timeout/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout.anyOf[1],data:data64};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2367,9 +2341,8 @@ vErrors.push(err172);
 }
 errors++;
 }
-}
-else {
-const err173 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxBackoff/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff.anyOf[1],data:data57};
+if(data64 < 0 || isNaN(data64)){
+const err173 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/timeout/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout.anyOf[1],data:data64};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2378,11 +2351,9 @@ vErrors.push(err173);
 }
 errors++;
 }
-var _valid14 = _errs211 === errors;
-valid29 = valid29 || _valid14;
 }
-if(!valid29){
-const err174 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxBackoff/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff,data:data57};
+else {
+const err174 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/timeout/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout.anyOf[1],data:data64};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2391,26 +2362,11 @@ vErrors.push(err174);
 }
 errors++;
 }
-else {
-errors = _errs208;
-if(vErrors !== null){
-if(_errs208){
-vErrors.length = _errs208;
+var _valid11 = _errs215 === errors;
+valid30 = valid30 || _valid11;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data54.minUptime !== undefined){
-let data58 = data54.minUptime;
-const _errs215 = errors;
-let valid30 = false;
-const _errs216 = errors;
-if(typeof data58 === "string"){
-if(!pattern0.test(data58)){
-const err175 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/minUptime",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/minUptime/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime.anyOf[0],data:data58};
+if(!valid30){
+const err175 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/timeout/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout,data:data64};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2419,9 +2375,22 @@ vErrors.push(err175);
 }
 errors++;
 }
+else {
+errors = _errs212;
+if(vErrors !== null){
+if(_errs212){
+vErrors.length = _errs212;
 }
 else {
-const err176 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/minUptime",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/minUptime/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime.anyOf[0],data:data58};
+vErrors = null;
+}
+}
+}
+}
+if(data61.failureThreshold !== undefined){
+let data65 = data61.failureThreshold;
+if(!(((typeof data65 == "number") && (!(data65 % 1) && !isNaN(data65))) && (isFinite(data65)))){
+const err176 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/failureThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.failureThreshold.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.failureThreshold,data:data65};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2430,13 +2399,9 @@ vErrors.push(err176);
 }
 errors++;
 }
-var _valid15 = _errs216 === errors;
-valid30 = valid30 || _valid15;
-if(!valid30){
-const _errs218 = errors;
-if((typeof data58 == "number") && (isFinite(data58))){
-if(data58 > 1.7976931348623157e+308 || isNaN(data58)){
-const err177 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/minUptime",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/minUptime/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime.anyOf[1],data:data58};
+if((typeof data65 == "number") && (isFinite(data65))){
+if(data65 < 1 || isNaN(data65)){
+const err177 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/failureThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/failureThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.failureThreshold,data:data65};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2445,8 +2410,12 @@ vErrors.push(err177);
 }
 errors++;
 }
-if(data58 < 0 || isNaN(data58)){
-const err178 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/minUptime",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/minUptime/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime.anyOf[1],data:data58};
+}
+}
+if(data61.successThreshold !== undefined){
+let data66 = data61.successThreshold;
+if(!(((typeof data66 == "number") && (!(data66 % 1) && !isNaN(data66))) && (isFinite(data66)))){
+const err178 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/successThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/successThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.successThreshold.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.successThreshold,data:data66};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2455,9 +2424,9 @@ vErrors.push(err178);
 }
 errors++;
 }
-}
-else {
-const err179 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/minUptime",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/minUptime/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime.anyOf[1],data:data58};
+if((typeof data66 == "number") && (isFinite(data66))){
+if(data66 < 1 || isNaN(data66)){
+const err179 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/successThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/successThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.successThreshold,data:data66};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2466,11 +2435,16 @@ vErrors.push(err179);
 }
 errors++;
 }
-var _valid15 = _errs218 === errors;
-valid30 = valid30 || _valid15;
 }
-if(!valid30){
-const err180 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/minUptime",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/minUptime/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime,data:data58};
+}
+if(data61.startPeriod !== undefined){
+let data67 = data61.startPeriod;
+const _errs223 = errors;
+let valid31 = false;
+const _errs224 = errors;
+if(typeof data67 === "string"){
+if(!pattern0.test(data67)){
+const err180 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/startPeriod/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod.anyOf[0],data:data67};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2479,22 +2453,9 @@ vErrors.push(err180);
 }
 errors++;
 }
-else {
-errors = _errs215;
-if(vErrors !== null){
-if(_errs215){
-vErrors.length = _errs215;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data54.maxRestarts !== undefined){
-let data59 = data54.maxRestarts;
-if(!(((typeof data59 == "number") && (!(data59 % 1) && !isNaN(data59))) && (isFinite(data59)))){
-const err181 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxRestarts",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxRestarts/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.restart.properties.maxRestarts.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxRestarts,data:data59};
+const err181 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/startPeriod/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod.anyOf[0],data:data67};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2503,9 +2464,13 @@ vErrors.push(err181);
 }
 errors++;
 }
-if((typeof data59 == "number") && (isFinite(data59))){
-if(data59 < 0 || isNaN(data59)){
-const err182 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxRestarts",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxRestarts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxRestarts,data:data59};
+var _valid12 = _errs224 === errors;
+valid31 = valid31 || _valid12;
+if(!valid31){
+const _errs226 = errors;
+if((typeof data67 == "number") && (isFinite(data67))){
+if(data67 > 1.7976931348623157e+308 || isNaN(data67)){
+const err182 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/startPeriod/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod.anyOf[1],data:data67};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2514,16 +2479,8 @@ vErrors.push(err182);
 }
 errors++;
 }
-}
-}
-if(data54.window !== undefined){
-let data60 = data54.window;
-const _errs224 = errors;
-let valid31 = false;
-const _errs225 = errors;
-if(typeof data60 === "string"){
-if(!pattern0.test(data60)){
-const err183 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/window",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/window/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.window.anyOf[0],data:data60};
+if(data67 < 0 || isNaN(data67)){
+const err183 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/startPeriod/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod.anyOf[1],data:data67};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2534,7 +2491,7 @@ errors++;
 }
 }
 else {
-const err184 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/window",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/window/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.window.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.window.anyOf[0],data:data60};
+const err184 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/startPeriod/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod.anyOf[1],data:data67};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2543,13 +2500,11 @@ vErrors.push(err184);
 }
 errors++;
 }
-var _valid16 = _errs225 === errors;
-valid31 = valid31 || _valid16;
+var _valid12 = _errs226 === errors;
+valid31 = valid31 || _valid12;
+}
 if(!valid31){
-const _errs227 = errors;
-if((typeof data60 == "number") && (isFinite(data60))){
-if(data60 > 1.7976931348623157e+308 || isNaN(data60)){
-const err185 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/window",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/window/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.window.anyOf[1],data:data60};
+const err185 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/startPeriod/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod,data:data67};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2558,8 +2513,21 @@ vErrors.push(err185);
 }
 errors++;
 }
-if(data60 < 0 || isNaN(data60)){
-const err186 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/window",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/window/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.window.anyOf[1],data:data60};
+else {
+errors = _errs223;
+if(vErrors !== null){
+if(_errs223){
+vErrors.length = _errs223;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err186 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness,data:data61};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2569,8 +2537,9 @@ vErrors.push(err186);
 errors++;
 }
 }
+}
 else {
-const err187 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/window",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/window/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.restart.properties.window.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.window.anyOf[1],data:data60};
+const err187 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health",schemaPath:"#/properties/services/additionalProperties/properties/health/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.health.type,parentSchema:schema11.properties.services.additionalProperties.properties.health,data:data52};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2579,11 +2548,13 @@ vErrors.push(err187);
 }
 errors++;
 }
-var _valid16 = _errs227 === errors;
-valid31 = valid31 || _valid16;
 }
-if(!valid31){
-const err188 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/window",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/window/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.restart.properties.window.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.window,data:data60};
+if(data40.restart !== undefined){
+let data68 = data40.restart;
+if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
+for(const key17 in data68){
+if(!((((((key17 === "policy") || (key17 === "initialBackoff")) || (key17 === "maxBackoff")) || (key17 === "minUptime")) || (key17 === "maxRestarts")) || (key17 === "window"))){
+const err188 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart",schemaPath:"#/properties/services/additionalProperties/properties/restart/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.restart,data:data68};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2592,21 +2563,11 @@ vErrors.push(err188);
 }
 errors++;
 }
-else {
-errors = _errs224;
-if(vErrors !== null){
-if(_errs224){
-vErrors.length = _errs224;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err189 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart",schemaPath:"#/properties/services/additionalProperties/properties/restart/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.restart.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart,data:data54};
+if(data68.policy !== undefined){
+let data69 = data68.policy;
+if(typeof data69 !== "string"){
+const err189 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/policy",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/policy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.policy.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.policy,data:data69};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2615,13 +2576,8 @@ vErrors.push(err189);
 }
 errors++;
 }
-}
-if(data26.store !== undefined){
-let data61 = data26.store;
-if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
-for(const key15 in data61){
-if(!(((key15 === "backend") || (key15 === "url")) || (key15 === "passwordFile"))){
-const err190 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/store",schemaPath:"#/properties/services/additionalProperties/properties/store/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.store,data:data61};
+if(!(((data69 === "on-failure") || (data69 === "always")) || (data69 === "never"))){
+const err190 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/policy",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/policy/enum",keyword:"enum",params:{allowedValues: schema11.properties.services.additionalProperties.properties.restart.properties.policy.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.services.additionalProperties.properties.restart.properties.policy.enum,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.policy,data:data69};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2631,10 +2587,14 @@ vErrors.push(err190);
 errors++;
 }
 }
-if(data61.backend !== undefined){
-let data62 = data61.backend;
-if(typeof data62 !== "string"){
-const err191 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/backend",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/backend/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.backend.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.backend,data:data62};
+if(data68.initialBackoff !== undefined){
+let data70 = data68.initialBackoff;
+const _errs235 = errors;
+let valid33 = false;
+const _errs236 = errors;
+if(typeof data70 === "string"){
+if(!pattern0.test(data70)){
+const err191 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/initialBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/initialBackoff/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff.anyOf[0],data:data70};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2643,8 +2603,9 @@ vErrors.push(err191);
 }
 errors++;
 }
-if(!((data62 === "sqlite") || (data62 === "postgres"))){
-const err192 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/backend",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/backend/enum",keyword:"enum",params:{allowedValues: schema11.properties.services.additionalProperties.properties.store.properties.backend.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.services.additionalProperties.properties.store.properties.backend.enum,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.backend,data:data62};
+}
+else {
+const err192 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/initialBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/initialBackoff/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff.anyOf[0],data:data70};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2653,12 +2614,13 @@ vErrors.push(err192);
 }
 errors++;
 }
-}
-if(data61.url !== undefined){
-let data63 = data61.url;
-if(typeof data63 === "string"){
-if(!pattern7.test(data63)){
-const err193 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/url",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/url/pattern",keyword:"pattern",params:{pattern: "^postgres(ql)?://"},message:"must match pattern \""+"^postgres(ql)?://"+"\"",schema:"^postgres(ql)?://",parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.url,data:data63};
+var _valid13 = _errs236 === errors;
+valid33 = valid33 || _valid13;
+if(!valid33){
+const _errs238 = errors;
+if((typeof data70 == "number") && (isFinite(data70))){
+if(data70 > 1.7976931348623157e+308 || isNaN(data70)){
+const err193 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/initialBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/initialBackoff/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff.anyOf[1],data:data70};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2667,9 +2629,8 @@ vErrors.push(err193);
 }
 errors++;
 }
-}
-else {
-const err194 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/url",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.url.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.url,data:data63};
+if(data70 < 0 || isNaN(data70)){
+const err194 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/initialBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/initialBackoff/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff.anyOf[1],data:data70};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2679,11 +2640,8 @@ vErrors.push(err194);
 errors++;
 }
 }
-if(data61.passwordFile !== undefined){
-let data64 = data61.passwordFile;
-if(typeof data64 === "string"){
-if(data64.length < 1){
-const err195 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/passwordFile",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/passwordFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.passwordFile,data:data64};
+else {
+const err195 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/initialBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/initialBackoff/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff.anyOf[1],data:data70};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2692,9 +2650,11 @@ vErrors.push(err195);
 }
 errors++;
 }
+var _valid13 = _errs238 === errors;
+valid33 = valid33 || _valid13;
 }
-else {
-const err196 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/passwordFile",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/passwordFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.passwordFile.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.passwordFile,data:data64};
+if(!valid33){
+const err196 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/initialBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/initialBackoff/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff,data:data70};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2703,10 +2663,26 @@ vErrors.push(err196);
 }
 errors++;
 }
-}
+else {
+errors = _errs235;
+if(vErrors !== null){
+if(_errs235){
+vErrors.length = _errs235;
 }
 else {
-const err197 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/store",schemaPath:"#/properties/services/additionalProperties/properties/store/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.store.type,parentSchema:schema11.properties.services.additionalProperties.properties.store,data:data61};
+vErrors = null;
+}
+}
+}
+}
+if(data68.maxBackoff !== undefined){
+let data71 = data68.maxBackoff;
+const _errs242 = errors;
+let valid34 = false;
+const _errs243 = errors;
+if(typeof data71 === "string"){
+if(!pattern0.test(data71)){
+const err197 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxBackoff/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff.anyOf[0],data:data71};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2716,14 +2692,8 @@ vErrors.push(err197);
 errors++;
 }
 }
-if(data26.stopTimeout !== undefined){
-let data65 = data26.stopTimeout;
-const _errs241 = errors;
-let valid33 = false;
-const _errs242 = errors;
-if(typeof data65 === "string"){
-if(!pattern0.test(data65)){
-const err198 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/stopTimeout",schemaPath:"#/properties/services/additionalProperties/properties/stopTimeout/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.stopTimeout.anyOf[0],data:data65};
+else {
+const err198 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxBackoff/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff.anyOf[0],data:data71};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2732,9 +2702,13 @@ vErrors.push(err198);
 }
 errors++;
 }
-}
-else {
-const err199 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/stopTimeout",schemaPath:"#/properties/services/additionalProperties/properties/stopTimeout/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.stopTimeout.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.stopTimeout.anyOf[0],data:data65};
+var _valid14 = _errs243 === errors;
+valid34 = valid34 || _valid14;
+if(!valid34){
+const _errs245 = errors;
+if((typeof data71 == "number") && (isFinite(data71))){
+if(data71 > 1.7976931348623157e+308 || isNaN(data71)){
+const err199 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxBackoff/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff.anyOf[1],data:data71};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2743,13 +2717,8 @@ vErrors.push(err199);
 }
 errors++;
 }
-var _valid17 = _errs242 === errors;
-valid33 = valid33 || _valid17;
-if(!valid33){
-const _errs244 = errors;
-if((typeof data65 == "number") && (isFinite(data65))){
-if(data65 > 1.7976931348623157e+308 || isNaN(data65)){
-const err200 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/stopTimeout",schemaPath:"#/properties/services/additionalProperties/properties/stopTimeout/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.stopTimeout.anyOf[1],data:data65};
+if(data71 < 0 || isNaN(data71)){
+const err200 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxBackoff/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff.anyOf[1],data:data71};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2758,8 +2727,9 @@ vErrors.push(err200);
 }
 errors++;
 }
-if(data65 < 0 || isNaN(data65)){
-const err201 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/stopTimeout",schemaPath:"#/properties/services/additionalProperties/properties/stopTimeout/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.stopTimeout.anyOf[1],data:data65};
+}
+else {
+const err201 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxBackoff/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff.anyOf[1],data:data71};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2768,9 +2738,11 @@ vErrors.push(err201);
 }
 errors++;
 }
+var _valid14 = _errs245 === errors;
+valid34 = valid34 || _valid14;
 }
-else {
-const err202 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/stopTimeout",schemaPath:"#/properties/services/additionalProperties/properties/stopTimeout/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.stopTimeout.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.stopTimeout.anyOf[1],data:data65};
+if(!valid34){
+const err202 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxBackoff/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff,data:data71};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2779,11 +2751,26 @@ vErrors.push(err202);
 }
 errors++;
 }
-var _valid17 = _errs244 === errors;
-valid33 = valid33 || _valid17;
+else {
+errors = _errs242;
+if(vErrors !== null){
+if(_errs242){
+vErrors.length = _errs242;
 }
-if(!valid33){
-const err203 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/stopTimeout",schemaPath:"#/properties/services/additionalProperties/properties/stopTimeout/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.stopTimeout.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.stopTimeout,data:data65};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data68.minUptime !== undefined){
+let data72 = data68.minUptime;
+const _errs249 = errors;
+let valid35 = false;
+const _errs250 = errors;
+if(typeof data72 === "string"){
+if(!pattern0.test(data72)){
+const err203 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/minUptime",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/minUptime/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime.anyOf[0],data:data72};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2792,26 +2779,9 @@ vErrors.push(err203);
 }
 errors++;
 }
-else {
-errors = _errs241;
-if(vErrors !== null){
-if(_errs241){
-vErrors.length = _errs241;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data26.drainDelay !== undefined){
-let data66 = data26.drainDelay;
-const _errs248 = errors;
-let valid34 = false;
-const _errs249 = errors;
-if(typeof data66 === "string"){
-if(!pattern0.test(data66)){
-const err204 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/drainDelay",schemaPath:"#/properties/services/additionalProperties/properties/drainDelay/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.drainDelay.anyOf[0],data:data66};
+const err204 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/minUptime",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/minUptime/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime.anyOf[0],data:data72};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2820,9 +2790,13 @@ vErrors.push(err204);
 }
 errors++;
 }
-}
-else {
-const err205 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/drainDelay",schemaPath:"#/properties/services/additionalProperties/properties/drainDelay/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.drainDelay.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.drainDelay.anyOf[0],data:data66};
+var _valid15 = _errs250 === errors;
+valid35 = valid35 || _valid15;
+if(!valid35){
+const _errs252 = errors;
+if((typeof data72 == "number") && (isFinite(data72))){
+if(data72 > 1.7976931348623157e+308 || isNaN(data72)){
+const err205 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/minUptime",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/minUptime/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime.anyOf[1],data:data72};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2831,13 +2805,8 @@ vErrors.push(err205);
 }
 errors++;
 }
-var _valid18 = _errs249 === errors;
-valid34 = valid34 || _valid18;
-if(!valid34){
-const _errs251 = errors;
-if((typeof data66 == "number") && (isFinite(data66))){
-if(data66 > 1.7976931348623157e+308 || isNaN(data66)){
-const err206 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/drainDelay",schemaPath:"#/properties/services/additionalProperties/properties/drainDelay/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.drainDelay.anyOf[1],data:data66};
+if(data72 < 0 || isNaN(data72)){
+const err206 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/minUptime",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/minUptime/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime.anyOf[1],data:data72};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2846,8 +2815,9 @@ vErrors.push(err206);
 }
 errors++;
 }
-if(data66 < 0 || isNaN(data66)){
-const err207 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/drainDelay",schemaPath:"#/properties/services/additionalProperties/properties/drainDelay/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.drainDelay.anyOf[1],data:data66};
+}
+else {
+const err207 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/minUptime",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/minUptime/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime.anyOf[1],data:data72};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2856,9 +2826,11 @@ vErrors.push(err207);
 }
 errors++;
 }
+var _valid15 = _errs252 === errors;
+valid35 = valid35 || _valid15;
 }
-else {
-const err208 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/drainDelay",schemaPath:"#/properties/services/additionalProperties/properties/drainDelay/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.drainDelay.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.drainDelay.anyOf[1],data:data66};
+if(!valid35){
+const err208 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/minUptime",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/minUptime/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime,data:data72};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2867,11 +2839,22 @@ vErrors.push(err208);
 }
 errors++;
 }
-var _valid18 = _errs251 === errors;
-valid34 = valid34 || _valid18;
+else {
+errors = _errs249;
+if(vErrors !== null){
+if(_errs249){
+vErrors.length = _errs249;
 }
-if(!valid34){
-const err209 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/drainDelay",schemaPath:"#/properties/services/additionalProperties/properties/drainDelay/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.drainDelay.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.drainDelay,data:data66};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data68.maxRestarts !== undefined){
+let data73 = data68.maxRestarts;
+if(!(((typeof data73 == "number") && (!(data73 % 1) && !isNaN(data73))) && (isFinite(data73)))){
+const err209 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxRestarts",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxRestarts/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.restart.properties.maxRestarts.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxRestarts,data:data73};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2880,21 +2863,9 @@ vErrors.push(err209);
 }
 errors++;
 }
-else {
-errors = _errs248;
-if(vErrors !== null){
-if(_errs248){
-vErrors.length = _errs248;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err210 = {instancePath:instancePath+"/services/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.type,parentSchema:schema11.properties.services.additionalProperties,data:data26};
+if((typeof data73 == "number") && (isFinite(data73))){
+if(data73 < 0 || isNaN(data73)){
+const err210 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxRestarts",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxRestarts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxRestarts,data:data73};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2905,8 +2876,14 @@ errors++;
 }
 }
 }
-else {
-const err211 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.type,parentSchema:schema11.properties.services,data:data25};
+if(data68.window !== undefined){
+let data74 = data68.window;
+const _errs258 = errors;
+let valid36 = false;
+const _errs259 = errors;
+if(typeof data74 === "string"){
+if(!pattern0.test(data74)){
+const err211 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/window",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/window/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.window.anyOf[0],data:data74};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2916,14 +2893,397 @@ vErrors.push(err211);
 errors++;
 }
 }
-}
 else {
-const err212 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+const err212 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/window",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/window/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.window.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.window.anyOf[0],data:data74};
 if(vErrors === null){
 vErrors = [err212];
 }
 else {
 vErrors.push(err212);
+}
+errors++;
+}
+var _valid16 = _errs259 === errors;
+valid36 = valid36 || _valid16;
+if(!valid36){
+const _errs261 = errors;
+if((typeof data74 == "number") && (isFinite(data74))){
+if(data74 > 1.7976931348623157e+308 || isNaN(data74)){
+const err213 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/window",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/window/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.window.anyOf[1],data:data74};
+if(vErrors === null){
+vErrors = [err213];
+}
+else {
+vErrors.push(err213);
+}
+errors++;
+}
+if(data74 < 0 || isNaN(data74)){
+const err214 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/window",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/window/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.window.anyOf[1],data:data74};
+if(vErrors === null){
+vErrors = [err214];
+}
+else {
+vErrors.push(err214);
+}
+errors++;
+}
+}
+else {
+const err215 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/window",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/window/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.restart.properties.window.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.window.anyOf[1],data:data74};
+if(vErrors === null){
+vErrors = [err215];
+}
+else {
+vErrors.push(err215);
+}
+errors++;
+}
+var _valid16 = _errs261 === errors;
+valid36 = valid36 || _valid16;
+}
+if(!valid36){
+const err216 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/window",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/window/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.restart.properties.window.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.window,data:data74};
+if(vErrors === null){
+vErrors = [err216];
+}
+else {
+vErrors.push(err216);
+}
+errors++;
+}
+else {
+errors = _errs258;
+if(vErrors !== null){
+if(_errs258){
+vErrors.length = _errs258;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err217 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart",schemaPath:"#/properties/services/additionalProperties/properties/restart/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.restart.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart,data:data68};
+if(vErrors === null){
+vErrors = [err217];
+}
+else {
+vErrors.push(err217);
+}
+errors++;
+}
+}
+if(data40.store !== undefined){
+let data75 = data40.store;
+if(data75 && typeof data75 == "object" && !Array.isArray(data75)){
+for(const key18 in data75){
+if(!(((key18 === "backend") || (key18 === "url")) || (key18 === "passwordFile"))){
+const err218 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/store",schemaPath:"#/properties/services/additionalProperties/properties/store/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.store,data:data75};
+if(vErrors === null){
+vErrors = [err218];
+}
+else {
+vErrors.push(err218);
+}
+errors++;
+}
+}
+if(data75.backend !== undefined){
+let data76 = data75.backend;
+if(typeof data76 !== "string"){
+const err219 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/backend",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/backend/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.backend.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.backend,data:data76};
+if(vErrors === null){
+vErrors = [err219];
+}
+else {
+vErrors.push(err219);
+}
+errors++;
+}
+if(!((data76 === "sqlite") || (data76 === "postgres"))){
+const err220 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/backend",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/backend/enum",keyword:"enum",params:{allowedValues: schema11.properties.services.additionalProperties.properties.store.properties.backend.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.services.additionalProperties.properties.store.properties.backend.enum,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.backend,data:data76};
+if(vErrors === null){
+vErrors = [err220];
+}
+else {
+vErrors.push(err220);
+}
+errors++;
+}
+}
+if(data75.url !== undefined){
+let data77 = data75.url;
+if(typeof data77 === "string"){
+if(!pattern10.test(data77)){
+const err221 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/url",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/url/pattern",keyword:"pattern",params:{pattern: "^postgres(ql)?://"},message:"must match pattern \""+"^postgres(ql)?://"+"\"",schema:"^postgres(ql)?://",parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.url,data:data77};
+if(vErrors === null){
+vErrors = [err221];
+}
+else {
+vErrors.push(err221);
+}
+errors++;
+}
+}
+else {
+const err222 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/url",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.url.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.url,data:data77};
+if(vErrors === null){
+vErrors = [err222];
+}
+else {
+vErrors.push(err222);
+}
+errors++;
+}
+}
+if(data75.passwordFile !== undefined){
+let data78 = data75.passwordFile;
+if(typeof data78 === "string"){
+if(data78.length < 1){
+const err223 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/passwordFile",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/passwordFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.passwordFile,data:data78};
+if(vErrors === null){
+vErrors = [err223];
+}
+else {
+vErrors.push(err223);
+}
+errors++;
+}
+}
+else {
+const err224 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/passwordFile",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/passwordFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.passwordFile.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.passwordFile,data:data78};
+if(vErrors === null){
+vErrors = [err224];
+}
+else {
+vErrors.push(err224);
+}
+errors++;
+}
+}
+}
+else {
+const err225 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/store",schemaPath:"#/properties/services/additionalProperties/properties/store/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.store.type,parentSchema:schema11.properties.services.additionalProperties.properties.store,data:data75};
+if(vErrors === null){
+vErrors = [err225];
+}
+else {
+vErrors.push(err225);
+}
+errors++;
+}
+}
+if(data40.stopTimeout !== undefined){
+let data79 = data40.stopTimeout;
+const _errs275 = errors;
+let valid38 = false;
+const _errs276 = errors;
+if(typeof data79 === "string"){
+if(!pattern0.test(data79)){
+const err226 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/stopTimeout",schemaPath:"#/properties/services/additionalProperties/properties/stopTimeout/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.stopTimeout.anyOf[0],data:data79};
+if(vErrors === null){
+vErrors = [err226];
+}
+else {
+vErrors.push(err226);
+}
+errors++;
+}
+}
+else {
+const err227 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/stopTimeout",schemaPath:"#/properties/services/additionalProperties/properties/stopTimeout/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.stopTimeout.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.stopTimeout.anyOf[0],data:data79};
+if(vErrors === null){
+vErrors = [err227];
+}
+else {
+vErrors.push(err227);
+}
+errors++;
+}
+var _valid17 = _errs276 === errors;
+valid38 = valid38 || _valid17;
+if(!valid38){
+const _errs278 = errors;
+if((typeof data79 == "number") && (isFinite(data79))){
+if(data79 > 1.7976931348623157e+308 || isNaN(data79)){
+const err228 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/stopTimeout",schemaPath:"#/properties/services/additionalProperties/properties/stopTimeout/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.stopTimeout.anyOf[1],data:data79};
+if(vErrors === null){
+vErrors = [err228];
+}
+else {
+vErrors.push(err228);
+}
+errors++;
+}
+if(data79 < 0 || isNaN(data79)){
+const err229 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/stopTimeout",schemaPath:"#/properties/services/additionalProperties/properties/stopTimeout/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.stopTimeout.anyOf[1],data:data79};
+if(vErrors === null){
+vErrors = [err229];
+}
+else {
+vErrors.push(err229);
+}
+errors++;
+}
+}
+else {
+const err230 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/stopTimeout",schemaPath:"#/properties/services/additionalProperties/properties/stopTimeout/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.stopTimeout.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.stopTimeout.anyOf[1],data:data79};
+if(vErrors === null){
+vErrors = [err230];
+}
+else {
+vErrors.push(err230);
+}
+errors++;
+}
+var _valid17 = _errs278 === errors;
+valid38 = valid38 || _valid17;
+}
+if(!valid38){
+const err231 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/stopTimeout",schemaPath:"#/properties/services/additionalProperties/properties/stopTimeout/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.stopTimeout.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.stopTimeout,data:data79};
+if(vErrors === null){
+vErrors = [err231];
+}
+else {
+vErrors.push(err231);
+}
+errors++;
+}
+else {
+errors = _errs275;
+if(vErrors !== null){
+if(_errs275){
+vErrors.length = _errs275;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data40.drainDelay !== undefined){
+let data80 = data40.drainDelay;
+const _errs282 = errors;
+let valid39 = false;
+const _errs283 = errors;
+if(typeof data80 === "string"){
+if(!pattern0.test(data80)){
+const err232 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/drainDelay",schemaPath:"#/properties/services/additionalProperties/properties/drainDelay/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.drainDelay.anyOf[0],data:data80};
+if(vErrors === null){
+vErrors = [err232];
+}
+else {
+vErrors.push(err232);
+}
+errors++;
+}
+}
+else {
+const err233 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/drainDelay",schemaPath:"#/properties/services/additionalProperties/properties/drainDelay/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.drainDelay.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.drainDelay.anyOf[0],data:data80};
+if(vErrors === null){
+vErrors = [err233];
+}
+else {
+vErrors.push(err233);
+}
+errors++;
+}
+var _valid18 = _errs283 === errors;
+valid39 = valid39 || _valid18;
+if(!valid39){
+const _errs285 = errors;
+if((typeof data80 == "number") && (isFinite(data80))){
+if(data80 > 1.7976931348623157e+308 || isNaN(data80)){
+const err234 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/drainDelay",schemaPath:"#/properties/services/additionalProperties/properties/drainDelay/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.drainDelay.anyOf[1],data:data80};
+if(vErrors === null){
+vErrors = [err234];
+}
+else {
+vErrors.push(err234);
+}
+errors++;
+}
+if(data80 < 0 || isNaN(data80)){
+const err235 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/drainDelay",schemaPath:"#/properties/services/additionalProperties/properties/drainDelay/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.drainDelay.anyOf[1],data:data80};
+if(vErrors === null){
+vErrors = [err235];
+}
+else {
+vErrors.push(err235);
+}
+errors++;
+}
+}
+else {
+const err236 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/drainDelay",schemaPath:"#/properties/services/additionalProperties/properties/drainDelay/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.drainDelay.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.drainDelay.anyOf[1],data:data80};
+if(vErrors === null){
+vErrors = [err236];
+}
+else {
+vErrors.push(err236);
+}
+errors++;
+}
+var _valid18 = _errs285 === errors;
+valid39 = valid39 || _valid18;
+}
+if(!valid39){
+const err237 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/drainDelay",schemaPath:"#/properties/services/additionalProperties/properties/drainDelay/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.drainDelay.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.drainDelay,data:data80};
+if(vErrors === null){
+vErrors = [err237];
+}
+else {
+vErrors.push(err237);
+}
+errors++;
+}
+else {
+errors = _errs282;
+if(vErrors !== null){
+if(_errs282){
+vErrors.length = _errs282;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err238 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.type,parentSchema:schema11.properties.services.additionalProperties,data:data40};
+if(vErrors === null){
+vErrors = [err238];
+}
+else {
+vErrors.push(err238);
+}
+errors++;
+}
+}
+}
+else {
+const err239 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.type,parentSchema:schema11.properties.services,data:data39};
+if(vErrors === null){
+vErrors = [err239];
+}
+else {
+vErrors.push(err239);
+}
+errors++;
+}
+}
+}
+else {
+const err240 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err240];
+}
+else {
+vErrors.push(err240);
 }
 errors++;
 }
@@ -2933,12 +3293,12 @@ return errors === 0;
 
 export const validateGrant = validate11;
 const schema12 = {"type":"object","required":["apiVersion","kind","id","program","agency","originator","recipients"],"properties":{"apiVersion":{"type":"string","enum":["hmsops/v1"]},"kind":{"type":"string","enum":["Grant"]},"id":{"type":"string","pattern":"^[A-Za-z0-9._-]{1,40}$","x-hint":"1-40 letters, digits or . _ -"},"program":{"type":"string","minLength":1},"agency":{"type":"string","minLength":1},"originator":{"type":"object","required":["name","companyId","odfiRouting"],"properties":{"name":{"type":"string","minLength":1},"companyId":{"type":"string","pattern":"^[0-9A-Za-z ]{10}$","x-hint":"exactly 10 characters (quote it in YAML)"},"odfiRouting":{"type":"string","pattern":"^\\d{9}$","x-hint":"a 9-digit routing number (quote it in YAML)"}},"additionalProperties":false},"effectiveDate":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","x-hint":"a date YYYY-MM-DD"},"secCode":{"type":"string","enum":["CCD","PPD"]},"recipients":{"type":"array","items":{"type":"object","required":["id","name","email","routing","account","accountType","amount"],"properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9._-]{1,40}$","x-hint":"1-40 letters, digits or . _ -"},"name":{"type":"string","minLength":1},"email":{"type":"string","pattern":"^[^@\\s<>,]+@[^@\\s<>,]+\\.[^@\\s<>,]+$","x-hint":"an email address"},"routing":{"type":"string","pattern":"^\\d{9}$","x-hint":"a 9-digit routing number (quote it in YAML)"},"account":{"type":"string","pattern":"^[0-9A-Za-z-]{1,17}$","x-hint":"1-17 digits, letters or hyphens (quote it in YAML)"},"accountType":{"type":"string","enum":["checking","savings"]},"amount":{"type":"string","description":"USD as a decimal string, at most 2 decimals: \"50000.00\""},"secCode":{"type":"string","enum":["CCD","PPD"]}},"additionalProperties":false},"minItems":1}},"additionalProperties":false};
-const pattern27 = new RegExp("^[A-Za-z0-9._-]{1,40}$", "u");
-const pattern28 = new RegExp("^[0-9A-Za-z ]{10}$", "u");
-const pattern29 = new RegExp("^\\d{9}$", "u");
-const pattern30 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
-const pattern32 = new RegExp("^[^@\\s<>,]+@[^@\\s<>,]+\\.[^@\\s<>,]+$", "u");
-const pattern34 = new RegExp("^[0-9A-Za-z-]{1,17}$", "u");
+const pattern30 = new RegExp("^[A-Za-z0-9._-]{1,40}$", "u");
+const pattern31 = new RegExp("^[0-9A-Za-z ]{10}$", "u");
+const pattern32 = new RegExp("^\\d{9}$", "u");
+const pattern33 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
+const pattern35 = new RegExp("^[^@\\s<>,]+@[^@\\s<>,]+\\.[^@\\s<>,]+$", "u");
+const pattern37 = new RegExp("^[0-9A-Za-z-]{1,17}$", "u");
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -3075,7 +3435,7 @@ errors++;
 if(data.id !== undefined){
 let data2 = data.id;
 if(typeof data2 === "string"){
-if(!pattern27.test(data2)){
+if(!pattern30.test(data2)){
 const err12 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._-]{1,40}$"},message:"must match pattern \""+"^[A-Za-z0-9._-]{1,40}$"+"\"",schema:"^[A-Za-z0-9._-]{1,40}$",parentSchema:schema12.properties.id,data:data2};
 if(vErrors === null){
 vErrors = [err12];
@@ -3220,7 +3580,7 @@ errors++;
 if(data5.companyId !== undefined){
 let data7 = data5.companyId;
 if(typeof data7 === "string"){
-if(!pattern28.test(data7)){
+if(!pattern31.test(data7)){
 const err24 = {instancePath:instancePath+"/originator/companyId",schemaPath:"#/properties/originator/properties/companyId/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Za-z ]{10}$"},message:"must match pattern \""+"^[0-9A-Za-z ]{10}$"+"\"",schema:"^[0-9A-Za-z ]{10}$",parentSchema:schema12.properties.originator.properties.companyId,data:data7};
 if(vErrors === null){
 vErrors = [err24];
@@ -3245,7 +3605,7 @@ errors++;
 if(data5.odfiRouting !== undefined){
 let data8 = data5.odfiRouting;
 if(typeof data8 === "string"){
-if(!pattern29.test(data8)){
+if(!pattern32.test(data8)){
 const err26 = {instancePath:instancePath+"/originator/odfiRouting",schemaPath:"#/properties/originator/properties/odfiRouting/pattern",keyword:"pattern",params:{pattern: "^\\d{9}$"},message:"must match pattern \""+"^\\d{9}$"+"\"",schema:"^\\d{9}$",parentSchema:schema12.properties.originator.properties.odfiRouting,data:data8};
 if(vErrors === null){
 vErrors = [err26];
@@ -3282,7 +3642,7 @@ errors++;
 if(data.effectiveDate !== undefined){
 let data9 = data.effectiveDate;
 if(typeof data9 === "string"){
-if(!pattern30.test(data9)){
+if(!pattern33.test(data9)){
 const err29 = {instancePath:instancePath+"/effectiveDate",schemaPath:"#/properties/effectiveDate/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}$",parentSchema:schema12.properties.effectiveDate,data:data9};
 if(vErrors === null){
 vErrors = [err29];
@@ -3429,7 +3789,7 @@ errors++;
 if(data12.id !== undefined){
 let data13 = data12.id;
 if(typeof data13 === "string"){
-if(!pattern27.test(data13)){
+if(!pattern30.test(data13)){
 const err42 = {instancePath:instancePath+"/recipients/" + i0+"/id",schemaPath:"#/properties/recipients/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._-]{1,40}$"},message:"must match pattern \""+"^[A-Za-z0-9._-]{1,40}$"+"\"",schema:"^[A-Za-z0-9._-]{1,40}$",parentSchema:schema12.properties.recipients.items.properties.id,data:data13};
 if(vErrors === null){
 vErrors = [err42];
@@ -3479,7 +3839,7 @@ errors++;
 if(data12.email !== undefined){
 let data15 = data12.email;
 if(typeof data15 === "string"){
-if(!pattern32.test(data15)){
+if(!pattern35.test(data15)){
 const err46 = {instancePath:instancePath+"/recipients/" + i0+"/email",schemaPath:"#/properties/recipients/items/properties/email/pattern",keyword:"pattern",params:{pattern: "^[^@\\s<>,]+@[^@\\s<>,]+\\.[^@\\s<>,]+$"},message:"must match pattern \""+"^[^@\\s<>,]+@[^@\\s<>,]+\\.[^@\\s<>,]+$"+"\"",schema:"^[^@\\s<>,]+@[^@\\s<>,]+\\.[^@\\s<>,]+$",parentSchema:schema12.properties.recipients.items.properties.email,data:data15};
 if(vErrors === null){
 vErrors = [err46];
@@ -3504,7 +3864,7 @@ errors++;
 if(data12.routing !== undefined){
 let data16 = data12.routing;
 if(typeof data16 === "string"){
-if(!pattern29.test(data16)){
+if(!pattern32.test(data16)){
 const err48 = {instancePath:instancePath+"/recipients/" + i0+"/routing",schemaPath:"#/properties/recipients/items/properties/routing/pattern",keyword:"pattern",params:{pattern: "^\\d{9}$"},message:"must match pattern \""+"^\\d{9}$"+"\"",schema:"^\\d{9}$",parentSchema:schema12.properties.recipients.items.properties.routing,data:data16};
 if(vErrors === null){
 vErrors = [err48];
@@ -3529,7 +3889,7 @@ errors++;
 if(data12.account !== undefined){
 let data17 = data12.account;
 if(typeof data17 === "string"){
-if(!pattern34.test(data17)){
+if(!pattern37.test(data17)){
 const err50 = {instancePath:instancePath+"/recipients/" + i0+"/account",schemaPath:"#/properties/recipients/items/properties/account/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Za-z-]{1,17}$"},message:"must match pattern \""+"^[0-9A-Za-z-]{1,17}$"+"\"",schema:"^[0-9A-Za-z-]{1,17}$",parentSchema:schema12.properties.recipients.items.properties.account,data:data17};
 if(vErrors === null){
 vErrors = [err50];
@@ -3741,7 +4101,7 @@ errors++;
 if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
-if(!pattern27.test(data0)){
+if(!pattern30.test(data0)){
 const err8 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._-]{1,40}$"},message:"must match pattern \""+"^[A-Za-z0-9._-]{1,40}$"+"\"",schema:"^[A-Za-z0-9._-]{1,40}$",parentSchema:schema13.properties.id,data:data0};
 if(vErrors === null){
 vErrors = [err8];
@@ -3791,7 +4151,7 @@ errors++;
 if(data.email !== undefined){
 let data2 = data.email;
 if(typeof data2 === "string"){
-if(!pattern32.test(data2)){
+if(!pattern35.test(data2)){
 const err12 = {instancePath:instancePath+"/email",schemaPath:"#/properties/email/pattern",keyword:"pattern",params:{pattern: "^[^@\\s<>,]+@[^@\\s<>,]+\\.[^@\\s<>,]+$"},message:"must match pattern \""+"^[^@\\s<>,]+@[^@\\s<>,]+\\.[^@\\s<>,]+$"+"\"",schema:"^[^@\\s<>,]+@[^@\\s<>,]+\\.[^@\\s<>,]+$",parentSchema:schema13.properties.email,data:data2};
 if(vErrors === null){
 vErrors = [err12];
@@ -3816,7 +4176,7 @@ errors++;
 if(data.routing !== undefined){
 let data3 = data.routing;
 if(typeof data3 === "string"){
-if(!pattern29.test(data3)){
+if(!pattern32.test(data3)){
 const err14 = {instancePath:instancePath+"/routing",schemaPath:"#/properties/routing/pattern",keyword:"pattern",params:{pattern: "^\\d{9}$"},message:"must match pattern \""+"^\\d{9}$"+"\"",schema:"^\\d{9}$",parentSchema:schema13.properties.routing,data:data3};
 if(vErrors === null){
 vErrors = [err14];
@@ -3841,7 +4201,7 @@ errors++;
 if(data.account !== undefined){
 let data4 = data.account;
 if(typeof data4 === "string"){
-if(!pattern34.test(data4)){
+if(!pattern37.test(data4)){
 const err16 = {instancePath:instancePath+"/account",schemaPath:"#/properties/account/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Za-z-]{1,17}$"},message:"must match pattern \""+"^[0-9A-Za-z-]{1,17}$"+"\"",schema:"^[0-9A-Za-z-]{1,17}$",parentSchema:schema13.properties.account,data:data4};
 if(vErrors === null){
 vErrors = [err16];
@@ -4046,8 +4406,10 @@ export const configSchemaJson = {
         "backend": {
           "type": "string",
           "enum": [
-            "embedded"
+            "embedded",
+            "etcd"
           ],
+          "description": "embedded: a table in this host's daemon (one machine); etcd: a cluster every host's daemon publishes to and reads from",
           "default": "embedded"
         },
         "ttl": {
@@ -4063,7 +4425,7 @@ export const configSchemaJson = {
               "maximum": 1.7976931348623157e+308
             }
           ],
-          "description": "an instance that has not heartbeated for this long is critical",
+          "description": "an instance that has not heartbeated for this long is critical; with etcd, also the host lease's TTL",
           "default": "10s"
         },
         "deregisterAfter": {
@@ -4081,9 +4443,89 @@ export const configSchemaJson = {
           ],
           "description": "a critical instance silent for this long is removed",
           "default": "1m"
+        },
+        "endpoints": {
+          "type": "array",
+          "items": {
+            "type": "string",
+            "pattern": "^https?://[^/]+/?$",
+            "x-hint": "an http:// or https:// URL of an etcd member (scheme, host and port)"
+          },
+          "minItems": 1,
+          "description": "etcd: the cluster's client URLs"
+        },
+        "prefix": {
+          "type": "string",
+          "pattern": "^/([A-Za-z0-9._-]+/)+$",
+          "x-hint": "a key prefix such as /hmsops/grants/ (starts and ends with /)",
+          "description": "etcd: where this fleet's keys live; fleets sharing a cluster use different prefixes",
+          "default": "/hmsops/default/"
+        },
+        "user": {
+          "type": "string",
+          "minLength": 1,
+          "description": "etcd: a user of etcd's own authentication"
+        },
+        "passwordFile": {
+          "type": "string",
+          "minLength": 1,
+          "description": "etcd: a file (mode 0600) holding the user's password, relative to the config file"
+        },
+        "tls": {
+          "type": "object",
+          "properties": {
+            "ca": {
+              "type": "string",
+              "minLength": 1,
+              "description": "the CA certificate etcd's certificate is checked against (PEM)"
+            },
+            "cert": {
+              "type": "string",
+              "minLength": 1,
+              "description": "a client certificate (PEM), where etcd asks for one"
+            },
+            "key": {
+              "type": "string",
+              "minLength": 1,
+              "description": "the client certificate's key (PEM, mode 0600)"
+            }
+          },
+          "additionalProperties": false,
+          "description": "etcd over https: files relative to the config file"
         }
       },
       "additionalProperties": false
+    },
+    "host": {
+      "type": "object",
+      "properties": {
+        "name": {
+          "type": "string",
+          "pattern": "^[A-Za-z0-9]([A-Za-z0-9.-]{0,61}[A-Za-z0-9])?$",
+          "x-hint": "a host name: letters, digits, dots and dashes",
+          "description": "this host's name in the registry (default: the machine's hostname)"
+        },
+        "advertise": {
+          "type": "string",
+          "minLength": 1,
+          "description": "the address this host's instances listen on and are registered at: one other hosts reach (never 0.0.0.0)",
+          "default": "127.0.0.1"
+        }
+      },
+      "additionalProperties": false,
+      "description": "this machine, where a fleet spans several"
+    },
+    "fleet": {
+      "type": "object",
+      "properties": {
+        "secretFile": {
+          "type": "string",
+          "minLength": 1,
+          "description": "a file (mode 0600) every host of the fleet has, the same on each: the key of the identity a gateway forwards to services on any host (default: a secret of this daemon, one machine)"
+        }
+      },
+      "additionalProperties": false,
+      "description": "what every host of the fleet shares"
     },
     "logs": {
       "type": "object",
@@ -4160,7 +4602,7 @@ export const configSchemaJson = {
           "command": {
             "type": "string",
             "minLength": 1,
-            "description": "shell command that starts one instance; gets PORT and HOST=127.0.0.1"
+            "description": "shell command that starts one instance; gets PORT and HOST (host.advertise, 127.0.0.1 by default) to listen on"
           },
           "cwd": {
             "type": "string",

@@ -72,7 +72,9 @@ const store = (defaults: boolean) =>
 
 export const Service = Strict(
   {
-    command: Type.Optional(Type.String({ minLength: 1, description: 'shell command that starts one instance; gets PORT and HOST=127.0.0.1' })),
+    command: Type.Optional(
+      Type.String({ minLength: 1, description: 'shell command that starts one instance; gets PORT and HOST (host.advertise, 127.0.0.1 by default) to listen on' }),
+    ),
     cwd: Type.Optional(Type.String({ description: 'working directory, relative to the config file', default: '.' })),
     env: Type.Optional(StringMap({ description: 'extra environment variables' })),
     instances: Type.Optional(Type.Integer({ minimum: 0, maximum: 64, description: 'how many instances to run', default: 1 })),
@@ -111,10 +113,70 @@ const Gateway = Strict({
 });
 
 const Registry = Strict({
-  backend: Type.Optional(StringEnum(['embedded'], { default: 'embedded' })),
-  ttl: Type.Optional(Duration({ description: 'an instance that has not heartbeated for this long is critical', default: '10s' })),
+  backend: Type.Optional(
+    StringEnum(['embedded', 'etcd'], {
+      description: "embedded: a table in this host's daemon (one machine); etcd: a cluster every host's daemon publishes to and reads from",
+      default: 'embedded',
+    }),
+  ),
+  ttl: Type.Optional(Duration({ description: "an instance that has not heartbeated for this long is critical; with etcd, also the host lease's TTL", default: '10s' })),
   deregisterAfter: Type.Optional(Duration({ description: 'a critical instance silent for this long is removed', default: '1m' })),
+  endpoints: Type.Optional(
+    Type.Array(Matching('^https?://[^/]+/?$', 'an http:// or https:// URL of an etcd member (scheme, host and port)'), {
+      minItems: 1,
+      description: "etcd: the cluster's client URLs",
+    }),
+  ),
+  prefix: Type.Optional(
+    Matching('^/([A-Za-z0-9._-]+/)+$', 'a key prefix such as /hmsops/grants/ (starts and ends with /)', {
+      description: "etcd: where this fleet's keys live; fleets sharing a cluster use different prefixes",
+      default: '/hmsops/default/',
+    }),
+  ),
+  user: Type.Optional(Type.String({ minLength: 1, description: "etcd: a user of etcd's own authentication" })),
+  passwordFile: Type.Optional(Type.String({ minLength: 1, description: "etcd: a file (mode 0600) holding the user's password, relative to the config file" })),
+  tls: Type.Optional(
+    Strict(
+      {
+        ca: Type.Optional(Type.String({ minLength: 1, description: "the CA certificate etcd's certificate is checked against (PEM)" })),
+        cert: Type.Optional(Type.String({ minLength: 1, description: 'a client certificate (PEM), where etcd asks for one' })),
+        key: Type.Optional(Type.String({ minLength: 1, description: "the client certificate's key (PEM, mode 0600)" })),
+      },
+      { description: 'etcd over https: files relative to the config file' },
+    ),
+  ),
 });
+
+const Host = Strict(
+  {
+    name: Type.Optional(
+      Matching('^[A-Za-z0-9]([A-Za-z0-9.-]{0,61}[A-Za-z0-9])?$', 'a host name: letters, digits, dots and dashes', {
+        description: "this host's name in the registry (default: the machine's hostname)",
+      }),
+    ),
+    advertise: Type.Optional(
+      Type.String({
+        minLength: 1,
+        description: "the address this host's instances listen on and are registered at: one other hosts reach (never 0.0.0.0)",
+        default: '127.0.0.1',
+      }),
+    ),
+  },
+  { description: 'this machine, where a fleet spans several' },
+);
+
+const Fleet = Strict(
+  {
+    secretFile: Type.Optional(
+      Type.String({
+        minLength: 1,
+        description:
+          'a file (mode 0600) every host of the fleet has, the same on each: the key of the identity a gateway forwards to services on any host (default: a secret of this daemon, one machine)',
+      }),
+    ),
+  },
+  { description: 'what every host of the fleet shares' },
+);
 
 const Logs = Strict({
   maxSize: Type.Optional(Bytes({ description: 'rotate an instance log at this size', default: '10mb' })),
@@ -133,6 +195,8 @@ export const configDefinition = Strict(
     stateDir: Type.Optional(Type.String({ description: 'state directory, relative to the config file', default: '.hmsops' })),
     gateway: Type.Optional(Gateway),
     registry: Type.Optional(Registry),
+    host: Type.Optional(Host),
+    fleet: Type.Optional(Fleet),
     logs: Type.Optional(Logs),
     smtp: Type.Optional(Smtp),
     store: Type.Optional(store(true)),

@@ -76,6 +76,32 @@ export function formatPath(p: (string | number)[]): string {
   return p.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? name(k) : `.${name(k)}`)).join('');
 }
 
+/** Files holding secrets (the fleet secret, etcd's password and client key): readable by their owner alone. */
+function secretFileProblems(raw: { fleet?: { secretFile?: string }; registry?: { passwordFile?: string; tls?: { key?: string } } } | null, dir: string): PathProblem[] {
+  const files: [string | undefined, (string | number)[]][] = [
+    [raw?.fleet?.secretFile, ['fleet', 'secretFile']],
+    [raw?.registry?.passwordFile, ['registry', 'passwordFile']],
+    [raw?.registry?.tls?.key, ['registry', 'tls', 'key']],
+  ];
+  const out: PathProblem[] = [];
+  for (const [name, where] of files) {
+    if (!name) continue;
+    const file = path.resolve(dir, name);
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(file);
+    } catch {
+      out.push({ path: where, message: `${file} does not exist` });
+      continue;
+    }
+    if (!st.isFile()) out.push({ path: where, message: `${file} is not a file` });
+    else if (st.mode & 0o077) out.push({ path: where, message: `${file} is readable by others (mode ${(st.mode & 0o777).toString(8)}): chmod 600 it` });
+    else if (where[0] === 'fleet' && fs.readFileSync(file, 'utf8').trim().length < 16)
+      out.push({ path: where, message: `${file} holds fewer than 16 characters: a fleet secret must not be guessable (openssl rand -base64 32 > ${name})` });
+  }
+  return out;
+}
+
 export interface LoadOptions {
   /** Explicit config file (--config / HMSOPS_CONFIG); otherwise searched from cwd upward. */
   file?: string;
@@ -118,6 +144,7 @@ export async function loadConfig(opts: LoadOptions = {}): Promise<FleetConfig> {
   if (syntax.length) throw new ValidationError(`invalid config ${file}`, syntax);
   const raw = inPackageJson ? (value as { hmsops?: unknown } | null)?.hmsops : (value ?? {});
   const problems = [...checkAgainst(validateConfig, raw), ...crossFieldProblems(raw ?? {})];
+  if (!problems.length) problems.push(...secretFileProblems(raw as Record<string, never>, path.dirname(file)));
   if (problems.length) throw new ValidationError(`invalid config ${file}`, problems.map(locate));
   const cfg = resolveConfig(raw as Parameters<typeof resolveConfig>[0], file, path.dirname(file));
   if (opts.stateDir) cfg.stateDir = path.resolve(cwd, opts.stateDir);

@@ -1,4 +1,6 @@
 /** The hmsops.config.yaml schema (validation and JSON Schema) and its resolution to defaults. */
+import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { parseByteSize, parseDuration } from '../duration.js';
 import { configSchemaJson } from './compiled-validators.js';
@@ -62,6 +64,27 @@ export interface StoreConfig {
   passwordFile?: string;
 }
 
+export interface RegistryConfig {
+  backend: 'embedded' | 'etcd';
+  ttlMs: number;
+  deregisterAfterMs: number;
+  /** etcd only (empty for embedded). */
+  endpoints: string[];
+  prefix: string;
+  user?: string;
+  /** Absolute paths. */
+  passwordFile?: string;
+  tls?: { ca?: string; cert?: string; key?: string };
+}
+
+/** The settings a daemon takes at start and keeps: changing them means `down`, then `up`. */
+export const daemonSettings = (c: Pick<FleetConfig, 'registry' | 'host' | 'fleet'>) =>
+  JSON.stringify({
+    registry: { ...c.registry, ttlMs: undefined, deregisterAfterMs: undefined },
+    host: c.host,
+    fleet: c.fleet,
+  });
+
 export interface FleetConfig {
   version: 1;
   /** Where the config came from (null: built-in defaults). */
@@ -81,7 +104,10 @@ export interface FleetConfig {
     /** Service -> its limit, from `services.<name>.rateLimit` (the gateway process gets this section only). */
     rateLimits: Record<string, RateLimit>;
   };
-  registry: { backend: 'embedded'; ttlMs: number; deregisterAfterMs: number };
+  registry: RegistryConfig;
+  host: { name: string; advertise: string };
+  /** Absolute path of the fleet secret every host shares; null: this daemon's own (one machine). */
+  fleet: { secretFile: string | null };
   logs: { maxSizeBytes: number; maxFiles: number };
   smtp: { url: string | null };
   services: Record<string, ServiceConfig>;
@@ -196,7 +222,18 @@ export function resolveConfig(raw: Raw, file: string | null, dir: string): Fleet
       workers: g.workers,
       rateLimits: Object.fromEntries(Object.values(resolved).flatMap((s) => (s.rateLimit ? [[s.name, s.rateLimit]] : []))),
     },
-    registry: { backend: reg.backend, ttlMs: ms(reg.ttl), deregisterAfterMs: ms(reg.deregisterAfter) },
+    registry: {
+      backend: reg.backend,
+      ttlMs: ms(reg.ttl),
+      deregisterAfterMs: ms(reg.deregisterAfter),
+      endpoints: reg.backend === 'etcd' ? (reg.endpoints ?? []).map((e: string) => e.replace(/\/$/, '')) : [],
+      prefix: reg.prefix,
+      ...(reg.user ? { user: reg.user } : {}),
+      ...(reg.passwordFile ? { passwordFile: path.resolve(dir, reg.passwordFile) } : {}),
+      ...(reg.tls ? { tls: Object.fromEntries(Object.entries(reg.tls as Record<string, string>).map(([k, f]) => [k, path.resolve(dir, f)])) } : {}),
+    },
+    host: { name: raw.host?.name ?? os.hostname(), advertise: raw.host?.advertise ?? d.host.advertise },
+    fleet: { secretFile: raw.fleet?.secretFile ? path.resolve(dir, raw.fleet.secretFile) : null },
     logs: { maxSizeBytes: parseByteSize(logs.maxSize)!, maxFiles: logs.maxFiles },
     smtp: { url: raw.smtp?.url ?? null },
     services: resolved,
@@ -241,6 +278,25 @@ export function crossFieldProblems(raw: Raw): { path: (string | number)[]; messa
         message: `the postgres backend needs a url (postgres://USER@HOST:PORT/DB) for ${name}`,
       });
   }
+  // Across machines: etcd needs its members; instances listen where other hosts reach them, and a
+  // gateway on one host calls services on another with the identity only the fleet can sign.
+  const reg = (raw.registry ?? {}) as Raw;
+  if (reg.backend === 'etcd' && !reg.endpoints) out.push({ path: ['registry'], message: "the etcd backend needs endpoints (the cluster's client URLs)" });
+  if (reg.backend === 'etcd' && !raw.fleet?.secretFile)
+    out.push({ path: ['registry'], message: 'the etcd backend spans hosts: set fleet.secretFile (a 0600 file every host has) so gateways can call services on any host' });
+  if (reg.backend !== 'etcd')
+    for (const key of ['endpoints', 'user', 'passwordFile', 'tls'])
+      if (reg[key] !== undefined) out.push({ path: ['registry', key], message: 'is for the etcd backend (registry.backend: etcd)' });
+  if (reg.user && !reg.passwordFile) out.push({ path: ['registry', 'user'], message: "needs passwordFile (a 0600 file holding the user's password)" });
+  if (reg.tls && Boolean(reg.tls.cert) !== Boolean(reg.tls.key)) out.push({ path: ['registry', 'tls'], message: 'a client certificate needs its key, and a key its certificate' });
+  if (reg.tls && reg.endpoints?.some((e: unknown) => typeof e === 'string' && e.startsWith('http://')))
+    out.push({ path: ['registry', 'endpoints'], message: 'tls is set: the endpoints must be https:// URLs' });
+  const advertise = raw.host?.advertise;
+  if (typeof advertise === 'string' && (!net.isIP(advertise) || advertise === '0.0.0.0' || advertise === '::'))
+    out.push({
+      path: ['host', 'advertise'],
+      message: `expected an IP address of this machine that other hosts reach, such as 10.0.0.5, got ${shown(advertise)}${net.isIP(advertise) ? ' (every address: not one to be reached at)' : ''}`,
+    });
   // Bundled messaging delivers to the bundled mail sink or to smtp.url: with neither, every notice
   // would wait in its outbox forever while disburse reports them queued.
   const services = (raw.services ?? {}) as Raw;

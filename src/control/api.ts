@@ -4,7 +4,7 @@
  * routes and the one client (./client.ts) calls them, so both are checked against this file.
  */
 import type { FleetConfig } from '../config/schema.js';
-import type { RegistrationInput, RegistryEntry } from '../registry/types.js';
+import type { RegistrationInput, RegistryEntry, RegistryHealth } from '../registry/types.js';
 
 export type InstanceState = 'starting' | 'ready' | 'unhealthy' | 'restarting' | 'draining' | 'stopped' | 'crash-looping';
 
@@ -56,6 +56,8 @@ export interface ScaleResult {
 export interface RegistryAnswer {
   index: number;
   entries: RegistryEntry[];
+  /** Whether the registry's server answers; when not, `entries` is the last table known (stale). */
+  registry: RegistryHealth;
 }
 
 /** Each route: `body` (POST) and `query` it takes, the `answer` it gives. */

@@ -14,6 +14,8 @@ import type { Supervisor } from './supervisor.js';
 export interface ControlContext {
   supervisor: Supervisor;
   registry: Registry;
+  /** Where this host's instances are registered when they do not say (host.advertise). */
+  address: string;
   fleetToken: string;
   info: () => DaemonStatus;
   apply: (config: FleetConfig, only?: string[]) => Promise<FleetPlan>;
@@ -62,27 +64,31 @@ const routes: Handlers = {
     setImmediate(() => ctx.shutdown(body.timeoutMs === undefined ? undefined : Number(body.timeoutMs)));
     return { stopping: true };
   },
-  'GET /v1/registry': (ctx, { query }) => ({ index: ctx.registry.index, entries: ctx.registry.list(query.get('service') ?? undefined) }),
+  'GET /v1/registry': async (ctx, { query }) => ({
+    index: ctx.registry.index,
+    entries: await ctx.registry.list(query.get('service') ?? undefined),
+    registry: ctx.registry.health(),
+  }),
   'GET /v1/registry/watch': async (ctx, { query }) => ({
     ...(await ctx.registry.watch(numberOr(query, 'index', 0), Math.min(numberOr(query, 'waitMs', 30_000), 300_000), query.get('service') ?? undefined)),
     routes: configuredRoutes(ctx.config()),
   }),
-  'POST /v1/registry/register': (ctx, { body, req }) => {
+  'POST /v1/registry/register': async (ctx, { body, req }) => {
     requireFleetToken(req, ctx.fleetToken);
     const svc = ctx.supervisor.services.get(String(body.service));
     const metadata = { ...(body.metadata ?? {}), ...(svc?.route ? { route: svc.route } : {}) };
-    const entry = ctx.registry.register({ ...body, metadata, address: body.address ?? '127.0.0.1' });
+    const entry = await ctx.registry.register({ ...body, metadata, address: body.address ?? ctx.address });
     ctx.supervisor.onRegistered(entry.instanceId, entry.port);
     return { entry };
   },
-  'POST /v1/registry/heartbeat': (ctx, { body, req }) => {
+  'POST /v1/registry/heartbeat': async (ctx, { body, req }) => {
     requireFleetToken(req, ctx.fleetToken);
-    if (!ctx.registry.heartbeat(String(body.instanceId))) throw new HmsopsError('NOT_REGISTERED', `${body.instanceId} is not registered`);
+    if (!(await ctx.registry.heartbeat(String(body.instanceId)))) throw new HmsopsError('NOT_REGISTERED', `${body.instanceId} is not registered`);
     return { ok: true };
   },
-  'POST /v1/registry/deregister': (ctx, { body, req }) => {
+  'POST /v1/registry/deregister': async (ctx, { body, req }) => {
     requireFleetToken(req, ctx.fleetToken);
-    return { removed: ctx.registry.deregister(String(body.instanceId)) };
+    return { removed: await ctx.registry.deregister(String(body.instanceId)) };
   },
 };
 

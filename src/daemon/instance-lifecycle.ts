@@ -53,6 +53,8 @@ export interface LifecycleDeps {
   prober: Prober;
   clock: Clock;
   registry: Registry;
+  /** The address an instance listens on and is registered at (host.advertise). */
+  address: (inst: Instance) => string;
   /** What a launch of this instance runs: a packaged program's argv, or the config's shell command. */
   command: (inst: Instance) => { file: string; args: string[] } | { shell: string };
   /** The environment of a launch (the fleet's variables, a bundled program's extras). */
@@ -161,7 +163,7 @@ export class InstanceLifecycle {
     this.#clearTimers(inst);
     // Anything the program left in its group goes too: no orphans.
     inst.process?.killGroup();
-    this.deps.registry.deregister(inst.id);
+    this.#registry((r) => r.deregister(inst.id));
     inst.lastExit = { code, signal, at: now };
     inst.log.write('sys', `exited code=${code} signal=${signal}`);
     this.deps.event(inst, 'exited', `code=${code} signal=${signal}`);
@@ -205,10 +207,10 @@ export class InstanceLifecycle {
     }
     inst.state = 'draining';
     this.deps.event(inst, 'stopping');
-    this.deps.registry.setHealth(inst.id, 'draining');
+    this.#registry((r) => r.setHealth(inst.id, 'draining'));
     if (inst.config.drainDelayMs > 0 && inst.everReady) await this.deps.clock.sleep(inst.config.drainDelayMs);
     const how = await proc.stop(this.stopTimeoutOverride ?? inst.config.stopTimeoutMs);
-    this.deps.registry.deregister(inst.id);
+    this.#registry((r) => r.deregister(inst.id));
     inst.log.write('sys', `stopped (${how})`);
     inst.state = 'stopped';
     inst.pid = undefined;
@@ -228,7 +230,7 @@ export class InstanceLifecycle {
       this.#probeSoon(inst, kind, kind === 'readiness' ? 50 : cfg.intervalMs);
       return;
     }
-    const result = await this.deps.prober(inst.port, cfg.path, cfg.timeoutMs);
+    const result = await this.deps.prober(this.deps.address(inst), inst.port, cfg.path, cfg.timeoutMs);
     if (generation !== inst.generation || inst.stopping) return;
     const now = this.deps.clock.now();
     inst.lastProbe = { kind, ok: result.ok, at: now, detail: result.detail };
@@ -246,7 +248,7 @@ export class InstanceLifecycle {
         inst.log.write('sys', `liveness failed ${cfg.failureThreshold} times (${result.detail}); restarting`);
         inst.killedForLiveness = true;
         inst.state = 'unhealthy';
-        this.deps.registry.setHealth(inst.id, 'critical');
+        this.#registry((r) => r.setHealth(inst.id, 'critical'));
         void inst.process?.stop(inst.config.stopTimeoutMs);
         return;
       }
@@ -255,28 +257,37 @@ export class InstanceLifecycle {
   }
 
   #becameReady(inst: Instance) {
-    const { registry } = this.deps;
     inst.everReady = true;
     inst.state = 'ready';
-    if (!inst.config.bundled || !registry.list(inst.service).some((e) => e.instanceId === inst.id)) {
-      registry.register({
-        service: inst.service,
-        instanceId: inst.id,
-        address: '127.0.0.1',
-        port: inst.port!,
-        version: inst.config.version,
-        metadata: inst.config.route ? { route: inst.config.route } : {},
-        ttlMs: null,
-      });
+    if (!inst.config.bundled || !this.deps.registry.hasLocal(inst.id)) {
+      this.#registry((r) =>
+        r.register({
+          service: inst.service,
+          instanceId: inst.id,
+          address: this.deps.address(inst),
+          port: inst.port!,
+          version: inst.config.version,
+          metadata: inst.config.route ? { route: inst.config.route } : {},
+          ttlMs: null,
+        }),
+      );
     }
-    registry.setHealth(inst.id, 'passing');
+    this.#registry((r) => r.setHealth(inst.id, 'passing'));
     this.deps.event(inst, 'ready');
   }
 
   #becameUnready(inst: Instance, detail: string) {
     inst.state = 'unhealthy';
-    this.deps.registry.setHealth(inst.id, 'critical');
+    this.#registry((r) => r.setHealth(inst.id, 'critical'));
     this.deps.event(inst, 'unready', detail);
+  }
+
+  /**
+   * A registry write. Both backends apply it to this host's table before they return (so writes
+   * keep their order); the promise covers publishing it, which the backend retries on its own.
+   */
+  #registry(write: (r: Registry) => Promise<unknown>) {
+    write(this.deps.registry).catch(() => undefined);
   }
 
   // ---- timers ----------------------------------------------------------------------------

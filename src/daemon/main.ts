@@ -6,8 +6,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { resolveConfig, resolveService, type FleetConfig, type ServiceConfig } from '../config/schema.js';
-import { EmbeddedRegistry } from '../registry/embedded.js';
+import { daemonSettings, resolveConfig, resolveService, type FleetConfig, type ServiceConfig } from '../config/schema.js';
+import { HmsopsError } from '../errors/index.js';
+import { openRegistry } from '../registry/open-registry.js';
 import { statePaths } from '../state/paths.js';
 import { startControlServer } from './control-server.js';
 import { acquireLock, releaseLock } from './lock.js';
@@ -65,12 +66,17 @@ async function main() {
   }
   // Until `up` hands over a config, the schema's defaults (one source for them).
   const defaults = resolveConfig({}, null, path.dirname(stateDir));
-  const registry = new EmbeddedRegistry({ deregisterAfterMs: (config ?? defaults).registry.deregisterAfterMs });
-  const logLimits = (config ?? defaults).logs;
+  // The registry, this host's name and address and the fleet secret are the daemon's for its life
+  // (`up` writes the config down before it starts one, so they are the config's).
+  const settings: FleetConfig = { ...defaults, ...config };
+  const registry = openRegistry(settings, (msg) => console.log(`hmsopsd: ${msg}`));
+  const logLimits = settings.logs;
   const supervisor = new Supervisor({
     paths,
     registry,
     fleetToken,
+    address: (service) => (service === 'gateway' ? (config ?? settings).gateway.host : settings.host.advertise),
+    fleetSecretFile: settings.fleet.secretFile,
     logs: logLimits,
     bundledCommand: (service) => [process.execPath, bundledEntry(service)],
     bundledEnv: (service) => {
@@ -87,7 +93,7 @@ async function main() {
     stopping ??= (async () => {
       console.log('hmsopsd: stopping the fleet');
       await supervisor.stopAll(timeoutMs);
-      registry.close();
+      await registry.close();
       server.close();
       fs.rmSync(paths.socket, { force: true });
       fs.rmSync(paths.instancesFile, { force: true });
@@ -103,10 +109,13 @@ async function main() {
   const server = await startControlServer(paths.socket, {
     supervisor,
     registry,
+    address: settings.host.advertise,
     fleetToken,
     config: () => config,
     info: () => ({ pid: process.pid, stateDir, startedAt, configFile: config?.file ?? null, instances: supervisor.instances.size }),
     apply: async (cfg, only) => {
+      if (daemonSettings(cfg) !== daemonSettings(settings))
+        throw new HmsopsError('DAEMON_SETTINGS_CHANGED', 'the config changes the registry, host or fleet settings this daemon started with: run `hmsops down`, then `hmsops up`');
       config = cfg;
       fs.writeFileSync(path.join(paths.run, 'config.json'), JSON.stringify(cfg), { mode: 0o600 });
       return supervisor.apply(desiredServices(cfg), only);

@@ -21,6 +21,10 @@ export interface SupervisorOptions {
   paths: StatePaths;
   registry: Registry;
   fleetToken: string;
+  /** Where a service's instances on this host listen and are registered (host.advertise, the gateway's own host; 127.0.0.1 by default). */
+  address?: (service: string) => string;
+  /** The fleet secret's file every host shares (fleet.secretFile), handed to instances by name. */
+  fleetSecretFile?: string | null;
   logs: { maxSizeBytes: number; maxFiles: number };
   /** argv that runs a bundled program (gateway, auth, ...). */
   bundledCommand: (service: string) => string[];
@@ -58,6 +62,7 @@ export class Supervisor {
       prober: opts.prober ?? httpProbe,
       clock: this.#clock,
       registry: opts.registry,
+      address: (inst) => this.#address(inst.service),
       command: (inst) => {
         if (!inst.config.bundled) return { shell: inst.config.command! };
         const [file, ...args] = opts.bundledCommand(inst.service);
@@ -65,7 +70,9 @@ export class Supervisor {
       },
       env: (inst) => ({
         ...inst.config.env,
-        HOST: '127.0.0.1',
+        HOST: this.#address(inst.service),
+        HMSOPS_HOST_NAME: opts.registry.host,
+        ...(opts.fleetSecretFile ? { HMSOPS_FLEET_SECRET_FILE: opts.fleetSecretFile } : {}),
         HMSOPS_SERVICE: inst.service,
         HMSOPS_INSTANCE_ID: inst.id,
         HMSOPS_STATE_DIR: opts.paths.root,
@@ -77,6 +84,10 @@ export class Supervisor {
       event: (inst, type, detail) => this.#event(inst, type, detail),
       changed: () => this.#persist(),
     });
+  }
+
+  #address(service: string): string {
+    return this.opts.address?.(service) ?? '127.0.0.1';
   }
 
   // ---- fleet-level operations -------------------------------------------------------
@@ -176,7 +187,7 @@ export class Supervisor {
         service: i.service,
         ordinal: i.ordinal,
         pid: i.pid ?? null,
-        address: i.port ? `127.0.0.1:${i.port}` : null,
+        address: i.port ? `${this.#address(i.service)}:${i.port}` : null,
         state: i.state,
         restarts: i.restarts,
         startedAt: i.startedAt ?? null,

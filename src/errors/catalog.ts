@@ -70,6 +70,12 @@ export const errorCatalog = {
   RESTART_FAILED: spec(409, failure, 'daemon', 'a replacement did not become ready; its predecessor keeps running'),
   NOT_REGISTERED: spec(404, failure, 'daemon', 'a heartbeat for an instance the registry does not hold'),
   BAD_JSON: spec(400, usage, 'daemon', 'a control request whose body is not JSON'),
+  DAEMON_SETTINGS_CHANGED: spec(
+    409,
+    usage,
+    'daemon',
+    'the config changes `registry`, `host` or `fleet` settings of a running daemon, which it keeps for its life: `hmsops down`, then `hmsops up`',
+  ),
 
   // The gateway
   NO_ROUTE: spec(404, failure, 'gateway', 'no service has that prefix'),

@@ -20,15 +20,20 @@ export interface RoutingTable {
   routes: Route[];
 }
 
-/** `configured`: prefix -> service from the config, so a service with no instance answers 503, not 404. */
-export function buildRoutingTable(entries: RegistryEntry[], configured: Record<string, string> = {}): RoutingTable {
+/**
+ * `configured`: prefix -> service from the config, so a service with no instance answers 503, not 404.
+ * `localHost`: this host's name; an instance of another host is known as `<instance>@<host>`
+ * (every host numbers its instances from 1).
+ */
+export function buildRoutingTable(entries: RegistryEntry[], configured: Record<string, string> = {}, localHost?: string): RoutingTable {
   const byPrefix = new Map<string, Route>(Object.entries(configured).map(([prefix, service]) => [prefix, { prefix, service, upstreams: [] }]));
   for (const e of entries) {
     const prefix = e.metadata.route;
     if (!prefix) continue;
     let r = byPrefix.get(prefix);
     if (!r) byPrefix.set(prefix, (r = { prefix, service: e.service, upstreams: [] }));
-    if (e.status === 'passing') r.upstreams.push({ instanceId: e.instanceId, service: e.service, host: e.address, port: e.port, origin: `http://${e.address}:${e.port}` });
+    const instanceId = localHost === undefined || e.host === localHost ? e.instanceId : `${e.instanceId}@${e.host}`;
+    if (e.status === 'passing') r.upstreams.push({ instanceId, service: e.service, host: e.address, port: e.port, origin: `http://${e.address}:${e.port}` });
   }
   return { routes: [...byPrefix.values()].sort((a, b) => b.prefix.length - a.prefix.length) };
 }

@@ -6,7 +6,7 @@ import cluster from 'node:cluster';
 import type { JSONWebKeySet } from 'jose';
 import type { FleetConfig } from '../config/schema.js';
 import { RotatingLog } from '../state/log-files.js';
-import { identityKey } from '../internal-identity.js';
+import { fleetIdentityKey } from '../internal-identity.js';
 import type { MetricsSnapshot } from '../metrics.js';
 import { watchRegistry, type DaemonLink } from '../registry/daemon-link.js';
 import { AccessLog, isoNow } from './access-log.js';
@@ -53,8 +53,10 @@ export function startGatewayWorker(config: FleetConfig['gateway'], link: DaemonL
         return (await r.json()) as JSONWebKeySet;
       })
     : undefined;
-  proxy = new GatewayProxy(config, auth, identityKey(link.token), (entry) => accessLog.write(entry));
+  proxy = new GatewayProxy(config, auth, fleetIdentityKey(process.env, link.token), (entry) => accessLog.write(entry));
   let registryReady = false;
+  /** Said in /readyz while the registry's server does not answer (the gateway routes on with its last table). */
+  let registryProblem: string | undefined;
   let draining = false;
 
   const server = new EdgeServer(
@@ -63,7 +65,8 @@ export function startGatewayWorker(config: FleetConfig['gateway'], link: DaemonL
       if (url === '/healthz') return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
       if (url === '/readyz') {
         const ok = registryReady && !draining;
-        return void res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ status: ok ? 'ready' : 'not ready' }));
+        const body = { status: ok ? 'ready' : 'not ready', ...(registryProblem ? { detail: registryProblem } : {}) };
+        return void res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(body));
       }
       if (url === '/metrics') {
         void metricsText().then((text) => res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(text));
@@ -89,9 +92,12 @@ export function startGatewayWorker(config: FleetConfig['gateway'], link: DaemonL
 
   const watcher = watchRegistry(
     link.socket,
-    (entries, _index, routes) => {
-      proxy.setTable(buildRoutingTable(entries, routes));
+    (entries, health, routes) => {
+      proxy.setTable(buildRoutingTable(entries, routes, process.env.HMSOPS_HOST_NAME));
       registryReady = true;
+      const problem = health && !health.reachable ? `registry unreachable: ${health.error ?? 'no answer'}; routing with the last table known` : undefined;
+      if (problem !== registryProblem) log({ msg: problem ?? 'registry reachable again' });
+      registryProblem = problem;
     },
     (err) => log({ msg: 'registry watch failed', error: err.message }),
   );

@@ -2,7 +2,7 @@
 import type { RouteAnswer, RouteBody, RouteInput } from '../control/api.js';
 import { ControlClient } from '../control/client.js';
 import { HmsopsError } from '../errors/index.js';
-import type { RegistryEntry } from './types.js';
+import type { RegistryEntry, RegistryHealth } from './types.js';
 
 export interface DaemonLink {
   socket: string;
@@ -35,14 +35,16 @@ export async function registerWithDaemon(
   ttlMs: number,
   log: (msg: string) => void,
 ) {
-  await callDaemon(link, 'POST /v1/registry/register', { ...entry, address: '127.0.0.1', ttlMs });
+  // The daemon registers an instance at its host's address unless told one.
+  const address = process.env.HOST ?? '127.0.0.1';
+  await callDaemon(link, 'POST /v1/registry/register', { ...entry, address, ttlMs });
   const timer = setInterval(
     async () => {
       try {
         await callDaemon(link, 'POST /v1/registry/heartbeat', { instanceId: entry.instanceId });
       } catch (err) {
         log(`heartbeat failed: ${(err as Error).message}; registering again`);
-        await callDaemon(link, 'POST /v1/registry/register', { ...entry, address: '127.0.0.1', ttlMs }).catch(() => undefined);
+        await callDaemon(link, 'POST /v1/registry/register', { ...entry, address, ttlMs }).catch(() => undefined);
       }
     },
     Math.max(100, Math.floor(ttlMs / 3)),
@@ -56,8 +58,8 @@ export async function registerWithDaemon(
   };
 }
 
-/** Long-polls the registry; calls onChange with every new state until stopped. */
-export function watchRegistry(socket: string, onChange: (entries: RegistryEntry[], index: number, routes: Record<string, string>) => void, onError: (err: Error) => void) {
+/** Long-polls the registry; calls onChange with every new state (entries, the registry's health, the configured routes) until stopped. */
+export function watchRegistry(socket: string, onChange: (entries: RegistryEntry[], health: RegistryHealth, routes: Record<string, string>) => void, onError: (err: Error) => void) {
   let stopped = false;
   let index = 0;
   const client = new ControlClient(socket);
@@ -68,7 +70,7 @@ export function watchRegistry(socket: string, onChange: (entries: RegistryEntry[
         const r = await once();
         if (r.index !== index) {
           index = r.index;
-          onChange(r.entries, r.index, r.routes ?? {});
+          onChange(r.entries, r.registry, r.routes ?? {});
         }
       } catch (err) {
         onError(err as Error);

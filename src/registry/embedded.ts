@@ -1,141 +1,68 @@
-/** The embedded registry backend: an in-memory table in the daemon, with TTL checks and blocking watches. */
-import type { RegistrationInput, Registry, RegistryEntry, RegistryStatus, WatchResult } from './types.js';
+/** The embedded registry backend: this host's table in the daemon, with blocking watches. One machine. */
+import { ChangeSignal } from './change-signal.js';
+import { HostTable } from './host-table.js';
+import type { RegistrationInput, Registry, RegistryEntry, RegistryHealth, WatchResult } from './types.js';
 
-interface Row extends RegistryEntry {
-  probe: 'starting' | 'passing' | 'critical';
-  draining: boolean;
-  ttlExpired: boolean;
-}
-
-export function entryStatus(r: Pick<Row, 'probe' | 'draining' | 'ttlExpired'>): RegistryStatus {
-  if (r.draining) return 'draining';
-  if (r.ttlExpired || r.probe === 'critical') return 'critical';
-  return r.probe === 'passing' ? 'passing' : 'starting';
+export interface EmbeddedRegistryOptions {
+  host: string;
+  deregisterAfterMs: number;
+  checkEveryMs?: number;
+  now?: () => number;
+  /** Where the index starts (above a registry this one replaces, so no watcher misses a change). */
+  startIndex?: number;
 }
 
 export class EmbeddedRegistry implements Registry {
-  #rows = new Map<string, Row>();
-  #index = 1;
-  #waiters = new Set<() => void>();
-  #timer: NodeJS.Timeout;
+  readonly #signal: ChangeSignal;
+  /** The table itself, for tests that drive its clock. */
+  readonly table: HostTable;
+  readonly host: string;
 
-  constructor(private readonly opts: { deregisterAfterMs: number; checkEveryMs?: number; now?: () => number }) {
-    this.#timer = setInterval(() => this.expire(), opts.checkEveryMs ?? 250);
-    this.#timer.unref();
+  constructor(opts: EmbeddedRegistryOptions) {
+    this.host = opts.host;
+    this.#signal = new ChangeSignal(opts.startIndex);
+    this.table = new HostTable({ ...opts, onChange: () => this.#signal.changed() });
   }
 
   get index() {
-    return this.#index;
+    return this.#signal.index;
   }
 
-  #now() {
-    return this.opts.now?.() ?? Date.now();
+  async register(input: RegistrationInput): Promise<RegistryEntry> {
+    return this.table.register(input);
   }
 
-  #changed() {
-    this.#index++;
-    for (const w of this.#waiters) w();
-    this.#waiters.clear();
+  async heartbeat(instanceId: string): Promise<boolean> {
+    return this.table.heartbeat(instanceId);
   }
 
-  #set(row: Row, patch: Partial<Row>) {
-    const before = row.status;
-    Object.assign(row, patch);
-    row.status = entryStatus(row);
-    return before !== row.status;
+  async setHealth(instanceId: string, health: 'passing' | 'critical' | 'draining'): Promise<void> {
+    this.table.setHealth(instanceId, health);
   }
 
-  register(input: RegistrationInput): RegistryEntry {
-    const now = this.#now();
-    const prev = this.#rows.get(input.instanceId);
-    const row: Row = {
-      service: input.service,
-      instanceId: input.instanceId,
-      address: input.address,
-      port: input.port,
-      version: input.version ?? '0.0.0',
-      metadata: input.metadata ?? {},
-      ttlMs: input.ttlMs ?? null,
-      registeredAt: prev?.registeredAt ?? now,
-      lastHeartbeat: now,
-      probe: prev?.probe ?? 'starting',
-      draining: prev?.draining ?? false,
-      ttlExpired: false,
-      status: 'starting',
-    };
-    row.status = entryStatus(row);
-    this.#rows.set(row.instanceId, row);
-    this.#changed();
-    return this.#public(row);
+  async deregister(instanceId: string): Promise<boolean> {
+    return this.table.deregister(instanceId);
   }
 
-  heartbeat(instanceId: string): boolean {
-    const row = this.#rows.get(instanceId);
-    if (!row) return false;
-    row.lastHeartbeat = this.#now();
-    if (this.#set(row, { ttlExpired: false })) this.#changed();
-    return true;
+  hasLocal(instanceId: string): boolean {
+    return this.table.has(instanceId);
   }
 
-  setHealth(instanceId: string, health: 'passing' | 'critical' | 'draining'): void {
-    const row = this.#rows.get(instanceId);
-    if (!row) return;
-    const changed = health === 'draining' ? this.#set(row, { draining: true }) : this.#set(row, { probe: health });
-    if (changed) this.#changed();
+  async list(service?: string): Promise<RegistryEntry[]> {
+    return this.table.list(service);
   }
 
-  deregister(instanceId: string): boolean {
-    const had = this.#rows.delete(instanceId);
-    if (had) this.#changed();
-    return had;
+  async watch(afterIndex: number, waitMs: number, service?: string): Promise<WatchResult> {
+    await this.#signal.wait(afterIndex, waitMs);
+    return { index: this.#signal.index, entries: this.table.list(service), registry: this.health() };
   }
 
-  list(service?: string): RegistryEntry[] {
-    return [...this.#rows.values()]
-      .filter((r) => !service || r.service === service)
-      .sort((a, b) => a.service.localeCompare(b.service) || a.instanceId.localeCompare(b.instanceId, undefined, { numeric: true }))
-      .map((r) => this.#public(r));
+  health(): RegistryHealth {
+    return { backend: 'embedded', reachable: true };
   }
 
-  watch(afterIndex: number, waitMs: number, service?: string): Promise<WatchResult> {
-    const answer = () => ({ index: this.#index, entries: this.list(service) });
-    if (this.#index > afterIndex) return Promise.resolve(answer());
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.#waiters.delete(done);
-        resolve(answer());
-      };
-      const timer = setTimeout(done, waitMs);
-      this.#waiters.add(done);
-    });
-  }
-
-  /** TTL bookkeeping: silent past ttl -> critical; silent past deregisterAfter -> removed. */
-  expire(): void {
-    const now = this.#now();
-    let changed = false;
-    for (const row of this.#rows.values()) {
-      if (row.ttlMs === null) continue;
-      const silent = now - row.lastHeartbeat;
-      if (silent > this.opts.deregisterAfterMs) {
-        this.#rows.delete(row.instanceId);
-        changed = true;
-      } else if (silent > row.ttlMs && !row.ttlExpired) {
-        this.#set(row, { ttlExpired: true });
-        changed = true;
-      }
-    }
-    if (changed) this.#changed();
-  }
-
-  close(): void {
-    clearInterval(this.#timer);
-    for (const w of this.#waiters) w();
-  }
-
-  #public(r: Row): RegistryEntry {
-    const { probe: _p, draining: _d, ttlExpired: _t, ...entry } = r;
-    return { ...entry, metadata: { ...entry.metadata } };
+  async close(): Promise<void> {
+    this.table.close();
+    this.#signal.close();
   }
 }

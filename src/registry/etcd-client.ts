@@ -24,6 +24,8 @@ export interface EtcdOptions {
   password?: string;
   /** Each call gives up after this long (the watch stream excepted). */
   timeoutMs?: number;
+  /** https endpoints: the CA to check etcd's certificate against, and a client certificate where etcd asks for one (PEM text). */
+  tls?: { ca?: string; cert?: string; key?: string };
 }
 
 /** etcd could not be reached, or answered with an error: what the registry reports as "registry unreachable". */
@@ -56,11 +58,12 @@ interface RawKv {
 const keyValue = (kv: RawKv): EtcdKeyValue => ({ key: unb64(kv.key), value: unb64(kv.value), modRevision: Number(kv.mod_revision ?? 0), lease: kv.lease ?? '0' });
 
 export class EtcdClient {
-  readonly #agent = new Agent({ keepAliveTimeout: 30_000, connections: 8 });
+  readonly #agent: Agent;
   #endpoint = 0;
   #token: string | undefined;
   constructor(private readonly opts: EtcdOptions) {
     if (opts.endpoints.length === 0) throw new Error('etcd: no endpoints');
+    this.#agent = new Agent({ keepAliveTimeout: 30_000, connections: 8, ...(opts.tls ? { connect: { ...opts.tls } } : {}) });
   }
 
   /** One call; on a connection failure the next endpoint is tried (each once). */

@@ -1,6 +1,8 @@
 /**
- * The service registry's one interface. `embedded` (inside the daemon) implements it today;
- * an etcd backend (leases for TTL, watch for changes) can implement the same later.
+ * The service registry's one interface, asynchronous so a backend may stand on a server:
+ * `embedded` (a table in the daemon, one machine) and `etcd` (this host's entries published
+ * under a lease, every host's read through a watch) implement it. The gateway, the CLI and the
+ * services reach it through the daemon and do not know which one they have.
  */
 export type RegistryStatus = 'starting' | 'passing' | 'critical' | 'draining';
 
@@ -18,6 +20,8 @@ export interface RegistrationInput {
 export interface RegistryEntry {
   service: string;
   instanceId: string;
+  /** The host whose daemon runs the instance (host.name in its config). */
+  host: string;
   address: string;
   port: number;
   version: string;
@@ -28,21 +32,38 @@ export interface RegistryEntry {
   metadata: Record<string, string>;
 }
 
+/** Whether the registry's server answers; while it does not, readers get the last table, marked stale. */
+export interface RegistryHealth {
+  backend: 'embedded' | 'etcd';
+  reachable: boolean;
+  /** Why not, when not. */
+  error?: string;
+  /** Since when it has not answered (ms since epoch). */
+  since?: number;
+}
+
 export interface WatchResult {
   index: number;
   entries: RegistryEntry[];
+  registry: RegistryHealth;
 }
 
 export interface Registry {
-  /** Monotonic change counter: every write that changes what readers see bumps it. */
+  /** Monotonic change counter: every change readers can see (entries or health) bumps it. */
   readonly index: number;
-  register(input: RegistrationInput): RegistryEntry;
-  heartbeat(instanceId: string): boolean;
+  /** This host's name: the entries it writes carry it. */
+  readonly host: string;
+  register(input: RegistrationInput): Promise<RegistryEntry>;
+  heartbeat(instanceId: string): Promise<boolean>;
   /** Result of the daemon's probes, or draining before a stop. */
-  setHealth(instanceId: string, health: 'passing' | 'critical' | 'draining'): void;
-  deregister(instanceId: string): boolean;
-  list(service?: string): RegistryEntry[];
+  setHealth(instanceId: string, health: 'passing' | 'critical' | 'draining'): Promise<void>;
+  deregister(instanceId: string): Promise<boolean>;
+  /** Whether this host has registered the instance (answered from the host's own table). */
+  hasLocal(instanceId: string): boolean;
+  /** Every host's entries. */
+  list(service?: string): Promise<RegistryEntry[]>;
   /** Long-poll: resolves as soon as index > afterIndex, or after waitMs with the current state. */
   watch(afterIndex: number, waitMs: number, service?: string): Promise<WatchResult>;
-  close(): void;
+  health(): RegistryHealth;
+  close(): Promise<void>;
 }

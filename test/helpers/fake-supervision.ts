@@ -97,7 +97,7 @@ export class FakeLauncher implements Launcher {
 export class FakeProber {
   readonly failing = new Set<number>();
   calls = 0;
-  readonly probe = async (port: number): Promise<ProbeResult> => {
+  readonly probe = async (_host: string, port: number): Promise<ProbeResult> => {
     this.calls++;
     return this.failing.has(port) ? { ok: false, detail: 'HTTP 503' } : { ok: true, detail: 'HTTP 200' };
   };

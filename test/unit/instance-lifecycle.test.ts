@@ -22,7 +22,7 @@ function setup() {
   const launcher = new FakeLauncher();
   const prober = new FakeProber();
   const logs = new Map<string, MemoryLog>();
-  const registry = new EmbeddedRegistry({ deregisterAfterMs: 60_000, now: () => clock.now() });
+  const registry = new EmbeddedRegistry({ host: 'test-host', deregisterAfterMs: 60_000, now: () => clock.now() });
   registries.push(registry);
   const persisted: unknown[][] = [];
   const supervisor = new Supervisor({
@@ -43,7 +43,7 @@ function setup() {
     persist: (list) => persisted.push(list),
   });
   const state = (id: string) => supervisor.view().find((i) => i.id === id)?.state;
-  const registryStatus = (id: string) => registry.list().find((e) => e.instanceId === id)?.status;
+  const registryStatus = (id: string) => registry.table.list().find((e) => e.instanceId === id)?.status;
   return { clock, launcher, prober, logs, registry, supervisor, persisted, state, registryStatus };
 }
 
@@ -58,7 +58,7 @@ describe('an instance', () => {
     await t.clock.advance(50);
     expect(t.state('web-1')).toBe('ready');
     expect(t.registryStatus('web-1')).toBe('passing');
-    expect(t.registry.list()[0]).toMatchObject({ port: 40000, metadata: { route: '/web' } });
+    expect(t.registry.table.list()[0]).toMatchObject({ port: 40000, metadata: { route: '/web' } });
     expect(t.persisted.at(-1)).toEqual([{ id: 'web-1', service: 'web', pid: proc.pid, pgid: proc.pid, procStart: 'fake' }]);
   });
 
@@ -167,7 +167,7 @@ describe('the fleet', () => {
     const t = setup();
     await t.supervisor.apply({ web: service('web', { instances: 3 }) });
     await t.clock.advance(50);
-    expect(t.registry.list()).toHaveLength(3);
+    expect(t.registry.table.list()).toHaveLength(3);
     const scaling = t.supervisor.scale('web', 1);
     // Draining: the registry says so before the process is stopped (drainDelay 100 ms).
     await t.clock.advance(0);
@@ -175,7 +175,7 @@ describe('the fleet', () => {
     await t.clock.advance(100);
     expect(await scaling).toEqual({ started: [], stopped: ['web-3', 'web-2'] });
     expect(t.supervisor.view().map((i) => i.id)).toEqual(['web-1']);
-    expect(t.registry.list().map((e) => e.instanceId)).toEqual(['web-1']);
+    expect(t.registry.table.list().map((e) => e.instanceId)).toEqual(['web-1']);
     expect(t.logs.get('web-3')!.closed).toBe(true);
   });
 
@@ -207,7 +207,7 @@ describe('the fleet', () => {
       ],
     });
     expect(
-      t.registry
+      t.registry.table
         .list()
         .map((e) => e.instanceId)
         .sort(),
@@ -223,7 +223,7 @@ describe('the fleet', () => {
     await stopping;
     expect(t.launcher.launched.map((p) => p.stops)).toEqual([[2500], [2500], [2500]]);
     expect(t.supervisor.view()).toEqual([]);
-    expect(t.registry.list()).toEqual([]);
+    expect(t.registry.table.list()).toEqual([]);
     expect(t.launcher.launched).toHaveLength(3);
     expect(t.persisted.at(-1)).toEqual([]);
   });
