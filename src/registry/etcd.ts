@@ -162,7 +162,13 @@ export class EtcdRegistry implements Registry {
       try {
         while (this.#dirty && !this.#closed) {
           this.#dirty = false;
-          await this.#publishOnce();
+          await this.#publishOnce().catch((err: Error) => {
+            // The lease went (revoked, or run out) before the keep-alive noticed: a new one, at once.
+            if (!/lease not found/i.test(err.message)) throw err;
+            this.opts.log(`the host lease ${this.#lease} is gone; registering this host's instances again`);
+            this.#lease = undefined;
+            this.#dirty = true;
+          });
         }
         this.#reachable();
       } catch (err) {
@@ -267,7 +273,14 @@ export class EtcdRegistry implements Registry {
   }
 
   #apply(e: EtcdEvent) {
-    if (e.kv.key.startsWith(this.#hostPrefix)) return; // this host's own table is the truth for its entries
+    if (e.kv.key.startsWith(this.#hostPrefix)) {
+      // This host's own table is the truth for its entries: one deleted by someone else is written again.
+      if (e.type === 'delete' && this.#written.has(e.kv.key)) {
+        this.#written.delete(e.kv.key);
+        void this.#publish();
+      }
+      return;
+    }
     if (e.type === 'delete') {
       this.#remote.delete(e.kv.key);
       return;
