@@ -4,7 +4,7 @@
  * and removed by `stop()`, or when the process exits without calling it. `halt()` and `resume()`
  * take it away for a while and bring it back with its data.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,21 +21,33 @@ function etcdBinary() {
   return bin;
 }
 
-async function healthy(endpoint, timeoutMs) {
+/** One health read; in a network namespace, by a node run there (the test's own process is not in it). */
+async function healthyOnce(endpoint, netns) {
+  if (netns) {
+    const probe = `fetch(${JSON.stringify(`${endpoint}/health`)}, { signal: AbortSignal.timeout(1000) }).then((r) => r.json()).then((j) => process.exit(j.health === 'true' ? 0 : 1), () => process.exit(1))`;
+    return new Promise((resolve) => execFile('ip', ['netns', 'exec', netns, process.execPath, '-e', probe], (err) => resolve(!err)));
+  }
+  try {
+    const r = await fetch(`${endpoint}/health`, { signal: AbortSignal.timeout(1000) });
+    return r.ok && (await r.json()).health === 'true';
+  } catch {
+    return false;
+  }
+}
+
+async function healthy(endpoint, timeoutMs, netns) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    try {
-      const r = await fetch(`${endpoint}/health`, { signal: AbortSignal.timeout(1000) });
-      if (r.ok && (await r.json()).health === 'true') return true;
-    } catch {
-      // not yet
-    }
+    if (await healthyOnce(endpoint, netns)) return true;
     await new Promise((r) => setTimeout(r, 50));
   }
   return false;
 }
 
-/** @param {{ host?: string }} opts host: the address to listen on (default 127.0.0.1) */
+/**
+ * @param {{ host?: string, netns?: string }} opts host: the address to listen on (default
+ * 127.0.0.1); netns: the network namespace to run in (a test's "host")
+ */
 export async function startEtcd(opts = {}) {
   const bin = etcdBinary();
   const host = opts.host ?? '127.0.0.1';
@@ -63,9 +75,10 @@ export async function startEtcd(opts = {}) {
   let child;
   const launch = async () => {
     const log = fs.openSync(logFile, 'a');
-    child = spawn(bin, args, { stdio: ['ignore', log, log] });
+    // `ip netns exec` execs etcd itself: the child is etcd, and a signal to it reaches etcd.
+    child = opts.netns ? spawn('ip', ['netns', 'exec', opts.netns, bin, ...args], { stdio: ['ignore', log, log] }) : spawn(bin, args, { stdio: ['ignore', log, log] });
     fs.closeSync(log);
-    if (!(await healthy(endpoint, 20_000))) throw new Error(`etcd did not start: ${fs.readFileSync(logFile, 'utf8').slice(-2000)}`);
+    if (!(await healthy(endpoint, 20_000, opts.netns))) throw new Error(`etcd did not start: ${fs.readFileSync(logFile, 'utf8').slice(-2000)}`);
   };
   const kill = async () => {
     if (!child || child.exitCode !== null || child.signalCode !== null) return;

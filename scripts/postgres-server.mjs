@@ -47,16 +47,25 @@ export async function freePort() {
   });
 }
 
-/** Runs a PostgreSQL program as the postgres user. */
+/** argv that runs a PostgreSQL program as the postgres user (in a network namespace, when given one). */
+const postgresArgv = (bin, args, netns) => [...(netns ? ['ip', 'netns', 'exec', netns] : []), 'runuser', '-u', 'postgres', '--', bin, ...args];
+
 function asPostgres(bin, args, opts = {}) {
-  return execFileSync('runuser', ['-u', 'postgres', '--', bin, ...args], { encoding: 'utf8', timeout: opts.timeoutMs ?? 60_000, stdio: ['ignore', 'pipe', 'pipe'] });
+  const [file, ...rest] = postgresArgv(bin, args, opts.netns);
+  return execFileSync(file, rest, { encoding: 'utf8', timeout: opts.timeoutMs ?? 60_000, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
-async function asPostgresAsync(bin, args) {
-  await execFileAsync('runuser', ['-u', 'postgres', '--', bin, ...args], { timeout: 60_000 });
+async function asPostgresAsync(bin, args, netns) {
+  const [file, ...rest] = postgresArgv(bin, args, netns);
+  await execFileAsync(file, rest, { timeout: 60_000 });
 }
 
-/** @param {{ durable?: boolean }} opts durable: PostgreSQL's own settings (fsync on), for benchmarks */
+/**
+ * @param {{ durable?: boolean, listen?: string, netns?: string }} opts durable: PostgreSQL's own
+ * settings (fsync on), for benchmarks; listen: an address to take connections on besides
+ * loopback (its /24 may connect); netns: the network namespace the server runs in (a test's
+ * "host"). The test's own connections use the server's unix socket, which any namespace reaches.
+ */
 export async function startPostgres(opts = {}) {
   const bin = binDir();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hmsops-pg-'));
@@ -70,15 +79,18 @@ export async function startPostgres(opts = {}) {
   const pgCtl = path.join(bin, 'pg_ctl');
   // Tests crash the server's processes, never the machine: without fsync they run faster, and
   // the bench (durable) keeps PostgreSQL's defaults.
-  const settings = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200${opts.durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off'}`;
+  const listen = opts.listen ? `127.0.0.1,${opts.listen}` : '127.0.0.1';
+  const settings = `-p ${port} -k ${dir} -c listen_addresses=${listen} -c max_connections=200${opts.durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off'}`;
   try {
     asPostgres(path.join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=scram-sha-256', `--pwfile=${path.join(dir, 'pw')}`, '--locale=C', '--encoding=UTF8', '-N']);
-    asPostgres(pgCtl, ['-D', data, '-l', logFile, '-o', settings, '-w', '-t', '60', 'start']);
+    if (opts.listen) fs.appendFileSync(path.join(data, 'pg_hba.conf'), `host all all ${opts.listen.replace(/\.\d+$/, '.0')}/24 scram-sha-256\n`);
+    asPostgres(pgCtl, ['-D', data, '-l', logFile, '-o', settings, '-w', '-t', '60', 'start'], { netns: opts.netns });
   } catch (err) {
     fs.rmSync(dir, { recursive: true, force: true });
     throw new Error(`PostgreSQL did not start: ${err.stderr ?? err.message}`);
   }
-  const adminUrl = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+  const host = opts.listen ?? '127.0.0.1';
+  const adminUrl = `postgres://postgres:${encodeURIComponent(password)}@${host}:${port}/postgres`;
   let stopped = false;
   // A test process that ends without calling stop() (a hook that timed out) still leaves no server behind.
   const atExit = () => {
@@ -93,9 +105,11 @@ export async function startPostgres(opts = {}) {
   process.once('exit', atExit);
   return {
     port,
+    /** The address fleets connect to. */
+    host,
     adminUrl,
     async sql(query, database = 'postgres') {
-      const c = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', password, database });
+      const c = new pg.Client({ host: dir, port, user: 'postgres', password, database });
       await c.connect();
       try {
         return await c.query(query);
@@ -104,9 +118,11 @@ export async function startPostgres(opts = {}) {
       }
     },
     // Asynchronous, so the test's own requests go on while the server goes down and comes back.
-    restart: () => asPostgresAsync(pgCtl, ['-D', data, '-l', logFile, '-o', settings, '-m', 'immediate', '-w', '-t', '60', 'restart']),
+    restart: () => asPostgresAsync(pgCtl, ['-D', data, '-l', logFile, '-o', settings, '-m', 'immediate', '-w', '-t', '60', 'restart'], opts.netns),
     halt: () => asPostgresAsync(pgCtl, ['-D', data, '-m', 'immediate', '-w', '-t', '30', 'stop']),
-    resume: () => asPostgresAsync(pgCtl, ['-D', data, '-l', logFile, '-o', settings, '-w', '-t', '60', 'start']),
+    resume: () => asPostgresAsync(pgCtl, ['-D', data, '-l', logFile, '-o', settings, '-w', '-t', '60', 'start'], opts.netns),
+    /** The server's unix socket dir: a client in any namespace connects there. */
+    socketDir: dir,
     async stop() {
       if (stopped) return;
       stopped = true;
@@ -131,5 +147,5 @@ export async function createDatabase(server, dir, name = `hmsops_${crypto.random
   await server.sql(`REVOKE ALL ON DATABASE ${name} FROM PUBLIC`);
   const passwordFile = path.join(dir, `${name}.password`);
   fs.writeFileSync(passwordFile, password, { mode: 0o600 });
-  return { name, role, password, passwordFile, url: `postgres://${role}@127.0.0.1:${server.port}/${name}` };
+  return { name, role, password, passwordFile, url: `postgres://${role}@${server.host ?? '127.0.0.1'}:${server.port}/${name}` };
 }

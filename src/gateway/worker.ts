@@ -90,10 +90,13 @@ export function startGatewayWorker(config: FleetConfig['gateway'], link: DaemonL
     process.exit(1);
   });
 
+  const seenRoutes: Record<string, string> = {};
   const watcher = watchRegistry(
     link.socket,
     (entries, health, routes) => {
-      proxy.setTable(buildRoutingTable(entries, routes, process.env.HMSOPS_HOST_NAME));
+      // A service of another host that has gone (its host down) answers 503, not 404: its route is remembered.
+      for (const e of entries) if (e.metadata.route) seenRoutes[e.metadata.route] = e.service;
+      proxy.setTable(buildRoutingTable(entries, { ...seenRoutes, ...routes }, process.env.HMSOPS_HOST_NAME));
       registryReady = true;
       const problem = health && !health.reachable ? `registry unreachable: ${health.error ?? 'no answer'}; routing with the last table known` : undefined;
       if (problem !== registryProblem) log({ msg: problem ?? 'registry reachable again' });

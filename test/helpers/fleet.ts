@@ -30,8 +30,14 @@ export interface TestFleet {
 
 const live: TestFleet[] = [];
 
-/** A fleet in a temp dir; with `store`, its bundled services keep their data there (PostgreSQL) instead of SQLite files. */
-export function makeFleet(configYaml: string, opts: { store?: FleetStore } = {}): TestFleet {
+/**
+ * A fleet in a temp dir; with `store`, its bundled services keep their data there (PostgreSQL)
+ * instead of SQLite files. `netns`: the CLI (and so the daemon and the fleet) runs in that
+ * network namespace, a test's "host". `sharedStore`: the store is other fleets' too, and the test
+ * drops it itself.
+ */
+export function makeFleet(configYaml: string, opts: { store?: FleetStore; netns?: string; sharedStore?: boolean } = {}): TestFleet {
+  const { netns, sharedStore } = opts;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hmsops-test-'));
   const store = opts.store ?? sqliteStore();
   fs.writeFileSync(path.join(dir, 'hmsops.config.yaml'), store.config + configYaml);
@@ -47,7 +53,8 @@ export function makeFleet(configYaml: string, opts: { store?: FleetStore } = {})
     store,
     client,
     async hmsops(args, opts = {}) {
-      const r = await execa(process.execPath, [cliPath, ...args], {
+      const argv = [...(netns ? ['netns', 'exec', netns, process.execPath] : []), cliPath, ...args];
+      const r = await execa(netns ? 'ip' : process.execPath, argv, {
         cwd: dir,
         reject: false,
         env: { NO_COLOR: '1', ...opts.env },
@@ -93,7 +100,7 @@ export function makeFleet(configYaml: string, opts: { store?: FleetStore } = {})
               value: r.a,
             }));
       const leaks = findSecrets(paths, outputs, [...store.secrets, ...inStore]);
-      await store.close();
+      if (!sharedStore) await store.close();
       // Belt and braces: a failed test must still leave nothing behind.
       for (const p of known) if (groupAlive(p.pgid)) process.kill(-p.pgid, 'SIGKILL');
       const d = fleet.daemonPid();

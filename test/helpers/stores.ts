@@ -59,7 +59,15 @@ export async function postgresStore(server: TestPostgres): Promise<FleetStore> {
   const poolFor = (service: string) => {
     let p = pools.get(service);
     if (!p) {
-      p = new pg.Pool({ host: '127.0.0.1', port: server.port, user: db.role, password: db.password, database: db.name, max: 2, options: `-c search_path=${schemaOf(service)}` });
+      p = new pg.Pool({
+        host: server.socketDir,
+        port: server.port,
+        user: db.role,
+        password: db.password,
+        database: db.name,
+        max: 2,
+        options: `-c search_path=${schemaOf(service)}`,
+      });
       p.on('error', () => undefined); // a server restarted under a drill
       pools.set(service, p);
     }
