@@ -38,7 +38,7 @@ export interface Hosts {
 /** The three hosts, their servers and the two fleets, up and seeing each other. `ttl`: registry.ttl. */
 export async function bringUpHosts(opts: { ttl?: string; achInstances?: [number, number] } = {}): Promise<Hosts> {
   const net = namespaces ? makeHosts(['db', 'a', 'b']) : undefined;
-  const address = (h: 'db' | 'a' | 'b') => net?.hosts[h]!.address ?? '127.0.0.1';
+  const address = (h: 'db' | 'a' | 'b') => net?.hosts[h]?.address ?? '127.0.0.1';
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hmsops-hosts-'));
   let etcd: Hosts['etcd'] | undefined;
   let pg: TestPostgres | undefined;
@@ -55,7 +55,7 @@ export async function bringUpHosts(opts: { ttl?: string; achInstances?: [number,
     }
   };
   try {
-    [etcd, pg] = await Promise.all([startEtcd({ host: address('db'), netns: net?.hosts.db!.ns }), startPostgres(net ? { listen: address('db'), netns: net.hosts.db!.ns } : {})]);
+    [etcd, pg] = await Promise.all([startEtcd({ host: address('db'), netns: net?.hosts.db?.ns }), startPostgres(net ? { listen: address('db'), netns: net.hosts.db!.ns } : {})]);
     store = await postgresStore(pg);
     const secretFile = path.join(dir, 'fleet.secret');
     const secret = `fleet-secret-${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
@@ -74,12 +74,12 @@ export async function bringUpHosts(opts: { ttl?: string; achInstances?: [number,
     const gatewayPort = net ? 8080 : 0;
     const b = makeFleet(`${shared('b')}gateway: { enabled: false }\nservices:\n  ach: { instances: ${achB} }\n  analytics: {}\n  messaging: {}\n  mail-sink: {}\n`, {
       store,
-      netns: net?.hosts.b!.ns,
+      netns: net?.hosts.b?.ns,
       sharedStore: true,
     });
     const a = makeFleet(`${shared('a')}gateway: { port: ${gatewayPort}, host: ${address('a')} }\nservices:\n  auth: {}\n  ach: { instances: ${achA} }\n`, {
       store,
-      netns: net?.hosts.a!.ns,
+      netns: net?.hosts.a?.ns,
       sharedStore: true,
     });
     for (const f of [b, a]) {
