@@ -9,11 +9,15 @@ export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const cli = path.join(root, 'bin', 'hmsops');
 export const resultsDir = path.join(root, 'bench', 'results');
 
-/** A fleet in a temp dir, run by this checkout's CLI or another's (`cliPath`, to compare builds). */
-export function tempFleet(configYaml, cliPath = cli) {
+/**
+ * A fleet in a temp dir, run by this checkout's CLI or another's (`cliPath`, to compare builds);
+ * with `netns`, inside that network namespace (a "host", scripts/netns.mjs).
+ */
+export function tempFleet(configYaml, cliPath = cli, { netns } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hmsops-bench-'));
   fs.writeFileSync(path.join(dir, 'hmsops.config.yaml'), configYaml);
-  const hmsops = (args, opts = {}) => run(process.execPath, [cliPath, ...args], { cwd: dir, ...opts });
+  const hmsops = (args, opts = {}) =>
+    netns ? run('ip', ['netns', 'exec', netns, process.execPath, cliPath, ...args], { cwd: dir, ...opts }) : run(process.execPath, [cliPath, ...args], { cwd: dir, ...opts });
   return {
     dir,
     stateDir: path.join(dir, '.hmsops'),

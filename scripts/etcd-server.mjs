@@ -6,6 +6,8 @@
  */
 import { execFile, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,8 +23,72 @@ function etcdBinary() {
   return bin;
 }
 
+/** A CA, a server certificate for 127.0.0.1 and a client certificate, made with openssl in `dir`. */
+function makeCertificates(dir, host) {
+  const f = (name) => path.join(dir, name);
+  const ssl = (...args) => execFileSync('openssl', args, { stdio: 'ignore' });
+  ssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=hmsops test CA', '-keyout', f('ca.key'), '-out', f('ca.crt'));
+  fs.writeFileSync(f('server.ext'), `subjectAltName=IP:${host}\nextendedKeyUsage=serverAuth,clientAuth\n`);
+  fs.writeFileSync(f('client.ext'), 'extendedKeyUsage=clientAuth\n');
+  for (const [name, cn] of [
+    ['server', host],
+    ['client', 'hmsops'],
+  ]) {
+    ssl('req', '-newkey', 'rsa:2048', '-nodes', '-subj', `/CN=${cn}`, '-keyout', f(`${name}.key`), '-out', f(`${name}.csr`));
+    ssl(
+      'x509',
+      '-req',
+      '-in',
+      f(`${name}.csr`),
+      '-CA',
+      f('ca.crt'),
+      '-CAkey',
+      f('ca.key'),
+      '-CAcreateserial',
+      '-days',
+      '1',
+      '-extfile',
+      f(`${name}.ext`),
+      '-out',
+      f(`${name}.crt`),
+    );
+  }
+  for (const name of ['ca.key', 'server.key', 'client.key']) fs.chmodSync(f(name), 0o600);
+  return { ca: f('ca.crt'), cert: f('client.crt'), key: f('client.key'), serverCert: f('server.crt'), serverKey: f('server.key') };
+}
+
+/** A v3 JSON-gateway call, over https with the client certificate where etcd asks for one. */
+function call(endpoint, route, body, tls, token) {
+  const url = new URL(route, endpoint);
+  const lib = url.protocol === 'https:' ? https : http;
+  return new Promise((resolve, reject) => {
+    const req = lib.request(
+      url,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: token } : {}) },
+        ...(tls ? { ca: fs.readFileSync(tls.ca), ...(tls.cert ? { cert: fs.readFileSync(tls.cert), key: fs.readFileSync(tls.key) } : {}) } : {}),
+        timeout: 2000,
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (c) => (text += c));
+        res.on('end', () => (res.statusCode < 400 ? resolve(JSON.parse(text || '{}')) : reject(new Error(`${route}: ${res.statusCode} ${text}`))));
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error('timeout')));
+    req.on('error', reject);
+    req.end(JSON.stringify(body));
+  });
+}
+
 /** One health read; in a network namespace, by a node run there (the test's own process is not in it). */
-async function healthyOnce(endpoint, netns) {
+async function healthyOnce(endpoint, netns, tls) {
+  if (tls)
+    return call(endpoint, '/v3/maintenance/status', {}, tls).then(
+      () => true,
+      () => false,
+    );
   if (netns) {
     const probe = `fetch(${JSON.stringify(`${endpoint}/health`)}, { signal: AbortSignal.timeout(1000) }).then((r) => r.json()).then((j) => process.exit(j.health === 'true' ? 0 : 1), () => process.exit(1))`;
     return new Promise((resolve) => execFile('ip', ['netns', 'exec', netns, process.execPath, '-e', probe], (err) => resolve(!err)));
@@ -35,18 +101,22 @@ async function healthyOnce(endpoint, netns) {
   }
 }
 
-async function healthy(endpoint, timeoutMs, netns) {
+async function healthy(endpoint, timeoutMs, netns, tls) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (await healthyOnce(endpoint, netns)) return true;
+    if (await healthyOnce(endpoint, netns, tls)) return true;
     await new Promise((r) => setTimeout(r, 50));
   }
   return false;
 }
 
 /**
- * @param {{ host?: string, netns?: string }} opts host: the address to listen on (default
- * 127.0.0.1); netns: the network namespace to run in (a test's "host")
+ * @param {{ host?: string, netns?: string, tls?: 'server' | 'client-cert', rootPassword?: string }} opts
+ * host: the address to listen on (default 127.0.0.1); netns: the network namespace to run in (a
+ * test's "host"); tls: clients over https to a certificate of a CA made for the test, and with
+ * 'client-cert' each client must show a certificate of that CA too (the result's `tls` has the
+ * files a client needs); rootPassword: etcd's authentication on, with a user `root` of that
+ * password (etcd's JSON gateway refuses a request with both a client certificate and a token)
  */
 export async function startEtcd(opts = {}) {
   const bin = etcdBinary();
@@ -54,8 +124,12 @@ export async function startEtcd(opts = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hmsops-etcd-'));
   const clientPort = await freePort();
   const peerPort = await freePort();
-  const endpoint = `http://${host}:${clientPort}`;
+  const certs = opts.tls ? makeCertificates(dir, host) : undefined;
+  const tls = certs ? (opts.tls === 'client-cert' ? { ca: certs.ca, cert: certs.cert, key: certs.key } : { ca: certs.ca }) : undefined;
+  const endpoint = `${certs ? 'https' : 'http'}://${host}:${clientPort}`;
   const args = [
+    ...(certs ? ['--cert-file', certs.serverCert, '--key-file', certs.serverKey] : []),
+    ...(opts.tls === 'client-cert' ? ['--trusted-ca-file', certs.ca, '--client-cert-auth'] : []),
     '--name',
     'hmsops-test',
     '--data-dir',
@@ -78,7 +152,7 @@ export async function startEtcd(opts = {}) {
     // `ip netns exec` execs etcd itself: the child is etcd, and a signal to it reaches etcd.
     child = opts.netns ? spawn('ip', ['netns', 'exec', opts.netns, bin, ...args], { stdio: ['ignore', log, log] }) : spawn(bin, args, { stdio: ['ignore', log, log] });
     fs.closeSync(log);
-    if (!(await healthy(endpoint, 20_000, opts.netns))) throw new Error(`etcd did not start: ${fs.readFileSync(logFile, 'utf8').slice(-2000)}`);
+    if (!(await healthy(endpoint, 20_000, opts.netns, tls))) throw new Error(`etcd did not start: ${fs.readFileSync(logFile, 'utf8').slice(-2000)}`);
   };
   const kill = async () => {
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
@@ -99,6 +173,12 @@ export async function startEtcd(opts = {}) {
   process.once('exit', atExit);
   try {
     await launch();
+    if (opts.rootPassword) {
+      await call(endpoint, '/v3/auth/role/add', { name: 'root' }, tls).catch(() => undefined);
+      await call(endpoint, '/v3/auth/user/add', { name: 'root', password: opts.rootPassword }, tls);
+      await call(endpoint, '/v3/auth/user/grant', { user: 'root', role: 'root' }, tls);
+      await call(endpoint, '/v3/auth/enable', {}, tls);
+    }
   } catch (err) {
     await kill();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -107,6 +187,8 @@ export async function startEtcd(opts = {}) {
   }
   return {
     endpoint,
+    /** With `tls`: the CA, client certificate and key files (PEM) a client needs. */
+    tls,
     halt: kill,
     resume: launch,
     log: () => (fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : ''),

@@ -288,6 +288,12 @@ export function crossFieldProblems(raw: Raw): { path: (string | number)[]; messa
     for (const key of ['endpoints', 'user', 'passwordFile', 'tls'])
       if (reg[key] !== undefined) out.push({ path: ['registry', key], message: 'is for the etcd backend (registry.backend: etcd)' });
   if (reg.user && !reg.passwordFile) out.push({ path: ['registry', 'user'], message: "needs passwordFile (a 0600 file holding the user's password)" });
+  if (reg.user && reg.tls?.cert)
+    out.push({
+      path: ['registry', 'tls', 'cert'],
+      message:
+        "etcd's JSON gateway refuses a request with both a client certificate and a user's token: use user and passwordFile over https, or a client certificate without user",
+    });
   if (reg.tls && Boolean(reg.tls.cert) !== Boolean(reg.tls.key)) out.push({ path: ['registry', 'tls'], message: 'a client certificate needs its key, and a key its certificate' });
   if (reg.tls && reg.endpoints?.some((e: unknown) => typeof e === 'string' && e.startsWith('http://')))
     out.push({ path: ['registry', 'endpoints'], message: 'tls is set: the endpoints must be https:// URLs' });

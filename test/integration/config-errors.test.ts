@@ -113,4 +113,27 @@ describe('config errors', () => {
       expect(r.stderr).toContain(`--batch-size: expected a whole number from 1 to 10000, got "${bad}"`);
     }
   });
+
+  it('refuses a fleet across machines set up wrongly: etcd without endpoints or a fleet secret, a secret others can read, an address no one reaches', async () => {
+    const missing = await hmsopsIn({ 'hmsops.config.yaml': 'version: 1\nregistry: { backend: etcd }\nhost: { advertise: 0.0.0.0 }\n' }, ['up']);
+    expect(missing.exitCode).toBe(2);
+    const file = path.join(missing.dir, 'hmsops.config.yaml');
+    expect(missing.stderr).toContain(`${file}:2:11: registry: the etcd backend needs endpoints`);
+    expect(missing.stderr).toContain('registry: the etcd backend spans hosts: set fleet.secretFile');
+    expect(missing.stderr).toMatch(/host\.advertise: expected an IP address of this machine that other hosts reach.*got "0\.0\.0\.0"/);
+    const base = 'version: 1\nregistry: { backend: etcd, endpoints: ["http://127.0.0.1:1"] }\nfleet: { secretFile: fleet.secret }\n';
+    const open = await hmsopsIn({ 'hmsops.config.yaml': base, 'fleet.secret': 'a-secret-long-enough-to-pass' }, ['up']);
+    expect(open.exitCode).toBe(2);
+    expect(open.stderr).toMatch(/fleet\.secretFile: .*fleet\.secret is readable by others \(mode 6\d\d\): chmod 600 it/);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hmsops-cfg-'));
+    dirs.push(dir);
+    fs.writeFileSync(path.join(dir, 'fleet.secret'), 'short', { mode: 0o600 });
+    fs.writeFileSync(path.join(dir, 'hmsops.config.yaml'), base);
+    const short = await execa(process.execPath, [cliPath, 'up'], { cwd: dir, reject: false, env: { NO_COLOR: '1' } });
+    expect(short.exitCode).toBe(2);
+    expect(String(short.stderr)).toContain('holds fewer than 16 characters');
+    const embeddedWithEndpoints = await hmsopsIn({ 'hmsops.config.yaml': 'version: 1\nregistry: { endpoints: ["http://127.0.0.1:2379"] }\n' }, ['up']);
+    expect(embeddedWithEndpoints.exitCode).toBe(2);
+    expect(embeddedWithEndpoints.stderr).toContain('registry.endpoints: is for the etcd backend (registry.backend: etcd)');
+  });
 });

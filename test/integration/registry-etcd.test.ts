@@ -6,7 +6,11 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startEtcd } from '../../scripts/etcd-server.mjs';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { EtcdRegistry } from '../../src/registry/etcd.js';
+import { openRegistry } from '../../src/registry/open-registry.js';
 import { EtcdClient } from '../../src/registry/etcd-client.js';
 import type { RegistryEntry } from '../../src/registry/types.js';
 import { until } from '../helpers/fleet.js';
@@ -145,5 +149,49 @@ describe('the etcd registry', () => {
     open.splice(open.indexOf(b), 1);
     await b.close();
     await until('b gone before its 30 s TTL', async () => (await a.list()).length === 0, 3000, 10);
+  });
+
+  it.each([
+    ['its own authentication (user and password file) over TLS', { tls: 'server' as const, rootPassword: 'root-password-for-the-test' }],
+    ["TLS with a client certificate of the cluster's CA", { tls: 'client-cert' as const }],
+  ])('speaks to an etcd with %s, and says why when it is refused', async (_what, secured) => {
+    const secure = await startEtcd(secured);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hmsops-etcd-auth-'));
+    try {
+      const prefix = newPrefix();
+      const settings = (host: string, password: string, tls = secure.tls) => {
+        const passwordFile = path.join(dir, `${host}.pw`);
+        fs.writeFileSync(passwordFile, `${password}\n`, { mode: 0o600 });
+        return {
+          registry: {
+            backend: 'etcd' as const,
+            endpoints: [secure.endpoint],
+            prefix,
+            ttlMs: 2000,
+            deregisterAfterMs: 60_000,
+            ...(secured.rootPassword ? { user: 'root', passwordFile } : {}),
+            tls,
+          },
+          host: { name: host, advertise: '127.0.0.1' },
+        };
+      };
+      const a = openRegistry(settings('host-a', 'root-password-for-the-test'), (m) => logs.push(m)) as EtcdRegistry;
+      const b = openRegistry(settings('host-b', 'root-password-for-the-test'), (m) => logs.push(m)) as EtcdRegistry;
+      // A wrong password; without a client certificate where one is required.
+      const refused = openRegistry(settings('host-c', 'not-the-password', secured.rootPassword ? secure.tls : { ca: secure.tls!.ca }), (m) => logs.push(m)) as EtcdRegistry;
+      open.push(a, b, refused);
+      expect(secure.endpoint).toMatch(/^https:/);
+      await a.register(entry('auth', 'auth-1', 4005));
+      await until('b sees a', async () => seen(await b.list()).join() === 'host-a/auth-1:starting', 10_000, 20);
+      expect(b.health()).toEqual({ backend: 'etcd', reachable: true });
+      await until('the refusal said', () => (refused.health().error ?? '').length > 0 && !/not connected yet/.test(refused.health().error ?? ''), 10_000, 50);
+      expect(refused.health().error).toMatch(secured.rootPassword ? /authentication failed for root/ : /certificate|handshake|socket|alert|other side closed/i);
+      expect(refused.health().reachable).toBe(false);
+      expect(await refused.list()).toEqual([]);
+    } finally {
+      for (const r of open.splice(0)) await r.close();
+      await secure.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
