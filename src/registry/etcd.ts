@@ -220,12 +220,14 @@ export class EtcdRegistry implements Registry {
       if (!this.#publishing) void this.#publish();
       return;
     }
+    const lease = this.#lease;
     try {
-      const ttl = await this.#client.keepAlive(this.#lease);
+      const ttl = await this.#client.keepAlive(lease);
       if (ttl > 0) {
         this.#reachable();
         return;
       }
+      if (this.#lease !== lease) return; // already replaced by the publisher
       // The lease ran out while etcd was away (or was revoked): publish everything on a new one.
       this.opts.log(`the host lease ${this.#lease} expired; registering this host's instances again`);
       this.#lease = undefined;
