@@ -33,10 +33,10 @@ const fx = (instances) => `  fx:
     health: { liveness: { path: /healthz }, readiness: { path: /readyz, interval: 1s } }
 `;
 
-/** The registry settings of a fleet: embedded, or etcd with this host's name and address. */
-const registryYaml = (etcd, host, address, secretFile) =>
+/** The registry settings of one host of a fleet (the fleet's etcd and prefix, this host's name and address). */
+const registryYaml = (etcd, prefix, host, address, secretFile) =>
   etcd
-    ? `registry: { backend: etcd, endpoints: ["${etcd.endpoint}"], prefix: /hmsops/bench-${crypto.randomBytes(3).toString('hex')}/, ttl: ${TTL_MS}ms }
+    ? `registry: { backend: etcd, endpoints: ["${etcd.endpoint}"], prefix: ${prefix}, ttl: ${TTL_MS}ms }
 host: { name: ${host}, advertise: ${address} }
 fleet: { secretFile: "${secretFile}" }
 `
@@ -63,10 +63,11 @@ async function readyToRouted(gatewayUrl, instanceFleet) {
   const samples = [];
   for (let i = 0; i < ROUNDS; i++) {
     await instanceFleet.hmsops(['scale', 'fx=0']);
-    await until(async () => (await status(undefined, 'a', `${gatewayUrl}/fx/`)) === 503, 20_000, 10);
+    // 503 once the gateway has seen the route, 404 before it ever has
+    if (!(await until(async () => [503, 404].includes(await status(undefined, 'a', `${gatewayUrl}/fx/`)), 20_000, 10))) throw new Error('fx still routed after scale 0');
     const since = Date.now();
     const scaled = instanceFleet.hmsops(['scale', 'fx=1']);
-    await until(async () => (await status(undefined, 'a', `${gatewayUrl}/fx/`, 1000)) === 200, 20_000, 2);
+    if (!(await until(async () => (await status(undefined, 'a', `${gatewayUrl}/fx/`, 1000)) === 200, 20_000, 2))) throw new Error('fx not routed within 20 s of scale 1');
     const routedAt = Date.now();
     await scaled;
     const ready = (await events(instanceFleet)).filter((e) => e.type === 'ready' && e.at >= since && e.instance?.startsWith('fx-')).at(-1);
@@ -103,9 +104,13 @@ export async function benchHosts() {
     if ((await one.hmsops(['up'])).code !== 0) throw new Error('embedded fleet did not come up');
     const embedded = await readyToRouted(await gatewayUrlOf(one), one);
     await downAll();
-    const gw = fleet(`version: 1\n${registryYaml(etcd, 'bench-a', '127.0.0.1', secretFile)}gateway: { port: 0, auth: false }\nservices: {}\n`);
-    const other = fleet(`version: 1\n${registryYaml(etcd, 'bench-b', '127.0.0.1', secretFile)}gateway: { enabled: false }\nservices:\n${fx(0)}`);
-    for (const f of [gw, other]) if ((await f.hmsops(['up'])).code !== 0) throw new Error('etcd fleets did not come up');
+    let prefix = `/hmsops/bench-${crypto.randomBytes(3).toString('hex')}/`;
+    const gw = fleet(`version: 1\n${registryYaml(etcd, prefix, 'bench-a', '127.0.0.1', secretFile)}gateway: { port: 0, auth: false }\nservices: {}\n`);
+    const other = fleet(`version: 1\n${registryYaml(etcd, prefix, 'bench-b', '127.0.0.1', secretFile)}gateway: { enabled: false }\nservices:\n${fx(0)}`);
+    for (const f of [gw, other]) {
+      const up = await f.hmsops(['up']);
+      if (up.code !== 0) throw new Error(`etcd fleets did not come up: ${up.stderr}`);
+    }
     const viaEtcd = await readyToRouted(await gatewayUrlOf(gw), other);
     await downAll();
     await etcd.stop();
@@ -117,14 +122,18 @@ export async function benchHosts() {
     const addr = (h) => net?.hosts[h].address ?? '127.0.0.1';
     etcd = await startEtcd({ host: addr('db'), netns: net?.hosts.db.ns });
     const gatewayPort = net ? 8080 : 0;
+    prefix = `/hmsops/bench-${crypto.randomBytes(3).toString('hex')}/`;
     const a = fleet(
-      `version: 1\n${registryYaml(etcd, 'host-a', addr('a'), secretFile)}gateway: { port: ${gatewayPort}, host: ${addr('a')}, auth: false, upstreamTimeout: 2s, cooldown: ${TTL_MS}ms }\nservices:\n${fx(1)}`,
+      `version: 1\n${registryYaml(etcd, prefix, 'host-a', addr('a'), secretFile)}gateway: { port: ${gatewayPort}, host: ${addr('a')}, auth: false, upstreamTimeout: 2s, cooldown: ${TTL_MS}ms }\nservices:\n${fx(1)}`,
       {
         netns: net?.hosts.a.ns,
       },
     );
-    const b = fleet(`version: 1\n${registryYaml(etcd, 'host-b', addr('b'), secretFile)}gateway: { enabled: false }\nservices:\n${fx(1)}`, { netns: net?.hosts.b.ns });
-    for (const f of [b, a]) if ((await f.hmsops(['up'])).code !== 0) throw new Error('host fleets did not come up');
+    const b = fleet(`version: 1\n${registryYaml(etcd, prefix, 'host-b', addr('b'), secretFile)}gateway: { enabled: false }\nservices:\n${fx(1)}`, { netns: net?.hosts.b.ns });
+    for (const f of [b, a]) {
+      const up = await f.hmsops(['up']);
+      if (up.code !== 0) throw new Error(`host fleets did not come up: ${up.stderr}`);
+    }
     const origin = await gatewayUrlOf(a);
     await until(
       async () => (await new ControlClient(path.join(a.stateDir, 'run', 'hmsopsd.sock')).call('GET /v1/registry', { query: { service: 'fx' } })).entries.length === 2,
@@ -138,6 +147,8 @@ export async function benchHosts() {
     if (net && hasCommand('wrk')) {
       const wrk = async () => {
         const { stdout } = await execFileAsync('ip', ['netns', 'exec', net.hosts.a.ns, 'wrk', '-t1', '-c32', '-d6s', `${origin}/fx/`]);
+        const bad = /Non-2xx or 3xx responses: (\d+)/.exec(stdout);
+        if (bad) throw new Error(`wrk: ${bad[1]} answers were not 2xx`);
         return Number(/Requests\/sec:\s+([\d.]+)/.exec(stdout)[1]);
       };
       const across = [];
@@ -166,7 +177,7 @@ export async function benchHosts() {
           const at = Date.now();
           const ok = await fetch(${JSON.stringify(`${origin}/fx/`)}, { signal: AbortSignal.timeout(10000) }).then((r) => r.status === 200, () => false);
           total++;
-          if (!ok) failures.push(Date.now());
+          if (!ok) failures.push(at);
         }
       }));
       console.log(JSON.stringify({ total, failures, cutAt }));
@@ -185,10 +196,11 @@ export async function benchHosts() {
     const gapMs = failures.length ? Math.max(...failures) - cutAt : 0;
     if (net) net.linkUp('b');
 
+    const gone = failures.length ? Math.min(...failures) - cutAt : 0;
     const r = {
       readyToRoutedEmbeddedMs: median(embedded),
       readyToRoutedEtcdMs: median(viaEtcd),
-      failover: { how: net ? 'link down' : 'SIGKILL', requests: total, failed: failures.length, lastFailureAfterCutMs: gapMs, ttlMs: TTL_MS },
+      failover: { how: net ? 'link down' : 'SIGKILL', requests: total, failed: failures.length, firstFailureAfterCutMs: gone, lastFailureAfterCutMs: gapMs, ttlMs: TTL_MS },
       acrossLinkRps: acrossRps ?? null,
       sameHostRps: localRps ?? null,
     };
@@ -198,7 +210,7 @@ export async function benchHosts() {
       { measure: 'etcd / embedded', value: `${(r.readyToRoutedEtcdMs / Math.max(1, r.readyToRoutedEmbeddedMs)).toFixed(2)}x`, goal: '', result: '' },
       {
         measure: `failover, host B ${r.failover.how}: failed requests`,
-        value: `${failures.length} of ${total}, the last ${gapMs} ms after the cut`,
+        value: `${failures.length} of ${total}${failures.length ? `, sent ${gone} to ${gapMs} ms after the cut` : ''}`,
         goal: `none later than the TTL (${TTL_MS} ms)`,
         result: verdict(gapMs <= TTL_MS),
       },

@@ -42,7 +42,7 @@ export class Balancer {
   finish(u: Upstream) {
     this.#outstanding.set(u.instanceId, (this.#outstanding.get(u.instanceId) ?? 1) - 1);
   }
-  /** Connection refused or reset: out of rotation for the cool-down. */
+  /** Connection refused or reset, or no answer in time: out of rotation for the cool-down. */
   eject(u: Upstream) {
     this.#cooldownUntil.set(u.instanceId, this.now() + this.cooldownMs);
   }

@@ -222,8 +222,17 @@ export class GatewayProxy {
       this.balancer.finish(upstream);
       if (!e) return f.done();
       const at = `${upstream.instanceId}: ${e.message}`;
-      if (e.code === 'timeout')
+      if (e.code === 'timeout') {
+        // A silent instance (hung, or its host gone with the connection open) is left out for the
+        // cooldown; a safe request with nothing of its answer sent yet goes once to another
+        // passing instance, as nginx's proxy_next_upstream does by default.
+        this.balancer.eject(upstream);
+        if (f.safe && !f.res.headersSent && attempt === 0 && route.upstreams.some((u) => u.instanceId !== upstream.instanceId)) {
+          log.retried = true;
+          return this.#attempt(f, 1, upstream, false);
+        }
         return f.done(new HmsopsError('UPSTREAM_TIMEOUT', `${upstream.instanceId} did not answer within ${this.cfg.upstreamTimeoutMs}ms`, { extra: { service: route.service } }));
+      }
       if (e.code === 'body-too-large') return f.done(new HmsopsError('BODY_TOO_LARGE', e.message));
       if (e.code === 'client-gone') return f.done(new HmsopsError('CLIENT_CLOSED', e.message));
       if (e.code === 'bad-response') return f.done(new HmsopsError('UPSTREAM_BAD_RESPONSE', at, { extra: { service: route.service } }));

@@ -27,7 +27,9 @@ export interface ResponseSink {
 }
 
 /**
- * - `connect`: the connection could not be opened; nothing was sent (any request may be retried).
+ * - `connect`: the connection could not be opened (refused, or not open within the connect
+ *   timeout: a host that is gone drops packets rather than refusing); nothing was sent (any
+ *   request may be retried).
  * - `lost`: the connection closed before the answer's head; the request may have been processed.
  * - `timeout`: no answer (or no further body bytes) within the timeout.
  * - `bad-response`: the answer is not HTTP/1.1 we can forward safely.
@@ -63,6 +65,8 @@ export interface UpstreamPoolOptions {
   maxConnections: number;
   /** For the answer's head, and between body chunks. */
   timeoutMs: number;
+  /** For the connection to open (default: the lesser of timeoutMs and 2 s). */
+  connectTimeoutMs?: number;
   /** How long an unused connection is kept; below the instance's own keep-alive timeout. */
   idleMs: number;
 }
@@ -116,6 +120,7 @@ class Connection {
     });
     socket.on('connect', () => {
       this.connected = true;
+      if (this.exchange) this.deadline = Date.now() + this.pool.options.timeoutMs;
       const ex = this.exchange;
       if (ex?.req.body && !Buffer.isBuffer(ex.req.body)) this.pipeBody(ex, ex.req.body);
     });
@@ -147,7 +152,8 @@ class Connection {
     this.uses++;
     const { req } = ex;
     const socket = this.socket;
-    this.deadline = Date.now() + this.pool.options.timeoutMs;
+    const { timeoutMs, connectTimeoutMs = Math.min(timeoutMs, 2000) } = this.pool.options;
+    this.deadline = Date.now() + (this.connected ? timeoutMs : connectTimeoutMs);
     ex.res.onClientGone = () => {
       if (!ex.settled && this.exchange === ex) this.fail(new UpstreamError('client-gone', 'the client closed its connection'));
     };
@@ -201,7 +207,8 @@ class Connection {
 
   /** Called by the pool's sweep once the deadline has passed. */
   expire() {
-    if (this.exchange) this.fail(new UpstreamError('timeout', `no answer within ${this.pool.options.timeoutMs}ms`));
+    if (this.exchange && !this.connected) this.fail(new UpstreamError('connect', `cannot connect to ${this.pool.hostHeader}: no answer to the connection`));
+    else if (this.exchange) this.fail(new UpstreamError('timeout', `no answer within ${this.pool.options.timeoutMs}ms`));
     this.socket.destroy();
   }
 
@@ -341,7 +348,8 @@ export class UpstreamPool {
     const c: Connection = new Connection(net.connect({ port: this.port, host: this.host, onread }), this);
     this.#all.add(c);
     // One timer per pool rather than one per request: deadlines are checked a few times per timeout.
-    this.#sweep ??= setInterval(() => this.#expire(), Math.min(1000, Math.max(10, Math.min(this.options.timeoutMs, this.options.idleMs) / 4))).unref();
+    const shortest = Math.min(this.options.timeoutMs, this.options.connectTimeoutMs ?? 2000, this.options.idleMs);
+    this.#sweep ??= setInterval(() => this.#expire(), Math.min(1000, Math.max(10, shortest / 4))).unref();
     return c;
   }
 

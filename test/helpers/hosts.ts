@@ -78,7 +78,7 @@ export async function bringUpHosts(opts: { ttl?: string; achInstances?: [number,
       netns: net?.hosts.b?.ns,
       sharedStore: true,
     });
-    const a = makeFleet(`${shared('a')}gateway: { port: ${gatewayPort}, host: ${address('a')} }\nservices:\n  auth: {}\n  ach: { instances: ${achA} }\n`, {
+    const a = makeFleet(`${shared('a')}gateway: { port: ${gatewayPort}, host: ${address('a')}, upstreamTimeout: 10s }\nservices:\n  auth: {}\n  ach: { instances: ${achA} }\n`, {
       store,
       netns: net?.hosts.a?.ns,
       sharedStore: true,

@@ -115,6 +115,33 @@ describe('gateway routing', () => {
     expect(metrics).toMatch(/gateway_requests_total\{service="web",status="429"\} 4/);
   });
 
+  it('sends a safe request that met a silent instance (no answer in time) once to another instance, and leaves the silent one out for the cooldown', async () => {
+    const fleet = makeFleet(header('port: 0, auth: false, upstreamTimeout: 500ms, cooldown: 20s') + fixtureService('web', { instances: 2 }));
+    expect((await fleet.hmsops(['up'])).exitCode).toBe(0);
+    const gw = await gatewayUrl(fleet);
+    // Both in rotation, connections open to both; then web-2 stops answering (but still accepts).
+    for (let i = 0; i < 4; i++) await getJson(`${gw}/web/`);
+    const web2 = (await fleet.instances()).find((i) => i.id === 'web-2');
+    await fetch(`http://${web2.address}/control/freeze`);
+    await sleep(100);
+    const started = Date.now();
+    const answers = [];
+    for (let i = 0; i < 6; i++) answers.push(await getJson(`${gw}/web/`));
+    expect(answers.map((a) => [a.status, a.body.instance])).toEqual(Array(6).fill([200, 'web-1']));
+    // One request waited for the timeout, then went to web-1; the others did not wait.
+    expect(Date.now() - started).toBeLessThan(500 + 1500);
+    // The access log says which request was sent again, and where it ended.
+    const access = await until('the ten requests logged', () => {
+      const lines = fs
+        .readFileSync(path.join(fleet.stateDir, 'logs', 'gateway-1.access.log'), 'utf8')
+        .trim()
+        .split('\n');
+      return lines.length >= 10 && lines.slice(-6);
+    });
+    expect(access.filter((l) => l.includes('"retried":true'))).toHaveLength(1);
+    expect(access.every((l) => l.includes('"instance":"web-1"'))).toBe(true);
+  });
+
   it('sends no traffic to an instance that fails readiness, and takes it back when it passes again', async () => {
     const fleet = makeFleet(header() + fixtureService('web', { instances: 2 }));
     expect((await fleet.hmsops(['up'])).exitCode).toBe(0);

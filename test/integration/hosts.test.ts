@@ -78,6 +78,10 @@ describe(`a fleet across machines (${mode})`, () => {
     const mend = () => (h.net ? h.net.linkUp('b') : process.kill(h.b.daemonPid()!, 'SIGCONT'));
     cut();
     try {
+      // Before B leaves the registry: ACH has instances on A too, so a request that meets B's
+      // silence (no answer to the connection) goes to A's instead, and B is left out after that.
+      const origin = await gatewayOrigin(h.a);
+      for (let i = 0; i < 4; i++) expect(await httpOn(h, 'a', origin, '/ach/v1/grants')).toMatchObject({ status: 200 });
       const t0 = Date.now();
       await until('B gone from A', async () => (await registryOn(h.a)).seen.every((e) => e.startsWith('host-a/')), 20_000, 100);
       const gone = Date.now() - t0;
@@ -85,7 +89,7 @@ describe(`a fleet across machines (${mode})`, () => {
       expect(gone).toBeLessThan(3000 + 3000);
       // A's gateway no longer sends there: analytics, only on B, has no instance (503 at once, not a timeout).
       const started = Date.now();
-      const call = await httpOn(h, 'a', await gatewayOrigin(h.a), '/analytics/v1/events');
+      const call = await httpOn(h, 'a', origin, '/analytics/v1/events');
       expect(call).toMatchObject({ status: 503, code: 'NO_HEALTHY_INSTANCE' });
       expect(Date.now() - started).toBeLessThan(5000);
       if (h.net) {
