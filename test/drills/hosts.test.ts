@@ -14,7 +14,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readNachaFile } from '../../src/nacha/index.js';
 import { cliPath, sleep, until } from '../helpers/fleet.js';
-import { bringUpHosts, gatewayOrigin, type Hosts, killHost, mode, registryOn, trafficOn } from '../helpers/hosts.js';
+import { bringUpHosts, gatewayOrigin, type Hosts, httpOn, killHost, mode, registryOn, trafficOn } from '../helpers/hosts.js';
 
 let h: Hosts | undefined;
 afterEach(async () => {
@@ -93,6 +93,8 @@ describe(`drills across machines (${mode})`, () => {
     const origin = await gatewayOrigin(hosts.a);
     // Services on both hosts: auth (A), ACH (A and B), analytics and the mail sink (B).
     const routes = ['/auth/v1/me', '/ach/v1/grants', '/analytics/v1/reports/summary', '/mail/v1/messages?limit=1'];
+    const pids = async () => [...(await hosts.a.instances()), ...(await hosts.b.instances())].map((i: { id: string; pid: number }) => `${i.id}:${i.pid}`).sort();
+    const pidsBefore = await pids();
     const traffic = trafficOn(hosts, 'a', origin, routes, 25);
     await sleep(5000);
     await hosts.etcd.halt();
@@ -104,6 +106,10 @@ describe(`drills across machines (${mode})`, () => {
       expect(onA.stdout).toMatch(/registry unreachable[\s\S]*stale/);
       // The last table, with both hosts in it.
       expect(onA.stdout).toContain('host-b');
+      // The gateway stays ready (it routes on) and says why its table may be old.
+      const ready = await httpOn(hosts, 'a', origin, '/readyz');
+      expect(ready.status).toBe(200);
+      expect(ready.detail).toMatch(/^registry unreachable: .*routing with the last table known$/);
       await sleep(Math.max(0, 10_000 - (Date.now() - haltedAt)));
     } finally {
       await hosts.etcd.resume();
@@ -121,6 +127,9 @@ describe(`drills across machines (${mode})`, () => {
         30_000,
         200,
       );
+    // Nothing was restarted: the same processes, registered again.
+    expect(await pids()).toEqual(pidsBefore);
+    expect((await httpOn(hosts, 'a', origin, '/readyz')).detail).toBeUndefined();
     console.log(`etcd stopped 10 s under ${total} requests through host A's gateway: ${failures.length} failed`);
   }, 300_000);
 });

@@ -106,14 +106,14 @@ export async function registryOn(f: TestFleet) {
 }
 
 /** A GET through a host's gateway from inside the host (its namespace), logged in as the operator: the status and the error code answered. */
-export async function httpOn(h: Hosts, host: 'a' | 'b', origin: string, route: string): Promise<{ status: number; code?: string }> {
+export async function httpOn(h: Hosts, host: 'a' | 'b', origin: string, route: string): Promise<{ status: number; code?: string; detail?: string }> {
   const { username, password } = JSON.parse(fs.readFileSync(path.join(h.a.stateDir, 'credentials.json'), 'utf8'));
   const script = `(async () => {
     const login = await fetch(${JSON.stringify(`${origin}/auth/v1/login`)}, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: ${JSON.stringify(username)}, password: ${JSON.stringify(password)} }) });
     const { token } = await login.json();
     const r = await fetch(${JSON.stringify(origin)} + ${JSON.stringify(route)}, { headers: { authorization: 'Bearer ' + token }, signal: AbortSignal.timeout(20000) });
     const b = await r.json().catch(() => ({}));
-    console.log(JSON.stringify({ status: r.status, code: b.code ?? b.error?.code }));
+    console.log(JSON.stringify({ status: r.status, code: b.code ?? b.error?.code, detail: b.detail }));
   })()`;
   const argv = h.net ? h.net.on(host, [process.execPath, '-e', script]) : [process.execPath, '-e', script];
   const r = await execa(argv[0]!, argv.slice(1), { reject: false, timeout: 30_000 });
