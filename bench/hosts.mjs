@@ -203,7 +203,16 @@ export async function benchHosts() {
     const r = {
       readyToRoutedEmbeddedMs: median(embedded),
       readyToRoutedEtcdMs: median(viaEtcd),
-      failover: { how: net ? 'link down' : 'SIGKILL', requests: total, failed: failures.length, firstFailureAfterCutMs: gone, lastFailureAfterCutMs: gapMs, slowestMs: slowest, slowerThan1s: slow, ttlMs: TTL_MS },
+      failover: {
+        how: net ? 'link down' : 'SIGKILL',
+        requests: total,
+        failed: failures.length,
+        firstFailureAfterCutMs: gone,
+        lastFailureAfterCutMs: gapMs,
+        slowestMs: slowest,
+        slowerThan1s: slow,
+        ttlMs: TTL_MS,
+      },
       acrossLinkRps: acrossRps ?? null,
       sameHostRps: localRps ?? null,
     };

@@ -3,3 +3,4 @@ export * from './layout.js';
 export * from './reader.js';
 export * from './writer.js';
 export * from './text.js';
+export * from './returns.js';

@@ -5,6 +5,7 @@
  * records. Every problem names its line and rule. Pure: text in, result out.
  */
 import { abaCheckDigit } from './aba.js';
+import { readReturnOrChange, type ReturnOrChange } from './returns.js';
 import {
   addendaLayout,
   batchControlLayout,
@@ -53,6 +54,8 @@ export interface ReadResult {
   summary: NachaSummary;
   /** The parsed file, when valid and keepEntries is not false. */
   file?: NachaFile;
+  /** Every return (addenda 99) and notification of change (addenda 98) read, with its line, in file order. */
+  returns: (ReturnOrChange & { line: number })[];
 }
 
 export const formatNachaProblem = (p: NachaProblem) => `line ${p.line}: ${p.message} (rule: ${p.rule})`;
@@ -112,6 +115,7 @@ export function readNachaFile(text: string, opts: { keepEntries?: boolean; maxPr
   let lastEntry: (EntryDetail & { line: number; addendaSeen: number }) | undefined;
   let control: RecordFields | undefined;
   let paddingLines = 0;
+  const returns: ReadResult['returns'] = [];
 
   const closeEntry = () => {
     if (lastEntry && lastEntry.addendaRecordIndicator === 1 && lastEntry.addendaSeen === 0) {
@@ -185,6 +189,11 @@ export function readNachaFile(text: string, opts: { keepEntries?: boolean; maxPr
           if (!lastEntry) problem('record-order', 'addenda (record type 7) must follow an entry detail (record type 6)', true);
           if (lastEntry!.addendaRecordIndicator !== 1) problem('addenda-indicator', `addenda follows an entry whose addenda record indicator is 0 (line ${lastEntry!.line})`);
           const a = fields(line, addendaLayout) as { addendaTypeCode: string; body: string };
+          if (a.addendaTypeCode === '98' || a.addendaTypeCode === '99') {
+            const r = readReturnOrChange(line);
+            for (const p of r.problems) problem(p.rule, p.message);
+            if (r.value) returns.push({ ...r.value, line: lineNo });
+          }
           lastEntry!.addendaSeen++;
           lastEntry!.addenda.push(a);
           batch!.count++;
@@ -253,6 +262,7 @@ export function readNachaFile(text: string, opts: { keepEntries?: boolean; maxPr
     problems,
     warnings,
     summary,
+    returns,
     file: ok && keep ? { header: header!, batches, control: control as NachaFile['control'], layout: { lineEnding: lineEnding || '', trailer } } : undefined,
   };
 }

@@ -47,6 +47,8 @@ export interface EntryInput {
   discretionaryData?: string;
   /** Given by the ledger when the transfer was accepted; otherwise numbered here. */
   traceNumber?: string;
+  /** Addenda records (type code and the 91 characters after it): a return's 99, a notification of change's 98. */
+  addenda?: { addendaTypeCode: string; body: string }[];
 }
 
 export interface BatchInput {
@@ -101,11 +103,12 @@ export function buildNachaFile(input: FileInput): NachaFile {
         individualIdentificationNumber: ei.idNumber,
         individualName: ei.name,
         discretionaryData: ei.discretionaryData ?? '',
-        addendaRecordIndicator: 0,
+        addendaRecordIndicator: ei.addenda?.length ? 1 : 0,
         traceNumber: ei.traceNumber ?? traceNumber(bi.odfi, ++traceSeq),
-        addenda: [],
+        addenda: ei.addenda ?? [],
       };
     });
+    const addenda = entries.reduce((n, e) => n + e.addenda.length, 0);
     const serviceClassCode = debit > 0 && credit > 0 ? 200 : debit > 0 ? 225 : 220;
     return {
       header: {
@@ -125,7 +128,7 @@ export function buildNachaFile(input: FileInput): NachaFile {
       entries,
       control: {
         serviceClassCode,
-        entryAddendaCount: entries.length,
+        entryAddendaCount: entries.length + addenda,
         entryHash: hash % HASH_MOD,
         totalDebit: debit,
         totalCredit: credit,
@@ -137,7 +140,7 @@ export function buildNachaFile(input: FileInput): NachaFile {
       },
     };
   });
-  const records = 2 + batches.reduce((n, b) => n + 2 + b.entries.length, 0);
+  const records = 2 + batches.reduce((n, b) => n + 2 + b.control.entryAddendaCount, 0);
   const d = input.createdAt;
   return {
     header: {

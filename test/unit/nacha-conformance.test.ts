@@ -41,6 +41,19 @@ if ('missing' in found) {
       expect(rule('invalid-two-micro-deposits.ach')).toMatchObject({ line: 15, rule: 'field-format' });
     });
 
+    it('reads the returns and notifications of change in returns/, each code with the entry it answers', () => {
+      const read = (name: string) => readNachaFile(fs.readFileSync(path.join(corpus, 'returns', name), 'latin1'));
+      const codes = (name: string) => {
+        const r = read(name);
+        expect(r.problems.map(formatNachaProblem)).toEqual([]);
+        return r.returns.map((x) => `${x.kind} ${x.code} ${x.originalTrace}${x.kind === 'change' ? ` ${x.correctedData}` : ''}`);
+      };
+      expect(codes('issue1620_return.ach')).toEqual(['return R03 062000010000001']);
+      expect(codes('cor-read.ach')).toEqual(['change C01 121042880000001 1918171614']);
+      expect(codes('dishonored-return.ach')).toEqual(['return R68 059999990000301', 'return R68 059999990000301']);
+      expect(read('dishonored-return.ach').returns[0]).toMatchObject({ dishonored: { returnReasonCode: 'R01' } });
+    });
+
     it.each(files('large'))('accepts the large file %s', (file) => {
       const text = zlib.gunzipSync(fs.readFileSync(file)).toString('latin1');
       const r = readNachaFile(text, { keepEntries: false });

@@ -1,0 +1,195 @@
+/**
+ * What an RDFI sends back: returns (addenda type 99, return reason codes R01-R85, dishonored
+ * returns R61-R77 in a layout of their own) and notifications of change (addenda type 98, change
+ * codes C01-C13), read from an addenda record's 94 characters and checked against NACHA's code
+ * tables. Pure.
+ */
+
+/** NACHA's return reason codes (Operating Rules, Appendix Four), with what each means. */
+export const RETURN_REASONS: Readonly<Record<string, string>> = {
+  R01: 'Insufficient Funds',
+  R02: 'Account Closed',
+  R03: 'No Account/Unable to Locate Account',
+  R04: 'Invalid Account Number Structure',
+  R05: 'Unauthorized Debit to Consumer Account Using Corporate SEC Code',
+  R06: "Returned per ODFI's Request",
+  R07: 'Authorization Revoked by Customer',
+  R08: 'Payment Stopped',
+  R09: 'Uncollected Funds',
+  R10: 'Customer Advises Originator is Not Known to Receiver and/or Is Not Authorized',
+  R11: 'Customer Advises Entry Not in Accordance with the Terms of the Authorization',
+  R12: 'Account Sold to Another DFI',
+  R13: 'Invalid ACH Routing Number',
+  R14: 'Representative Payee Deceased or Unable to Continue in That Capacity',
+  R15: 'Beneficiary or Account Holder (Other Than a Representative Payee) Deceased',
+  R16: 'Account Frozen/Entry Returned per OFAC Instruction',
+  R17: 'File Record Edit Criteria / Entry with Invalid Account Number Initiated Under Questionable Circumstances',
+  R18: 'Improper Effective Entry Date',
+  R19: 'Amount Field Error',
+  R20: 'Non-Transaction Account',
+  R21: 'Invalid Company Identification',
+  R22: 'Invalid Individual ID Number',
+  R23: 'Credit Entry Refused by Receiver',
+  R24: 'Duplicate Entry',
+  R25: 'Addenda Error',
+  R26: 'Mandatory Field Error',
+  R27: 'Trace Number Error',
+  R28: 'Routing Number Check Digit Error',
+  R29: 'Corporate Customer Advises Not Authorized',
+  R30: 'RDFI Not Participant in Check Truncation Program',
+  R31: 'Permissible Return Entry (CCD and CTX only)',
+  R32: 'RDFI Non-Settlement',
+  R33: 'Return of XCK Entry',
+  R34: 'Limited Participation DFI',
+  R35: 'Return of Improper Debit Entry',
+  R36: 'Return of Improper Credit Entry',
+  R37: 'Source Document Presented for Payment',
+  R38: 'Stop Payment on Source Document',
+  R39: 'Improper Source Document/Source Document Presented for Payment',
+  R40: 'Return of ENR Entry by Federal Government Agency',
+  R41: 'Invalid Transaction Code',
+  R42: 'Routing Number/Check Digit Error',
+  R43: 'Invalid DFI Account Number',
+  R44: 'Invalid Individual ID Number/Identification Number',
+  R45: 'Invalid Individual Name/Company Name',
+  R46: 'Invalid Representative Payee Indicator',
+  R47: 'Duplicate Enrollment',
+  R50: 'State Law Affecting RCK Acceptance',
+  R51: 'Item Related to RCK Entry is Ineligible or RCK Entry is Improper',
+  R52: 'Stop Payment on Item Related to RCK Entry',
+  R53: 'Item and RCK Entry Presented for Payment',
+  R61: 'Misrouted Return',
+  R62: 'Return of Erroneous or Reversing Debit',
+  R67: 'Duplicate Return',
+  R68: 'Untimely Return',
+  R69: 'Field Error(s)',
+  R70: 'Permissible Return Entry Not Accepted/Return Not Requested by ODFI',
+  R71: 'Misrouted Dishonored Return',
+  R72: 'Untimely Dishonored Return',
+  R73: 'Timely Original Return',
+  R74: 'Corrected Return',
+  R75: 'Return Not a Duplicate',
+  R76: 'No Errors Found',
+  R77: 'Non-Acceptance of R62 Dishonored Return',
+  R80: 'IAT Entry Coding Error',
+  R81: 'Non-Participant in IAT Program',
+  R82: 'Invalid Foreign Receiving DFI Identification',
+  R83: 'Foreign Receiving DFI Unable to Settle',
+  R84: 'Entry Not Processed by Gateway',
+  R85: 'Incorrectly Coded Outbound International Payment',
+};
+
+/** Dishonored returns (an ODFI refusing a return) and contested ones: addenda 99 in the dishonored layout. */
+const DISHONORED = new Set(['R61', 'R62', 'R67', 'R68', 'R69', 'R70', 'R71', 'R72', 'R73', 'R74', 'R75', 'R76', 'R77']);
+
+/** NACHA's change codes: what a notification of change corrects. */
+export const CHANGE_CODES: Readonly<Record<string, string>> = {
+  C01: 'Incorrect DFI Account Number',
+  C02: 'Incorrect Routing Number',
+  C03: 'Incorrect Routing Number and Incorrect DFI Account Number',
+  C04: 'Incorrect Individual Name/Receiving Company Name',
+  C05: 'Incorrect Transaction Code',
+  C06: 'Incorrect DFI Account Number and Incorrect Transaction Code',
+  C07: 'Incorrect Routing Number, Incorrect DFI Account Number, and Incorrect Transaction Code',
+  C08: 'Incorrect Receiving DFI Identification (IAT Only)',
+  C09: 'Incorrect Individual Identification Number',
+  C10: 'Incorrect Company Name',
+  C11: 'Incorrect Company Identification',
+  C12: 'Incorrect Company Name and Company Identification',
+  C13: 'Addenda Format Error',
+};
+
+export interface ReturnAddenda {
+  kind: 'return';
+  /** R01... */
+  code: string;
+  description: string;
+  /** The trace number of the entry being returned (the ODFI's, as it was sent). */
+  originalTrace: string;
+  /** YYMMDD, for R14/R15; undefined when blank. */
+  dateOfDeath?: string;
+  /** The first 8 digits of the routing the original entry went to. */
+  originalRdfi: string;
+  information: string;
+  /** This addenda's own trace number. */
+  traceNumber: string;
+  /** A dishonored or contested return: the return trace it answers and that return's reason. */
+  dishonored?: { returnTrace: string; returnReasonCode: string; settlementDate: string };
+}
+
+export interface ChangeAddenda {
+  kind: 'change';
+  /** C01... */
+  code: string;
+  description: string;
+  originalTrace: string;
+  originalRdfi: string;
+  /** The corrected data, as the RDFI wrote it (its layout depends on the code). */
+  correctedData: string;
+  traceNumber: string;
+}
+
+export type ReturnOrChange = ReturnAddenda | ChangeAddenda;
+
+/** A problem with an addenda record: the rule and what is wrong (the reader adds the line). */
+export interface AddendaProblem {
+  rule: string;
+  message: string;
+}
+
+const digits = (s: string, n: number) => s.length === n && /^\d+$/.test(s);
+const blank = (s: string) => s.trim() === '';
+/** YYMMDD with a real month and day. */
+const isDate = (s: string) => /^\d{6}$/.test(s) && Number(s.slice(2, 4)) >= 1 && Number(s.slice(2, 4)) <= 12 && Number(s.slice(4, 6)) >= 1 && Number(s.slice(4, 6)) <= 31;
+
+/** Reads an addenda record of type 98 or 99 (the full 94-character line); problems instead of a result when a field is wrong. */
+export function readReturnOrChange(line: string): { value?: ReturnOrChange; problems: AddendaProblem[] } {
+  const type = line.slice(1, 3);
+  const at = (from: number, to: number) => line.slice(from - 1, to);
+  const problems: AddendaProblem[] = [];
+  const code = at(4, 6);
+  const originalTrace = at(7, 21);
+  const originalRdfi = at(28, 35);
+  const traceNumber = at(80, 94);
+  if (!digits(originalTrace, 15)) problems.push({ rule: 'return-field', message: `original entry trace number (positions 7-21) must be 15 digits, got "${originalTrace}"` });
+  if (!digits(originalRdfi, 8)) problems.push({ rule: 'return-field', message: `original receiving DFI (positions 28-35) must be 8 digits, got "${originalRdfi}"` });
+  if (!digits(traceNumber, 15)) problems.push({ rule: 'field-format', message: `trace number (positions 80-94) must be 15 digits, got "${traceNumber}"` });
+  if (type === '98') {
+    if (!(code in CHANGE_CODES)) problems.push({ rule: 'change-code', message: `change code "${code}" (positions 4-6) is not one of NACHA's C01-C13` });
+    const correctedData = at(36, 64).trimEnd();
+    if (blank(correctedData)) problems.push({ rule: 'return-field', message: 'corrected data (positions 36-64) is empty' });
+    if (!blank(at(22, 27)) || !blank(at(65, 79))) problems.push({ rule: 'return-field', message: 'reserved positions 22-27 and 65-79 of a notification of change must be blank' });
+    if (problems.length) return { problems };
+    return { value: { kind: 'change', code, description: CHANGE_CODES[code]!, originalTrace, originalRdfi, correctedData, traceNumber }, problems };
+  }
+  if (!(code in RETURN_REASONS)) problems.push({ rule: 'return-code', message: `return reason code "${code}" (positions 4-6) is not one of NACHA's` });
+  const common = { kind: 'return' as const, code, description: RETURN_REASONS[code]!, originalTrace, originalRdfi, traceNumber };
+  if (DISHONORED.has(code)) {
+    const returnTrace = at(39, 53);
+    const settlementDate = at(54, 56);
+    const returnReasonCode = at(57, 58);
+    if (!digits(returnTrace, 15)) problems.push({ rule: 'return-field', message: `return trace number (positions 39-53) must be 15 digits, got "${returnTrace}"` });
+    if (!blank(settlementDate) && !digits(settlementDate, 3))
+      problems.push({ rule: 'return-field', message: `return settlement date (positions 54-56) must be 3 digits, got "${settlementDate}"` });
+    if (!(`R${returnReasonCode}` in RETURN_REASONS))
+      problems.push({ rule: 'return-code', message: `return reason code "${returnReasonCode}" (positions 57-58) is not one of NACHA's` });
+    const dishonored = { returnTrace, returnReasonCode: `R${returnReasonCode}`, settlementDate };
+    return problems.length ? { problems } : { value: { ...common, information: at(59, 79).trimEnd(), dishonored }, problems };
+  }
+  const dateOfDeath = at(22, 27);
+  if (!blank(dateOfDeath) && !isDate(dateOfDeath))
+    problems.push({ rule: 'return-field', message: `date of death (positions 22-27) must be YYMMDD or blank, got "${dateOfDeath}"` });
+  if ((code === 'R14' || code === 'R15') && blank(dateOfDeath))
+    problems.push({ rule: 'return-field', message: `${code} (${RETURN_REASONS[code]}) needs the date of death (positions 22-27)` });
+  return problems.length ? { problems } : { value: { ...common, ...(blank(dateOfDeath) ? {} : { dateOfDeath }), information: at(36, 79).trimEnd() }, problems };
+}
+
+/** The 91 characters after the type code of a return's addenda 99 (the bank's side: a test's stand-in RDFI writes these). */
+export function returnAddendaBody(r: { code: string; originalTrace: string; originalRdfi: string; dateOfDeath?: string; information?: string; traceNumber: string }): string {
+  return `${r.code}${r.originalTrace}${(r.dateOfDeath ?? '').padEnd(6)}${r.originalRdfi}${(r.information ?? '').padEnd(44).slice(0, 44)}${r.traceNumber}`;
+}
+
+/** The 91 characters after the type code of a notification of change's addenda 98. */
+export function changeAddendaBody(c: { code: string; originalTrace: string; originalRdfi: string; correctedData: string; traceNumber: string }): string {
+  return `${c.code}${c.originalTrace}${' '.repeat(6)}${c.originalRdfi}${c.correctedData.padEnd(29).slice(0, 29)}${' '.repeat(15)}${c.traceNumber}`;
+}
