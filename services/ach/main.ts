@@ -2,6 +2,7 @@
 import { runService } from '../kit/service.js';
 import { HmsopsError, itemError } from '../../src/errors/index.js';
 import { ach as api, shared } from '../../src/api/schemas.js';
+import { InboundFiles } from './inbound.js';
 import { Ledger, migrations, publicTransfer } from './ledger.js';
 
 await runService({
@@ -12,6 +13,7 @@ await runService({
   async routes(app, ctx) {
     const ledger = new Ledger(ctx.db, ctx.paths.achOutbound, ctx.instanceId);
     await ledger.recoverFiles();
+    const inbound = new InboundFiles(ctx.db);
     const counted = (status: number) => ctx.metrics.inc('ach_transfers_total', 'Transfer submissions by outcome', { status });
 
     app.post(
@@ -113,6 +115,27 @@ await runService({
       if (!g) throw new HmsopsError('NOT_FOUND', 'no transfers for this grant');
       return g;
     });
+
+    app.post(
+      '/v1/inbound-files',
+      {
+        schema: {
+          summary: 'Import a file an RDFI sent back: each return and notification of change matched to its transfer (the same file again changes nothing)',
+          body: api.InboundFileRequest,
+          response: { 200: api.InboundImport, 201: api.InboundImport },
+        },
+      },
+      async (req, reply) => {
+        const result = await inbound.import(req.body.name, req.body.text);
+        if (!result.alreadyImported) req.log.info({ fileId: result.fileId, records: result.records.length }, 'inbound file imported');
+        return reply.code(result.alreadyImported ? 200 : 201).send(result);
+      },
+    );
+    app.get(
+      '/v1/grants/:grantId/returns',
+      { schema: { summary: "Returns and notifications of change for a grant's transfers", params: api.GrantParams, response: { 200: api.ReturnList } } },
+      async (req) => ({ returns: await inbound.forGrant(req.params.grantId) }),
+    );
 
     app.get('/v1/files', { schema: { summary: 'Files cut so far', querystring: api.FileQuery, response: { 200: api.FileList } } }, async (req) => ({
       files: await ledger.listFiles(req.query),

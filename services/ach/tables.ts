@@ -56,10 +56,44 @@ const reservationsTable = (t: ColumnTypes) => `CREATE TABLE reservations (
 // A file's bytes in the store: any instance (on any host, with PostgreSQL) serves GET /v1/files/:id.
 const fileBodies = (t: ColumnTypes) => `ALTER TABLE files ADD COLUMN body ${t.bytes};`;
 
-const versions = [ledgerTables, reservationsTable, fileBodies];
-// SQLite stores went through the versions one by one; a PostgreSQL store starts at the last, in one step.
+// What the RDFIs sent back: each file imported once (by its SHA-256), each return or
+// notification of change in it, matched to its transfer by the original trace number or left
+// unmatched (transfer_id NULL), never dropped. The transfer's own rows are not touched: a return
+// is an event beside them.
+const inboundTables = (t: ColumnTypes) => `CREATE TABLE inbound_files (
+     id TEXT PRIMARY KEY,
+     name TEXT NOT NULL,
+     sha256 TEXT NOT NULL UNIQUE,
+     entries INTEGER NOT NULL,
+     imported_at TEXT NOT NULL
+   );
+   CREATE TABLE returns (
+     seq ${t.key},
+     inbound_file_id TEXT NOT NULL REFERENCES inbound_files (id),
+     line INTEGER NOT NULL,
+     kind TEXT NOT NULL CHECK (kind IN ('returned', 'corrected', 'dishonored')),
+     code TEXT NOT NULL,
+     description TEXT NOT NULL,
+     original_trace TEXT NOT NULL,
+     transfer_id TEXT REFERENCES transfers (id),
+     date_of_death TEXT,
+     corrected_data TEXT,
+     at TEXT NOT NULL,
+     UNIQUE (inbound_file_id, line)
+   );
+   CREATE INDEX returns_by_transfer ON returns (transfer_id);`;
+
+const versions = [ledgerTables, reservationsTable, fileBodies, inboundTables];
+// SQLite stores went through the versions one by one; PostgreSQL came in at the third: its first
+// migration is the first three in one step, and later ones follow one by one.
 const sqlite = versions.map((v) => v(COLUMN_TYPES.sqlite));
-const postgres = [versions.map((v) => v(COLUMN_TYPES.postgres)).join('\n')];
+const postgres = [
+  versions
+    .slice(0, 3)
+    .map((v) => v(COLUMN_TYPES.postgres))
+    .join('\n'),
+  ...versions.slice(3).map((v) => v(COLUMN_TYPES.postgres)),
+];
 
 export const migrations: Migrations = { sqlite, postgres };
 

@@ -114,3 +114,35 @@ export const GrantSummary = Type.Object({
 export type GrantSummary = Static<typeof GrantSummary>;
 export const GrantList = Type.Object({ grants: Type.Array(GrantSummary) });
 export const GrantParams = Type.Object({ grantId: Type.String() });
+
+/** A file an RDFI sent back (returns, notifications of change), as its NACHA text. */
+export const InboundFileRequest = Type.Object({ name: Type.String({ minLength: 1, maxLength: 255 }), text: Type.String({ minLength: 1 }) }, { additionalProperties: false });
+export type InboundFileRequest = Static<typeof InboundFileRequest>;
+
+/** One return or notification of change, and the transfer it answers (null fields: no transfer has that trace). */
+export const ReturnRecord = Type.Object({
+  line: Type.Integer(),
+  kind: StringEnum(['returned', 'corrected', 'dishonored']),
+  code: Type.String(),
+  description: Type.String(),
+  originalTrace: Type.String(),
+  dateOfDeath: Nullable(Type.String()),
+  correctedData: Nullable(Type.String()),
+  transferId: Nullable(Type.String()),
+  grantId: Nullable(Type.String()),
+  recipientId: Nullable(Type.String()),
+  amountCents: Nullable(Type.Integer()),
+  at: Type.String(),
+});
+export type ReturnRecord = Static<typeof ReturnRecord>;
+
+export const InboundImport = Type.Object({
+  fileId: Type.String(),
+  name: Type.String(),
+  sha256: Type.String(),
+  alreadyImported: Type.Boolean(),
+  importedAt: Type.String(),
+  records: Type.Array(ReturnRecord),
+});
+export type InboundImport = Static<typeof InboundImport>;
+export const ReturnList = Type.Object({ returns: Type.Array(ReturnRecord) });

@@ -708,6 +708,134 @@ export const ach = {
       }
     }
   },
+  "InboundFileRequest": {
+    "type": "object",
+    "required": [
+      "name",
+      "text"
+    ],
+    "properties": {
+      "name": {
+        "type": "string",
+        "minLength": 1,
+        "maxLength": 255
+      },
+      "text": {
+        "type": "string",
+        "minLength": 1
+      }
+    },
+    "additionalProperties": false
+  },
+  "InboundImport": {
+    "type": "object",
+    "required": [
+      "fileId",
+      "name",
+      "sha256",
+      "alreadyImported",
+      "importedAt",
+      "records"
+    ],
+    "properties": {
+      "fileId": {
+        "type": "string"
+      },
+      "name": {
+        "type": "string"
+      },
+      "sha256": {
+        "type": "string"
+      },
+      "alreadyImported": {
+        "type": "boolean"
+      },
+      "importedAt": {
+        "type": "string"
+      },
+      "records": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "required": [
+            "line",
+            "kind",
+            "code",
+            "description",
+            "originalTrace",
+            "dateOfDeath",
+            "correctedData",
+            "transferId",
+            "grantId",
+            "recipientId",
+            "amountCents",
+            "at"
+          ],
+          "properties": {
+            "line": {
+              "type": "integer"
+            },
+            "kind": {
+              "type": "string",
+              "enum": [
+                "returned",
+                "corrected",
+                "dishonored"
+              ]
+            },
+            "code": {
+              "type": "string"
+            },
+            "description": {
+              "type": "string"
+            },
+            "originalTrace": {
+              "type": "string"
+            },
+            "dateOfDeath": {
+              "type": [
+                "string",
+                "null"
+              ]
+            },
+            "correctedData": {
+              "type": [
+                "string",
+                "null"
+              ]
+            },
+            "transferId": {
+              "type": [
+                "string",
+                "null"
+              ]
+            },
+            "grantId": {
+              "type": [
+                "string",
+                "null"
+              ]
+            },
+            "recipientId": {
+              "type": [
+                "string",
+                "null"
+              ]
+            },
+            "amountCents": {
+              "type": [
+                "integer",
+                "null"
+              ]
+            },
+            "at": {
+              "type": "string"
+            }
+          }
+        }
+      }
+    }
+  },
   "NoFile": {
     "type": "object",
     "required": [
@@ -724,6 +852,173 @@ export const ach = {
         "const": 0
       },
       "message": {
+        "type": "string"
+      }
+    }
+  },
+  "ReturnList": {
+    "type": "object",
+    "required": [
+      "returns"
+    ],
+    "properties": {
+      "returns": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "required": [
+            "line",
+            "kind",
+            "code",
+            "description",
+            "originalTrace",
+            "dateOfDeath",
+            "correctedData",
+            "transferId",
+            "grantId",
+            "recipientId",
+            "amountCents",
+            "at"
+          ],
+          "properties": {
+            "line": {
+              "type": "integer"
+            },
+            "kind": {
+              "type": "string",
+              "enum": [
+                "returned",
+                "corrected",
+                "dishonored"
+              ]
+            },
+            "code": {
+              "type": "string"
+            },
+            "description": {
+              "type": "string"
+            },
+            "originalTrace": {
+              "type": "string"
+            },
+            "dateOfDeath": {
+              "type": [
+                "string",
+                "null"
+              ]
+            },
+            "correctedData": {
+              "type": [
+                "string",
+                "null"
+              ]
+            },
+            "transferId": {
+              "type": [
+                "string",
+                "null"
+              ]
+            },
+            "grantId": {
+              "type": [
+                "string",
+                "null"
+              ]
+            },
+            "recipientId": {
+              "type": [
+                "string",
+                "null"
+              ]
+            },
+            "amountCents": {
+              "type": [
+                "integer",
+                "null"
+              ]
+            },
+            "at": {
+              "type": "string"
+            }
+          }
+        }
+      }
+    }
+  },
+  "ReturnRecord": {
+    "type": "object",
+    "required": [
+      "line",
+      "kind",
+      "code",
+      "description",
+      "originalTrace",
+      "dateOfDeath",
+      "correctedData",
+      "transferId",
+      "grantId",
+      "recipientId",
+      "amountCents",
+      "at"
+    ],
+    "properties": {
+      "line": {
+        "type": "integer"
+      },
+      "kind": {
+        "type": "string",
+        "enum": [
+          "returned",
+          "corrected",
+          "dishonored"
+        ]
+      },
+      "code": {
+        "type": "string"
+      },
+      "description": {
+        "type": "string"
+      },
+      "originalTrace": {
+        "type": "string"
+      },
+      "dateOfDeath": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "correctedData": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "transferId": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "grantId": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "recipientId": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "amountCents": {
+        "type": [
+          "integer",
+          "null"
+        ]
+      },
+      "at": {
         "type": "string"
       }
     }

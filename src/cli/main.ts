@@ -172,6 +172,19 @@ examples(
   'hmsops ach verify .hmsops/ach/outbound/20261201-DOL-ETA-2026-0042.ach',
   'hmsops ach verify --json file.ach | jq .summary',
 );
+examples(
+  ach
+    .command('import')
+    .description(
+      'import a file the bank sent back: each return and notification of change recorded beside its transfer, analytics told, returned recipients notified (the same file again changes nothing)',
+    )
+    .argument('<file>', 'a returns / NOC file (.ach)')
+    .option('--json', 'machine-readable output')
+    .option('--user <name>', 'act as this user (password from HMSOPS_PASSWORD or a prompt)')
+    .action(run(async () => (await import('./commands/ach-import.js')).achImportCommand)),
+  'hmsops ach import inbound/RET20261203.ach',
+  'hmsops ach import --json inbound/RET20261203.ach | jq ".records[] | select(.transferId == null)"',
+);
 
 examples(
   program

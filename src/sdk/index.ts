@@ -136,6 +136,9 @@ export class HmsopsClient {
     downloadFile: (fileId: string) => this.call<string>('GET', `/ach/v1/files/${encodeURIComponent(fileId)}`),
     grants: () => this.call<{ grants: T.GrantSummary[] }>('GET', '/ach/v1/grants'),
     grant: (grantId: string) => this.call<T.GrantSummary>('GET', `/ach/v1/grants/${encodeURIComponent(grantId)}`),
+    /** Imports a file an RDFI sent back; the same file again changes nothing and answers what was recorded. */
+    importInbound: (name: string, text: string) => this.call<T.InboundImport>('POST', '/ach/v1/inbound-files', { name, text }),
+    returns: (grantId: string) => this.call<{ returns: T.ReturnRecord[] }>('GET', `/ach/v1/grants/${encodeURIComponent(grantId)}/returns`),
   };
 
   readonly analytics = {

@@ -37,14 +37,15 @@ export async function disbursementsShowCommand(grantId: string, opts: Opts): Pro
     }
   };
   return withClient(ctx, opts, async (client) => {
-    const [ledger, transfers, files, analytics, emails] = await Promise.all([
+    const [ledger, transfers, files, analytics, emails, returned] = await Promise.all([
       client.payments.grant(grantId),
       client.payments.list({ grantId }),
       client.payments.files({ grantId }),
       soft(client.analytics.grantReport(grantId)),
       soft(client.messaging.list({ keyPrefix: `${grantId}:`, countsOnly: true })),
+      client.payments.returns(grantId),
     ]);
-    const view = { grantId, ledger, files: files.files, analytics, emails, transfers: transfers.transfers };
+    const view = { grantId, ledger, files: files.files, analytics, emails, returns: returned.returns, transfers: transfers.transfers };
     if (opts.json) printJson(view);
     else {
       console.log(`${color.bold(grantId)}: ${ledger.transfers} transfer(s), ${formatCents(ledger.amountCents)}; ${ledger.filed} filed, ${ledger.queued} queued`);
@@ -61,11 +62,25 @@ export async function disbursementsShowCommand(grantId: string, opts: Opts): Pro
                 .join(', ') || 'none'
         }`,
       );
+      // What the banks sent back: a returned payment was not received; a change asks for new details.
+      const byTransfer = new Map(returned.returns.map((r) => [r.transferId, r]));
+      const back = returned.returns.filter((r) => r.kind === 'returned');
+      if (returned.returns.length)
+        console.log(
+          `  returns: ${back.length} returned (${formatCents(back.reduce((n, r) => n + (r.amountCents ?? 0), 0))}), ${returned.returns.filter((r) => r.kind === 'corrected').length} change(s) asked`,
+        );
+      for (const r of returned.returns)
+        console.log(
+          `    ${r.recipientId}: ${r.kind} ${r.code} ${r.description}${r.correctedData ? `: ${r.correctedData}` : ''}${r.dateOfDeath ? ` (date of death ${r.dateOfDeath})` : ''}`,
+        );
       if (transfers.transfers.length <= 50)
         console.log(
           table(
             ['RECIPIENT', 'NAME', 'AMOUNT', 'STATUS', 'TRACE', 'ACCOUNT'],
-            transfers.transfers.map((t) => [t.recipientId, t.name, formatCents(t.amountCents), t.status, t.traceNumber, `${t.accountType} ...${t.accountLast4}`]),
+            transfers.transfers.map((t) => {
+              const r = byTransfer.get(t.id);
+              return [t.recipientId, t.name, formatCents(t.amountCents), r ? `${t.status}, ${r.kind} ${r.code}` : t.status, t.traceNumber, `${t.accountType} ...${t.accountLast4}`];
+            }),
           ),
         );
     }

@@ -1,0 +1,132 @@
+/**
+ * Files an RDFI sent back (returns and notifications of change), imported once each: read by the
+ * strict NACHA reader, each return and change matched to its transfer by the original trace
+ * number and recorded beside it in one transaction. The same file (by SHA-256) imported again
+ * changes nothing and answers what the first import recorded. An entry that matches no transfer
+ * is recorded and listed, not dropped.
+ */
+import crypto from 'node:crypto';
+import { readNachaFile, type ReturnOrChange } from '../../src/nacha/index.js';
+import { HmsopsError } from '../../src/errors/index.js';
+import type { Queries, Store } from '../kit/store.js';
+
+export type ReturnKind = 'returned' | 'corrected' | 'dishonored';
+
+export interface ReturnRecord {
+  line: number;
+  kind: ReturnKind;
+  code: string;
+  description: string;
+  originalTrace: string;
+  dateOfDeath: string | null;
+  correctedData: string | null;
+  /** The transfer it answers; null when no transfer of this ledger has that trace number. */
+  transferId: string | null;
+  grantId: string | null;
+  recipientId: string | null;
+  amountCents: number | null;
+  at: string;
+}
+
+export interface InboundImport {
+  fileId: string;
+  name: string;
+  sha256: string;
+  /** True when this file had been imported before: nothing was recorded this time. */
+  alreadyImported: boolean;
+  importedAt: string;
+  records: ReturnRecord[];
+}
+
+interface ReturnRow {
+  line: number;
+  kind: ReturnKind;
+  code: string;
+  description: string;
+  original_trace: string;
+  date_of_death: string | null;
+  corrected_data: string | null;
+  transfer_id: string | null;
+  grant_id: string | null;
+  recipient_id: string | null;
+  amount_cents: number | null;
+  at: string;
+}
+
+const record = (r: ReturnRow): ReturnRecord => ({
+  line: Number(r.line),
+  kind: r.kind,
+  code: r.code,
+  description: r.description,
+  originalTrace: r.original_trace,
+  dateOfDeath: r.date_of_death,
+  correctedData: r.corrected_data,
+  transferId: r.transfer_id,
+  grantId: r.grant_id,
+  recipientId: r.recipient_id,
+  amountCents: r.amount_cents === null ? null : Number(r.amount_cents),
+  at: r.at,
+});
+
+const SELECT_RETURNS = `SELECT r.line, r.kind, r.code, r.description, r.original_trace, r.date_of_death, r.corrected_data, r.transfer_id, r.at,
+       t.grant_id, t.recipient_id, t.amount_cents
+  FROM returns r LEFT JOIN transfers t ON t.id = r.transfer_id`;
+
+const kindOf = (x: ReturnOrChange): ReturnKind => (x.kind === 'change' ? 'corrected' : x.dishonored ? 'dishonored' : 'returned');
+
+export class InboundFiles {
+  constructor(private readonly db: Store) {}
+
+  async import(name: string, text: string): Promise<InboundImport> {
+    const read = readNachaFile(text, { keepEntries: false });
+    if (!read.ok)
+      throw new HmsopsError('INVALID_NACHA_FILE', `${name} is not a valid NACHA file`, { details: read.problems.map((p) => `line ${p.line}: ${p.message} (rule: ${p.rule})`) });
+    const sha256 = crypto.createHash('sha256').update(text, 'latin1').digest('hex');
+    const earlier = await this.#bySha(this.db, sha256);
+    if (earlier) return earlier;
+    const fileId = `in_${crypto.randomUUID()}`;
+    const at = new Date().toISOString();
+    return this.db.transaction(async (q) => {
+      const { inserted } = await q.insert('inbound_files', ['id', 'name', 'sha256', 'entries', 'imported_at'], [[fileId, name, sha256, read.summary.entries, at]], {
+        conflict: 'ON CONFLICT (sha256) DO NOTHING',
+      });
+      // Another request imported the same file a moment ago: its record is the answer.
+      if (!inserted) return (await this.#bySha(q, sha256))!;
+      const traces = [...new Set(read.returns.map((x) => x.originalTrace))];
+      const transfers = traces.length ? await q.all<{ id: string; trace_number: string }>(`SELECT id, trace_number FROM transfers WHERE ${q.in('trace_number')}`, [traces]) : [];
+      const byTrace = new Map(transfers.map((t) => [t.trace_number, t.id]));
+      if (read.returns.length)
+        await q.insert(
+          'returns',
+          ['inbound_file_id', 'line', 'kind', 'code', 'description', 'original_trace', 'transfer_id', 'date_of_death', 'corrected_data', 'at'],
+          read.returns.map((x) => [
+            fileId,
+            x.line,
+            kindOf(x),
+            x.code,
+            x.description,
+            x.originalTrace,
+            byTrace.get(x.originalTrace) ?? null,
+            x.kind === 'return' ? (x.dateOfDeath ?? null) : null,
+            x.kind === 'change' ? x.correctedData : null,
+            at,
+          ]),
+        );
+      return { fileId, name, sha256, alreadyImported: false, importedAt: at, records: await this.#records(q, fileId) };
+    });
+  }
+
+  /** Every return and change recorded for a grant's transfers, oldest first. */
+  async forGrant(grantId: string): Promise<ReturnRecord[]> {
+    return (await this.db.all<ReturnRow>(`${SELECT_RETURNS} WHERE t.grant_id = ? ORDER BY r.seq`, [grantId])).map(record);
+  }
+
+  async #records(q: Queries, fileId: string): Promise<ReturnRecord[]> {
+    return (await q.all<ReturnRow>(`${SELECT_RETURNS} WHERE r.inbound_file_id = ? ORDER BY r.line`, [fileId])).map(record);
+  }
+
+  async #bySha(q: Queries, sha256: string): Promise<InboundImport | undefined> {
+    const f = await q.get<{ id: string; name: string; imported_at: string }>('SELECT id, name, imported_at FROM inbound_files WHERE sha256 = ?', [sha256]);
+    return f && { fileId: f.id, name: f.name, sha256, alreadyImported: true, importedAt: f.imported_at, records: await this.#records(q, f.id) };
+  }
+}

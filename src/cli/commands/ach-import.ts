@@ -1,0 +1,128 @@
+/**
+ * `hmsops ach import FILE`: a file the bank sent back (returns, notifications of change) into the
+ * ledger, then what follows from it.
+ *   step 1: read and check the file here (strict NACHA; invalid: every problem, exit 1, nothing sent)
+ *   step 2: the ACH service records each return and change beside the transfer it answers (the same
+ *           file again changes nothing)
+ *   step 3: analytics gets disbursement.returned / .corrected / .dishonored for each matched one, and a
+ *           recipient whose payment came back gets a notice at the address the payment's notice went
+ *           to; both idempotent, so importing again finishes what a failure left (exit 5 while pending)
+ *   step 4: the list, unmatched entries included
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { emailKey } from '../../disburse/plan.js';
+import { ExitCode, HmsopsError } from '../../errors/index.js';
+import { formatCents } from '../../money.js';
+import { formatNachaProblem, readNachaFile } from '../../nacha/index.js';
+import type { HmsopsClient } from '../../sdk/index.js';
+import type { InboundImport, ReturnRecord } from '../../sdk/types.js';
+import { loadContext, type GlobalOptions } from '../context.js';
+import { exitWith, ok, type CommandResult } from '../end.js';
+import { color, printJson, table } from '../output.js';
+import { withClient } from '../session.js';
+
+type Opts = GlobalOptions & { json?: boolean; user?: string };
+
+export async function achImportCommand(file: string, opts: Opts): Promise<CommandResult> {
+  // step 1
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'latin1');
+  } catch (err) {
+    throw new HmsopsError('FILE_UNREADABLE', `cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  const read = readNachaFile(text, { keepEntries: false });
+  if (!read.ok) {
+    if (opts.json) printJson({ file, valid: false, problems: read.problems });
+    else {
+      console.error(`${color.red('invalid')} ${file}: nothing imported`);
+      for (const p of read.problems) console.error(`  ${file}:${formatNachaProblem(p)}`);
+    }
+    return exitWith(ExitCode.failure);
+  }
+  const ctx = await loadContext(opts);
+  return withClient(ctx, opts, async (client) => {
+    // step 2
+    const result = await client.payments.importInbound(path.basename(file), text);
+    // step 3
+    const pending = await followUps(client, result);
+    // step 4
+    if (opts.json) printJson({ ...result, pending });
+    else {
+      const matched = result.records.filter((r) => r.transferId);
+      console.log(
+        `${result.alreadyImported ? color.dim(`already imported ${result.importedAt}: nothing recorded again`) : color.green('imported')} ${file}: ` +
+          `${count(result.records, 'returned')} return(s), ${count(result.records, 'corrected')} change(s)${count(result.records, 'dishonored') ? `, ${count(result.records, 'dishonored')} dishonored` : ''}; ` +
+          `${matched.length} matched, ${result.records.length - matched.length} unmatched`,
+      );
+      if (result.records.length)
+        console.log(
+          table(
+            ['LINE', 'KIND', 'CODE', 'WHAT', 'GRANT', 'RECIPIENT', 'AMOUNT', 'ORIGINAL TRACE'],
+            result.records.map((r) => [
+              String(r.line),
+              r.kind,
+              r.code,
+              r.kind === 'corrected' ? `${r.description}: ${r.correctedData}` : r.description,
+              r.grantId ?? color.yellow('unmatched'),
+              r.recipientId ?? '-',
+              r.amountCents === null ? '-' : formatCents(r.amountCents),
+              r.originalTrace,
+            ]),
+          ),
+        );
+      for (const p of pending) console.error(color.yellow(`pending: ${p} (import the same file again to finish)`));
+    }
+    return pending.length ? exitWith(ExitCode.followUpsPending) : ok;
+  });
+}
+
+const count = (records: ReturnRecord[], kind: ReturnRecord['kind']) => records.filter((r) => r.kind === kind).length;
+
+/** Analytics events and recipients' notices for the matched records; what could not be done yet. */
+async function followUps(client: HmsopsClient, result: InboundImport): Promise<string[]> {
+  const matched = result.records.filter((r) => r.transferId && r.grantId);
+  if (!matched.length) return [];
+  const pending: string[] = [];
+  try {
+    await client.analytics.trackEvents(
+      matched.map((r) => ({
+        id: `${r.kind}:${result.sha256.slice(0, 16)}:${r.line}`,
+        type: `disbursement.${r.kind}`,
+        at: result.importedAt,
+        grantId: r.grantId!,
+        amountCents: r.amountCents ?? 0,
+        status: r.code,
+        attributes: { recipientId: r.recipientId, transferId: r.transferId, description: r.description, originalTrace: r.originalTrace },
+      })),
+    );
+  } catch (err) {
+    pending.push(`analytics events: ${(err as Error).message}`);
+  }
+  for (const r of matched.filter((x) => x.kind === 'returned')) {
+    try {
+      // The address the payment's own notice went to.
+      const sent = await client.messaging.list({ keyPrefix: emailKey(r.grantId!, r.recipientId!) });
+      const to = sent.emails?.[0]?.to;
+      if (!to) continue;
+      const dollars = formatCents(r.amountCents ?? 0);
+      await client.messaging.sendEmail(
+        {
+          to,
+          subject: `Your payment of ${dollars} was returned`,
+          text: [
+            `Your payment of ${dollars} (grant ${r.grantId}) was returned by your bank: ${r.description} (${r.code}).`,
+            'It has not been paid again. Please contact the agency that sent it to give correct account details.',
+            '',
+            'This message was sent by hmsops.',
+          ].join('\n'),
+        },
+        { idempotencyKey: `${r.grantId}:${r.recipientId}:returned:${r.originalTrace}` },
+      );
+    } catch (err) {
+      pending.push(`notice to ${r.recipientId}: ${(err as Error).message}`);
+    }
+  }
+  return pending;
+}

@@ -1,0 +1,138 @@
+/**
+ * Returns and notifications of change: a grant paid, then a file the bank sends back (written
+ * with the project's own NACHA writer, as the RDFI would) imported with `hmsops ach import`:
+ * each entry recorded beside its transfer (nothing in the transfer overwritten), analytics told,
+ * returned recipients notified, an unmatched entry listed; the same file again changes nothing.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildNachaFile, changeAddendaBody, returnAddendaBody, serializeNachaFile, type EntryInput } from '../../src/nacha/index.js';
+import { downAll, makeFleet, repoRoot, until, type TestFleet } from '../helpers/fleet.js';
+import { BACKENDS, storesFor } from '../helpers/stores.js';
+
+const RDFI = '01100001';
+
+/** The bank's file: for each original trace, a return (code, date of death) or a change (corrected data). */
+function bankFile(items: { trace: string; code: string; dateOfDeath?: string; correctedData?: string; amountCents: number }[]) {
+  const entries: EntryInput[] = items.map((x, i) => {
+    const trace = `${RDFI}${String(i + 1).padStart(7, '0')}`;
+    const common = { code: x.code, originalTrace: x.trace, originalRdfi: x.trace.slice(0, 8), traceNumber: trace };
+    return {
+      transactionCode: 21,
+      routing: '021000021',
+      account: '000000001',
+      amountCents: x.correctedData ? 0 : x.amountCents,
+      idNumber: '',
+      name: 'RETURNED',
+      traceNumber: trace,
+      addenda: [
+        x.correctedData
+          ? { addendaTypeCode: '98', body: changeAddendaBody({ ...common, correctedData: x.correctedData }) }
+          : { addendaTypeCode: '99', body: returnAddendaBody({ ...common, dateOfDeath: x.dateOfDeath }) },
+      ],
+    };
+  });
+  return serializeNachaFile(
+    buildNachaFile({
+      immediateDestination: '021000021',
+      immediateDestinationName: 'ODFI',
+      immediateOrigin: '011000015',
+      immediateOriginName: 'RDFI',
+      createdAt: new Date('2026-12-03T10:00:00Z'),
+      batches: [{ companyName: 'US DEPT OF LABOR', companyId: '1234567890', secCode: 'CCD', entryDescription: 'RETURN', effectiveDate: '261203', odfi: RDFI, entries }],
+    }),
+  );
+}
+
+describe.each(BACKENDS)('returns and corrections (%s store)', (backend) => {
+  const stores = storesFor(backend);
+  let fleet: TestFleet;
+  let paid: { id: string; traceNumber: string; amountCents: number }[];
+  const grant = path.join(repoRoot, 'fixtures', 'grants', 'dol-training.yaml');
+
+  beforeAll(async () => {
+    fleet = makeFleet('version: 1\ngateway: { port: 0 }\nservices:\n  auth: {}\n  ach: {}\n  analytics: {}\n  messaging: {}\n  mail-sink: {}\n', { store: await stores.store() });
+    expect((await fleet.hmsops(['up'])).exitCode).toBe(0);
+    const r = await fleet.hmsops(['disburse', '--grant', grant, '--json']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    paid = JSON.parse(r.stdout).recipients;
+  });
+  afterAll(async () => {
+    try {
+      await downAll();
+    } finally {
+      await stores.stop();
+    }
+  });
+
+  const count = async (sql: string) => Number((await fleet.store.query<{ n: number }>('ach', sql))[0]!.n);
+
+  it('records each return and change beside its transfer, lists the unmatched one, tells analytics and the returned recipients; the same file again changes nothing', async () => {
+    const [a, b, c] = paid;
+    const file = path.join(fleet.dir, 'RET20261203.ach');
+    fs.writeFileSync(
+      file,
+      bankFile([
+        { trace: a!.traceNumber, code: 'R03', amountCents: a!.amountCents },
+        { trace: b!.traceNumber, code: 'R15', dateOfDeath: '261125', amountCents: b!.amountCents },
+        { trace: c!.traceNumber, code: 'C01', correctedData: '99887766', amountCents: 0 },
+        { trace: '021000029999999', code: 'R02', amountCents: 100 },
+      ]),
+    );
+    const first = await fleet.hmsops(['ach', 'import', file, '--json']);
+    expect(first.exitCode, first.stderr).toBe(0);
+    const result = JSON.parse(first.stdout);
+    expect(result.alreadyImported).toBe(false);
+    expect(result.records.map((r: any) => [r.kind, r.code, r.recipientId, r.amountCents])).toEqual([
+      ['returned', 'R03', 'R-0001', a!.amountCents],
+      ['returned', 'R15', 'R-0002', b!.amountCents],
+      ['corrected', 'C01', 'R-0003', c!.amountCents],
+      ['returned', 'R02', null, null],
+    ]);
+    expect(result.records[1]).toMatchObject({ dateOfDeath: '261125', description: 'Beneficiary or Account Holder (Other Than a Representative Payee) Deceased' });
+    expect(result.records[2]).toMatchObject({ correctedData: '99887766' });
+    expect(result.records[3]).toMatchObject({ transferId: null, originalTrace: '021000029999999' });
+
+    // Nothing in the transfers is overwritten: they stay filed, with their traces.
+    expect(await count("SELECT COUNT(*) AS n FROM transfers WHERE status = 'filed'")).toBe(10);
+
+    // The same file again: the answer of the first import, nothing recorded twice.
+    const again = await fleet.hmsops(['ach', 'import', file, '--json']);
+    expect(again.exitCode, again.stderr).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({ alreadyImported: true, fileId: result.fileId });
+    expect(await count('SELECT COUNT(*) AS n FROM returns')).toBe(4);
+    expect(await count('SELECT COUNT(*) AS n FROM inbound_files')).toBe(1);
+
+    // The operator's view of the grant.
+    const show = await fleet.hmsops(['disbursements', 'show', 'DOL-ETA-2026-0042', '--json']);
+    expect(JSON.parse(show.stdout).returns.map((r: any) => `${r.recipientId} ${r.kind} ${r.code}`)).toEqual(['R-0001 returned R03', 'R-0002 returned R15', 'R-0003 corrected C01']);
+    const text = await fleet.hmsops(['disbursements', 'show', 'DOL-ETA-2026-0042']);
+    expect(text.stdout).toContain('returns: 2 returned');
+    expect(text.stdout).toMatch(/R-0002: returned R15 .* \(date of death 261125\)/);
+
+    // Analytics: one event each, however often the file is imported.
+    const report = JSON.parse((await fleet.hmsops(['analytics', 'report', '--grant', 'DOL-ETA-2026-0042', '--json'])).stdout);
+    const byType = (type: string) => report.byType.filter((t: any) => t.type === type).reduce((n: number, t: any) => n + t.count, 0);
+    expect([byType('disbursement.returned'), byType('disbursement.corrected')]).toEqual([2, 1]);
+
+    // The two returned recipients are told, once each, at the address their payment's notice went to.
+    const told = await until('two return notices delivered', async () => {
+      const m = JSON.parse((await fleet.hmsops(['mail', 'ls', '--json'])).stdout).messages.filter((x: any) => /was returned/.test(x.subject));
+      return m.length >= 2 && m;
+    });
+    expect(told.flatMap((m: any) => m.to).sort()).toEqual(['finance@northside.example', 'grants@acme.example']);
+  });
+
+  it('refuses a file with a return code NACHA does not have, naming the line, and records nothing', async () => {
+    const file = path.join(fleet.dir, 'BAD.ach');
+    const text = bankFile([{ trace: paid[4]!.traceNumber, code: 'R03', amountCents: 1 }]).replace(/^799R03/m, '799R99');
+    fs.writeFileSync(file, text);
+    const before = await count('SELECT COUNT(*) AS n FROM returns');
+    const r = await fleet.hmsops(['ach', 'import', file]);
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toContain(`${file}:line 4: return reason code "R99" (positions 4-6) is not one of NACHA's (rule: return-code)`);
+    expect(r.stderr).toContain('nothing imported');
+    expect(await count('SELECT COUNT(*) AS n FROM returns')).toBe(before);
+  });
+});
