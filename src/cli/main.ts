@@ -138,6 +138,18 @@ examples(
   'hmsops config schema > hmsops.schema.json',
 );
 
+examples(
+  program
+    .command('reconcile')
+    .description('does a grant add up? transfers in the ledger = entries in its files = paid + returned; returns, analytics and notices agree (exit 1 listing every mismatch)')
+    .argument('<grant>', 'the grant id')
+    .option('--json', 'machine-readable output')
+    .option('--user <name>', 'act as this user (password from HMSOPS_PASSWORD or a prompt)')
+    .action(run(async () => (await import('./commands/reconcile.js')).reconcileCommand)),
+  'hmsops reconcile DOL-ETA-2026-0042',
+  'hmsops reconcile DOL-ETA-2026-0042 --json | jq .mismatches',
+);
+
 const registry = program.command('registry').description('the service registry');
 examples(
   registry

@@ -5,6 +5,8 @@ import type { Grant, GrantRecipient } from './grant-file.js';
 export const transferKey = (grantId: string, recipientId: string) => `${grantId}:${recipientId}`;
 export const eventId = (grantId: string, recipientId: string) => `${grantId}:${recipientId}:disbursed`;
 export const emailKey = (grantId: string, recipientId: string) => `${grantId}:${recipientId}:notice`;
+/** The notice that a payment came back: one per returned transfer (its trace), all under `<grantId>:returned:`. */
+export const returnNoticeKey = (grantId: string, recipientId: string, originalTrace: string) => `${grantId}:returned:${recipientId}:${originalTrace}`;
 
 export interface DisbursementPlan {
   grantId: string;

@@ -122,6 +122,22 @@ describe.each(BACKENDS)('returns and corrections (%s store)', (backend) => {
       return m.length >= 2 && m;
     });
     expect(told.flatMap((m: any) => m.to).sort()).toEqual(['finance@northside.example', 'grants@acme.example']);
+
+    // And it all adds up: 10 transfers = 10 entries in the file = 8 paid + 2 returned.
+    const rec = await fleet.hmsops(['reconcile', 'DOL-ETA-2026-0042', '--json']);
+    expect(rec.exitCode, rec.stdout).toBe(0);
+    const balance = JSON.parse(rec.stdout);
+    expect(balance).toMatchObject({
+      transfers: { count: 10 },
+      inFiles: { count: 10, files: 1 },
+      returned: { count: 2, amountCents: a!.amountCents + b!.amountCents },
+      paid: { count: 8 },
+      corrections: 1,
+      mismatches: [],
+      unchecked: [],
+    });
+    expect(balance.paid.amountCents + balance.returned.amountCents).toBe(balance.transfers.amountCents);
+    expect((await fleet.hmsops(['reconcile', 'DOL-ETA-2026-0042'])).stdout).toContain('DOL-ETA-2026-0042 balances');
   });
 
   it('refuses a file with a return code NACHA does not have, naming the line, and records nothing', async () => {

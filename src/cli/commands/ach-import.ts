@@ -11,7 +11,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { emailKey } from '../../disburse/plan.js';
+import { emailKey, returnNoticeKey } from '../../disburse/plan.js';
 import { ExitCode, HmsopsError } from '../../errors/index.js';
 import { formatCents } from '../../money.js';
 import { formatNachaProblem, readNachaFile } from '../../nacha/index.js';
@@ -118,7 +118,7 @@ async function followUps(client: HmsopsClient, result: InboundImport): Promise<s
             'This message was sent by hmsops.',
           ].join('\n'),
         },
-        { idempotencyKey: `${r.grantId}:${r.recipientId}:returned:${r.originalTrace}` },
+        { idempotencyKey: returnNoticeKey(r.grantId!, r.recipientId!, r.originalTrace) },
       );
     } catch (err) {
       pending.push(`notice to ${r.recipientId}: ${(err as Error).message}`);
