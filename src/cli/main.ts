@@ -205,6 +205,7 @@ examples(
     .option('-g, --grant <file>', 'grant file (fixtures/grants/*.yaml)')
     .option('--resume <grantId>', 'finish an earlier run of this grant (pending follow-ups, unsent recipients)')
     .option('--dry-run', 'validate and print the plan; send nothing')
+    .option('--reissue <ids>', 'pay again these recipients (comma-separated ids) whose payment the bank returned: a new transfer each, with the grant file as it is now')
     .option('--effective-date <date>', 'effective entry date YYYY-MM-DD (default: the grant file, else the next business day)')
     .option('--user <name>', 'act as this user (password from HMSOPS_PASSWORD or a prompt)')
     .option('--batch-size <n>', 'transfers per request to the ACH service (at most 10,000)', '5000')
@@ -214,6 +215,7 @@ examples(
   'hmsops disburse --grant fixtures/grants/dol-training.yaml',
   'hmsops disburse --grant fixtures/grants/dol-training.yaml --dry-run',
   'hmsops disburse --resume DOL-ETA-2026-0042 --json',
+  'hmsops disburse --grant fixtures/grants/dol-training.yaml --reissue R-0003',
 );
 
 const disbursements = program.command('disbursements').description('disbursements as the services record them');

@@ -138,6 +138,24 @@ describe.each(BACKENDS)('returns and corrections (%s store)', (backend) => {
     });
     expect(balance.paid.amountCents + balance.returned.amountCents).toBe(balance.transfers.amountCents);
     expect((await fleet.hmsops(['reconcile', 'DOL-ETA-2026-0042'])).stdout).toContain('DOL-ETA-2026-0042 balances');
+
+    // Paid again only when the operator says so, and only a returned payment: a new transfer, a new trace.
+    const notReturned = await fleet.hmsops(['disburse', '--grant', grant, '--reissue', 'R-0004']);
+    expect(notReturned.exitCode).toBe(2);
+    expect(notReturned.stderr).toContain('no returned payment for R-0004 in DOL-ETA-2026-0042');
+    expect((await fleet.hmsops(['disburse', '--grant', grant, '--reissue', 'R-9999'])).stderr).toContain('not recipients of DOL-ETA-2026-0042: R-9999');
+    const reissue = await fleet.hmsops(['disburse', '--grant', grant, '--reissue', 'R-0001', '--json']);
+    expect(reissue.exitCode, reissue.stderr).toBe(0);
+    const [again1] = JSON.parse(reissue.stdout).reissued;
+    expect(again1).toMatchObject({ recipientId: 'R-0001', returnCode: 'R03', returnedTransferId: result.records[0].transferId, amountCents: a!.amountCents, paidNow: true });
+    expect(again1.traceNumber).not.toBe(a!.traceNumber);
+    // The same command again pays no one twice.
+    const twice = await fleet.hmsops(['disburse', '--grant', grant, '--reissue', 'R-0001', '--json']);
+    expect(JSON.parse(twice.stdout).reissued[0]).toMatchObject({ transferId: again1.transferId, paidNow: false });
+    expect(await count("SELECT COUNT(*) AS n FROM transfers WHERE recipient_id = 'R-0001'")).toBe(2);
+    // Still balanced: 11 transfers in 2 files = 9 paid + 2 returned.
+    const after = JSON.parse((await fleet.hmsops(['reconcile', 'DOL-ETA-2026-0042', '--json'])).stdout);
+    expect(after).toMatchObject({ transfers: { count: 11 }, inFiles: { count: 11, files: 2 }, returned: { count: 2 }, paid: { count: 9 }, mismatches: [] });
   });
 
   it('refuses a file with a return code NACHA does not have, naming the line, and records nothing', async () => {

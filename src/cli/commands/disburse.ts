@@ -9,6 +9,7 @@ import { ExitCode, HmsopsError, UsageError } from '../../errors/index.js';
 import { readGrantFile, type Grant } from '../../disburse/grant-file.js';
 import { planDisbursement } from '../../disburse/plan.js';
 import { RecipientList } from '../../disburse/recipient-list.js';
+import { reissue, type ReissueReceipt } from '../../disburse/reissue.js';
 import { runDisbursement, type Progress, type Receipt } from '../../disburse/run.js';
 import { formatCents } from '../../money.js';
 import { loadContext, type CliContext, type GlobalOptions } from '../context.js';
@@ -26,6 +27,7 @@ export interface DisburseOptions extends GlobalOptions {
   json?: boolean;
   user?: string;
   batchSize?: string;
+  reissue?: string;
 }
 
 const savedGrantFile = (ctx: CliContext, grantId: string) => path.join(ctx.paths.root, 'disbursements', `${grantId}.json`);
@@ -68,6 +70,7 @@ export async function disburseCommand(opts: DisburseOptions): Promise<CommandRes
   const heap = heapGovernor();
   const grant = loadGrant(ctx, opts, heap);
   heap.collect();
+  if (opts.reissue !== undefined) return reissueCommand(ctx, grant, opts);
   const plan = planDisbursement(grant);
   if (opts.dryRun) {
     if (opts.json) printJson({ dryRun: true, plan });
@@ -117,6 +120,47 @@ export async function disburseCommand(opts: DisburseOptions): Promise<CommandRes
   if (receipt.status === 'refusals' || receipt.files.some((f) => !f.valid)) return exitWith(ExitCode.failure);
   if (receipt.status === 'follow-ups-pending') return exitWith(ExitCode.followUpsPending);
   return ok;
+}
+
+/** --reissue: only the recipients named, only after a return (src/disburse/reissue.ts). */
+async function reissueCommand(ctx: CliContext, grant: Grant, opts: DisburseOptions): Promise<CommandResult> {
+  if (opts.resume || opts.dryRun) throw new UsageError('--reissue goes with --grant FILE, not with --resume or --dry-run');
+  const ids = [
+    ...new Set(
+      (opts.reissue ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
+  if (!ids.length) throw new UsageError('--reissue: expected recipient ids such as R-0003 or R-0003,R-0007');
+  const client = await clientFor(ctx, opts);
+  let receipt: ReissueReceipt;
+  try {
+    receipt = await reissue(client, grant, ids);
+  } catch (err) {
+    throw asCliError(err);
+  } finally {
+    await client.close();
+  }
+  if (opts.json) printJson(receipt);
+  else {
+    console.log(
+      table(
+        ['RECIPIENT', 'RETURNED', 'NEW TRANSFER', 'TRACE', 'AMOUNT', ''],
+        receipt.reissued.map((x) => [
+          x.recipientId,
+          x.returnCode,
+          x.transferId,
+          x.traceNumber,
+          formatCents(x.amountCents),
+          x.paidNow ? color.green('paid again') : color.dim('already reissued'),
+        ]),
+      ),
+    );
+    for (const f of receipt.files) console.log(`  file ${f.fileId}: ${f.entries} entries, ${f.valid ? color.green('valid') : color.red('INVALID')}`);
+  }
+  return receipt.files.every((f) => f.valid) ? ok : exitWith(ExitCode.failure);
 }
 
 /** The grant as JSON for --resume, written a thousand recipients at a time: one string would be ~20 MB at 100,000. */
