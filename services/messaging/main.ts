@@ -267,6 +267,20 @@ await runService({
     );
 
     app.post(
+      '/v1/emails::lookup',
+      {
+        schema: {
+          summary: 'Emails by idempotency key, up to 10,000 keys a request (keys with no email are left out)',
+          body: api.EmailLookupRequest,
+          response: { 200: api.EmailLookup },
+        },
+      },
+      async (req) => {
+        const rows = await ctx.db.all<EmailRow>(`SELECT * FROM emails WHERE ${ctx.db.in('idempotency_key')}`, [[...new Set(req.body.keys)]]);
+        return { emails: rows.map((r) => ({ key: r.idempotency_key, email: view(r) })) };
+      },
+    );
+    app.post(
       '/v1/emails::batch',
       {
         schema: {

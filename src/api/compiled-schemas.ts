@@ -2227,6 +2227,106 @@ export const messaging = {
       }
     }
   },
+  "EmailLookup": {
+    "type": "object",
+    "required": [
+      "emails"
+    ],
+    "properties": {
+      "emails": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "required": [
+            "key",
+            "email"
+          ],
+          "properties": {
+            "key": {
+              "type": "string"
+            },
+            "email": {
+              "type": "object",
+              "required": [
+                "id",
+                "status",
+                "to",
+                "subject",
+                "attempts",
+                "lastError",
+                "messageId",
+                "createdAt",
+                "sentAt"
+              ],
+              "properties": {
+                "id": {
+                  "type": "string"
+                },
+                "status": {
+                  "type": "string",
+                  "enum": [
+                    "queued",
+                    "sending",
+                    "sent",
+                    "failed"
+                  ]
+                },
+                "to": {
+                  "type": "string"
+                },
+                "subject": {
+                  "type": "string"
+                },
+                "attempts": {
+                  "type": "integer"
+                },
+                "lastError": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                },
+                "messageId": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                },
+                "createdAt": {
+                  "type": "string"
+                },
+                "sentAt": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  },
+  "EmailLookupRequest": {
+    "type": "object",
+    "required": [
+      "keys"
+    ],
+    "properties": {
+      "keys": {
+        "type": "array",
+        "items": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 255
+        },
+        "minItems": 1,
+        "maxItems": 10000
+      }
+    },
+    "additionalProperties": false
+  },
   "EmailQuery": {
     "type": "object",
     "properties": {

@@ -69,5 +69,13 @@ export const EmailQuery = Type.Object({
   keyPrefix: Type.Optional(Type.String()),
   countsOnly: Type.Optional(StringEnum(['true', 'false'])),
 });
+/** Emails by their idempotency keys (up to 10,000 a request): the ones that exist, each with its key. */
+export const EmailLookupRequest = Type.Object(
+  { keys: Type.Array(Type.String({ minLength: 1, maxLength: 255 }), { minItems: 1, maxItems: 10_000 }) },
+  { additionalProperties: false },
+);
+export const EmailLookup = Type.Object({ emails: Type.Array(Type.Object({ key: Type.String(), email: Email })) });
+export type EmailLookup = Static<typeof EmailLookup>;
+
 export const EmailList = Type.Object({ counts: Type.Record(Type.String(), Type.Integer()), emails: Type.Optional(Type.Array(Email)) });
 export type EmailList = Static<typeof EmailList>;

@@ -152,6 +152,8 @@ export class HmsopsClient {
     sendEmail: (m: T.EmailRequest, opts: { idempotencyKey: string }) => this.call<T.Email>('POST', '/messaging/v1/emails', m, { 'idempotency-key': opts.idempotencyKey }),
     sendEmails: (emails: (T.EmailRequest & { idempotencyKey: string })[]) => this.call<T.EmailBatchResult>('POST', '/messaging/v1/emails:batch', { emails }),
     get: (id: string) => this.call<T.Email>('GET', `/messaging/v1/emails/${encodeURIComponent(id)}`),
+    /** The emails queued under these idempotency keys (up to 10,000), each with its key. */
+    lookup: (keys: string[]) => this.call<{ emails: { key: string; email: T.Email }[] }>('POST', '/messaging/v1/emails:lookup', { keys }),
     list: (q: { status?: string; keyPrefix?: string; countsOnly?: boolean } = {}) =>
       this.call<{ counts: Record<string, number>; emails?: T.Email[] }>('GET', `/messaging/v1/emails?${new URLSearchParams(Object.entries(q).map(([k, v]) => [k, String(v)]))}`),
   };

@@ -11,7 +11,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { emailKey, returnNoticeKey } from '../../disburse/plan.js';
+import { chunk, emailKey, returnNoticeKey } from '../../disburse/plan.js';
 import { ExitCode, HmsopsError } from '../../errors/index.js';
 import { formatCents } from '../../money.js';
 import { formatNachaProblem, readNachaFile } from '../../nacha/index.js';
@@ -85,30 +85,40 @@ async function followUps(client: HmsopsClient, result: InboundImport): Promise<s
   const matched = result.records.filter((r) => r.transferId && r.grantId);
   if (!matched.length) return [];
   const pending: string[] = [];
-  try {
-    await client.analytics.trackEvents(
-      matched.map((r) => ({
-        id: `${r.kind}:${result.sha256.slice(0, 16)}:${r.line}`,
-        type: `disbursement.${r.kind}`,
-        at: result.importedAt,
-        grantId: r.grantId!,
-        amountCents: r.amountCents ?? 0,
-        status: r.code,
-        attributes: { recipientId: r.recipientId, transferId: r.transferId, description: r.description, originalTrace: r.originalTrace },
-      })),
-    );
-  } catch (err) {
-    pending.push(`analytics events: ${(err as Error).message}`);
-  }
-  for (const r of matched.filter((x) => x.kind === 'returned')) {
+  // Analytics and the notices go at the same time: two services, each its own work.
+  const analytics = (async () => {
     try {
-      // The address the payment's own notice went to.
-      const sent = await client.messaging.list({ keyPrefix: emailKey(r.grantId!, r.recipientId!) });
-      const to = sent.emails?.[0]?.to;
-      if (!to) continue;
+      for (const batch of chunk(matched, 10_000))
+        await client.analytics.trackEvents(
+          batch.map((r) => ({
+            id: `${r.kind}:${result.sha256.slice(0, 16)}:${r.line}`,
+            type: `disbursement.${r.kind}`,
+            at: result.importedAt,
+            grantId: r.grantId!,
+            amountCents: r.amountCents ?? 0,
+            status: r.code,
+            attributes: { recipientId: r.recipientId, transferId: r.transferId, description: r.description, originalTrace: r.originalTrace },
+          })),
+        );
+    } catch (err) {
+      pending.push(`analytics events: ${(err as Error).message}`);
+    }
+  })();
+  // Each returned recipient is told at the address their payment's notice went to (looked up
+  // 10,000 keys a request), the notices queued 5,000 a request.
+  const returned = matched.filter((x) => x.kind === 'returned');
+  try {
+    const to = new Map<string, string>();
+    for (const keys of chunk([...new Set(returned.map((r) => emailKey(r.grantId!, r.recipientId!)))], 10_000))
+      for (const e of (await client.messaging.lookup(keys)).emails) to.set(e.key, e.email.to);
+    const addresses = returned.map((r) => to.get(emailKey(r.grantId!, r.recipientId!)));
+    const notices = returned.flatMap((r, i) => {
+      const to = addresses[i];
+      if (!to) return [];
       const dollars = formatCents(r.amountCents ?? 0);
-      await client.messaging.sendEmail(
+      return [
         {
+          idempotencyKey: returnNoticeKey(r.grantId!, r.recipientId!, r.originalTrace),
           to,
           subject: `Your payment of ${dollars} was returned`,
           text: [
@@ -118,11 +128,12 @@ async function followUps(client: HmsopsClient, result: InboundImport): Promise<s
             'This message was sent by hmsops.',
           ].join('\n'),
         },
-        { idempotencyKey: returnNoticeKey(r.grantId!, r.recipientId!, r.originalTrace) },
-      );
-    } catch (err) {
-      pending.push(`notice to ${r.recipientId}: ${(err as Error).message}`);
-    }
+      ];
+    });
+    for (const batch of chunk(notices, 5000)) await client.messaging.sendEmails(batch);
+  } catch (err) {
+    pending.push(`notices to returned recipients: ${(err as Error).message}`);
   }
+  await analytics;
   return pending;
 }
