@@ -4,7 +4,7 @@
 // file again (nothing recorded twice), and `hmsops reconcile`.
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildNachaFile, returnAddendaBody, serializeNachaFile } from '../dist/src/nacha/index.js';
+import { buildReturnFile } from '../dist/src/nacha/index.js';
 import { disburseGenerated } from './disburse.mjs';
 import { connect } from '../dist/src/sdk/index.js';
 import { printTable, saveResults, tempFleet, until, verdict } from './lib.mjs';
@@ -12,31 +12,11 @@ import { printTable, saveResults, tempFleet, until, verdict } from './lib.mjs';
 const N = Number(process.env.BENCH_RETURNS ?? 10_000);
 const RDFI = '01100001';
 
-function returnFile(transfers) {
-  const entries = transfers.map((t, i) => {
-    const trace = `${RDFI}${String(i + 1).padStart(7, '0')}`;
-    return {
-      transactionCode: 21,
-      routing: '021000021',
-      account: '000000001',
-      amountCents: t.amountCents,
-      idNumber: t.recipientId.slice(0, 15),
-      name: 'RETURNED',
-      traceNumber: trace,
-      addenda: [{ addendaTypeCode: '99', body: returnAddendaBody({ code: 'R03', originalTrace: t.traceNumber, originalRdfi: t.traceNumber.slice(0, 8), traceNumber: trace }) }],
-    };
-  });
-  return serializeNachaFile(
-    buildNachaFile({
-      immediateDestination: '021000021',
-      immediateDestinationName: 'ODFI',
-      immediateOrigin: '011000015',
-      immediateOriginName: 'RDFI',
-      createdAt: new Date(),
-      batches: [{ companyName: 'BENCH', companyId: '1234567890', secCode: 'PPD', entryDescription: 'RETURN', effectiveDate: '261203', odfi: RDFI, entries }],
-    }),
+const returnFile = (transfers) =>
+  buildReturnFile(
+    transfers.map((t) => ({ originalTrace: t.traceNumber, amountCents: t.amountCents, code: 'R03' })),
+    { rdfi: RDFI, odfiRouting: '021000021', companyName: 'BENCH', companyId: '1234567890' },
   );
-}
 
 export async function benchReturns() {
   const fleet = tempFleet('version: 1\ngateway: { port: 0 }\nservices:\n  auth: {}\n  ach: { instances: 2 }\n  analytics: {}\n  messaging: {}\n  mail-sink: {}\n');

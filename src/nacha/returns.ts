@@ -4,6 +4,8 @@
  * codes C01-C13), read from an addenda record's 94 characters and checked against NACHA's code
  * tables. Pure.
  */
+import { abaCheckDigit } from './aba.js';
+import { buildNachaFile, serializeNachaFile } from './writer.js';
 
 /** NACHA's return reason codes (Operating Rules, Appendix Four), with what each means. */
 export const RETURN_REASONS: Readonly<Record<string, string>> = {
@@ -192,4 +194,51 @@ export function returnAddendaBody(r: { code: string; originalTrace: string; orig
 /** The 91 characters after the type code of a notification of change's addenda 98. */
 export function changeAddendaBody(c: { code: string; originalTrace: string; originalRdfi: string; correctedData: string; traceNumber: string }): string {
   return `${c.code}${c.originalTrace}${' '.repeat(6)}${c.originalRdfi}${c.correctedData.padEnd(29).slice(0, 29)}${' '.repeat(15)}${c.traceNumber}`;
+}
+
+/** One entry of a bank's return file: a return (code, date of death) or, with correctedData, a notification of change. */
+export interface ReturnItem {
+  originalTrace: string;
+  amountCents: number;
+  code: string;
+  dateOfDeath?: string;
+  correctedData?: string;
+}
+
+/**
+ * A file as an RDFI sends it back, written with this project's NACHA writer: one entry per item
+ * (transaction code 21, its own trace numbers from the RDFI's 8 digits), each with its addenda 99
+ * or 98. For `hmsops smoke` and the tests' stand-in bank.
+ */
+export function buildReturnFile(items: ReturnItem[], opts: { rdfi: string; odfiRouting: string; companyName: string; companyId: string; createdAt?: Date }): string {
+  const entries = items.map((x, i) => {
+    const traceNumber = `${opts.rdfi}${String(i + 1).padStart(7, '0')}`;
+    const common = { code: x.code, originalTrace: x.originalTrace, originalRdfi: x.originalTrace.slice(0, 8), traceNumber };
+    return {
+      transactionCode: 21,
+      routing: opts.odfiRouting,
+      account: '000000001',
+      amountCents: x.correctedData ? 0 : x.amountCents,
+      idNumber: '',
+      name: x.correctedData ? 'NOTIFICATION OF CHANGE' : 'RETURN',
+      traceNumber,
+      addenda: [
+        x.correctedData
+          ? { addendaTypeCode: '98', body: changeAddendaBody({ ...common, correctedData: x.correctedData }) }
+          : { addendaTypeCode: '99', body: returnAddendaBody({ ...common, dateOfDeath: x.dateOfDeath }) },
+      ],
+    };
+  });
+  const createdAt = opts.createdAt ?? new Date();
+  const yymmdd = createdAt.toISOString().slice(2, 10).replaceAll('-', '');
+  return serializeNachaFile(
+    buildNachaFile({
+      immediateDestination: opts.odfiRouting,
+      immediateDestinationName: 'ODFI',
+      immediateOrigin: `${opts.rdfi}${abaCheckDigit(opts.rdfi)}`,
+      immediateOriginName: 'RDFI',
+      createdAt,
+      batches: [{ companyName: opts.companyName, companyId: opts.companyId, secCode: 'CCD', entryDescription: 'RETURN', effectiveDate: yymmdd, odfi: opts.rdfi, entries }],
+    }),
+  );
 }

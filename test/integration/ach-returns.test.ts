@@ -7,43 +7,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildNachaFile, changeAddendaBody, returnAddendaBody, serializeNachaFile, type EntryInput } from '../../src/nacha/index.js';
+import { buildReturnFile } from '../../src/nacha/index.js';
 import { downAll, makeFleet, repoRoot, until, type TestFleet } from '../helpers/fleet.js';
 import { BACKENDS, storesFor } from '../helpers/stores.js';
 
 const RDFI = '01100001';
 
 /** The bank's file: for each original trace, a return (code, date of death) or a change (corrected data). */
-function bankFile(items: { trace: string; code: string; dateOfDeath?: string; correctedData?: string; amountCents: number }[]) {
-  const entries: EntryInput[] = items.map((x, i) => {
-    const trace = `${RDFI}${String(i + 1).padStart(7, '0')}`;
-    const common = { code: x.code, originalTrace: x.trace, originalRdfi: x.trace.slice(0, 8), traceNumber: trace };
-    return {
-      transactionCode: 21,
-      routing: '021000021',
-      account: '000000001',
-      amountCents: x.correctedData ? 0 : x.amountCents,
-      idNumber: '',
-      name: 'RETURNED',
-      traceNumber: trace,
-      addenda: [
-        x.correctedData
-          ? { addendaTypeCode: '98', body: changeAddendaBody({ ...common, correctedData: x.correctedData }) }
-          : { addendaTypeCode: '99', body: returnAddendaBody({ ...common, dateOfDeath: x.dateOfDeath }) },
-      ],
-    };
-  });
-  return serializeNachaFile(
-    buildNachaFile({
-      immediateDestination: '021000021',
-      immediateDestinationName: 'ODFI',
-      immediateOrigin: '011000015',
-      immediateOriginName: 'RDFI',
-      createdAt: new Date('2026-12-03T10:00:00Z'),
-      batches: [{ companyName: 'US DEPT OF LABOR', companyId: '1234567890', secCode: 'CCD', entryDescription: 'RETURN', effectiveDate: '261203', odfi: RDFI, entries }],
-    }),
+const bankFile = (items: { trace: string; code: string; dateOfDeath?: string; correctedData?: string; amountCents: number }[]) =>
+  buildReturnFile(
+    items.map((x) => ({ ...x, originalTrace: x.trace })),
+    { rdfi: RDFI, odfiRouting: '021000021', companyName: 'US DEPT OF LABOR', companyId: '1234567890', createdAt: new Date('2026-12-03T10:00:00Z') },
   );
-}
 
 describe.each(BACKENDS)('returns and corrections (%s store)', (backend) => {
   const stores = storesFor(backend);

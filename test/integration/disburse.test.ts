@@ -275,6 +275,13 @@ describe.each(BACKENDS)('hmsops disburse (%s store)', (backend) => {
     expect(out.passed).toBe(true);
     expect(out.startedFleet).toBe(false);
     expect(out.checks.map((c: any) => c.name)).toContain('mail sink: notices delivered');
+    // One payment returned by the stand-in bank, and the grant still balances.
+    expect(out.checks.filter((c: any) => /^(returns|reconcile):/.test(c.name)).map((c: any) => [c.name, c.ok])).toEqual([
+      ['returns: matched to the transfer', true],
+      ['returns: follow-ups pending', true],
+      ['reconcile: paid + returned = transfers', true],
+      ['reconcile: mismatches', true],
+    ]);
     expect((await fleet.instances()).every((i) => i.state === 'ready')).toBe(true);
   });
 

@@ -43,10 +43,8 @@ export async function achImportCommand(file: string, opts: Opts): Promise<Comman
   }
   const ctx = await loadContext(opts);
   return withClient(ctx, opts, async (client) => {
-    // step 2
-    const result = await client.payments.importInbound(path.basename(file), text);
-    // step 3
-    const pending = await followUps(client, result);
+    // step 2, 3
+    const { result, pending } = await importInbound(client, path.basename(file), text);
     // step 4
     if (opts.json) printJson({ ...result, pending });
     else {
@@ -79,6 +77,12 @@ export async function achImportCommand(file: string, opts: Opts): Promise<Comman
 }
 
 const count = (records: ReturnRecord[], kind: ReturnRecord['kind']) => records.filter((r) => r.kind === kind).length;
+
+/** Steps 2 and 3: the file recorded by the ACH service, then analytics and the notices; what is still pending. */
+export async function importInbound(client: HmsopsClient, name: string, text: string): Promise<{ result: InboundImport; pending: string[] }> {
+  const result = await client.payments.importInbound(name, text);
+  return { result, pending: await followUps(client, result) };
+}
 
 /** Analytics events and recipients' notices for the matched records; what could not be done yet. */
 async function followUps(client: HmsopsClient, result: InboundImport): Promise<string[]> {

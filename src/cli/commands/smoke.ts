@@ -3,13 +3,18 @@
  *   step 1: bring the fleet up unless it runs (and remember to bring it down)
  *   step 2: disburse a generated grant with a fresh id
  *   step 3: check ledger, NACHA file, analytics report and delivered mail all agree
- *   step 4: bring the fleet down if this command started it
+ *   step 4: the bank returns one payment (a return file written as an RDFI would): imported, matched,
+ *           and the grant reconciles (paid + returned = transfers = entries in the files)
+ *   step 5: bring the fleet down if this command started it
  */
 import { parseDuration } from '../../duration.js';
 import { ExitCode, UsageError } from '../../errors/index.js';
 import { generateGrant } from '../../disburse/generate.js';
 import { parseGrant } from '../../disburse/grant-file.js';
 import { runDisbursement } from '../../disburse/run.js';
+import { buildReturnFile } from '../../nacha/index.js';
+import { importInbound } from './ach-import.js';
+import { reconcileGrant } from './reconcile.js';
 import { stringify } from 'yaml';
 import { daemonRunning, ensureDaemon, loadContext, type GlobalOptions } from '../context.js';
 import { exitWith, ok, type CommandResult } from '../end.js';
@@ -77,13 +82,27 @@ export async function smokeCommand(opts: GlobalOptions & { recipients: string; t
         await new Promise((res) => setTimeout(res, 200));
       }
       check('mail sink: notices delivered', n, delivered);
+      // step 4
+      const first = receipt.recipients.at(0);
+      const back = buildReturnFile([{ originalTrace: first.traceNumber!, amountCents: grant.recipients.at(0).amountCents, code: 'R03' }], {
+        rdfi: '01100001',
+        odfiRouting: grant.originator.odfiRouting,
+        companyName: grant.originator.name,
+        companyId: grant.originator.companyId,
+      });
+      const imported = await importInbound(client, `RET-${grant.id}.ach`, back);
+      check('returns: matched to the transfer', `${first.id} R03`, imported.result.records.map((r) => `${r.recipientId} ${r.code}`).join());
+      check('returns: follow-ups pending', 0, imported.pending.length);
+      const balance = await reconcileGrant(client, grant.id);
+      check('reconcile: paid + returned = transfers', `${n - 1} + 1`, `${balance.paid.count} + ${balance.returned.count}`);
+      check('reconcile: mismatches', 'none', balance.mismatches.join('; ') || 'none');
     } finally {
       await client.close();
     }
   } catch (err) {
     throw asCliError(err);
   } finally {
-    // step 4
+    // step 5
     if (startedFleet) await stopFleet(ctx, 10_000);
   }
   const passed = checks.every((c) => c.ok);
