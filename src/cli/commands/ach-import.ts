@@ -11,15 +11,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { chunk, emailKey, returnNoticeKey } from '../../disburse/plan.js';
 import { ExitCode, HmsopsError } from '../../errors/index.js';
 import { formatCents } from '../../money.js';
 import { formatNachaProblem, readNachaFile } from '../../nacha/index.js';
-import type { HmsopsClient } from '../../sdk/index.js';
-import type { InboundImport, ReturnRecord } from '../../sdk/types.js';
+import type { ReturnRecord } from '../../sdk/types.js';
 import { loadContext, type GlobalOptions } from '../context.js';
 import { exitWith, ok, type CommandResult } from '../end.js';
 import { color, printJson, table } from '../output.js';
+import { importInbound } from '../returns-flow.js';
 import { withClient } from '../session.js';
 
 type Opts = GlobalOptions & { json?: boolean; user?: string };
@@ -77,67 +76,3 @@ export async function achImportCommand(file: string, opts: Opts): Promise<Comman
 }
 
 const count = (records: ReturnRecord[], kind: ReturnRecord['kind']) => records.filter((r) => r.kind === kind).length;
-
-/** Steps 2 and 3: the file recorded by the ACH service, then analytics and the notices; what is still pending. */
-export async function importInbound(client: HmsopsClient, name: string, text: string): Promise<{ result: InboundImport; pending: string[] }> {
-  const result = await client.payments.importInbound(name, text);
-  return { result, pending: await followUps(client, result) };
-}
-
-/** Analytics events and recipients' notices for the matched records; what could not be done yet. */
-async function followUps(client: HmsopsClient, result: InboundImport): Promise<string[]> {
-  const matched = result.records.filter((r) => r.transferId && r.grantId);
-  if (!matched.length) return [];
-  const pending: string[] = [];
-  // Analytics and the notices go at the same time: two services, each its own work.
-  const analytics = (async () => {
-    try {
-      for (const batch of chunk(matched, 10_000))
-        await client.analytics.trackEvents(
-          batch.map((r) => ({
-            id: `${r.kind}:${result.sha256.slice(0, 16)}:${r.line}`,
-            type: `disbursement.${r.kind}`,
-            at: result.importedAt,
-            grantId: r.grantId!,
-            amountCents: r.amountCents ?? 0,
-            status: r.code,
-            attributes: { recipientId: r.recipientId, transferId: r.transferId, description: r.description, originalTrace: r.originalTrace },
-          })),
-        );
-    } catch (err) {
-      pending.push(`analytics events: ${(err as Error).message}`);
-    }
-  })();
-  // Each returned recipient is told at the address their payment's notice went to (looked up
-  // 10,000 keys a request), the notices queued 5,000 a request.
-  const returned = matched.filter((x) => x.kind === 'returned');
-  try {
-    const to = new Map<string, string>();
-    for (const keys of chunk([...new Set(returned.map((r) => emailKey(r.grantId!, r.recipientId!)))], 10_000))
-      for (const e of (await client.messaging.lookup(keys)).emails) to.set(e.key, e.email.to);
-    const addresses = returned.map((r) => to.get(emailKey(r.grantId!, r.recipientId!)));
-    const notices = returned.flatMap((r, i) => {
-      const to = addresses[i];
-      if (!to) return [];
-      const dollars = formatCents(r.amountCents ?? 0);
-      return [
-        {
-          idempotencyKey: returnNoticeKey(r.grantId!, r.recipientId!, r.originalTrace),
-          to,
-          subject: `Your payment of ${dollars} was returned`,
-          text: [
-            `Your payment of ${dollars} (grant ${r.grantId}) was returned by your bank: ${r.description} (${r.code}).`,
-            'It has not been paid again. Please contact the agency that sent it to give correct account details.',
-            '',
-            'This message was sent by hmsops.',
-          ].join('\n'),
-        },
-      ];
-    });
-    for (const batch of chunk(notices, 5000)) await client.messaging.sendEmails(batch);
-  } catch (err) {
-    pending.push(`notices to returned recipients: ${(err as Error).message}`);
-  }
-  await analytics;
-  return pending;
-}

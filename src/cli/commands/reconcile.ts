@@ -5,27 +5,15 @@
  *   step 2: compare (src/disburse/reconcile.ts, pure)
  *   step 3: the balance, and every mismatch (exit 1 when there is one)
  */
-import { type Reconciliation, reconcile } from '../../disburse/reconcile.js';
 import { ExitCode } from '../../errors/index.js';
 import { formatCents } from '../../money.js';
-import { readNachaFile } from '../../nacha/index.js';
-import { HmsopsApiError, type HmsopsClient } from '../../sdk/index.js';
 import { loadContext, type GlobalOptions } from '../context.js';
 import { exitWith, ok, type CommandResult } from '../end.js';
 import { color, printJson, table } from '../output.js';
+import { reconcileGrant } from '../returns-flow.js';
 import { withClient } from '../session.js';
 
 type Opts = GlobalOptions & { json?: boolean; user?: string };
-
-/** A service that does not answer leaves its part unchecked, said so, rather than failing the whole check. */
-const soft = async <T>(p: Promise<T>): Promise<T | undefined> => {
-  try {
-    return await p;
-  } catch (err) {
-    if (err instanceof HmsopsApiError && (err.status >= 500 || err.status === 404)) return undefined;
-    throw err;
-  }
-};
 
 export async function reconcileCommand(grantId: string, opts: Opts): Promise<CommandResult> {
   const ctx = await loadContext(opts);
@@ -57,40 +45,5 @@ export async function reconcileCommand(grantId: string, opts: Opts): Promise<Com
       }
     }
     return r.mismatches.length ? exitWith(ExitCode.failure) : ok;
-  });
-}
-
-/** Steps 1 and 2: the facts gathered through the gateway, compared. */
-export async function reconcileGrant(client: HmsopsClient, grantId: string): Promise<Reconciliation> {
-  // step 1
-  const [transfers, files, returns, report, allNotices, returnNotices] = await Promise.all([
-    client.payments.list({ grantId }),
-    client.payments.files({ grantId }),
-    client.payments.returns(grantId),
-    soft(client.analytics.grantReport(grantId)),
-    soft(client.messaging.list({ keyPrefix: `${grantId}:`, countsOnly: true })),
-    soft(client.messaging.list({ keyPrefix: `${grantId}:returned:`, countsOnly: true })),
-  ]);
-  const read = [];
-  for (const f of files.files) {
-    const r = readNachaFile(await client.payments.downloadFile(f.fileId));
-    read.push({ fileId: f.fileId, valid: r.ok, entries: (r.file?.batches ?? []).flatMap((b) => b.entries.map((e) => ({ traceNumber: e.traceNumber, amountCents: e.amount }))) });
-  }
-  // Analytics counts by type and status: added up by type.
-  const analytics: Record<string, { count: number; amountCents: number }> | undefined = report && {};
-  for (const t of report?.byType ?? []) {
-    const a = (analytics![t.type] ??= { count: 0, amountCents: 0 });
-    a.count += t.count;
-    a.amountCents += t.amountCents;
-  }
-  const total = (counts: Record<string, number>) => Object.values(counts).reduce((n, c) => n + c, 0);
-  // step 2
-  return reconcile({
-    grantId,
-    transfers: transfers.transfers.map((t) => ({ id: t.id, recipientId: t.recipientId, traceNumber: t.traceNumber, amountCents: t.amountCents, status: t.status })),
-    files: read,
-    returns: returns.returns,
-    analytics,
-    notices: allNotices && returnNotices ? { payments: total(allNotices.counts) - total(returnNotices.counts), returns: total(returnNotices.counts) } : undefined,
   });
 }
