@@ -3,7 +3,10 @@ import { runService } from '../kit/service.js';
 import { HmsopsError, itemError } from '../../src/errors/index.js';
 import { ach as api, shared } from '../../src/api/schemas.js';
 import { InboundFiles } from './inbound.js';
+import { OdfiSender } from './odfi-sender.js';
 import { Ledger, migrations, publicTransfer } from './ledger.js';
+
+let sender: OdfiSender | undefined;
 
 await runService({
   name: 'ach',
@@ -14,6 +17,27 @@ await runService({
     const ledger = new Ledger(ctx.db, ctx.paths.achOutbound, ctx.instanceId);
     await ledger.recoverFiles();
     const inbound = new InboundFiles(ctx.db);
+    // ach.odfi in the config: files cut are sent to the bank (one instance at a time sends).
+    if (process.env.HMSOPS_ACH_ODFI) sender = new OdfiSender(ctx.db, JSON.parse(process.env.HMSOPS_ACH_ODFI), ctx.instanceId, ctx.log);
+    const odfi = () => {
+      if (!sender) throw new HmsopsError('ODFI_NOT_CONFIGURED', 'no ach.odfi in the config: files are cut into ach/outbound/ and sent nowhere');
+      return sender;
+    };
+    app.get(
+      '/v1/odfi/files',
+      { schema: { summary: 'Files cut and where each stands with the ODFI (cut, sent; the cutoff it made; late)', response: { 200: api.TransmissionList } } },
+      async () => ({
+        files: await odfi().transmissions(),
+      }),
+    );
+    app.post(
+      '/v1/odfi/send',
+      { schema: { summary: 'Send the files that wait (or one, at once) to the ODFI now', body: api.SendRequest, response: { 200: api.SendResult } } },
+      async (req) => {
+        const r = await odfi().sendDue(req.body?.fileId);
+        return { ...r, files: await odfi().transmissions() };
+      },
+    );
     const counted = (status: number) => ctx.metrics.inc('ach_transfers_total', 'Transfer submissions by outcome', { status });
 
     app.post(
@@ -147,4 +171,6 @@ await runService({
       return reply.type('text/plain; charset=us-ascii').header('content-disposition', `attachment; filename="${req.params.id}.ach"`).send(bytes);
     });
   },
+  start: () => sender?.start(),
+  stop: () => sender?.stop(),
 });

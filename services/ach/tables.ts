@@ -83,7 +83,28 @@ const inboundTables = (t: ColumnTypes) => `CREATE TABLE inbound_files (
    );
    CREATE INDEX returns_by_transfer ON returns (transfer_id);`;
 
-const versions = [ledgerTables, reservationsTable, fileBodies, inboundTables];
+// Files sent to the ODFI: one row when a file is on the bank's server under its name (recorded
+// after the rename; a crash before the record is found out by listing the remote folder), the
+// last failure of the ones not there yet, and a lease so one instance of any host sends at a time.
+const sendTables = (t: ColumnTypes) => `CREATE TABLE file_sends (
+     file_id TEXT PRIMARY KEY REFERENCES files (id),
+     remote_path TEXT NOT NULL,
+     sent_at TEXT NOT NULL,
+     found_there INTEGER NOT NULL
+   );
+   CREATE TABLE file_send_failures (
+     file_id TEXT PRIMARY KEY REFERENCES files (id),
+     attempts INTEGER NOT NULL,
+     last_error TEXT NOT NULL,
+     last_at ${t.bigint} NOT NULL
+   );
+   CREATE TABLE leases (
+     name TEXT PRIMARY KEY,
+     owner TEXT NOT NULL,
+     until_ms ${t.bigint} NOT NULL
+   );`;
+
+const versions = [ledgerTables, reservationsTable, fileBodies, inboundTables, sendTables];
 // SQLite stores went through the versions one by one; PostgreSQL came in at the third: its first
 // migration is the first three in one step, and later ones follow one by one.
 const sqlite = versions.map((v) => v(COLUMN_TYPES.sqlite));

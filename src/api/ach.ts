@@ -146,3 +146,29 @@ export const InboundImport = Type.Object({
 });
 export type InboundImport = Static<typeof InboundImport>;
 export const ReturnList = Type.Object({ returns: Type.Array(ReturnRecord) });
+
+/** A file cut, and where it stands with the ODFI. */
+export const FileTransmission = Type.Object({
+  fileId: Type.String(),
+  name: Type.String(),
+  grantId: Nullable(Type.String()),
+  entries: Type.Integer(),
+  cutAt: Type.String(),
+  state: StringEnum(['cut', 'sent']),
+  sentAt: Nullable(Type.String()),
+  remotePath: Nullable(Type.String()),
+  cutoff: Type.String(),
+  late: Type.Boolean(),
+  attempts: Type.Integer(),
+  lastError: Nullable(Type.String()),
+});
+export type FileTransmission = Static<typeof FileTransmission>;
+export const TransmissionList = Type.Object({ files: Type.Array(FileTransmission) });
+export const SendRequest = Nullable(Type.Object({ fileId: Type.Optional(Type.String({ minLength: 1 })) }, { additionalProperties: false }));
+export const SendResult = Type.Object({
+  /** False when another instance was sending at that moment (it sends what waits). */
+  sending: Type.Boolean(),
+  results: Type.Array(Type.Object({ fileId: Type.String(), outcome: Type.String() })),
+  files: Type.Array(FileTransmission),
+});
+export type SendResult = Static<typeof SendResult>;

@@ -608,6 +608,77 @@ export const ach = {
       }
     }
   },
+  "FileTransmission": {
+    "type": "object",
+    "required": [
+      "fileId",
+      "name",
+      "grantId",
+      "entries",
+      "cutAt",
+      "state",
+      "sentAt",
+      "remotePath",
+      "cutoff",
+      "late",
+      "attempts",
+      "lastError"
+    ],
+    "properties": {
+      "fileId": {
+        "type": "string"
+      },
+      "name": {
+        "type": "string"
+      },
+      "grantId": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "entries": {
+        "type": "integer"
+      },
+      "cutAt": {
+        "type": "string"
+      },
+      "state": {
+        "type": "string",
+        "enum": [
+          "cut",
+          "sent"
+        ]
+      },
+      "sentAt": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "remotePath": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "cutoff": {
+        "type": "string"
+      },
+      "late": {
+        "type": "boolean"
+      },
+      "attempts": {
+        "type": "integer"
+      },
+      "lastError": {
+        "type": [
+          "string",
+          "null"
+        ]
+      }
+    }
+  },
   "GrantList": {
     "type": "object",
     "required": [
@@ -1023,6 +1094,124 @@ export const ach = {
       }
     }
   },
+  "SendRequest": {
+    "type": [
+      "object",
+      "null"
+    ],
+    "properties": {
+      "fileId": {
+        "type": "string",
+        "minLength": 1
+      }
+    },
+    "additionalProperties": false
+  },
+  "SendResult": {
+    "type": "object",
+    "required": [
+      "sending",
+      "results",
+      "files"
+    ],
+    "properties": {
+      "sending": {
+        "type": "boolean"
+      },
+      "results": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "required": [
+            "fileId",
+            "outcome"
+          ],
+          "properties": {
+            "fileId": {
+              "type": "string"
+            },
+            "outcome": {
+              "type": "string"
+            }
+          }
+        }
+      },
+      "files": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "required": [
+            "fileId",
+            "name",
+            "grantId",
+            "entries",
+            "cutAt",
+            "state",
+            "sentAt",
+            "remotePath",
+            "cutoff",
+            "late",
+            "attempts",
+            "lastError"
+          ],
+          "properties": {
+            "fileId": {
+              "type": "string"
+            },
+            "name": {
+              "type": "string"
+            },
+            "grantId": {
+              "type": [
+                "string",
+                "null"
+              ]
+            },
+            "entries": {
+              "type": "integer"
+            },
+            "cutAt": {
+              "type": "string"
+            },
+            "state": {
+              "type": "string",
+              "enum": [
+                "cut",
+                "sent"
+              ]
+            },
+            "sentAt": {
+              "type": [
+                "string",
+                "null"
+              ]
+            },
+            "remotePath": {
+              "type": [
+                "string",
+                "null"
+              ]
+            },
+            "cutoff": {
+              "type": "string"
+            },
+            "late": {
+              "type": "boolean"
+            },
+            "attempts": {
+              "type": "integer"
+            },
+            "lastError": {
+              "type": [
+                "string",
+                "null"
+              ]
+            }
+          }
+        }
+      }
+    }
+  },
   "Transfer": {
     "type": "object",
     "required": [
@@ -1280,6 +1469,88 @@ export const ach = {
       "effectiveDate": {
         "type": "string",
         "format": "date"
+      }
+    }
+  },
+  "TransmissionList": {
+    "type": "object",
+    "required": [
+      "files"
+    ],
+    "properties": {
+      "files": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "required": [
+            "fileId",
+            "name",
+            "grantId",
+            "entries",
+            "cutAt",
+            "state",
+            "sentAt",
+            "remotePath",
+            "cutoff",
+            "late",
+            "attempts",
+            "lastError"
+          ],
+          "properties": {
+            "fileId": {
+              "type": "string"
+            },
+            "name": {
+              "type": "string"
+            },
+            "grantId": {
+              "type": [
+                "string",
+                "null"
+              ]
+            },
+            "entries": {
+              "type": "integer"
+            },
+            "cutAt": {
+              "type": "string"
+            },
+            "state": {
+              "type": "string",
+              "enum": [
+                "cut",
+                "sent"
+              ]
+            },
+            "sentAt": {
+              "type": [
+                "string",
+                "null"
+              ]
+            },
+            "remotePath": {
+              "type": [
+                "string",
+                "null"
+              ]
+            },
+            "cutoff": {
+              "type": "string"
+            },
+            "late": {
+              "type": "boolean"
+            },
+            "attempts": {
+              "type": "integer"
+            },
+            "lastError": {
+              "type": [
+                "string",
+                "null"
+              ]
+            }
+          }
+        }
       }
     }
   }

@@ -186,6 +186,26 @@ examples(
 );
 examples(
   ach
+    .command('files')
+    .description('files cut and where each stands with the bank: cut, sent, the cutoff it made, late')
+    .option('--json', 'machine-readable output')
+    .option('--user <name>', 'act as this user (password from HMSOPS_PASSWORD or a prompt)')
+    .action(run(async () => (await import('./commands/ach-send.js')).achFilesCommand)),
+  'hmsops ach files',
+);
+examples(
+  ach
+    .command('send')
+    .description("send the files that wait to the ODFI's SFTP server now (the ACH service also sends on its own, each second)")
+    .option('--file <id>', 'only this file, at once (even while it backs off after a failure)')
+    .option('--json', 'machine-readable output')
+    .option('--user <name>', 'act as this user (password from HMSOPS_PASSWORD or a prompt)')
+    .action(run(async () => (await import('./commands/ach-send.js')).achSendCommand)),
+  'hmsops ach send',
+  'hmsops ach send --file f_01J...',
+);
+examples(
+  ach
     .command('import')
     .description(
       'import a file the bank sent back: each return and notification of change recorded beside its transfer, analytics told, returned recipients notified (the same file again changes nothing)',

@@ -2,7 +2,7 @@
 // @ts-nocheck
 "use strict";
 export const validateConfig = validate10;
-const schema11 = {"type":"object","properties":{"version":{"type":"integer","minimum":1,"maximum":1,"description":"config format version; 1","default":1},"stateDir":{"type":"string","description":"state directory, relative to the config file","default":".hmsops"},"gateway":{"type":"object","properties":{"enabled":{"type":"boolean","default":true},"port":{"type":"integer","minimum":0,"maximum":65535,"description":"fixed port of the gateway (0: any free port)","default":8080},"host":{"type":"string","default":"127.0.0.1"},"upstreamTimeout":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"default":"30s"},"bodyLimit":{"x-kind":"bytes","anyOf":[{"type":"string","pattern":"^\\s*\\d+\\s*([bB]|[kK][bB]|[mM][bB]|[gG][bB])?\\s*$"},{"type":"integer","minimum":0,"maximum":1.7976931348623157e+308}],"default":"10mb"},"balancing":{"type":"string","enum":["round-robin","least-outstanding"],"default":"round-robin"},"cooldown":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"how long an instance that refused a connection stays out of rotation","default":"5s"},"auth":{"type":"boolean","description":"verify bearer tokens at the edge","default":true},"workers":{"type":"integer","minimum":1,"maximum":64,"description":"gateway processes sharing its port; up to one per core for throughput","default":1}},"additionalProperties":false},"registry":{"type":"object","properties":{"backend":{"type":"string","enum":["embedded","etcd"],"description":"embedded: a table in this host's daemon (one machine); etcd: a cluster every host's daemon publishes to and reads from","default":"embedded"},"ttl":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"an instance that has not heartbeated for this long is critical; with etcd, also the host lease's TTL","default":"10s"},"deregisterAfter":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"a critical instance silent for this long is removed","default":"1m"},"endpoints":{"type":"array","items":{"type":"string","pattern":"^https?://[^/]+/?$","x-hint":"an http:// or https:// URL of an etcd member (scheme, host and port)"},"minItems":1,"description":"etcd: the cluster's client URLs"},"prefix":{"type":"string","pattern":"^/([A-Za-z0-9._-]+/)+$","x-hint":"a key prefix such as /hmsops/grants/ (starts and ends with /)","description":"etcd: where this fleet's keys live; fleets sharing a cluster use different prefixes","default":"/hmsops/default/"},"user":{"type":"string","minLength":1,"description":"etcd: a user of etcd's own authentication"},"passwordFile":{"type":"string","minLength":1,"description":"etcd: a file (mode 0600) holding the user's password, relative to the config file"},"tls":{"type":"object","properties":{"ca":{"type":"string","minLength":1,"description":"the CA certificate etcd's certificate is checked against (PEM)"},"cert":{"type":"string","minLength":1,"description":"a client certificate (PEM), where etcd asks for one"},"key":{"type":"string","minLength":1,"description":"the client certificate's key (PEM, mode 0600)"}},"additionalProperties":false,"description":"etcd over https: files relative to the config file"}},"additionalProperties":false},"host":{"type":"object","properties":{"name":{"type":"string","pattern":"^[A-Za-z0-9]([A-Za-z0-9.-]{0,61}[A-Za-z0-9])?$","x-hint":"a host name: letters, digits, dots and dashes","description":"this host's name in the registry (default: the machine's hostname)"},"advertise":{"type":"string","minLength":1,"description":"the address this host's instances listen on and are registered at: one other hosts reach (never 0.0.0.0)","default":"127.0.0.1"}},"additionalProperties":false,"description":"this machine, where a fleet spans several"},"fleet":{"type":"object","properties":{"secretFile":{"type":"string","minLength":1,"description":"a file (mode 0600) every host of the fleet has, the same on each: the key of the identity a gateway forwards to services on any host (default: a secret of this daemon, one machine)"}},"additionalProperties":false,"description":"what every host of the fleet shares"},"logs":{"type":"object","properties":{"maxSize":{"x-kind":"bytes","anyOf":[{"type":"string","pattern":"^\\s*\\d+\\s*([bB]|[kK][bB]|[mM][bB]|[gG][bB])?\\s*$"},{"type":"integer","minimum":0,"maximum":1.7976931348623157e+308}],"description":"rotate an instance log at this size","default":"10mb"},"maxFiles":{"type":"integer","minimum":1,"maximum":100,"default":3}},"additionalProperties":false},"smtp":{"type":"object","properties":{"url":{"type":"string","pattern":"^smtps?:\\/\\/","x-hint":"an smtp:// or smtps:// URL"}},"additionalProperties":false,"description":"where messaging delivers mail (default: the bundled mail sink)"},"store":{"type":"object","properties":{"backend":{"type":"string","enum":["sqlite","postgres"],"description":"sqlite: a file per service under the state dir (one machine); postgres: a database instances on several hosts share","default":"sqlite"},"url":{"type":"string","pattern":"^postgres(ql)?://","x-hint":"a postgres:// URL","description":"postgres://USER@HOST:PORT/DB (no password here: passwordFile or PGPASSWORD); each service uses its own schema in it"},"passwordFile":{"type":"string","minLength":1,"description":"a file holding the database user's password, relative to the config file (else PGPASSWORD)"}},"additionalProperties":false,"description":"the bundled services' store"},"services":{"type":"object","additionalProperties":{"type":"object","properties":{"command":{"type":"string","minLength":1,"description":"shell command that starts one instance; gets PORT and HOST (host.advertise, 127.0.0.1 by default) to listen on"},"cwd":{"type":"string","description":"working directory, relative to the config file","default":"."},"env":{"type":"object","x-kind":"stringMap","additionalProperties":{"type":["string","number","boolean"]},"description":"extra environment variables"},"instances":{"type":"integer","minimum":0,"maximum":64,"description":"how many instances to run","default":1},"route":{"type":"string","pattern":"^(\\/[A-Za-z0-9._~-]+)+$|^none$","x-hint":"a path prefix such as /billing, or none","description":"gateway route prefix (default /<name>, /mail for mail-sink); none keeps it off the gateway"},"version":{"type":"string","description":"version reported in the registry (default: bundled for bundled services, 0.0.0 for others)"},"rateLimit":{"type":"object","required":["requests"],"properties":{"requests":{"type":"integer","minimum":1,"maximum":1000000,"description":"requests one client may make per period"},"per":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"the period","default":"1s"},"burst":{"type":"integer","minimum":1,"maximum":1000000,"description":"requests at once after a quiet spell (default: requests)"}},"additionalProperties":false,"description":"a limit per client address at the gateway: over it, 429 RATE_LIMITED with Retry-After"},"health":{"type":"object","properties":{"path":{"type":"string","pattern":"^/","x-hint":"a path starting with /","description":"shortcut: one path for liveness and readiness"},"liveness":{"type":"object","properties":{"path":{"type":"string","pattern":"^/","x-hint":"a path starting with /","description":"HTTP path probed with GET; 2xx/3xx is success (default: health.path, else /healthz or /readyz for bundled services, / for others)"},"interval":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"time between probes","default":"2s"},"timeout":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"a probe slower than this fails","default":"1s"},"failureThreshold":{"type":"integer","minimum":1,"description":"consecutive failures before the probe counts as failed","default":3},"successThreshold":{"type":"integer","minimum":1,"description":"consecutive successes before it counts as passing again","default":1},"startPeriod":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"failures during this time after start do not count","default":"10s"}},"additionalProperties":false,"description":"An HTTP liveness probe with Kubernetes semantics"},"readiness":{"type":"object","properties":{"path":{"type":"string","pattern":"^/","x-hint":"a path starting with /","description":"HTTP path probed with GET; 2xx/3xx is success (default: health.path, else /healthz or /readyz for bundled services, / for others)"},"interval":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"time between probes","default":"1s"},"timeout":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"a probe slower than this fails","default":"1s"},"failureThreshold":{"type":"integer","minimum":1,"description":"consecutive failures before the probe counts as failed","default":1},"successThreshold":{"type":"integer","minimum":1,"description":"consecutive successes before it counts as passing again","default":1},"startPeriod":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"failures during this time after start do not count","default":"0s"}},"additionalProperties":false,"description":"An HTTP readiness probe with Kubernetes semantics"}},"additionalProperties":false},"restart":{"type":"object","properties":{"policy":{"type":"string","enum":["on-failure","always","never"],"default":"on-failure"},"initialBackoff":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"default":"100ms"},"maxBackoff":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"default":"10s"},"minUptime":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"an instance up this long resets its backoff","default":"10s"},"maxRestarts":{"type":"integer","minimum":0,"description":"restarts allowed within the window before crash-looping","default":5},"window":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"default":"1m"}},"additionalProperties":false,"description":"restart policy with exponential backoff"},"store":{"type":"object","properties":{"backend":{"type":"string","enum":["sqlite","postgres"],"description":"sqlite: a file per service under the state dir (one machine); postgres: a database instances on several hosts share"},"url":{"type":"string","pattern":"^postgres(ql)?://","x-hint":"a postgres:// URL","description":"postgres://USER@HOST:PORT/DB (no password here: passwordFile or PGPASSWORD); each service uses its own schema in it"},"passwordFile":{"type":"string","minLength":1,"description":"a file holding the database user's password, relative to the config file (else PGPASSWORD)"}},"additionalProperties":false,"description":"this service's store, where it differs from the fleet's (its own database user, say)"},"stopTimeout":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"time between SIGTERM and SIGKILL","default":"10s"},"drainDelay":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"time between deregistering and SIGTERM, so routers stop sending","default":"100ms"}},"additionalProperties":false,"description":"One service of the fleet: a bundled one (auth, ach, analytics, messaging, mail-sink) or any program with a command"},"propertyNames":{"pattern":"^[a-z][a-z0-9-]{0,30}$"},"description":"the services (default: the bundled ones)"}},"additionalProperties":false,"description":"hmsops fleet configuration"};
+const schema11 = {"type":"object","properties":{"version":{"type":"integer","minimum":1,"maximum":1,"description":"config format version; 1","default":1},"stateDir":{"type":"string","description":"state directory, relative to the config file","default":".hmsops"},"gateway":{"type":"object","properties":{"enabled":{"type":"boolean","default":true},"port":{"type":"integer","minimum":0,"maximum":65535,"description":"fixed port of the gateway (0: any free port)","default":8080},"host":{"type":"string","default":"127.0.0.1"},"upstreamTimeout":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"default":"30s"},"bodyLimit":{"x-kind":"bytes","anyOf":[{"type":"string","pattern":"^\\s*\\d+\\s*([bB]|[kK][bB]|[mM][bB]|[gG][bB])?\\s*$"},{"type":"integer","minimum":0,"maximum":1.7976931348623157e+308}],"default":"10mb"},"balancing":{"type":"string","enum":["round-robin","least-outstanding"],"default":"round-robin"},"cooldown":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"how long an instance that refused a connection stays out of rotation","default":"5s"},"auth":{"type":"boolean","description":"verify bearer tokens at the edge","default":true},"workers":{"type":"integer","minimum":1,"maximum":64,"description":"gateway processes sharing its port; up to one per core for throughput","default":1}},"additionalProperties":false},"registry":{"type":"object","properties":{"backend":{"type":"string","enum":["embedded","etcd"],"description":"embedded: a table in this host's daemon (one machine); etcd: a cluster every host's daemon publishes to and reads from","default":"embedded"},"ttl":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"an instance that has not heartbeated for this long is critical; with etcd, also the host lease's TTL","default":"10s"},"deregisterAfter":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"a critical instance silent for this long is removed","default":"1m"},"endpoints":{"type":"array","items":{"type":"string","pattern":"^https?://[^/]+/?$","x-hint":"an http:// or https:// URL of an etcd member (scheme, host and port)"},"minItems":1,"description":"etcd: the cluster's client URLs"},"prefix":{"type":"string","pattern":"^/([A-Za-z0-9._-]+/)+$","x-hint":"a key prefix such as /hmsops/grants/ (starts and ends with /)","description":"etcd: where this fleet's keys live; fleets sharing a cluster use different prefixes","default":"/hmsops/default/"},"user":{"type":"string","minLength":1,"description":"etcd: a user of etcd's own authentication"},"passwordFile":{"type":"string","minLength":1,"description":"etcd: a file (mode 0600) holding the user's password, relative to the config file"},"tls":{"type":"object","properties":{"ca":{"type":"string","minLength":1,"description":"the CA certificate etcd's certificate is checked against (PEM)"},"cert":{"type":"string","minLength":1,"description":"a client certificate (PEM), where etcd asks for one"},"key":{"type":"string","minLength":1,"description":"the client certificate's key (PEM, mode 0600)"}},"additionalProperties":false,"description":"etcd over https: files relative to the config file"}},"additionalProperties":false},"host":{"type":"object","properties":{"name":{"type":"string","pattern":"^[A-Za-z0-9]([A-Za-z0-9.-]{0,61}[A-Za-z0-9])?$","x-hint":"a host name: letters, digits, dots and dashes","description":"this host's name in the registry (default: the machine's hostname)"},"advertise":{"type":"string","minLength":1,"description":"the address this host's instances listen on and are registered at: one other hosts reach (never 0.0.0.0)","default":"127.0.0.1"}},"additionalProperties":false,"description":"this machine, where a fleet spans several"},"fleet":{"type":"object","properties":{"secretFile":{"type":"string","minLength":1,"description":"a file (mode 0600) every host of the fleet has, the same on each: the key of the identity a gateway forwards to services on any host (default: a secret of this daemon, one machine)"}},"additionalProperties":false,"description":"what every host of the fleet shares"},"logs":{"type":"object","properties":{"maxSize":{"x-kind":"bytes","anyOf":[{"type":"string","pattern":"^\\s*\\d+\\s*([bB]|[kK][bB]|[mM][bB]|[gG][bB])?\\s*$"},{"type":"integer","minimum":0,"maximum":1.7976931348623157e+308}],"description":"rotate an instance log at this size","default":"10mb"},"maxFiles":{"type":"integer","minimum":1,"maximum":100,"default":3}},"additionalProperties":false},"smtp":{"type":"object","properties":{"url":{"type":"string","pattern":"^smtps?:\\/\\/","x-hint":"an smtp:// or smtps:// URL"}},"additionalProperties":false,"description":"where messaging delivers mail (default: the bundled mail sink)"},"ach":{"type":"object","properties":{"odfi":{"type":"object","required":["sftp"],"properties":{"sftp":{"type":"object","required":["url","privateKeyFile","hostKey"],"properties":{"url":{"type":"string","pattern":"^sftp://[^@/]+@[^/]+$","x-hint":"an sftp://USER@HOST:PORT URL","description":"the ODFI's SFTP server"},"privateKeyFile":{"type":"string","minLength":1,"description":"the private key (mode 0600) hmsops logs in with, relative to the config file"},"hostKey":{"type":"string","pattern":"^SHA256:[A-Za-z0-9+/]{43}$","x-hint":"a host key fingerprint as ssh-keygen -l prints it: SHA256: and 43 characters","description":"the server's host key, pinned"},"outbound":{"type":"string","minLength":1,"description":"the remote folder files are sent to","default":"/outbound"},"inbound":{"type":"string","minLength":1,"description":"the remote folder the bank leaves returns in","default":"/inbound"}},"additionalProperties":false,"description":"how files reach the ODFI"},"cutoffs":{"type":"array","items":{"type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d$","x-hint":"a time of day such as 10:30"},"minItems":1,"description":"the bank's processing windows: a file is sent before the next one","default":["10:30","14:45"]},"timezone":{"type":"string","minLength":1,"description":"the time zone of the cutoffs (IANA name)","default":"America/New_York"}},"additionalProperties":false,"description":"the originating bank (ODFI): files sent to it over SFTP"}},"additionalProperties":false,"description":"ACH settings that are not about processes"},"store":{"type":"object","properties":{"backend":{"type":"string","enum":["sqlite","postgres"],"description":"sqlite: a file per service under the state dir (one machine); postgres: a database instances on several hosts share","default":"sqlite"},"url":{"type":"string","pattern":"^postgres(ql)?://","x-hint":"a postgres:// URL","description":"postgres://USER@HOST:PORT/DB (no password here: passwordFile or PGPASSWORD); each service uses its own schema in it"},"passwordFile":{"type":"string","minLength":1,"description":"a file holding the database user's password, relative to the config file (else PGPASSWORD)"}},"additionalProperties":false,"description":"the bundled services' store"},"services":{"type":"object","additionalProperties":{"type":"object","properties":{"command":{"type":"string","minLength":1,"description":"shell command that starts one instance; gets PORT and HOST (host.advertise, 127.0.0.1 by default) to listen on"},"cwd":{"type":"string","description":"working directory, relative to the config file","default":"."},"env":{"type":"object","x-kind":"stringMap","additionalProperties":{"type":["string","number","boolean"]},"description":"extra environment variables"},"instances":{"type":"integer","minimum":0,"maximum":64,"description":"how many instances to run","default":1},"route":{"type":"string","pattern":"^(\\/[A-Za-z0-9._~-]+)+$|^none$","x-hint":"a path prefix such as /billing, or none","description":"gateway route prefix (default /<name>, /mail for mail-sink); none keeps it off the gateway"},"version":{"type":"string","description":"version reported in the registry (default: bundled for bundled services, 0.0.0 for others)"},"rateLimit":{"type":"object","required":["requests"],"properties":{"requests":{"type":"integer","minimum":1,"maximum":1000000,"description":"requests one client may make per period"},"per":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"the period","default":"1s"},"burst":{"type":"integer","minimum":1,"maximum":1000000,"description":"requests at once after a quiet spell (default: requests)"}},"additionalProperties":false,"description":"a limit per client address at the gateway: over it, 429 RATE_LIMITED with Retry-After"},"health":{"type":"object","properties":{"path":{"type":"string","pattern":"^/","x-hint":"a path starting with /","description":"shortcut: one path for liveness and readiness"},"liveness":{"type":"object","properties":{"path":{"type":"string","pattern":"^/","x-hint":"a path starting with /","description":"HTTP path probed with GET; 2xx/3xx is success (default: health.path, else /healthz or /readyz for bundled services, / for others)"},"interval":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"time between probes","default":"2s"},"timeout":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"a probe slower than this fails","default":"1s"},"failureThreshold":{"type":"integer","minimum":1,"description":"consecutive failures before the probe counts as failed","default":3},"successThreshold":{"type":"integer","minimum":1,"description":"consecutive successes before it counts as passing again","default":1},"startPeriod":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"failures during this time after start do not count","default":"10s"}},"additionalProperties":false,"description":"An HTTP liveness probe with Kubernetes semantics"},"readiness":{"type":"object","properties":{"path":{"type":"string","pattern":"^/","x-hint":"a path starting with /","description":"HTTP path probed with GET; 2xx/3xx is success (default: health.path, else /healthz or /readyz for bundled services, / for others)"},"interval":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"time between probes","default":"1s"},"timeout":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"a probe slower than this fails","default":"1s"},"failureThreshold":{"type":"integer","minimum":1,"description":"consecutive failures before the probe counts as failed","default":1},"successThreshold":{"type":"integer","minimum":1,"description":"consecutive successes before it counts as passing again","default":1},"startPeriod":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"failures during this time after start do not count","default":"0s"}},"additionalProperties":false,"description":"An HTTP readiness probe with Kubernetes semantics"}},"additionalProperties":false},"restart":{"type":"object","properties":{"policy":{"type":"string","enum":["on-failure","always","never"],"default":"on-failure"},"initialBackoff":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"default":"100ms"},"maxBackoff":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"default":"10s"},"minUptime":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"an instance up this long resets its backoff","default":"10s"},"maxRestarts":{"type":"integer","minimum":0,"description":"restarts allowed within the window before crash-looping","default":5},"window":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"default":"1m"}},"additionalProperties":false,"description":"restart policy with exponential backoff"},"store":{"type":"object","properties":{"backend":{"type":"string","enum":["sqlite","postgres"],"description":"sqlite: a file per service under the state dir (one machine); postgres: a database instances on several hosts share"},"url":{"type":"string","pattern":"^postgres(ql)?://","x-hint":"a postgres:// URL","description":"postgres://USER@HOST:PORT/DB (no password here: passwordFile or PGPASSWORD); each service uses its own schema in it"},"passwordFile":{"type":"string","minLength":1,"description":"a file holding the database user's password, relative to the config file (else PGPASSWORD)"}},"additionalProperties":false,"description":"this service's store, where it differs from the fleet's (its own database user, say)"},"stopTimeout":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"time between SIGTERM and SIGKILL","default":"10s"},"drainDelay":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"time between deregistering and SIGTERM, so routers stop sending","default":"100ms"}},"additionalProperties":false,"description":"One service of the fleet: a bundled one (auth, ach, analytics, messaging, mail-sink) or any program with a command"},"propertyNames":{"pattern":"^[a-z][a-z0-9-]{0,30}$"},"description":"the services (default: the bundled ones)"}},"additionalProperties":false,"description":"hmsops fleet configuration"};
 const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$", "u");
 const pattern1 = new RegExp("^\\s*\\d+\\s*([bB]|[kK][bB]|[mM][bB]|[gG][bB])?\\s*$", "u");
@@ -10,10 +10,13 @@ const pattern5 = new RegExp("^https?://[^/]+/?$", "u");
 const pattern6 = new RegExp("^/([A-Za-z0-9._-]+/)+$", "u");
 const pattern7 = new RegExp("^[A-Za-z0-9]([A-Za-z0-9.-]{0,61}[A-Za-z0-9])?$", "u");
 const pattern9 = new RegExp("^smtps?:\\/\\/", "u");
-const pattern10 = new RegExp("^postgres(ql)?://", "u");
-const pattern11 = new RegExp("^[a-z][a-z0-9-]{0,30}$", "u");
-const pattern12 = new RegExp("^(\\/[A-Za-z0-9._~-]+)+$|^none$", "u");
-const pattern14 = new RegExp("^/", "u");
+const pattern10 = new RegExp("^sftp://[^@/]+@[^/]+$", "u");
+const pattern11 = new RegExp("^SHA256:[A-Za-z0-9+/]{43}$", "u");
+const pattern12 = new RegExp("^([01]\\d|2[0-3]):[0-5]\\d$", "u");
+const pattern13 = new RegExp("^postgres(ql)?://", "u");
+const pattern14 = new RegExp("^[a-z][a-z0-9-]{0,30}$", "u");
+const pattern15 = new RegExp("^(\\/[A-Za-z0-9._~-]+)+$|^none$", "u");
+const pattern17 = new RegExp("^/", "u");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -1287,12 +1290,12 @@ vErrors.push(err94);
 errors++;
 }
 }
-if(data.store !== undefined){
-let data35 = data.store;
+if(data.ach !== undefined){
+let data35 = data.ach;
 if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
 for(const key8 in data35){
-if(!(((key8 === "backend") || (key8 === "url")) || (key8 === "passwordFile"))){
-const err95 = {instancePath:instancePath+"/store",schemaPath:"#/properties/store/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.store,data:data35};
+if(!(key8 === "odfi")){
+const err95 = {instancePath:instancePath+"/ach",schemaPath:"#/properties/ach/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.ach,data:data35};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1302,10 +1305,11 @@ vErrors.push(err95);
 errors++;
 }
 }
-if(data35.backend !== undefined){
-let data36 = data35.backend;
-if(typeof data36 !== "string"){
-const err96 = {instancePath:instancePath+"/store/backend",schemaPath:"#/properties/store/properties/backend/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.backend.type,parentSchema:schema11.properties.store.properties.backend,data:data36};
+if(data35.odfi !== undefined){
+let data36 = data35.odfi;
+if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
+if(data36.sftp === undefined){
+const err96 = {instancePath:instancePath+"/ach/odfi",schemaPath:"#/properties/ach/properties/odfi/required",keyword:"required",params:{missingProperty: "sftp"},message:"must have required property '"+"sftp"+"'",schema:schema11.properties.ach.properties.odfi.required,parentSchema:schema11.properties.ach.properties.odfi,data:data36};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1314,8 +1318,9 @@ vErrors.push(err96);
 }
 errors++;
 }
-if(!((data36 === "sqlite") || (data36 === "postgres"))){
-const err97 = {instancePath:instancePath+"/store/backend",schemaPath:"#/properties/store/properties/backend/enum",keyword:"enum",params:{allowedValues: schema11.properties.store.properties.backend.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.store.properties.backend.enum,parentSchema:schema11.properties.store.properties.backend,data:data36};
+for(const key9 in data36){
+if(!(((key9 === "sftp") || (key9 === "cutoffs")) || (key9 === "timezone"))){
+const err97 = {instancePath:instancePath+"/ach/odfi",schemaPath:"#/properties/ach/properties/odfi/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.ach.properties.odfi,data:data36};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1325,11 +1330,11 @@ vErrors.push(err97);
 errors++;
 }
 }
-if(data35.url !== undefined){
-let data37 = data35.url;
-if(typeof data37 === "string"){
-if(!pattern10.test(data37)){
-const err98 = {instancePath:instancePath+"/store/url",schemaPath:"#/properties/store/properties/url/pattern",keyword:"pattern",params:{pattern: "^postgres(ql)?://"},message:"must match pattern \""+"^postgres(ql)?://"+"\"",schema:"^postgres(ql)?://",parentSchema:schema11.properties.store.properties.url,data:data37};
+if(data36.sftp !== undefined){
+let data37 = data36.sftp;
+if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
+if(data37.url === undefined){
+const err98 = {instancePath:instancePath+"/ach/odfi/sftp",schemaPath:"#/properties/ach/properties/odfi/properties/sftp/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema11.properties.ach.properties.odfi.properties.sftp.required,parentSchema:schema11.properties.ach.properties.odfi.properties.sftp,data:data37};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1338,9 +1343,8 @@ vErrors.push(err98);
 }
 errors++;
 }
-}
-else {
-const err99 = {instancePath:instancePath+"/store/url",schemaPath:"#/properties/store/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.url.type,parentSchema:schema11.properties.store.properties.url,data:data37};
+if(data37.privateKeyFile === undefined){
+const err99 = {instancePath:instancePath+"/ach/odfi/sftp",schemaPath:"#/properties/ach/properties/odfi/properties/sftp/required",keyword:"required",params:{missingProperty: "privateKeyFile"},message:"must have required property '"+"privateKeyFile"+"'",schema:schema11.properties.ach.properties.odfi.properties.sftp.required,parentSchema:schema11.properties.ach.properties.odfi.properties.sftp,data:data37};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1349,12 +1353,8 @@ vErrors.push(err99);
 }
 errors++;
 }
-}
-if(data35.passwordFile !== undefined){
-let data38 = data35.passwordFile;
-if(typeof data38 === "string"){
-if(data38.length < 1){
-const err100 = {instancePath:instancePath+"/store/passwordFile",schemaPath:"#/properties/store/properties/passwordFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.store.properties.passwordFile,data:data38};
+if(data37.hostKey === undefined){
+const err100 = {instancePath:instancePath+"/ach/odfi/sftp",schemaPath:"#/properties/ach/properties/odfi/properties/sftp/required",keyword:"required",params:{missingProperty: "hostKey"},message:"must have required property '"+"hostKey"+"'",schema:schema11.properties.ach.properties.odfi.properties.sftp.required,parentSchema:schema11.properties.ach.properties.odfi.properties.sftp,data:data37};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1363,9 +1363,9 @@ vErrors.push(err100);
 }
 errors++;
 }
-}
-else {
-const err101 = {instancePath:instancePath+"/store/passwordFile",schemaPath:"#/properties/store/properties/passwordFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.passwordFile.type,parentSchema:schema11.properties.store.properties.passwordFile,data:data38};
+for(const key10 in data37){
+if(!(((((key10 === "url") || (key10 === "privateKeyFile")) || (key10 === "hostKey")) || (key10 === "outbound")) || (key10 === "inbound"))){
+const err101 = {instancePath:instancePath+"/ach/odfi/sftp",schemaPath:"#/properties/ach/properties/odfi/properties/sftp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.ach.properties.odfi.properties.sftp,data:data37};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1375,9 +1375,11 @@ vErrors.push(err101);
 errors++;
 }
 }
-}
-else {
-const err102 = {instancePath:instancePath+"/store",schemaPath:"#/properties/store/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.store.type,parentSchema:schema11.properties.store,data:data35};
+if(data37.url !== undefined){
+let data38 = data37.url;
+if(typeof data38 === "string"){
+if(!pattern10.test(data38)){
+const err102 = {instancePath:instancePath+"/ach/odfi/sftp/url",schemaPath:"#/properties/ach/properties/odfi/properties/sftp/properties/url/pattern",keyword:"pattern",params:{pattern: "^sftp://[^@/]+@[^/]+$"},message:"must match pattern \""+"^sftp://[^@/]+@[^/]+$"+"\"",schema:"^sftp://[^@/]+@[^/]+$",parentSchema:schema11.properties.ach.properties.odfi.properties.sftp.properties.url,data:data38};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1387,14 +1389,8 @@ vErrors.push(err102);
 errors++;
 }
 }
-if(data.services !== undefined){
-let data39 = data.services;
-if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
-for(const key9 in data39){
-const _errs125 = errors;
-if(typeof key9 === "string"){
-if(!pattern11.test(key9)){
-const err103 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema11.properties.services.propertyNames,data:key9,propertyName:key9};
+else {
+const err103 = {instancePath:instancePath+"/ach/odfi/sftp/url",schemaPath:"#/properties/ach/properties/odfi/properties/sftp/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ach.properties.odfi.properties.sftp.properties.url.type,parentSchema:schema11.properties.ach.properties.odfi.properties.sftp.properties.url,data:data38};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1404,9 +1400,11 @@ vErrors.push(err103);
 errors++;
 }
 }
-var valid17 = _errs125 === errors;
-if(!valid17){
-const err104 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/propertyNames",keyword:"propertyNames",params:{propertyName: key9},message:"property name must be valid",schema:schema11.properties.services.propertyNames,parentSchema:schema11.properties.services,data:data39};
+if(data37.privateKeyFile !== undefined){
+let data39 = data37.privateKeyFile;
+if(typeof data39 === "string"){
+if(data39.length < 1){
+const err104 = {instancePath:instancePath+"/ach/odfi/sftp/privateKeyFile",schemaPath:"#/properties/ach/properties/odfi/properties/sftp/properties/privateKeyFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ach.properties.odfi.properties.sftp.properties.privateKeyFile,data:data39};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1416,12 +1414,8 @@ vErrors.push(err104);
 errors++;
 }
 }
-for(const key10 in data39){
-let data40 = data39[key10];
-if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
-for(const key11 in data40){
-if(!(func2.call(schema11.properties.services.additionalProperties.properties, key11))){
-const err105 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties,data:data40};
+else {
+const err105 = {instancePath:instancePath+"/ach/odfi/sftp/privateKeyFile",schemaPath:"#/properties/ach/properties/odfi/properties/sftp/properties/privateKeyFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ach.properties.odfi.properties.sftp.properties.privateKeyFile.type,parentSchema:schema11.properties.ach.properties.odfi.properties.sftp.properties.privateKeyFile,data:data39};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1431,11 +1425,11 @@ vErrors.push(err105);
 errors++;
 }
 }
-if(data40.command !== undefined){
-let data41 = data40.command;
-if(typeof data41 === "string"){
-if(data41.length < 1){
-const err106 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/command",schemaPath:"#/properties/services/additionalProperties/properties/command/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.command,data:data41};
+if(data37.hostKey !== undefined){
+let data40 = data37.hostKey;
+if(typeof data40 === "string"){
+if(!pattern11.test(data40)){
+const err106 = {instancePath:instancePath+"/ach/odfi/sftp/hostKey",schemaPath:"#/properties/ach/properties/odfi/properties/sftp/properties/hostKey/pattern",keyword:"pattern",params:{pattern: "^SHA256:[A-Za-z0-9+/]{43}$"},message:"must match pattern \""+"^SHA256:[A-Za-z0-9+/]{43}$"+"\"",schema:"^SHA256:[A-Za-z0-9+/]{43}$",parentSchema:schema11.properties.ach.properties.odfi.properties.sftp.properties.hostKey,data:data40};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1446,7 +1440,7 @@ errors++;
 }
 }
 else {
-const err107 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/command",schemaPath:"#/properties/services/additionalProperties/properties/command/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.command.type,parentSchema:schema11.properties.services.additionalProperties.properties.command,data:data41};
+const err107 = {instancePath:instancePath+"/ach/odfi/sftp/hostKey",schemaPath:"#/properties/ach/properties/odfi/properties/sftp/properties/hostKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ach.properties.odfi.properties.sftp.properties.hostKey.type,parentSchema:schema11.properties.ach.properties.odfi.properties.sftp.properties.hostKey,data:data40};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1456,10 +1450,11 @@ vErrors.push(err107);
 errors++;
 }
 }
-if(data40.cwd !== undefined){
-let data42 = data40.cwd;
-if(typeof data42 !== "string"){
-const err108 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/cwd",schemaPath:"#/properties/services/additionalProperties/properties/cwd/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.cwd.type,parentSchema:schema11.properties.services.additionalProperties.properties.cwd,data:data42};
+if(data37.outbound !== undefined){
+let data41 = data37.outbound;
+if(typeof data41 === "string"){
+if(data41.length < 1){
+const err108 = {instancePath:instancePath+"/ach/odfi/sftp/outbound",schemaPath:"#/properties/ach/properties/odfi/properties/sftp/properties/outbound/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ach.properties.odfi.properties.sftp.properties.outbound,data:data41};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1469,13 +1464,8 @@ vErrors.push(err108);
 errors++;
 }
 }
-if(data40.env !== undefined){
-let data43 = data40.env;
-if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
-for(const key12 in data43){
-let data44 = data43[key12];
-if(((typeof data44 !== "string") && (!((typeof data44 == "number") && (isFinite(data44))))) && (typeof data44 !== "boolean")){
-const err109 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/env/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/properties/env/additionalProperties/type",keyword:"type",params:{type: schema11.properties.services.additionalProperties.properties.env.additionalProperties.type},message:"must be string,number,boolean",schema:schema11.properties.services.additionalProperties.properties.env.additionalProperties.type,parentSchema:schema11.properties.services.additionalProperties.properties.env.additionalProperties,data:data44};
+else {
+const err109 = {instancePath:instancePath+"/ach/odfi/sftp/outbound",schemaPath:"#/properties/ach/properties/odfi/properties/sftp/properties/outbound/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ach.properties.odfi.properties.sftp.properties.outbound.type,parentSchema:schema11.properties.ach.properties.odfi.properties.sftp.properties.outbound,data:data41};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1485,9 +1475,11 @@ vErrors.push(err109);
 errors++;
 }
 }
-}
-else {
-const err110 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/env",schemaPath:"#/properties/services/additionalProperties/properties/env/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.env.type,parentSchema:schema11.properties.services.additionalProperties.properties.env,data:data43};
+if(data37.inbound !== undefined){
+let data42 = data37.inbound;
+if(typeof data42 === "string"){
+if(data42.length < 1){
+const err110 = {instancePath:instancePath+"/ach/odfi/sftp/inbound",schemaPath:"#/properties/ach/properties/odfi/properties/sftp/properties/inbound/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ach.properties.odfi.properties.sftp.properties.inbound,data:data42};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1497,10 +1489,8 @@ vErrors.push(err110);
 errors++;
 }
 }
-if(data40.instances !== undefined){
-let data45 = data40.instances;
-if(!(((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45))) && (isFinite(data45)))){
-const err111 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/instances",schemaPath:"#/properties/services/additionalProperties/properties/instances/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.instances.type,parentSchema:schema11.properties.services.additionalProperties.properties.instances,data:data45};
+else {
+const err111 = {instancePath:instancePath+"/ach/odfi/sftp/inbound",schemaPath:"#/properties/ach/properties/odfi/properties/sftp/properties/inbound/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ach.properties.odfi.properties.sftp.properties.inbound.type,parentSchema:schema11.properties.ach.properties.odfi.properties.sftp.properties.inbound,data:data42};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1509,9 +1499,10 @@ vErrors.push(err111);
 }
 errors++;
 }
-if((typeof data45 == "number") && (isFinite(data45))){
-if(data45 > 64 || isNaN(data45)){
-const err112 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/instances",schemaPath:"#/properties/services/additionalProperties/properties/instances/maximum",keyword:"maximum",params:{comparison: "<=", limit: 64},message:"must be <= 64",schema:64,parentSchema:schema11.properties.services.additionalProperties.properties.instances,data:data45};
+}
+}
+else {
+const err112 = {instancePath:instancePath+"/ach/odfi/sftp",schemaPath:"#/properties/ach/properties/odfi/properties/sftp/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.ach.properties.odfi.properties.sftp.type,parentSchema:schema11.properties.ach.properties.odfi.properties.sftp,data:data37};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1520,8 +1511,12 @@ vErrors.push(err112);
 }
 errors++;
 }
-if(data45 < 0 || isNaN(data45)){
-const err113 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/instances",schemaPath:"#/properties/services/additionalProperties/properties/instances/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.instances,data:data45};
+}
+if(data36.cutoffs !== undefined){
+let data43 = data36.cutoffs;
+if(Array.isArray(data43)){
+if(data43.length < 1){
+const err113 = {instancePath:instancePath+"/ach/odfi/cutoffs",schemaPath:"#/properties/ach/properties/odfi/properties/cutoffs/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.ach.properties.odfi.properties.cutoffs,data:data43};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1530,13 +1525,12 @@ vErrors.push(err113);
 }
 errors++;
 }
-}
-}
-if(data40.route !== undefined){
-let data46 = data40.route;
-if(typeof data46 === "string"){
-if(!pattern12.test(data46)){
-const err114 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/route",schemaPath:"#/properties/services/additionalProperties/properties/route/pattern",keyword:"pattern",params:{pattern: "^(\\/[A-Za-z0-9._~-]+)+$|^none$"},message:"must match pattern \""+"^(\\/[A-Za-z0-9._~-]+)+$|^none$"+"\"",schema:"^(\\/[A-Za-z0-9._~-]+)+$|^none$",parentSchema:schema11.properties.services.additionalProperties.properties.route,data:data46};
+const len1 = data43.length;
+for(let i1=0; i1<len1; i1++){
+let data44 = data43[i1];
+if(typeof data44 === "string"){
+if(!pattern12.test(data44)){
+const err114 = {instancePath:instancePath+"/ach/odfi/cutoffs/" + i1,schemaPath:"#/properties/ach/properties/odfi/properties/cutoffs/items/pattern",keyword:"pattern",params:{pattern: "^([01]\\d|2[0-3]):[0-5]\\d$"},message:"must match pattern \""+"^([01]\\d|2[0-3]):[0-5]\\d$"+"\"",schema:"^([01]\\d|2[0-3]):[0-5]\\d$",parentSchema:schema11.properties.ach.properties.odfi.properties.cutoffs.items,data:data44};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1547,7 +1541,7 @@ errors++;
 }
 }
 else {
-const err115 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/route",schemaPath:"#/properties/services/additionalProperties/properties/route/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.route.type,parentSchema:schema11.properties.services.additionalProperties.properties.route,data:data46};
+const err115 = {instancePath:instancePath+"/ach/odfi/cutoffs/" + i1,schemaPath:"#/properties/ach/properties/odfi/properties/cutoffs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ach.properties.odfi.properties.cutoffs.items.type,parentSchema:schema11.properties.ach.properties.odfi.properties.cutoffs.items,data:data44};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1557,10 +1551,9 @@ vErrors.push(err115);
 errors++;
 }
 }
-if(data40.version !== undefined){
-let data47 = data40.version;
-if(typeof data47 !== "string"){
-const err116 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/version",schemaPath:"#/properties/services/additionalProperties/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.version.type,parentSchema:schema11.properties.services.additionalProperties.properties.version,data:data47};
+}
+else {
+const err116 = {instancePath:instancePath+"/ach/odfi/cutoffs",schemaPath:"#/properties/ach/properties/odfi/properties/cutoffs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.ach.properties.odfi.properties.cutoffs.type,parentSchema:schema11.properties.ach.properties.odfi.properties.cutoffs,data:data43};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1570,11 +1563,11 @@ vErrors.push(err116);
 errors++;
 }
 }
-if(data40.rateLimit !== undefined){
-let data48 = data40.rateLimit;
-if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
-if(data48.requests === undefined){
-const err117 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/required",keyword:"required",params:{missingProperty: "requests"},message:"must have required property '"+"requests"+"'",schema:schema11.properties.services.additionalProperties.properties.rateLimit.required,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit,data:data48};
+if(data36.timezone !== undefined){
+let data45 = data36.timezone;
+if(typeof data45 === "string"){
+if(data45.length < 1){
+const err117 = {instancePath:instancePath+"/ach/odfi/timezone",schemaPath:"#/properties/ach/properties/odfi/properties/timezone/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ach.properties.odfi.properties.timezone,data:data45};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1583,9 +1576,9 @@ vErrors.push(err117);
 }
 errors++;
 }
-for(const key13 in data48){
-if(!(((key13 === "requests") || (key13 === "per")) || (key13 === "burst"))){
-const err118 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit,data:data48};
+}
+else {
+const err118 = {instancePath:instancePath+"/ach/odfi/timezone",schemaPath:"#/properties/ach/properties/odfi/properties/timezone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ach.properties.odfi.properties.timezone.type,parentSchema:schema11.properties.ach.properties.odfi.properties.timezone,data:data45};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1595,10 +1588,9 @@ vErrors.push(err118);
 errors++;
 }
 }
-if(data48.requests !== undefined){
-let data49 = data48.requests;
-if(!(((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49))) && (isFinite(data49)))){
-const err119 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/requests",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/requests/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.requests.type,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.requests,data:data49};
+}
+else {
+const err119 = {instancePath:instancePath+"/ach/odfi",schemaPath:"#/properties/ach/properties/odfi/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.ach.properties.odfi.type,parentSchema:schema11.properties.ach.properties.odfi,data:data36};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1607,9 +1599,10 @@ vErrors.push(err119);
 }
 errors++;
 }
-if((typeof data49 == "number") && (isFinite(data49))){
-if(data49 > 1000000 || isNaN(data49)){
-const err120 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/requests",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/requests/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.requests,data:data49};
+}
+}
+else {
+const err120 = {instancePath:instancePath+"/ach",schemaPath:"#/properties/ach/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.ach.type,parentSchema:schema11.properties.ach,data:data35};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1618,8 +1611,13 @@ vErrors.push(err120);
 }
 errors++;
 }
-if(data49 < 1 || isNaN(data49)){
-const err121 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/requests",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/requests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.requests,data:data49};
+}
+if(data.store !== undefined){
+let data46 = data.store;
+if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
+for(const key11 in data46){
+if(!(((key11 === "backend") || (key11 === "url")) || (key11 === "passwordFile"))){
+const err121 = {instancePath:instancePath+"/store",schemaPath:"#/properties/store/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.store,data:data46};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1629,15 +1627,10 @@ vErrors.push(err121);
 errors++;
 }
 }
-}
-if(data48.per !== undefined){
-let data50 = data48.per;
-const _errs153 = errors;
-let valid22 = false;
-const _errs154 = errors;
-if(typeof data50 === "string"){
-if(!pattern0.test(data50)){
-const err122 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/per",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/per/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per.anyOf[0],data:data50};
+if(data46.backend !== undefined){
+let data47 = data46.backend;
+if(typeof data47 !== "string"){
+const err122 = {instancePath:instancePath+"/store/backend",schemaPath:"#/properties/store/properties/backend/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.backend.type,parentSchema:schema11.properties.store.properties.backend,data:data47};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1646,9 +1639,8 @@ vErrors.push(err122);
 }
 errors++;
 }
-}
-else {
-const err123 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/per",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/per/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per.anyOf[0],data:data50};
+if(!((data47 === "sqlite") || (data47 === "postgres"))){
+const err123 = {instancePath:instancePath+"/store/backend",schemaPath:"#/properties/store/properties/backend/enum",keyword:"enum",params:{allowedValues: schema11.properties.store.properties.backend.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.store.properties.backend.enum,parentSchema:schema11.properties.store.properties.backend,data:data47};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1657,13 +1649,12 @@ vErrors.push(err123);
 }
 errors++;
 }
-var _valid6 = _errs154 === errors;
-valid22 = valid22 || _valid6;
-if(!valid22){
-const _errs156 = errors;
-if((typeof data50 == "number") && (isFinite(data50))){
-if(data50 > 1.7976931348623157e+308 || isNaN(data50)){
-const err124 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/per",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/per/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per.anyOf[1],data:data50};
+}
+if(data46.url !== undefined){
+let data48 = data46.url;
+if(typeof data48 === "string"){
+if(!pattern13.test(data48)){
+const err124 = {instancePath:instancePath+"/store/url",schemaPath:"#/properties/store/properties/url/pattern",keyword:"pattern",params:{pattern: "^postgres(ql)?://"},message:"must match pattern \""+"^postgres(ql)?://"+"\"",schema:"^postgres(ql)?://",parentSchema:schema11.properties.store.properties.url,data:data48};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1672,8 +1663,9 @@ vErrors.push(err124);
 }
 errors++;
 }
-if(data50 < 0 || isNaN(data50)){
-const err125 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/per",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/per/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per.anyOf[1],data:data50};
+}
+else {
+const err125 = {instancePath:instancePath+"/store/url",schemaPath:"#/properties/store/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.url.type,parentSchema:schema11.properties.store.properties.url,data:data48};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1683,8 +1675,11 @@ vErrors.push(err125);
 errors++;
 }
 }
-else {
-const err126 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/per",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/per/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per.anyOf[1],data:data50};
+if(data46.passwordFile !== undefined){
+let data49 = data46.passwordFile;
+if(typeof data49 === "string"){
+if(data49.length < 1){
+const err126 = {instancePath:instancePath+"/store/passwordFile",schemaPath:"#/properties/store/properties/passwordFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.store.properties.passwordFile,data:data49};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1693,11 +1688,9 @@ vErrors.push(err126);
 }
 errors++;
 }
-var _valid6 = _errs156 === errors;
-valid22 = valid22 || _valid6;
 }
-if(!valid22){
-const err127 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/per",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/per/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per,data:data50};
+else {
+const err127 = {instancePath:instancePath+"/store/passwordFile",schemaPath:"#/properties/store/properties/passwordFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.passwordFile.type,parentSchema:schema11.properties.store.properties.passwordFile,data:data49};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1706,22 +1699,10 @@ vErrors.push(err127);
 }
 errors++;
 }
-else {
-errors = _errs153;
-if(vErrors !== null){
-if(_errs153){
-vErrors.length = _errs153;
+}
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data48.burst !== undefined){
-let data51 = data48.burst;
-if(!(((typeof data51 == "number") && (!(data51 % 1) && !isNaN(data51))) && (isFinite(data51)))){
-const err128 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/burst",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/burst/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.burst.type,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.burst,data:data51};
+const err128 = {instancePath:instancePath+"/store",schemaPath:"#/properties/store/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.store.type,parentSchema:schema11.properties.store,data:data46};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1730,9 +1711,15 @@ vErrors.push(err128);
 }
 errors++;
 }
-if((typeof data51 == "number") && (isFinite(data51))){
-if(data51 > 1000000 || isNaN(data51)){
-const err129 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/burst",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/burst/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.burst,data:data51};
+}
+if(data.services !== undefined){
+let data50 = data.services;
+if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
+for(const key12 in data50){
+const _errs153 = errors;
+if(typeof key12 === "string"){
+if(!pattern14.test(key12)){
+const err129 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema11.properties.services.propertyNames,data:key12,propertyName:key12};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1741,8 +1728,10 @@ vErrors.push(err129);
 }
 errors++;
 }
-if(data51 < 1 || isNaN(data51)){
-const err130 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/burst",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/burst/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.burst,data:data51};
+}
+var valid22 = _errs153 === errors;
+if(!valid22){
+const err130 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/propertyNames",keyword:"propertyNames",params:{propertyName: key12},message:"property name must be valid",schema:schema11.properties.services.propertyNames,parentSchema:schema11.properties.services,data:data50};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1752,10 +1741,12 @@ vErrors.push(err130);
 errors++;
 }
 }
-}
-}
-else {
-const err131 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.rateLimit.type,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit,data:data48};
+for(const key13 in data50){
+let data51 = data50[key13];
+if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
+for(const key14 in data51){
+if(!(func2.call(schema11.properties.services.additionalProperties.properties, key14))){
+const err131 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties,data:data51};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1765,12 +1756,11 @@ vErrors.push(err131);
 errors++;
 }
 }
-if(data40.health !== undefined){
-let data52 = data40.health;
-if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
-for(const key14 in data52){
-if(!(((key14 === "path") || (key14 === "liveness")) || (key14 === "readiness"))){
-const err132 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health",schemaPath:"#/properties/services/additionalProperties/properties/health/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.health,data:data52};
+if(data51.command !== undefined){
+let data52 = data51.command;
+if(typeof data52 === "string"){
+if(data52.length < 1){
+const err132 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/command",schemaPath:"#/properties/services/additionalProperties/properties/command/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.command,data:data52};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1780,11 +1770,8 @@ vErrors.push(err132);
 errors++;
 }
 }
-if(data52.path !== undefined){
-let data53 = data52.path;
-if(typeof data53 === "string"){
-if(!pattern14.test(data53)){
-const err133 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/path/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.path,data:data53};
+else {
+const err133 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/command",schemaPath:"#/properties/services/additionalProperties/properties/command/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.command.type,parentSchema:schema11.properties.services.additionalProperties.properties.command,data:data52};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1794,8 +1781,10 @@ vErrors.push(err133);
 errors++;
 }
 }
-else {
-const err134 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.path.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.path,data:data53};
+if(data51.cwd !== undefined){
+let data53 = data51.cwd;
+if(typeof data53 !== "string"){
+const err134 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/cwd",schemaPath:"#/properties/services/additionalProperties/properties/cwd/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.cwd.type,parentSchema:schema11.properties.services.additionalProperties.properties.cwd,data:data53};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1805,12 +1794,13 @@ vErrors.push(err134);
 errors++;
 }
 }
-if(data52.liveness !== undefined){
-let data54 = data52.liveness;
+if(data51.env !== undefined){
+let data54 = data51.env;
 if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
 for(const key15 in data54){
-if(!((((((key15 === "path") || (key15 === "interval")) || (key15 === "timeout")) || (key15 === "failureThreshold")) || (key15 === "successThreshold")) || (key15 === "startPeriod"))){
-const err135 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness,data:data54};
+let data55 = data54[key15];
+if(((typeof data55 !== "string") && (!((typeof data55 == "number") && (isFinite(data55))))) && (typeof data55 !== "boolean")){
+const err135 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/env/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/properties/env/additionalProperties/type",keyword:"type",params:{type: schema11.properties.services.additionalProperties.properties.env.additionalProperties.type},message:"must be string,number,boolean",schema:schema11.properties.services.additionalProperties.properties.env.additionalProperties.type,parentSchema:schema11.properties.services.additionalProperties.properties.env.additionalProperties,data:data55};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1820,11 +1810,9 @@ vErrors.push(err135);
 errors++;
 }
 }
-if(data54.path !== undefined){
-let data55 = data54.path;
-if(typeof data55 === "string"){
-if(!pattern14.test(data55)){
-const err136 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/path/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.path,data:data55};
+}
+else {
+const err136 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/env",schemaPath:"#/properties/services/additionalProperties/properties/env/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.env.type,parentSchema:schema11.properties.services.additionalProperties.properties.env,data:data54};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1834,8 +1822,10 @@ vErrors.push(err136);
 errors++;
 }
 }
-else {
-const err137 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.path.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.path,data:data55};
+if(data51.instances !== undefined){
+let data56 = data51.instances;
+if(!(((typeof data56 == "number") && (!(data56 % 1) && !isNaN(data56))) && (isFinite(data56)))){
+const err137 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/instances",schemaPath:"#/properties/services/additionalProperties/properties/instances/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.instances.type,parentSchema:schema11.properties.services.additionalProperties.properties.instances,data:data56};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1844,15 +1834,9 @@ vErrors.push(err137);
 }
 errors++;
 }
-}
-if(data54.interval !== undefined){
-let data56 = data54.interval;
-const _errs174 = errors;
-let valid25 = false;
-const _errs175 = errors;
-if(typeof data56 === "string"){
-if(!pattern0.test(data56)){
-const err138 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/interval/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval.anyOf[0],data:data56};
+if((typeof data56 == "number") && (isFinite(data56))){
+if(data56 > 64 || isNaN(data56)){
+const err138 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/instances",schemaPath:"#/properties/services/additionalProperties/properties/instances/maximum",keyword:"maximum",params:{comparison: "<=", limit: 64},message:"must be <= 64",schema:64,parentSchema:schema11.properties.services.additionalProperties.properties.instances,data:data56};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1861,9 +1845,8 @@ vErrors.push(err138);
 }
 errors++;
 }
-}
-else {
-const err139 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/interval/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval.anyOf[0],data:data56};
+if(data56 < 0 || isNaN(data56)){
+const err139 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/instances",schemaPath:"#/properties/services/additionalProperties/properties/instances/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.instances,data:data56};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1872,13 +1855,13 @@ vErrors.push(err139);
 }
 errors++;
 }
-var _valid7 = _errs175 === errors;
-valid25 = valid25 || _valid7;
-if(!valid25){
-const _errs177 = errors;
-if((typeof data56 == "number") && (isFinite(data56))){
-if(data56 > 1.7976931348623157e+308 || isNaN(data56)){
-const err140 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/interval/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval.anyOf[1],data:data56};
+}
+}
+if(data51.route !== undefined){
+let data57 = data51.route;
+if(typeof data57 === "string"){
+if(!pattern15.test(data57)){
+const err140 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/route",schemaPath:"#/properties/services/additionalProperties/properties/route/pattern",keyword:"pattern",params:{pattern: "^(\\/[A-Za-z0-9._~-]+)+$|^none$"},message:"must match pattern \""+"^(\\/[A-Za-z0-9._~-]+)+$|^none$"+"\"",schema:"^(\\/[A-Za-z0-9._~-]+)+$|^none$",parentSchema:schema11.properties.services.additionalProperties.properties.route,data:data57};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1887,8 +1870,9 @@ vErrors.push(err140);
 }
 errors++;
 }
-if(data56 < 0 || isNaN(data56)){
-const err141 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/interval/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval.anyOf[1],data:data56};
+}
+else {
+const err141 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/route",schemaPath:"#/properties/services/additionalProperties/properties/route/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.route.type,parentSchema:schema11.properties.services.additionalProperties.properties.route,data:data57};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1898,8 +1882,10 @@ vErrors.push(err141);
 errors++;
 }
 }
-else {
-const err142 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/interval/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval.anyOf[1],data:data56};
+if(data51.version !== undefined){
+let data58 = data51.version;
+if(typeof data58 !== "string"){
+const err142 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/version",schemaPath:"#/properties/services/additionalProperties/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.version.type,parentSchema:schema11.properties.services.additionalProperties.properties.version,data:data58};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1908,11 +1894,12 @@ vErrors.push(err142);
 }
 errors++;
 }
-var _valid7 = _errs177 === errors;
-valid25 = valid25 || _valid7;
 }
-if(!valid25){
-const err143 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/interval/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval,data:data56};
+if(data51.rateLimit !== undefined){
+let data59 = data51.rateLimit;
+if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
+if(data59.requests === undefined){
+const err143 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/required",keyword:"required",params:{missingProperty: "requests"},message:"must have required property '"+"requests"+"'",schema:schema11.properties.services.additionalProperties.properties.rateLimit.required,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit,data:data59};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1921,26 +1908,9 @@ vErrors.push(err143);
 }
 errors++;
 }
-else {
-errors = _errs174;
-if(vErrors !== null){
-if(_errs174){
-vErrors.length = _errs174;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data54.timeout !== undefined){
-let data57 = data54.timeout;
-const _errs181 = errors;
-let valid26 = false;
-const _errs182 = errors;
-if(typeof data57 === "string"){
-if(!pattern0.test(data57)){
-const err144 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/timeout/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout.anyOf[0],data:data57};
+for(const key16 in data59){
+if(!(((key16 === "requests") || (key16 === "per")) || (key16 === "burst"))){
+const err144 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit,data:data59};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1950,8 +1920,10 @@ vErrors.push(err144);
 errors++;
 }
 }
-else {
-const err145 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/timeout/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout.anyOf[0],data:data57};
+if(data59.requests !== undefined){
+let data60 = data59.requests;
+if(!(((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60))) && (isFinite(data60)))){
+const err145 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/requests",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/requests/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.requests.type,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.requests,data:data60};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1960,13 +1932,9 @@ vErrors.push(err145);
 }
 errors++;
 }
-var _valid8 = _errs182 === errors;
-valid26 = valid26 || _valid8;
-if(!valid26){
-const _errs184 = errors;
-if((typeof data57 == "number") && (isFinite(data57))){
-if(data57 > 1.7976931348623157e+308 || isNaN(data57)){
-const err146 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/timeout/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout.anyOf[1],data:data57};
+if((typeof data60 == "number") && (isFinite(data60))){
+if(data60 > 1000000 || isNaN(data60)){
+const err146 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/requests",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/requests/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.requests,data:data60};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1975,8 +1943,8 @@ vErrors.push(err146);
 }
 errors++;
 }
-if(data57 < 0 || isNaN(data57)){
-const err147 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/timeout/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout.anyOf[1],data:data57};
+if(data60 < 1 || isNaN(data60)){
+const err147 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/requests",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/requests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.requests,data:data60};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1986,8 +1954,15 @@ vErrors.push(err147);
 errors++;
 }
 }
-else {
-const err148 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/timeout/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout.anyOf[1],data:data57};
+}
+if(data59.per !== undefined){
+let data61 = data59.per;
+const _errs181 = errors;
+let valid27 = false;
+const _errs182 = errors;
+if(typeof data61 === "string"){
+if(!pattern0.test(data61)){
+const err148 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/per",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/per/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per.anyOf[0],data:data61};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1996,16 +1971,63 @@ vErrors.push(err148);
 }
 errors++;
 }
-var _valid8 = _errs184 === errors;
-valid26 = valid26 || _valid8;
 }
-if(!valid26){
-const err149 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/timeout/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout,data:data57};
+else {
+const err149 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/per",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/per/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per.anyOf[0],data:data61};
 if(vErrors === null){
 vErrors = [err149];
 }
 else {
 vErrors.push(err149);
+}
+errors++;
+}
+var _valid6 = _errs182 === errors;
+valid27 = valid27 || _valid6;
+if(!valid27){
+const _errs184 = errors;
+if((typeof data61 == "number") && (isFinite(data61))){
+if(data61 > 1.7976931348623157e+308 || isNaN(data61)){
+const err150 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/per",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/per/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per.anyOf[1],data:data61};
+if(vErrors === null){
+vErrors = [err150];
+}
+else {
+vErrors.push(err150);
+}
+errors++;
+}
+if(data61 < 0 || isNaN(data61)){
+const err151 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/per",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/per/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per.anyOf[1],data:data61};
+if(vErrors === null){
+vErrors = [err151];
+}
+else {
+vErrors.push(err151);
+}
+errors++;
+}
+}
+else {
+const err152 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/per",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/per/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per.anyOf[1],data:data61};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
+}
+errors++;
+}
+var _valid6 = _errs184 === errors;
+valid27 = valid27 || _valid6;
+}
+if(!valid27){
+const err153 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/per",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/per/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per,data:data61};
+if(vErrors === null){
+vErrors = [err153];
+}
+else {
+vErrors.push(err153);
 }
 errors++;
 }
@@ -2021,64 +2043,10 @@ vErrors = null;
 }
 }
 }
-if(data54.failureThreshold !== undefined){
-let data58 = data54.failureThreshold;
-if(!(((typeof data58 == "number") && (!(data58 % 1) && !isNaN(data58))) && (isFinite(data58)))){
-const err150 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/failureThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.failureThreshold.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.failureThreshold,data:data58};
-if(vErrors === null){
-vErrors = [err150];
-}
-else {
-vErrors.push(err150);
-}
-errors++;
-}
-if((typeof data58 == "number") && (isFinite(data58))){
-if(data58 < 1 || isNaN(data58)){
-const err151 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/failureThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/failureThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.failureThreshold,data:data58};
-if(vErrors === null){
-vErrors = [err151];
-}
-else {
-vErrors.push(err151);
-}
-errors++;
-}
-}
-}
-if(data54.successThreshold !== undefined){
-let data59 = data54.successThreshold;
-if(!(((typeof data59 == "number") && (!(data59 % 1) && !isNaN(data59))) && (isFinite(data59)))){
-const err152 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/successThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/successThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.successThreshold.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.successThreshold,data:data59};
-if(vErrors === null){
-vErrors = [err152];
-}
-else {
-vErrors.push(err152);
-}
-errors++;
-}
-if((typeof data59 == "number") && (isFinite(data59))){
-if(data59 < 1 || isNaN(data59)){
-const err153 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/successThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/successThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.successThreshold,data:data59};
-if(vErrors === null){
-vErrors = [err153];
-}
-else {
-vErrors.push(err153);
-}
-errors++;
-}
-}
-}
-if(data54.startPeriod !== undefined){
-let data60 = data54.startPeriod;
-const _errs192 = errors;
-let valid27 = false;
-const _errs193 = errors;
-if(typeof data60 === "string"){
-if(!pattern0.test(data60)){
-const err154 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/startPeriod/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod.anyOf[0],data:data60};
+if(data59.burst !== undefined){
+let data62 = data59.burst;
+if(!(((typeof data62 == "number") && (!(data62 % 1) && !isNaN(data62))) && (isFinite(data62)))){
+const err154 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/burst",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/burst/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.burst.type,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.burst,data:data62};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -2087,9 +2055,9 @@ vErrors.push(err154);
 }
 errors++;
 }
-}
-else {
-const err155 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/startPeriod/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod.anyOf[0],data:data60};
+if((typeof data62 == "number") && (isFinite(data62))){
+if(data62 > 1000000 || isNaN(data62)){
+const err155 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/burst",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/burst/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.burst,data:data62};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -2098,13 +2066,8 @@ vErrors.push(err155);
 }
 errors++;
 }
-var _valid9 = _errs193 === errors;
-valid27 = valid27 || _valid9;
-if(!valid27){
-const _errs195 = errors;
-if((typeof data60 == "number") && (isFinite(data60))){
-if(data60 > 1.7976931348623157e+308 || isNaN(data60)){
-const err156 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/startPeriod/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod.anyOf[1],data:data60};
+if(data62 < 1 || isNaN(data62)){
+const err156 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/burst",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/burst/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.burst,data:data62};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -2113,8 +2076,11 @@ vErrors.push(err156);
 }
 errors++;
 }
-if(data60 < 0 || isNaN(data60)){
-const err157 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/startPeriod/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod.anyOf[1],data:data60};
+}
+}
+}
+else {
+const err157 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.rateLimit.type,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit,data:data59};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -2124,8 +2090,12 @@ vErrors.push(err157);
 errors++;
 }
 }
-else {
-const err158 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/startPeriod/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod.anyOf[1],data:data60};
+if(data51.health !== undefined){
+let data63 = data51.health;
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
+for(const key17 in data63){
+if(!(((key17 === "path") || (key17 === "liveness")) || (key17 === "readiness"))){
+const err158 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health",schemaPath:"#/properties/services/additionalProperties/properties/health/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.health,data:data63};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -2134,11 +2104,12 @@ vErrors.push(err158);
 }
 errors++;
 }
-var _valid9 = _errs195 === errors;
-valid27 = valid27 || _valid9;
 }
-if(!valid27){
-const err159 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/startPeriod/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod,data:data60};
+if(data63.path !== undefined){
+let data64 = data63.path;
+if(typeof data64 === "string"){
+if(!pattern17.test(data64)){
+const err159 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/path/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.path,data:data64};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -2147,21 +2118,9 @@ vErrors.push(err159);
 }
 errors++;
 }
-else {
-errors = _errs192;
-if(vErrors !== null){
-if(_errs192){
-vErrors.length = _errs192;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err160 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness,data:data54};
+const err160 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.path.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.path,data:data64};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -2171,12 +2130,12 @@ vErrors.push(err160);
 errors++;
 }
 }
-if(data52.readiness !== undefined){
-let data61 = data52.readiness;
-if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
-for(const key16 in data61){
-if(!((((((key16 === "path") || (key16 === "interval")) || (key16 === "timeout")) || (key16 === "failureThreshold")) || (key16 === "successThreshold")) || (key16 === "startPeriod"))){
-const err161 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness,data:data61};
+if(data63.liveness !== undefined){
+let data65 = data63.liveness;
+if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
+for(const key18 in data65){
+if(!((((((key18 === "path") || (key18 === "interval")) || (key18 === "timeout")) || (key18 === "failureThreshold")) || (key18 === "successThreshold")) || (key18 === "startPeriod"))){
+const err161 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness,data:data65};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2186,11 +2145,11 @@ vErrors.push(err161);
 errors++;
 }
 }
-if(data61.path !== undefined){
-let data62 = data61.path;
-if(typeof data62 === "string"){
-if(!pattern14.test(data62)){
-const err162 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/path/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.path,data:data62};
+if(data65.path !== undefined){
+let data66 = data65.path;
+if(typeof data66 === "string"){
+if(!pattern17.test(data66)){
+const err162 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/path/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.path,data:data66};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2201,7 +2160,7 @@ errors++;
 }
 }
 else {
-const err163 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.path.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.path,data:data62};
+const err163 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.path.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.path,data:data66};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2211,14 +2170,14 @@ vErrors.push(err163);
 errors++;
 }
 }
-if(data61.interval !== undefined){
-let data63 = data61.interval;
-const _errs205 = errors;
-let valid29 = false;
-const _errs206 = errors;
-if(typeof data63 === "string"){
-if(!pattern0.test(data63)){
-const err164 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/interval/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval.anyOf[0],data:data63};
+if(data65.interval !== undefined){
+let data67 = data65.interval;
+const _errs202 = errors;
+let valid30 = false;
+const _errs203 = errors;
+if(typeof data67 === "string"){
+if(!pattern0.test(data67)){
+const err164 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/interval/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval.anyOf[0],data:data67};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2229,7 +2188,7 @@ errors++;
 }
 }
 else {
-const err165 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/interval/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval.anyOf[0],data:data63};
+const err165 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/interval/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval.anyOf[0],data:data67};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2238,13 +2197,13 @@ vErrors.push(err165);
 }
 errors++;
 }
-var _valid10 = _errs206 === errors;
-valid29 = valid29 || _valid10;
-if(!valid29){
-const _errs208 = errors;
-if((typeof data63 == "number") && (isFinite(data63))){
-if(data63 > 1.7976931348623157e+308 || isNaN(data63)){
-const err166 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/interval/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval.anyOf[1],data:data63};
+var _valid7 = _errs203 === errors;
+valid30 = valid30 || _valid7;
+if(!valid30){
+const _errs205 = errors;
+if((typeof data67 == "number") && (isFinite(data67))){
+if(data67 > 1.7976931348623157e+308 || isNaN(data67)){
+const err166 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/interval/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval.anyOf[1],data:data67};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2253,8 +2212,8 @@ vErrors.push(err166);
 }
 errors++;
 }
-if(data63 < 0 || isNaN(data63)){
-const err167 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/interval/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval.anyOf[1],data:data63};
+if(data67 < 0 || isNaN(data67)){
+const err167 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/interval/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval.anyOf[1],data:data67};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2265,7 +2224,7 @@ errors++;
 }
 }
 else {
-const err168 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/interval/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval.anyOf[1],data:data63};
+const err168 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/interval/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval.anyOf[1],data:data67};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2274,11 +2233,11 @@ vErrors.push(err168);
 }
 errors++;
 }
-var _valid10 = _errs208 === errors;
-valid29 = valid29 || _valid10;
+var _valid7 = _errs205 === errors;
+valid30 = valid30 || _valid7;
 }
-if(!valid29){
-const err169 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/interval/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval,data:data63};
+if(!valid30){
+const err169 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/interval/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval,data:data67};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2288,10 +2247,10 @@ vErrors.push(err169);
 errors++;
 }
 else {
-errors = _errs205;
+errors = _errs202;
 if(vErrors !== null){
-if(_errs205){
-vErrors.length = _errs205;
+if(_errs202){
+vErrors.length = _errs202;
 }
 else {
 vErrors = null;
@@ -2299,14 +2258,14 @@ vErrors = null;
 }
 }
 }
-if(data61.timeout !== undefined){
-let data64 = data61.timeout;
-const _errs212 = errors;
-let valid30 = false;
-const _errs213 = errors;
-if(typeof data64 === "string"){
-if(!pattern0.test(data64)){
-const err170 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/timeout/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout.anyOf[0],data:data64};
+if(data65.timeout !== undefined){
+let data68 = data65.timeout;
+const _errs209 = errors;
+let valid31 = false;
+const _errs210 = errors;
+if(typeof data68 === "string"){
+if(!pattern0.test(data68)){
+const err170 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/timeout/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout.anyOf[0],data:data68};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2317,7 +2276,7 @@ errors++;
 }
 }
 else {
-const err171 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/timeout/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout.anyOf[0],data:data64};
+const err171 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/timeout/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout.anyOf[0],data:data68};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2326,13 +2285,13 @@ vErrors.push(err171);
 }
 errors++;
 }
-var _valid11 = _errs213 === errors;
-valid30 = valid30 || _valid11;
-if(!valid30){
-const _errs215 = errors;
-if((typeof data64 == "number") && (isFinite(data64))){
-if(data64 > 1.7976931348623157e+308 || isNaN(data64)){
-const err172 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/timeout/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout.anyOf[1],data:data64};
+var _valid8 = _errs210 === errors;
+valid31 = valid31 || _valid8;
+if(!valid31){
+const _errs212 = errors;
+if((typeof data68 == "number") && (isFinite(data68))){
+if(data68 > 1.7976931348623157e+308 || isNaN(data68)){
+const err172 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/timeout/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout.anyOf[1],data:data68};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2341,8 +2300,8 @@ vErrors.push(err172);
 }
 errors++;
 }
-if(data64 < 0 || isNaN(data64)){
-const err173 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/timeout/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout.anyOf[1],data:data64};
+if(data68 < 0 || isNaN(data68)){
+const err173 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/timeout/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout.anyOf[1],data:data68};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2353,7 +2312,7 @@ errors++;
 }
 }
 else {
-const err174 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/timeout/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout.anyOf[1],data:data64};
+const err174 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/timeout/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout.anyOf[1],data:data68};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2362,11 +2321,11 @@ vErrors.push(err174);
 }
 errors++;
 }
-var _valid11 = _errs215 === errors;
-valid30 = valid30 || _valid11;
+var _valid8 = _errs212 === errors;
+valid31 = valid31 || _valid8;
 }
-if(!valid30){
-const err175 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/timeout/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout,data:data64};
+if(!valid31){
+const err175 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/timeout/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout,data:data68};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2376,10 +2335,10 @@ vErrors.push(err175);
 errors++;
 }
 else {
-errors = _errs212;
+errors = _errs209;
 if(vErrors !== null){
-if(_errs212){
-vErrors.length = _errs212;
+if(_errs209){
+vErrors.length = _errs209;
 }
 else {
 vErrors = null;
@@ -2387,10 +2346,10 @@ vErrors = null;
 }
 }
 }
-if(data61.failureThreshold !== undefined){
-let data65 = data61.failureThreshold;
-if(!(((typeof data65 == "number") && (!(data65 % 1) && !isNaN(data65))) && (isFinite(data65)))){
-const err176 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/failureThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.failureThreshold.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.failureThreshold,data:data65};
+if(data65.failureThreshold !== undefined){
+let data69 = data65.failureThreshold;
+if(!(((typeof data69 == "number") && (!(data69 % 1) && !isNaN(data69))) && (isFinite(data69)))){
+const err176 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/failureThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.failureThreshold.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.failureThreshold,data:data69};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2399,9 +2358,9 @@ vErrors.push(err176);
 }
 errors++;
 }
-if((typeof data65 == "number") && (isFinite(data65))){
-if(data65 < 1 || isNaN(data65)){
-const err177 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/failureThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/failureThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.failureThreshold,data:data65};
+if((typeof data69 == "number") && (isFinite(data69))){
+if(data69 < 1 || isNaN(data69)){
+const err177 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/failureThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/failureThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.failureThreshold,data:data69};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2412,10 +2371,10 @@ errors++;
 }
 }
 }
-if(data61.successThreshold !== undefined){
-let data66 = data61.successThreshold;
-if(!(((typeof data66 == "number") && (!(data66 % 1) && !isNaN(data66))) && (isFinite(data66)))){
-const err178 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/successThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/successThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.successThreshold.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.successThreshold,data:data66};
+if(data65.successThreshold !== undefined){
+let data70 = data65.successThreshold;
+if(!(((typeof data70 == "number") && (!(data70 % 1) && !isNaN(data70))) && (isFinite(data70)))){
+const err178 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/successThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/successThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.successThreshold.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.successThreshold,data:data70};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2424,9 +2383,9 @@ vErrors.push(err178);
 }
 errors++;
 }
-if((typeof data66 == "number") && (isFinite(data66))){
-if(data66 < 1 || isNaN(data66)){
-const err179 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/successThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/successThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.successThreshold,data:data66};
+if((typeof data70 == "number") && (isFinite(data70))){
+if(data70 < 1 || isNaN(data70)){
+const err179 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/successThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/successThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.successThreshold,data:data70};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2437,14 +2396,14 @@ errors++;
 }
 }
 }
-if(data61.startPeriod !== undefined){
-let data67 = data61.startPeriod;
-const _errs223 = errors;
-let valid31 = false;
-const _errs224 = errors;
-if(typeof data67 === "string"){
-if(!pattern0.test(data67)){
-const err180 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/startPeriod/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod.anyOf[0],data:data67};
+if(data65.startPeriod !== undefined){
+let data71 = data65.startPeriod;
+const _errs220 = errors;
+let valid32 = false;
+const _errs221 = errors;
+if(typeof data71 === "string"){
+if(!pattern0.test(data71)){
+const err180 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/startPeriod/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod.anyOf[0],data:data71};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2455,7 +2414,7 @@ errors++;
 }
 }
 else {
-const err181 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/startPeriod/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod.anyOf[0],data:data67};
+const err181 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/startPeriod/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod.anyOf[0],data:data71};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2464,13 +2423,13 @@ vErrors.push(err181);
 }
 errors++;
 }
-var _valid12 = _errs224 === errors;
-valid31 = valid31 || _valid12;
-if(!valid31){
-const _errs226 = errors;
-if((typeof data67 == "number") && (isFinite(data67))){
-if(data67 > 1.7976931348623157e+308 || isNaN(data67)){
-const err182 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/startPeriod/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod.anyOf[1],data:data67};
+var _valid9 = _errs221 === errors;
+valid32 = valid32 || _valid9;
+if(!valid32){
+const _errs223 = errors;
+if((typeof data71 == "number") && (isFinite(data71))){
+if(data71 > 1.7976931348623157e+308 || isNaN(data71)){
+const err182 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/startPeriod/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod.anyOf[1],data:data71};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2479,8 +2438,8 @@ vErrors.push(err182);
 }
 errors++;
 }
-if(data67 < 0 || isNaN(data67)){
-const err183 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/startPeriod/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod.anyOf[1],data:data67};
+if(data71 < 0 || isNaN(data71)){
+const err183 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/startPeriod/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod.anyOf[1],data:data71};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2491,7 +2450,7 @@ errors++;
 }
 }
 else {
-const err184 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/startPeriod/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod.anyOf[1],data:data67};
+const err184 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/startPeriod/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod.anyOf[1],data:data71};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2500,11 +2459,11 @@ vErrors.push(err184);
 }
 errors++;
 }
-var _valid12 = _errs226 === errors;
-valid31 = valid31 || _valid12;
+var _valid9 = _errs223 === errors;
+valid32 = valid32 || _valid9;
 }
-if(!valid31){
-const err185 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/startPeriod/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod,data:data67};
+if(!valid32){
+const err185 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/startPeriod/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod,data:data71};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2514,10 +2473,10 @@ vErrors.push(err185);
 errors++;
 }
 else {
-errors = _errs223;
+errors = _errs220;
 if(vErrors !== null){
-if(_errs223){
-vErrors.length = _errs223;
+if(_errs220){
+vErrors.length = _errs220;
 }
 else {
 vErrors = null;
@@ -2527,7 +2486,7 @@ vErrors = null;
 }
 }
 else {
-const err186 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness,data:data61};
+const err186 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness,data:data65};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2537,9 +2496,12 @@ vErrors.push(err186);
 errors++;
 }
 }
-}
-else {
-const err187 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/health",schemaPath:"#/properties/services/additionalProperties/properties/health/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.health.type,parentSchema:schema11.properties.services.additionalProperties.properties.health,data:data52};
+if(data63.readiness !== undefined){
+let data72 = data63.readiness;
+if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
+for(const key19 in data72){
+if(!((((((key19 === "path") || (key19 === "interval")) || (key19 === "timeout")) || (key19 === "failureThreshold")) || (key19 === "successThreshold")) || (key19 === "startPeriod"))){
+const err187 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness,data:data72};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2549,12 +2511,11 @@ vErrors.push(err187);
 errors++;
 }
 }
-if(data40.restart !== undefined){
-let data68 = data40.restart;
-if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
-for(const key17 in data68){
-if(!((((((key17 === "policy") || (key17 === "initialBackoff")) || (key17 === "maxBackoff")) || (key17 === "minUptime")) || (key17 === "maxRestarts")) || (key17 === "window"))){
-const err188 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart",schemaPath:"#/properties/services/additionalProperties/properties/restart/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.restart,data:data68};
+if(data72.path !== undefined){
+let data73 = data72.path;
+if(typeof data73 === "string"){
+if(!pattern17.test(data73)){
+const err188 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/path/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.path,data:data73};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2564,10 +2525,8 @@ vErrors.push(err188);
 errors++;
 }
 }
-if(data68.policy !== undefined){
-let data69 = data68.policy;
-if(typeof data69 !== "string"){
-const err189 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/policy",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/policy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.policy.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.policy,data:data69};
+else {
+const err189 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.path.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.path,data:data73};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2576,8 +2535,15 @@ vErrors.push(err189);
 }
 errors++;
 }
-if(!(((data69 === "on-failure") || (data69 === "always")) || (data69 === "never"))){
-const err190 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/policy",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/policy/enum",keyword:"enum",params:{allowedValues: schema11.properties.services.additionalProperties.properties.restart.properties.policy.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.services.additionalProperties.properties.restart.properties.policy.enum,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.policy,data:data69};
+}
+if(data72.interval !== undefined){
+let data74 = data72.interval;
+const _errs233 = errors;
+let valid34 = false;
+const _errs234 = errors;
+if(typeof data74 === "string"){
+if(!pattern0.test(data74)){
+const err190 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/interval/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval.anyOf[0],data:data74};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2587,14 +2553,8 @@ vErrors.push(err190);
 errors++;
 }
 }
-if(data68.initialBackoff !== undefined){
-let data70 = data68.initialBackoff;
-const _errs235 = errors;
-let valid33 = false;
-const _errs236 = errors;
-if(typeof data70 === "string"){
-if(!pattern0.test(data70)){
-const err191 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/initialBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/initialBackoff/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff.anyOf[0],data:data70};
+else {
+const err191 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/interval/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval.anyOf[0],data:data74};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2603,9 +2563,13 @@ vErrors.push(err191);
 }
 errors++;
 }
-}
-else {
-const err192 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/initialBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/initialBackoff/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff.anyOf[0],data:data70};
+var _valid10 = _errs234 === errors;
+valid34 = valid34 || _valid10;
+if(!valid34){
+const _errs236 = errors;
+if((typeof data74 == "number") && (isFinite(data74))){
+if(data74 > 1.7976931348623157e+308 || isNaN(data74)){
+const err192 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/interval/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval.anyOf[1],data:data74};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2614,13 +2578,8 @@ vErrors.push(err192);
 }
 errors++;
 }
-var _valid13 = _errs236 === errors;
-valid33 = valid33 || _valid13;
-if(!valid33){
-const _errs238 = errors;
-if((typeof data70 == "number") && (isFinite(data70))){
-if(data70 > 1.7976931348623157e+308 || isNaN(data70)){
-const err193 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/initialBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/initialBackoff/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff.anyOf[1],data:data70};
+if(data74 < 0 || isNaN(data74)){
+const err193 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/interval/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval.anyOf[1],data:data74};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2629,8 +2588,9 @@ vErrors.push(err193);
 }
 errors++;
 }
-if(data70 < 0 || isNaN(data70)){
-const err194 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/initialBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/initialBackoff/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff.anyOf[1],data:data70};
+}
+else {
+const err194 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/interval/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval.anyOf[1],data:data74};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2639,9 +2599,11 @@ vErrors.push(err194);
 }
 errors++;
 }
+var _valid10 = _errs236 === errors;
+valid34 = valid34 || _valid10;
 }
-else {
-const err195 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/initialBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/initialBackoff/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff.anyOf[1],data:data70};
+if(!valid34){
+const err195 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/interval/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval,data:data74};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2650,11 +2612,26 @@ vErrors.push(err195);
 }
 errors++;
 }
-var _valid13 = _errs238 === errors;
-valid33 = valid33 || _valid13;
+else {
+errors = _errs233;
+if(vErrors !== null){
+if(_errs233){
+vErrors.length = _errs233;
 }
-if(!valid33){
-const err196 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/initialBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/initialBackoff/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff,data:data70};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data72.timeout !== undefined){
+let data75 = data72.timeout;
+const _errs240 = errors;
+let valid35 = false;
+const _errs241 = errors;
+if(typeof data75 === "string"){
+if(!pattern0.test(data75)){
+const err196 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/timeout/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout.anyOf[0],data:data75};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2663,26 +2640,9 @@ vErrors.push(err196);
 }
 errors++;
 }
-else {
-errors = _errs235;
-if(vErrors !== null){
-if(_errs235){
-vErrors.length = _errs235;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data68.maxBackoff !== undefined){
-let data71 = data68.maxBackoff;
-const _errs242 = errors;
-let valid34 = false;
-const _errs243 = errors;
-if(typeof data71 === "string"){
-if(!pattern0.test(data71)){
-const err197 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxBackoff/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff.anyOf[0],data:data71};
+const err197 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/timeout/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout.anyOf[0],data:data75};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2691,9 +2651,13 @@ vErrors.push(err197);
 }
 errors++;
 }
-}
-else {
-const err198 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxBackoff/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff.anyOf[0],data:data71};
+var _valid11 = _errs241 === errors;
+valid35 = valid35 || _valid11;
+if(!valid35){
+const _errs243 = errors;
+if((typeof data75 == "number") && (isFinite(data75))){
+if(data75 > 1.7976931348623157e+308 || isNaN(data75)){
+const err198 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/timeout/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout.anyOf[1],data:data75};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2702,13 +2666,8 @@ vErrors.push(err198);
 }
 errors++;
 }
-var _valid14 = _errs243 === errors;
-valid34 = valid34 || _valid14;
-if(!valid34){
-const _errs245 = errors;
-if((typeof data71 == "number") && (isFinite(data71))){
-if(data71 > 1.7976931348623157e+308 || isNaN(data71)){
-const err199 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxBackoff/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff.anyOf[1],data:data71};
+if(data75 < 0 || isNaN(data75)){
+const err199 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/timeout/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout.anyOf[1],data:data75};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2717,8 +2676,9 @@ vErrors.push(err199);
 }
 errors++;
 }
-if(data71 < 0 || isNaN(data71)){
-const err200 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxBackoff/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff.anyOf[1],data:data71};
+}
+else {
+const err200 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/timeout/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout.anyOf[1],data:data75};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2727,9 +2687,11 @@ vErrors.push(err200);
 }
 errors++;
 }
+var _valid11 = _errs243 === errors;
+valid35 = valid35 || _valid11;
 }
-else {
-const err201 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxBackoff/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff.anyOf[1],data:data71};
+if(!valid35){
+const err201 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/timeout/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout,data:data75};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2738,11 +2700,22 @@ vErrors.push(err201);
 }
 errors++;
 }
-var _valid14 = _errs245 === errors;
-valid34 = valid34 || _valid14;
+else {
+errors = _errs240;
+if(vErrors !== null){
+if(_errs240){
+vErrors.length = _errs240;
 }
-if(!valid34){
-const err202 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxBackoff/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff,data:data71};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data72.failureThreshold !== undefined){
+let data76 = data72.failureThreshold;
+if(!(((typeof data76 == "number") && (!(data76 % 1) && !isNaN(data76))) && (isFinite(data76)))){
+const err202 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/failureThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.failureThreshold.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.failureThreshold,data:data76};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2751,26 +2724,9 @@ vErrors.push(err202);
 }
 errors++;
 }
-else {
-errors = _errs242;
-if(vErrors !== null){
-if(_errs242){
-vErrors.length = _errs242;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data68.minUptime !== undefined){
-let data72 = data68.minUptime;
-const _errs249 = errors;
-let valid35 = false;
-const _errs250 = errors;
-if(typeof data72 === "string"){
-if(!pattern0.test(data72)){
-const err203 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/minUptime",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/minUptime/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime.anyOf[0],data:data72};
+if((typeof data76 == "number") && (isFinite(data76))){
+if(data76 < 1 || isNaN(data76)){
+const err203 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/failureThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/failureThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.failureThreshold,data:data76};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2780,8 +2736,11 @@ vErrors.push(err203);
 errors++;
 }
 }
-else {
-const err204 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/minUptime",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/minUptime/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime.anyOf[0],data:data72};
+}
+if(data72.successThreshold !== undefined){
+let data77 = data72.successThreshold;
+if(!(((typeof data77 == "number") && (!(data77 % 1) && !isNaN(data77))) && (isFinite(data77)))){
+const err204 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/successThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/successThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.successThreshold.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.successThreshold,data:data77};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2790,13 +2749,9 @@ vErrors.push(err204);
 }
 errors++;
 }
-var _valid15 = _errs250 === errors;
-valid35 = valid35 || _valid15;
-if(!valid35){
-const _errs252 = errors;
-if((typeof data72 == "number") && (isFinite(data72))){
-if(data72 > 1.7976931348623157e+308 || isNaN(data72)){
-const err205 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/minUptime",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/minUptime/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime.anyOf[1],data:data72};
+if((typeof data77 == "number") && (isFinite(data77))){
+if(data77 < 1 || isNaN(data77)){
+const err205 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/successThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/successThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.successThreshold,data:data77};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2805,8 +2760,16 @@ vErrors.push(err205);
 }
 errors++;
 }
-if(data72 < 0 || isNaN(data72)){
-const err206 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/minUptime",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/minUptime/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime.anyOf[1],data:data72};
+}
+}
+if(data72.startPeriod !== undefined){
+let data78 = data72.startPeriod;
+const _errs251 = errors;
+let valid36 = false;
+const _errs252 = errors;
+if(typeof data78 === "string"){
+if(!pattern0.test(data78)){
+const err206 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/startPeriod/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod.anyOf[0],data:data78};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2817,7 +2780,7 @@ errors++;
 }
 }
 else {
-const err207 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/minUptime",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/minUptime/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime.anyOf[1],data:data72};
+const err207 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/startPeriod/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod.anyOf[0],data:data78};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2826,11 +2789,13 @@ vErrors.push(err207);
 }
 errors++;
 }
-var _valid15 = _errs252 === errors;
-valid35 = valid35 || _valid15;
-}
-if(!valid35){
-const err208 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/minUptime",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/minUptime/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime,data:data72};
+var _valid12 = _errs252 === errors;
+valid36 = valid36 || _valid12;
+if(!valid36){
+const _errs254 = errors;
+if((typeof data78 == "number") && (isFinite(data78))){
+if(data78 > 1.7976931348623157e+308 || isNaN(data78)){
+const err208 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/startPeriod/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod.anyOf[1],data:data78};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2839,22 +2804,8 @@ vErrors.push(err208);
 }
 errors++;
 }
-else {
-errors = _errs249;
-if(vErrors !== null){
-if(_errs249){
-vErrors.length = _errs249;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data68.maxRestarts !== undefined){
-let data73 = data68.maxRestarts;
-if(!(((typeof data73 == "number") && (!(data73 % 1) && !isNaN(data73))) && (isFinite(data73)))){
-const err209 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxRestarts",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxRestarts/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.restart.properties.maxRestarts.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxRestarts,data:data73};
+if(data78 < 0 || isNaN(data78)){
+const err209 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/startPeriod/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod.anyOf[1],data:data78};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2863,9 +2814,9 @@ vErrors.push(err209);
 }
 errors++;
 }
-if((typeof data73 == "number") && (isFinite(data73))){
-if(data73 < 0 || isNaN(data73)){
-const err210 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxRestarts",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxRestarts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxRestarts,data:data73};
+}
+else {
+const err210 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/startPeriod/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod.anyOf[1],data:data78};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2874,16 +2825,11 @@ vErrors.push(err210);
 }
 errors++;
 }
+var _valid12 = _errs254 === errors;
+valid36 = valid36 || _valid12;
 }
-}
-if(data68.window !== undefined){
-let data74 = data68.window;
-const _errs258 = errors;
-let valid36 = false;
-const _errs259 = errors;
-if(typeof data74 === "string"){
-if(!pattern0.test(data74)){
-const err211 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/window",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/window/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.window.anyOf[0],data:data74};
+if(!valid36){
+const err211 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/startPeriod/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod,data:data78};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2892,9 +2838,21 @@ vErrors.push(err211);
 }
 errors++;
 }
+else {
+errors = _errs251;
+if(vErrors !== null){
+if(_errs251){
+vErrors.length = _errs251;
 }
 else {
-const err212 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/window",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/window/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.window.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.window.anyOf[0],data:data74};
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err212 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness,data:data72};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2903,13 +2861,10 @@ vErrors.push(err212);
 }
 errors++;
 }
-var _valid16 = _errs259 === errors;
-valid36 = valid36 || _valid16;
-if(!valid36){
-const _errs261 = errors;
-if((typeof data74 == "number") && (isFinite(data74))){
-if(data74 > 1.7976931348623157e+308 || isNaN(data74)){
-const err213 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/window",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/window/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.window.anyOf[1],data:data74};
+}
+}
+else {
+const err213 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health",schemaPath:"#/properties/services/additionalProperties/properties/health/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.health.type,parentSchema:schema11.properties.services.additionalProperties.properties.health,data:data63};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2918,8 +2873,13 @@ vErrors.push(err213);
 }
 errors++;
 }
-if(data74 < 0 || isNaN(data74)){
-const err214 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/window",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/window/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.window.anyOf[1],data:data74};
+}
+if(data51.restart !== undefined){
+let data79 = data51.restart;
+if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
+for(const key20 in data79){
+if(!((((((key20 === "policy") || (key20 === "initialBackoff")) || (key20 === "maxBackoff")) || (key20 === "minUptime")) || (key20 === "maxRestarts")) || (key20 === "window"))){
+const err214 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart",schemaPath:"#/properties/services/additionalProperties/properties/restart/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.restart,data:data79};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2929,8 +2889,10 @@ vErrors.push(err214);
 errors++;
 }
 }
-else {
-const err215 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/window",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/window/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.restart.properties.window.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.window.anyOf[1],data:data74};
+if(data79.policy !== undefined){
+let data80 = data79.policy;
+if(typeof data80 !== "string"){
+const err215 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/policy",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/policy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.policy.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.policy,data:data80};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2939,11 +2901,8 @@ vErrors.push(err215);
 }
 errors++;
 }
-var _valid16 = _errs261 === errors;
-valid36 = valid36 || _valid16;
-}
-if(!valid36){
-const err216 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/window",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/window/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.restart.properties.window.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.window,data:data74};
+if(!(((data80 === "on-failure") || (data80 === "always")) || (data80 === "never"))){
+const err216 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/policy",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/policy/enum",keyword:"enum",params:{allowedValues: schema11.properties.services.additionalProperties.properties.restart.properties.policy.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.services.additionalProperties.properties.restart.properties.policy.enum,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.policy,data:data80};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2952,21 +2911,15 @@ vErrors.push(err216);
 }
 errors++;
 }
-else {
-errors = _errs258;
-if(vErrors !== null){
-if(_errs258){
-vErrors.length = _errs258;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err217 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart",schemaPath:"#/properties/services/additionalProperties/properties/restart/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.restart.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart,data:data68};
+if(data79.initialBackoff !== undefined){
+let data81 = data79.initialBackoff;
+const _errs263 = errors;
+let valid38 = false;
+const _errs264 = errors;
+if(typeof data81 === "string"){
+if(!pattern0.test(data81)){
+const err217 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/initialBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/initialBackoff/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff.anyOf[0],data:data81};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2976,12 +2929,8 @@ vErrors.push(err217);
 errors++;
 }
 }
-if(data40.store !== undefined){
-let data75 = data40.store;
-if(data75 && typeof data75 == "object" && !Array.isArray(data75)){
-for(const key18 in data75){
-if(!(((key18 === "backend") || (key18 === "url")) || (key18 === "passwordFile"))){
-const err218 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/store",schemaPath:"#/properties/services/additionalProperties/properties/store/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.store,data:data75};
+else {
+const err218 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/initialBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/initialBackoff/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff.anyOf[0],data:data81};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2990,11 +2939,13 @@ vErrors.push(err218);
 }
 errors++;
 }
-}
-if(data75.backend !== undefined){
-let data76 = data75.backend;
-if(typeof data76 !== "string"){
-const err219 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/backend",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/backend/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.backend.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.backend,data:data76};
+var _valid13 = _errs264 === errors;
+valid38 = valid38 || _valid13;
+if(!valid38){
+const _errs266 = errors;
+if((typeof data81 == "number") && (isFinite(data81))){
+if(data81 > 1.7976931348623157e+308 || isNaN(data81)){
+const err219 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/initialBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/initialBackoff/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff.anyOf[1],data:data81};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -3003,8 +2954,8 @@ vErrors.push(err219);
 }
 errors++;
 }
-if(!((data76 === "sqlite") || (data76 === "postgres"))){
-const err220 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/backend",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/backend/enum",keyword:"enum",params:{allowedValues: schema11.properties.services.additionalProperties.properties.store.properties.backend.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.services.additionalProperties.properties.store.properties.backend.enum,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.backend,data:data76};
+if(data81 < 0 || isNaN(data81)){
+const err220 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/initialBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/initialBackoff/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff.anyOf[1],data:data81};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -3014,11 +2965,8 @@ vErrors.push(err220);
 errors++;
 }
 }
-if(data75.url !== undefined){
-let data77 = data75.url;
-if(typeof data77 === "string"){
-if(!pattern10.test(data77)){
-const err221 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/url",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/url/pattern",keyword:"pattern",params:{pattern: "^postgres(ql)?://"},message:"must match pattern \""+"^postgres(ql)?://"+"\"",schema:"^postgres(ql)?://",parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.url,data:data77};
+else {
+const err221 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/initialBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/initialBackoff/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff.anyOf[1],data:data81};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -3027,9 +2975,11 @@ vErrors.push(err221);
 }
 errors++;
 }
+var _valid13 = _errs266 === errors;
+valid38 = valid38 || _valid13;
 }
-else {
-const err222 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/url",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.url.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.url,data:data77};
+if(!valid38){
+const err222 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/initialBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/initialBackoff/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff,data:data81};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -3038,12 +2988,26 @@ vErrors.push(err222);
 }
 errors++;
 }
+else {
+errors = _errs263;
+if(vErrors !== null){
+if(_errs263){
+vErrors.length = _errs263;
 }
-if(data75.passwordFile !== undefined){
-let data78 = data75.passwordFile;
-if(typeof data78 === "string"){
-if(data78.length < 1){
-const err223 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/passwordFile",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/passwordFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.passwordFile,data:data78};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data79.maxBackoff !== undefined){
+let data82 = data79.maxBackoff;
+const _errs270 = errors;
+let valid39 = false;
+const _errs271 = errors;
+if(typeof data82 === "string"){
+if(!pattern0.test(data82)){
+const err223 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxBackoff/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff.anyOf[0],data:data82};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -3054,7 +3018,7 @@ errors++;
 }
 }
 else {
-const err224 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/passwordFile",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/passwordFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.passwordFile.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.passwordFile,data:data78};
+const err224 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxBackoff/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff.anyOf[0],data:data82};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -3063,10 +3027,13 @@ vErrors.push(err224);
 }
 errors++;
 }
-}
-}
-else {
-const err225 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/store",schemaPath:"#/properties/services/additionalProperties/properties/store/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.store.type,parentSchema:schema11.properties.services.additionalProperties.properties.store,data:data75};
+var _valid14 = _errs271 === errors;
+valid39 = valid39 || _valid14;
+if(!valid39){
+const _errs273 = errors;
+if((typeof data82 == "number") && (isFinite(data82))){
+if(data82 > 1.7976931348623157e+308 || isNaN(data82)){
+const err225 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxBackoff/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff.anyOf[1],data:data82};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -3075,15 +3042,8 @@ vErrors.push(err225);
 }
 errors++;
 }
-}
-if(data40.stopTimeout !== undefined){
-let data79 = data40.stopTimeout;
-const _errs275 = errors;
-let valid38 = false;
-const _errs276 = errors;
-if(typeof data79 === "string"){
-if(!pattern0.test(data79)){
-const err226 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/stopTimeout",schemaPath:"#/properties/services/additionalProperties/properties/stopTimeout/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.stopTimeout.anyOf[0],data:data79};
+if(data82 < 0 || isNaN(data82)){
+const err226 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxBackoff/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff.anyOf[1],data:data82};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -3094,7 +3054,7 @@ errors++;
 }
 }
 else {
-const err227 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/stopTimeout",schemaPath:"#/properties/services/additionalProperties/properties/stopTimeout/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.stopTimeout.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.stopTimeout.anyOf[0],data:data79};
+const err227 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxBackoff/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff.anyOf[1],data:data82};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -3103,13 +3063,11 @@ vErrors.push(err227);
 }
 errors++;
 }
-var _valid17 = _errs276 === errors;
-valid38 = valid38 || _valid17;
-if(!valid38){
-const _errs278 = errors;
-if((typeof data79 == "number") && (isFinite(data79))){
-if(data79 > 1.7976931348623157e+308 || isNaN(data79)){
-const err228 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/stopTimeout",schemaPath:"#/properties/services/additionalProperties/properties/stopTimeout/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.stopTimeout.anyOf[1],data:data79};
+var _valid14 = _errs273 === errors;
+valid39 = valid39 || _valid14;
+}
+if(!valid39){
+const err228 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxBackoff/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff,data:data82};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -3118,8 +3076,26 @@ vErrors.push(err228);
 }
 errors++;
 }
-if(data79 < 0 || isNaN(data79)){
-const err229 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/stopTimeout",schemaPath:"#/properties/services/additionalProperties/properties/stopTimeout/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.stopTimeout.anyOf[1],data:data79};
+else {
+errors = _errs270;
+if(vErrors !== null){
+if(_errs270){
+vErrors.length = _errs270;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data79.minUptime !== undefined){
+let data83 = data79.minUptime;
+const _errs277 = errors;
+let valid40 = false;
+const _errs278 = errors;
+if(typeof data83 === "string"){
+if(!pattern0.test(data83)){
+const err229 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/minUptime",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/minUptime/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime.anyOf[0],data:data83};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -3130,7 +3106,7 @@ errors++;
 }
 }
 else {
-const err230 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/stopTimeout",schemaPath:"#/properties/services/additionalProperties/properties/stopTimeout/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.stopTimeout.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.stopTimeout.anyOf[1],data:data79};
+const err230 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/minUptime",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/minUptime/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime.anyOf[0],data:data83};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -3139,11 +3115,13 @@ vErrors.push(err230);
 }
 errors++;
 }
-var _valid17 = _errs278 === errors;
-valid38 = valid38 || _valid17;
-}
-if(!valid38){
-const err231 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/stopTimeout",schemaPath:"#/properties/services/additionalProperties/properties/stopTimeout/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.stopTimeout.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.stopTimeout,data:data79};
+var _valid15 = _errs278 === errors;
+valid40 = valid40 || _valid15;
+if(!valid40){
+const _errs280 = errors;
+if((typeof data83 == "number") && (isFinite(data83))){
+if(data83 > 1.7976931348623157e+308 || isNaN(data83)){
+const err231 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/minUptime",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/minUptime/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime.anyOf[1],data:data83};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -3152,26 +3130,8 @@ vErrors.push(err231);
 }
 errors++;
 }
-else {
-errors = _errs275;
-if(vErrors !== null){
-if(_errs275){
-vErrors.length = _errs275;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data40.drainDelay !== undefined){
-let data80 = data40.drainDelay;
-const _errs282 = errors;
-let valid39 = false;
-const _errs283 = errors;
-if(typeof data80 === "string"){
-if(!pattern0.test(data80)){
-const err232 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/drainDelay",schemaPath:"#/properties/services/additionalProperties/properties/drainDelay/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.drainDelay.anyOf[0],data:data80};
+if(data83 < 0 || isNaN(data83)){
+const err232 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/minUptime",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/minUptime/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime.anyOf[1],data:data83};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -3182,7 +3142,7 @@ errors++;
 }
 }
 else {
-const err233 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/drainDelay",schemaPath:"#/properties/services/additionalProperties/properties/drainDelay/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.drainDelay.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.drainDelay.anyOf[0],data:data80};
+const err233 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/minUptime",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/minUptime/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime.anyOf[1],data:data83};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -3191,13 +3151,11 @@ vErrors.push(err233);
 }
 errors++;
 }
-var _valid18 = _errs283 === errors;
-valid39 = valid39 || _valid18;
-if(!valid39){
-const _errs285 = errors;
-if((typeof data80 == "number") && (isFinite(data80))){
-if(data80 > 1.7976931348623157e+308 || isNaN(data80)){
-const err234 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/drainDelay",schemaPath:"#/properties/services/additionalProperties/properties/drainDelay/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.drainDelay.anyOf[1],data:data80};
+var _valid15 = _errs280 === errors;
+valid40 = valid40 || _valid15;
+}
+if(!valid40){
+const err234 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/minUptime",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/minUptime/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime,data:data83};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -3206,8 +3164,22 @@ vErrors.push(err234);
 }
 errors++;
 }
-if(data80 < 0 || isNaN(data80)){
-const err235 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/drainDelay",schemaPath:"#/properties/services/additionalProperties/properties/drainDelay/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.drainDelay.anyOf[1],data:data80};
+else {
+errors = _errs277;
+if(vErrors !== null){
+if(_errs277){
+vErrors.length = _errs277;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data79.maxRestarts !== undefined){
+let data84 = data79.maxRestarts;
+if(!(((typeof data84 == "number") && (!(data84 % 1) && !isNaN(data84))) && (isFinite(data84)))){
+const err235 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxRestarts",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxRestarts/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.restart.properties.maxRestarts.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxRestarts,data:data84};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -3216,9 +3188,9 @@ vErrors.push(err235);
 }
 errors++;
 }
-}
-else {
-const err236 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/drainDelay",schemaPath:"#/properties/services/additionalProperties/properties/drainDelay/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.drainDelay.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.drainDelay.anyOf[1],data:data80};
+if((typeof data84 == "number") && (isFinite(data84))){
+if(data84 < 0 || isNaN(data84)){
+const err236 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxRestarts",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxRestarts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxRestarts,data:data84};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -3227,11 +3199,16 @@ vErrors.push(err236);
 }
 errors++;
 }
-var _valid18 = _errs285 === errors;
-valid39 = valid39 || _valid18;
 }
-if(!valid39){
-const err237 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/drainDelay",schemaPath:"#/properties/services/additionalProperties/properties/drainDelay/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.drainDelay.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.drainDelay,data:data80};
+}
+if(data79.window !== undefined){
+let data85 = data79.window;
+const _errs286 = errors;
+let valid41 = false;
+const _errs287 = errors;
+if(typeof data85 === "string"){
+if(!pattern0.test(data85)){
+const err237 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/window",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/window/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.window.anyOf[0],data:data85};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -3240,11 +3217,71 @@ vErrors.push(err237);
 }
 errors++;
 }
+}
 else {
-errors = _errs282;
+const err238 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/window",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/window/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.window.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.window.anyOf[0],data:data85};
+if(vErrors === null){
+vErrors = [err238];
+}
+else {
+vErrors.push(err238);
+}
+errors++;
+}
+var _valid16 = _errs287 === errors;
+valid41 = valid41 || _valid16;
+if(!valid41){
+const _errs289 = errors;
+if((typeof data85 == "number") && (isFinite(data85))){
+if(data85 > 1.7976931348623157e+308 || isNaN(data85)){
+const err239 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/window",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/window/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.window.anyOf[1],data:data85};
+if(vErrors === null){
+vErrors = [err239];
+}
+else {
+vErrors.push(err239);
+}
+errors++;
+}
+if(data85 < 0 || isNaN(data85)){
+const err240 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/window",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/window/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.window.anyOf[1],data:data85};
+if(vErrors === null){
+vErrors = [err240];
+}
+else {
+vErrors.push(err240);
+}
+errors++;
+}
+}
+else {
+const err241 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/window",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/window/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.restart.properties.window.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.window.anyOf[1],data:data85};
+if(vErrors === null){
+vErrors = [err241];
+}
+else {
+vErrors.push(err241);
+}
+errors++;
+}
+var _valid16 = _errs289 === errors;
+valid41 = valid41 || _valid16;
+}
+if(!valid41){
+const err242 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/window",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/window/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.restart.properties.window.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.window,data:data85};
+if(vErrors === null){
+vErrors = [err242];
+}
+else {
+vErrors.push(err242);
+}
+errors++;
+}
+else {
+errors = _errs286;
 if(vErrors !== null){
-if(_errs282){
-vErrors.length = _errs282;
+if(_errs286){
+vErrors.length = _errs286;
 }
 else {
 vErrors = null;
@@ -3254,36 +3291,324 @@ vErrors = null;
 }
 }
 else {
-const err238 = {instancePath:instancePath+"/services/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.type,parentSchema:schema11.properties.services.additionalProperties,data:data40};
+const err243 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart",schemaPath:"#/properties/services/additionalProperties/properties/restart/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.restart.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart,data:data79};
 if(vErrors === null){
-vErrors = [err238];
+vErrors = [err243];
 }
 else {
-vErrors.push(err238);
+vErrors.push(err243);
+}
+errors++;
+}
+}
+if(data51.store !== undefined){
+let data86 = data51.store;
+if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
+for(const key21 in data86){
+if(!(((key21 === "backend") || (key21 === "url")) || (key21 === "passwordFile"))){
+const err244 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/store",schemaPath:"#/properties/services/additionalProperties/properties/store/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.store,data:data86};
+if(vErrors === null){
+vErrors = [err244];
+}
+else {
+vErrors.push(err244);
+}
+errors++;
+}
+}
+if(data86.backend !== undefined){
+let data87 = data86.backend;
+if(typeof data87 !== "string"){
+const err245 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/backend",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/backend/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.backend.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.backend,data:data87};
+if(vErrors === null){
+vErrors = [err245];
+}
+else {
+vErrors.push(err245);
+}
+errors++;
+}
+if(!((data87 === "sqlite") || (data87 === "postgres"))){
+const err246 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/backend",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/backend/enum",keyword:"enum",params:{allowedValues: schema11.properties.services.additionalProperties.properties.store.properties.backend.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.services.additionalProperties.properties.store.properties.backend.enum,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.backend,data:data87};
+if(vErrors === null){
+vErrors = [err246];
+}
+else {
+vErrors.push(err246);
+}
+errors++;
+}
+}
+if(data86.url !== undefined){
+let data88 = data86.url;
+if(typeof data88 === "string"){
+if(!pattern13.test(data88)){
+const err247 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/url",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/url/pattern",keyword:"pattern",params:{pattern: "^postgres(ql)?://"},message:"must match pattern \""+"^postgres(ql)?://"+"\"",schema:"^postgres(ql)?://",parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.url,data:data88};
+if(vErrors === null){
+vErrors = [err247];
+}
+else {
+vErrors.push(err247);
+}
+errors++;
+}
+}
+else {
+const err248 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/url",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.url.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.url,data:data88};
+if(vErrors === null){
+vErrors = [err248];
+}
+else {
+vErrors.push(err248);
+}
+errors++;
+}
+}
+if(data86.passwordFile !== undefined){
+let data89 = data86.passwordFile;
+if(typeof data89 === "string"){
+if(data89.length < 1){
+const err249 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/passwordFile",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/passwordFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.passwordFile,data:data89};
+if(vErrors === null){
+vErrors = [err249];
+}
+else {
+vErrors.push(err249);
+}
+errors++;
+}
+}
+else {
+const err250 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/passwordFile",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/passwordFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.passwordFile.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.passwordFile,data:data89};
+if(vErrors === null){
+vErrors = [err250];
+}
+else {
+vErrors.push(err250);
 }
 errors++;
 }
 }
 }
 else {
-const err239 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.type,parentSchema:schema11.properties.services,data:data39};
+const err251 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/store",schemaPath:"#/properties/services/additionalProperties/properties/store/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.store.type,parentSchema:schema11.properties.services.additionalProperties.properties.store,data:data86};
 if(vErrors === null){
-vErrors = [err239];
+vErrors = [err251];
 }
 else {
-vErrors.push(err239);
+vErrors.push(err251);
+}
+errors++;
+}
+}
+if(data51.stopTimeout !== undefined){
+let data90 = data51.stopTimeout;
+const _errs303 = errors;
+let valid43 = false;
+const _errs304 = errors;
+if(typeof data90 === "string"){
+if(!pattern0.test(data90)){
+const err252 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/stopTimeout",schemaPath:"#/properties/services/additionalProperties/properties/stopTimeout/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.stopTimeout.anyOf[0],data:data90};
+if(vErrors === null){
+vErrors = [err252];
+}
+else {
+vErrors.push(err252);
+}
+errors++;
+}
+}
+else {
+const err253 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/stopTimeout",schemaPath:"#/properties/services/additionalProperties/properties/stopTimeout/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.stopTimeout.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.stopTimeout.anyOf[0],data:data90};
+if(vErrors === null){
+vErrors = [err253];
+}
+else {
+vErrors.push(err253);
+}
+errors++;
+}
+var _valid17 = _errs304 === errors;
+valid43 = valid43 || _valid17;
+if(!valid43){
+const _errs306 = errors;
+if((typeof data90 == "number") && (isFinite(data90))){
+if(data90 > 1.7976931348623157e+308 || isNaN(data90)){
+const err254 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/stopTimeout",schemaPath:"#/properties/services/additionalProperties/properties/stopTimeout/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.stopTimeout.anyOf[1],data:data90};
+if(vErrors === null){
+vErrors = [err254];
+}
+else {
+vErrors.push(err254);
+}
+errors++;
+}
+if(data90 < 0 || isNaN(data90)){
+const err255 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/stopTimeout",schemaPath:"#/properties/services/additionalProperties/properties/stopTimeout/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.stopTimeout.anyOf[1],data:data90};
+if(vErrors === null){
+vErrors = [err255];
+}
+else {
+vErrors.push(err255);
+}
+errors++;
+}
+}
+else {
+const err256 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/stopTimeout",schemaPath:"#/properties/services/additionalProperties/properties/stopTimeout/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.stopTimeout.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.stopTimeout.anyOf[1],data:data90};
+if(vErrors === null){
+vErrors = [err256];
+}
+else {
+vErrors.push(err256);
+}
+errors++;
+}
+var _valid17 = _errs306 === errors;
+valid43 = valid43 || _valid17;
+}
+if(!valid43){
+const err257 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/stopTimeout",schemaPath:"#/properties/services/additionalProperties/properties/stopTimeout/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.stopTimeout.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.stopTimeout,data:data90};
+if(vErrors === null){
+vErrors = [err257];
+}
+else {
+vErrors.push(err257);
+}
+errors++;
+}
+else {
+errors = _errs303;
+if(vErrors !== null){
+if(_errs303){
+vErrors.length = _errs303;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data51.drainDelay !== undefined){
+let data91 = data51.drainDelay;
+const _errs310 = errors;
+let valid44 = false;
+const _errs311 = errors;
+if(typeof data91 === "string"){
+if(!pattern0.test(data91)){
+const err258 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/drainDelay",schemaPath:"#/properties/services/additionalProperties/properties/drainDelay/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.drainDelay.anyOf[0],data:data91};
+if(vErrors === null){
+vErrors = [err258];
+}
+else {
+vErrors.push(err258);
+}
+errors++;
+}
+}
+else {
+const err259 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/drainDelay",schemaPath:"#/properties/services/additionalProperties/properties/drainDelay/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.drainDelay.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.drainDelay.anyOf[0],data:data91};
+if(vErrors === null){
+vErrors = [err259];
+}
+else {
+vErrors.push(err259);
+}
+errors++;
+}
+var _valid18 = _errs311 === errors;
+valid44 = valid44 || _valid18;
+if(!valid44){
+const _errs313 = errors;
+if((typeof data91 == "number") && (isFinite(data91))){
+if(data91 > 1.7976931348623157e+308 || isNaN(data91)){
+const err260 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/drainDelay",schemaPath:"#/properties/services/additionalProperties/properties/drainDelay/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.drainDelay.anyOf[1],data:data91};
+if(vErrors === null){
+vErrors = [err260];
+}
+else {
+vErrors.push(err260);
+}
+errors++;
+}
+if(data91 < 0 || isNaN(data91)){
+const err261 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/drainDelay",schemaPath:"#/properties/services/additionalProperties/properties/drainDelay/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.drainDelay.anyOf[1],data:data91};
+if(vErrors === null){
+vErrors = [err261];
+}
+else {
+vErrors.push(err261);
+}
+errors++;
+}
+}
+else {
+const err262 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/drainDelay",schemaPath:"#/properties/services/additionalProperties/properties/drainDelay/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.drainDelay.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.drainDelay.anyOf[1],data:data91};
+if(vErrors === null){
+vErrors = [err262];
+}
+else {
+vErrors.push(err262);
+}
+errors++;
+}
+var _valid18 = _errs313 === errors;
+valid44 = valid44 || _valid18;
+}
+if(!valid44){
+const err263 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/drainDelay",schemaPath:"#/properties/services/additionalProperties/properties/drainDelay/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.drainDelay.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.drainDelay,data:data91};
+if(vErrors === null){
+vErrors = [err263];
+}
+else {
+vErrors.push(err263);
+}
+errors++;
+}
+else {
+errors = _errs310;
+if(vErrors !== null){
+if(_errs310){
+vErrors.length = _errs310;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err264 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.type,parentSchema:schema11.properties.services.additionalProperties,data:data51};
+if(vErrors === null){
+vErrors = [err264];
+}
+else {
+vErrors.push(err264);
 }
 errors++;
 }
 }
 }
 else {
-const err240 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+const err265 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.type,parentSchema:schema11.properties.services,data:data50};
 if(vErrors === null){
-vErrors = [err240];
+vErrors = [err265];
 }
 else {
-vErrors.push(err240);
+vErrors.push(err265);
+}
+errors++;
+}
+}
+}
+else {
+const err266 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err266];
+}
+else {
+vErrors.push(err266);
 }
 errors++;
 }
@@ -3293,12 +3618,12 @@ return errors === 0;
 
 export const validateGrant = validate11;
 const schema12 = {"type":"object","required":["apiVersion","kind","id","program","agency","originator","recipients"],"properties":{"apiVersion":{"type":"string","enum":["hmsops/v1"]},"kind":{"type":"string","enum":["Grant"]},"id":{"type":"string","pattern":"^[A-Za-z0-9._-]{1,40}$","x-hint":"1-40 letters, digits or . _ -"},"program":{"type":"string","minLength":1},"agency":{"type":"string","minLength":1},"originator":{"type":"object","required":["name","companyId","odfiRouting"],"properties":{"name":{"type":"string","minLength":1},"companyId":{"type":"string","pattern":"^[0-9A-Za-z ]{10}$","x-hint":"exactly 10 characters (quote it in YAML)"},"odfiRouting":{"type":"string","pattern":"^\\d{9}$","x-hint":"a 9-digit routing number (quote it in YAML)"}},"additionalProperties":false},"effectiveDate":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","x-hint":"a date YYYY-MM-DD"},"secCode":{"type":"string","enum":["CCD","PPD"]},"recipients":{"type":"array","items":{"type":"object","required":["id","name","email","routing","account","accountType","amount"],"properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9._-]{1,40}$","x-hint":"1-40 letters, digits or . _ -"},"name":{"type":"string","minLength":1},"email":{"type":"string","pattern":"^[^@\\s<>,]+@[^@\\s<>,]+\\.[^@\\s<>,]+$","x-hint":"an email address"},"routing":{"type":"string","pattern":"^\\d{9}$","x-hint":"a 9-digit routing number (quote it in YAML)"},"account":{"type":"string","pattern":"^[0-9A-Za-z-]{1,17}$","x-hint":"1-17 digits, letters or hyphens (quote it in YAML)"},"accountType":{"type":"string","enum":["checking","savings"]},"amount":{"type":"string","description":"USD as a decimal string, at most 2 decimals: \"50000.00\""},"secCode":{"type":"string","enum":["CCD","PPD"]}},"additionalProperties":false},"minItems":1}},"additionalProperties":false};
-const pattern30 = new RegExp("^[A-Za-z0-9._-]{1,40}$", "u");
-const pattern31 = new RegExp("^[0-9A-Za-z ]{10}$", "u");
-const pattern32 = new RegExp("^\\d{9}$", "u");
-const pattern33 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
-const pattern35 = new RegExp("^[^@\\s<>,]+@[^@\\s<>,]+\\.[^@\\s<>,]+$", "u");
-const pattern37 = new RegExp("^[0-9A-Za-z-]{1,17}$", "u");
+const pattern33 = new RegExp("^[A-Za-z0-9._-]{1,40}$", "u");
+const pattern34 = new RegExp("^[0-9A-Za-z ]{10}$", "u");
+const pattern35 = new RegExp("^\\d{9}$", "u");
+const pattern36 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
+const pattern38 = new RegExp("^[^@\\s<>,]+@[^@\\s<>,]+\\.[^@\\s<>,]+$", "u");
+const pattern40 = new RegExp("^[0-9A-Za-z-]{1,17}$", "u");
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -3435,7 +3760,7 @@ errors++;
 if(data.id !== undefined){
 let data2 = data.id;
 if(typeof data2 === "string"){
-if(!pattern30.test(data2)){
+if(!pattern33.test(data2)){
 const err12 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._-]{1,40}$"},message:"must match pattern \""+"^[A-Za-z0-9._-]{1,40}$"+"\"",schema:"^[A-Za-z0-9._-]{1,40}$",parentSchema:schema12.properties.id,data:data2};
 if(vErrors === null){
 vErrors = [err12];
@@ -3580,7 +3905,7 @@ errors++;
 if(data5.companyId !== undefined){
 let data7 = data5.companyId;
 if(typeof data7 === "string"){
-if(!pattern31.test(data7)){
+if(!pattern34.test(data7)){
 const err24 = {instancePath:instancePath+"/originator/companyId",schemaPath:"#/properties/originator/properties/companyId/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Za-z ]{10}$"},message:"must match pattern \""+"^[0-9A-Za-z ]{10}$"+"\"",schema:"^[0-9A-Za-z ]{10}$",parentSchema:schema12.properties.originator.properties.companyId,data:data7};
 if(vErrors === null){
 vErrors = [err24];
@@ -3605,7 +3930,7 @@ errors++;
 if(data5.odfiRouting !== undefined){
 let data8 = data5.odfiRouting;
 if(typeof data8 === "string"){
-if(!pattern32.test(data8)){
+if(!pattern35.test(data8)){
 const err26 = {instancePath:instancePath+"/originator/odfiRouting",schemaPath:"#/properties/originator/properties/odfiRouting/pattern",keyword:"pattern",params:{pattern: "^\\d{9}$"},message:"must match pattern \""+"^\\d{9}$"+"\"",schema:"^\\d{9}$",parentSchema:schema12.properties.originator.properties.odfiRouting,data:data8};
 if(vErrors === null){
 vErrors = [err26];
@@ -3642,7 +3967,7 @@ errors++;
 if(data.effectiveDate !== undefined){
 let data9 = data.effectiveDate;
 if(typeof data9 === "string"){
-if(!pattern33.test(data9)){
+if(!pattern36.test(data9)){
 const err29 = {instancePath:instancePath+"/effectiveDate",schemaPath:"#/properties/effectiveDate/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}$",parentSchema:schema12.properties.effectiveDate,data:data9};
 if(vErrors === null){
 vErrors = [err29];
@@ -3789,7 +4114,7 @@ errors++;
 if(data12.id !== undefined){
 let data13 = data12.id;
 if(typeof data13 === "string"){
-if(!pattern30.test(data13)){
+if(!pattern33.test(data13)){
 const err42 = {instancePath:instancePath+"/recipients/" + i0+"/id",schemaPath:"#/properties/recipients/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._-]{1,40}$"},message:"must match pattern \""+"^[A-Za-z0-9._-]{1,40}$"+"\"",schema:"^[A-Za-z0-9._-]{1,40}$",parentSchema:schema12.properties.recipients.items.properties.id,data:data13};
 if(vErrors === null){
 vErrors = [err42];
@@ -3839,7 +4164,7 @@ errors++;
 if(data12.email !== undefined){
 let data15 = data12.email;
 if(typeof data15 === "string"){
-if(!pattern35.test(data15)){
+if(!pattern38.test(data15)){
 const err46 = {instancePath:instancePath+"/recipients/" + i0+"/email",schemaPath:"#/properties/recipients/items/properties/email/pattern",keyword:"pattern",params:{pattern: "^[^@\\s<>,]+@[^@\\s<>,]+\\.[^@\\s<>,]+$"},message:"must match pattern \""+"^[^@\\s<>,]+@[^@\\s<>,]+\\.[^@\\s<>,]+$"+"\"",schema:"^[^@\\s<>,]+@[^@\\s<>,]+\\.[^@\\s<>,]+$",parentSchema:schema12.properties.recipients.items.properties.email,data:data15};
 if(vErrors === null){
 vErrors = [err46];
@@ -3864,7 +4189,7 @@ errors++;
 if(data12.routing !== undefined){
 let data16 = data12.routing;
 if(typeof data16 === "string"){
-if(!pattern32.test(data16)){
+if(!pattern35.test(data16)){
 const err48 = {instancePath:instancePath+"/recipients/" + i0+"/routing",schemaPath:"#/properties/recipients/items/properties/routing/pattern",keyword:"pattern",params:{pattern: "^\\d{9}$"},message:"must match pattern \""+"^\\d{9}$"+"\"",schema:"^\\d{9}$",parentSchema:schema12.properties.recipients.items.properties.routing,data:data16};
 if(vErrors === null){
 vErrors = [err48];
@@ -3889,7 +4214,7 @@ errors++;
 if(data12.account !== undefined){
 let data17 = data12.account;
 if(typeof data17 === "string"){
-if(!pattern37.test(data17)){
+if(!pattern40.test(data17)){
 const err50 = {instancePath:instancePath+"/recipients/" + i0+"/account",schemaPath:"#/properties/recipients/items/properties/account/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Za-z-]{1,17}$"},message:"must match pattern \""+"^[0-9A-Za-z-]{1,17}$"+"\"",schema:"^[0-9A-Za-z-]{1,17}$",parentSchema:schema12.properties.recipients.items.properties.account,data:data17};
 if(vErrors === null){
 vErrors = [err50];
@@ -4101,7 +4426,7 @@ errors++;
 if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
-if(!pattern30.test(data0)){
+if(!pattern33.test(data0)){
 const err8 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._-]{1,40}$"},message:"must match pattern \""+"^[A-Za-z0-9._-]{1,40}$"+"\"",schema:"^[A-Za-z0-9._-]{1,40}$",parentSchema:schema13.properties.id,data:data0};
 if(vErrors === null){
 vErrors = [err8];
@@ -4151,7 +4476,7 @@ errors++;
 if(data.email !== undefined){
 let data2 = data.email;
 if(typeof data2 === "string"){
-if(!pattern35.test(data2)){
+if(!pattern38.test(data2)){
 const err12 = {instancePath:instancePath+"/email",schemaPath:"#/properties/email/pattern",keyword:"pattern",params:{pattern: "^[^@\\s<>,]+@[^@\\s<>,]+\\.[^@\\s<>,]+$"},message:"must match pattern \""+"^[^@\\s<>,]+@[^@\\s<>,]+\\.[^@\\s<>,]+$"+"\"",schema:"^[^@\\s<>,]+@[^@\\s<>,]+\\.[^@\\s<>,]+$",parentSchema:schema13.properties.email,data:data2};
 if(vErrors === null){
 vErrors = [err12];
@@ -4176,7 +4501,7 @@ errors++;
 if(data.routing !== undefined){
 let data3 = data.routing;
 if(typeof data3 === "string"){
-if(!pattern32.test(data3)){
+if(!pattern35.test(data3)){
 const err14 = {instancePath:instancePath+"/routing",schemaPath:"#/properties/routing/pattern",keyword:"pattern",params:{pattern: "^\\d{9}$"},message:"must match pattern \""+"^\\d{9}$"+"\"",schema:"^\\d{9}$",parentSchema:schema13.properties.routing,data:data3};
 if(vErrors === null){
 vErrors = [err14];
@@ -4201,7 +4526,7 @@ errors++;
 if(data.account !== undefined){
 let data4 = data.account;
 if(typeof data4 === "string"){
-if(!pattern37.test(data4)){
+if(!pattern40.test(data4)){
 const err16 = {instancePath:instancePath+"/account",schemaPath:"#/properties/account/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Za-z-]{1,17}$"},message:"must match pattern \""+"^[0-9A-Za-z-]{1,17}$"+"\"",schema:"^[0-9A-Za-z-]{1,17}$",parentSchema:schema13.properties.account,data:data4};
 if(vErrors === null){
 vErrors = [err16];
@@ -4566,6 +4891,84 @@ export const configSchemaJson = {
       },
       "additionalProperties": false,
       "description": "where messaging delivers mail (default: the bundled mail sink)"
+    },
+    "ach": {
+      "type": "object",
+      "properties": {
+        "odfi": {
+          "type": "object",
+          "required": [
+            "sftp"
+          ],
+          "properties": {
+            "sftp": {
+              "type": "object",
+              "required": [
+                "url",
+                "privateKeyFile",
+                "hostKey"
+              ],
+              "properties": {
+                "url": {
+                  "type": "string",
+                  "pattern": "^sftp://[^@/]+@[^/]+$",
+                  "x-hint": "an sftp://USER@HOST:PORT URL",
+                  "description": "the ODFI's SFTP server"
+                },
+                "privateKeyFile": {
+                  "type": "string",
+                  "minLength": 1,
+                  "description": "the private key (mode 0600) hmsops logs in with, relative to the config file"
+                },
+                "hostKey": {
+                  "type": "string",
+                  "pattern": "^SHA256:[A-Za-z0-9+/]{43}$",
+                  "x-hint": "a host key fingerprint as ssh-keygen -l prints it: SHA256: and 43 characters",
+                  "description": "the server's host key, pinned"
+                },
+                "outbound": {
+                  "type": "string",
+                  "minLength": 1,
+                  "description": "the remote folder files are sent to",
+                  "default": "/outbound"
+                },
+                "inbound": {
+                  "type": "string",
+                  "minLength": 1,
+                  "description": "the remote folder the bank leaves returns in",
+                  "default": "/inbound"
+                }
+              },
+              "additionalProperties": false,
+              "description": "how files reach the ODFI"
+            },
+            "cutoffs": {
+              "type": "array",
+              "items": {
+                "type": "string",
+                "pattern": "^([01]\\d|2[0-3]):[0-5]\\d$",
+                "x-hint": "a time of day such as 10:30"
+              },
+              "minItems": 1,
+              "description": "the bank's processing windows: a file is sent before the next one",
+              "default": [
+                "10:30",
+                "14:45"
+              ]
+            },
+            "timezone": {
+              "type": "string",
+              "minLength": 1,
+              "description": "the time zone of the cutoffs (IANA name)",
+              "default": "America/New_York"
+            }
+          },
+          "additionalProperties": false,
+          "description": "the originating bank (ODFI): files sent to it over SFTP"
+        }
+      },
+      "additionalProperties": false,
+      "description": "ACH settings that are not about processes"
     },
     "store": {
       "type": "object",

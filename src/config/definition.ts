@@ -188,6 +188,39 @@ const Smtp = Strict(
   { description: 'where messaging delivers mail (default: the bundled mail sink)' },
 );
 
+const Ach = Strict(
+  {
+    odfi: Type.Optional(
+      Strict(
+        {
+          sftp: Strict(
+            {
+              url: Matching('^sftp://[^@/]+@[^/]+$', 'an sftp://USER@HOST:PORT URL', { description: "the ODFI's SFTP server" }),
+              privateKeyFile: Type.String({ minLength: 1, description: 'the private key (mode 0600) hmsops logs in with, relative to the config file' }),
+              hostKey: Matching('^SHA256:[A-Za-z0-9+/]{43}$', 'a host key fingerprint as ssh-keygen -l prints it: SHA256: and 43 characters', {
+                description: "the server's host key, pinned",
+              }),
+              outbound: Type.Optional(Type.String({ minLength: 1, description: 'the remote folder files are sent to', default: '/outbound' })),
+              inbound: Type.Optional(Type.String({ minLength: 1, description: 'the remote folder the bank leaves returns in', default: '/inbound' })),
+            },
+            { description: 'how files reach the ODFI' },
+          ),
+          cutoffs: Type.Optional(
+            Type.Array(Matching('^([01]\\d|2[0-3]):[0-5]\\d$', 'a time of day such as 10:30'), {
+              minItems: 1,
+              description: "the bank's processing windows: a file is sent before the next one",
+              default: ['10:30', '14:45'],
+            }),
+          ),
+          timezone: Type.Optional(Type.String({ minLength: 1, description: 'the time zone of the cutoffs (IANA name)', default: 'America/New_York' })),
+        },
+        { description: 'the originating bank (ODFI): files sent to it over SFTP' },
+      ),
+    ),
+  },
+  { description: 'ACH settings that are not about processes' },
+);
+
 /** hmsops.config.yaml as written: validated by src/config/schema-check.ts, printed by `config schema` with its defaults. */
 export const configDefinition = Strict(
   {
@@ -199,6 +232,7 @@ export const configDefinition = Strict(
     fleet: Type.Optional(Fleet),
     logs: Type.Optional(Logs),
     smtp: Type.Optional(Smtp),
+    ach: Type.Optional(Ach),
     store: Type.Optional(store(true)),
     services: Type.Optional(NamedMap('^[a-z][a-z0-9-]{0,30}$', Service, { description: 'the services (default: the bundled ones)' })),
   },

@@ -77,8 +77,12 @@ export function formatPath(p: (string | number)[]): string {
 }
 
 /** Files holding secrets (the fleet secret, etcd's password and client key): readable by their owner alone. */
-function secretFileProblems(raw: { fleet?: { secretFile?: string }; registry?: { passwordFile?: string; tls?: { key?: string } } } | null, dir: string): PathProblem[] {
+function secretFileProblems(
+  raw: { fleet?: { secretFile?: string }; registry?: { passwordFile?: string; tls?: { key?: string } }; ach?: { odfi?: { sftp?: { privateKeyFile?: string } } } } | null,
+  dir: string,
+): PathProblem[] {
   const files: [string | undefined, (string | number)[]][] = [
+    [raw?.ach?.odfi?.sftp?.privateKeyFile, ['ach', 'odfi', 'sftp', 'privateKeyFile']],
     [raw?.fleet?.secretFile, ['fleet', 'secretFile']],
     [raw?.registry?.passwordFile, ['registry', 'passwordFile']],
     [raw?.registry?.tls?.key, ['registry', 'tls', 'key']],

@@ -64,6 +64,14 @@ export interface StoreConfig {
   passwordFile?: string;
 }
 
+/** How the ACH service sends files to the originating bank (HMSOPS_ACH_ODFI). */
+export interface OdfiConfig {
+  sftp: { url: string; privateKeyFile: string; hostKey: string; outbound: string; inbound: string };
+  /** HH:MM, in `timezone`. */
+  cutoffs: string[];
+  timezone: string;
+}
+
 export interface RegistryConfig {
   backend: 'embedded' | 'etcd';
   ttlMs: number;
@@ -110,6 +118,8 @@ export interface FleetConfig {
   fleet: { secretFile: string | null };
   logs: { maxSizeBytes: number; maxFiles: number };
   smtp: { url: string | null };
+  /** The ODFI, when files are sent to it (null: files stay in ach/outbound/). */
+  ach: { odfi: OdfiConfig | null };
   services: Record<string, ServiceConfig>;
 }
 
@@ -197,6 +207,23 @@ export function resolveService(name: string, given: Raw, dir: string, fleetStore
   };
 }
 
+function resolveOdfi(raw: Raw | undefined, dir: string): OdfiConfig | null {
+  if (!raw) return null;
+  const d = FILE_DEFAULTS.ach?.odfi ?? {};
+  const sftp = { ...d.sftp, ...raw.sftp };
+  return {
+    sftp: {
+      url: sftp.url,
+      privateKeyFile: path.resolve(dir, sftp.privateKeyFile),
+      hostKey: sftp.hostKey,
+      outbound: sftp.outbound ?? '/outbound',
+      inbound: sftp.inbound ?? '/inbound',
+    },
+    cutoffs: [...(raw.cutoffs ?? d.cutoffs ?? ['10:30', '14:45'])].sort(),
+    timezone: raw.timezone ?? d.timezone ?? 'America/New_York',
+  };
+}
+
 /** Fills the schema's defaults into an already checked config file. */
 export function resolveConfig(raw: Raw, file: string | null, dir: string): FleetConfig {
   const d = FILE_DEFAULTS;
@@ -236,6 +263,7 @@ export function resolveConfig(raw: Raw, file: string | null, dir: string): Fleet
     fleet: { secretFile: raw.fleet?.secretFile ? path.resolve(dir, raw.fleet.secretFile) : null },
     logs: { maxSizeBytes: parseByteSize(logs.maxSize)!, maxFiles: logs.maxFiles },
     smtp: { url: raw.smtp?.url ?? null },
+    ach: { odfi: resolveOdfi(raw.ach?.odfi, dir) },
     services: resolved,
   };
 }
@@ -303,6 +331,14 @@ export function crossFieldProblems(raw: Raw): { path: (string | number)[]; messa
       path: ['host', 'advertise'],
       message: `expected an IP address of this machine that other hosts reach, such as 10.0.0.5, got ${shown(advertise)}${net.isIP(advertise) ? ' (every address: not one to be reached at)' : ''}`,
     });
+  const tz = raw.ach?.odfi?.timezone;
+  if (typeof tz === 'string') {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    } catch {
+      out.push({ path: ['ach', 'odfi', 'timezone'], message: `expected an IANA time zone such as America/New_York, got ${shown(tz)}` });
+    }
+  }
   // Bundled messaging delivers to the bundled mail sink or to smtp.url: with neither, every notice
   // would wait in its outbox forever while disburse reports them queued.
   const services = (raw.services ?? {}) as Raw;

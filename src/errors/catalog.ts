@@ -101,6 +101,7 @@ export const errorCatalog = {
   IDEMPOTENCY_KEY_REUSED: spec(422, failure, 'services', 'the key was used before with another body; the first transfer or email is named'),
   IDEMPOTENCY_KEY_IN_FLIGHT: spec(409, failure, 'services', "the key's first request is still being processed; `Retry-After` says when its answer is there"),
   BATCH_REJECTED: spec(422, failure, 'services', 'an atomic batch with a failed item: nothing was stored'),
+  ODFI_NOT_CONFIGURED: spec(409, usage, 'services, cli', '`ach send` / `ach files`: no `ach.odfi` in the config, so files are not sent anywhere'),
   INVALID_NACHA_FILE: spec(422, failure, 'services, cli', '`ach import`: the file is not valid NACHA; every problem is listed with its line, nothing was recorded'),
   STORE_UNAVAILABLE: spec(
     503,

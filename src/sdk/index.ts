@@ -138,6 +138,10 @@ export class HmsopsClient {
     grant: (grantId: string) => this.call<T.GrantSummary>('GET', `/ach/v1/grants/${encodeURIComponent(grantId)}`),
     /** Imports a file an RDFI sent back; the same file again changes nothing and answers what was recorded. */
     importInbound: (name: string, text: string) => this.call<T.InboundImport>('POST', '/ach/v1/inbound-files', { name, text }),
+    /** Files cut and where each stands with the ODFI (needs ach.odfi in the config). */
+    odfiFiles: () => this.call<{ files: T.FileTransmission[] }>('GET', '/ach/v1/odfi/files'),
+    /** Sends the files that wait (or the one named) to the ODFI now. */
+    sendToOdfi: (fileId?: string) => this.call<T.SendResult>('POST', '/ach/v1/odfi/send', fileId ? { fileId } : {}),
     returns: (grantId: string) => this.call<{ returns: T.ReturnRecord[] }>('GET', `/ach/v1/grants/${encodeURIComponent(grantId)}/returns`),
   };
 

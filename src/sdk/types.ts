@@ -2,7 +2,19 @@
  * Request and answer shapes of the fleet's APIs as the SDK sees them: the Static<> types of the
  * very schemas the services validate, document and serialize with (src/api/), never written twice.
  */
-export type { AchFile, BatchItemResult, BatchResult, GrantSummary, InboundImport, NoFile, ReturnRecord, Transfer, TransferRequest } from '../api/ach.js';
+export type {
+  AchFile,
+  BatchItemResult,
+  BatchResult,
+  FileTransmission,
+  GrantSummary,
+  InboundImport,
+  NoFile,
+  ReturnRecord,
+  SendResult,
+  Transfer,
+  TransferRequest,
+} from '../api/ach.js';
 export type { AnalyticsEvent, GrantReport, Ingested, SummaryReport } from '../api/analytics.js';
 export type { LoginResult, User } from '../api/auth.js';
 export type { Message, MessageWithRaw } from '../api/mail-sink.js';

@@ -1,0 +1,141 @@
+/**
+ * Files sent to the ODFI by the ACH service, through a real OpenSSH sshd standing in for the
+ * bank (scripts/sftp-server.mjs), with two ACH instances racing to send: each file cut reaches
+ * the bank once, whole, under its name; a server that is down keeps the file waiting (attempts,
+ * the reason) and it is sent once it is back; a file sent before a crash and not recorded is
+ * found on the server and recorded, not sent twice.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSftp } from '../../scripts/sftp-server.mjs';
+import { downAll, makeFleet, repoRoot, until, type TestFleet } from '../helpers/fleet.js';
+
+let sftp: Awaited<ReturnType<typeof startSftp>>;
+let fleet: TestFleet;
+beforeAll(async () => {
+  sftp = await startSftp();
+  fleet = makeFleet(
+    [
+      'version: 1',
+      'gateway: { port: 0 }',
+      'ach:',
+      '  odfi:',
+      `    sftp: { url: "${sftp.url}", privateKeyFile: "${sftp.privateKeyFile}", hostKey: "${sftp.hostKey}" }`,
+      '    cutoffs: ["10:30", "14:45"]',
+      '    timezone: America/New_York',
+      'services:',
+      '  auth: {}',
+      '  ach: { instances: 2 }',
+      '  analytics: {}',
+      '  messaging: {}',
+      '  mail-sink: {}',
+      '',
+    ].join('\n'),
+  );
+  const up = await fleet.hmsops(['up']);
+  expect(up.exitCode, up.stderr).toBe(0);
+}, 120_000);
+afterAll(async () => {
+  try {
+    await downAll();
+  } finally {
+    await sftp?.stop();
+  }
+});
+
+const files = async () => JSON.parse((await fleet.hmsops(['ach', 'files', '--json'])).stdout).files as any[];
+const onServer = () => fs.readdirSync(path.join(sftp.root, 'outbound')).sort();
+const ledger = () => new Database(path.join(fleet.stateDir, 'data', 'ach.sqlite'));
+
+describe('sending files to the ODFI', () => {
+  it('sends each file cut to the bank once, whole, under its name, with two instances racing to send', async () => {
+    const r = await fleet.hmsops(['disburse', '--grant', path.join(repoRoot, 'fixtures', 'grants', 'dol-training.yaml'), '--json']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    const [cut] = JSON.parse(r.stdout).files;
+    const sent = await until('the file sent', async () => {
+      const f = (await files()).find((x) => x.fileId === cut.fileId);
+      return f?.state === 'sent' && f;
+    });
+    const name = path.basename(cut.path);
+    expect(sent).toMatchObject({
+      name,
+      remotePath: `/outbound/${name}`,
+      attempts: 0,
+      lastError: null,
+      cutoff: expect.stringMatching(/^\d{4}-\d\d-\d\d (10:30|14:45) America\/New_York$/),
+    });
+    expect(onServer()).toEqual([name]);
+    expect(fs.readFileSync(path.join(sftp.root, 'outbound', name)).equals(fs.readFileSync(cut.path))).toBe(true);
+    const db = ledger();
+    try {
+      expect(db.prepare('SELECT COUNT(*) AS n, SUM(found_there) AS found FROM file_sends').get()).toEqual({ n: 1, found: 0 });
+    } finally {
+      db.close();
+    }
+    const again = await fleet.hmsops(['ach', 'send', '--json']);
+    expect(again.exitCode, again.stderr).toBe(0);
+    expect(JSON.parse(again.stdout).results).toEqual([]);
+    expect(onServer()).toEqual([name]);
+  });
+
+  it('keeps a file while the server is down, saying why, and sends it once when the server is back', async () => {
+    await sftp.halt();
+    let fileId = '';
+    try {
+      const grant = path.join(fleet.dir, 'down.yaml');
+      expect((await fleet.hmsops(['fixtures', 'grant', '--recipients', '20', '--seed', '5', '--id', 'G-SFTP-DOWN', '--out', grant])).exitCode).toBe(0);
+      const r = await fleet.hmsops(['disburse', '--grant', grant, '--json']);
+      expect(r.exitCode, r.stderr).toBe(0);
+      fileId = JSON.parse(r.stdout).files[0].fileId;
+      const waiting = await until('tried and refused', async () => {
+        const f = (await files()).find((x) => x.fileId === fileId);
+        return f && f.attempts >= 2 && f;
+      });
+      expect(waiting).toMatchObject({ state: 'cut', sentAt: null, lastError: expect.stringContaining('cannot reach the SFTP server') });
+      const table = await fleet.hmsops(['ach', 'files']);
+      expect(table.stdout).toMatch(/attempt\(s\): cannot reach the SFTP server/);
+    } finally {
+      await sftp.resume();
+    }
+    const sent = await until(
+      'sent once back',
+      async () => {
+        const f = (await files()).find((x) => x.fileId === fileId);
+        return f?.state === 'sent' && f;
+      },
+      30_000,
+      200,
+    );
+    expect(onServer().filter((n) => n === sent.name)).toHaveLength(1);
+    expect(onServer().filter((n) => n.startsWith('.'))).toEqual([]); // no temporary left
+  });
+
+  it('records a file sent before a crash (on the server, not recorded) as sent, without sending it again', async () => {
+    const [first] = await files();
+    const remote = path.join(sftp.root, 'outbound', first.name);
+    const before = fs.statSync(remote);
+    // The record lost, as if the instance died between the rename on the server and its commit.
+    const db = ledger();
+    try {
+      db.prepare('DELETE FROM file_sends WHERE file_id = ?').run(first.fileId);
+    } finally {
+      db.close();
+    }
+    const r = await fleet.hmsops(['ach', 'send', '--file', first.fileId, '--json']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    // Either this instance found it there, or the other one did a moment before (then nothing was left to send).
+    expect(out.results.every((x: any) => x.outcome === 'already-there')).toBe(true);
+    await until('recorded again', async () => (await files()).find((x) => x.fileId === first.fileId)?.state === 'sent');
+    const db2 = ledger();
+    try {
+      expect(db2.prepare('SELECT found_there FROM file_sends WHERE file_id = ?').get(first.fileId)).toEqual({ found_there: 1 });
+    } finally {
+      db2.close();
+    }
+    expect(fs.statSync(remote).mtimeMs).toBe(before.mtimeMs);
+    expect(fs.statSync(remote).ino).toBe(before.ino);
+  });
+});
