@@ -27,7 +27,7 @@ describe.each(BACKENDS)('returns and corrections (%s store)', (backend) => {
   const grant = path.join(repoRoot, 'fixtures', 'grants', 'dol-training.yaml');
 
   beforeAll(async () => {
-    fleet = makeFleet('version: 1\ngateway: { port: 0 }\nservices:\n  auth: {}\n  ach: {}\n  analytics: {}\n  messaging: {}\n  mail-sink: {}\n', { store: await stores.store() });
+    fleet = makeFleet('version: 1\ngateway: { port: 0 }\nservices:\n  auth: {}\n  ach: { instances: 2 }\n  analytics: {}\n  messaging: {}\n  mail-sink: {}\n', { store: await stores.store() });
     expect((await fleet.hmsops(['up'])).exitCode).toBe(0);
     const r = await fleet.hmsops(['disburse', '--grant', grant, '--json']);
     expect(r.exitCode, r.stderr).toBe(0);
@@ -83,6 +83,7 @@ describe.each(BACKENDS)('returns and corrections (%s store)', (backend) => {
     const show = await fleet.hmsops(['disbursements', 'show', 'DOL-ETA-2026-0042', '--json']);
     expect(JSON.parse(show.stdout).returns.map((r: any) => `${r.recipientId} ${r.kind} ${r.code}`)).toEqual(['R-0001 returned R03', 'R-0002 returned R15', 'R-0003 corrected C01']);
     const text = await fleet.hmsops(['disbursements', 'show', 'DOL-ETA-2026-0042']);
+    expect(text.exitCode, text.stderr).toBe(0);
     expect(text.stdout).toContain('returns: 2 returned');
     expect(text.stdout).toMatch(/R-0002: returned R15 .* \(date of death 261125\)/);
 
