@@ -31,6 +31,16 @@ await runService({
       }),
     );
     app.post(
+      '/v1/odfi/fetch',
+      {
+        schema: {
+          summary: "Fetch the bank's files not fetched before from its inbound folder, each imported (returns, notifications of change)",
+          response: { 200: api.FetchResult },
+        },
+      },
+      async () => ({ fetched: await odfi().fetchInbound(inbound) }),
+    );
+    app.post(
       '/v1/odfi/send',
       { schema: { summary: 'Send the files that wait (or one, at once) to the ODFI now', body: api.SendRequest, response: { 200: api.SendResult } } },
       async (req) => {

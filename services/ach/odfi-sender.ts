@@ -11,7 +11,8 @@ import path from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Store } from '../kit/store.js';
 import { formatCutoff, nextCutoff } from './cutoffs.js';
-import { sendFile, type SftpTarget } from './odfi-sftp.js';
+import type { InboundFiles, InboundImport } from './inbound.js';
+import { fetchFile, listRemote, sendFile, type SftpTarget, withSftp } from './odfi-sftp.js';
 
 export interface OdfiSettings {
   sftp: { url: string; privateKeyFile: string; hostKey: string; outbound: string; inbound: string };
@@ -117,6 +118,32 @@ export class OdfiSender {
       }
     }
     return { sending: true, results };
+  }
+
+  /**
+   * The bank's files in its inbound folder not fetched before (by name; the import itself knows
+   * a file by its SHA-256, so the same bytes under another name are recorded once too), each
+   * imported. A file that is not valid NACHA is listed with its problems and tried again next time.
+   */
+  async fetchInbound(inbound: InboundFiles): Promise<{ name: string; imported?: InboundImport; error?: string }[]> {
+    const dir = this.settings.sftp.inbound;
+    return withSftp(this.#target, async (sftp) => {
+      const remote = (await listRemote(sftp, dir)).filter((f) => !f.name.startsWith('.'));
+      const names = remote.map((f) => f.name);
+      const known = names.length
+        ? new Set((await this.db.all<{ name: string }>(`SELECT name FROM inbound_files WHERE ${this.db.in('name')}`, [names])).map((r) => r.name))
+        : new Set<string>();
+      const out: { name: string; imported?: InboundImport; error?: string }[] = [];
+      for (const f of remote.filter((x) => !known.has(x.name)).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+        const text = (await fetchFile(sftp, `${dir}/${f.name}`)).toString('latin1');
+        try {
+          out.push({ name: f.name, imported: await inbound.import(f.name, text) });
+        } catch (err) {
+          out.push({ name: f.name, error: [(err as Error).message, ...((err as { details?: string[] }).details ?? [])].join('; ') });
+        }
+      }
+      return out;
+    });
   }
 
   /** Every file and where it stands. */

@@ -172,3 +172,7 @@ export const SendResult = Type.Object({
   files: Type.Array(FileTransmission),
 });
 export type SendResult = Static<typeof SendResult>;
+export const FetchResult = Type.Object({
+  fetched: Type.Array(Type.Object({ name: Type.String(), imported: Type.Optional(InboundImport), error: Type.Optional(Type.String()) })),
+});
+export type FetchResult = Static<typeof FetchResult>;

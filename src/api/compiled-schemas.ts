@@ -547,6 +547,140 @@ export const ach = {
     },
     "additionalProperties": false
   },
+  "FetchResult": {
+    "type": "object",
+    "required": [
+      "fetched"
+    ],
+    "properties": {
+      "fetched": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "required": [
+            "name"
+          ],
+          "properties": {
+            "name": {
+              "type": "string"
+            },
+            "imported": {
+              "type": "object",
+              "required": [
+                "fileId",
+                "name",
+                "sha256",
+                "alreadyImported",
+                "importedAt",
+                "records"
+              ],
+              "properties": {
+                "fileId": {
+                  "type": "string"
+                },
+                "name": {
+                  "type": "string"
+                },
+                "sha256": {
+                  "type": "string"
+                },
+                "alreadyImported": {
+                  "type": "boolean"
+                },
+                "importedAt": {
+                  "type": "string"
+                },
+                "records": {
+                  "type": "array",
+                  "items": {
+                    "type": "object",
+                    "required": [
+                      "line",
+                      "kind",
+                      "code",
+                      "description",
+                      "originalTrace",
+                      "dateOfDeath",
+                      "correctedData",
+                      "transferId",
+                      "grantId",
+                      "recipientId",
+                      "amountCents",
+                      "at"
+                    ],
+                    "properties": {
+                      "line": {
+                        "type": "integer"
+                      },
+                      "kind": {
+                        "type": "string",
+                        "enum": [
+                          "returned",
+                          "corrected",
+                          "dishonored"
+                        ]
+                      },
+                      "code": {
+                        "type": "string"
+                      },
+                      "description": {
+                        "type": "string"
+                      },
+                      "originalTrace": {
+                        "type": "string"
+                      },
+                      "dateOfDeath": {
+                        "type": [
+                          "string",
+                          "null"
+                        ]
+                      },
+                      "correctedData": {
+                        "type": [
+                          "string",
+                          "null"
+                        ]
+                      },
+                      "transferId": {
+                        "type": [
+                          "string",
+                          "null"
+                        ]
+                      },
+                      "grantId": {
+                        "type": [
+                          "string",
+                          "null"
+                        ]
+                      },
+                      "recipientId": {
+                        "type": [
+                          "string",
+                          "null"
+                        ]
+                      },
+                      "amountCents": {
+                        "type": [
+                          "integer",
+                          "null"
+                        ]
+                      },
+                      "at": {
+                        "type": "string"
+                      }
+                    }
+                  }
+                }
+              }
+            },
+            "error": {
+              "type": "string"
+            }
+          }
+        }
+      }
+    }
+  },
   "FileList": {
     "type": "object",
     "required": [

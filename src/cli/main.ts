@@ -206,6 +206,16 @@ examples(
 );
 examples(
   ach
+    .command('fetch')
+    .description("fetch the bank's new files from its inbound folder (ach.odfi), each imported as by ach import: returns and changes recorded, analytics and recipients told")
+    .option('--json', 'machine-readable output')
+    .option('--user <name>', 'act as this user (password from HMSOPS_PASSWORD or a prompt)')
+    .action(run(async () => (await import('./commands/ach-import.js')).achFetchCommand)),
+  'hmsops ach fetch',
+  '*/15 * * * *  hmsops ach fetch --json >> fetch.log   # crontab: every 15 minutes',
+);
+examples(
+  ach
     .command('import')
     .description(
       'import a file the bank sent back: each return and notification of change recorded beside its transfer, analytics told, returned recipients notified (the same file again changes nothing)',

@@ -16,7 +16,7 @@ export async function importInbound(client: HmsopsClient, name: string, text: st
 }
 
 /** Analytics events and recipients' notices for the matched records; what could not be done yet. */
-async function followUps(client: HmsopsClient, result: InboundImport): Promise<string[]> {
+export async function followUps(client: HmsopsClient, result: InboundImport): Promise<string[]> {
   const matched = result.records.filter((r) => r.transferId && r.grantId);
   if (!matched.length) return [];
   const pending: string[] = [];

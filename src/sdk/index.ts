@@ -140,6 +140,8 @@ export class HmsopsClient {
     importInbound: (name: string, text: string) => this.call<T.InboundImport>('POST', '/ach/v1/inbound-files', { name, text }),
     /** Files cut and where each stands with the ODFI (needs ach.odfi in the config). */
     odfiFiles: () => this.call<{ files: T.FileTransmission[] }>('GET', '/ach/v1/odfi/files'),
+    /** Fetches the bank's new files from its inbound folder, each imported. */
+    fetchFromOdfi: () => this.call<T.FetchResult>('POST', '/ach/v1/odfi/fetch', {}),
     /** Sends the files that wait (or the one named) to the ODFI now. */
     sendToOdfi: (fileId?: string) => this.call<T.SendResult>('POST', '/ach/v1/odfi/send', fileId ? { fileId } : {}),
     returns: (grantId: string) => this.call<{ returns: T.ReturnRecord[] }>('GET', `/ach/v1/grants/${encodeURIComponent(grantId)}/returns`),

@@ -6,6 +6,7 @@ export type {
   AchFile,
   BatchItemResult,
   BatchResult,
+  FetchResult,
   FileTransmission,
   GrantSummary,
   InboundImport,

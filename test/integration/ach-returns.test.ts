@@ -27,7 +27,9 @@ describe.each(BACKENDS)('returns and corrections (%s store)', (backend) => {
   const grant = path.join(repoRoot, 'fixtures', 'grants', 'dol-training.yaml');
 
   beforeAll(async () => {
-    fleet = makeFleet('version: 1\ngateway: { port: 0 }\nservices:\n  auth: {}\n  ach: { instances: 2 }\n  analytics: {}\n  messaging: {}\n  mail-sink: {}\n', { store: await stores.store() });
+    fleet = makeFleet('version: 1\ngateway: { port: 0 }\nservices:\n  auth: {}\n  ach: { instances: 2 }\n  analytics: {}\n  messaging: {}\n  mail-sink: {}\n', {
+      store: await stores.store(),
+    });
     expect((await fleet.hmsops(['up'])).exitCode).toBe(0);
     const r = await fleet.hmsops(['disburse', '--grant', grant, '--json']);
     expect(r.exitCode, r.stderr).toBe(0);

@@ -10,6 +10,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSftp } from '../../scripts/sftp-server.mjs';
+import { buildReturnFile } from '../../src/nacha/index.js';
 import { downAll, makeFleet, repoRoot, until, type TestFleet } from '../helpers/fleet.js';
 
 let sftp: Awaited<ReturnType<typeof startSftp>>;
@@ -137,5 +138,35 @@ describe('sending files to the ODFI', () => {
     }
     expect(fs.statSync(remote).mtimeMs).toBe(before.mtimeMs);
     expect(fs.statSync(remote).ino).toBe(before.ino);
+  });
+
+  it("fetches the bank's new files from its inbound folder once each, imported with their follow-ups; a file that is not NACHA is said, not imported", async () => {
+    const show = JSON.parse((await fleet.hmsops(['disbursements', 'show', 'DOL-ETA-2026-0042', '--json'])).stdout);
+    const t = show.transfers[0];
+    const back = buildReturnFile([{ originalTrace: t.traceNumber, amountCents: t.amountCents, code: 'R02' }], {
+      rdfi: '01100001',
+      odfiRouting: '021000021',
+      companyName: 'US DEPT OF LABOR',
+      companyId: '1234567890',
+    });
+    fs.writeFileSync(path.join(sftp.root, 'inbound', 'RET-1.ach'), back, 'latin1');
+    fs.writeFileSync(path.join(sftp.root, 'inbound', 'junk.txt'), 'not a NACHA file');
+    const r = await fleet.hmsops(['ach', 'fetch', '--json']);
+    expect(r.exitCode, r.stderr).toBe(1); // junk.txt
+    const out = JSON.parse(r.stdout);
+    expect(out.fetched.map((f: any) => [f.name, f.imported?.records.length ?? null, Boolean(f.error)])).toEqual([
+      ['RET-1.ach', 1, false],
+      ['junk.txt', null, true],
+    ]);
+    expect(out.fetched[0].imported.records[0]).toMatchObject({ kind: 'returned', code: 'R02', recipientId: t.recipientId, transferId: t.id });
+    expect(out.fetched[0].pending).toEqual([]);
+    expect(out.fetched[1].error).toContain('junk.txt is not a valid NACHA file');
+    // Fetched once: the next fetch finds nothing new (the junk gone meanwhile).
+    fs.rmSync(path.join(sftp.root, 'inbound', 'junk.txt'));
+    const again = await fleet.hmsops(['ach', 'fetch', '--json']);
+    expect(again.exitCode, again.stderr).toBe(0);
+    expect(JSON.parse(again.stdout).fetched).toEqual([]);
+    const rec = JSON.parse((await fleet.hmsops(['reconcile', 'DOL-ETA-2026-0042', '--json'])).stdout);
+    expect(rec).toMatchObject({ returned: { count: 1 }, mismatches: [] });
   });
 });

@@ -18,7 +18,7 @@ import type { ReturnRecord } from '../../sdk/types.js';
 import { loadContext, type GlobalOptions } from '../context.js';
 import { exitWith, ok, type CommandResult } from '../end.js';
 import { color, printJson, table } from '../output.js';
-import { importInbound } from '../returns-flow.js';
+import { followUps, importInbound } from '../returns-flow.js';
 import { withClient } from '../session.js';
 
 type Opts = GlobalOptions & { json?: boolean; user?: string };
@@ -76,3 +76,34 @@ export async function achImportCommand(file: string, opts: Opts): Promise<Comman
 }
 
 const count = (records: ReturnRecord[], kind: ReturnRecord['kind']) => records.filter((r) => r.kind === kind).length;
+
+/**
+ * `hmsops ach fetch`: the bank's new files from its inbound folder (ach.odfi.sftp.inbound), each
+ * imported by the ACH service (a file already fetched is not fetched again), then each one's
+ * follow-ups as for `ach import`. Run it on a schedule (cron, a CI job) to take returns in as
+ * they come.
+ */
+export async function achFetchCommand(opts: Opts): Promise<CommandResult> {
+  const ctx = await loadContext(opts);
+  return withClient(ctx, opts, async (client) => {
+    const { fetched } = await client.payments.fetchFromOdfi();
+    const out = [];
+    for (const f of fetched) out.push({ ...f, pending: f.imported ? await followUps(client, f.imported) : [] });
+    if (opts.json) printJson({ fetched: out });
+    else {
+      if (!out.length) console.log(color.dim("nothing new in the bank's inbound folder"));
+      for (const f of out) {
+        if (f.error) console.log(`${color.red('not imported')} ${f.name}: ${f.error}`);
+        else {
+          const r = f.imported!.records;
+          console.log(
+            `${color.green('imported')} ${f.name}: ${count(r, 'returned')} return(s), ${count(r, 'corrected')} change(s), ${r.filter((x) => !x.transferId).length} unmatched`,
+          );
+        }
+        for (const p of f.pending) console.error(color.yellow(`pending: ${p} (fetch again to finish)`));
+      }
+    }
+    if (out.some((f) => f.error)) return exitWith(ExitCode.failure);
+    return out.some((f) => f.pending.length) ? exitWith(ExitCode.followUpsPending) : ok;
+  });
+}
