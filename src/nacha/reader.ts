@@ -72,6 +72,9 @@ const isDigits = (s: string) => {
 };
 
 const HASH_MOD = 10_000_000_000;
+const NOT_PRINTABLE = /[^\x20-\x7e]/;
+/** A mandatory field left empty: all spaces, or all zeros. */
+const emptyField = (s: string) => /^[ 0]*$/.test(s);
 const PADDING = '9'.repeat(RECORD_LENGTH);
 
 export function readNachaFile(text: string, opts: { keepEntries?: boolean; maxProblems?: number } = {}): ReadResult {
@@ -135,6 +138,8 @@ export function readNachaFile(text: string, opts: { keepEntries?: boolean; maxPr
     for (const line of lines) {
       lineNo++;
       if (line.length !== RECORD_LENGTH) problem('record-length', `record is ${line.length} characters long, expected ${RECORD_LENGTH}`, true);
+      const odd = NOT_PRINTABLE.exec(line);
+      if (odd) problem('character', `position ${odd.index + 1} holds character 0x${odd[0].charCodeAt(0).toString(16).padStart(2, '0')}: NACHA records carry 0x20-0x7E only`);
       const type = line[0];
       if (control) {
         if (line !== PADDING) problem('padding', 'only all-9 padding records may follow the file control record', true);
@@ -157,6 +162,8 @@ export function readNachaFile(text: string, opts: { keepEntries?: boolean; maxPr
           if (batch) problem('record-order', 'batch header inside a batch: the previous batch has no batch control (record type 8)', true);
           const bh = fields(line, batchHeaderLayout) as BatchHeader;
           if (![200, 220, 225].includes(bh.serviceClassCode)) problem('service-class', `service class code must be 200, 220 or 225, got ${line.slice(1, 4)}`);
+          if (emptyField(line.slice(4, 20))) problem('mandatory-field', 'company name (positions 5-20) is empty');
+          if (emptyField(line.slice(53, 63))) problem('mandatory-field', 'company entry description (positions 54-63) is empty');
           batch = { header: bh, entries: [], count: 0, hash: 0, debit: 0, credit: 0, line: lineNo };
           break;
         }
@@ -172,6 +179,9 @@ export function readNachaFile(text: string, opts: { keepEntries?: boolean; maxPr
           else if (String(abaCheckDigit(e.rdfiIdentification)) !== e.checkDigit)
             problem('check-digit', `check digit of routing ${e.rdfiIdentification} must be ${abaCheckDigit(e.rdfiIdentification)}, got "${e.checkDigit}"`);
           if (!isDigits(line.slice(79, 94))) problem('field-format', `trace number (positions 80-94) must be digits, got "${line.slice(79, 94)}"`);
+          else if (line.slice(79, 87) !== b.header.odfiIdentification)
+            problem('trace-number', `trace number ${line.slice(79, 94)} must start with the batch's ODFI routing ${b.header.odfiIdentification}`);
+          if (emptyField(line.slice(54, 76))) problem('mandatory-field', 'individual or receiving company name (positions 55-76) is empty');
           if (e.addendaRecordIndicator > 1) problem('addenda-indicator', `addenda record indicator must be 0 or 1, got ${e.addendaRecordIndicator}`);
           b.count++;
           b.hash += Number(e.rdfiIdentification) || 0;

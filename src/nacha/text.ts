@@ -30,6 +30,8 @@ export function nachaNameProblem(name: string): string | undefined {
   const bad = unfoldableCharacters(name);
   if (bad.length) return `has characters NACHA cannot carry: ${bad.map((c) => JSON.stringify(c)).join(' ')}`;
   if (foldToNacha(name) === '') return 'has nothing NACHA can carry once folded to upper-case ASCII';
+  // A name field of zeros is an empty one to NACHA (and to the strict reader).
+  if (/^[0 ]+$/.test(foldToNacha(name))) return 'is all zeros, which NACHA takes for an empty name';
   return undefined;
 }
 
