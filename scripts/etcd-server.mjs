@@ -4,7 +4,7 @@
  * and removed by `stop()`, or when the process exits without calling it. `halt()` and `resume()`
  * take it away for a while and bring it back with its data.
  */
-import { execFile, execFileSync, spawn } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from './postgres-server.mjs';
+import { serverProcess } from './server-process.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -145,59 +146,29 @@ export async function startEtcd(opts = {}) {
     '--initial-cluster',
     `hmsops-test=http://${host}:${peerPort}`,
   ];
-  const logFile = path.join(dir, 'etcd.log');
-  let child;
-  const launch = async () => {
-    const log = fs.openSync(logFile, 'a');
-    // `ip netns exec` execs etcd itself: the child is etcd, and a signal to it reaches etcd.
-    child = opts.netns ? spawn('ip', ['netns', 'exec', opts.netns, bin, ...args], { stdio: ['ignore', log, log] }) : spawn(bin, args, { stdio: ['ignore', log, log] });
-    fs.closeSync(log);
-    if (!(await healthy(endpoint, 20_000, opts.netns, tls))) throw new Error(`etcd did not start: ${fs.readFileSync(logFile, 'utf8').slice(-2000)}`);
-  };
-  const kill = async () => {
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGKILL');
-    await exited;
-  };
-  let stopped = false;
-  const atExit = () => {
-    if (stopped) return;
+  // `ip netns exec` execs etcd itself: the child is etcd, and a signal to it reaches etcd.
+  const server = await serverProcess({
+    what: 'etcd',
+    argv: opts.netns ? ['ip', 'netns', 'exec', opts.netns, bin, ...args] : [bin, ...args],
+    logFile: path.join(dir, 'etcd.log'),
+    ready: () => healthy(endpoint, 20_000, opts.netns, tls),
+    remove: () => fs.rmSync(dir, { recursive: true, force: true }),
+  });
+  if (opts.rootPassword) {
     try {
-      child?.kill('SIGKILL');
-    } catch {
-      // gone
-    }
-    fs.rmSync(dir, { recursive: true, force: true });
-  };
-  process.once('exit', atExit);
-  try {
-    await launch();
-    if (opts.rootPassword) {
       await call(endpoint, '/v3/auth/role/add', { name: 'root' }, tls).catch(() => undefined);
       await call(endpoint, '/v3/auth/user/add', { name: 'root', password: opts.rootPassword }, tls);
       await call(endpoint, '/v3/auth/user/grant', { user: 'root', role: 'root' }, tls);
       await call(endpoint, '/v3/auth/enable', {}, tls);
+    } catch (err) {
+      await server.stop();
+      throw err;
     }
-  } catch (err) {
-    await kill();
-    fs.rmSync(dir, { recursive: true, force: true });
-    process.off('exit', atExit);
-    throw err;
   }
   return {
     endpoint,
     /** With `tls`: the CA, client certificate and key files (PEM) a client needs. */
     tls,
-    halt: kill,
-    resume: launch,
-    log: () => (fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : ''),
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      process.off('exit', atExit);
-      await kill();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
+    ...server,
   };
 }

@@ -8,7 +8,7 @@
  * so that folder is under /var/lib, not /tmp. `stop()` (or the process exiting) stops sshd and
  * removes everything; `halt()` and `resume()` take the server away for a while.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -16,6 +16,7 @@ import path from 'node:path';
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { freePort } from './postgres-server.mjs';
+import { serverProcess } from './server-process.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const SFTP_USER = 'hmsops-sftp';
@@ -100,48 +101,21 @@ export async function startSftp() {
       '',
     ].join('\n'),
   );
-  const logFile = path.join(dir, 'sshd.log');
-  let child;
-  const launch = async () => {
-    const log = fs.openSync(logFile, 'a');
-    child = spawn('/usr/sbin/sshd', ['-D', '-e', '-f', config], { stdio: ['ignore', log, log] });
-    fs.closeSync(log);
-    if (!(await listening(port, 10_000))) throw new Error(`sshd did not start: ${fs.readFileSync(logFile, 'utf8').slice(-2000)}`);
-  };
-  const kill = async () => {
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGKILL');
-    await exited;
-  };
-  const remove = () => {
-    fs.rmSync(dir, { recursive: true, force: true });
-    fs.rmSync(root, { recursive: true, force: true });
-    try {
-      fs.rmdirSync(CHROOTS); // the last server of the machine leaves nothing under /var/lib
-    } catch {
-      // another run's chroot is still there
-    }
-  };
-  let stopped = false;
-  const atExit = () => {
-    if (stopped) return;
-    try {
-      child?.kill('SIGKILL');
-    } catch {
-      // gone
-    }
-    remove();
-  };
-  process.once('exit', atExit);
-  try {
-    await launch();
-  } catch (err) {
-    await kill();
-    remove();
-    process.off('exit', atExit);
-    throw err;
-  }
+  const server = await serverProcess({
+    what: 'sshd',
+    argv: ['/usr/sbin/sshd', '-D', '-e', '-f', config],
+    logFile: path.join(dir, 'sshd.log'),
+    ready: () => listening(port, 10_000),
+    remove: () => {
+      fs.rmSync(dir, { recursive: true, force: true });
+      fs.rmSync(root, { recursive: true, force: true });
+      try {
+        fs.rmdirSync(CHROOTS); // the last server of the machine leaves nothing under /var/lib
+      } catch {
+        // another run's chroot is still there
+      }
+    },
+  });
   return {
     url: `sftp://${SFTP_USER}@127.0.0.1:${port}`,
     port,
@@ -150,15 +124,6 @@ export async function startSftp() {
     hostKey: fingerprint(path.join(dir, 'host_key.pub')),
     /** The chroot: `outbound/` and `inbound/` as the bank sees them. */
     root,
-    halt: kill,
-    resume: launch,
-    log: () => (fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : ''),
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      process.off('exit', atExit);
-      await kill();
-      remove();
-    },
+    ...server,
   };
 }
