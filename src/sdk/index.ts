@@ -69,15 +69,23 @@ export class HmsopsClient {
    * One JSON call through the gateway; logs in first (and again once when a token expired). A
    * request with an Idempotency-Key that meets the same key still being processed (409
    * IDEMPOTENCY_KEY_IN_FLIGHT) is sent again after a short, growing wait, for up to 10 s: its
-   * answer is the first request's, as payment APIs' clients do.
+   * answer is the first request's, as payment APIs' clients do. A read (GET) that meets a
+   * moment's unavailability (no passing instance, its store busy, an instance gone) is sent again
+   * for up to 2 s: a read changes nothing, and an instance unready for one probe is not an answer.
    */
   async call<R>(method: 'GET' | 'POST', path: string, body?: unknown, headers: Record<string, string> = {}, opts: { waitIfInFlight?: boolean } = {}): Promise<R> {
-    const giveUpAt = Date.now() + (opts.waitIfInFlight === false ? 0 : 10_000);
+    const started = Date.now();
+    const giveUpAt = started + (opts.waitIfInFlight === false ? 0 : 10_000);
     for (let wait = 25; ; wait = Math.min(wait * 2, 1000)) {
       try {
         return await this.#callOnce<R>(method, path, body, headers);
       } catch (err) {
         const inFlight = err instanceof HmsopsApiError && err.status === 409 && err.code === 'IDEMPOTENCY_KEY_IN_FLIGHT' && headers['idempotency-key'] !== undefined;
+        const readNotNow = method === 'GET' && err instanceof HmsopsApiError && TRANSIENT_READ.has(err.code) && Date.now() + wait <= started + 2000;
+        if (readNotNow) {
+          await new Promise((r) => setTimeout(r, wait));
+          continue;
+        }
         if (!inFlight || Date.now() + wait > giveUpAt) throw err;
         await new Promise((r) => setTimeout(r, wait));
       }
@@ -180,6 +188,9 @@ export class HmsopsClient {
     return this.#pool.close();
   }
 }
+
+/** Answers that say "not this moment" to a read. */
+const TRANSIENT_READ = new Set(['NO_HEALTHY_INSTANCE', 'STORE_UNAVAILABLE', 'UPSTREAM_UNREACHABLE']);
 
 export async function connect(opts: ConnectOptions = {}): Promise<HmsopsClient> {
   const paths = statePaths(opts.stateDir ?? process.env.HMSOPS_STATE_DIR ?? '.hmsops');
