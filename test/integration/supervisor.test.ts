@@ -124,16 +124,21 @@ describe('restart policy', () => {
       header +
         fixtureService('sick', {
           env: { FIXTURE_LIVENESS_FAIL_AFTER_MS: 300, FIXTURE_CRASH_TIMES: 1, FIXTURE_COUNTER_FILE: tempFile('sick') },
-        }).replace('liveness: { path: /healthz }', 'liveness: { path: /healthz, interval: 100ms, failureThreshold: 2, startPeriod: 0ms }'),
+        }).replace('liveness: { path: /healthz }', 'liveness: { path: /healthz, interval: 100ms, failureThreshold: 2, startPeriod: 1500ms }'),
     );
     expect((await fleet.hmsops(['up'])).exitCode).toBe(0);
     const firstPid = (await fleet.instances())[0].pid;
-    await until('liveness restart', async () => (await fleet.events()).some((e) => e.type === 'liveness-failed'));
-    // At least one restart: on a loaded machine a 100 ms probe may also time out on the replacement.
-    const inst = await until('ready again', async () => {
-      const [i] = await fleet.instances();
-      return i.state === 'ready' && i.restarts >= 1 && i.pid !== firstPid ? i : undefined;
-    });
+    await until('liveness restart', async () => (await fleet.events()).some((e) => e.type === 'liveness-failed'), 30_000);
+    // At least one restart: on a loaded machine a probe may also time out on the replacement. The start
+    // period gives a replacement that is still booting (slow under a full suite) time to listen.
+    const inst = await until(
+      'ready again',
+      async () => {
+        const [i] = await fleet.instances();
+        return i.state === 'ready' && i.restarts >= 1 && i.pid !== firstPid ? i : undefined;
+      },
+      30_000,
+    );
     expect(inst.pid).not.toBe(firstPid);
     expect(pidAlive(firstPid)).toBe(false);
   });
