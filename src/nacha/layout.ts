@@ -86,6 +86,100 @@ export const fileControlLayout: Field[] = [
   f('reserved', 56, 39),
 ];
 
+/**
+ * ADV (automated accounting advice) files: the ACH operator's advices of settlement activity,
+ * service class 280, SEC code ADV, transaction codes 81-88. Their entry, batch control and file
+ * control records have layouts of their own (12-digit amounts and 20-digit totals, no trace
+ * number); the file and batch headers are the same as a payment file's.
+ */
+export const advEntryDetailLayout: Field[] = [
+  f('transactionCode', 2, 2, 'numeric'),
+  f('rdfiIdentification', 4, 8),
+  f('checkDigit', 12, 1),
+  f('dfiAccountNumber', 13, 15),
+  f('amount', 28, 12, 'numeric'),
+  f('adviceRoutingNumber', 40, 9),
+  f('fileIdentification', 49, 5),
+  f('achOperatorData', 54, 1),
+  f('individualName', 55, 22),
+  f('discretionaryData', 77, 2),
+  f('addendaRecordIndicator', 79, 1, 'numeric'),
+  f('achOperatorRoutingNumber', 80, 8),
+  f('julianDay', 88, 3, 'numeric'),
+  f('sequenceNumber', 91, 4, 'numeric'),
+];
+
+export const advBatchControlLayout: Field[] = [
+  f('serviceClassCode', 2, 3, 'numeric'),
+  f('entryAddendaCount', 5, 6, 'numeric'),
+  f('entryHash', 11, 10, 'numeric'),
+  f('totalDebit', 21, 20, 'numeric'),
+  f('totalCredit', 41, 20, 'numeric'),
+  f('achOperatorData', 61, 19),
+  f('odfiIdentification', 80, 8),
+  f('batchNumber', 88, 7, 'numeric'),
+];
+
+export const advFileControlLayout: Field[] = [
+  f('batchCount', 2, 6, 'numeric'),
+  f('blockCount', 8, 6, 'numeric'),
+  f('entryAddendaCount', 14, 8, 'numeric'),
+  f('entryHash', 22, 10, 'numeric'),
+  f('totalDebit', 32, 20, 'numeric'),
+  f('totalCredit', 52, 20, 'numeric'),
+  f('reserved', 72, 23),
+];
+
+export const ADV_SERVICE_CLASS = 280;
+/** 81-88: odd codes credit, even codes debit. */
+export const isAdvTransactionCode = (code: number) => code >= 81 && code <= 88;
+export const isAdvCredit = (code: number) => isAdvTransactionCode(code) && code % 2 === 1;
+
+export interface AdvEntryDetail {
+  transactionCode: number;
+  rdfiIdentification: string;
+  checkDigit: string;
+  dfiAccountNumber: string;
+  /** cents */
+  amount: number;
+  adviceRoutingNumber: string;
+  fileIdentification: string;
+  achOperatorData: string;
+  individualName: string;
+  discretionaryData: string;
+  addendaRecordIndicator: number;
+  achOperatorRoutingNumber: string;
+  julianDay: number;
+  sequenceNumber: number;
+  addenda: Addenda[];
+}
+
+export interface AdvBatchControl {
+  serviceClassCode: number;
+  entryAddendaCount: number;
+  entryHash: number;
+  totalDebit: number;
+  totalCredit: number;
+  achOperatorData: string;
+  odfiIdentification: string;
+  batchNumber: number;
+}
+
+export interface AdvBatch {
+  header: BatchHeader;
+  entries: AdvEntryDetail[];
+  control: AdvBatchControl;
+}
+
+/** An ADV file: ADV batches only (its file control has the ADV layout). */
+export interface AdvNachaFile {
+  kind: 'adv';
+  header: FileHeader;
+  batches: AdvBatch[];
+  control: FileControl;
+  layout: { lineEnding: string; trailer: string };
+}
+
 export interface FileHeader {
   priorityCode: number;
   immediateDestination: string;

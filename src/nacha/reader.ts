@@ -7,7 +7,16 @@
 import { abaCheckDigit } from './aba.js';
 import { readReturnOrChange, type ReturnOrChange } from './returns.js';
 import {
+  ADV_SERVICE_CLASS,
   addendaLayout,
+  advBatchControlLayout,
+  advEntryDetailLayout,
+  advFileControlLayout,
+  isAdvCredit,
+  isAdvTransactionCode,
+  type AdvBatch,
+  type AdvEntryDetail,
+  type AdvNachaFile,
   batchControlLayout,
   batchHeaderLayout,
   BLOCKING_FACTOR,
@@ -36,6 +45,8 @@ export interface NachaProblem {
 }
 
 export interface NachaSummary {
+  /** payments: batches of service class 200, 220, 225; adv: automated accounting advices (280). */
+  kind: 'payments' | 'adv';
   records: number;
   blocks: number;
   batches: number;
@@ -52,8 +63,10 @@ export interface ReadResult {
   /** Departures from the standard that other readers accept (not a reason to reject). */
   warnings: NachaProblem[];
   summary: NachaSummary;
-  /** The parsed file, when valid and keepEntries is not false. */
+  /** The parsed payment file, when valid and keepEntries is not false. */
   file?: NachaFile;
+  /** The parsed ADV file, when valid, an ADV file, and keepEntries is not false. */
+  advFile?: AdvNachaFile;
   /** Every return (addenda 99) and notification of change (addenda 98) read, with its line, in file order. */
   returns: (ReturnOrChange & { line: number })[];
 }
@@ -77,12 +90,21 @@ const NOT_PRINTABLE = /[^\x20-\x7e]/;
 const emptyField = (s: string) => /^[ 0]*$/.test(s);
 const PADDING = '9'.repeat(RECORD_LENGTH);
 
+/**
+ * The routing number in an immediate destination, in each form files carry it: a space and 9
+ * digits (NACHA's bTTTTAAAAC), 9 digits and a space, or 0 and 9 digits; undefined in any other.
+ */
+export function destinationRouting(field: string): string | undefined {
+  const m = /^(?: (\d{9})|(\d{9}) |0(\d{9}))$/.exec(field);
+  return m ? (m[1] ?? m[2] ?? m[3]) : undefined;
+}
+
 export function readNachaFile(text: string, opts: { keepEntries?: boolean; maxProblems?: number } = {}): ReadResult {
   const keep = opts.keepEntries !== false;
   const maxProblems = opts.maxProblems ?? 50;
   const problems: NachaProblem[] = [];
   const warnings: NachaProblem[] = [];
-  const summary: NachaSummary = { records: 0, blocks: 0, batches: 0, entries: 0, addenda: 0, totalDebitCents: 0, totalCreditCents: 0, entryHash: 0 };
+  const summary: NachaSummary = { kind: 'payments', records: 0, blocks: 0, batches: 0, entries: 0, addenda: 0, totalDebitCents: 0, totalCreditCents: 0, entryHash: 0 };
   let lineNo = 0;
   const problem = (rule: string, message: string, fatal = false) => {
     problems.push({ line: lineNo, rule, message });
@@ -113,9 +135,10 @@ export function readNachaFile(text: string, opts: { keepEntries?: boolean; maxPr
   };
 
   let header: FileHeader | undefined;
-  const batches: Batch[] = [];
-  let batch: { header: BatchHeader; entries: EntryDetail[]; count: number; hash: number; debit: number; credit: number; line: number } | undefined;
-  let lastEntry: (EntryDetail & { line: number; addendaSeen: number }) | undefined;
+  const batches: (Batch | AdvBatch)[] = [];
+  let kind: NachaSummary['kind'] | undefined;
+  let batch: { header: BatchHeader; adv: boolean; entries: (EntryDetail | AdvEntryDetail)[]; count: number; hash: number; debit: number; credit: number; line: number } | undefined;
+  let lastEntry: ((EntryDetail | AdvEntryDetail) & { line: number; addendaSeen: number }) | undefined;
   let control: RecordFields | undefined;
   let paddingLines = 0;
   const returns: ReadResult['returns'] = [];
@@ -152,8 +175,10 @@ export function readNachaFile(text: string, opts: { keepEntries?: boolean; maxPr
         if (header.recordSize !== 94) problem('file-header', `record size must be 094, got "${line.slice(34, 37)}"`);
         if (header.blockingFactor !== 10) problem('file-header', `blocking factor must be 10, got "${line.slice(37, 39)}"`);
         if (header.formatCode !== '1') problem('file-header', `format code must be 1, got "${header.formatCode}"`);
-        const dest = header.immediateDestination.trim();
-        if (/^\d{9}$/.test(dest) && abaCheckDigit(dest.slice(0, 8)) !== Number(dest[8]))
+        const dest = destinationRouting(line.slice(3, 13));
+        if (dest === undefined)
+          problem('immediate-destination', `immediate destination (positions 4-13) must be a routing number, a space and 9 digits, got "${line.slice(3, 13)}"`);
+        else if (abaCheckDigit(dest.slice(0, 8)) !== Number(dest[8]))
           problem('check-digit', `immediate destination ${dest} has a wrong check digit (expected ${abaCheckDigit(dest.slice(0, 8))})`);
         continue;
       }
@@ -161,24 +186,40 @@ export function readNachaFile(text: string, opts: { keepEntries?: boolean; maxPr
         case '5': {
           if (batch) problem('record-order', 'batch header inside a batch: the previous batch has no batch control (record type 8)', true);
           const bh = fields(line, batchHeaderLayout) as BatchHeader;
-          if (![200, 220, 225].includes(bh.serviceClassCode)) problem('service-class', `service class code must be 200, 220 or 225, got ${line.slice(1, 4)}`);
+          const adv = bh.serviceClassCode === ADV_SERVICE_CLASS;
+          if (![200, 220, 225, ADV_SERVICE_CLASS].includes(bh.serviceClassCode))
+            problem('service-class', `service class code must be 200, 220, 225 or 280 (ADV), got ${line.slice(1, 4)}`);
+          if (adv !== (bh.secCode === 'ADV'))
+            problem('sec-code', adv ? `an ADV batch (service class 280) must have SEC code ADV, got "${bh.secCode}"` : 'SEC code ADV needs service class 280');
+          kind ??= adv ? 'adv' : 'payments';
+          if ((kind === 'adv') !== adv)
+            problem(
+              'service-class',
+              adv ? 'an ADV batch (service class 280) in a file of payment batches' : 'a payment batch in an ADV file (its batches are all service class 280)',
+            );
           if (emptyField(line.slice(4, 20))) problem('mandatory-field', 'company name (positions 5-20) is empty');
           if (emptyField(line.slice(53, 63))) problem('mandatory-field', 'company entry description (positions 54-63) is empty');
-          batch = { header: bh, entries: [], count: 0, hash: 0, debit: 0, credit: 0, line: lineNo };
+          batch = { header: bh, adv, entries: [], count: 0, hash: 0, debit: 0, credit: 0, line: lineNo };
           break;
         }
         case '6': {
           if (!batch) problem('record-order', 'entry detail (record type 6) outside a batch', true);
           closeEntry();
-          const e = fields(line, entryDetailLayout) as EntryDetail;
-          e.addenda = [];
           const b = batch!;
-          if (!VALID_TRANSACTION_CODES.has(e.transactionCode)) problem('transaction-code', `transaction code ${line.slice(1, 3)} is not a valid code`);
+          const e = fields(line, b.adv ? advEntryDetailLayout : entryDetailLayout) as EntryDetail | AdvEntryDetail;
+          e.addenda = [];
+          if (b.adv) {
+            if (!isAdvTransactionCode(e.transactionCode)) problem('transaction-code', `transaction code ${line.slice(1, 3)} is not an ADV code (81-88)`);
+          } else if (!VALID_TRANSACTION_CODES.has(e.transactionCode))
+            problem('transaction-code', `transaction code ${line.slice(1, 3)} is not a valid code${isAdvTransactionCode(e.transactionCode) ? ' outside an ADV batch' : ''}`);
           if (!isDigits(e.rdfiIdentification) || e.rdfiIdentification.length !== 8)
             problem('field-format', `RDFI routing (positions 4-11) must be 8 digits, got "${line.slice(3, 11)}"`);
           else if (String(abaCheckDigit(e.rdfiIdentification)) !== e.checkDigit)
             problem('check-digit', `check digit of routing ${e.rdfiIdentification} must be ${abaCheckDigit(e.rdfiIdentification)}, got "${e.checkDigit}"`);
-          if (!isDigits(line.slice(79, 94))) problem('field-format', `trace number (positions 80-94) must be digits, got "${line.slice(79, 94)}"`);
+          if (b.adv) {
+            if (!isDigits(line.slice(39, 48))) problem('field-format', `advice routing number (positions 40-48) must be digits, got "${line.slice(39, 48)}"`);
+            if (!isDigits(line.slice(79, 87))) problem('field-format', `routing number of the ACH operator (positions 80-87) must be digits, got "${line.slice(79, 87)}"`);
+          } else if (!isDigits(line.slice(79, 94))) problem('field-format', `trace number (positions 80-94) must be digits, got "${line.slice(79, 94)}"`);
           else if (line.slice(79, 87) !== b.header.odfiIdentification)
             problem('trace-number', `trace number ${line.slice(79, 94)} must start with the batch's ODFI routing ${b.header.odfiIdentification}`);
           if (emptyField(line.slice(54, 76))) problem('mandatory-field', 'individual or receiving company name (positions 55-76) is empty');
@@ -186,7 +227,10 @@ export function readNachaFile(text: string, opts: { keepEntries?: boolean; maxPr
           b.count++;
           b.hash += Number(e.rdfiIdentification) || 0;
           const amount = Number.isNaN(e.amount) ? 0 : e.amount;
-          if (isCredit(e.transactionCode)) b.credit += amount;
+          if (b.adv) {
+            if (isAdvCredit(e.transactionCode)) b.credit += amount;
+            else if (isAdvTransactionCode(e.transactionCode)) b.debit += amount;
+          } else if (isCredit(e.transactionCode)) b.credit += amount;
           else if (isDebit(e.transactionCode)) b.debit += amount;
           if (b.header.serviceClassCode === 220 && isDebit(e.transactionCode)) problem('service-class', 'a debit entry in a credits-only batch (service class 220)');
           if (b.header.serviceClassCode === 225 && isCredit(e.transactionCode)) problem('service-class', 'a credit entry in a debits-only batch (service class 225)');
@@ -213,8 +257,8 @@ export function readNachaFile(text: string, opts: { keepEntries?: boolean; maxPr
         case '8': {
           if (!batch) problem('record-order', 'batch control (record type 8) without a batch header', true);
           closeEntry();
-          const c = fields(line, batchControlLayout);
           const b = batch!;
+          const c = fields(line, b.adv ? advBatchControlLayout : batchControlLayout);
           const hash = b.hash % HASH_MOD;
           if (c.serviceClassCode !== b.header.serviceClassCode)
             problem('batch-control', `service class code ${c.serviceClassCode} differs from the batch header's ${b.header.serviceClassCode}`);
@@ -222,7 +266,7 @@ export function readNachaFile(text: string, opts: { keepEntries?: boolean; maxPr
           if (c.entryHash !== hash) problem('batch-hash', `entry hash is ${c.entryHash}, the entries add up to ${hash}`);
           if (c.totalDebit !== b.debit) problem('batch-totals', `total debit is ${c.totalDebit}, the entries add up to ${b.debit}`);
           if (c.totalCredit !== b.credit) problem('batch-totals', `total credit is ${c.totalCredit}, the entries add up to ${b.credit}`);
-          if (c.companyIdentification !== b.header.companyIdentification)
+          if (!b.adv && c.companyIdentification !== b.header.companyIdentification)
             problem('batch-control', `company identification "${c.companyIdentification}" differs from the batch header's "${b.header.companyIdentification}"`);
           if (c.odfiIdentification !== b.header.odfiIdentification)
             problem('batch-control', `ODFI "${c.odfiIdentification}" differs from the batch header's "${b.header.odfiIdentification}"`);
@@ -231,13 +275,14 @@ export function readNachaFile(text: string, opts: { keepEntries?: boolean; maxPr
           summary.entryHash += hash;
           summary.totalDebitCents += b.debit;
           summary.totalCreditCents += b.credit;
-          if (keep) batches.push({ header: b.header, entries: b.entries, control: c as Batch['control'] });
+          if (b.count === 0) problem('batch-entries', `the batch that starts on line ${b.line} has no entries`);
+          if (keep) batches.push({ header: b.header, entries: b.entries, control: c } as Batch | AdvBatch);
           batch = undefined;
           break;
         }
         case '9': {
           if (batch) problem('record-order', `file control (record type 9) inside the batch that starts on line ${batch.line}`, true);
-          control = fields(line, fileControlLayout);
+          control = fields(line, kind === 'adv' ? advFileControlLayout : fileControlLayout);
           break;
         }
         default:
@@ -267,12 +312,16 @@ export function readNachaFile(text: string, opts: { keepEntries?: boolean; maxPr
     if (!(err instanceof Stop)) throw err;
   }
   const ok = problems.length === 0;
+  summary.kind = kind ?? 'payments';
+  const layout = { lineEnding: lineEnding || '', trailer };
+  const parsed = ok && keep;
   return {
     ok,
     problems,
     warnings,
     summary,
     returns,
-    file: ok && keep ? { header: header!, batches, control: control as NachaFile['control'], layout: { lineEnding: lineEnding || '', trailer } } : undefined,
+    file: parsed && kind !== 'adv' ? { header: header!, batches: batches as Batch[], control: control as NachaFile['control'], layout } : undefined,
+    advFile: parsed && kind === 'adv' ? { kind: 'adv', header: header!, batches: batches as AdvBatch[], control: control as NachaFile['control'], layout } : undefined,
   };
 }

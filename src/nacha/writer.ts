@@ -6,6 +6,10 @@
 import { abaCheckDigit } from './aba.js';
 import {
   addendaLayout,
+  advBatchControlLayout,
+  advEntryDetailLayout,
+  advFileControlLayout,
+  type AdvNachaFile,
   batchControlLayout,
   batchHeaderLayout,
   BLOCKING_FACTOR,
@@ -21,17 +25,19 @@ import {
   type NachaFile,
 } from './layout.js';
 
-export function serializeNachaFile(file: NachaFile): string {
+/** A payment file, or an ADV file (its own entry and control layouts). */
+export function serializeNachaFile(file: NachaFile | AdvNachaFile): string {
+  const adv = 'kind' in file && file.kind === 'adv';
   const records: string[] = [formatRecord('1', fileHeaderLayout, file.header)];
   for (const b of file.batches) {
     records.push(formatRecord('5', batchHeaderLayout, b.header));
     for (const e of b.entries) {
-      records.push(formatRecord('6', entryDetailLayout, e));
+      records.push(formatRecord('6', adv ? advEntryDetailLayout : entryDetailLayout, e));
       for (const a of e.addenda) records.push(formatRecord('7', addendaLayout, a));
     }
-    records.push(formatRecord('8', batchControlLayout, b.control));
+    records.push(formatRecord('8', adv ? advBatchControlLayout : batchControlLayout, b.control));
   }
-  records.push(formatRecord('9', fileControlLayout, file.control));
+  records.push(formatRecord('9', adv ? advFileControlLayout : fileControlLayout, file.control));
   while (records.length % BLOCKING_FACTOR !== 0) records.push('9'.repeat(RECORD_LENGTH));
   return records.join(file.layout.lineEnding) + file.layout.trailer;
 }
@@ -86,6 +92,7 @@ export const traceNumber = (odfi: string, seq: number) => `${odfi}${String(seq).
 export function buildNachaFile(input: FileInput): NachaFile {
   let traceSeq = 0;
   const batches: Batch[] = input.batches.map((bi, idx) => {
+    if (bi.entries.length === 0) throw new RangeError(`batch ${idx + 1} has no entries: NACHA batches hold at least one`);
     let debit = 0;
     let credit = 0;
     let hash = 0;

@@ -21,7 +21,7 @@ const batch: fc.Arbitrary<BatchInput> = fc.record({
   entryDescription: fc.constant('GRANT'),
   effectiveDate: fc.constant('261201'),
   odfi: fc.constant('02100002'),
-  entries: fc.array(entry, { minLength: 0, maxLength: 30 }),
+  entries: fc.array(entry, { minLength: 1, maxLength: 30 }),
 });
 
 describe('NACHA writer', () => {

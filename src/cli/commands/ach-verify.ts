@@ -21,7 +21,7 @@ export async function achVerifyCommand(file: string, opts: { json?: boolean }): 
     printJson({ file, valid: r.ok, summary: r.summary, problems: r.problems, warnings: r.warnings, returns: r.returns });
   } else if (r.ok) {
     const s = r.summary;
-    console.log(`${color.green('valid')} ${file}`);
+    console.log(`${color.green('valid')} ${file}${s.kind === 'adv' ? ' (ADV: automated accounting advices)' : ''}`);
     console.log(`  ${s.batches} batch(es), ${s.entries} entries, ${s.addenda} addenda, ${s.records} records in ${s.blocks} block(s)`);
     console.log(`  credits ${dollars(s.totalCreditCents)}, debits ${dollars(s.totalDebitCents)}, entry hash ${String(s.entryHash).padStart(10, '0')}`);
     // What an RDFI sent back: each return and notification of change, by the entry it answers.
