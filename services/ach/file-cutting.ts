@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { HmsopsError } from '../../src/errors/index.js';
-import { readNachaFile, serializeNachaFile } from '../../src/nacha/index.js';
+import { fileHeaderKey, readNachaFile, serializeNachaFile } from '../../src/nacha/index.js';
 import type { Store } from '../kit/store.js';
 import { planNachaFile, type QueuedTransfer } from './file-plan.js';
 import { appendToLedger, FILE_COLUMNS, type FileRecord, type FileRow, fileRecord, type TransferRow } from './tables.js';
@@ -95,17 +95,21 @@ export class FileCutter {
             entryHash: check.summary.entryHash,
             createdAt: now.toISOString(),
           };
-          await q.run('INSERT INTO files (id, path, grant_id, entries, total_credit_cents, total_debit_cents, entry_hash, created_at, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)', [
-            rec.fileId,
-            rec.path,
-            rec.grantId,
-            rec.entries,
-            rec.totalCreditCents,
-            rec.totalDebitCents,
-            rec.entryHash,
-            rec.createdAt,
-            bytes,
-          ]);
+          await q.run(
+            'INSERT INTO files (id, path, grant_id, entries, total_credit_cents, total_debit_cents, entry_hash, created_at, body, header_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+            [
+              rec.fileId,
+              rec.path,
+              rec.grantId,
+              rec.entries,
+              rec.totalCreditCents,
+              rec.totalDebitCents,
+              rec.entryHash,
+              rec.createdAt,
+              bytes,
+              fileHeaderKey(bytes.subarray(0, 34).toString('latin1')),
+            ],
+          );
           return { rec, tmp };
         },
         { lock: 'hmsops:ach:cut' },

@@ -6,7 +6,7 @@
  * is recorded and listed, not dropped.
  */
 import crypto from 'node:crypto';
-import { readNachaFile, type ReturnOrChange } from '../../src/nacha/index.js';
+import { fileHeaderKey, readNachaFile, type ReturnOrChange } from '../../src/nacha/index.js';
 import { HmsopsError } from '../../src/errors/index.js';
 import type { Queries, Store } from '../kit/store.js';
 
@@ -36,6 +36,8 @@ export interface InboundImport {
   alreadyImported: boolean;
   importedAt: string;
   records: ReturnRecord[];
+  /** A file with no batches: the ODFI's acknowledgement of the file sent whose header it carries (fileId null: of none sent). */
+  acknowledgement: { fileId: string | null } | null;
 }
 
 interface ReturnRow {
@@ -92,6 +94,8 @@ export class InboundFiles {
       });
       // Another request imported the same file a moment ago: its record is the answer.
       if (!inserted) return (await this.#bySha(q, sha256))!;
+      if (read.summary.batches === 0)
+        return { fileId, name, sha256, alreadyImported: false, importedAt: at, records: [], acknowledgement: await this.#acknowledge(q, fileId, text, at) };
       const traces = [...new Set(read.returns.map((x) => x.originalTrace))];
       const transfers = traces.length ? await q.all<{ id: string; trace_number: string }>(`SELECT id, trace_number FROM transfers WHERE ${q.in('trace_number')}`, [traces]) : [];
       const byTrace = new Map(transfers.map((t) => [t.trace_number, t.id]));
@@ -112,7 +116,7 @@ export class InboundFiles {
             at,
           ]),
         );
-      return { fileId, name, sha256, alreadyImported: false, importedAt: at, records: await this.#records(q, fileId) };
+      return { fileId, name, sha256, alreadyImported: false, importedAt: at, records: await this.#records(q, fileId), acknowledgement: null };
     });
   }
 
@@ -125,8 +129,33 @@ export class InboundFiles {
     return (await q.all<ReturnRow>(`${SELECT_RETURNS} WHERE r.inbound_file_id = ? ORDER BY r.line`, [fileId])).map(record);
   }
 
+  /**
+   * The file whose header this acknowledgement carries, marked acknowledged: also one whose send
+   * was not recorded (a crash after the upload), which is then never sent again, even when the
+   * bank has taken it out of its folder.
+   */
+  async #acknowledge(q: Queries, inboundId: string, text: string, at: string): Promise<{ fileId: string | null }> {
+    const sent = await q.get<{ id: string }>('SELECT id FROM files WHERE header_key = ? ORDER BY created_at DESC', [fileHeaderKey(text)]);
+    if (sent) await q.insert('file_acks', ['file_id', 'inbound_file_id', 'acknowledged_at'], [[sent.id, inboundId, at]], { conflict: 'ON CONFLICT (file_id) DO NOTHING' });
+    return { fileId: sent?.id ?? null };
+  }
+
   async #bySha(q: Queries, sha256: string): Promise<InboundImport | undefined> {
-    const f = await q.get<{ id: string; name: string; imported_at: string }>('SELECT id, name, imported_at FROM inbound_files WHERE sha256 = ?', [sha256]);
-    return f && { fileId: f.id, name: f.name, sha256, alreadyImported: true, importedAt: f.imported_at, records: await this.#records(q, f.id) };
+    const f = await q.get<{ id: string; name: string; imported_at: string; entries: number }>('SELECT id, name, imported_at, entries FROM inbound_files WHERE sha256 = ?', [
+      sha256,
+    ]);
+    if (!f) return undefined;
+    const records = await this.#records(q, f.id);
+    // An earlier acknowledgement: a file without entries or records, with the file it named (if any).
+    const ack = Number(f.entries) === 0 && !records.length ? await q.get<{ file_id: string }>('SELECT file_id FROM file_acks WHERE inbound_file_id = ?', [f.id]) : undefined;
+    return {
+      fileId: f.id,
+      name: f.name,
+      sha256,
+      alreadyImported: true,
+      importedAt: f.imported_at,
+      records,
+      acknowledgement: Number(f.entries) === 0 && !records.length ? { fileId: ack?.file_id ?? null } : null,
+    };
   }
 }

@@ -3,7 +3,8 @@
  * (odfi-sftp.ts), by one instance at a time across every host (a lease in the store), each
  * second while files wait, a failed one tried again with backoff (1 s doubling to 60 s) and
  * reported late once a cutoff passes without it. A file found already there whole (sent, then
- * a crash before it was recorded) is recorded as sent, not sent again.
+ * a crash before it was recorded) is recorded as sent, not sent again; so is one the bank has
+ * acknowledged (inbound.ts), even when it is no longer in the bank's folder.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -26,8 +27,10 @@ export interface FileTransmission {
   grantId: string | null;
   entries: number;
   cutAt: string;
-  state: 'cut' | 'sent';
+  state: 'cut' | 'sent' | 'acknowledged';
   sentAt: string | null;
+  /** When the bank's acknowledgement of it was imported. */
+  acknowledgedAt: string | null;
   remotePath: string | null;
   /** The cutoff it made (sent), or the one it is to make (not yet). */
   cutoff: string;
@@ -48,6 +51,7 @@ interface Row {
   attempts: number | null;
   last_error: string | null;
   last_at: number | null;
+  acknowledged_at: string | null;
 }
 
 const LEASE = 'odfi-sender';
@@ -89,7 +93,7 @@ export class OdfiSender {
   async sendDue(onlyFileId?: string): Promise<{ sending: boolean; results: { fileId: string; outcome: string }[] }> {
     if (!(await this.#takeLease())) return { sending: false, results: [] };
     const now = Date.now();
-    const waiting = (await this.#rows('s.file_id IS NULL', [])).filter((r) =>
+    const waiting = (await this.#rows('s.file_id IS NULL AND a.file_id IS NULL', [])).filter((r) =>
       onlyFileId ? r.id === onlyFileId : !r.last_at || now - Number(r.last_at) >= backoffMs(r.attempts ?? 0),
     );
     const results: { fileId: string; outcome: string }[] = [];
@@ -159,11 +163,12 @@ export class OdfiSender {
         grantId: r.grant_id,
         entries: Number(r.entries),
         cutAt: r.created_at,
-        state: sentAt === null ? 'cut' : 'sent',
+        state: r.acknowledged_at ? 'acknowledged' : sentAt === null ? 'cut' : 'sent',
         sentAt: r.sent_at,
+        acknowledgedAt: r.acknowledged_at,
         remotePath: r.remote_path,
         cutoff: formatCutoff(sentAt === null ? nextCutoff(Math.max(now, made), cutoffs, timezone) : nextCutoff(sentAt, cutoffs, timezone), timezone),
-        late: sentAt === null ? now > made : sentAt > made,
+        late: sentAt === null ? !r.acknowledged_at && now > made : sentAt > made,
         attempts: Number(r.attempts ?? 0),
         lastError: r.last_error,
       };
@@ -172,8 +177,9 @@ export class OdfiSender {
 
   #rows(where: string, args: unknown[]): Promise<Row[]> {
     return this.db.all<Row>(
-      `SELECT f.id, f.path, f.grant_id, f.entries, f.created_at, s.remote_path, s.sent_at, e.attempts, e.last_error, e.last_at
+      `SELECT f.id, f.path, f.grant_id, f.entries, f.created_at, s.remote_path, s.sent_at, e.attempts, e.last_error, e.last_at, a.acknowledged_at
          FROM files f LEFT JOIN file_sends s ON s.file_id = f.id LEFT JOIN file_send_failures e ON e.file_id = f.id
+         LEFT JOIN file_acks a ON a.file_id = f.id
         WHERE ${where} ORDER BY f.created_at, f.id`,
       args,
     );

@@ -104,7 +104,17 @@ const sendTables = (t: ColumnTypes) => `CREATE TABLE file_sends (
      until_ms ${t.bigint} NOT NULL
    );`;
 
-const versions = [ledgerTables, reservationsTable, fileBodies, inboundTables, sendTables];
+// The ODFI's acknowledgements: a file is known by its file header (header_key, positions 4-34),
+// and an acknowledgement names the inbound file it came in.
+const ackTables = () => `ALTER TABLE files ADD COLUMN header_key TEXT;
+   CREATE INDEX files_header_key ON files (header_key);
+   CREATE TABLE file_acks (
+     file_id TEXT PRIMARY KEY REFERENCES files (id),
+     inbound_file_id TEXT NOT NULL REFERENCES inbound_files (id),
+     acknowledged_at TEXT NOT NULL
+   );`;
+
+const versions = [ledgerTables, reservationsTable, fileBodies, inboundTables, sendTables, ackTables];
 // SQLite stores went through the versions one by one; PostgreSQL came in at the third: its first
 // migration is the first three in one step, and later ones follow one by one.
 const sqlite = versions.map((v) => v(COLUMN_TYPES.sqlite));

@@ -143,6 +143,8 @@ export const InboundImport = Type.Object({
   alreadyImported: Type.Boolean(),
   importedAt: Type.String(),
   records: Type.Array(ReturnRecord),
+  /** A file with no batches: the ODFI's acknowledgement of the file sent with its header (fileId null: none). */
+  acknowledgement: Nullable(Type.Object({ fileId: Nullable(Type.String()) })),
 });
 export type InboundImport = Static<typeof InboundImport>;
 export const ReturnList = Type.Object({ returns: Type.Array(ReturnRecord) });
@@ -154,8 +156,9 @@ export const FileTransmission = Type.Object({
   grantId: Nullable(Type.String()),
   entries: Type.Integer(),
   cutAt: Type.String(),
-  state: StringEnum(['cut', 'sent']),
+  state: StringEnum(['cut', 'sent', 'acknowledged']),
   sentAt: Nullable(Type.String()),
+  acknowledgedAt: Nullable(Type.String()),
   remotePath: Nullable(Type.String()),
   cutoff: Type.String(),
   late: Type.Boolean(),

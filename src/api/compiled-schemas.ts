@@ -572,7 +572,8 @@ export const ach = {
                 "sha256",
                 "alreadyImported",
                 "importedAt",
-                "records"
+                "records",
+                "acknowledgement"
               ],
               "properties": {
                 "fileId": {
@@ -670,6 +671,23 @@ export const ach = {
                       }
                     }
                   }
+                },
+                "acknowledgement": {
+                  "type": [
+                    "object",
+                    "null"
+                  ],
+                  "required": [
+                    "fileId"
+                  ],
+                  "properties": {
+                    "fileId": {
+                      "type": [
+                        "string",
+                        "null"
+                      ]
+                    }
+                  }
                 }
               }
             },
@@ -752,6 +770,7 @@ export const ach = {
       "cutAt",
       "state",
       "sentAt",
+      "acknowledgedAt",
       "remotePath",
       "cutoff",
       "late",
@@ -781,10 +800,17 @@ export const ach = {
         "type": "string",
         "enum": [
           "cut",
-          "sent"
+          "sent",
+          "acknowledged"
         ]
       },
       "sentAt": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "acknowledgedAt": {
         "type": [
           "string",
           "null"
@@ -940,7 +966,8 @@ export const ach = {
       "sha256",
       "alreadyImported",
       "importedAt",
-      "records"
+      "records",
+      "acknowledgement"
     ],
     "properties": {
       "fileId": {
@@ -1036,6 +1063,23 @@ export const ach = {
             "at": {
               "type": "string"
             }
+          }
+        }
+      },
+      "acknowledgement": {
+        "type": [
+          "object",
+          "null"
+        ],
+        "required": [
+          "fileId"
+        ],
+        "properties": {
+          "fileId": {
+            "type": [
+              "string",
+              "null"
+            ]
           }
         }
       }
@@ -1282,6 +1326,7 @@ export const ach = {
             "cutAt",
             "state",
             "sentAt",
+            "acknowledgedAt",
             "remotePath",
             "cutoff",
             "late",
@@ -1311,10 +1356,17 @@ export const ach = {
               "type": "string",
               "enum": [
                 "cut",
-                "sent"
+                "sent",
+                "acknowledged"
               ]
             },
             "sentAt": {
+              "type": [
+                "string",
+                "null"
+              ]
+            },
+            "acknowledgedAt": {
               "type": [
                 "string",
                 "null"
@@ -1624,6 +1676,7 @@ export const ach = {
             "cutAt",
             "state",
             "sentAt",
+            "acknowledgedAt",
             "remotePath",
             "cutoff",
             "late",
@@ -1653,10 +1706,17 @@ export const ach = {
               "type": "string",
               "enum": [
                 "cut",
-                "sent"
+                "sent",
+                "acknowledged"
               ]
             },
             "sentAt": {
+              "type": [
+                "string",
+                "null"
+              ]
+            },
+            "acknowledgedAt": {
               "type": [
                 "string",
                 "null"

@@ -4,3 +4,4 @@ export * from './reader.js';
 export * from './writer.js';
 export * from './text.js';
 export * from './returns.js';
+export * from './acknowledgement.js';

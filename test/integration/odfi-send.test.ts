@@ -10,7 +10,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSftp } from '../../scripts/sftp-server.mjs';
-import { buildReturnFile } from '../../src/nacha/index.js';
+import { buildAcknowledgement, buildReturnFile } from '../../src/nacha/index.js';
 import { downAll, makeFleet, repoRoot, until, type TestFleet } from '../helpers/fleet.js';
 
 let sftp: Awaited<ReturnType<typeof startSftp>>;
@@ -49,6 +49,15 @@ afterAll(async () => {
 const files = async () => JSON.parse((await fleet.hmsops(['ach', 'files', '--json'])).stdout).files as any[];
 const onServer = () => fs.readdirSync(path.join(sftp.root, 'outbound')).sort();
 const ledger = () => new Database(path.join(fleet.stateDir, 'data', 'ach.sqlite'));
+/** A send record lost, as if the instance died between the upload and its commit. */
+function forgetSend(fileId: string) {
+  const db = ledger();
+  try {
+    db.prepare('DELETE FROM file_sends WHERE file_id = ?').run(fileId);
+  } finally {
+    db.close();
+  }
+}
 
 describe('sending files to the ODFI', () => {
   it('sends each file cut to the bank once, whole, under its name, with two instances racing to send', async () => {
@@ -118,12 +127,7 @@ describe('sending files to the ODFI', () => {
     const remote = path.join(sftp.root, 'outbound', first.name);
     const before = fs.statSync(remote);
     // The record lost, as if the instance died between the rename on the server and its commit.
-    const db = ledger();
-    try {
-      db.prepare('DELETE FROM file_sends WHERE file_id = ?').run(first.fileId);
-    } finally {
-      db.close();
-    }
+    forgetSend(first.fileId);
     const r = await fleet.hmsops(['ach', 'send', '--file', first.fileId, '--json']);
     expect(r.exitCode, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
@@ -168,5 +172,35 @@ describe('sending files to the ODFI', () => {
     expect(JSON.parse(again.stdout).fetched).toEqual([]);
     const rec = JSON.parse((await fleet.hmsops(['reconcile', 'DOL-ETA-2026-0042', '--json'])).stdout);
     expect(rec).toMatchObject({ returned: { count: 1 }, mismatches: [] });
+  });
+
+  it("marks a file acknowledged when the bank's acknowledgement comes in, and never sends it again, even once the bank has taken it from its folder", async () => {
+    const [first] = await files();
+    const remote = path.join(sftp.root, 'outbound', first.name);
+    const received = fs.readFileSync(remote, 'latin1');
+    fs.writeFileSync(path.join(sftp.root, 'inbound', 'ACK-1.ach'), buildAcknowledgement(received), 'latin1');
+    // An acknowledgement of a file never sent (another creation time in its header).
+    fs.writeFileSync(path.join(sftp.root, 'inbound', 'ACK-2.ach'), buildAcknowledgement(`${received.slice(0, 29)}2359${received.slice(33)}`), 'latin1');
+    const r = await fleet.hmsops(['ach', 'fetch', '--json']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).fetched.map((f: any) => [f.name, f.imported.acknowledgement])).toEqual([
+      ['ACK-1.ach', { fileId: first.fileId }],
+      ['ACK-2.ach', { fileId: null }],
+    ]);
+    const acked = (await files()).find((x) => x.fileId === first.fileId);
+    expect(acked).toMatchObject({ state: 'acknowledged', acknowledgedAt: expect.any(String), sentAt: first.sentAt });
+    expect((await fleet.hmsops(['ach', 'files'])).stdout).toMatch(new RegExp(`${first.name}.*acknowledged`));
+    // The bank has taken the file away and this ledger lost its send record: it is still not sent again.
+    fs.rmSync(remote);
+    forgetSend(first.fileId);
+    const send = await fleet.hmsops(['ach', 'send', '--file', first.fileId, '--json']);
+    expect(send.exitCode, send.stderr).toBe(0);
+    expect(JSON.parse(send.stdout).results).toEqual([]);
+    expect(fs.existsSync(remote)).toBe(false);
+    expect((await files()).find((x) => x.fileId === first.fileId)).toMatchObject({ state: 'acknowledged', late: false });
+    // Imported again by hand: nothing changes, and it says what it acknowledged.
+    const again = await fleet.hmsops(['ach', 'import', path.join(sftp.root, 'inbound', 'ACK-1.ach')]);
+    expect(again.exitCode, again.stderr).toBe(0);
+    expect(again.stdout).toContain(`already imported ${path.join(sftp.root, 'inbound', 'ACK-1.ach')}: the bank's acknowledgement of file ${first.fileId}`);
   });
 });

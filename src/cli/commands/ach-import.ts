@@ -48,11 +48,14 @@ export async function achImportCommand(file: string, opts: Opts): Promise<Comman
     if (opts.json) printJson({ ...result, pending });
     else {
       const matched = result.records.filter((r) => r.transferId);
-      console.log(
-        `${result.alreadyImported ? color.dim(`already imported ${result.importedAt}: nothing recorded again`) : color.green('imported')} ${file}: ` +
-          `${count(result.records, 'returned')} return(s), ${count(result.records, 'corrected')} change(s)${count(result.records, 'dishonored') ? `, ${count(result.records, 'dishonored')} dishonored` : ''}; ` +
-          `${matched.length} matched, ${result.records.length - matched.length} unmatched`,
-      );
+      if (result.acknowledgement)
+        console.log(`${result.alreadyImported ? color.dim('already imported') : color.green('imported')} ${file}: ${acknowledges(result.acknowledgement)}`);
+      else
+        console.log(
+          `${result.alreadyImported ? color.dim(`already imported ${result.importedAt}: nothing recorded again`) : color.green('imported')} ${file}: ` +
+            `${count(result.records, 'returned')} return(s), ${count(result.records, 'corrected')} change(s)${count(result.records, 'dishonored') ? `, ${count(result.records, 'dishonored')} dishonored` : ''}; ` +
+            `${matched.length} matched, ${result.records.length - matched.length} unmatched`,
+        );
       if (result.records.length)
         console.log(
           table(
@@ -76,6 +79,8 @@ export async function achImportCommand(file: string, opts: Opts): Promise<Comman
 }
 
 const count = (records: ReturnRecord[], kind: ReturnRecord['kind']) => records.filter((r) => r.kind === kind).length;
+const acknowledges = (a: { fileId: string | null }) =>
+  a.fileId ? `the bank's acknowledgement of file ${a.fileId}` : color.yellow('an acknowledgement of no file sent (its file header matches none): listed, nothing marked');
 
 /**
  * `hmsops ach fetch`: the bank's new files from its inbound folder (ach.odfi.sftp.inbound), each
@@ -94,6 +99,7 @@ export async function achFetchCommand(opts: Opts): Promise<CommandResult> {
       if (!out.length) console.log(color.dim("nothing new in the bank's inbound folder"));
       for (const f of out) {
         if (f.error) console.log(`${color.red('not imported')} ${f.name}: ${f.error}`);
+        else if (f.imported!.acknowledgement) console.log(`${color.green('imported')} ${f.name}: ${acknowledges(f.imported!.acknowledgement)}`);
         else {
           const r = f.imported!.records;
           console.log(

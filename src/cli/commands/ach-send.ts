@@ -1,5 +1,5 @@
 /**
- * `hmsops ach files`: every file cut and where it stands with the bank (cut, sent; the cutoff it
+ * `hmsops ach files`: every file cut and where it stands with the bank (cut, sent, acknowledged; the cutoff it
  * made or is to make; late). `hmsops ach send [--file ID]`: send what waits now, rather than at the
  * ACH service's next round (each second).
  */
@@ -19,10 +19,10 @@ function render(files: FileTransmission[]): string {
       f.name,
       f.grantId ?? '-',
       String(f.entries),
-      f.state === 'sent' ? color.green('sent') : f.late ? color.red('late') : color.yellow('cut'),
+      f.state === 'acknowledged' ? color.green('acknowledged') : f.state === 'sent' ? color.green('sent') : f.late ? color.red('late') : color.yellow('cut'),
       f.cutoff,
       f.sentAt ?? '-',
-      f.lastError ? `${f.attempts} attempt(s): ${f.lastError}` : f.late && f.state === 'sent' ? 'sent after its cutoff' : '',
+      f.lastError ? `${f.attempts} attempt(s): ${f.lastError}` : f.late && f.state !== 'cut' ? 'sent after its cutoff' : '',
     ]),
   );
 }
