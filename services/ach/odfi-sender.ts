@@ -109,7 +109,11 @@ export class OdfiSender {
           { conflict: 'ON CONFLICT (file_id) DO NOTHING' },
         );
         await this.db.run('DELETE FROM file_send_failures WHERE file_id = ?', [r.id]);
-        this.log.info({ fileId: r.id, remotePath: sent.remotePath, outcome: sent.outcome }, 'NACHA file sent to the ODFI');
+        const late = Date.now() > nextCutoff(Date.parse(r.created_at), this.settings.cutoffs, this.settings.timezone);
+        this.log.info(
+          { fileId: r.id, remotePath: sent.remotePath, outcome: sent.outcome, late },
+          late ? 'NACHA file sent to the ODFI after its cutoff' : 'NACHA file sent to the ODFI',
+        );
         results.push({ fileId: r.id, outcome: sent.outcome });
       } catch (err) {
         const message = (err as Error).message;

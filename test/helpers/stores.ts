@@ -26,6 +26,11 @@ export interface FleetStore {
   query<T = Record<string, unknown>>(service: string, sql: string, params?: unknown[]): Promise<T[]>;
   /** Drops what the store made (the database, its password file). */
   close(): Promise<void>;
+  /**
+   * PostgreSQL: holds `LOCK TABLE ... IN EXCLUSIVE MODE` on one service's table in a transaction
+   * of the test's own until released (reads go on, writes wait): a service stopped between two steps.
+   */
+  lockTable?(service: string, table: string): Promise<{ release(): Promise<void> }>;
 }
 
 export function sqliteStore(): FleetStore {
@@ -86,6 +91,17 @@ export async function postgresStore(server: TestPostgres): Promise<FleetStore> {
       const r = await pool.query(numberedPlaceholders(sql), params);
       const numeric = new Set(r.fields.filter((f) => f.dataTypeID === 20 || f.dataTypeID === 1700).map((f) => f.name));
       return r.rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, numeric.has(k) && v !== null ? Number(v) : v]))) as T[];
+    },
+    async lockTable(service, table) {
+      const client = await poolFor(service).connect();
+      await client.query('BEGIN');
+      await client.query(`LOCK TABLE ${table} IN EXCLUSIVE MODE`);
+      return {
+        async release() {
+          await client.query('ROLLBACK').catch(() => undefined);
+          client.release();
+        },
+      };
     },
     async close() {
       await Promise.all([...pools.values()].map((p) => p.end().catch(() => undefined)));

@@ -12,29 +12,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSftp } from '../../scripts/sftp-server.mjs';
 import { buildAcknowledgement, buildReturnFile } from '../../src/nacha/index.js';
 import { downAll, makeFleet, repoRoot, until, type TestFleet } from '../helpers/fleet.js';
+import { odfiFleetConfig } from '../helpers/odfi.js';
 
 let sftp: Awaited<ReturnType<typeof startSftp>>;
 let fleet: TestFleet;
 beforeAll(async () => {
   sftp = await startSftp();
-  fleet = makeFleet(
-    [
-      'version: 1',
-      'gateway: { port: 0 }',
-      'ach:',
-      '  odfi:',
-      `    sftp: { url: "${sftp.url}", privateKeyFile: "${sftp.privateKeyFile}", hostKey: "${sftp.hostKey}" }`,
-      '    cutoffs: ["10:30", "14:45"]',
-      '    timezone: America/New_York',
-      'services:',
-      '  auth: {}',
-      '  ach: { instances: 2 }',
-      '  analytics: {}',
-      '  messaging: {}',
-      '  mail-sink: {}',
-      '',
-    ].join('\n'),
-  );
+  fleet = makeFleet(odfiFleetConfig(sftp, { cutoffs: ['10:30', '14:45'], timezone: 'America/New_York', ach: '{ instances: 2 }' }));
   const up = await fleet.hmsops(['up']);
   expect(up.exitCode, up.stderr).toBe(0);
 }, 120_000);
