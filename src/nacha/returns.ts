@@ -5,6 +5,7 @@
  * tables. Pure.
  */
 import { abaCheckDigit } from './aba.js';
+import { VALID_TRANSACTION_CODES } from './layout.js';
 import { buildNachaFile, serializeNachaFile } from './writer.js';
 
 /** NACHA's return reason codes (Operating Rules, Appendix Four), with what each means. */
@@ -140,6 +141,31 @@ export interface AddendaProblem {
 }
 
 const digits = (s: string, n: number) => s.length === n && /^\d+$/.test(s);
+
+/**
+ * What a change code's corrected data must hold (positions 36-64, relative positions here): a
+ * routing number (9 digits, its check digit right) for C02, C03 and C07, a transaction code NACHA
+ * has for C05, C06 and C07; the problem, or undefined.
+ */
+function correctedDataProblem(code: string, data: string): string | undefined {
+  const routing = (from: number) => {
+    const r = data.slice(from - 1, from + 8);
+    return digits(r, 9) && abaCheckDigit(r.slice(0, 8)) === Number(r[8]) ? undefined : `a routing number with its check digit at ${from}-${from + 8}, got "${r}"`;
+  };
+  const txCode = (from: number) => {
+    const t = data.slice(from - 1, from + 1);
+    return VALID_TRANSACTION_CODES.has(Number(t)) && digits(t, 2) ? undefined : `a transaction code at ${from}-${from + 1}, got "${t}"`;
+  };
+  const wants: Record<string, () => string | undefined> = {
+    C02: () => routing(1),
+    C03: () => routing(1),
+    C05: () => txCode(1),
+    C06: () => txCode(21),
+    C07: () => routing(1) ?? txCode(27),
+  };
+  const problem = wants[code]?.();
+  return problem && `corrected data of ${code} (${CHANGE_CODES[code]}) must hold ${problem}`;
+}
 const blank = (s: string) => s.trim() === '';
 /** YYMMDD with a real month and day. */
 const isDate = (s: string) => /^\d{6}$/.test(s) && Number(s.slice(2, 4)) >= 1 && Number(s.slice(2, 4)) <= 12 && Number(s.slice(4, 6)) >= 1 && Number(s.slice(4, 6)) <= 31;
@@ -160,6 +186,10 @@ export function readReturnOrChange(line: string): { value?: ReturnOrChange; prob
     if (!(code in CHANGE_CODES)) problems.push({ rule: 'change-code', message: `change code "${code}" (positions 4-6) is not one of NACHA's C01-C13` });
     const correctedData = at(36, 64).trimEnd();
     if (blank(correctedData)) problems.push({ rule: 'return-field', message: 'corrected data (positions 36-64) is empty' });
+    else {
+      const wrong = correctedDataProblem(code, at(36, 64));
+      if (wrong) problems.push({ rule: 'return-field', message: wrong });
+    }
     if (!blank(at(22, 27)) || !blank(at(65, 79))) problems.push({ rule: 'return-field', message: 'reserved positions 22-27 and 65-79 of a notification of change must be blank' });
     if (problems.length) return { problems };
     return { value: { kind: 'change', code, description: CHANGE_CODES[code]!, originalTrace, originalRdfi, correctedData, traceNumber }, problems };

@@ -1,6 +1,15 @@
 /** Returns (addenda 99) and notifications of change (addenda 98): written with the project's own writer, read back and checked against NACHA's code tables. */
 import { describe, expect, it } from 'vitest';
-import { buildNachaFile, changeAddendaBody, formatNachaProblem, readNachaFile, returnAddendaBody, serializeNachaFile, type EntryInput } from '../../src/nacha/index.js';
+import {
+  buildNachaFile,
+  changeAddendaBody,
+  formatNachaProblem,
+  readNachaFile,
+  readReturnOrChange,
+  returnAddendaBody,
+  serializeNachaFile,
+  type EntryInput,
+} from '../../src/nacha/index.js';
 
 const RDFI = '02100002';
 const ODFI = '07640125';
@@ -117,6 +126,26 @@ describe('returns and notifications of change', () => {
       },
     ]);
     expect(readNachaFile(change).problems[0]).toMatchObject({ line: 4, rule: 'change-code' });
+  });
+
+  it.each([
+    ['C02', '011000015', undefined],
+    ['C02', '011000016', 'must hold a routing number with its check digit at 1-9, got "011000016"'],
+    ['C03', '011000015   12345', undefined],
+    ['C03', 'ABC', 'must hold a routing number'],
+    ['C05', '32', undefined],
+    ['C05', '99', 'must hold a transaction code at 1-2, got "99"'],
+    ['C06', `${'12345'.padEnd(17)}   37`, undefined],
+    ['C06', '12345', 'must hold a transaction code at 21-22, got "  "'],
+    ['C07', '011000015123456789        22', undefined],
+    ['C07', '011000015123456789        2X', 'must hold a transaction code at 27-28'],
+    ['C01', 'anything', undefined],
+  ])('checks the corrected data of %s ("%s") against what the code corrects', (code, correctedData, problem) => {
+    const line = `798${changeAddendaBody({ code, originalTrace: `${ODFI}0000001`, originalRdfi: RDFI, correctedData, traceNumber: `${RDFI}0000001` })}`;
+    expect(line).toHaveLength(94);
+    const r = readReturnOrChange(line);
+    if (problem === undefined) expect(r.problems).toEqual([]);
+    else expect(r.problems).toEqual([{ rule: 'return-field', message: expect.stringContaining(problem) }]);
   });
 
   it('reads a dishonored return with the return it answers and that return’s reason', () => {
