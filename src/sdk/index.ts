@@ -69,9 +69,10 @@ export class HmsopsClient {
    * One JSON call through the gateway; logs in first (and again once when a token expired). A
    * request with an Idempotency-Key that meets the same key still being processed (409
    * IDEMPOTENCY_KEY_IN_FLIGHT) is sent again after a short, growing wait, for up to 10 s: its
-   * answer is the first request's, as payment APIs' clients do. A read (GET) that meets a
-   * moment's unavailability (no passing instance, its store busy, an instance gone) is sent again
-   * for up to 2 s: a read changes nothing, and an instance unready for one probe is not an answer.
+   * answer is the first request's, as payment APIs' clients do. A read (GET), or a login, that
+   * meets a moment's unavailability (no passing instance, its store busy, an instance gone) is
+   * sent again for up to 5 s: neither changes anything, and an instance unready for a probe or two
+   * (a slow one under load counts as failed) is not an answer.
    */
   async call<R>(method: 'GET' | 'POST', path: string, body?: unknown, headers: Record<string, string> = {}, opts: { waitIfInFlight?: boolean } = {}): Promise<R> {
     const started = Date.now();
@@ -81,7 +82,8 @@ export class HmsopsClient {
         return await this.#callOnce<R>(method, path, body, headers);
       } catch (err) {
         const inFlight = err instanceof HmsopsApiError && err.status === 409 && err.code === 'IDEMPOTENCY_KEY_IN_FLIGHT' && headers['idempotency-key'] !== undefined;
-        const readNotNow = method === 'GET' && err instanceof HmsopsApiError && TRANSIENT_READ.has(err.code) && Date.now() + wait <= started + 2000;
+        const safe = method === 'GET' || path === '/auth/v1/login';
+        const readNotNow = safe && err instanceof HmsopsApiError && TRANSIENT_READ.has(err.code) && Date.now() + wait <= started + READ_RETRY_MS;
         if (readNotNow) {
           await new Promise((r) => setTimeout(r, wait));
           continue;
@@ -191,6 +193,7 @@ export class HmsopsClient {
 
 /** Answers that say "not this moment" to a read. */
 const TRANSIENT_READ = new Set(['NO_HEALTHY_INSTANCE', 'STORE_UNAVAILABLE', 'UPSTREAM_UNREACHABLE']);
+const READ_RETRY_MS = 5000;
 
 export async function connect(opts: ConnectOptions = {}): Promise<HmsopsClient> {
   const paths = statePaths(opts.stateDir ?? process.env.HMSOPS_STATE_DIR ?? '.hmsops');

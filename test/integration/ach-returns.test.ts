@@ -134,7 +134,7 @@ describe.each(BACKENDS)('returns and corrections (%s store)', (backend) => {
     // Still balanced: 11 transfers in 2 files = 9 paid + 2 returned.
     const after = JSON.parse((await fleet.hmsops(['reconcile', 'DOL-ETA-2026-0042', '--json'])).stdout);
     expect(after).toMatchObject({ transfers: { count: 11 }, inFiles: { count: 11, files: 2 }, returned: { count: 2 }, paid: { count: 9 }, mismatches: [] });
-  });
+  }, 150_000); // some 20 commands: ~25 s alone, longer beside the rest of the suite
 
   it('refuses a file with a return code NACHA does not have, naming the line, and records nothing', async () => {
     const file = path.join(fleet.dir, 'BAD.ach');

@@ -98,6 +98,7 @@ describe.each(BACKENDS)('hmsops disburse (%s store)', (backend) => {
     // read back from the services
     const show = JSON.parse((await fleet.hmsops(['disbursements', 'show', 'DOL-ETA-2026-0042', '--json'])).stdout);
     expect(show.ledger).toMatchObject({ transfers: 10, filed: 10, queued: 0, files: 1 });
+    expect(show.emails, JSON.stringify(show.emails)).toHaveProperty('counts');
     expect(show.emails.counts.sent + (show.emails.counts.queued ?? 0)).toBe(10);
     const ls = JSON.parse((await fleet.hmsops(['disbursements', 'ls', '--json'])).stdout);
     expect(ls.grants.map((g: any) => g.grantId)).toContain('DOL-ETA-2026-0042');
@@ -205,7 +206,9 @@ describe.each(BACKENDS)('hmsops disburse (%s store)', (backend) => {
     expect((await fleet.hmsops(['ach', 'verify', receipt.files[0].path])).exitCode).toBe(0);
     // The ledger, disbursements show and the notice keep the whole name.
     expect((await ledger<{ name: string }>("SELECT name FROM transfers WHERE grant_id = 'GEN-LONG-NAME' AND recipient_id = ?", receipt.recipients[0].id)).name).toBe(long);
-    const show = JSON.parse((await fleet.hmsops(['disbursements', 'show', 'GEN-LONG-NAME', '--json'])).stdout);
+    const shown = await fleet.hmsops(['disbursements', 'show', 'GEN-LONG-NAME', '--json']);
+    expect(shown.exitCode, shown.stderr).toBe(0);
+    const show = JSON.parse(shown.stdout);
     expect(show.transfers.map((t: any) => t.name)).toContain(long);
     const to = /recipients:\n\s+- id: \S+\n\s+name: [^\n]+\n\s+email: (\S+)/.exec(fs.readFileSync(file, 'utf8'))![1]!;
     // Other tests' grants may have written to the same generated address: this grant's notice is the one naming it.
