@@ -13,6 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from './postgres-server.mjs';
 import { serverProcess } from './server-process.mjs';
+import { makeCertificates } from './test-certificates.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -22,40 +23,6 @@ function etcdBinary() {
   const bin = find();
   if (!bin) throw new Error('etcd is not installed and scripts/install-servers.sh could not install it');
   return bin;
-}
-
-/** A CA, a server certificate for 127.0.0.1 and a client certificate, made with openssl in `dir`. */
-function makeCertificates(dir, host) {
-  const f = (name) => path.join(dir, name);
-  const ssl = (...args) => execFileSync('openssl', args, { stdio: 'ignore' });
-  ssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=hmsops test CA', '-keyout', f('ca.key'), '-out', f('ca.crt'));
-  fs.writeFileSync(f('server.ext'), `subjectAltName=IP:${host}\nextendedKeyUsage=serverAuth,clientAuth\n`);
-  fs.writeFileSync(f('client.ext'), 'extendedKeyUsage=clientAuth\n');
-  for (const [name, cn] of [
-    ['server', host],
-    ['client', 'hmsops'],
-  ]) {
-    ssl('req', '-newkey', 'rsa:2048', '-nodes', '-subj', `/CN=${cn}`, '-keyout', f(`${name}.key`), '-out', f(`${name}.csr`));
-    ssl(
-      'x509',
-      '-req',
-      '-in',
-      f(`${name}.csr`),
-      '-CA',
-      f('ca.crt'),
-      '-CAkey',
-      f('ca.key'),
-      '-CAcreateserial',
-      '-days',
-      '1',
-      '-extfile',
-      f(`${name}.ext`),
-      '-out',
-      f(`${name}.crt`),
-    );
-  }
-  for (const name of ['ca.key', 'server.key', 'client.key']) fs.chmodSync(f(name), 0o600);
-  return { ca: f('ca.crt'), cert: f('client.crt'), key: f('client.key'), serverCert: f('server.crt'), serverKey: f('server.key') };
 }
 
 /** A v3 JSON-gateway call, over https with the client certificate where etcd asks for one. */

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import { makeCertificates } from './test-certificates.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const execFileAsync = promisify(execFile);
@@ -61,10 +62,12 @@ async function asPostgresAsync(bin, args, netns) {
 }
 
 /**
- * @param {{ durable?: boolean, listen?: string, netns?: string }} opts durable: PostgreSQL's own
+ * @param {{ durable?: boolean, listen?: string, netns?: string, tls?: boolean }} opts durable: PostgreSQL's own
  * settings (fsync on), for benchmarks; listen: an address to take connections on besides
  * loopback (its /24 may connect); netns: the network namespace the server runs in (a test's
- * "host"). The test's own connections use the server's unix socket, which any namespace reaches.
+ * "host"); tls: TCP connections over TLS only (a certificate of a CA made for the run, which the
+ * result's `tls.ca` names; without TLS a TCP client is refused). The test's own connections use
+ * the server's unix socket, which any namespace reaches.
  */
 export async function startPostgres(opts = {}) {
   const bin = binDir();
@@ -80,10 +83,29 @@ export async function startPostgres(opts = {}) {
   // Tests crash the server's processes, never the machine: without fsync they run faster, and
   // the bench (durable) keeps PostgreSQL's defaults.
   const listen = opts.listen ? `127.0.0.1,${opts.listen}` : '127.0.0.1';
-  const settings = `-p ${port} -k ${dir} -c listen_addresses=${listen} -c max_connections=200${opts.durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off'}`;
+  const settings = `-p ${port} -k ${dir} -c listen_addresses=${listen} -c max_connections=200${opts.durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off'}${
+    opts.tls ? ' -c ssl=on -c ssl_cert_file=server.crt -c ssl_key_file=server.key' : ''
+  }`;
+  let tls;
   try {
     asPostgres(path.join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=scram-sha-256', `--pwfile=${path.join(dir, 'pw')}`, '--locale=C', '--encoding=UTF8', '-N']);
-    if (opts.listen) fs.appendFileSync(path.join(data, 'pg_hba.conf'), `host all all ${opts.listen.replace(/\.\d+$/, '.0')}/24 scram-sha-256\n`);
+    const hba = path.join(data, 'pg_hba.conf');
+    if (opts.listen) fs.appendFileSync(hba, `host all all ${opts.listen.replace(/\.\d+$/, '.0')}/24 scram-sha-256\n`);
+    if (opts.tls) {
+      fs.mkdirSync(path.join(dir, 'certs'));
+      const certs = makeCertificates(path.join(dir, 'certs'), opts.listen ?? '127.0.0.1');
+      for (const [from, to] of [
+        [certs.serverCert, 'server.crt'],
+        [certs.serverKey, 'server.key'],
+      ]) {
+        fs.copyFileSync(from, path.join(data, to));
+        fs.chmodSync(path.join(data, to), 0o600);
+        execFileSync('chown', ['postgres:postgres', path.join(data, to)]);
+      }
+      // TCP only over TLS: every host line becomes hostssl (the unix socket stays as it was).
+      fs.writeFileSync(hba, fs.readFileSync(hba, 'utf8').replace(/^host(\s)/gm, 'hostssl$1'));
+      tls = { ca: certs.ca };
+    }
     asPostgres(pgCtl, ['-D', data, '-l', logFile, '-o', settings, '-w', '-t', '60', 'start'], { netns: opts.netns });
   } catch (err) {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -107,6 +129,8 @@ export async function startPostgres(opts = {}) {
     port,
     /** The address fleets connect to. */
     host,
+    /** With `tls`: the CA file that signed the server's certificate. */
+    tls,
     adminUrl,
     async sql(query, database = 'postgres') {
       const c = new pg.Client({ host: dir, port, user: 'postgres', password, database });

@@ -205,6 +205,16 @@ export async function openPostgresStore(config: StoreConfig, service: string, mi
     database: decodeURIComponent(u.pathname.slice(1)) || undefined,
     ...(password !== undefined ? { password } : {}),
     options: `-c search_path=${schema}`,
+    // TLS with the server's certificate checked against the CA given (or the system's) and its name against the URL's host.
+    ...(config.tls
+      ? {
+          ssl: {
+            rejectUnauthorized: true,
+            ...(config.tls.ca ? { ca: fs.readFileSync(config.tls.ca, 'utf8') } : {}),
+            ...(config.tls.cert && config.tls.key ? { cert: fs.readFileSync(config.tls.cert, 'utf8'), key: fs.readFileSync(config.tls.key, 'utf8') } : {}),
+          },
+        }
+      : {}),
     max: 10,
     connectionTimeoutMillis: 3000,
     idleTimeoutMillis: 30_000,

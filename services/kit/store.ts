@@ -73,6 +73,8 @@ export interface StoreConfig {
   url?: string;
   /** A file holding the database password (else PGPASSWORD, else none). */
   passwordFile?: string;
+  /** TLS to the server (files: its CA, a client certificate and key), the server's certificate verified. */
+  tls?: { ca?: string; cert?: string; key?: string };
 }
 
 /** The store could not be reached or did not answer in time: answered 503 STORE_UNAVAILABLE. */

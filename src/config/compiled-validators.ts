@@ -2,7 +2,7 @@
 // @ts-nocheck
 "use strict";
 export const validateConfig = validate10;
-const schema11 = {"type":"object","properties":{"version":{"type":"integer","minimum":1,"maximum":1,"description":"config format version; 1","default":1},"stateDir":{"type":"string","description":"state directory, relative to the config file","default":".hmsops"},"gateway":{"type":"object","properties":{"enabled":{"type":"boolean","default":true},"port":{"type":"integer","minimum":0,"maximum":65535,"description":"fixed port of the gateway (0: any free port)","default":8080},"host":{"type":"string","default":"127.0.0.1"},"upstreamTimeout":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"default":"30s"},"bodyLimit":{"x-kind":"bytes","anyOf":[{"type":"string","pattern":"^\\s*\\d+\\s*([bB]|[kK][bB]|[mM][bB]|[gG][bB])?\\s*$"},{"type":"integer","minimum":0,"maximum":1.7976931348623157e+308}],"default":"10mb"},"balancing":{"type":"string","enum":["round-robin","least-outstanding"],"default":"round-robin"},"cooldown":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"how long an instance that refused a connection stays out of rotation","default":"5s"},"auth":{"type":"boolean","description":"verify bearer tokens at the edge","default":true},"workers":{"type":"integer","minimum":1,"maximum":64,"description":"gateway processes sharing its port; up to one per core for throughput","default":1}},"additionalProperties":false},"registry":{"type":"object","properties":{"backend":{"type":"string","enum":["embedded","etcd"],"description":"embedded: a table in this host's daemon (one machine); etcd: a cluster every host's daemon publishes to and reads from","default":"embedded"},"ttl":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"an instance that has not heartbeated for this long is critical; with etcd, also the host lease's TTL","default":"10s"},"deregisterAfter":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"a critical instance silent for this long is removed","default":"1m"},"endpoints":{"type":"array","items":{"type":"string","pattern":"^https?://[^/]+/?$","x-hint":"an http:// or https:// URL of an etcd member (scheme, host and port)"},"minItems":1,"description":"etcd: the cluster's client URLs"},"prefix":{"type":"string","pattern":"^/([A-Za-z0-9._-]+/)+$","x-hint":"a key prefix such as /hmsops/grants/ (starts and ends with /)","description":"etcd: where this fleet's keys live; fleets sharing a cluster use different prefixes","default":"/hmsops/default/"},"user":{"type":"string","minLength":1,"description":"etcd: a user of etcd's own authentication"},"passwordFile":{"type":"string","minLength":1,"description":"etcd: a file (mode 0600) holding the user's password, relative to the config file"},"tls":{"type":"object","properties":{"ca":{"type":"string","minLength":1,"description":"the CA certificate etcd's certificate is checked against (PEM)"},"cert":{"type":"string","minLength":1,"description":"a client certificate (PEM), where etcd asks for one"},"key":{"type":"string","minLength":1,"description":"the client certificate's key (PEM, mode 0600)"}},"additionalProperties":false,"description":"etcd over https: files relative to the config file"}},"additionalProperties":false},"host":{"type":"object","properties":{"name":{"type":"string","pattern":"^[A-Za-z0-9]([A-Za-z0-9.-]{0,61}[A-Za-z0-9])?$","x-hint":"a host name: letters, digits, dots and dashes","description":"this host's name in the registry (default: the machine's hostname)"},"advertise":{"type":"string","minLength":1,"description":"the address this host's instances listen on and are registered at: one other hosts reach (never 0.0.0.0)","default":"127.0.0.1"}},"additionalProperties":false,"description":"this machine, where a fleet spans several"},"fleet":{"type":"object","properties":{"secretFile":{"type":"string","minLength":1,"description":"a file (mode 0600) every host of the fleet has, the same on each: the key of the identity a gateway forwards to services on any host (default: a secret of this daemon, one machine)"}},"additionalProperties":false,"description":"what every host of the fleet shares"},"logs":{"type":"object","properties":{"maxSize":{"x-kind":"bytes","anyOf":[{"type":"string","pattern":"^\\s*\\d+\\s*([bB]|[kK][bB]|[mM][bB]|[gG][bB])?\\s*$"},{"type":"integer","minimum":0,"maximum":1.7976931348623157e+308}],"description":"rotate an instance log at this size","default":"10mb"},"maxFiles":{"type":"integer","minimum":1,"maximum":100,"default":3}},"additionalProperties":false},"smtp":{"type":"object","properties":{"url":{"type":"string","pattern":"^smtps?:\\/\\/","x-hint":"an smtp:// or smtps:// URL"}},"additionalProperties":false,"description":"where messaging delivers mail (default: the bundled mail sink)"},"ach":{"type":"object","properties":{"odfi":{"type":"object","required":["sftp"],"properties":{"sftp":{"type":"object","required":["url","privateKeyFile","hostKey"],"properties":{"url":{"type":"string","pattern":"^sftp://[^@/]+@[^/]+$","x-hint":"an sftp://USER@HOST:PORT URL","description":"the ODFI's SFTP server"},"privateKeyFile":{"type":"string","minLength":1,"description":"the private key (mode 0600) hmsops logs in with, relative to the config file"},"hostKey":{"type":"string","pattern":"^SHA256:[A-Za-z0-9+/]{43}$","x-hint":"a host key fingerprint as ssh-keygen -l prints it: SHA256: and 43 characters","description":"the server's host key, pinned"},"outbound":{"type":"string","minLength":1,"description":"the remote folder files are sent to","default":"/outbound"},"inbound":{"type":"string","minLength":1,"description":"the remote folder the bank leaves returns in","default":"/inbound"}},"additionalProperties":false,"description":"how files reach the ODFI"},"cutoffs":{"type":"array","items":{"type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d$","x-hint":"a time of day such as 10:30"},"minItems":1,"description":"the bank's processing windows: a file is sent before the next one","default":["10:30","14:45"]},"timezone":{"type":"string","minLength":1,"description":"the time zone of the cutoffs (IANA name)","default":"America/New_York"}},"additionalProperties":false,"description":"the originating bank (ODFI): files sent to it over SFTP"}},"additionalProperties":false,"description":"ACH settings that are not about processes"},"store":{"type":"object","properties":{"backend":{"type":"string","enum":["sqlite","postgres"],"description":"sqlite: a file per service under the state dir (one machine); postgres: a database instances on several hosts share","default":"sqlite"},"url":{"type":"string","pattern":"^postgres(ql)?://","x-hint":"a postgres:// URL","description":"postgres://USER@HOST:PORT/DB (no password here: passwordFile or PGPASSWORD); each service uses its own schema in it"},"passwordFile":{"type":"string","minLength":1,"description":"a file holding the database user's password, relative to the config file (else PGPASSWORD)"}},"additionalProperties":false,"description":"the bundled services' store"},"services":{"type":"object","additionalProperties":{"type":"object","properties":{"command":{"type":"string","minLength":1,"description":"shell command that starts one instance; gets PORT and HOST (host.advertise, 127.0.0.1 by default) to listen on"},"cwd":{"type":"string","description":"working directory, relative to the config file","default":"."},"env":{"type":"object","x-kind":"stringMap","additionalProperties":{"type":["string","number","boolean"]},"description":"extra environment variables"},"instances":{"type":"integer","minimum":0,"maximum":64,"description":"how many instances to run","default":1},"route":{"type":"string","pattern":"^(\\/[A-Za-z0-9._~-]+)+$|^none$","x-hint":"a path prefix such as /billing, or none","description":"gateway route prefix (default /<name>, /mail for mail-sink); none keeps it off the gateway"},"version":{"type":"string","description":"version reported in the registry (default: bundled for bundled services, 0.0.0 for others)"},"rateLimit":{"type":"object","required":["requests"],"properties":{"requests":{"type":"integer","minimum":1,"maximum":1000000,"description":"requests one client may make per period"},"per":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"the period","default":"1s"},"burst":{"type":"integer","minimum":1,"maximum":1000000,"description":"requests at once after a quiet spell (default: requests)"}},"additionalProperties":false,"description":"a limit per client address at the gateway: over it, 429 RATE_LIMITED with Retry-After"},"health":{"type":"object","properties":{"path":{"type":"string","pattern":"^/","x-hint":"a path starting with /","description":"shortcut: one path for liveness and readiness"},"liveness":{"type":"object","properties":{"path":{"type":"string","pattern":"^/","x-hint":"a path starting with /","description":"HTTP path probed with GET; 2xx/3xx is success (default: health.path, else /healthz or /readyz for bundled services, / for others)"},"interval":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"time between probes","default":"2s"},"timeout":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"a probe slower than this fails","default":"1s"},"failureThreshold":{"type":"integer","minimum":1,"description":"consecutive failures before the probe counts as failed","default":3},"successThreshold":{"type":"integer","minimum":1,"description":"consecutive successes before it counts as passing again","default":1},"startPeriod":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"failures during this time after start do not count","default":"10s"}},"additionalProperties":false,"description":"An HTTP liveness probe with Kubernetes semantics"},"readiness":{"type":"object","properties":{"path":{"type":"string","pattern":"^/","x-hint":"a path starting with /","description":"HTTP path probed with GET; 2xx/3xx is success (default: health.path, else /healthz or /readyz for bundled services, / for others)"},"interval":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"time between probes","default":"1s"},"timeout":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"a probe slower than this fails","default":"1s"},"failureThreshold":{"type":"integer","minimum":1,"description":"consecutive failures before the probe counts as failed","default":1},"successThreshold":{"type":"integer","minimum":1,"description":"consecutive successes before it counts as passing again","default":1},"startPeriod":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"failures during this time after start do not count","default":"0s"}},"additionalProperties":false,"description":"An HTTP readiness probe with Kubernetes semantics"}},"additionalProperties":false},"restart":{"type":"object","properties":{"policy":{"type":"string","enum":["on-failure","always","never"],"default":"on-failure"},"initialBackoff":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"default":"100ms"},"maxBackoff":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"default":"10s"},"minUptime":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"an instance up this long resets its backoff","default":"10s"},"maxRestarts":{"type":"integer","minimum":0,"description":"restarts allowed within the window before crash-looping","default":5},"window":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"default":"1m"}},"additionalProperties":false,"description":"restart policy with exponential backoff"},"store":{"type":"object","properties":{"backend":{"type":"string","enum":["sqlite","postgres"],"description":"sqlite: a file per service under the state dir (one machine); postgres: a database instances on several hosts share"},"url":{"type":"string","pattern":"^postgres(ql)?://","x-hint":"a postgres:// URL","description":"postgres://USER@HOST:PORT/DB (no password here: passwordFile or PGPASSWORD); each service uses its own schema in it"},"passwordFile":{"type":"string","minLength":1,"description":"a file holding the database user's password, relative to the config file (else PGPASSWORD)"}},"additionalProperties":false,"description":"this service's store, where it differs from the fleet's (its own database user, say)"},"stopTimeout":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"time between SIGTERM and SIGKILL","default":"10s"},"drainDelay":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"time between deregistering and SIGTERM, so routers stop sending","default":"100ms"}},"additionalProperties":false,"description":"One service of the fleet: a bundled one (auth, ach, analytics, messaging, mail-sink) or any program with a command"},"propertyNames":{"pattern":"^[a-z][a-z0-9-]{0,30}$"},"description":"the services (default: the bundled ones)"}},"additionalProperties":false,"description":"hmsops fleet configuration"};
+const schema11 = {"type":"object","properties":{"version":{"type":"integer","minimum":1,"maximum":1,"description":"config format version; 1","default":1},"stateDir":{"type":"string","description":"state directory, relative to the config file","default":".hmsops"},"gateway":{"type":"object","properties":{"enabled":{"type":"boolean","default":true},"port":{"type":"integer","minimum":0,"maximum":65535,"description":"fixed port of the gateway (0: any free port)","default":8080},"host":{"type":"string","default":"127.0.0.1"},"upstreamTimeout":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"default":"30s"},"bodyLimit":{"x-kind":"bytes","anyOf":[{"type":"string","pattern":"^\\s*\\d+\\s*([bB]|[kK][bB]|[mM][bB]|[gG][bB])?\\s*$"},{"type":"integer","minimum":0,"maximum":1.7976931348623157e+308}],"default":"10mb"},"balancing":{"type":"string","enum":["round-robin","least-outstanding"],"default":"round-robin"},"cooldown":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"how long an instance that refused a connection stays out of rotation","default":"5s"},"auth":{"type":"boolean","description":"verify bearer tokens at the edge","default":true},"workers":{"type":"integer","minimum":1,"maximum":64,"description":"gateway processes sharing its port; up to one per core for throughput","default":1}},"additionalProperties":false},"registry":{"type":"object","properties":{"backend":{"type":"string","enum":["embedded","etcd"],"description":"embedded: a table in this host's daemon (one machine); etcd: a cluster every host's daemon publishes to and reads from","default":"embedded"},"ttl":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"an instance that has not heartbeated for this long is critical; with etcd, also the host lease's TTL","default":"10s"},"deregisterAfter":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"a critical instance silent for this long is removed","default":"1m"},"endpoints":{"type":"array","items":{"type":"string","pattern":"^https?://[^/]+/?$","x-hint":"an http:// or https:// URL of an etcd member (scheme, host and port)"},"minItems":1,"description":"etcd: the cluster's client URLs"},"prefix":{"type":"string","pattern":"^/([A-Za-z0-9._-]+/)+$","x-hint":"a key prefix such as /hmsops/grants/ (starts and ends with /)","description":"etcd: where this fleet's keys live; fleets sharing a cluster use different prefixes","default":"/hmsops/default/"},"user":{"type":"string","minLength":1,"description":"etcd: a user of etcd's own authentication"},"passwordFile":{"type":"string","minLength":1,"description":"etcd: a file (mode 0600) holding the user's password, relative to the config file"},"tls":{"type":"object","properties":{"ca":{"type":"string","minLength":1,"description":"the CA certificate etcd's certificate is checked against (PEM)"},"cert":{"type":"string","minLength":1,"description":"a client certificate (PEM), where etcd asks for one"},"key":{"type":"string","minLength":1,"description":"the client certificate's key (PEM, mode 0600)"}},"additionalProperties":false,"description":"etcd over https: files relative to the config file"}},"additionalProperties":false},"host":{"type":"object","properties":{"name":{"type":"string","pattern":"^[A-Za-z0-9]([A-Za-z0-9.-]{0,61}[A-Za-z0-9])?$","x-hint":"a host name: letters, digits, dots and dashes","description":"this host's name in the registry (default: the machine's hostname)"},"advertise":{"type":"string","minLength":1,"description":"the address this host's instances listen on and are registered at: one other hosts reach (never 0.0.0.0)","default":"127.0.0.1"}},"additionalProperties":false,"description":"this machine, where a fleet spans several"},"fleet":{"type":"object","properties":{"secretFile":{"type":"string","minLength":1,"description":"a file (mode 0600) every host of the fleet has, the same on each: the key of the identity a gateway forwards to services on any host (default: a secret of this daemon, one machine)"}},"additionalProperties":false,"description":"what every host of the fleet shares"},"logs":{"type":"object","properties":{"maxSize":{"x-kind":"bytes","anyOf":[{"type":"string","pattern":"^\\s*\\d+\\s*([bB]|[kK][bB]|[mM][bB]|[gG][bB])?\\s*$"},{"type":"integer","minimum":0,"maximum":1.7976931348623157e+308}],"description":"rotate an instance log at this size","default":"10mb"},"maxFiles":{"type":"integer","minimum":1,"maximum":100,"default":3}},"additionalProperties":false},"smtp":{"type":"object","properties":{"url":{"type":"string","pattern":"^smtps?:\\/\\/","x-hint":"an smtp:// or smtps:// URL"}},"additionalProperties":false,"description":"where messaging delivers mail (default: the bundled mail sink)"},"ach":{"type":"object","properties":{"odfi":{"type":"object","required":["sftp"],"properties":{"sftp":{"type":"object","required":["url","privateKeyFile","hostKey"],"properties":{"url":{"type":"string","pattern":"^sftp://[^@/]+@[^/]+$","x-hint":"an sftp://USER@HOST:PORT URL","description":"the ODFI's SFTP server"},"privateKeyFile":{"type":"string","minLength":1,"description":"the private key (mode 0600) hmsops logs in with, relative to the config file"},"hostKey":{"type":"string","pattern":"^SHA256:[A-Za-z0-9+/]{43}$","x-hint":"a host key fingerprint as ssh-keygen -l prints it: SHA256: and 43 characters","description":"the server's host key, pinned"},"outbound":{"type":"string","minLength":1,"description":"the remote folder files are sent to","default":"/outbound"},"inbound":{"type":"string","minLength":1,"description":"the remote folder the bank leaves returns in","default":"/inbound"}},"additionalProperties":false,"description":"how files reach the ODFI"},"cutoffs":{"type":"array","items":{"type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d$","x-hint":"a time of day such as 10:30"},"minItems":1,"description":"the bank's processing windows: a file is sent before the next one","default":["10:30","14:45"]},"timezone":{"type":"string","minLength":1,"description":"the time zone of the cutoffs (IANA name)","default":"America/New_York"}},"additionalProperties":false,"description":"the originating bank (ODFI): files sent to it over SFTP"}},"additionalProperties":false,"description":"ACH settings that are not about processes"},"store":{"type":"object","properties":{"backend":{"type":"string","enum":["sqlite","postgres"],"description":"sqlite: a file per service under the state dir (one machine); postgres: a database instances on several hosts share","default":"sqlite"},"url":{"type":"string","pattern":"^postgres(ql)?://","x-hint":"a postgres:// URL","description":"postgres://USER@HOST:PORT/DB (no password here: passwordFile or PGPASSWORD); each service uses its own schema in it"},"passwordFile":{"type":"string","minLength":1,"description":"a file holding the database user's password, relative to the config file (else PGPASSWORD)"},"tls":{"type":"object","properties":{"ca":{"type":"string","minLength":1,"description":"the CA certificate the server's certificate is checked against (PEM)"},"cert":{"type":"string","minLength":1,"description":"a client certificate (PEM), where the server asks for one"},"key":{"type":"string","minLength":1,"description":"the client certificate's key (PEM, mode 0600)"}},"additionalProperties":false,"description":"PostgreSQL over TLS, the server's certificate verified (name and CA; without ca, the system's CAs): files relative to the config file"}},"additionalProperties":false,"description":"the bundled services' store"},"services":{"type":"object","additionalProperties":{"type":"object","properties":{"command":{"type":"string","minLength":1,"description":"shell command that starts one instance; gets PORT and HOST (host.advertise, 127.0.0.1 by default) to listen on"},"cwd":{"type":"string","description":"working directory, relative to the config file","default":"."},"env":{"type":"object","x-kind":"stringMap","additionalProperties":{"type":["string","number","boolean"]},"description":"extra environment variables"},"instances":{"type":"integer","minimum":0,"maximum":64,"description":"how many instances to run","default":1},"route":{"type":"string","pattern":"^(\\/[A-Za-z0-9._~-]+)+$|^none$","x-hint":"a path prefix such as /billing, or none","description":"gateway route prefix (default /<name>, /mail for mail-sink); none keeps it off the gateway"},"version":{"type":"string","description":"version reported in the registry (default: bundled for bundled services, 0.0.0 for others)"},"rateLimit":{"type":"object","required":["requests"],"properties":{"requests":{"type":"integer","minimum":1,"maximum":1000000,"description":"requests one client may make per period"},"per":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"the period","default":"1s"},"burst":{"type":"integer","minimum":1,"maximum":1000000,"description":"requests at once after a quiet spell (default: requests)"}},"additionalProperties":false,"description":"a limit per client address at the gateway: over it, 429 RATE_LIMITED with Retry-After"},"health":{"type":"object","properties":{"path":{"type":"string","pattern":"^/","x-hint":"a path starting with /","description":"shortcut: one path for liveness and readiness"},"liveness":{"type":"object","properties":{"path":{"type":"string","pattern":"^/","x-hint":"a path starting with /","description":"HTTP path probed with GET; 2xx/3xx is success (default: health.path, else /healthz or /readyz for bundled services, / for others)"},"interval":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"time between probes","default":"2s"},"timeout":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"a probe slower than this fails","default":"1s"},"failureThreshold":{"type":"integer","minimum":1,"description":"consecutive failures before the probe counts as failed","default":3},"successThreshold":{"type":"integer","minimum":1,"description":"consecutive successes before it counts as passing again","default":1},"startPeriod":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"failures during this time after start do not count","default":"10s"}},"additionalProperties":false,"description":"An HTTP liveness probe with Kubernetes semantics"},"readiness":{"type":"object","properties":{"path":{"type":"string","pattern":"^/","x-hint":"a path starting with /","description":"HTTP path probed with GET; 2xx/3xx is success (default: health.path, else /healthz or /readyz for bundled services, / for others)"},"interval":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"time between probes","default":"1s"},"timeout":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"a probe slower than this fails","default":"1s"},"failureThreshold":{"type":"integer","minimum":1,"description":"consecutive failures before the probe counts as failed","default":1},"successThreshold":{"type":"integer","minimum":1,"description":"consecutive successes before it counts as passing again","default":1},"startPeriod":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"failures during this time after start do not count","default":"0s"}},"additionalProperties":false,"description":"An HTTP readiness probe with Kubernetes semantics"}},"additionalProperties":false},"restart":{"type":"object","properties":{"policy":{"type":"string","enum":["on-failure","always","never"],"default":"on-failure"},"initialBackoff":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"default":"100ms"},"maxBackoff":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"default":"10s"},"minUptime":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"an instance up this long resets its backoff","default":"10s"},"maxRestarts":{"type":"integer","minimum":0,"description":"restarts allowed within the window before crash-looping","default":5},"window":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"default":"1m"}},"additionalProperties":false,"description":"restart policy with exponential backoff"},"store":{"type":"object","properties":{"backend":{"type":"string","enum":["sqlite","postgres"],"description":"sqlite: a file per service under the state dir (one machine); postgres: a database instances on several hosts share"},"url":{"type":"string","pattern":"^postgres(ql)?://","x-hint":"a postgres:// URL","description":"postgres://USER@HOST:PORT/DB (no password here: passwordFile or PGPASSWORD); each service uses its own schema in it"},"passwordFile":{"type":"string","minLength":1,"description":"a file holding the database user's password, relative to the config file (else PGPASSWORD)"},"tls":{"type":"object","properties":{"ca":{"type":"string","minLength":1,"description":"the CA certificate the server's certificate is checked against (PEM)"},"cert":{"type":"string","minLength":1,"description":"a client certificate (PEM), where the server asks for one"},"key":{"type":"string","minLength":1,"description":"the client certificate's key (PEM, mode 0600)"}},"additionalProperties":false,"description":"PostgreSQL over TLS, the server's certificate verified (name and CA; without ca, the system's CAs): files relative to the config file"}},"additionalProperties":false,"description":"this service's store, where it differs from the fleet's (its own database user, say)"},"stopTimeout":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"time between SIGTERM and SIGKILL","default":"10s"},"drainDelay":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"time between deregistering and SIGTERM, so routers stop sending","default":"100ms"}},"additionalProperties":false,"description":"One service of the fleet: a bundled one (auth, ach, analytics, messaging, mail-sink) or any program with a command"},"propertyNames":{"pattern":"^[a-z][a-z0-9-]{0,30}$"},"description":"the services (default: the bundled ones)"}},"additionalProperties":false,"description":"hmsops fleet configuration"};
 const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$", "u");
 const pattern1 = new RegExp("^\\s*\\d+\\s*([bB]|[kK][bB]|[mM][bB]|[gG][bB])?\\s*$", "u");
@@ -1616,7 +1616,7 @@ if(data.store !== undefined){
 let data46 = data.store;
 if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
 for(const key11 in data46){
-if(!(((key11 === "backend") || (key11 === "url")) || (key11 === "passwordFile"))){
+if(!((((key11 === "backend") || (key11 === "url")) || (key11 === "passwordFile")) || (key11 === "tls"))){
 const err121 = {instancePath:instancePath+"/store",schemaPath:"#/properties/store/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.store,data:data46};
 if(vErrors === null){
 vErrors = [err121];
@@ -1700,9 +1700,12 @@ vErrors.push(err127);
 errors++;
 }
 }
-}
-else {
-const err128 = {instancePath:instancePath+"/store",schemaPath:"#/properties/store/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.store.type,parentSchema:schema11.properties.store,data:data46};
+if(data46.tls !== undefined){
+let data50 = data46.tls;
+if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
+for(const key12 in data50){
+if(!(((key12 === "ca") || (key12 === "cert")) || (key12 === "key"))){
+const err128 = {instancePath:instancePath+"/store/tls",schemaPath:"#/properties/store/properties/tls/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.store.properties.tls,data:data50};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1712,14 +1715,11 @@ vErrors.push(err128);
 errors++;
 }
 }
-if(data.services !== undefined){
-let data50 = data.services;
-if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
-for(const key12 in data50){
-const _errs153 = errors;
-if(typeof key12 === "string"){
-if(!pattern14.test(key12)){
-const err129 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema11.properties.services.propertyNames,data:key12,propertyName:key12};
+if(data50.ca !== undefined){
+let data51 = data50.ca;
+if(typeof data51 === "string"){
+if(data51.length < 1){
+const err129 = {instancePath:instancePath+"/store/tls/ca",schemaPath:"#/properties/store/properties/tls/properties/ca/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.store.properties.tls.properties.ca,data:data51};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1729,9 +1729,8 @@ vErrors.push(err129);
 errors++;
 }
 }
-var valid22 = _errs153 === errors;
-if(!valid22){
-const err130 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/propertyNames",keyword:"propertyNames",params:{propertyName: key12},message:"property name must be valid",schema:schema11.properties.services.propertyNames,parentSchema:schema11.properties.services,data:data50};
+else {
+const err130 = {instancePath:instancePath+"/store/tls/ca",schemaPath:"#/properties/store/properties/tls/properties/ca/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.tls.properties.ca.type,parentSchema:schema11.properties.store.properties.tls.properties.ca,data:data51};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1741,12 +1740,11 @@ vErrors.push(err130);
 errors++;
 }
 }
-for(const key13 in data50){
-let data51 = data50[key13];
-if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
-for(const key14 in data51){
-if(!(func2.call(schema11.properties.services.additionalProperties.properties, key14))){
-const err131 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties,data:data51};
+if(data50.cert !== undefined){
+let data52 = data50.cert;
+if(typeof data52 === "string"){
+if(data52.length < 1){
+const err131 = {instancePath:instancePath+"/store/tls/cert",schemaPath:"#/properties/store/properties/tls/properties/cert/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.store.properties.tls.properties.cert,data:data52};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1756,11 +1754,8 @@ vErrors.push(err131);
 errors++;
 }
 }
-if(data51.command !== undefined){
-let data52 = data51.command;
-if(typeof data52 === "string"){
-if(data52.length < 1){
-const err132 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/command",schemaPath:"#/properties/services/additionalProperties/properties/command/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.command,data:data52};
+else {
+const err132 = {instancePath:instancePath+"/store/tls/cert",schemaPath:"#/properties/store/properties/tls/properties/cert/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.tls.properties.cert.type,parentSchema:schema11.properties.store.properties.tls.properties.cert,data:data52};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1770,8 +1765,11 @@ vErrors.push(err132);
 errors++;
 }
 }
-else {
-const err133 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/command",schemaPath:"#/properties/services/additionalProperties/properties/command/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.command.type,parentSchema:schema11.properties.services.additionalProperties.properties.command,data:data52};
+if(data50.key !== undefined){
+let data53 = data50.key;
+if(typeof data53 === "string"){
+if(data53.length < 1){
+const err133 = {instancePath:instancePath+"/store/tls/key",schemaPath:"#/properties/store/properties/tls/properties/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.store.properties.tls.properties.key,data:data53};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1781,10 +1779,8 @@ vErrors.push(err133);
 errors++;
 }
 }
-if(data51.cwd !== undefined){
-let data53 = data51.cwd;
-if(typeof data53 !== "string"){
-const err134 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/cwd",schemaPath:"#/properties/services/additionalProperties/properties/cwd/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.cwd.type,parentSchema:schema11.properties.services.additionalProperties.properties.cwd,data:data53};
+else {
+const err134 = {instancePath:instancePath+"/store/tls/key",schemaPath:"#/properties/store/properties/tls/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.tls.properties.key.type,parentSchema:schema11.properties.store.properties.tls.properties.key,data:data53};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1794,13 +1790,9 @@ vErrors.push(err134);
 errors++;
 }
 }
-if(data51.env !== undefined){
-let data54 = data51.env;
-if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
-for(const key15 in data54){
-let data55 = data54[key15];
-if(((typeof data55 !== "string") && (!((typeof data55 == "number") && (isFinite(data55))))) && (typeof data55 !== "boolean")){
-const err135 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/env/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/properties/env/additionalProperties/type",keyword:"type",params:{type: schema11.properties.services.additionalProperties.properties.env.additionalProperties.type},message:"must be string,number,boolean",schema:schema11.properties.services.additionalProperties.properties.env.additionalProperties.type,parentSchema:schema11.properties.services.additionalProperties.properties.env.additionalProperties,data:data55};
+}
+else {
+const err135 = {instancePath:instancePath+"/store/tls",schemaPath:"#/properties/store/properties/tls/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.store.properties.tls.type,parentSchema:schema11.properties.store.properties.tls,data:data50};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1812,7 +1804,7 @@ errors++;
 }
 }
 else {
-const err136 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/env",schemaPath:"#/properties/services/additionalProperties/properties/env/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.env.type,parentSchema:schema11.properties.services.additionalProperties.properties.env,data:data54};
+const err136 = {instancePath:instancePath+"/store",schemaPath:"#/properties/store/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.store.type,parentSchema:schema11.properties.store,data:data46};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1822,10 +1814,14 @@ vErrors.push(err136);
 errors++;
 }
 }
-if(data51.instances !== undefined){
-let data56 = data51.instances;
-if(!(((typeof data56 == "number") && (!(data56 % 1) && !isNaN(data56))) && (isFinite(data56)))){
-const err137 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/instances",schemaPath:"#/properties/services/additionalProperties/properties/instances/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.instances.type,parentSchema:schema11.properties.services.additionalProperties.properties.instances,data:data56};
+if(data.services !== undefined){
+let data54 = data.services;
+if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
+for(const key13 in data54){
+const _errs162 = errors;
+if(typeof key13 === "string"){
+if(!pattern14.test(key13)){
+const err137 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema11.properties.services.propertyNames,data:key13,propertyName:key13};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1834,9 +1830,10 @@ vErrors.push(err137);
 }
 errors++;
 }
-if((typeof data56 == "number") && (isFinite(data56))){
-if(data56 > 64 || isNaN(data56)){
-const err138 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/instances",schemaPath:"#/properties/services/additionalProperties/properties/instances/maximum",keyword:"maximum",params:{comparison: "<=", limit: 64},message:"must be <= 64",schema:64,parentSchema:schema11.properties.services.additionalProperties.properties.instances,data:data56};
+}
+var valid23 = _errs162 === errors;
+if(!valid23){
+const err138 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/propertyNames",keyword:"propertyNames",params:{propertyName: key13},message:"property name must be valid",schema:schema11.properties.services.propertyNames,parentSchema:schema11.properties.services,data:data54};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1845,8 +1842,13 @@ vErrors.push(err138);
 }
 errors++;
 }
-if(data56 < 0 || isNaN(data56)){
-const err139 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/instances",schemaPath:"#/properties/services/additionalProperties/properties/instances/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.instances,data:data56};
+}
+for(const key14 in data54){
+let data55 = data54[key14];
+if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
+for(const key15 in data55){
+if(!(func2.call(schema11.properties.services.additionalProperties.properties, key15))){
+const err139 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties,data:data55};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1856,12 +1858,11 @@ vErrors.push(err139);
 errors++;
 }
 }
-}
-if(data51.route !== undefined){
-let data57 = data51.route;
-if(typeof data57 === "string"){
-if(!pattern15.test(data57)){
-const err140 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/route",schemaPath:"#/properties/services/additionalProperties/properties/route/pattern",keyword:"pattern",params:{pattern: "^(\\/[A-Za-z0-9._~-]+)+$|^none$"},message:"must match pattern \""+"^(\\/[A-Za-z0-9._~-]+)+$|^none$"+"\"",schema:"^(\\/[A-Za-z0-9._~-]+)+$|^none$",parentSchema:schema11.properties.services.additionalProperties.properties.route,data:data57};
+if(data55.command !== undefined){
+let data56 = data55.command;
+if(typeof data56 === "string"){
+if(data56.length < 1){
+const err140 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/command",schemaPath:"#/properties/services/additionalProperties/properties/command/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.command,data:data56};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1872,7 +1873,7 @@ errors++;
 }
 }
 else {
-const err141 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/route",schemaPath:"#/properties/services/additionalProperties/properties/route/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.route.type,parentSchema:schema11.properties.services.additionalProperties.properties.route,data:data57};
+const err141 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/command",schemaPath:"#/properties/services/additionalProperties/properties/command/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.command.type,parentSchema:schema11.properties.services.additionalProperties.properties.command,data:data56};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1882,10 +1883,10 @@ vErrors.push(err141);
 errors++;
 }
 }
-if(data51.version !== undefined){
-let data58 = data51.version;
-if(typeof data58 !== "string"){
-const err142 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/version",schemaPath:"#/properties/services/additionalProperties/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.version.type,parentSchema:schema11.properties.services.additionalProperties.properties.version,data:data58};
+if(data55.cwd !== undefined){
+let data57 = data55.cwd;
+if(typeof data57 !== "string"){
+const err142 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/cwd",schemaPath:"#/properties/services/additionalProperties/properties/cwd/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.cwd.type,parentSchema:schema11.properties.services.additionalProperties.properties.cwd,data:data57};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1895,11 +1896,13 @@ vErrors.push(err142);
 errors++;
 }
 }
-if(data51.rateLimit !== undefined){
-let data59 = data51.rateLimit;
-if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
-if(data59.requests === undefined){
-const err143 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/required",keyword:"required",params:{missingProperty: "requests"},message:"must have required property '"+"requests"+"'",schema:schema11.properties.services.additionalProperties.properties.rateLimit.required,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit,data:data59};
+if(data55.env !== undefined){
+let data58 = data55.env;
+if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
+for(const key16 in data58){
+let data59 = data58[key16];
+if(((typeof data59 !== "string") && (!((typeof data59 == "number") && (isFinite(data59))))) && (typeof data59 !== "boolean")){
+const err143 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/env/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/properties/env/additionalProperties/type",keyword:"type",params:{type: schema11.properties.services.additionalProperties.properties.env.additionalProperties.type},message:"must be string,number,boolean",schema:schema11.properties.services.additionalProperties.properties.env.additionalProperties.type,parentSchema:schema11.properties.services.additionalProperties.properties.env.additionalProperties,data:data59};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1908,9 +1911,10 @@ vErrors.push(err143);
 }
 errors++;
 }
-for(const key16 in data59){
-if(!(((key16 === "requests") || (key16 === "per")) || (key16 === "burst"))){
-const err144 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit,data:data59};
+}
+}
+else {
+const err144 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/env",schemaPath:"#/properties/services/additionalProperties/properties/env/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.env.type,parentSchema:schema11.properties.services.additionalProperties.properties.env,data:data58};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1920,10 +1924,10 @@ vErrors.push(err144);
 errors++;
 }
 }
-if(data59.requests !== undefined){
-let data60 = data59.requests;
+if(data55.instances !== undefined){
+let data60 = data55.instances;
 if(!(((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60))) && (isFinite(data60)))){
-const err145 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/requests",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/requests/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.requests.type,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.requests,data:data60};
+const err145 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/instances",schemaPath:"#/properties/services/additionalProperties/properties/instances/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.instances.type,parentSchema:schema11.properties.services.additionalProperties.properties.instances,data:data60};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1933,8 +1937,8 @@ vErrors.push(err145);
 errors++;
 }
 if((typeof data60 == "number") && (isFinite(data60))){
-if(data60 > 1000000 || isNaN(data60)){
-const err146 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/requests",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/requests/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.requests,data:data60};
+if(data60 > 64 || isNaN(data60)){
+const err146 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/instances",schemaPath:"#/properties/services/additionalProperties/properties/instances/maximum",keyword:"maximum",params:{comparison: "<=", limit: 64},message:"must be <= 64",schema:64,parentSchema:schema11.properties.services.additionalProperties.properties.instances,data:data60};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1943,8 +1947,8 @@ vErrors.push(err146);
 }
 errors++;
 }
-if(data60 < 1 || isNaN(data60)){
-const err147 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/requests",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/requests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.requests,data:data60};
+if(data60 < 0 || isNaN(data60)){
+const err147 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/instances",schemaPath:"#/properties/services/additionalProperties/properties/instances/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.instances,data:data60};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1955,14 +1959,11 @@ errors++;
 }
 }
 }
-if(data59.per !== undefined){
-let data61 = data59.per;
-const _errs181 = errors;
-let valid27 = false;
-const _errs182 = errors;
+if(data55.route !== undefined){
+let data61 = data55.route;
 if(typeof data61 === "string"){
-if(!pattern0.test(data61)){
-const err148 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/per",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/per/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per.anyOf[0],data:data61};
+if(!pattern15.test(data61)){
+const err148 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/route",schemaPath:"#/properties/services/additionalProperties/properties/route/pattern",keyword:"pattern",params:{pattern: "^(\\/[A-Za-z0-9._~-]+)+$|^none$"},message:"must match pattern \""+"^(\\/[A-Za-z0-9._~-]+)+$|^none$"+"\"",schema:"^(\\/[A-Za-z0-9._~-]+)+$|^none$",parentSchema:schema11.properties.services.additionalProperties.properties.route,data:data61};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1973,7 +1974,7 @@ errors++;
 }
 }
 else {
-const err149 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/per",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/per/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per.anyOf[0],data:data61};
+const err149 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/route",schemaPath:"#/properties/services/additionalProperties/properties/route/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.route.type,parentSchema:schema11.properties.services.additionalProperties.properties.route,data:data61};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1982,13 +1983,11 @@ vErrors.push(err149);
 }
 errors++;
 }
-var _valid6 = _errs182 === errors;
-valid27 = valid27 || _valid6;
-if(!valid27){
-const _errs184 = errors;
-if((typeof data61 == "number") && (isFinite(data61))){
-if(data61 > 1.7976931348623157e+308 || isNaN(data61)){
-const err150 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/per",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/per/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per.anyOf[1],data:data61};
+}
+if(data55.version !== undefined){
+let data62 = data55.version;
+if(typeof data62 !== "string"){
+const err150 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/version",schemaPath:"#/properties/services/additionalProperties/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.version.type,parentSchema:schema11.properties.services.additionalProperties.properties.version,data:data62};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1997,8 +1996,12 @@ vErrors.push(err150);
 }
 errors++;
 }
-if(data61 < 0 || isNaN(data61)){
-const err151 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/per",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/per/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per.anyOf[1],data:data61};
+}
+if(data55.rateLimit !== undefined){
+let data63 = data55.rateLimit;
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
+if(data63.requests === undefined){
+const err151 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/required",keyword:"required",params:{missingProperty: "requests"},message:"must have required property '"+"requests"+"'",schema:schema11.properties.services.additionalProperties.properties.rateLimit.required,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit,data:data63};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -2007,9 +2010,9 @@ vErrors.push(err151);
 }
 errors++;
 }
-}
-else {
-const err152 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/per",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/per/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per.anyOf[1],data:data61};
+for(const key17 in data63){
+if(!(((key17 === "requests") || (key17 === "per")) || (key17 === "burst"))){
+const err152 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit,data:data63};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -2018,11 +2021,11 @@ vErrors.push(err152);
 }
 errors++;
 }
-var _valid6 = _errs184 === errors;
-valid27 = valid27 || _valid6;
 }
-if(!valid27){
-const err153 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/per",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/per/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per,data:data61};
+if(data63.requests !== undefined){
+let data64 = data63.requests;
+if(!(((typeof data64 == "number") && (!(data64 % 1) && !isNaN(data64))) && (isFinite(data64)))){
+const err153 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/requests",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/requests/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.requests.type,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.requests,data:data64};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -2031,22 +2034,9 @@ vErrors.push(err153);
 }
 errors++;
 }
-else {
-errors = _errs181;
-if(vErrors !== null){
-if(_errs181){
-vErrors.length = _errs181;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data59.burst !== undefined){
-let data62 = data59.burst;
-if(!(((typeof data62 == "number") && (!(data62 % 1) && !isNaN(data62))) && (isFinite(data62)))){
-const err154 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/burst",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/burst/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.burst.type,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.burst,data:data62};
+if((typeof data64 == "number") && (isFinite(data64))){
+if(data64 > 1000000 || isNaN(data64)){
+const err154 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/requests",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/requests/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.requests,data:data64};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -2055,9 +2045,8 @@ vErrors.push(err154);
 }
 errors++;
 }
-if((typeof data62 == "number") && (isFinite(data62))){
-if(data62 > 1000000 || isNaN(data62)){
-const err155 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/burst",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/burst/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.burst,data:data62};
+if(data64 < 1 || isNaN(data64)){
+const err155 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/requests",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/requests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.requests,data:data64};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -2066,8 +2055,16 @@ vErrors.push(err155);
 }
 errors++;
 }
-if(data62 < 1 || isNaN(data62)){
-const err156 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/burst",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/burst/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.burst,data:data62};
+}
+}
+if(data63.per !== undefined){
+let data65 = data63.per;
+const _errs190 = errors;
+let valid28 = false;
+const _errs191 = errors;
+if(typeof data65 === "string"){
+if(!pattern0.test(data65)){
+const err156 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/per",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/per/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per.anyOf[0],data:data65};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -2077,10 +2074,8 @@ vErrors.push(err156);
 errors++;
 }
 }
-}
-}
 else {
-const err157 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.rateLimit.type,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit,data:data59};
+const err157 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/per",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/per/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per.anyOf[0],data:data65};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -2089,13 +2084,13 @@ vErrors.push(err157);
 }
 errors++;
 }
-}
-if(data51.health !== undefined){
-let data63 = data51.health;
-if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
-for(const key17 in data63){
-if(!(((key17 === "path") || (key17 === "liveness")) || (key17 === "readiness"))){
-const err158 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health",schemaPath:"#/properties/services/additionalProperties/properties/health/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.health,data:data63};
+var _valid6 = _errs191 === errors;
+valid28 = valid28 || _valid6;
+if(!valid28){
+const _errs193 = errors;
+if((typeof data65 == "number") && (isFinite(data65))){
+if(data65 > 1.7976931348623157e+308 || isNaN(data65)){
+const err158 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/per",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/per/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per.anyOf[1],data:data65};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -2104,12 +2099,8 @@ vErrors.push(err158);
 }
 errors++;
 }
-}
-if(data63.path !== undefined){
-let data64 = data63.path;
-if(typeof data64 === "string"){
-if(!pattern17.test(data64)){
-const err159 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/path/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.path,data:data64};
+if(data65 < 0 || isNaN(data65)){
+const err159 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/per",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/per/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per.anyOf[1],data:data65};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -2120,7 +2111,7 @@ errors++;
 }
 }
 else {
-const err160 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.path.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.path,data:data64};
+const err160 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/per",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/per/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per.anyOf[1],data:data65};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -2129,13 +2120,11 @@ vErrors.push(err160);
 }
 errors++;
 }
+var _valid6 = _errs193 === errors;
+valid28 = valid28 || _valid6;
 }
-if(data63.liveness !== undefined){
-let data65 = data63.liveness;
-if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
-for(const key18 in data65){
-if(!((((((key18 === "path") || (key18 === "interval")) || (key18 === "timeout")) || (key18 === "failureThreshold")) || (key18 === "successThreshold")) || (key18 === "startPeriod"))){
-const err161 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness,data:data65};
+if(!valid28){
+const err161 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/per",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/per/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per,data:data65};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2144,12 +2133,22 @@ vErrors.push(err161);
 }
 errors++;
 }
+else {
+errors = _errs190;
+if(vErrors !== null){
+if(_errs190){
+vErrors.length = _errs190;
 }
-if(data65.path !== undefined){
-let data66 = data65.path;
-if(typeof data66 === "string"){
-if(!pattern17.test(data66)){
-const err162 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/path/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.path,data:data66};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data63.burst !== undefined){
+let data66 = data63.burst;
+if(!(((typeof data66 == "number") && (!(data66 % 1) && !isNaN(data66))) && (isFinite(data66)))){
+const err162 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/burst",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/burst/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.burst.type,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.burst,data:data66};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2158,9 +2157,9 @@ vErrors.push(err162);
 }
 errors++;
 }
-}
-else {
-const err163 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.path.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.path,data:data66};
+if((typeof data66 == "number") && (isFinite(data66))){
+if(data66 > 1000000 || isNaN(data66)){
+const err163 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/burst",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/burst/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.burst,data:data66};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2169,15 +2168,8 @@ vErrors.push(err163);
 }
 errors++;
 }
-}
-if(data65.interval !== undefined){
-let data67 = data65.interval;
-const _errs202 = errors;
-let valid30 = false;
-const _errs203 = errors;
-if(typeof data67 === "string"){
-if(!pattern0.test(data67)){
-const err164 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/interval/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval.anyOf[0],data:data67};
+if(data66 < 1 || isNaN(data66)){
+const err164 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/burst",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/burst/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.burst,data:data66};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2187,8 +2179,10 @@ vErrors.push(err164);
 errors++;
 }
 }
+}
+}
 else {
-const err165 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/interval/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval.anyOf[0],data:data67};
+const err165 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.rateLimit.type,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit,data:data63};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2197,13 +2191,13 @@ vErrors.push(err165);
 }
 errors++;
 }
-var _valid7 = _errs203 === errors;
-valid30 = valid30 || _valid7;
-if(!valid30){
-const _errs205 = errors;
-if((typeof data67 == "number") && (isFinite(data67))){
-if(data67 > 1.7976931348623157e+308 || isNaN(data67)){
-const err166 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/interval/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval.anyOf[1],data:data67};
+}
+if(data55.health !== undefined){
+let data67 = data55.health;
+if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
+for(const key18 in data67){
+if(!(((key18 === "path") || (key18 === "liveness")) || (key18 === "readiness"))){
+const err166 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health",schemaPath:"#/properties/services/additionalProperties/properties/health/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.health,data:data67};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2212,8 +2206,12 @@ vErrors.push(err166);
 }
 errors++;
 }
-if(data67 < 0 || isNaN(data67)){
-const err167 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/interval/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval.anyOf[1],data:data67};
+}
+if(data67.path !== undefined){
+let data68 = data67.path;
+if(typeof data68 === "string"){
+if(!pattern17.test(data68)){
+const err167 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/path/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.path,data:data68};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2224,7 +2222,7 @@ errors++;
 }
 }
 else {
-const err168 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/interval/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval.anyOf[1],data:data67};
+const err168 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.path.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.path,data:data68};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2233,11 +2231,13 @@ vErrors.push(err168);
 }
 errors++;
 }
-var _valid7 = _errs205 === errors;
-valid30 = valid30 || _valid7;
 }
-if(!valid30){
-const err169 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/interval/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval,data:data67};
+if(data67.liveness !== undefined){
+let data69 = data67.liveness;
+if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
+for(const key19 in data69){
+if(!((((((key19 === "path") || (key19 === "interval")) || (key19 === "timeout")) || (key19 === "failureThreshold")) || (key19 === "successThreshold")) || (key19 === "startPeriod"))){
+const err169 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness,data:data69};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2246,26 +2246,12 @@ vErrors.push(err169);
 }
 errors++;
 }
-else {
-errors = _errs202;
-if(vErrors !== null){
-if(_errs202){
-vErrors.length = _errs202;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data65.timeout !== undefined){
-let data68 = data65.timeout;
-const _errs209 = errors;
-let valid31 = false;
-const _errs210 = errors;
-if(typeof data68 === "string"){
-if(!pattern0.test(data68)){
-const err170 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/timeout/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout.anyOf[0],data:data68};
+if(data69.path !== undefined){
+let data70 = data69.path;
+if(typeof data70 === "string"){
+if(!pattern17.test(data70)){
+const err170 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/path/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.path,data:data70};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2276,7 +2262,7 @@ errors++;
 }
 }
 else {
-const err171 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/timeout/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout.anyOf[0],data:data68};
+const err171 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.path.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.path,data:data70};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2285,13 +2271,15 @@ vErrors.push(err171);
 }
 errors++;
 }
-var _valid8 = _errs210 === errors;
-valid31 = valid31 || _valid8;
-if(!valid31){
+}
+if(data69.interval !== undefined){
+let data71 = data69.interval;
+const _errs211 = errors;
+let valid31 = false;
 const _errs212 = errors;
-if((typeof data68 == "number") && (isFinite(data68))){
-if(data68 > 1.7976931348623157e+308 || isNaN(data68)){
-const err172 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/timeout/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout.anyOf[1],data:data68};
+if(typeof data71 === "string"){
+if(!pattern0.test(data71)){
+const err172 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/interval/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval.anyOf[0],data:data71};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2300,8 +2288,9 @@ vErrors.push(err172);
 }
 errors++;
 }
-if(data68 < 0 || isNaN(data68)){
-const err173 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/timeout/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout.anyOf[1],data:data68};
+}
+else {
+const err173 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/interval/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval.anyOf[0],data:data71};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2310,9 +2299,13 @@ vErrors.push(err173);
 }
 errors++;
 }
-}
-else {
-const err174 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/timeout/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout.anyOf[1],data:data68};
+var _valid7 = _errs212 === errors;
+valid31 = valid31 || _valid7;
+if(!valid31){
+const _errs214 = errors;
+if((typeof data71 == "number") && (isFinite(data71))){
+if(data71 > 1.7976931348623157e+308 || isNaN(data71)){
+const err174 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/interval/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval.anyOf[1],data:data71};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2321,11 +2314,8 @@ vErrors.push(err174);
 }
 errors++;
 }
-var _valid8 = _errs212 === errors;
-valid31 = valid31 || _valid8;
-}
-if(!valid31){
-const err175 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/timeout/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout,data:data68};
+if(data71 < 0 || isNaN(data71)){
+const err175 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/interval/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval.anyOf[1],data:data71};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2334,22 +2324,9 @@ vErrors.push(err175);
 }
 errors++;
 }
-else {
-errors = _errs209;
-if(vErrors !== null){
-if(_errs209){
-vErrors.length = _errs209;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data65.failureThreshold !== undefined){
-let data69 = data65.failureThreshold;
-if(!(((typeof data69 == "number") && (!(data69 % 1) && !isNaN(data69))) && (isFinite(data69)))){
-const err176 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/failureThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.failureThreshold.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.failureThreshold,data:data69};
+const err176 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/interval/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval.anyOf[1],data:data71};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2358,9 +2335,11 @@ vErrors.push(err176);
 }
 errors++;
 }
-if((typeof data69 == "number") && (isFinite(data69))){
-if(data69 < 1 || isNaN(data69)){
-const err177 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/failureThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/failureThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.failureThreshold,data:data69};
+var _valid7 = _errs214 === errors;
+valid31 = valid31 || _valid7;
+}
+if(!valid31){
+const err177 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/interval/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval,data:data71};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2369,12 +2348,26 @@ vErrors.push(err177);
 }
 errors++;
 }
+else {
+errors = _errs211;
+if(vErrors !== null){
+if(_errs211){
+vErrors.length = _errs211;
+}
+else {
+vErrors = null;
 }
 }
-if(data65.successThreshold !== undefined){
-let data70 = data65.successThreshold;
-if(!(((typeof data70 == "number") && (!(data70 % 1) && !isNaN(data70))) && (isFinite(data70)))){
-const err178 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/successThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/successThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.successThreshold.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.successThreshold,data:data70};
+}
+}
+if(data69.timeout !== undefined){
+let data72 = data69.timeout;
+const _errs218 = errors;
+let valid32 = false;
+const _errs219 = errors;
+if(typeof data72 === "string"){
+if(!pattern0.test(data72)){
+const err178 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/timeout/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout.anyOf[0],data:data72};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2383,9 +2376,9 @@ vErrors.push(err178);
 }
 errors++;
 }
-if((typeof data70 == "number") && (isFinite(data70))){
-if(data70 < 1 || isNaN(data70)){
-const err179 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/successThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/successThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.successThreshold,data:data70};
+}
+else {
+const err179 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/timeout/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout.anyOf[0],data:data72};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2394,16 +2387,13 @@ vErrors.push(err179);
 }
 errors++;
 }
-}
-}
-if(data65.startPeriod !== undefined){
-let data71 = data65.startPeriod;
-const _errs220 = errors;
-let valid32 = false;
+var _valid8 = _errs219 === errors;
+valid32 = valid32 || _valid8;
+if(!valid32){
 const _errs221 = errors;
-if(typeof data71 === "string"){
-if(!pattern0.test(data71)){
-const err180 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/startPeriod/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod.anyOf[0],data:data71};
+if((typeof data72 == "number") && (isFinite(data72))){
+if(data72 > 1.7976931348623157e+308 || isNaN(data72)){
+const err180 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/timeout/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout.anyOf[1],data:data72};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2412,9 +2402,8 @@ vErrors.push(err180);
 }
 errors++;
 }
-}
-else {
-const err181 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/startPeriod/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod.anyOf[0],data:data71};
+if(data72 < 0 || isNaN(data72)){
+const err181 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/timeout/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout.anyOf[1],data:data72};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2423,13 +2412,9 @@ vErrors.push(err181);
 }
 errors++;
 }
-var _valid9 = _errs221 === errors;
-valid32 = valid32 || _valid9;
-if(!valid32){
-const _errs223 = errors;
-if((typeof data71 == "number") && (isFinite(data71))){
-if(data71 > 1.7976931348623157e+308 || isNaN(data71)){
-const err182 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/startPeriod/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod.anyOf[1],data:data71};
+}
+else {
+const err182 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/timeout/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout.anyOf[1],data:data72};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2438,8 +2423,11 @@ vErrors.push(err182);
 }
 errors++;
 }
-if(data71 < 0 || isNaN(data71)){
-const err183 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/startPeriod/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod.anyOf[1],data:data71};
+var _valid8 = _errs221 === errors;
+valid32 = valid32 || _valid8;
+}
+if(!valid32){
+const err183 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/timeout/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout,data:data72};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2448,9 +2436,22 @@ vErrors.push(err183);
 }
 errors++;
 }
+else {
+errors = _errs218;
+if(vErrors !== null){
+if(_errs218){
+vErrors.length = _errs218;
 }
 else {
-const err184 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/startPeriod/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod.anyOf[1],data:data71};
+vErrors = null;
+}
+}
+}
+}
+if(data69.failureThreshold !== undefined){
+let data73 = data69.failureThreshold;
+if(!(((typeof data73 == "number") && (!(data73 % 1) && !isNaN(data73))) && (isFinite(data73)))){
+const err184 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/failureThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.failureThreshold.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.failureThreshold,data:data73};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2459,11 +2460,9 @@ vErrors.push(err184);
 }
 errors++;
 }
-var _valid9 = _errs223 === errors;
-valid32 = valid32 || _valid9;
-}
-if(!valid32){
-const err185 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/startPeriod/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod,data:data71};
+if((typeof data73 == "number") && (isFinite(data73))){
+if(data73 < 1 || isNaN(data73)){
+const err185 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/failureThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/failureThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.failureThreshold,data:data73};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2472,21 +2471,12 @@ vErrors.push(err185);
 }
 errors++;
 }
-else {
-errors = _errs220;
-if(vErrors !== null){
-if(_errs220){
-vErrors.length = _errs220;
-}
-else {
-vErrors = null;
 }
 }
-}
-}
-}
-else {
-const err186 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness,data:data65};
+if(data69.successThreshold !== undefined){
+let data74 = data69.successThreshold;
+if(!(((typeof data74 == "number") && (!(data74 % 1) && !isNaN(data74))) && (isFinite(data74)))){
+const err186 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/successThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/successThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.successThreshold.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.successThreshold,data:data74};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2495,13 +2485,9 @@ vErrors.push(err186);
 }
 errors++;
 }
-}
-if(data63.readiness !== undefined){
-let data72 = data63.readiness;
-if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
-for(const key19 in data72){
-if(!((((((key19 === "path") || (key19 === "interval")) || (key19 === "timeout")) || (key19 === "failureThreshold")) || (key19 === "successThreshold")) || (key19 === "startPeriod"))){
-const err187 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness,data:data72};
+if((typeof data74 == "number") && (isFinite(data74))){
+if(data74 < 1 || isNaN(data74)){
+const err187 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/successThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/successThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.successThreshold,data:data74};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2511,11 +2497,15 @@ vErrors.push(err187);
 errors++;
 }
 }
-if(data72.path !== undefined){
-let data73 = data72.path;
-if(typeof data73 === "string"){
-if(!pattern17.test(data73)){
-const err188 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/path/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.path,data:data73};
+}
+if(data69.startPeriod !== undefined){
+let data75 = data69.startPeriod;
+const _errs229 = errors;
+let valid33 = false;
+const _errs230 = errors;
+if(typeof data75 === "string"){
+if(!pattern0.test(data75)){
+const err188 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/startPeriod/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod.anyOf[0],data:data75};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2526,7 +2516,7 @@ errors++;
 }
 }
 else {
-const err189 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.path.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.path,data:data73};
+const err189 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/startPeriod/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod.anyOf[0],data:data75};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2535,15 +2525,13 @@ vErrors.push(err189);
 }
 errors++;
 }
-}
-if(data72.interval !== undefined){
-let data74 = data72.interval;
-const _errs233 = errors;
-let valid34 = false;
-const _errs234 = errors;
-if(typeof data74 === "string"){
-if(!pattern0.test(data74)){
-const err190 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/interval/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval.anyOf[0],data:data74};
+var _valid9 = _errs230 === errors;
+valid33 = valid33 || _valid9;
+if(!valid33){
+const _errs232 = errors;
+if((typeof data75 == "number") && (isFinite(data75))){
+if(data75 > 1.7976931348623157e+308 || isNaN(data75)){
+const err190 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/startPeriod/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod.anyOf[1],data:data75};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2552,9 +2540,8 @@ vErrors.push(err190);
 }
 errors++;
 }
-}
-else {
-const err191 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/interval/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval.anyOf[0],data:data74};
+if(data75 < 0 || isNaN(data75)){
+const err191 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/startPeriod/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod.anyOf[1],data:data75};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2563,13 +2550,9 @@ vErrors.push(err191);
 }
 errors++;
 }
-var _valid10 = _errs234 === errors;
-valid34 = valid34 || _valid10;
-if(!valid34){
-const _errs236 = errors;
-if((typeof data74 == "number") && (isFinite(data74))){
-if(data74 > 1.7976931348623157e+308 || isNaN(data74)){
-const err192 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/interval/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval.anyOf[1],data:data74};
+}
+else {
+const err192 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/startPeriod/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod.anyOf[1],data:data75};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2578,8 +2561,11 @@ vErrors.push(err192);
 }
 errors++;
 }
-if(data74 < 0 || isNaN(data74)){
-const err193 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/interval/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval.anyOf[1],data:data74};
+var _valid9 = _errs232 === errors;
+valid33 = valid33 || _valid9;
+}
+if(!valid33){
+const err193 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/startPeriod/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod,data:data75};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2588,9 +2574,21 @@ vErrors.push(err193);
 }
 errors++;
 }
+else {
+errors = _errs229;
+if(vErrors !== null){
+if(_errs229){
+vErrors.length = _errs229;
 }
 else {
-const err194 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/interval/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval.anyOf[1],data:data74};
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err194 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness,data:data69};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2599,11 +2597,13 @@ vErrors.push(err194);
 }
 errors++;
 }
-var _valid10 = _errs236 === errors;
-valid34 = valid34 || _valid10;
 }
-if(!valid34){
-const err195 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/interval/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval,data:data74};
+if(data67.readiness !== undefined){
+let data76 = data67.readiness;
+if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
+for(const key20 in data76){
+if(!((((((key20 === "path") || (key20 === "interval")) || (key20 === "timeout")) || (key20 === "failureThreshold")) || (key20 === "successThreshold")) || (key20 === "startPeriod"))){
+const err195 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness,data:data76};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2612,26 +2612,12 @@ vErrors.push(err195);
 }
 errors++;
 }
-else {
-errors = _errs233;
-if(vErrors !== null){
-if(_errs233){
-vErrors.length = _errs233;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data72.timeout !== undefined){
-let data75 = data72.timeout;
-const _errs240 = errors;
-let valid35 = false;
-const _errs241 = errors;
-if(typeof data75 === "string"){
-if(!pattern0.test(data75)){
-const err196 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/timeout/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout.anyOf[0],data:data75};
+if(data76.path !== undefined){
+let data77 = data76.path;
+if(typeof data77 === "string"){
+if(!pattern17.test(data77)){
+const err196 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/path/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.path,data:data77};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2642,7 +2628,7 @@ errors++;
 }
 }
 else {
-const err197 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/timeout/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout.anyOf[0],data:data75};
+const err197 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.path.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.path,data:data77};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2651,13 +2637,15 @@ vErrors.push(err197);
 }
 errors++;
 }
-var _valid11 = _errs241 === errors;
-valid35 = valid35 || _valid11;
-if(!valid35){
+}
+if(data76.interval !== undefined){
+let data78 = data76.interval;
+const _errs242 = errors;
+let valid35 = false;
 const _errs243 = errors;
-if((typeof data75 == "number") && (isFinite(data75))){
-if(data75 > 1.7976931348623157e+308 || isNaN(data75)){
-const err198 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/timeout/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout.anyOf[1],data:data75};
+if(typeof data78 === "string"){
+if(!pattern0.test(data78)){
+const err198 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/interval/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval.anyOf[0],data:data78};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2666,8 +2654,9 @@ vErrors.push(err198);
 }
 errors++;
 }
-if(data75 < 0 || isNaN(data75)){
-const err199 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/timeout/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout.anyOf[1],data:data75};
+}
+else {
+const err199 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/interval/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval.anyOf[0],data:data78};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2676,9 +2665,13 @@ vErrors.push(err199);
 }
 errors++;
 }
-}
-else {
-const err200 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/timeout/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout.anyOf[1],data:data75};
+var _valid10 = _errs243 === errors;
+valid35 = valid35 || _valid10;
+if(!valid35){
+const _errs245 = errors;
+if((typeof data78 == "number") && (isFinite(data78))){
+if(data78 > 1.7976931348623157e+308 || isNaN(data78)){
+const err200 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/interval/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval.anyOf[1],data:data78};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2687,11 +2680,8 @@ vErrors.push(err200);
 }
 errors++;
 }
-var _valid11 = _errs243 === errors;
-valid35 = valid35 || _valid11;
-}
-if(!valid35){
-const err201 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/timeout/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout,data:data75};
+if(data78 < 0 || isNaN(data78)){
+const err201 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/interval/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval.anyOf[1],data:data78};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2700,22 +2690,9 @@ vErrors.push(err201);
 }
 errors++;
 }
-else {
-errors = _errs240;
-if(vErrors !== null){
-if(_errs240){
-vErrors.length = _errs240;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data72.failureThreshold !== undefined){
-let data76 = data72.failureThreshold;
-if(!(((typeof data76 == "number") && (!(data76 % 1) && !isNaN(data76))) && (isFinite(data76)))){
-const err202 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/failureThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.failureThreshold.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.failureThreshold,data:data76};
+const err202 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/interval/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval.anyOf[1],data:data78};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2724,9 +2701,11 @@ vErrors.push(err202);
 }
 errors++;
 }
-if((typeof data76 == "number") && (isFinite(data76))){
-if(data76 < 1 || isNaN(data76)){
-const err203 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/failureThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/failureThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.failureThreshold,data:data76};
+var _valid10 = _errs245 === errors;
+valid35 = valid35 || _valid10;
+}
+if(!valid35){
+const err203 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/interval/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval,data:data78};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2735,12 +2714,26 @@ vErrors.push(err203);
 }
 errors++;
 }
+else {
+errors = _errs242;
+if(vErrors !== null){
+if(_errs242){
+vErrors.length = _errs242;
+}
+else {
+vErrors = null;
 }
 }
-if(data72.successThreshold !== undefined){
-let data77 = data72.successThreshold;
-if(!(((typeof data77 == "number") && (!(data77 % 1) && !isNaN(data77))) && (isFinite(data77)))){
-const err204 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/successThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/successThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.successThreshold.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.successThreshold,data:data77};
+}
+}
+if(data76.timeout !== undefined){
+let data79 = data76.timeout;
+const _errs249 = errors;
+let valid36 = false;
+const _errs250 = errors;
+if(typeof data79 === "string"){
+if(!pattern0.test(data79)){
+const err204 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/timeout/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout.anyOf[0],data:data79};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2749,9 +2742,9 @@ vErrors.push(err204);
 }
 errors++;
 }
-if((typeof data77 == "number") && (isFinite(data77))){
-if(data77 < 1 || isNaN(data77)){
-const err205 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/successThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/successThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.successThreshold,data:data77};
+}
+else {
+const err205 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/timeout/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout.anyOf[0],data:data79};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2760,16 +2753,13 @@ vErrors.push(err205);
 }
 errors++;
 }
-}
-}
-if(data72.startPeriod !== undefined){
-let data78 = data72.startPeriod;
-const _errs251 = errors;
-let valid36 = false;
+var _valid11 = _errs250 === errors;
+valid36 = valid36 || _valid11;
+if(!valid36){
 const _errs252 = errors;
-if(typeof data78 === "string"){
-if(!pattern0.test(data78)){
-const err206 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/startPeriod/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod.anyOf[0],data:data78};
+if((typeof data79 == "number") && (isFinite(data79))){
+if(data79 > 1.7976931348623157e+308 || isNaN(data79)){
+const err206 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/timeout/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout.anyOf[1],data:data79};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2778,9 +2768,8 @@ vErrors.push(err206);
 }
 errors++;
 }
-}
-else {
-const err207 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/startPeriod/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod.anyOf[0],data:data78};
+if(data79 < 0 || isNaN(data79)){
+const err207 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/timeout/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout.anyOf[1],data:data79};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2789,13 +2778,9 @@ vErrors.push(err207);
 }
 errors++;
 }
-var _valid12 = _errs252 === errors;
-valid36 = valid36 || _valid12;
-if(!valid36){
-const _errs254 = errors;
-if((typeof data78 == "number") && (isFinite(data78))){
-if(data78 > 1.7976931348623157e+308 || isNaN(data78)){
-const err208 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/startPeriod/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod.anyOf[1],data:data78};
+}
+else {
+const err208 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/timeout/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout.anyOf[1],data:data79};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2804,8 +2789,11 @@ vErrors.push(err208);
 }
 errors++;
 }
-if(data78 < 0 || isNaN(data78)){
-const err209 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/startPeriod/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod.anyOf[1],data:data78};
+var _valid11 = _errs252 === errors;
+valid36 = valid36 || _valid11;
+}
+if(!valid36){
+const err209 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/timeout/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout,data:data79};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2814,9 +2802,22 @@ vErrors.push(err209);
 }
 errors++;
 }
+else {
+errors = _errs249;
+if(vErrors !== null){
+if(_errs249){
+vErrors.length = _errs249;
 }
 else {
-const err210 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/startPeriod/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod.anyOf[1],data:data78};
+vErrors = null;
+}
+}
+}
+}
+if(data76.failureThreshold !== undefined){
+let data80 = data76.failureThreshold;
+if(!(((typeof data80 == "number") && (!(data80 % 1) && !isNaN(data80))) && (isFinite(data80)))){
+const err210 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/failureThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.failureThreshold.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.failureThreshold,data:data80};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2825,11 +2826,9 @@ vErrors.push(err210);
 }
 errors++;
 }
-var _valid12 = _errs254 === errors;
-valid36 = valid36 || _valid12;
-}
-if(!valid36){
-const err211 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/startPeriod/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod,data:data78};
+if((typeof data80 == "number") && (isFinite(data80))){
+if(data80 < 1 || isNaN(data80)){
+const err211 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/failureThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/failureThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.failureThreshold,data:data80};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2838,21 +2837,12 @@ vErrors.push(err211);
 }
 errors++;
 }
-else {
-errors = _errs251;
-if(vErrors !== null){
-if(_errs251){
-vErrors.length = _errs251;
-}
-else {
-vErrors = null;
 }
 }
-}
-}
-}
-else {
-const err212 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness,data:data72};
+if(data76.successThreshold !== undefined){
+let data81 = data76.successThreshold;
+if(!(((typeof data81 == "number") && (!(data81 % 1) && !isNaN(data81))) && (isFinite(data81)))){
+const err212 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/successThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/successThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.successThreshold.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.successThreshold,data:data81};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2861,10 +2851,9 @@ vErrors.push(err212);
 }
 errors++;
 }
-}
-}
-else {
-const err213 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/health",schemaPath:"#/properties/services/additionalProperties/properties/health/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.health.type,parentSchema:schema11.properties.services.additionalProperties.properties.health,data:data63};
+if((typeof data81 == "number") && (isFinite(data81))){
+if(data81 < 1 || isNaN(data81)){
+const err213 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/successThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/successThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.successThreshold,data:data81};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2874,12 +2863,15 @@ vErrors.push(err213);
 errors++;
 }
 }
-if(data51.restart !== undefined){
-let data79 = data51.restart;
-if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
-for(const key20 in data79){
-if(!((((((key20 === "policy") || (key20 === "initialBackoff")) || (key20 === "maxBackoff")) || (key20 === "minUptime")) || (key20 === "maxRestarts")) || (key20 === "window"))){
-const err214 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart",schemaPath:"#/properties/services/additionalProperties/properties/restart/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.restart,data:data79};
+}
+if(data76.startPeriod !== undefined){
+let data82 = data76.startPeriod;
+const _errs260 = errors;
+let valid37 = false;
+const _errs261 = errors;
+if(typeof data82 === "string"){
+if(!pattern0.test(data82)){
+const err214 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/startPeriod/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod.anyOf[0],data:data82};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2889,10 +2881,8 @@ vErrors.push(err214);
 errors++;
 }
 }
-if(data79.policy !== undefined){
-let data80 = data79.policy;
-if(typeof data80 !== "string"){
-const err215 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/policy",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/policy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.policy.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.policy,data:data80};
+else {
+const err215 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/startPeriod/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod.anyOf[0],data:data82};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2901,8 +2891,13 @@ vErrors.push(err215);
 }
 errors++;
 }
-if(!(((data80 === "on-failure") || (data80 === "always")) || (data80 === "never"))){
-const err216 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/policy",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/policy/enum",keyword:"enum",params:{allowedValues: schema11.properties.services.additionalProperties.properties.restart.properties.policy.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.services.additionalProperties.properties.restart.properties.policy.enum,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.policy,data:data80};
+var _valid12 = _errs261 === errors;
+valid37 = valid37 || _valid12;
+if(!valid37){
+const _errs263 = errors;
+if((typeof data82 == "number") && (isFinite(data82))){
+if(data82 > 1.7976931348623157e+308 || isNaN(data82)){
+const err216 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/startPeriod/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod.anyOf[1],data:data82};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2911,15 +2906,8 @@ vErrors.push(err216);
 }
 errors++;
 }
-}
-if(data79.initialBackoff !== undefined){
-let data81 = data79.initialBackoff;
-const _errs263 = errors;
-let valid38 = false;
-const _errs264 = errors;
-if(typeof data81 === "string"){
-if(!pattern0.test(data81)){
-const err217 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/initialBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/initialBackoff/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff.anyOf[0],data:data81};
+if(data82 < 0 || isNaN(data82)){
+const err217 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/startPeriod/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod.anyOf[1],data:data82};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2930,7 +2918,7 @@ errors++;
 }
 }
 else {
-const err218 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/initialBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/initialBackoff/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff.anyOf[0],data:data81};
+const err218 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/startPeriod/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod.anyOf[1],data:data82};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2939,13 +2927,11 @@ vErrors.push(err218);
 }
 errors++;
 }
-var _valid13 = _errs264 === errors;
-valid38 = valid38 || _valid13;
-if(!valid38){
-const _errs266 = errors;
-if((typeof data81 == "number") && (isFinite(data81))){
-if(data81 > 1.7976931348623157e+308 || isNaN(data81)){
-const err219 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/initialBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/initialBackoff/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff.anyOf[1],data:data81};
+var _valid12 = _errs263 === errors;
+valid37 = valid37 || _valid12;
+}
+if(!valid37){
+const err219 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/startPeriod/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod,data:data82};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2954,8 +2940,21 @@ vErrors.push(err219);
 }
 errors++;
 }
-if(data81 < 0 || isNaN(data81)){
-const err220 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/initialBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/initialBackoff/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff.anyOf[1],data:data81};
+else {
+errors = _errs260;
+if(vErrors !== null){
+if(_errs260){
+vErrors.length = _errs260;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err220 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness,data:data76};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -2965,8 +2964,9 @@ vErrors.push(err220);
 errors++;
 }
 }
+}
 else {
-const err221 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/initialBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/initialBackoff/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff.anyOf[1],data:data81};
+const err221 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health",schemaPath:"#/properties/services/additionalProperties/properties/health/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.health.type,parentSchema:schema11.properties.services.additionalProperties.properties.health,data:data67};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -2975,11 +2975,13 @@ vErrors.push(err221);
 }
 errors++;
 }
-var _valid13 = _errs266 === errors;
-valid38 = valid38 || _valid13;
 }
-if(!valid38){
-const err222 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/initialBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/initialBackoff/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff,data:data81};
+if(data55.restart !== undefined){
+let data83 = data55.restart;
+if(data83 && typeof data83 == "object" && !Array.isArray(data83)){
+for(const key21 in data83){
+if(!((((((key21 === "policy") || (key21 === "initialBackoff")) || (key21 === "maxBackoff")) || (key21 === "minUptime")) || (key21 === "maxRestarts")) || (key21 === "window"))){
+const err222 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart",schemaPath:"#/properties/services/additionalProperties/properties/restart/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.restart,data:data83};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -2988,26 +2990,11 @@ vErrors.push(err222);
 }
 errors++;
 }
-else {
-errors = _errs263;
-if(vErrors !== null){
-if(_errs263){
-vErrors.length = _errs263;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data79.maxBackoff !== undefined){
-let data82 = data79.maxBackoff;
-const _errs270 = errors;
-let valid39 = false;
-const _errs271 = errors;
-if(typeof data82 === "string"){
-if(!pattern0.test(data82)){
-const err223 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxBackoff/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff.anyOf[0],data:data82};
+if(data83.policy !== undefined){
+let data84 = data83.policy;
+if(typeof data84 !== "string"){
+const err223 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/policy",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/policy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.policy.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.policy,data:data84};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -3016,9 +3003,8 @@ vErrors.push(err223);
 }
 errors++;
 }
-}
-else {
-const err224 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxBackoff/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff.anyOf[0],data:data82};
+if(!(((data84 === "on-failure") || (data84 === "always")) || (data84 === "never"))){
+const err224 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/policy",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/policy/enum",keyword:"enum",params:{allowedValues: schema11.properties.services.additionalProperties.properties.restart.properties.policy.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.services.additionalProperties.properties.restart.properties.policy.enum,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.policy,data:data84};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -3027,13 +3013,15 @@ vErrors.push(err224);
 }
 errors++;
 }
-var _valid14 = _errs271 === errors;
-valid39 = valid39 || _valid14;
-if(!valid39){
+}
+if(data83.initialBackoff !== undefined){
+let data85 = data83.initialBackoff;
+const _errs272 = errors;
+let valid39 = false;
 const _errs273 = errors;
-if((typeof data82 == "number") && (isFinite(data82))){
-if(data82 > 1.7976931348623157e+308 || isNaN(data82)){
-const err225 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxBackoff/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff.anyOf[1],data:data82};
+if(typeof data85 === "string"){
+if(!pattern0.test(data85)){
+const err225 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/initialBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/initialBackoff/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff.anyOf[0],data:data85};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -3042,8 +3030,9 @@ vErrors.push(err225);
 }
 errors++;
 }
-if(data82 < 0 || isNaN(data82)){
-const err226 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxBackoff/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff.anyOf[1],data:data82};
+}
+else {
+const err226 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/initialBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/initialBackoff/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff.anyOf[0],data:data85};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -3052,9 +3041,13 @@ vErrors.push(err226);
 }
 errors++;
 }
-}
-else {
-const err227 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxBackoff/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff.anyOf[1],data:data82};
+var _valid13 = _errs273 === errors;
+valid39 = valid39 || _valid13;
+if(!valid39){
+const _errs275 = errors;
+if((typeof data85 == "number") && (isFinite(data85))){
+if(data85 > 1.7976931348623157e+308 || isNaN(data85)){
+const err227 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/initialBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/initialBackoff/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff.anyOf[1],data:data85};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -3063,11 +3056,8 @@ vErrors.push(err227);
 }
 errors++;
 }
-var _valid14 = _errs273 === errors;
-valid39 = valid39 || _valid14;
-}
-if(!valid39){
-const err228 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxBackoff/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff,data:data82};
+if(data85 < 0 || isNaN(data85)){
+const err228 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/initialBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/initialBackoff/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff.anyOf[1],data:data85};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -3076,26 +3066,9 @@ vErrors.push(err228);
 }
 errors++;
 }
-else {
-errors = _errs270;
-if(vErrors !== null){
-if(_errs270){
-vErrors.length = _errs270;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data79.minUptime !== undefined){
-let data83 = data79.minUptime;
-const _errs277 = errors;
-let valid40 = false;
-const _errs278 = errors;
-if(typeof data83 === "string"){
-if(!pattern0.test(data83)){
-const err229 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/minUptime",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/minUptime/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime.anyOf[0],data:data83};
+const err229 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/initialBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/initialBackoff/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff.anyOf[1],data:data85};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -3104,9 +3077,11 @@ vErrors.push(err229);
 }
 errors++;
 }
+var _valid13 = _errs275 === errors;
+valid39 = valid39 || _valid13;
 }
-else {
-const err230 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/minUptime",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/minUptime/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime.anyOf[0],data:data83};
+if(!valid39){
+const err230 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/initialBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/initialBackoff/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff,data:data85};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -3115,13 +3090,26 @@ vErrors.push(err230);
 }
 errors++;
 }
-var _valid15 = _errs278 === errors;
-valid40 = valid40 || _valid15;
-if(!valid40){
+else {
+errors = _errs272;
+if(vErrors !== null){
+if(_errs272){
+vErrors.length = _errs272;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data83.maxBackoff !== undefined){
+let data86 = data83.maxBackoff;
+const _errs279 = errors;
+let valid40 = false;
 const _errs280 = errors;
-if((typeof data83 == "number") && (isFinite(data83))){
-if(data83 > 1.7976931348623157e+308 || isNaN(data83)){
-const err231 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/minUptime",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/minUptime/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime.anyOf[1],data:data83};
+if(typeof data86 === "string"){
+if(!pattern0.test(data86)){
+const err231 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxBackoff/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff.anyOf[0],data:data86};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -3130,8 +3118,9 @@ vErrors.push(err231);
 }
 errors++;
 }
-if(data83 < 0 || isNaN(data83)){
-const err232 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/minUptime",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/minUptime/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime.anyOf[1],data:data83};
+}
+else {
+const err232 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxBackoff/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff.anyOf[0],data:data86};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -3140,9 +3129,13 @@ vErrors.push(err232);
 }
 errors++;
 }
-}
-else {
-const err233 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/minUptime",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/minUptime/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime.anyOf[1],data:data83};
+var _valid14 = _errs280 === errors;
+valid40 = valid40 || _valid14;
+if(!valid40){
+const _errs282 = errors;
+if((typeof data86 == "number") && (isFinite(data86))){
+if(data86 > 1.7976931348623157e+308 || isNaN(data86)){
+const err233 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxBackoff/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff.anyOf[1],data:data86};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -3151,11 +3144,8 @@ vErrors.push(err233);
 }
 errors++;
 }
-var _valid15 = _errs280 === errors;
-valid40 = valid40 || _valid15;
-}
-if(!valid40){
-const err234 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/minUptime",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/minUptime/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime,data:data83};
+if(data86 < 0 || isNaN(data86)){
+const err234 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxBackoff/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff.anyOf[1],data:data86};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -3164,22 +3154,9 @@ vErrors.push(err234);
 }
 errors++;
 }
-else {
-errors = _errs277;
-if(vErrors !== null){
-if(_errs277){
-vErrors.length = _errs277;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data79.maxRestarts !== undefined){
-let data84 = data79.maxRestarts;
-if(!(((typeof data84 == "number") && (!(data84 % 1) && !isNaN(data84))) && (isFinite(data84)))){
-const err235 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxRestarts",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxRestarts/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.restart.properties.maxRestarts.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxRestarts,data:data84};
+const err235 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxBackoff/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff.anyOf[1],data:data86};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -3188,9 +3165,11 @@ vErrors.push(err235);
 }
 errors++;
 }
-if((typeof data84 == "number") && (isFinite(data84))){
-if(data84 < 0 || isNaN(data84)){
-const err236 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxRestarts",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxRestarts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxRestarts,data:data84};
+var _valid14 = _errs282 === errors;
+valid40 = valid40 || _valid14;
+}
+if(!valid40){
+const err236 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxBackoff/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff,data:data86};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -3199,16 +3178,26 @@ vErrors.push(err236);
 }
 errors++;
 }
+else {
+errors = _errs279;
+if(vErrors !== null){
+if(_errs279){
+vErrors.length = _errs279;
+}
+else {
+vErrors = null;
 }
 }
-if(data79.window !== undefined){
-let data85 = data79.window;
+}
+}
+if(data83.minUptime !== undefined){
+let data87 = data83.minUptime;
 const _errs286 = errors;
 let valid41 = false;
 const _errs287 = errors;
-if(typeof data85 === "string"){
-if(!pattern0.test(data85)){
-const err237 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/window",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/window/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.window.anyOf[0],data:data85};
+if(typeof data87 === "string"){
+if(!pattern0.test(data87)){
+const err237 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/minUptime",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/minUptime/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime.anyOf[0],data:data87};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -3219,7 +3208,7 @@ errors++;
 }
 }
 else {
-const err238 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/window",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/window/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.window.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.window.anyOf[0],data:data85};
+const err238 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/minUptime",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/minUptime/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime.anyOf[0],data:data87};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -3228,13 +3217,13 @@ vErrors.push(err238);
 }
 errors++;
 }
-var _valid16 = _errs287 === errors;
-valid41 = valid41 || _valid16;
+var _valid15 = _errs287 === errors;
+valid41 = valid41 || _valid15;
 if(!valid41){
 const _errs289 = errors;
-if((typeof data85 == "number") && (isFinite(data85))){
-if(data85 > 1.7976931348623157e+308 || isNaN(data85)){
-const err239 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/window",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/window/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.window.anyOf[1],data:data85};
+if((typeof data87 == "number") && (isFinite(data87))){
+if(data87 > 1.7976931348623157e+308 || isNaN(data87)){
+const err239 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/minUptime",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/minUptime/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime.anyOf[1],data:data87};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -3243,8 +3232,8 @@ vErrors.push(err239);
 }
 errors++;
 }
-if(data85 < 0 || isNaN(data85)){
-const err240 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/window",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/window/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.window.anyOf[1],data:data85};
+if(data87 < 0 || isNaN(data87)){
+const err240 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/minUptime",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/minUptime/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime.anyOf[1],data:data87};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -3255,7 +3244,7 @@ errors++;
 }
 }
 else {
-const err241 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/window",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/window/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.restart.properties.window.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.window.anyOf[1],data:data85};
+const err241 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/minUptime",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/minUptime/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime.anyOf[1],data:data87};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -3264,11 +3253,11 @@ vErrors.push(err241);
 }
 errors++;
 }
-var _valid16 = _errs289 === errors;
-valid41 = valid41 || _valid16;
+var _valid15 = _errs289 === errors;
+valid41 = valid41 || _valid15;
 }
 if(!valid41){
-const err242 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/window",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/window/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.restart.properties.window.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.window,data:data85};
+const err242 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/minUptime",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/minUptime/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime,data:data87};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -3289,9 +3278,10 @@ vErrors = null;
 }
 }
 }
-}
-else {
-const err243 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart",schemaPath:"#/properties/services/additionalProperties/properties/restart/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.restart.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart,data:data79};
+if(data83.maxRestarts !== undefined){
+let data88 = data83.maxRestarts;
+if(!(((typeof data88 == "number") && (!(data88 % 1) && !isNaN(data88))) && (isFinite(data88)))){
+const err243 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxRestarts",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxRestarts/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.restart.properties.maxRestarts.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxRestarts,data:data88};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -3300,13 +3290,9 @@ vErrors.push(err243);
 }
 errors++;
 }
-}
-if(data51.store !== undefined){
-let data86 = data51.store;
-if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
-for(const key21 in data86){
-if(!(((key21 === "backend") || (key21 === "url")) || (key21 === "passwordFile"))){
-const err244 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/store",schemaPath:"#/properties/services/additionalProperties/properties/store/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.store,data:data86};
+if((typeof data88 == "number") && (isFinite(data88))){
+if(data88 < 0 || isNaN(data88)){
+const err244 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxRestarts",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxRestarts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxRestarts,data:data88};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -3316,10 +3302,15 @@ vErrors.push(err244);
 errors++;
 }
 }
-if(data86.backend !== undefined){
-let data87 = data86.backend;
-if(typeof data87 !== "string"){
-const err245 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/backend",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/backend/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.backend.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.backend,data:data87};
+}
+if(data83.window !== undefined){
+let data89 = data83.window;
+const _errs295 = errors;
+let valid42 = false;
+const _errs296 = errors;
+if(typeof data89 === "string"){
+if(!pattern0.test(data89)){
+const err245 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/window",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/window/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.window.anyOf[0],data:data89};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -3328,8 +3319,9 @@ vErrors.push(err245);
 }
 errors++;
 }
-if(!((data87 === "sqlite") || (data87 === "postgres"))){
-const err246 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/backend",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/backend/enum",keyword:"enum",params:{allowedValues: schema11.properties.services.additionalProperties.properties.store.properties.backend.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.services.additionalProperties.properties.store.properties.backend.enum,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.backend,data:data87};
+}
+else {
+const err246 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/window",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/window/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.window.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.window.anyOf[0],data:data89};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -3338,12 +3330,13 @@ vErrors.push(err246);
 }
 errors++;
 }
-}
-if(data86.url !== undefined){
-let data88 = data86.url;
-if(typeof data88 === "string"){
-if(!pattern13.test(data88)){
-const err247 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/url",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/url/pattern",keyword:"pattern",params:{pattern: "^postgres(ql)?://"},message:"must match pattern \""+"^postgres(ql)?://"+"\"",schema:"^postgres(ql)?://",parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.url,data:data88};
+var _valid16 = _errs296 === errors;
+valid42 = valid42 || _valid16;
+if(!valid42){
+const _errs298 = errors;
+if((typeof data89 == "number") && (isFinite(data89))){
+if(data89 > 1.7976931348623157e+308 || isNaN(data89)){
+const err247 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/window",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/window/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.window.anyOf[1],data:data89};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -3352,9 +3345,8 @@ vErrors.push(err247);
 }
 errors++;
 }
-}
-else {
-const err248 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/url",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.url.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.url,data:data88};
+if(data89 < 0 || isNaN(data89)){
+const err248 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/window",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/window/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.window.anyOf[1],data:data89};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -3364,11 +3356,8 @@ vErrors.push(err248);
 errors++;
 }
 }
-if(data86.passwordFile !== undefined){
-let data89 = data86.passwordFile;
-if(typeof data89 === "string"){
-if(data89.length < 1){
-const err249 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/passwordFile",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/passwordFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.passwordFile,data:data89};
+else {
+const err249 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/window",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/window/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.restart.properties.window.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.window.anyOf[1],data:data89};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -3377,9 +3366,11 @@ vErrors.push(err249);
 }
 errors++;
 }
+var _valid16 = _errs298 === errors;
+valid42 = valid42 || _valid16;
 }
-else {
-const err250 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/passwordFile",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/passwordFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.passwordFile.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.passwordFile,data:data89};
+if(!valid42){
+const err250 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/window",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/window/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.restart.properties.window.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.window,data:data89};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -3388,10 +3379,21 @@ vErrors.push(err250);
 }
 errors++;
 }
+else {
+errors = _errs295;
+if(vErrors !== null){
+if(_errs295){
+vErrors.length = _errs295;
+}
+else {
+vErrors = null;
+}
+}
+}
 }
 }
 else {
-const err251 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/store",schemaPath:"#/properties/services/additionalProperties/properties/store/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.store.type,parentSchema:schema11.properties.services.additionalProperties.properties.store,data:data86};
+const err251 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart",schemaPath:"#/properties/services/additionalProperties/properties/restart/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.restart.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart,data:data83};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -3401,14 +3403,12 @@ vErrors.push(err251);
 errors++;
 }
 }
-if(data51.stopTimeout !== undefined){
-let data90 = data51.stopTimeout;
-const _errs303 = errors;
-let valid43 = false;
-const _errs304 = errors;
-if(typeof data90 === "string"){
-if(!pattern0.test(data90)){
-const err252 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/stopTimeout",schemaPath:"#/properties/services/additionalProperties/properties/stopTimeout/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.stopTimeout.anyOf[0],data:data90};
+if(data55.store !== undefined){
+let data90 = data55.store;
+if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
+for(const key22 in data90){
+if(!((((key22 === "backend") || (key22 === "url")) || (key22 === "passwordFile")) || (key22 === "tls"))){
+const err252 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store",schemaPath:"#/properties/services/additionalProperties/properties/store/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.store,data:data90};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -3418,8 +3418,10 @@ vErrors.push(err252);
 errors++;
 }
 }
-else {
-const err253 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/stopTimeout",schemaPath:"#/properties/services/additionalProperties/properties/stopTimeout/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.stopTimeout.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.stopTimeout.anyOf[0],data:data90};
+if(data90.backend !== undefined){
+let data91 = data90.backend;
+if(typeof data91 !== "string"){
+const err253 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/backend",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/backend/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.backend.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.backend,data:data91};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -3428,13 +3430,8 @@ vErrors.push(err253);
 }
 errors++;
 }
-var _valid17 = _errs304 === errors;
-valid43 = valid43 || _valid17;
-if(!valid43){
-const _errs306 = errors;
-if((typeof data90 == "number") && (isFinite(data90))){
-if(data90 > 1.7976931348623157e+308 || isNaN(data90)){
-const err254 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/stopTimeout",schemaPath:"#/properties/services/additionalProperties/properties/stopTimeout/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.stopTimeout.anyOf[1],data:data90};
+if(!((data91 === "sqlite") || (data91 === "postgres"))){
+const err254 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/backend",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/backend/enum",keyword:"enum",params:{allowedValues: schema11.properties.services.additionalProperties.properties.store.properties.backend.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.services.additionalProperties.properties.store.properties.backend.enum,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.backend,data:data91};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -3443,8 +3440,12 @@ vErrors.push(err254);
 }
 errors++;
 }
-if(data90 < 0 || isNaN(data90)){
-const err255 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/stopTimeout",schemaPath:"#/properties/services/additionalProperties/properties/stopTimeout/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.stopTimeout.anyOf[1],data:data90};
+}
+if(data90.url !== undefined){
+let data92 = data90.url;
+if(typeof data92 === "string"){
+if(!pattern13.test(data92)){
+const err255 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/url",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/url/pattern",keyword:"pattern",params:{pattern: "^postgres(ql)?://"},message:"must match pattern \""+"^postgres(ql)?://"+"\"",schema:"^postgres(ql)?://",parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.url,data:data92};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -3455,7 +3456,7 @@ errors++;
 }
 }
 else {
-const err256 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/stopTimeout",schemaPath:"#/properties/services/additionalProperties/properties/stopTimeout/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.stopTimeout.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.stopTimeout.anyOf[1],data:data90};
+const err256 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/url",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.url.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.url,data:data92};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -3464,11 +3465,12 @@ vErrors.push(err256);
 }
 errors++;
 }
-var _valid17 = _errs306 === errors;
-valid43 = valid43 || _valid17;
 }
-if(!valid43){
-const err257 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/stopTimeout",schemaPath:"#/properties/services/additionalProperties/properties/stopTimeout/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.stopTimeout.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.stopTimeout,data:data90};
+if(data90.passwordFile !== undefined){
+let data93 = data90.passwordFile;
+if(typeof data93 === "string"){
+if(data93.length < 1){
+const err257 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/passwordFile",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/passwordFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.passwordFile,data:data93};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -3477,26 +3479,9 @@ vErrors.push(err257);
 }
 errors++;
 }
-else {
-errors = _errs303;
-if(vErrors !== null){
-if(_errs303){
-vErrors.length = _errs303;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data51.drainDelay !== undefined){
-let data91 = data51.drainDelay;
-const _errs310 = errors;
-let valid44 = false;
-const _errs311 = errors;
-if(typeof data91 === "string"){
-if(!pattern0.test(data91)){
-const err258 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/drainDelay",schemaPath:"#/properties/services/additionalProperties/properties/drainDelay/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.drainDelay.anyOf[0],data:data91};
+const err258 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/passwordFile",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/passwordFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.passwordFile.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.passwordFile,data:data93};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -3506,8 +3491,12 @@ vErrors.push(err258);
 errors++;
 }
 }
-else {
-const err259 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/drainDelay",schemaPath:"#/properties/services/additionalProperties/properties/drainDelay/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.drainDelay.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.drainDelay.anyOf[0],data:data91};
+if(data90.tls !== undefined){
+let data94 = data90.tls;
+if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
+for(const key23 in data94){
+if(!(((key23 === "ca") || (key23 === "cert")) || (key23 === "key"))){
+const err259 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls,data:data94};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -3516,13 +3505,12 @@ vErrors.push(err259);
 }
 errors++;
 }
-var _valid18 = _errs311 === errors;
-valid44 = valid44 || _valid18;
-if(!valid44){
-const _errs313 = errors;
-if((typeof data91 == "number") && (isFinite(data91))){
-if(data91 > 1.7976931348623157e+308 || isNaN(data91)){
-const err260 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/drainDelay",schemaPath:"#/properties/services/additionalProperties/properties/drainDelay/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.drainDelay.anyOf[1],data:data91};
+}
+if(data94.ca !== undefined){
+let data95 = data94.ca;
+if(typeof data95 === "string"){
+if(data95.length < 1){
+const err260 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls/ca",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/properties/ca/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.ca,data:data95};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -3531,8 +3519,9 @@ vErrors.push(err260);
 }
 errors++;
 }
-if(data91 < 0 || isNaN(data91)){
-const err261 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/drainDelay",schemaPath:"#/properties/services/additionalProperties/properties/drainDelay/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.drainDelay.anyOf[1],data:data91};
+}
+else {
+const err261 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls/ca",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/properties/ca/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.ca.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.ca,data:data95};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -3542,8 +3531,11 @@ vErrors.push(err261);
 errors++;
 }
 }
-else {
-const err262 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/drainDelay",schemaPath:"#/properties/services/additionalProperties/properties/drainDelay/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.drainDelay.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.drainDelay.anyOf[1],data:data91};
+if(data94.cert !== undefined){
+let data96 = data94.cert;
+if(typeof data96 === "string"){
+if(data96.length < 1){
+const err262 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls/cert",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/properties/cert/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.cert,data:data96};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -3552,11 +3544,9 @@ vErrors.push(err262);
 }
 errors++;
 }
-var _valid18 = _errs313 === errors;
-valid44 = valid44 || _valid18;
 }
-if(!valid44){
-const err263 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/drainDelay",schemaPath:"#/properties/services/additionalProperties/properties/drainDelay/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.drainDelay.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.drainDelay,data:data91};
+else {
+const err263 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls/cert",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/properties/cert/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.cert.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.cert,data:data96};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -3565,21 +3555,12 @@ vErrors.push(err263);
 }
 errors++;
 }
-else {
-errors = _errs310;
-if(vErrors !== null){
-if(_errs310){
-vErrors.length = _errs310;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err264 = {instancePath:instancePath+"/services/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.type,parentSchema:schema11.properties.services.additionalProperties,data:data51};
+if(data94.key !== undefined){
+let data97 = data94.key;
+if(typeof data97 === "string"){
+if(data97.length < 1){
+const err264 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls/key",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/properties/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.key,data:data97};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -3589,9 +3570,8 @@ vErrors.push(err264);
 errors++;
 }
 }
-}
 else {
-const err265 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.type,parentSchema:schema11.properties.services,data:data50};
+const err265 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls/key",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.key.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.key,data:data97};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -3603,12 +3583,236 @@ errors++;
 }
 }
 else {
-const err266 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+const err266 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.store.properties.tls.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls,data:data94};
 if(vErrors === null){
 vErrors = [err266];
 }
 else {
 vErrors.push(err266);
+}
+errors++;
+}
+}
+}
+else {
+const err267 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store",schemaPath:"#/properties/services/additionalProperties/properties/store/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.store.type,parentSchema:schema11.properties.services.additionalProperties.properties.store,data:data90};
+if(vErrors === null){
+vErrors = [err267];
+}
+else {
+vErrors.push(err267);
+}
+errors++;
+}
+}
+if(data55.stopTimeout !== undefined){
+let data98 = data55.stopTimeout;
+const _errs321 = errors;
+let valid45 = false;
+const _errs322 = errors;
+if(typeof data98 === "string"){
+if(!pattern0.test(data98)){
+const err268 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/stopTimeout",schemaPath:"#/properties/services/additionalProperties/properties/stopTimeout/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.stopTimeout.anyOf[0],data:data98};
+if(vErrors === null){
+vErrors = [err268];
+}
+else {
+vErrors.push(err268);
+}
+errors++;
+}
+}
+else {
+const err269 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/stopTimeout",schemaPath:"#/properties/services/additionalProperties/properties/stopTimeout/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.stopTimeout.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.stopTimeout.anyOf[0],data:data98};
+if(vErrors === null){
+vErrors = [err269];
+}
+else {
+vErrors.push(err269);
+}
+errors++;
+}
+var _valid17 = _errs322 === errors;
+valid45 = valid45 || _valid17;
+if(!valid45){
+const _errs324 = errors;
+if((typeof data98 == "number") && (isFinite(data98))){
+if(data98 > 1.7976931348623157e+308 || isNaN(data98)){
+const err270 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/stopTimeout",schemaPath:"#/properties/services/additionalProperties/properties/stopTimeout/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.stopTimeout.anyOf[1],data:data98};
+if(vErrors === null){
+vErrors = [err270];
+}
+else {
+vErrors.push(err270);
+}
+errors++;
+}
+if(data98 < 0 || isNaN(data98)){
+const err271 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/stopTimeout",schemaPath:"#/properties/services/additionalProperties/properties/stopTimeout/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.stopTimeout.anyOf[1],data:data98};
+if(vErrors === null){
+vErrors = [err271];
+}
+else {
+vErrors.push(err271);
+}
+errors++;
+}
+}
+else {
+const err272 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/stopTimeout",schemaPath:"#/properties/services/additionalProperties/properties/stopTimeout/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.stopTimeout.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.stopTimeout.anyOf[1],data:data98};
+if(vErrors === null){
+vErrors = [err272];
+}
+else {
+vErrors.push(err272);
+}
+errors++;
+}
+var _valid17 = _errs324 === errors;
+valid45 = valid45 || _valid17;
+}
+if(!valid45){
+const err273 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/stopTimeout",schemaPath:"#/properties/services/additionalProperties/properties/stopTimeout/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.stopTimeout.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.stopTimeout,data:data98};
+if(vErrors === null){
+vErrors = [err273];
+}
+else {
+vErrors.push(err273);
+}
+errors++;
+}
+else {
+errors = _errs321;
+if(vErrors !== null){
+if(_errs321){
+vErrors.length = _errs321;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data55.drainDelay !== undefined){
+let data99 = data55.drainDelay;
+const _errs328 = errors;
+let valid46 = false;
+const _errs329 = errors;
+if(typeof data99 === "string"){
+if(!pattern0.test(data99)){
+const err274 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/drainDelay",schemaPath:"#/properties/services/additionalProperties/properties/drainDelay/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.drainDelay.anyOf[0],data:data99};
+if(vErrors === null){
+vErrors = [err274];
+}
+else {
+vErrors.push(err274);
+}
+errors++;
+}
+}
+else {
+const err275 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/drainDelay",schemaPath:"#/properties/services/additionalProperties/properties/drainDelay/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.drainDelay.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.drainDelay.anyOf[0],data:data99};
+if(vErrors === null){
+vErrors = [err275];
+}
+else {
+vErrors.push(err275);
+}
+errors++;
+}
+var _valid18 = _errs329 === errors;
+valid46 = valid46 || _valid18;
+if(!valid46){
+const _errs331 = errors;
+if((typeof data99 == "number") && (isFinite(data99))){
+if(data99 > 1.7976931348623157e+308 || isNaN(data99)){
+const err276 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/drainDelay",schemaPath:"#/properties/services/additionalProperties/properties/drainDelay/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.drainDelay.anyOf[1],data:data99};
+if(vErrors === null){
+vErrors = [err276];
+}
+else {
+vErrors.push(err276);
+}
+errors++;
+}
+if(data99 < 0 || isNaN(data99)){
+const err277 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/drainDelay",schemaPath:"#/properties/services/additionalProperties/properties/drainDelay/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.drainDelay.anyOf[1],data:data99};
+if(vErrors === null){
+vErrors = [err277];
+}
+else {
+vErrors.push(err277);
+}
+errors++;
+}
+}
+else {
+const err278 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/drainDelay",schemaPath:"#/properties/services/additionalProperties/properties/drainDelay/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.drainDelay.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.drainDelay.anyOf[1],data:data99};
+if(vErrors === null){
+vErrors = [err278];
+}
+else {
+vErrors.push(err278);
+}
+errors++;
+}
+var _valid18 = _errs331 === errors;
+valid46 = valid46 || _valid18;
+}
+if(!valid46){
+const err279 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/drainDelay",schemaPath:"#/properties/services/additionalProperties/properties/drainDelay/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.drainDelay.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.drainDelay,data:data99};
+if(vErrors === null){
+vErrors = [err279];
+}
+else {
+vErrors.push(err279);
+}
+errors++;
+}
+else {
+errors = _errs328;
+if(vErrors !== null){
+if(_errs328){
+vErrors.length = _errs328;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err280 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.type,parentSchema:schema11.properties.services.additionalProperties,data:data55};
+if(vErrors === null){
+vErrors = [err280];
+}
+else {
+vErrors.push(err280);
+}
+errors++;
+}
+}
+}
+else {
+const err281 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.type,parentSchema:schema11.properties.services,data:data54};
+if(vErrors === null){
+vErrors = [err281];
+}
+else {
+vErrors.push(err281);
+}
+errors++;
+}
+}
+}
+else {
+const err282 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err282];
+}
+else {
+vErrors.push(err282);
 }
 errors++;
 }
@@ -4992,6 +5196,28 @@ export const configSchemaJson = {
           "type": "string",
           "minLength": 1,
           "description": "a file holding the database user's password, relative to the config file (else PGPASSWORD)"
+        },
+        "tls": {
+          "type": "object",
+          "properties": {
+            "ca": {
+              "type": "string",
+              "minLength": 1,
+              "description": "the CA certificate the server's certificate is checked against (PEM)"
+            },
+            "cert": {
+              "type": "string",
+              "minLength": 1,
+              "description": "a client certificate (PEM), where the server asks for one"
+            },
+            "key": {
+              "type": "string",
+              "minLength": 1,
+              "description": "the client certificate's key (PEM, mode 0600)"
+            }
+          },
+          "additionalProperties": false,
+          "description": "PostgreSQL over TLS, the server's certificate verified (name and CA; without ca, the system's CAs): files relative to the config file"
         }
       },
       "additionalProperties": false,
@@ -5341,6 +5567,28 @@ export const configSchemaJson = {
                 "type": "string",
                 "minLength": 1,
                 "description": "a file holding the database user's password, relative to the config file (else PGPASSWORD)"
+              },
+              "tls": {
+                "type": "object",
+                "properties": {
+                  "ca": {
+                    "type": "string",
+                    "minLength": 1,
+                    "description": "the CA certificate the server's certificate is checked against (PEM)"
+                  },
+                  "cert": {
+                    "type": "string",
+                    "minLength": 1,
+                    "description": "a client certificate (PEM), where the server asks for one"
+                  },
+                  "key": {
+                    "type": "string",
+                    "minLength": 1,
+                    "description": "the client certificate's key (PEM, mode 0600)"
+                  }
+                },
+                "additionalProperties": false,
+                "description": "PostgreSQL over TLS, the server's certificate verified (name and CA; without ca, the system's CAs): files relative to the config file"
               }
             },
             "additionalProperties": false,

@@ -50,6 +50,17 @@ const RateLimitFile = Strict(
   { description: 'a limit per client address at the gateway: over it, 429 RATE_LIMITED with Retry-After' },
 );
 
+/** The files of a TLS client: the CA the server is checked against, a client certificate and its key. */
+const tlsFiles = (server: string, description: string) =>
+  Strict(
+    {
+      ca: Type.Optional(Type.String({ minLength: 1, description: `the CA certificate ${server}'s certificate is checked against (PEM)` })),
+      cert: Type.Optional(Type.String({ minLength: 1, description: `a client certificate (PEM), where ${server} asks for one` })),
+      key: Type.Optional(Type.String({ minLength: 1, description: "the client certificate's key (PEM, mode 0600)" })),
+    },
+    { description },
+  );
+
 /** Where bundled services keep their data: the fleet's `store`, or one service's (its keys override the fleet's). */
 const store = (defaults: boolean) =>
   Strict(
@@ -66,6 +77,9 @@ const store = (defaults: boolean) =>
         }),
       ),
       passwordFile: Type.Optional(Type.String({ minLength: 1, description: "a file holding the database user's password, relative to the config file (else PGPASSWORD)" })),
+      tls: Type.Optional(
+        tlsFiles('the server', "PostgreSQL over TLS, the server's certificate verified (name and CA; without ca, the system's CAs): files relative to the config file"),
+      ),
     },
     { description: defaults ? "the bundled services' store" : "this service's store, where it differs from the fleet's (its own database user, say)" },
   );
@@ -135,16 +149,7 @@ const Registry = Strict({
   ),
   user: Type.Optional(Type.String({ minLength: 1, description: "etcd: a user of etcd's own authentication" })),
   passwordFile: Type.Optional(Type.String({ minLength: 1, description: "etcd: a file (mode 0600) holding the user's password, relative to the config file" })),
-  tls: Type.Optional(
-    Strict(
-      {
-        ca: Type.Optional(Type.String({ minLength: 1, description: "the CA certificate etcd's certificate is checked against (PEM)" })),
-        cert: Type.Optional(Type.String({ minLength: 1, description: 'a client certificate (PEM), where etcd asks for one' })),
-        key: Type.Optional(Type.String({ minLength: 1, description: "the client certificate's key (PEM, mode 0600)" })),
-      },
-      { description: 'etcd over https: files relative to the config file' },
-    ),
-  ),
+  tls: Type.Optional(tlsFiles('etcd', 'etcd over https: files relative to the config file')),
 });
 
 const Host = Strict(

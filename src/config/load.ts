@@ -76,12 +76,20 @@ export function formatPath(p: (string | number)[]): string {
   return p.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? name(k) : `.${name(k)}`)).join('');
 }
 
-/** Files holding secrets (the fleet secret, etcd's password and client key): readable by their owner alone. */
+/** Files holding secrets (the fleet secret, etcd's password and client key, the database's client key, the SFTP key): readable by their owner alone. */
 function secretFileProblems(
-  raw: { fleet?: { secretFile?: string }; registry?: { passwordFile?: string; tls?: { key?: string } }; ach?: { odfi?: { sftp?: { privateKeyFile?: string } } } } | null,
+  raw: {
+    fleet?: { secretFile?: string };
+    registry?: { passwordFile?: string; tls?: { key?: string } };
+    store?: { tls?: { key?: string } };
+    services?: Record<string, { store?: { tls?: { key?: string } } } | null>;
+    ach?: { odfi?: { sftp?: { privateKeyFile?: string } } };
+  } | null,
   dir: string,
 ): PathProblem[] {
   const files: [string | undefined, (string | number)[]][] = [
+    [raw?.store?.tls?.key, ['store', 'tls', 'key']],
+    ...Object.entries(raw?.services ?? {}).map(([name, s]): [string | undefined, string[]] => [s?.store?.tls?.key, ['services', name, 'store', 'tls', 'key']]),
     [raw?.ach?.odfi?.sftp?.privateKeyFile, ['ach', 'odfi', 'sftp', 'privateKeyFile']],
     [raw?.fleet?.secretFile, ['fleet', 'secretFile']],
     [raw?.registry?.passwordFile, ['registry', 'passwordFile']],

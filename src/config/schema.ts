@@ -62,6 +62,8 @@ export interface StoreConfig {
   url?: string;
   /** Absolute path of the file holding the password. */
   passwordFile?: string;
+  /** TLS to the server, its certificate verified: absolute paths. */
+  tls?: { ca?: string; cert?: string; key?: string };
 }
 
 /** How the ACH service sends files to the originating bank (HMSOPS_ACH_ODFI). */
@@ -170,8 +172,13 @@ function resolveStore(fleet: Raw | undefined, own: Raw | undefined, dir: string)
     backend: s.backend,
     ...(s.url ? { url: s.url } : {}),
     ...(s.passwordFile ? { passwordFile: path.resolve(dir, s.passwordFile) } : {}),
+    // From the file only (the defaults hold an empty section): `tls: {}` there means TLS with the system's CAs.
+    ...((own?.tls ?? fleet?.tls) ? { tls: resolvePaths(own?.tls ?? fleet?.tls, dir) } : {}),
   };
 }
+
+/** A section of file names (tls), each relative to the config file's folder. */
+const resolvePaths = (files: Record<string, string>, dir: string) => Object.fromEntries(Object.entries(files).map(([k, f]) => [k, path.resolve(dir, f)]));
 
 export function resolveService(name: string, given: Raw, dir: string, fleetStore?: Raw): ServiceConfig {
   // The sections (health, restart, rateLimit) take their defaults below, only where they apply.
@@ -257,7 +264,7 @@ export function resolveConfig(raw: Raw, file: string | null, dir: string): Fleet
       prefix: reg.prefix,
       ...(reg.user ? { user: reg.user } : {}),
       ...(reg.passwordFile ? { passwordFile: path.resolve(dir, reg.passwordFile) } : {}),
-      ...(reg.tls ? { tls: Object.fromEntries(Object.entries(reg.tls as Record<string, string>).map(([k, f]) => [k, path.resolve(dir, f)])) } : {}),
+      ...(raw.registry?.tls ? { tls: resolvePaths(raw.registry.tls, dir) } : {}),
     },
     host: { name: raw.host?.name ?? os.hostname(), advertise: raw.host?.advertise ?? d.host.advertise },
     fleet: { secretFile: raw.fleet?.secretFile ? path.resolve(dir, raw.fleet.secretFile) : null },
@@ -292,11 +299,16 @@ export function crossFieldProblems(raw: Raw): { path: (string | number)[]; messa
     }
     if (password) out.push({ path: where, message: 'must not hold a password: put it in a file named by passwordFile (mode 0600), or in PGPASSWORD' });
   };
+  const tlsProblem = (tls: Raw | undefined, where: (string | number)[]) => {
+    if (tls && Boolean(tls.cert) !== Boolean(tls.key)) out.push({ path: [...where, 'tls'], message: 'a client certificate needs its key, and a key its certificate' });
+  };
   urlProblem(raw.store?.url, ['store', 'url']);
+  tlsProblem(raw.store?.tls, ['store']);
   for (const [name, s] of Object.entries((raw.services ?? {}) as Raw)) {
     if (!s || typeof s !== 'object' || !s.store) continue;
     if ('command' in s) out.push({ path: ['services', name, 'store'], message: 'is for the bundled services; a custom program keeps its own data' });
     urlProblem(s.store.url, ['services', name, 'store', 'url']);
+    tlsProblem(s.store.tls, ['services', name, 'store']);
   }
   for (const [name, s] of Object.entries((raw.services ?? DEFAULT_SERVICES) as Raw)) {
     const st: Raw = { ...raw.store, ...(s as Raw | null)?.store };

@@ -13,6 +13,8 @@ export interface TestPostgres {
   port: number;
   /** The address fleets connect to (127.0.0.1, or `listen`). */
   host: string;
+  /** Started with `tls`: the CA that signed the server's certificate (TCP clients must use TLS). */
+  tls?: { ca: string };
   /** Its unix socket dir: the test's own connections, from any network namespace. */
   socketDir: string;
   /** The superuser's connection (password included: for the test's own setup only). */
@@ -39,7 +41,7 @@ export interface TestDatabase {
   url: string;
 }
 
-export const startPostgres = server.startPostgres as (opts?: { durable?: boolean; listen?: string; netns?: string }) => Promise<TestPostgres>;
+export const startPostgres = server.startPostgres as (opts?: { durable?: boolean; listen?: string; netns?: string; tls?: boolean }) => Promise<TestPostgres>;
 export const freePort = server.freePort as () => Promise<number>;
 export const createDatabase = server.createDatabase as (server: TestPostgres, dir: string, name?: string) => Promise<TestDatabase>;
 

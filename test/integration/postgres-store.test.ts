@@ -14,6 +14,7 @@ import { downAll, makeFleet, until } from '../helpers/fleet.js';
 import { transfer } from '../helpers/grants.js';
 import { createServiceRoles, freePort, startPostgres, type TestPostgres } from '../helpers/postgres.js';
 import { postgresStore } from '../helpers/stores.js';
+import { makeCertificates } from '../../scripts/test-certificates.mjs';
 
 let server: TestPostgres;
 let dir: string;
@@ -68,6 +69,42 @@ describe('the postgres store', () => {
     await fleet.down();
   });
 
+  it('speaks TLS to a server that asks for it, checking its certificate: without tls, or against another CA, up fails with exit 3 saying why', async () => {
+    const tlsServer = await startPostgres({ tls: true });
+    const store = await postgresStore(tlsServer);
+    try {
+      const fleetWith = (tls: string) =>
+        makeFleet(`version: 1\ngateway: { port: 0 }\n${store.config.replace(/ \}\n$/, `${tls} }\n`)}services:\n  ach: { restart: { initialBackoff: 50ms, maxBackoff: 100ms } }\n`);
+      const good = fleetWith(`, tls: { ca: "${tlsServer.tls!.ca}" }`);
+      const up = await good.hmsops(['up']);
+      expect(up.exitCode, up.stderr).toBe(0);
+      const sessions = await tlsServer.sql(
+        "SELECT a.application_name AS app, s.ssl, s.version FROM pg_stat_ssl s JOIN pg_stat_activity a USING (pid) WHERE a.application_name LIKE 'hmsops-%'",
+      );
+      expect(sessions.rows.length).toBeGreaterThan(0);
+      expect(sessions.rows.every((r) => r.app === 'hmsops-ach' && r.ssl === true && /^TLSv1\.[23]$/.test(r.version))).toBe(true);
+      await good.down();
+
+      const plain = fleetWith('');
+      const refused = await plain.hmsops(['up', '--timeout', '20s']);
+      expect(refused.exitCode).toBe(3);
+      expect(refused.stderr).toContain('no encryption');
+      await plain.down();
+
+      // A CA that did not sign the server's certificate: the connection is refused before any password goes out.
+      const otherCa = fs.mkdtempSync(path.join(dir, 'other-ca-'));
+      const other = makeCertificates(otherCa, '127.0.0.1');
+      const stranger = fleetWith(`, tls: { ca: "${other.ca}" }`);
+      const untrusted = await stranger.hmsops(['up', '--timeout', '20s']);
+      expect(untrusted.exitCode).toBe(3);
+      expect(untrusted.stderr).toMatch(/certificate/);
+      await stranger.down();
+    } finally {
+      await store.close();
+      await tlsServer.stop();
+    }
+  });
+
   it('runs each service as its own role in its own schema: the ACH role cannot read auth users', async () => {
     const setup = await createServiceRoles(server, dir, ['auth', 'ach', 'analytics', 'messaging', 'mail-sink']);
     try {
@@ -104,6 +141,7 @@ describe('the postgres store', () => {
     const grant = path.join(fleet.dir, 'restart.yaml');
     expect((await fleet.hmsops(['fixtures', 'grant', '--recipients', '4000', '--seed', '9', '--id', 'GEN-PGRESTART', '--out', grant])).exitCode).toBe(0);
     const client = await connect({ stateDir: fleet.stateDir });
+    await client.payments.grants(); // logged in before: auth's store goes down too, and a login would meet it first
 
     // The database away for a moment: requests that meet it are told 503, then the instances go
     // unready and the gateway stops sending to them.

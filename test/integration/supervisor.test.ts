@@ -127,8 +127,9 @@ describe('restart policy', () => {
         }).replace('liveness: { path: /healthz }', 'liveness: { path: /healthz, interval: 100ms, failureThreshold: 2, startPeriod: 1500ms }'),
     );
     expect((await fleet.hmsops(['up'])).exitCode).toBe(0);
-    const firstPid = (await fleet.instances())[0].pid;
     await until('liveness restart', async () => (await fleet.events()).some((e) => e.type === 'liveness-failed'), 30_000);
+    // The first program started: its liveness fails after 300 ms (counted once its start period is over).
+    const firstPid = Number(/pid (\d+)/.exec((await fleet.events()).find((e) => e.type === 'spawned').detail)![1]);
     // At least one restart: on a loaded machine a probe may also time out on the replacement. The start
     // period gives a replacement that is still booting (slow under a full suite) time to listen.
     const inst = await until(

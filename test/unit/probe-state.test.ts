@@ -24,4 +24,13 @@ describe('probe state', () => {
     expect(s.consecutiveFailures).toBe(0);
     expect(run(s, [false], 1500).consecutiveFailures).toBe(1);
   });
+
+  it('does not count a liveness probe (passing from the start) failing while the program starts, until it first succeeds', () => {
+    const booting = run(initialProbeState(true), [false, false, false, false, false], 500);
+    expect(booting).toMatchObject({ passing: true, consecutiveFailures: 0 });
+    // Once it has answered, a failure counts even inside the start period.
+    const started = run(booting, [true, false, false, false], 600);
+    expect(started).toMatchObject({ passing: false, consecutiveFailures: 3 });
+    expect(run(booting, [false, false, false], 1500).passing).toBe(false);
+  });
 });
