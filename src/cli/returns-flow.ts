@@ -6,8 +6,9 @@ import { chunk, emailKey, returnNoticeKey } from '../disburse/plan.js';
 import { type Reconciliation, reconcile } from '../disburse/reconcile.js';
 import { formatCents } from '../money.js';
 import { readNachaFile } from '../nacha/index.js';
-import { HmsopsApiError, type HmsopsClient } from '../sdk/index.js';
+import type { HmsopsClient } from '../sdk/index.js';
 import type { InboundImport } from '../sdk/types.js';
+import { isUnavailable, softRead } from './soft-read.js';
 
 /** Steps 2 and 3: the file recorded by the ACH service, then analytics and the notices; what is still pending. */
 export async function importInbound(client: HmsopsClient, name: string, text: string): Promise<{ result: InboundImport; pending: string[] }> {
@@ -74,13 +75,10 @@ export async function followUps(client: HmsopsClient, result: InboundImport): Pr
 }
 
 /** A service that does not answer leaves its part unchecked, said so, rather than failing the whole check. */
+/** A read that may go without an answer: undefined when the service is down (compared as unknown). */
 const soft = async <T>(p: Promise<T>): Promise<T | undefined> => {
-  try {
-    return await p;
-  } catch (err) {
-    if (err instanceof HmsopsApiError && (err.status >= 500 || err.status === 404)) return undefined;
-    throw err;
-  }
+  const r = await softRead(p);
+  return isUnavailable(r) ? undefined : r;
 };
 
 /** Steps 1 and 2: the facts gathered through the gateway, compared. */

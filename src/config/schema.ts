@@ -298,6 +298,9 @@ export function crossFieldProblems(raw: Raw): { path: (string | number)[]; messa
       return;
     }
     if (password) out.push({ path: where, message: 'must not hold a password: put it in a file named by passwordFile (mode 0600), or in PGPASSWORD' });
+    // Parameters after ? (sslmode=require...) would be silently ignored: say where they go instead.
+    else if (url.includes('?'))
+      out.push({ path: where, message: 'takes no parameters after "?": TLS is store.tls ({ ca, cert, key }), the password passwordFile; expected postgres://USER@HOST:PORT/DB' });
   };
   const tlsProblem = (tls: Raw | undefined, where: (string | number)[]) => {
     if (tls && Boolean(tls.cert) !== Boolean(tls.key)) out.push({ path: [...where, 'tls'], message: 'a client certificate needs its key, and a key its certificate' });

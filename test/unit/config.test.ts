@@ -25,6 +25,22 @@ describe('resolveConfig', () => {
     expect(c.services['mail-sink']!.route).toBe('/mail');
     expect(c.stateDir).toBe('/srv/.hmsops');
   });
+  it('refuses a store URL with parameters it would not read (sslmode), pointing to store.tls; takes store.tls from the file only, paths resolved', () => {
+    expect(crossFieldProblems({ store: { backend: 'postgres', url: 'postgres://ach@db:5432/hmsops?sslmode=require' } })).toEqual([
+      { path: ['store', 'url'], message: expect.stringContaining('TLS is store.tls') },
+    ]);
+    expect(resolveConfig({ store: { backend: 'postgres', url: 'postgres://ach@db:5432/h' } }, null, '/srv').services.ach!.store.tls).toBeUndefined();
+    const c = resolveConfig(
+      { store: { backend: 'postgres', url: 'postgres://ach@db:5432/h', tls: { ca: 'db-ca.crt' } }, services: { ach: {}, auth: { store: { tls: {} } } } },
+      null,
+      '/srv',
+    );
+    expect(c.services.ach!.store.tls).toEqual({ ca: '/srv/db-ca.crt' });
+    expect(c.services.auth!.store.tls).toEqual({});
+    expect(crossFieldProblems({ store: { tls: { cert: 'c.crt' } } })).toEqual([
+      { path: ['store', 'tls'], message: 'a client certificate needs its key, and a key its certificate' },
+    ]);
+  });
   it('gives custom programs one health path for both probes', () => {
     const c = resolveConfig({ services: { billing: { command: 'node b.js', health: { path: '/health' }, route: '/bill' } } }, null, '/srv');
     expect(c.services.billing).toMatchObject({ bundled: false, route: '/bill', liveness: { path: '/health' }, readiness: { path: '/health' } });

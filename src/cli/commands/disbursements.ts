@@ -1,10 +1,10 @@
 /** `hmsops disbursements ls|show`: what the services themselves say about each grant. */
 import { formatCents } from '../../money.js';
-import { HmsopsApiError } from '../../sdk/index.js';
 import { loadContext, type GlobalOptions } from '../context.js';
 import { ok, type CommandResult } from '../end.js';
 import { color, printJson, table } from '../output.js';
 import { withClient } from '../session.js';
+import { isUnavailable, softRead } from '../soft-read.js';
 
 type Opts = GlobalOptions & { json?: boolean; user?: string };
 
@@ -27,22 +27,14 @@ export async function disbursementsLsCommand(opts: Opts): Promise<CommandResult>
 
 export async function disbursementsShowCommand(grantId: string, opts: Opts): Promise<CommandResult> {
   const ctx = await loadContext(opts);
-  // Analytics and messaging are not critical: when down, say so instead of failing.
-  const soft = async <T>(p: Promise<T>): Promise<T | { unavailable: string }> => {
-    try {
-      return await p;
-    } catch (err) {
-      if (err instanceof HmsopsApiError && (err.status >= 500 || err.status === 404)) return { unavailable: `${err.code}: ${err.message}` };
-      throw err;
-    }
-  };
   return withClient(ctx, opts, async (client) => {
     const [ledger, transfers, files, analytics, emails, returned] = await Promise.all([
       client.payments.grant(grantId),
       client.payments.list({ grantId }),
       client.payments.files({ grantId }),
-      soft(client.analytics.grantReport(grantId)),
-      soft(client.messaging.list({ keyPrefix: `${grantId}:`, countsOnly: true })),
+      // Analytics and messaging are not critical: when down, say so instead of failing.
+      softRead(client.analytics.grantReport(grantId)),
+      softRead(client.messaging.list({ keyPrefix: `${grantId}:`, countsOnly: true })),
       client.payments.returns(grantId),
     ]);
     const view = { grantId, ledger, files: files.files, analytics, emails, returns: returned.returns, transfers: transfers.transfers };
@@ -51,11 +43,11 @@ export async function disbursementsShowCommand(grantId: string, opts: Opts): Pro
       console.log(`${color.bold(grantId)}: ${ledger.transfers} transfer(s), ${formatCents(ledger.amountCents)}; ${ledger.filed} filed, ${ledger.queued} queued`);
       for (const f of files.files) console.log(`  file ${f.fileId}: ${f.entries} entries, ${formatCents(f.totalCreditCents)} (${f.path})`);
       console.log(
-        `  analytics: ${'unavailable' in analytics ? color.yellow(analytics.unavailable) : `${analytics.total.count} event(s), ${formatCents(analytics.total.amountCents)}`}`,
+        `  analytics: ${isUnavailable(analytics) ? color.yellow(analytics.unavailable) : `${analytics.total.count} event(s), ${formatCents(analytics.total.amountCents)}`}`,
       );
       console.log(
         `  notices: ${
-          'unavailable' in emails
+          isUnavailable(emails)
             ? color.yellow(emails.unavailable)
             : Object.entries(emails.counts)
                 .map(([k, v]) => `${v} ${k}`)
