@@ -146,8 +146,9 @@ export class InboundFiles {
     ]);
     if (!f) return undefined;
     const records = await this.#records(q, f.id);
-    // An earlier acknowledgement: a file without entries or records, with the file it named (if any).
-    const ack = Number(f.entries) === 0 && !records.length ? await q.get<{ file_id: string }>('SELECT file_id FROM file_acks WHERE inbound_file_id = ?', [f.id]) : undefined;
+    // An earlier acknowledgement: a file without entries (so without records), with the file it named (if any).
+    const isAck = Number(f.entries) === 0;
+    const ack = isAck ? await q.get<{ file_id: string }>('SELECT file_id FROM file_acks WHERE inbound_file_id = ?', [f.id]) : undefined;
     return {
       fileId: f.id,
       name: f.name,
@@ -155,7 +156,7 @@ export class InboundFiles {
       alreadyImported: true,
       importedAt: f.imported_at,
       records,
-      acknowledgement: Number(f.entries) === 0 && !records.length ? { fileId: ack?.file_id ?? null } : null,
+      acknowledgement: isAck ? { fileId: ack?.file_id ?? null } : null,
     };
   }
 }

@@ -109,7 +109,7 @@ export class OdfiSender {
           { conflict: 'ON CONFLICT (file_id) DO NOTHING' },
         );
         await this.db.run('DELETE FROM file_send_failures WHERE file_id = ?', [r.id]);
-        const late = Date.now() > nextCutoff(Date.parse(r.created_at), this.settings.cutoffs, this.settings.timezone);
+        const late = Date.now() > this.#cutoffFor(r.created_at);
         this.log.info(
           { fileId: r.id, remotePath: sent.remotePath, outcome: sent.outcome, late },
           late ? 'NACHA file sent to the ODFI after its cutoff' : 'NACHA file sent to the ODFI',
@@ -120,7 +120,7 @@ export class OdfiSender {
         await this.db.insert('file_send_failures', ['file_id', 'attempts', 'last_error', 'last_at'], [[r.id, 1, message, Date.now()]], {
           conflict: 'ON CONFLICT (file_id) DO UPDATE SET attempts = file_send_failures.attempts + 1, last_error = excluded.last_error, last_at = excluded.last_at',
         });
-        const late = Date.now() > nextCutoff(Date.parse(r.created_at), this.settings.cutoffs, this.settings.timezone);
+        const late = Date.now() > this.#cutoffFor(r.created_at);
         this.log.warn({ fileId: r.id, attempts: (r.attempts ?? 0) + 1, late, err: message }, late ? 'NACHA file late for its cutoff: not sent yet' : 'NACHA file not sent yet');
         results.push({ fileId: r.id, outcome: `failed: ${message}` });
       }
@@ -159,7 +159,7 @@ export class OdfiSender {
     const { cutoffs, timezone } = this.settings;
     const now = Date.now();
     return (await this.#rows('1 = 1', [])).map((r) => {
-      const made = nextCutoff(Date.parse(r.created_at), cutoffs, timezone);
+      const made = this.#cutoffFor(r.created_at);
       const sentAt = r.sent_at ? Date.parse(r.sent_at) : null;
       return {
         fileId: r.id,
@@ -177,6 +177,11 @@ export class OdfiSender {
         lastError: r.last_error,
       };
     });
+  }
+
+  /** The first cutoff after a file was cut: the one it is to make. */
+  #cutoffFor(cutAt: string): number {
+    return nextCutoff(Date.parse(cutAt), this.settings.cutoffs, this.settings.timezone);
   }
 
   #rows(where: string, args: unknown[]): Promise<Row[]> {

@@ -51,6 +51,17 @@ afterAll(async () => {
 
 const files = async () => JSON.parse((await fleet.hmsops(['ach', 'files', '--json'])).stdout).files as any[];
 const fileOf = async (fileId: string) => (await files()).find((f) => f.fileId === fileId);
+/** The file once `ach files` says it is sent (a backoff of up to a minute, a lease of 30 s before that). */
+const untilSent = (fileId: string, what: string) =>
+  until(
+    what,
+    async () => {
+      const f = await fileOf(fileId);
+      return f?.state === 'sent' && f;
+    },
+    120_000,
+    500,
+  );
 const outbound = () => fs.readdirSync(path.join(sftp.root, 'outbound')).sort();
 
 async function cutGrant(id: string, seed: number): Promise<{ fileId: string; name: string }> {
@@ -84,15 +95,7 @@ describe('drill: files sent to the ODFI', () => {
     } finally {
       await sftp.resume();
     }
-    const sent = await until(
-      'sent once back',
-      async () => {
-        const f = await fileOf(cut!.fileId);
-        return f?.state === 'sent' && f;
-      },
-      90_000,
-      500,
-    );
+    const sent = await untilSent(cut!.fileId, 'sent once back');
     expect(sent).toMatchObject({ late: true, remotePath: `/outbound/${cut!.name}` });
     expect(outbound()).toEqual([cut!.name]);
     expect((await fleet.hmsops(['ach', 'files'])).stdout).toContain('sent after its cutoff');
@@ -123,15 +126,7 @@ describe('drill: files sent to the ODFI', () => {
       await lock.release();
     }
     // Started again, the lease of the dead one runs out (30 s), and the new holder finds the file there.
-    const sent = await until(
-      'recorded as sent',
-      async () => {
-        const f = await fileOf(cut!.fileId);
-        return f?.state === 'sent' && f;
-      },
-      120_000,
-      1000,
-    );
+    const sent = await untilSent(cut!.fileId, 'recorded as sent');
     expect(sent.remotePath).toBe(`/outbound/${cut!.name}`);
     expect(await store.query('ach', 'SELECT found_there FROM file_sends WHERE file_id = ?', [cut!.fileId])).toEqual([{ found_there: 1 }]);
     const now = fs.statSync(remote);
