@@ -144,7 +144,11 @@ function defaultsOf(schema: unknown): Raw {
   const out: Raw = {};
   for (const [key, node] of Object.entries(props)) {
     if (node.default !== undefined) out[key] = node.default;
-    else if (node.properties) out[key] = defaultsOf(node);
+    else if (node.properties) {
+      // Only sections with defaults inside: an empty one would read as "set" (a `tls: {}` means TLS).
+      const inner = defaultsOf(node);
+      if (Object.keys(inner).length) out[key] = inner;
+    }
   }
   return out;
 }
@@ -172,8 +176,7 @@ function resolveStore(fleet: Raw | undefined, own: Raw | undefined, dir: string)
     backend: s.backend,
     ...(s.url ? { url: s.url } : {}),
     ...(s.passwordFile ? { passwordFile: path.resolve(dir, s.passwordFile) } : {}),
-    // From the file only (the defaults hold an empty section): `tls: {}` there means TLS with the system's CAs.
-    ...((own?.tls ?? fleet?.tls) ? { tls: resolvePaths(own?.tls ?? fleet?.tls, dir) } : {}),
+    ...(s.tls ? { tls: resolvePaths(s.tls, dir) } : {}),
   };
 }
 
@@ -264,7 +267,7 @@ export function resolveConfig(raw: Raw, file: string | null, dir: string): Fleet
       prefix: reg.prefix,
       ...(reg.user ? { user: reg.user } : {}),
       ...(reg.passwordFile ? { passwordFile: path.resolve(dir, reg.passwordFile) } : {}),
-      ...(raw.registry?.tls ? { tls: resolvePaths(raw.registry.tls, dir) } : {}),
+      ...(reg.tls ? { tls: resolvePaths(reg.tls, dir) } : {}),
     },
     host: { name: raw.host?.name ?? os.hostname(), advertise: raw.host?.advertise ?? d.host.advertise },
     fleet: { secretFile: raw.fleet?.secretFile ? path.resolve(dir, raw.fleet.secretFile) : null },
