@@ -59,7 +59,7 @@ export class FileCutter {
       .transaction(
         async (q) => {
           const rows = rowsThatFit(
-            await q.all<TransferRow>(`SELECT * FROM transfers WHERE status = 'queued' ${opts.grantId ? 'AND grant_id = ?' : ''} ORDER BY seq LIMIT ?`, [
+            await q.all<CutRow>(`SELECT ${CUT_COLUMNS} FROM transfers WHERE status = 'queued' ${opts.grantId ? 'AND grant_id = ?' : ''} ORDER BY seq LIMIT ?`, [
               ...(opts.grantId ? [opts.grantId] : []),
               limit,
             ]),
@@ -78,8 +78,8 @@ export class FileCutter {
           const bytes = Buffer.from(text, 'latin1'); // NACHA text is ASCII
           writeWhole(tmp, bytes); // throws (and rolls this transaction back) unless every byte is on disk
           written = tmp;
-          const ids = rows.map((r) => r.id);
-          const marked = await q.run(`UPDATE transfers SET status = 'filed', file_id = ? WHERE ${q.in('id')} AND status = 'queued'`, [fileId, ids]);
+          // By the row's key (in order), not by its id: 20,000 rows found in one walk of the table.
+          const marked = await q.run(`UPDATE transfers SET status = 'filed', file_id = ? WHERE ${q.in('seq')} AND status = 'queued'`, [fileId, rows.map((r) => r.seq)]);
           if (marked !== rows.length) throw new Error(`${rows.length - marked} transfer(s) changed while the file was cut`);
           await appendToLedger(
             q,
@@ -167,7 +167,27 @@ export class FileCutter {
   }
 }
 
-function toQueued(r: TransferRow): QueuedTransfer {
+/** What a cut reads of a queued transfer: what its entry carries, and the keys it is marked filed by. */
+const CUT_COLUMNS = 'seq, id, trace_number, recipient_id, name, routing, account, account_type, amount_cents, sec_code, effective_date, originator_name, company_id, odfi_routing';
+type CutRow = Pick<
+  TransferRow,
+  | 'seq'
+  | 'id'
+  | 'trace_number'
+  | 'recipient_id'
+  | 'name'
+  | 'routing'
+  | 'account'
+  | 'account_type'
+  | 'amount_cents'
+  | 'sec_code'
+  | 'effective_date'
+  | 'originator_name'
+  | 'company_id'
+  | 'odfi_routing'
+>;
+
+function toQueued(r: CutRow): QueuedTransfer {
   return {
     traceNumber: r.trace_number,
     recipientId: r.recipient_id,

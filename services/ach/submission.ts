@@ -4,6 +4,7 @@
  */
 import crypto from 'node:crypto';
 import { itemError, type ItemError } from '../../src/errors/index.js';
+import { orderedId } from '../kit/ordered-id.js';
 import type { Queries, Store } from '../kit/store.js';
 import { answerFor, type IdempotencyKeys, type KeyOutcome, LEASE_MS, transfersByKey } from './idempotency-keys.js';
 import { appendToLedger, publicTransfer, type PublicTransfer, type TransferRow } from './tables.js';
@@ -90,7 +91,7 @@ export class Submission {
         const t = v.transfer;
         rows.push({
           seq: 0,
-          id: `tr_${crypto.randomUUID().replace(/-/g, '')}`,
+          id: `tr_${orderedId()}`,
           idempotency_key: it.key,
           fingerprint: it.fingerprint,
           grant_id: t.grantId,

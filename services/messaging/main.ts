@@ -3,7 +3,6 @@
  * SMTP (nodemailer, pooled), retried with backoff while the SMTP server is unreachable.
  * A repeated Idempotency-Key never makes a second email.
  */
-import crypto from 'node:crypto';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool/index.js';
 import { ControlClient } from '../../src/control/client.js';
@@ -11,6 +10,7 @@ import { runService, type ServiceContext } from '../kit/service.js';
 import { COLUMN_TYPES } from '../kit/store.js';
 import { HmsopsError, itemError } from '../../src/errors/index.js';
 import { requestFingerprint } from '../kit/idempotency.js';
+import { orderedId } from '../kit/ordered-id.js';
 import type * as types from '../../src/api/messaging.js';
 import { messaging as api, shared } from '../../src/api/schemas.js';
 import { envelopeAddress, plainMessage } from './plain-message.js';
@@ -232,7 +232,7 @@ await runService({
       ctx.db.transaction(async (q) => {
         const now = new Date().toISOString();
         const prints = emails.map((e) => requestFingerprint(e.body));
-        const ids = emails.map(() => `em_${crypto.randomUUID().replace(/-/g, '')}`);
+        const ids = emails.map(() => `em_${orderedId()}`);
         const stored = await q.insert<{ id: string }>(
           'emails',
           ['id', 'idempotency_key', 'fingerprint', 'rcpt', 'subject', 'text', 'html', 'status', 'next_attempt_at', 'created_at'],

@@ -1,5 +1,6 @@
 /** Pure: what a disbursement will do (counts and totals by SEC code and account type), and its idempotency keys. */
 import type { TransferRequest } from '../api/ach.js';
+import { formatCents } from '../money.js';
 import type { Grant, GrantRecipient } from './grant-file.js';
 
 export const transferKey = (grantId: string, recipientId: string) => `${grantId}:${recipientId}`;
@@ -48,7 +49,7 @@ export function transferRequest(grant: Grant, r: GrantRecipient): TransferReques
 }
 
 export function noticeEmail(grant: Grant, r: GrantRecipient, traceNumber: string) {
-  const dollars = (r.amountCents / 100).toLocaleString('en-US', { style: 'currency', currency: 'USD' });
+  const dollars = formatCents(r.amountCents);
   return {
     to: r.email,
     subject: `${grant.program}: payment of ${dollars} sent`,

@@ -1,5 +1,9 @@
+const PRINTABLE = /^[\x20-\x7e]*$/;
+
 /** What NACHA records can carry: upper-case printable ASCII. Names are folded to it. */
 export function foldToNacha(text: string): string {
+  // Most names are printable ASCII already: nothing to normalize or strip (a million names a run).
+  if (PRINTABLE.test(text)) return (text.includes('  ') ? text.replace(/ {2,}/g, ' ') : text).toUpperCase().trim();
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '') // accents off: "José" -> "Jose"
@@ -12,6 +16,7 @@ export function foldToNacha(text: string): string {
 
 /** Characters that would still be wrong after folding (control characters, non-Latin scripts). */
 export function unfoldableCharacters(text: string): string[] {
+  if (PRINTABLE.test(text)) return [];
   const stripped = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
   return [...new Set([...stripped].filter((ch) => !/[\x20-\x7e]/.test(ch)))];
 }
@@ -29,9 +34,10 @@ export const RECIPIENT_NAME_MAX = 100;
 export function nachaNameProblem(name: string): string | undefined {
   const bad = unfoldableCharacters(name);
   if (bad.length) return `has characters NACHA cannot carry: ${bad.map((c) => JSON.stringify(c)).join(' ')}`;
-  if (foldToNacha(name) === '') return 'has nothing NACHA can carry once folded to upper-case ASCII';
+  const folded = foldToNacha(name);
+  if (folded === '') return 'has nothing NACHA can carry once folded to upper-case ASCII';
   // A name field of zeros is an empty one to NACHA (and to the strict reader).
-  if (/^[0 ]+$/.test(foldToNacha(name))) return 'is all zeros, which NACHA takes for an empty name';
+  if (/^[0 ]+$/.test(folded)) return 'is all zeros, which NACHA takes for an empty name';
   return undefined;
 }
 

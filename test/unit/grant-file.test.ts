@@ -96,5 +96,9 @@ describe('money', () => {
   it('formats cents as dollars', () => {
     expect(formatCents(42_517_650)).toBe('$425,176.50');
     expect(formatCents(5)).toBe('$0.05');
+    expect(formatCents(-123_456_789_01)).toBe('-$123,456,789.01');
+    // The same text as the en-US currency formatter, for every digit count up to NACHA's 12.
+    for (const cents of [0, 99, 100, 99_999, 100_000, 123_456_78, 999_999_999_999, 5_003_655_849_582])
+      expect(formatCents(cents)).toBe((cents / 100).toLocaleString('en-US', { style: 'currency', currency: 'USD' }));
   });
 });

@@ -102,4 +102,14 @@ describe('ABA routing numbers and NACHA text', () => {
   it('folds names to upper-case ASCII', () => {
     expect(foldToNacha('José Núñez\tTraining')).toBe('JOSE NUNEZ TRAINING');
   });
+  it('folds printable ASCII (its quick path) as the full folding would', () => {
+    const full = (t: string) => t.normalize('NFKD').replace(/\s+/g, ' ').toUpperCase().replace(/\s+/g, ' ').trim();
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    for (let n = 0; n < 2000; n++) {
+      const text = Array.from({ length: next() % 30 }, () => (next() % 4 === 0 ? ' ' : String.fromCharCode(0x20 + (next() % 95)))).join('');
+      expect(foldToNacha(text), JSON.stringify(text)).toBe(full(text));
+    }
+    expect(foldToNacha("  ann   o'neil  ")).toBe("ANN O'NEIL");
+  });
 });

@@ -4,9 +4,8 @@ import zlib from 'node:zlib';
 import { ExitCode, HmsopsError } from '../../errors/index.js';
 import { formatNachaProblem, readNachaFile } from '../../nacha/index.js';
 import { exitWith, ok, type CommandResult } from '../end.js';
+import { formatCents } from '../../money.js';
 import { color, printJson } from '../output.js';
-
-const dollars = (cents: number) => `$${(cents / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 export async function achVerifyCommand(file: string, opts: { json?: boolean }): Promise<CommandResult> {
   let buf: Buffer;
@@ -23,7 +22,7 @@ export async function achVerifyCommand(file: string, opts: { json?: boolean }): 
     const s = r.summary;
     console.log(`${color.green('valid')} ${file}${s.kind === 'adv' ? ' (ADV: automated accounting advices)' : ''}`);
     console.log(`  ${s.batches} batch(es), ${s.entries} entries, ${s.addenda} addenda, ${s.records} records in ${s.blocks} block(s)`);
-    console.log(`  credits ${dollars(s.totalCreditCents)}, debits ${dollars(s.totalDebitCents)}, entry hash ${String(s.entryHash).padStart(10, '0')}`);
+    console.log(`  credits ${formatCents(s.totalCreditCents)}, debits ${formatCents(s.totalDebitCents)}, entry hash ${String(s.entryHash).padStart(10, '0')}`);
     // What an RDFI sent back: each return and notification of change, by the entry it answers.
     for (const x of r.returns)
       console.log(
