@@ -56,6 +56,17 @@ export function isBankingDay(date: string): boolean {
 /** The first banking day after `from` (a Date, or a YYYY-MM-DD day). */
 export function nextBankingDay(from: Date | string): string {
   const start = typeof from === 'string' ? new Date(`${from}T00:00:00Z`) : from;
+  // Asked once per transfer with the same day: the last answer is kept.
+  const day = Math.floor(start.getTime() / 86_400_000);
+  if (lastNext?.day === day) return lastNext.next;
+  const next = nextBankingDayAfter(start);
+  lastNext = { day, next };
+  return next;
+}
+
+let lastNext: { day: number; next: string } | undefined;
+
+function nextBankingDayAfter(start: Date): string {
   const d = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), start.getUTCDate() + 1));
   while (!isBankingDay(d.toISOString().slice(0, 10))) d.setUTCDate(d.getUTCDate() + 1);
   return d.toISOString().slice(0, 10);

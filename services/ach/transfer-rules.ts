@@ -48,11 +48,12 @@ function nachaName(value: unknown, field: string, whose: 'recipient' | 'originat
   return whose === 'recipient' ? value : foldToNacha(value);
 }
 
+const TRANSFER_FIELDS = new Set(['grantId', 'recipientId', 'name', 'routing', 'account', 'accountType', 'amountCents', 'secCode', 'originator', 'effectiveDate', 'idempotencyKey']);
+
 export function validateTransfer(input: unknown, now = new Date()): { ok: true; transfer: NormalizedTransfer } | { ok: false; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
   if (!isObj(input)) return { ok: false, problems: [{ field: '(body)', reason: 'must be an object' }] };
-  const allowed = new Set(['grantId', 'recipientId', 'name', 'routing', 'account', 'accountType', 'amountCents', 'secCode', 'originator', 'effectiveDate', 'idempotencyKey']);
-  for (const k of Object.keys(input)) if (!allowed.has(k)) problems.push({ field: k, reason: 'is not a known field' });
+  for (const k of Object.keys(input)) if (!TRANSFER_FIELDS.has(k)) problems.push({ field: k, reason: 'is not a known field' });
   const str = (field: string, re: RegExp, reason: string) => {
     const v = input[field];
     if (typeof v !== 'string' || !re.test(v)) problems.push({ field, reason });

@@ -4,8 +4,8 @@
  *   step 1: the grant is already read and checked (grant-file.ts)
  *   step 2: the client is logged in (session.ts)
  *   step 3: submit transfers in batches, keys `<grantId>:<recipientId>`; stop between batches when asked
- *   step 4: record analytics events and queue notices; when those services are down, mark them pending
- *   step 5: cut the grant's NACHA file, download and verify every file of the grant
+ *   step 4: cut the grant's NACHA files, download and verify every file of the grant
+ *   step 5: record analytics events and queue notices; when those services are down, mark them pending
  */
 import { foldToNacha, formatNachaProblem, NACHA_NAME_WIDTH, nachaFieldText, readNachaFile } from '../nacha/index.js';
 import { HmsopsApiError, type HmsopsClient } from '../sdk/index.js';
@@ -33,8 +33,10 @@ export type Progress = { phase: 'transfers' | 'analytics' | 'email' | 'file'; do
 
 export interface RunOptions {
   batchSize?: number;
+  /** Transfer batches sent at once (default 2). */
+  batchesInFlight?: number;
   onProgress?: (p: Progress) => void;
-  /** Checked between batches: Ctrl-C stops after the batch in flight. */
+  /** Checked between batches: Ctrl-C stops after the batches in flight. */
   shouldStop?: () => boolean;
   /**
    * How long one batch is sent again while the ACH service cannot answer (no instance, an
@@ -122,24 +124,82 @@ export async function runDisbursement(client: HmsopsClient, grant: Grant, opts: 
   const pendingReasons = new Set<string>();
   const indices = Array.from({ length: grant.recipients.length }, (_, i) => i);
 
-  // step 3
+  // step 3: two batches in flight, so one ACH instance checks its batch while the other writes
+  // (the gateway spreads them); every transfer carries its key, so the order does not matter.
   let done = 0;
   let interrupted = false;
-  for (const batch of chunk(indices, batchSize)) {
-    if (opts.shouldStop?.()) {
-      interrupted = true;
-      break;
+  let failed = false;
+  const batches = chunk(indices, batchSize);
+  let next = 0;
+  const sender = async () => {
+    while (next < batches.length && !failed) {
+      if (opts.shouldStop?.()) {
+        interrupted = true;
+        return;
+      }
+      const batch = batches[next++]!;
+      for (const [i, item] of await submitBatch(client, grant, batch, opts)) {
+        if (item.transfer) results.transferred(i, item.status === 201 ? 'paid' : 'already-disbursed', item.transfer);
+        else if (item.error?.code === 'IDEMPOTENCY_KEY_REUSED') results.refused(i, 'already disbursed with other details (amount, account...); not paid again');
+        else results.refused(i, `${item.error?.message ?? 'refused'}${item.error?.fields?.length ? `: ${item.error.fields.map((f) => `${f.field} ${f.reason}`).join('; ')}` : ''}`);
+      }
+      done += batch.length;
+      opts.onProgress?.({ phase: 'transfers', done, total: grant.recipients.length });
     }
-    for (const [i, item] of await submitBatch(client, grant, batch, opts)) {
-      if (item.transfer) results.transferred(i, item.status === 201 ? 'paid' : 'already-disbursed', item.transfer);
-      else if (item.error?.code === 'IDEMPOTENCY_KEY_REUSED') results.refused(i, 'already disbursed with other details (amount, account...); not paid again');
-      else results.refused(i, `${item.error?.message ?? 'refused'}${item.error?.fields?.length ? `: ${item.error.fields.map((f) => `${f.field} ${f.reason}`).join('; ')}` : ''}`);
+  };
+  // A batch that fails stops the others from starting one more; the one still in flight is waited for.
+  const outcomes = await Promise.allSettled(
+    Array.from({ length: Math.min(opts.batchesInFlight ?? 2, batches.length) }, () =>
+      sender().catch((err: unknown) => {
+        failed = true;
+        throw err;
+      }),
+    ),
+  );
+  for (const o of outcomes) if (o.status === 'rejected') throw o.reason;
+
+  // step 4: the money first. Files are cut and verified before the follow-ups, which are many
+  // (a notice each) and need not wait for; their delivery then does not slow the cuts down.
+  const files: Receipt['files'] = [];
+  if (!interrupted) {
+    // Cutting takes the grant's queued transfers, so cutting again after an answer that got lost
+    // files only what is left (nothing).
+    const giveUpAt = Date.now() + (opts.retryForMs ?? 120_000);
+    // One cut takes what fits in one file (20,000 entries, $9,999,999,999.99): cut until none is left.
+    // Each file is downloaded and checked while the next is cut; only its problems are kept.
+    const checks = new Map<string, Promise<{ problems: string[] } | { error: unknown }>>();
+    const check = (fileId: string) =>
+      whenAnswered(`file ${fileId}`, giveUpAt, opts, () => client.payments.downloadFile(fileId)).then(
+        (text) => ({ problems: readNachaFile(text, { keepEntries: false }).problems.map(formatNachaProblem) }),
+        (error: unknown) => ({ error }),
+      );
+    for (;;) {
+      const cut = await whenAnswered("the grant's file cut", giveUpAt, opts, () => client.payments.cutFile({ grantId: grant.id, maxEntries: opts.maxFileEntries }));
+      if (cut.fileId === null) break;
+      checks.set(cut.fileId, check(cut.fileId));
+      // How many files this run cuts in all, guessed from what it paid (the list below says).
+      const expected = Math.ceil((results.count('paid') + results.count('already-disbursed')) / (opts.maxFileEntries ?? 20_000));
+      opts.onProgress?.({ phase: 'file', done: checks.size, total: Math.max(expected, checks.size) });
     }
-    done += batch.length;
-    opts.onProgress?.({ phase: 'transfers', done, total: grant.recipients.length });
+    const { files: all } = await whenAnswered("the grant's file list", giveUpAt, opts, () => client.payments.files({ grantId: grant.id }));
+    for (const f of all) {
+      const checked = await (checks.get(f.fileId) ?? check(f.fileId));
+      checks.delete(f.fileId);
+      if ('error' in checked) throw checked.error;
+      files.push({
+        fileId: f.fileId,
+        path: f.path,
+        entries: f.entries,
+        totalCreditCents: f.totalCreditCents,
+        entryHash: f.entryHash,
+        valid: checked.problems.length === 0,
+        problems: checked.problems,
+      });
+    }
+    if (all.length > 0) opts.onProgress?.({ phase: 'file', done: all.length, total: all.length });
   }
 
-  // step 4: only for recipients whose transfer exists
+  // step 5: only for recipients whose transfer exists
   const withTransfer = indices.filter((i) => results.traceNumber(i) !== null);
   /**
    * A non-critical follow-up in batches: when its service is unavailable, the rest stays pending.
@@ -188,31 +248,6 @@ export async function runDisbursement(client: HmsopsClient, grant: Grant, opts: 
     );
     for (const item of r.results) if (item.status < 400) results.emailQueued(batch[item.index]!);
   });
-
-  // step 5
-  const files: Receipt['files'] = [];
-  if (!interrupted) {
-    // Cutting takes the grant's queued transfers, so cutting again after an answer that got lost
-    // files only what is left (nothing).
-    const giveUpAt = Date.now() + (opts.retryForMs ?? 120_000);
-    // One cut takes what fits in one file (20,000 entries, $9,999,999,999.99): cut until none is left.
-    while ((await whenAnswered("the grant's file cut", giveUpAt, opts, () => client.payments.cutFile({ grantId: grant.id, maxEntries: opts.maxFileEntries }))).fileId !== null);
-    const { files: all } = await whenAnswered("the grant's file list", giveUpAt, opts, () => client.payments.files({ grantId: grant.id }));
-    for (const f of all) {
-      const text = await whenAnswered(`file ${f.fileId}`, giveUpAt, opts, () => client.payments.downloadFile(f.fileId));
-      const check = readNachaFile(text, { keepEntries: false });
-      files.push({
-        fileId: f.fileId,
-        path: f.path,
-        entries: f.entries,
-        totalCreditCents: f.totalCreditCents,
-        entryHash: f.entryHash,
-        valid: check.ok,
-        problems: check.problems.map(formatNachaProblem),
-      });
-      opts.onProgress?.({ phase: 'file', done: files.length, total: all.length });
-    }
-  }
 
   const pending = { analytics: results.pending('analytics'), email: results.pending('email'), reason: [...pendingReasons] };
   const totals = {

@@ -29,7 +29,7 @@ export const exitCodeMeaning: Record<ExitCodeValue, string> = {
   4: 'no daemon runs for this state dir',
   5: '`disburse`: every payment went through, but analytics events or notices are pending (`--resume` finishes them)',
   70: 'internal error (a bug: the message says how to report it)',
-  130: '`disburse` stopped by Ctrl-C after the batch in flight',
+  130: '`disburse` stopped by Ctrl-C after the batches in flight',
 };
 
 export interface ErrorSpec {

@@ -1,5 +1,5 @@
-// Drill: an ACH instance frozen with SIGSTOP in the middle of a batch. The CLI sends one batch at
-// a time, so the instance that stops the ledger growing is the one with the batch in flight; the
+// Drill: an ACH instance frozen with SIGSTOP in the middle of a batch. The CLI is told to send one
+// batch at a time (--batches-in-flight 1; two by default), so the instance that stops the ledger growing is the one with the batch in flight; the
 // drill freezes instances until it catches that one in the state it wants:
 // inside a write transaction, holding the batch's keys and the SQLite write lock (with SQLite a
 // batch's instance is outside a transaction only for the instant between two chunks). Then:
@@ -82,7 +82,7 @@ function ledgerOf(fleet: TestFleet) {
 /**
  * Freezes the ACH instance that holds the batch's keys (a hold's owner is `<instance>/<request>`)
  * and checks it was caught mid-batch: with it stopped the ledger does not grow (the CLI sends one
- * batch at a time) and its holds are still there. Whether it was caught inside a write transaction
+ * batch at a time here) and its holds are still there. Whether it was caught inside a write transaction
  * (the SQLite lock held) or between two is chance; it keeps trying for the state asked for a
  * while, then takes either. An instance that was not caught so is let go at once.
  */
@@ -110,7 +110,7 @@ async function freezeMidBatch(fleet: TestFleet, grantId: string, prefer: 'lock h
 }
 
 function disburse(fleet: TestFleet, file: string) {
-  return execa(process.execPath, [cliPath, 'disburse', '--grant', file, '--batch-size', String(BATCH)], {
+  return execa(process.execPath, [cliPath, 'disburse', '--grant', file, '--batch-size', String(BATCH), '--batches-in-flight', '1'], {
     cwd: fleet.dir,
     reject: false,
     env: { NO_COLOR: '1' },

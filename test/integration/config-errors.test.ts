@@ -106,12 +106,15 @@ describe('config errors', () => {
     expect(r.stderr).not.toContain('    at ');
   });
 
-  it('exits 2 for a --batch-size that is not a whole number from 1 to 10,000, before anything is read or sent', async () => {
+  it('exits 2 for a --batch-size that is not a whole number from 1 to 10,000 (or --batches-in-flight from 1 to 8), before anything is read or sent', async () => {
     for (const bad of ['abc', '0', '10001', '2.5']) {
       const r = await hmsopsIn({}, ['disburse', '--grant', 'nowhere.yaml', '--batch-size', bad]);
       expect(r.exitCode, bad).toBe(2);
       expect(r.stderr).toContain(`--batch-size: expected a whole number from 1 to 10000, got "${bad}"`);
     }
+    const inFlight = await hmsopsIn({}, ['disburse', '--grant', 'nowhere.yaml', '--batches-in-flight', '9']);
+    expect(inFlight.exitCode).toBe(2);
+    expect(inFlight.stderr).toContain('--batches-in-flight: expected a whole number from 1 to 8, got "9"');
   });
 
   it('refuses a fleet across machines set up wrongly: etcd without endpoints or a fleet secret, a secret others can read, an address no one reaches', async () => {

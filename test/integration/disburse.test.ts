@@ -165,7 +165,7 @@ describe.each(BACKENDS)('hmsops disburse (%s store)', (backend) => {
     expect(entries).toBe(n);
   });
 
-  it('stops after the batch in flight on Ctrl-C, and a resume finishes the rest', async () => {
+  it('stops after the batches in flight on Ctrl-C, and a resume finishes the rest', async () => {
     const n = 6000;
     const file = await generate(n, 'GEN-CTRLC', 12);
     const child = execa(process.execPath, [cliPath, 'disburse', '--grant', file, '--batch-size', '200', '--json'], { cwd: fleet.dir, reject: false, env: { NO_COLOR: '1' } });

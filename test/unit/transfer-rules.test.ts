@@ -1,5 +1,6 @@
+import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { requestFingerprint } from '../../services/kit/idempotency.js';
+import { canonicalJson, requestFingerprint } from '../../services/kit/idempotency.js';
 import { transferFingerprint, validateTransfer } from '../../services/ach/transfer-rules.js';
 import { transfer } from '../helpers/grants.js';
 
@@ -58,5 +59,38 @@ describe('transfer rules', () => {
   it('fingerprints requests regardless of key order and of the idempotency key itself', () => {
     expect(requestFingerprint({ a: 1, b: { c: 2, d: 3 }, idempotencyKey: 'x' })).toBe(requestFingerprint({ b: { d: 3, c: 2 }, a: 1, idempotencyKey: 'y' }));
     expect(requestFingerprint({ a: 1 })).not.toBe(requestFingerprint({ a: 2 }));
+    // A known transfer's fingerprint, as stored by earlier versions: it must never change.
+    expect(requestFingerprint({ name: 'José', amountCents: 100, originator: { odfiRouting: '021000021', name: 'A' }, tags: [1, null, 'x'] })).toBe(
+      crypto.createHash('sha256').update('{"amountCents":100,"name":"José","originator":{"name":"A","odfiRouting":"021000021"},"tags":[1,null,"x"]}').digest('hex'),
+    );
+  });
+
+  it('writes canonical JSON as JSON.stringify of a key-sorted copy would, for any JSON value', () => {
+    const sortedCopy = (v: unknown): unknown =>
+      Array.isArray(v)
+        ? v.map(sortedCopy)
+        : v && typeof v === 'object'
+          ? Object.fromEntries(
+              Object.keys(v)
+                .sort()
+                .map((k) => [k, sortedCopy((v as Record<string, unknown>)[k])]),
+            )
+          : v;
+    let seed = 11;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    const value = (depth: number): unknown => {
+      const pick = next() % (depth > 3 ? 5 : 7);
+      if (pick === 0) return null;
+      if (pick === 1) return next() % 2 === 0;
+      if (pick === 2) return (next() - 2 ** 30) / (1 + (next() % 1000));
+      if (pick === 3) return String.fromCharCode(...Array.from({ length: next() % 8 }, () => next() % 0x2fff));
+      if (pick === 4) return undefined;
+      if (pick === 5) return Array.from({ length: next() % 4 }, () => value(depth + 1));
+      return Object.fromEntries(Array.from({ length: next() % 5 }, () => [String.fromCharCode(97 + (next() % 26), 65 + (next() % 26)), value(depth + 1)]));
+    };
+    for (let n = 0; n < 3000; n++) {
+      const v = { root: value(0) };
+      expect(canonicalJson(v)).toBe(JSON.stringify(sortedCopy(v)));
+    }
   });
 });

@@ -27,6 +27,7 @@ export interface DisburseOptions extends GlobalOptions {
   json?: boolean;
   user?: string;
   batchSize?: string;
+  batchesInFlight?: string;
   reissue?: string;
 }
 
@@ -53,16 +54,17 @@ function loadGrant(ctx: CliContext, opts: DisburseOptions, heap: HeapGovernor): 
   return grant;
 }
 
-/** --batch-size: transfers per request, up to what one batch request takes (the API's 10,000). */
-function batchSizeOf(opts: DisburseOptions): number | undefined {
-  if (opts.batchSize === undefined) return undefined;
-  const n = Number(opts.batchSize);
-  if (!/^\d+$/.test(opts.batchSize) || n < 1 || n > 10_000) throw new UsageError(`--batch-size: expected a whole number from 1 to 10000, got "${opts.batchSize}"`);
+/** A whole-number option within its range (--batch-size: what one batch request takes, the API's 10,000). */
+function wholeOption(name: string, text: string | undefined, max: number): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || n < 1 || n > max) throw new UsageError(`--${name}: expected a whole number from 1 to ${max}, got "${text}"`);
   return n;
 }
 
 export async function disburseCommand(opts: DisburseOptions): Promise<CommandResult> {
-  const batchSize = batchSizeOf(opts);
+  const batchSize = wholeOption('batch-size', opts.batchSize, 10_000);
+  const batchesInFlight = wholeOption('batches-in-flight', opts.batchesInFlight, 8);
   const ctx = await loadContext(opts);
   // step 1: nothing is sent unless the whole grant file is right
   // The heap is kept near what is live from the start: reading a 1,000,000-recipient grant leaves
@@ -85,7 +87,7 @@ export async function disburseCommand(opts: DisburseOptions): Promise<CommandRes
   const onSigint = () => {
     if (stop) process.exit(ExitCode.interrupted);
     stop = true;
-    process.stderr.write('\nstopping after the batch in flight (Ctrl-C again to quit now)\n');
+    process.stderr.write('\nstopping after the batches in flight (Ctrl-C again to quit now)\n');
   };
   process.on('SIGINT', onSigint);
   const progress = await progressReporter(Boolean(opts.json), grant.recipients.length);
@@ -98,6 +100,7 @@ export async function disburseCommand(opts: DisburseOptions): Promise<CommandRes
   try {
     receipt = await runDisbursement(client, grant, {
       batchSize,
+      batchesInFlight,
       onProgress,
       shouldStop: () => stop,
       onRetry: (notice) => {
