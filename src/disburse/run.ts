@@ -5,7 +5,8 @@
  *   step 2: the client is logged in (session.ts)
  *   step 3: submit transfers in batches, keys `<grantId>:<recipientId>`; stop between batches when asked
  *   step 4: cut the grant's NACHA files, download and verify every file of the grant
- *   step 5: record analytics events and queue notices; when those services are down, mark them pending
+ *   step 5 (beside step 4): record analytics events and queue notices; when those services are
+ *           down, mark them pending
  */
 import { foldToNacha, formatNachaProblem, NACHA_NAME_WIDTH, nachaFieldText, readNachaFile } from '../nacha/index.js';
 import { HmsopsApiError, type HmsopsClient } from '../sdk/index.js';
@@ -111,6 +112,27 @@ async function whenAnswered<R>(what: string, giveUpAt: number, opts: RunOptions,
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * Works through `batches` with up to `n` at once. `work` answers false to start no more (a stop
+ * asked for, a service gone); a batch that fails does the same, and is thrown once those still in
+ * flight are done.
+ */
+async function inFlight<T>(batches: T[], n: number, work: (batch: T) => Promise<boolean>): Promise<void> {
+  let next = 0;
+  let more = true;
+  const worker = async () => {
+    while (more && next < batches.length) {
+      try {
+        more = (await work(batches[next++]!)) && more;
+      } catch (err) {
+        more = false;
+        throw err;
+      }
+    }
+  };
+  for (const o of await Promise.allSettled(Array.from({ length: Math.min(n, batches.length) }, worker))) if (o.status === 'rejected') throw o.reason;
+}
+
 /** Unavailable services (down, no instance, unreachable) are retried later; anything else is a real error. */
 const isUnavailable = (err: unknown) =>
   err instanceof HmsopsApiError ? err.status >= 500 || err.status === 0 : (err as NodeJS.ErrnoException)?.code !== undefined || err instanceof TypeError;
@@ -128,40 +150,26 @@ export async function runDisbursement(client: HmsopsClient, grant: Grant, opts: 
   // (the gateway spreads them); every transfer carries its key, so the order does not matter.
   let done = 0;
   let interrupted = false;
-  let failed = false;
-  const batches = chunk(indices, batchSize);
-  let next = 0;
-  const sender = async () => {
-    while (next < batches.length && !failed) {
-      if (opts.shouldStop?.()) {
-        interrupted = true;
-        return;
-      }
-      const batch = batches[next++]!;
-      for (const [i, item] of await submitBatch(client, grant, batch, opts)) {
-        if (item.transfer) results.transferred(i, item.status === 201 ? 'paid' : 'already-disbursed', item.transfer);
-        else if (item.error?.code === 'IDEMPOTENCY_KEY_REUSED') results.refused(i, 'already disbursed with other details (amount, account...); not paid again');
-        else results.refused(i, `${item.error?.message ?? 'refused'}${item.error?.fields?.length ? `: ${item.error.fields.map((f) => `${f.field} ${f.reason}`).join('; ')}` : ''}`);
-      }
-      done += batch.length;
-      opts.onProgress?.({ phase: 'transfers', done, total: grant.recipients.length });
+  await inFlight(chunk(indices, batchSize), opts.batchesInFlight ?? 2, async (batch) => {
+    if (opts.shouldStop?.()) {
+      interrupted = true;
+      return false;
     }
-  };
-  // A batch that fails stops the others from starting one more; the one still in flight is waited for.
-  const outcomes = await Promise.allSettled(
-    Array.from({ length: Math.min(opts.batchesInFlight ?? 2, batches.length) }, () =>
-      sender().catch((err: unknown) => {
-        failed = true;
-        throw err;
-      }),
-    ),
-  );
-  for (const o of outcomes) if (o.status === 'rejected') throw o.reason;
+    for (const [i, item] of await submitBatch(client, grant, batch, opts)) {
+      if (item.transfer) results.transferred(i, item.status === 201 ? 'paid' : 'already-disbursed', item.transfer);
+      else if (item.error?.code === 'IDEMPOTENCY_KEY_REUSED') results.refused(i, 'already disbursed with other details (amount, account...); not paid again');
+      else results.refused(i, `${item.error?.message ?? 'refused'}${item.error?.fields?.length ? `: ${item.error.fields.map((f) => `${f.field} ${f.reason}`).join('; ')}` : ''}`);
+    }
+    done += batch.length;
+    opts.onProgress?.({ phase: 'transfers', done, total: grant.recipients.length });
+    return true;
+  });
 
-  // step 4: the money first. Files are cut and verified before the follow-ups, which are many
-  // (a notice each) and need not wait for; their delivery then does not slow the cuts down.
+  // steps 4 and 5 side by side: the ACH service cuts (one instance, the write lock) while the CLI,
+  // analytics and messaging record the follow-ups; messaging delivers few while notices arrive.
   const files: Receipt['files'] = [];
-  if (!interrupted) {
+  const cutAndVerify = async () => {
+    if (interrupted) return;
     // Cutting takes the grant's queued transfers, so cutting again after an answer that got lost
     // files only what is left (nothing).
     const giveUpAt = Date.now() + (opts.retryForMs ?? 120_000);
@@ -197,57 +205,62 @@ export async function runDisbursement(client: HmsopsClient, grant: Grant, opts: 
       });
     }
     if (all.length > 0) opts.onProgress?.({ phase: 'file', done: all.length, total: all.length });
-  }
+  };
 
   // step 5: only for recipients whose transfer exists
   const withTransfer = indices.filter((i) => results.traceNumber(i) !== null);
   /**
-   * A non-critical follow-up in batches: when its service is unavailable, the rest stays pending.
-   * A service that is only busy for a moment (unready for a probe or two under load) is given a
-   * few seconds first: every event and notice carries its key, so sending one again is safe.
+   * A non-critical follow-up in batches, two in flight: when its service is unavailable, the rest
+   * stays pending. A service that is only busy for a moment (unready for a probe or two under
+   * load) is given a few seconds first: every event and notice carries its key, so sending one
+   * again is safe.
    */
   const followUp = async (phase: 'analytics' | 'email', service: string, size: number, send: (batch: number[]) => Promise<void>) => {
     let done = 0;
-    for (const batch of chunk(withTransfer, size)) {
+    await inFlight(chunk(withTransfer, size), 2, async (batch) => {
       try {
-        await whenAnswered(`${phase === 'email' ? 'notices' : 'analytics events'} ${done + 1}-${done + batch.length}`, Date.now() + FOLLOW_UP_GRACE_MS, opts, () => send(batch));
+        await whenAnswered(`${phase === 'email' ? 'notices' : 'analytics events'} of ${batch.length}`, Date.now() + FOLLOW_UP_GRACE_MS, opts, () => send(batch));
       } catch (err) {
         if (!isUnavailable(err)) throw err;
         pendingReasons.add(`${service}: ${(err as Error).message}`);
-        return;
+        return false;
       }
       done += batch.length;
       opts.onProgress?.({ phase, done, total: withTransfer.length });
-    }
+      return true;
+    });
   };
-  await followUp('analytics', 'analytics', 5000, async (batch) => {
-    await client.analytics.trackEvents(
-      batch.map((i) => {
-        const r = grant.recipients.at(i);
-        return {
-          id: eventId(grant.id, r.id),
-          type: 'disbursement.transfer',
-          at: results.createdAt(i)!,
-          grantId: grant.id,
-          amountCents: r.amountCents,
-          status: 'queued',
-          attributes: { recipientId: r.id, traceNumber: results.traceNumber(i), secCode: r.secCode },
-        };
-      }),
-    );
-    for (const i of batch) results.analyticsRecorded(i);
-  });
-  // Notices in batches of 1,000: one batch is one write transaction in the messaging service, which
-  // is delivering the ones before at the same time.
-  await followUp('email', 'messaging', 1000, async (batch) => {
-    const r = await client.messaging.sendEmails(
-      batch.map((i) => {
-        const r = grant.recipients.at(i);
-        return { idempotencyKey: emailKey(grant.id, r.id), ...noticeEmail(grant, r, results.traceNumber(i)!) };
-      }),
-    );
-    for (const item of r.results) if (item.status < 400) results.emailQueued(batch[item.index]!);
-  });
+  const followUps = async () => {
+    await followUp('analytics', 'analytics', 5000, async (batch) => {
+      await client.analytics.trackEvents(
+        batch.map((i) => {
+          const r = grant.recipients.at(i);
+          return {
+            id: eventId(grant.id, r.id),
+            type: 'disbursement.transfer',
+            at: results.createdAt(i)!,
+            grantId: grant.id,
+            amountCents: r.amountCents,
+            status: 'queued',
+            attributes: { recipientId: r.id, traceNumber: results.traceNumber(i), secCode: r.secCode },
+          };
+        }),
+      );
+      for (const i of batch) results.analyticsRecorded(i);
+    });
+    // Notices in batches of 2,000: one batch is one write transaction in the messaging service.
+    await followUp('email', 'messaging', 2000, async (batch) => {
+      const r = await client.messaging.sendEmails(
+        batch.map((i) => {
+          const r = grant.recipients.at(i);
+          return { idempotencyKey: emailKey(grant.id, r.id), ...noticeEmail(grant, r, results.traceNumber(i)!) };
+        }),
+      );
+      for (const item of r.results) if (item.status < 400) results.emailQueued(batch[item.index]!);
+    });
+  };
+  // Both run to their end; then the first failure (the files' before the follow-ups') is thrown.
+  for (const o of await Promise.allSettled([cutAndVerify(), followUps()])) if (o.status === 'rejected') throw o.reason;
 
   const pending = { analytics: results.pending('analytics'), email: results.pending('email'), reason: [...pendingReasons] };
   const totals = {
