@@ -30,6 +30,12 @@ export class StringColumn {
     this.#ends[this.#count++] = this.#used;
   }
 
+  /** Gives back the room reserved beyond what is used (a copy of exactly the bytes held). */
+  trim(): void {
+    if (this.#bytes.length > this.#used) this.#resize(this.#used);
+    if (this.#ends.length > this.#count) this.#ends = this.#ends.slice(0, this.#count);
+  }
+
   #resize(bytes: number): void {
     const grown = Buffer.allocUnsafe(bytes);
     this.#bytes.copy(grown, 0, 0, this.#used);
@@ -70,6 +76,35 @@ export class IdColumn {
     const kind = this.#isSet[i];
     if (kind === 1) return `tr_${this.#packed.toString('hex', i * 16, i * 16 + 16)}`;
     return kind === 2 ? this.#other.get(i)! : null;
+  }
+}
+
+/**
+ * Nine-digit strings (routing numbers) appended in order, each in 4 bytes instead of its text;
+ * anything else kept as it is.
+ */
+export class NineDigitColumn {
+  #values = new Uint32Array(256);
+  #count = 0;
+  #other = new Map<number, string>();
+
+  reserve(count: number): void {
+    if (count > this.#values.length) this.#values = resized(this.#values, count);
+  }
+
+  trim(): void {
+    if (this.#values.length > this.#count) this.#values = this.#values.slice(0, this.#count);
+  }
+
+  push(s: string): void {
+    if (this.#count === this.#values.length) this.#values = grow(this.#values);
+    if (/^\d{9}$/.test(s)) this.#values[this.#count] = Number(s);
+    else this.#other.set(this.#count, s);
+    this.#count++;
+  }
+
+  at(i: number): string {
+    return this.#other.get(i) ?? String(this.#values[i]).padStart(9, '0');
   }
 }
 

@@ -68,6 +68,15 @@ export class RecipientResults implements Iterable<RecipientResult> {
     return STATUSES[this.#status[i]!]!;
   }
 
+  /** The recipients whose transfer exists (made now or before), in the grant's order. */
+  withTransfer(): Uint32Array {
+    let n = 0;
+    for (let i = 0; i < this.#status.length; i++) if (this.#status[i] === PAID || this.#status[i] === ALREADY) n++;
+    const out = new Uint32Array(n);
+    for (let i = 0, k = 0; i < this.#status.length; i++) if (this.#status[i] === PAID || this.#status[i] === ALREADY) out[k++] = i;
+    return out;
+  }
+
   traceNumber(i: number): string | null {
     const t = this.#trace[i]!;
     if (!Number.isNaN(t)) return String(t).padStart(15, '0');

@@ -12,7 +12,7 @@ import { foldToNacha, formatNachaProblem, NACHA_NAME_WIDTH, nachaFieldText, read
 import { HmsopsApiError, type HmsopsClient } from '../sdk/index.js';
 import type { Grant } from './grant-file.js';
 import { RecipientResults } from './results.js';
-import { chunk, emailKey, eventId, noticeEmail, transferRequest } from './plan.js';
+import { emailKey, eventId, noticeEmail, transferRequest } from './plan.js';
 
 export type { RecipientResult, RecipientStatus } from './results.js';
 
@@ -113,24 +113,24 @@ async function whenAnswered<R>(what: string, giveUpAt: number, opts: RunOptions,
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * Works through `batches` with up to `n` at once. `work` answers false to start no more (a stop
- * asked for, a service gone); a batch that fails does the same, and is thrown once those still in
- * flight are done.
+ * Works through `count` batches (`batchAt(k)` makes the k-th when it is its turn) with up to `n`
+ * at once. `work` answers false to start no more (a stop asked for, a service gone); a batch that
+ * fails does the same, and is thrown once those still in flight are done.
  */
-async function inFlight<T>(batches: T[], n: number, work: (batch: T) => Promise<boolean>): Promise<void> {
+async function inFlight(count: number, batchAt: (k: number) => number[], n: number, work: (batch: number[]) => Promise<boolean>): Promise<void> {
   let next = 0;
   let more = true;
   const worker = async () => {
-    while (more && next < batches.length) {
+    while (more && next < count) {
       try {
-        more = (await work(batches[next++]!)) && more;
+        more = (await work(batchAt(next++))) && more;
       } catch (err) {
         more = false;
         throw err;
       }
     }
   };
-  for (const o of await Promise.allSettled(Array.from({ length: Math.min(n, batches.length) }, worker))) if (o.status === 'rejected') throw o.reason;
+  for (const o of await Promise.allSettled(Array.from({ length: Math.min(n, count) }, worker))) if (o.status === 'rejected') throw o.reason;
 }
 
 /** Unavailable services (down, no instance, unreachable) are retried later; anything else is a real error. */
@@ -144,13 +144,17 @@ export async function runDisbursement(client: HmsopsClient, grant: Grant, opts: 
   // column: a 1,000,000-recipient grant must fit in the CLI's memory budget.
   const results = new RecipientResults(grant.recipients);
   const pendingReasons = new Set<string>();
-  const indices = Array.from({ length: grant.recipients.length }, (_, i) => i);
+  const n = grant.recipients.length;
+  // Batches are made when their turn comes: a million indices in chunks, all made up front, are
+  // tens of megabytes the CLI does not need to hold.
+  const range = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => from + k);
 
   // step 3: two batches in flight, so one ACH instance checks its batch while the other writes
   // (the gateway spreads them); every transfer carries its key, so the order does not matter.
   let done = 0;
   let interrupted = false;
-  await inFlight(chunk(indices, batchSize), opts.batchesInFlight ?? 2, async (batch) => {
+  const batchAt = (k: number) => range(k * batchSize, Math.min(n, (k + 1) * batchSize));
+  await inFlight(Math.ceil(n / batchSize), batchAt, opts.batchesInFlight ?? 2, async (batch) => {
     if (opts.shouldStop?.()) {
       interrupted = true;
       return false;
@@ -161,7 +165,7 @@ export async function runDisbursement(client: HmsopsClient, grant: Grant, opts: 
       else results.refused(i, `${item.error?.message ?? 'refused'}${item.error?.fields?.length ? `: ${item.error.fields.map((f) => `${f.field} ${f.reason}`).join('; ')}` : ''}`);
     }
     done += batch.length;
-    opts.onProgress?.({ phase: 'transfers', done, total: grant.recipients.length });
+    opts.onProgress?.({ phase: 'transfers', done, total: n });
     return true;
   });
 
@@ -208,7 +212,7 @@ export async function runDisbursement(client: HmsopsClient, grant: Grant, opts: 
   };
 
   // step 5: only for recipients whose transfer exists
-  const withTransfer = indices.filter((i) => results.traceNumber(i) !== null);
+  const withTransfer = results.withTransfer();
   /**
    * A non-critical follow-up in batches, two in flight: when its service is unavailable, the rest
    * stays pending. A service that is only busy for a moment (unready for a probe or two under
@@ -217,7 +221,8 @@ export async function runDisbursement(client: HmsopsClient, grant: Grant, opts: 
    */
   const followUp = async (phase: 'analytics' | 'email', service: string, size: number, send: (batch: number[]) => Promise<void>) => {
     let done = 0;
-    await inFlight(chunk(withTransfer, size), 2, async (batch) => {
+    const batchAt = (k: number) => Array.from(withTransfer.subarray(k * size, (k + 1) * size));
+    await inFlight(Math.ceil(withTransfer.length / size), batchAt, 2, async (batch) => {
       try {
         await whenAnswered(`${phase === 'email' ? 'notices' : 'analytics events'} of ${batch.length}`, Date.now() + FOLLOW_UP_GRACE_MS, opts, () => send(batch));
       } catch (err) {
@@ -231,7 +236,7 @@ export async function runDisbursement(client: HmsopsClient, grant: Grant, opts: 
     });
   };
   const followUps = async () => {
-    await followUp('analytics', 'analytics', 5000, async (batch) => {
+    await followUp('analytics', 'analytics', 2500, async (batch) => {
       await client.analytics.trackEvents(
         batch.map((i) => {
           const r = grant.recipients.at(i);
@@ -248,8 +253,8 @@ export async function runDisbursement(client: HmsopsClient, grant: Grant, opts: 
       );
       for (const i of batch) results.analyticsRecorded(i);
     });
-    // Notices in batches of 2,000: one batch is one write transaction in the messaging service.
-    await followUp('email', 'messaging', 2000, async (batch) => {
+    // Notices in batches of 1,000: one batch is one write transaction in the messaging service.
+    await followUp('email', 'messaging', 1000, async (batch) => {
       const r = await client.messaging.sendEmails(
         batch.map((i) => {
           const r = grant.recipients.at(i);

@@ -203,6 +203,22 @@ describe.each(BACKENDS)('the bundled services (%s store)', (backend) => {
       expect(sink.count).toBe(300);
     });
 
+    it('keeps delivering, a few at a time, while emails keep being queued, and sends the rest once queueing stops', async () => {
+      // 40 requests of 25 over ~4 s: the outbox claims a few a tick meanwhile (never none), all after.
+      const counts = async () => (await client.call<{ counts: Record<string, number> }>('GET', '/messaging/v1/emails?keyPrefix=steady-&countsOnly=true')).counts;
+      let sentWhileQueueing = 0;
+      for (let b = 0; b < 40; b++) {
+        const emails = Array.from({ length: 25 }, (_, i) => ({ idempotencyKey: `steady-${b}-${i}`, to: `s${b}-${i}@steady.example`, subject: 'Steady', text: `notice ${b}/${i}` }));
+        expect((await client.messaging.sendEmails(emails)).queued).toBe(25);
+        if (b === 39) sentWhileQueueing = (await counts()).sent ?? 0;
+        await sleep(100);
+      }
+      expect(sentWhileQueueing).toBeGreaterThan(0);
+      await until('all sent', async () => (await counts()).sent === 1000, 60_000, 100);
+      await sleep(1000); // time for a second delivery to show up, if one were made
+      expect((await client.call<{ count: number }>('GET', '/mail/v1/messages:count?domain=steady.example')).count).toBe(1000);
+    });
+
     it('takes a batch over 1 MiB in one request, as its schema allows', async () => {
       const text = 'A long notice. '.repeat(40_000); // 600 KB each, 1.8 MB in all
       const r = await client.messaging.sendEmails([1, 2, 3].map((i) => ({ idempotencyKey: `bulk-${i}`, to: `bulk${i}@grantee.example`, subject: 'Bulk', text })));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FirstIndex, IdColumn } from '../../src/disburse/columns.js';
+import { FirstIndex, IdColumn, NineDigitColumn } from '../../src/disburse/columns.js';
 import { type GrantRecipient, RecipientList } from '../../src/disburse/recipient-list.js';
 import { RecipientResults } from '../../src/disburse/results.js';
 
@@ -32,6 +32,25 @@ describe('a grant stored by column', () => {
     ids.set(0, 'tr_0123456789abcdef0123456789abcdef');
     ids.set(2, 'txn-from-elsewhere');
     expect([ids.at(0), ids.at(1), ids.at(2)]).toEqual(['tr_0123456789abcdef0123456789abcdef', null, 'txn-from-elsewhere']);
+  });
+
+  it('keeps routing numbers in 4 bytes each, leading zeros included, any other text as it is; trimmed it takes more', () => {
+    const routing = new NineDigitColumn();
+    const given = Array.from({ length: 600 }, (_, i) => (i === 7 ? '12345' : String(i * 1_000_003).padStart(9, '0')));
+    given[3] = '021000021';
+    for (const r of given) routing.push(r);
+    routing.trim();
+    routing.push('999999999');
+    expect(Array.from({ length: 601 }, (_, i) => routing.at(i))).toEqual([...given, '999999999']);
+  });
+
+  it('trims the room reserved for more strings and takes more after', () => {
+    const list = new RecipientList(5000);
+    for (let i = 1; i <= 1500; i++) list.push(recipient(i));
+    list.trim();
+    list.push(recipient(1501));
+    expect(list.at(1500)).toEqual(recipient(1501));
+    expect(list.at(0)).toEqual(recipient(1));
   });
 });
 

@@ -79,7 +79,7 @@ export async function disburseCommand(opts: DisburseOptions): Promise<CommandRes
     else printPlan(grant, plan);
     return ok;
   }
-  saveGrant(savedGrantFile(ctx, grant.id), grant);
+  saveGrant(savedGrantFile(ctx, grant.id), grant, heap);
 
   // step 2
   const client = await clientFor(ctx, opts);
@@ -117,7 +117,7 @@ export async function disburseCommand(opts: DisburseOptions): Promise<CommandRes
     await client.close();
   }
   progress.done();
-  if (opts.json) await writeReceiptJson(receipt);
+  if (opts.json) await writeReceiptJson(receipt, heap);
   else printReceipt(receipt);
   if (receipt.status === 'interrupted') return exitWith(ExitCode.interrupted);
   if (receipt.status === 'refusals' || receipt.files.some((f) => !f.valid)) return exitWith(ExitCode.failure);
@@ -167,14 +167,16 @@ async function reissueCommand(ctx: CliContext, grant: Grant, opts: DisburseOptio
 }
 
 /** The grant as JSON for --resume, written a thousand recipients at a time: one string would be ~20 MB at 100,000. */
-function saveGrant(file: string, grant: Grant) {
+function saveGrant(file: string, grant: Grant, heap: HeapGovernor) {
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const { recipients, ...rest } = grant;
   const fd = fs.openSync(file, 'w', 0o600);
   try {
     fs.writeSync(fd, `${JSON.stringify(rest).slice(0, -1)},"recipients":[`);
-    for (let i = 0; i < recipients.length; i += 1000)
+    for (let i = 0; i < recipients.length; i += 1000) {
       fs.writeSync(fd, (i ? ',' : '') + Array.from({ length: Math.min(1000, recipients.length - i) }, (_, j) => JSON.stringify(recipients.at(i + j))).join(','));
+      heap.check(); // each piece is garbage once written: the heap is not let grow with them
+    }
     fs.writeSync(fd, ']}');
   } finally {
     fs.closeSync(fd);
@@ -186,7 +188,7 @@ function saveGrant(file: string, grant: Grant) {
  * tens of MB. A pipe that reads slower than we write would queue all of it in memory, so each
  * piece waits for the previous one to drain.
  */
-async function writeReceiptJson(r: Receipt) {
+async function writeReceiptJson(r: Receipt, heap: HeapGovernor) {
   const { recipients, ...rest } = r;
   const head = JSON.stringify(rest, null, 2);
   const write = async (text: string) => {
@@ -198,6 +200,7 @@ async function writeReceiptJson(r: Receipt) {
     if (i % 1000 === 999) {
       await write(chunk);
       chunk = '';
+      heap.check(); // the receipt's text is garbage once written
     }
   }
   await write(`${chunk}\n  ]\n}\n`);
