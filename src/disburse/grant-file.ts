@@ -134,7 +134,6 @@ export function parseGrant(
     if (problems.length === 0 && located.length === 0) recipients.push(toRecipient(r, raw?.secCode));
   });
   if (located.length) throw new ValidationError(`invalid grant file ${file}; nothing was sent`, sortProblems(located));
-  recipients.trim();
   return { ...toGrant({ ...raw, recipients: [] }), recipients };
 }
 

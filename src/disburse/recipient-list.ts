@@ -69,9 +69,15 @@ export class RecipientList implements Iterable<GrantRecipient> {
     this.#flags[i] = (r.accountType === 'savings' ? SAVINGS : 0) | (r.secCode === 'PPD' ? PPD : 0);
   }
 
-  /** Once every recipient is in: the room reserved for more is given back. */
-  trim(): void {
-    for (const c of [this.#id, this.#name, this.#email, this.#routing, this.#account]) c.trim();
+  /**
+   * Once every recipient is in: the room reserved for more is given back, a column at a time (each
+   * is copied; `between` may collect the one it replaced before the next is copied).
+   */
+  trim(between: () => void = () => undefined): void {
+    for (const c of [this.#id, this.#name, this.#email, this.#routing, this.#account]) {
+      c.trim();
+      between();
+    }
     this.#amountCents = this.#amountCents.slice(0, this.#length);
     this.#flags = this.#flags.slice(0, this.#length);
   }

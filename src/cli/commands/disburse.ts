@@ -71,7 +71,8 @@ export async function disburseCommand(opts: DisburseOptions): Promise<CommandRes
   // garbage behind at a rate V8 would let pile up.
   const heap = heapGovernor();
   const grant = loadGrant(ctx, opts, heap);
-  heap.collect();
+  heap.collect(); // the reader's buffers first, then the room the columns reserved for more
+  grant.recipients.trim(() => heap.collect());
   if (opts.reissue !== undefined) return reissueCommand(ctx, grant, opts);
   const plan = planDisbursement(grant);
   if (opts.dryRun) {
