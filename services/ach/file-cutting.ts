@@ -59,7 +59,7 @@ export class FileCutter {
       .transaction(
         async (q) => {
           const rows = rowsThatFit(
-            await q.all<CutRow>(`SELECT ${CUT_COLUMNS} FROM transfers WHERE status = 'queued' ${opts.grantId ? 'AND grant_id = ?' : ''} ORDER BY seq LIMIT ?`, [
+            await q.all<CutRow>(`SELECT ${CUT_COLUMNS.join(', ')} FROM transfers WHERE status = 'queued' ${opts.grantId ? 'AND grant_id = ?' : ''} ORDER BY seq LIMIT ?`, [
               ...(opts.grantId ? [opts.grantId] : []),
               limit,
             ]),
@@ -168,24 +168,23 @@ export class FileCutter {
 }
 
 /** What a cut reads of a queued transfer: what its entry carries, and the keys it is marked filed by. */
-const CUT_COLUMNS = 'seq, id, trace_number, recipient_id, name, routing, account, account_type, amount_cents, sec_code, effective_date, originator_name, company_id, odfi_routing';
-type CutRow = Pick<
-  TransferRow,
-  | 'seq'
-  | 'id'
-  | 'trace_number'
-  | 'recipient_id'
-  | 'name'
-  | 'routing'
-  | 'account'
-  | 'account_type'
-  | 'amount_cents'
-  | 'sec_code'
-  | 'effective_date'
-  | 'originator_name'
-  | 'company_id'
-  | 'odfi_routing'
->;
+const CUT_COLUMNS = [
+  'seq',
+  'id',
+  'trace_number',
+  'recipient_id',
+  'name',
+  'routing',
+  'account',
+  'account_type',
+  'amount_cents',
+  'sec_code',
+  'effective_date',
+  'originator_name',
+  'company_id',
+  'odfi_routing',
+] as const satisfies readonly (keyof TransferRow)[];
+type CutRow = Pick<TransferRow, (typeof CUT_COLUMNS)[number]>;
 
 function toQueued(r: CutRow): QueuedTransfer {
   return {

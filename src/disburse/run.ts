@@ -185,12 +185,12 @@ export async function runDisbursement(client: HmsopsClient, grant: Grant, opts: 
         (text) => ({ problems: readNachaFile(text, { keepEntries: false }).problems.map(formatNachaProblem) }),
         (error: unknown) => ({ error }),
       );
+    // How many files this run cuts in all, guessed from what it paid (the list below says).
+    const expected = Math.ceil((results.count('paid') + results.count('already-disbursed')) / (opts.maxFileEntries ?? 20_000));
     for (;;) {
       const cut = await whenAnswered("the grant's file cut", giveUpAt, opts, () => client.payments.cutFile({ grantId: grant.id, maxEntries: opts.maxFileEntries }));
       if (cut.fileId === null) break;
       checks.set(cut.fileId, check(cut.fileId));
-      // How many files this run cuts in all, guessed from what it paid (the list below says).
-      const expected = Math.ceil((results.count('paid') + results.count('already-disbursed')) / (opts.maxFileEntries ?? 20_000));
       opts.onProgress?.({ phase: 'file', done: checks.size, total: Math.max(expected, checks.size) });
     }
     const { files: all } = await whenAnswered("the grant's file list", giveUpAt, opts, () => client.payments.files({ grantId: grant.id }));
