@@ -34,7 +34,7 @@ interface Forwarding {
   done: (err?: unknown) => void;
   route: Route;
   path: string;
-  headerLines: string;
+  headers: string[];
   body: Buffer | Readable | undefined;
   length: number | undefined;
   safe: boolean;
@@ -173,18 +173,18 @@ export class GatewayProxy {
     const length = declared === undefined ? undefined : Number(declared);
     if (length !== undefined && length > this.cfg.bodyLimitBytes) throw new HmsopsError('BODY_TOO_LARGE', `the body is ${length} bytes; the limit is ${this.cfg.bodyLimitBytes}`);
 
-    let headerLines = req.headers.connection && !/^\s*(keep-alive|close)\s*$/i.test(req.headers.connection) ? withoutConnectionNamed(req) : req.passLines;
+    const headers = req.headers.connection && !/^\s*(keep-alive|close)\s*$/i.test(req.headers.connection) ? withoutConnectionNamed(req) : req.passHeaders;
     const forwardedFor = req.headers['x-forwarded-for'];
-    headerLines += `x-request-id: ${log.requestId}\r\nx-forwarded-for: ${forwardedFor ? `${forwardedFor}, ` : ''}${req.remoteAddress}\r\n`;
+    headers.push('x-request-id', log.requestId, 'x-forwarded-for', forwardedFor ? `${forwardedFor}, ${req.remoteAddress}` : req.remoteAddress);
     const safe = method === 'GET' || method === 'HEAD' || req.headers['idempotency-key'] !== undefined;
-    const f: Forwarding = { req, res, log, done, route, path, headerLines, body: undefined, length, safe };
+    const f: Forwarding = { req, res, log, done, route, path, headers, body: undefined, length, safe };
     if (!this.auth || isPublic(route.service, method, path)) return this.#withBody(f);
     this.auth.verify(req.headers.authorization).then((v) => guarded(f, () => this.#authenticated(f, v)), done);
   }
 
   #authenticated(f: Forwarding, v: Awaited<ReturnType<EdgeAuth['verify']>>) {
     if ('reason' in v) return f.done(new HmsopsError('UNAUTHENTICATED', `bearer token refused: ${v.reason}`));
-    f.headerLines += `${IDENTITY_HEADER}: ${signIdentity({ ...v.identity, exp: Math.min(v.identity.exp, Math.floor(Date.now() / 1000) + 300) }, this.identityKey)}\r\n`;
+    f.headers.push(IDENTITY_HEADER, signIdentity({ ...v.identity, exp: Math.min(v.identity.exp, Math.floor(Date.now() / 1000) + 300) }, this.identityKey));
     f.log.user = v.identity.username;
     this.#withBody(f);
   }
@@ -217,7 +217,7 @@ export class GatewayProxy {
     }
     log.instance = upstream.instanceId;
     this.balancer.start(upstream);
-    const request = { method: f.req.method, path: f.path, headerLines: f.headerLines, body: f.body, bodyLength: f.length, bodyLimit: this.cfg.bodyLimitBytes };
+    const request = { method: f.req.method, path: f.path, headers: f.headers, body: f.body, bodyLength: f.length, bodyLimit: this.cfg.bodyLimitBytes };
     this.pool(upstream).request(request, f.res, (e) => {
       this.balancer.finish(upstream);
       if (!e) return f.done();
@@ -253,19 +253,31 @@ export class GatewayProxy {
   }
 }
 
-async function readBounded(req: Readable, limit: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const c of req) {
-    size += (c as Buffer).length;
-    if (size > limit) throw new HmsopsError('BODY_TOO_LARGE', `the body is over the ${limit}-byte limit`);
-    chunks.push(c as Buffer);
-  }
-  return Buffer.concat(chunks);
+/** The whole body, up to the limit. Past it the client's stream is left as it is (not destroyed), so that the 413 can still be sent. */
+function readBounded(body: Readable, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const stop = (err?: Error) => {
+      body.off('data', data).off('end', end).off('aborted', aborted).off('error', aborted);
+      if (err) reject(err);
+    };
+    const data = (c: Buffer) => {
+      size += c.length;
+      if (size > limit) return stop(new HmsopsError('BODY_TOO_LARGE', `the body is over the ${limit}-byte limit`));
+      chunks.push(c);
+    };
+    const end = () => {
+      stop();
+      resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
+    };
+    const aborted = () => stop(new HmsopsError('CLIENT_CLOSED', 'the client closed its connection while sending'));
+    body.on('data', data).on('end', end).on('aborted', aborted).on('error', aborted);
+  });
 }
 
 /** The rare request whose Connection header names more headers: those are hop-by-hop too (RFC 9110 section 7.6.1). */
-function withoutConnectionNamed(req: EdgeRequest): string {
+function withoutConnectionNamed(req: EdgeRequest): string[] {
   const named = new Set(
     req.headers
       .connection!.toLowerCase()
@@ -273,10 +285,10 @@ function withoutConnectionNamed(req: EdgeRequest): string {
       .map((t) => t.trim()),
   );
   const raw = req.rawHeaders;
-  let lines = '';
+  const headers: string[] = [];
   for (let i = 0; i < raw.length; i += 2) {
     const lower = raw[i]!.toLowerCase();
-    if (!NOT_PASSED.has(lower) && !named.has(lower)) lines += `${raw[i]}: ${raw[i + 1]}\r\n`;
+    if (!NOT_PASSED.has(lower) && !named.has(lower)) headers.push(raw[i]!, raw[i + 1]!);
   }
-  return lines;
+  return headers;
 }

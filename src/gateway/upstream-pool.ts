@@ -1,15 +1,12 @@
 /**
- * The gateway's keep-alive connections to one instance, on plain sockets. A proxy needs a small
- * part of HTTP/1.1: write a request head and body, read the answer's head, forward its body, and
- * know whether the connection can be reused. Where an answer ends is llhttp's to say (as in
- * node:http and undici); whatever it refuses is 502 UPSTREAM_BAD_RESPONSE and the connection is
- * closed. A general client (undici) costs about a third of the gateway's throughput for things
- * a proxy does not use; see docs/benchmarks.md.
+ * The gateway's keep-alive connections to one instance: an undici Pool, driven through its
+ * documented `dispatch` API. Where an answer ends is undici's (llhttp) to say; whatever it refuses
+ * is 502 UPSTREAM_BAD_RESPONSE and the connection is closed. This module only turns undici's
+ * callbacks and errors into what the proxy acts on.
  */
-import net from 'node:net';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
+import { type Dispatcher, Pool } from 'undici';
 import { HOP_BY_HOP, nameLengths } from './http1.js';
-import { isParseError, Llhttp, type ParsedHead } from './llhttp.js';
 
 const MAX_HEAD_BYTES = 64 * 1024;
 /** Name lengths of the headers an answer's head is not passed on with as it is. */
@@ -17,11 +14,11 @@ const ACTED_ON = nameLengths([...HOP_BY_HOP, 'content-length']);
 
 /** Where an answer goes: the client's response (EdgeResponse), or anything shaped like it. */
 export interface ResponseSink {
-  /** `block`: header lines, each ending in CRLF, without framing or connection headers. */
-  writeHeadBlock(status: number, block: string, hasLength: boolean): unknown;
-  /** `chunk` becomes the sink's (llhttp's body buffers are copies). */
+  /** `list`: [name, value, ...] without framing or connection headers, but content-length (`hasLength`). */
+  writeHeadList(status: number, list: string[], hasLength: boolean): unknown;
   write(chunk: Buffer): boolean;
   end(): void;
+  readonly headersSent: boolean;
   onDrain: (() => void) | undefined;
   onClientGone: (() => void) | undefined;
 }
@@ -43,6 +40,7 @@ export class UpstreamError extends Error {
   constructor(
     readonly code: UpstreamErrorCode,
     message: string,
+    /** `lost` on a connection that had answered before (kept alive, then closed by the instance). */
     readonly reused = false,
   ) {
     super(message);
@@ -53,8 +51,8 @@ export interface UpstreamRequest {
   method: string;
   /** Path and query as sent upstream. */
   path: string;
-  /** Header lines, each ending in CRLF, without host and framing headers. */
-  headerLines: string;
+  /** [name, value, ...] without host and framing headers. */
+  headers: string[];
   /** A Buffer is sent with content-length; a stream with its client's content-length, or chunked. */
   body?: Buffer | Readable;
   bodyLength?: number;
@@ -71,244 +69,163 @@ export interface UpstreamPoolOptions {
   idleMs: number;
 }
 
-class Exchange {
-  headSent = false;
-  requestDone = false;
-  reusable = true;
-  paused = false;
-  settled = false;
+/**
+ * A client's body streamed on, counted on its way: past the limit it stops (the proxy answers 413
+ * and the client's connection closes). It reads the client's stream only once undici reads it, so
+ * a connection that never opened leaves the body unread for another try; undici destroys this
+ * stream when it is done with it, never the client's.
+ */
+class BoundedBody extends Readable {
+  #size = 0;
+  #started = false;
+  tooLarge = false;
 
   constructor(
-    readonly req: UpstreamRequest,
-    readonly res: ResponseSink,
-    /** Called once: without an error when the answer was forwarded to its end. */
-    readonly done: (err?: UpstreamError) => void,
-  ) {}
+    private readonly source: Readable,
+    readonly limit: number,
+  ) {
+    super();
+  }
+
+  #data = (chunk: Buffer) => {
+    this.#size += chunk.length;
+    if (this.#size > this.limit) {
+      this.tooLarge = true;
+      return void this.destroy(new UpstreamError('body-too-large', `the body is over the ${this.limit}-byte limit`));
+    }
+    if (!this.push(chunk)) this.source.pause();
+  };
+  #end = () => this.push(null);
+  #aborted = () => this.destroy(new UpstreamError('client-gone', 'the client closed its connection while sending'));
+
+  override _read() {
+    if (this.#started) return void this.source.resume();
+    this.#started = true;
+    this.source.on('data', this.#data).on('end', this.#end).on('aborted', this.#aborted).on('error', this.#aborted);
+  }
+
+  override _destroy(err: Error | null, cb: (err?: Error | null) => void) {
+    this.source.off('data', this.#data).off('end', this.#end).off('aborted', this.#aborted).off('error', this.#aborted);
+    this.source.pause();
+    cb(err);
+  }
 }
 
-class Connection {
-  exchange: Exchange | undefined;
-  connected = false;
-  uses = 0;
-  idleMs: number;
-  /** When the pool's sweep closes this connection: no answer in time, or unused too long. */
-  deadline = 0;
-  readonly #parser: Llhttp;
-  /** What llhttp said during one `execute`: acted on once it returns, so no callback reuses the connection mid-parse. */
-  #answered = false;
-  #interim = false;
-  #refused: string | undefined;
-  #full = false;
+/** One request's way through undici: its answer streamed into the sink, its failure named. */
+class Exchange implements Dispatcher.DispatchHandler {
+  #controller: Dispatcher.DispatchController | undefined;
+  #sent = false;
+  #headSent = false;
+  #head: { status: number; list: string[]; hasLength: boolean } | undefined;
+  #settled = false;
+  #clientGone = false;
+  body: BoundedBody | undefined;
 
   constructor(
-    readonly socket: net.Socket,
-    private readonly pool: UpstreamPool,
+    readonly pool: UpstreamPool,
+    readonly res: ResponseSink,
+    readonly done: (err?: UpstreamError) => void,
   ) {
-    this.idleMs = pool.options.idleMs;
-    socket.setNoDelay(true);
-    this.#parser = new Llhttp('response', MAX_HEAD_BYTES, {
-      headersComplete: (head) => this.#onHead(head),
-      body: (data) => {
-        const ex = this.exchange;
-        if (!ex || ex.settled || this.#answered || this.#refused !== undefined) return;
-        if (!ex.res.write(data)) this.#full = true;
-      },
-      messageComplete: () => {
-        if (this.#interim) this.#interim = false;
-        else this.#answered = true;
-      },
-    });
-    socket.on('connect', () => {
-      this.connected = true;
-      if (this.exchange) this.deadline = Date.now() + this.pool.options.timeoutMs;
-      const ex = this.exchange;
-      if (ex?.req.body && !Buffer.isBuffer(ex.req.body)) this.pipeBody(ex, ex.req.body);
-    });
-    socket.on('drain', () => {
-      const body = this.exchange?.req.body;
-      if (body && !Buffer.isBuffer(body)) body.resume();
-    });
-    socket.on('end', () => {
-      const ex = this.exchange;
-      // An answer without a length ends with the connection: llhttp says whether it is complete.
-      if (ex?.headSent && !ex.settled && !isParseError(this.#parser.finish()) && this.#answered) this.complete(ex, false);
-      socket.destroy();
-    });
-    socket.on('error', () => undefined); // 'close' follows and says what it means for the exchange
-    socket.on('close', () => {
-      pool.forget(this);
-      this.#parser.close();
-      const ex = this.exchange;
-      if (!ex) return;
-      if (!this.connected) this.fail(new UpstreamError('connect', `cannot connect to ${pool.hostHeader}`));
-      else if (!ex.headSent) this.fail(new UpstreamError('lost', `${pool.hostHeader} closed the connection before answering`, this.uses > 1));
-      else this.fail(new UpstreamError('aborted', `${pool.hostHeader} closed the connection in the middle of the answer`));
-    });
-  }
-
-  start(ex: Exchange) {
-    this.exchange = ex;
-    this.#full = false;
-    this.uses++;
-    const { req } = ex;
-    const socket = this.socket;
-    const { timeoutMs, connectTimeoutMs = Math.min(timeoutMs, 2000) } = this.pool.options;
-    this.deadline = Date.now() + (this.connected ? timeoutMs : connectTimeoutMs);
-    ex.res.onClientGone = () => {
-      if (!ex.settled && this.exchange === ex) this.fail(new UpstreamError('client-gone', 'the client closed its connection'));
+    res.onClientGone = () => {
+      this.#clientGone = true;
+      this.#controller?.abort(new UpstreamError('client-gone', 'the client closed its connection'));
     };
-    let head = `${req.method} ${req.path} HTTP/1.1\r\nhost: ${this.pool.hostHeader}\r\n${req.headerLines}`;
-    const body = req.body;
-    if (body === undefined) {
-      socket.write(`${head}\r\n`, 'latin1');
-      ex.requestDone = true;
-    } else if (Buffer.isBuffer(body)) {
-      socket.cork();
-      socket.write(`${head}content-length: ${body.length}\r\n\r\n`, 'latin1');
-      if (body.length) socket.write(body);
-      socket.uncork();
-      ex.requestDone = true;
-    } else {
-      head += req.bodyLength !== undefined ? `content-length: ${req.bodyLength}\r\n\r\n` : 'transfer-encoding: chunked\r\n\r\n';
-      socket.write(head, 'latin1');
-      // A stream is read only once connected, so a refused connection leaves it unread for a retry.
-      if (this.connected) this.pipeBody(ex, body);
-    }
   }
 
-  private pipeBody(ex: Exchange, body: Readable) {
-    const chunked = ex.req.bodyLength === undefined;
-    let size = 0;
-    body.on('data', (c: Buffer) => {
-      if (this.exchange !== ex) return;
-      this.deadline = Date.now() + this.pool.options.timeoutMs; // an upload in progress is not a silent instance
-      size += c.length;
-      if (size > ex.req.bodyLimit) return this.fail(new UpstreamError('body-too-large', `the body is over the ${ex.req.bodyLimit}-byte limit`));
-      let ok: boolean;
-      if (chunked) {
-        // All three parts, whatever each write returns: a chunk cut short would corrupt the framing.
-        this.socket.cork();
-        this.socket.write(`${c.length.toString(16)}\r\n`, 'latin1');
-        this.socket.write(c);
-        ok = this.socket.write('\r\n', 'latin1');
-        this.socket.uncork();
-      } else ok = this.socket.write(c);
-      if (!ok) body.pause();
-    });
-    body.on('end', () => {
-      if (this.exchange !== ex) return;
-      if (chunked) this.socket.write('0\r\n\r\n');
-      ex.requestDone = true;
-    });
-    body.on('aborted', () => this.exchange === ex && this.fail(new UpstreamError('client-gone', 'the client closed its connection while sending')));
-    body.on('error', () => this.exchange === ex && this.fail(new UpstreamError('client-gone', "the client's body broke off")));
-    body.resume();
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    this.#controller = controller;
+    this.#sent = true;
+    if (this.#clientGone) controller.abort(new UpstreamError('client-gone', 'the client closed its connection'));
   }
 
-  /** Called by the pool's sweep once the deadline has passed. */
-  expire() {
-    if (this.exchange && !this.connected) this.fail(new UpstreamError('connect', `cannot connect to ${this.pool.hostHeader}: no answer to the connection`));
-    else if (this.exchange) this.fail(new UpstreamError('timeout', `no answer within ${this.pool.options.timeoutMs}ms`));
-    this.socket.destroy();
-  }
-
-  onData(chunk: Buffer) {
-    const ex = this.exchange;
-    this.deadline = Date.now() + this.pool.options.timeoutMs;
-    if (!ex) return void this.socket.destroy(); // bytes nobody asked for: the connection is not trustworthy
-    const parsed = this.#parser.execute(chunk);
-    if (this.#refused !== undefined) return this.fail(new UpstreamError('bad-response', this.#refused));
-    // Bytes past the end of the answer: the connection's framing cannot be trusted, it is not reused.
-    if (this.#answered) return this.complete(ex, parsed === chunk.length && !this.#parser.messageStarted());
-    if (isParseError(parsed)) return this.fail(new UpstreamError('bad-response', `malformed answer: ${parsed.reason} (${parsed.code})`));
-    if (this.#full && !ex.paused) {
-      this.#full = false;
-      ex.paused = true;
-      this.socket.pause();
-      ex.res.onDrain = () => {
-        ex.paused = false;
-        this.deadline = Date.now() + this.pool.options.timeoutMs; // a slow client is not a silent instance
-        this.socket.resume();
-      };
-    }
-  }
-
-  /** The answer's head, as llhttp read it: passed on without framing and connection headers. True: no body follows (HEAD). */
-  #onHead(h: ParsedHead): boolean {
-    const ex = this.exchange;
-    if (!ex || ex.settled || this.#answered || this.#refused !== undefined) return false;
-    const status = h.statusCode;
-    if (status === 101 || h.upgrade) {
-      this.#refused = 'the instance switched protocols; the gateway does not forward upgrades';
-      return false;
-    }
-    if (status < 200) {
-      this.#interim = true; // 1xx interim answers are not forwarded; the final answer follows
-      return false;
-    }
-    if (h.versionMajor !== 1) {
-      this.#refused = `HTTP/${h.versionMajor}.${h.versionMinor} answer`;
-      return false;
-    }
-    let block = '';
+  onResponseStart(controller: Dispatcher.DispatchController, status: number): void {
+    if (status < 200) return; // 1xx interim answers are not forwarded; the final answer follows
+    const raw = controller.rawHeaders as Buffer[];
+    const list: string[] = [];
     let hasLength = false;
-    const raw = h.headers;
     for (let i = 0; i < raw.length; i += 2) {
-      const name = raw[i]!;
-      const value = raw[i + 1]!;
+      const name = raw[i]!.toString('latin1');
+      const value = raw[i + 1]!.toString('latin1').trim();
       if (ACTED_ON[name.length] === 1) {
         const lower = name.toLowerCase();
         // One content-length at most: llhttp refuses a second one, or one beside transfer-encoding.
         if (lower === 'content-length') hasLength = true;
         else if (HOP_BY_HOP.has(lower)) {
           if (lower === 'transfer-encoding' && value.toLowerCase() !== 'chunked') {
-            this.#refused = `unsupported transfer-encoding "${value.slice(0, 30)}"`;
-            return false;
-          }
-          if (lower === 'keep-alive') {
-            const t = /timeout=(\d+)/i.exec(value);
-            if (t) this.idleMs = Math.min(this.pool.options.idleMs, Math.max(0, Number(t[1]) * 1000 - 1000));
+            return void controller.abort(new UpstreamError('bad-response', `unsupported transfer-encoding "${value.slice(0, 30)}"`));
           }
           continue;
         }
       }
-      block += `${name}: ${value}\r\n`;
+      list.push(name, value);
     }
-    ex.reusable = h.keepAlive;
-    ex.headSent = true;
-    ex.res.writeHeadBlock(status, block, hasLength);
-    return ex.req.method === 'HEAD';
+    // Written with the first bytes of the body, or at its end: until then undici may still refuse
+    // the answer (a length that does not match), and the client gets a 502 instead of a cut answer.
+    this.#head = { status, list, hasLength };
   }
 
-  private complete(ex: Exchange, framed: boolean) {
-    if (ex.settled) return;
-    ex.settled = true;
-    this.#answered = false;
-    ex.res.end();
-    this.exchange = undefined;
-    if (framed && ex.reusable && ex.requestDone && !ex.paused) this.pool.release(this);
-    else this.socket.destroy();
-    ex.done();
+  /** The answer's head to the client; false when node:http refuses it (a status it cannot write). */
+  #writeHead(controller: Dispatcher.DispatchController): boolean {
+    const head = this.#head;
+    if (!head) return true;
+    this.#head = undefined;
+    try {
+      this.res.writeHeadList(head.status, head.list, head.hasLength);
+    } catch (err) {
+      controller.abort(new UpstreamError('bad-response', `cannot pass the answer on: ${(err as Error).message}`));
+      return false;
+    }
+    this.#headSent = true;
+    return true;
   }
 
-  fail(err: UpstreamError) {
-    const ex = this.exchange;
-    if (!ex || ex.settled) return;
-    ex.settled = true;
-    this.exchange = undefined;
-    this.socket.destroy();
-    ex.done(err);
+  onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    if (!this.#writeHead(controller)) return;
+    if (this.res.write(chunk)) return;
+    controller.pause();
+    this.res.onDrain = () => controller.resume();
+  }
+
+  onResponseEnd(controller: Dispatcher.DispatchController): void {
+    if (this.#settled || !this.#writeHead(controller)) return;
+    this.#settled = true;
+    this.res.end();
+    this.done();
+  }
+
+  onResponseError(_controller: Dispatcher.DispatchController, err: Error): void {
+    if (this.#settled) return;
+    this.#settled = true;
+    this.done(this.#name(err));
+  }
+
+  /** undici's error, as the proxy acts on it. */
+  #name(err: Error & { code?: string; socket?: { bytesRead?: number } | null }): UpstreamError {
+    if (err instanceof UpstreamError) return err;
+    const at = this.pool.hostHeader;
+    if (this.body?.tooLarge) return new UpstreamError('body-too-large', `the body is over the ${this.body.limit}-byte limit`);
+    if (this.#clientGone) return new UpstreamError('client-gone', 'the client closed its connection');
+    const code = err.code ?? '';
+    if (this.#headSent) return new UpstreamError('aborted', `${at} broke off the answer: ${err.message}`);
+    if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') return new UpstreamError('timeout', `no answer within ${this.pool.options.timeoutMs}ms`);
+    if (code.startsWith('HPE_') || code === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH' || code === 'UND_ERR_HEADERS_OVERFLOW' || /bad (response|upgrade)/.test(err.message))
+      return new UpstreamError('bad-response', `malformed answer: ${err.message}${code ? ` (${code})` : ''}`);
+    // Nothing was written on a connection that never opened: any request may go elsewhere.
+    if (!this.#sent) {
+      if (code === 'UND_ERR_CONNECT_TIMEOUT') return new UpstreamError('connect', `cannot connect to ${at}: no answer to the connection`);
+      return new UpstreamError('connect', `cannot connect to ${at}: ${err.message}`);
+    }
+    // The client's body broke off on its way (it left, or its framing broke).
+    if (code === 'ECONNRESET' && err.message === 'aborted') return new UpstreamError('client-gone', 'the client closed its connection while sending');
+    if (code === 'UND_ERR_REQ_CONTENT_LENGTH_MISMATCH') return new UpstreamError('client-gone', "the client's body broke off");
+    const reused = (err.socket?.bytesRead ?? 0) > 0;
+    return new UpstreamError('lost', `${at} closed the connection before answering`, reused);
   }
 }
 
 export class UpstreamPool {
   readonly hostHeader: string;
-  #idle: Connection[] = [];
-  #all = new Set<Connection>();
-  #waiting: Array<(c: Connection) => void> = [];
-  #closed = false;
-  #sweep: NodeJS.Timeout | undefined;
-  #readBuffer = Buffer.allocUnsafe(64 * 1024);
+  readonly #pool: Pool;
 
   constructor(
     readonly host: string,
@@ -316,6 +233,20 @@ export class UpstreamPool {
     readonly options: UpstreamPoolOptions,
   ) {
     this.hostHeader = `${host}:${port}`;
+    this.#pool = new Pool(`http://${this.hostHeader}`, {
+      connections: options.maxConnections,
+      pipelining: 1,
+      headersTimeout: options.timeoutMs,
+      bodyTimeout: options.timeoutMs,
+      keepAliveTimeout: options.idleMs,
+      keepAliveMaxTimeout: options.idleMs,
+      // An instance's `keep-alive: timeout=N` shortens that, less a second for the way there.
+      keepAliveTimeoutThreshold: 1000,
+      maxHeaderSize: MAX_HEAD_BYTES,
+      connect: { timeout: options.connectTimeoutMs ?? Math.min(options.timeoutMs, 2000) },
+    });
+    // A connection that fails is reported to the request on it; the pool's own event needs no one.
+    this.#pool.on('connectionError', () => undefined);
   }
 
   /**
@@ -323,69 +254,26 @@ export class UpstreamPool {
    * could not be done. A callback, not a promise: this runs for every request.
    */
   request(req: UpstreamRequest, res: ResponseSink, done: (err?: UpstreamError) => void): void {
-    const ex = new Exchange(req, res, done);
-    const conn = this.#acquire();
-    if (conn) conn.start(ex);
-    else this.#waiting.push((c) => c.start(ex));
-  }
-
-  #acquire(): Connection | undefined {
-    while (this.#idle.length) {
-      const c = this.#idle.pop()!;
-      if (!c.socket.destroyed && c.socket.readable) return c;
-      this.forget(c);
+    const exchange = new Exchange(this, res, done);
+    let body: Buffer | Readable | undefined;
+    let headers = req.headers;
+    if (req.body === undefined || Buffer.isBuffer(req.body)) body = req.body;
+    else {
+      body = exchange.body = new BoundedBody(req.body, req.bodyLimit);
+      if (req.bodyLength !== undefined) headers = [...headers, 'content-length', String(req.bodyLength)];
     }
-    if (this.#all.size >= this.options.maxConnections) return undefined;
-    // Reads land in one buffer shared by the pool's connections (onread): no stream machinery per
-    // read. The parser copies what it keeps, and the response copies what it cannot write at once.
-    const onread = {
-      buffer: this.#readBuffer,
-      callback: (n: number, buf: Uint8Array) => {
-        c.onData((buf as Buffer).subarray(0, n));
-        return true;
-      },
-    };
-    const c: Connection = new Connection(net.connect({ port: this.port, host: this.host, onread }), this);
-    this.#all.add(c);
-    // One timer per pool rather than one per request: deadlines are checked a few times per timeout.
-    const shortest = Math.min(this.options.timeoutMs, this.options.connectTimeoutMs ?? 2000, this.options.idleMs);
-    this.#sweep ??= setInterval(() => this.#expire(), Math.min(1000, Math.max(10, shortest / 4))).unref();
-    return c;
-  }
-
-  release(c: Connection) {
-    if (this.#closed) return void c.socket.destroy();
-    const next = this.#waiting.shift();
-    if (next) return next(c);
-    c.deadline = Date.now() + c.idleMs;
-    this.#idle.push(c);
-  }
-
-  forget(c: Connection) {
-    this.#all.delete(c);
-    if (this.#closed && this.#all.size === 0) clearInterval(this.#sweep);
-    const i = this.#idle.indexOf(c);
-    if (i >= 0) this.#idle.splice(i, 1);
-    // A waiting request gets a new connection in place of the one that closed.
-    if (this.#waiting.length && !this.#closed) {
-      const fresh = this.#acquire();
-      if (fresh) this.#waiting.shift()!(fresh);
+    try {
+      this.#pool.dispatch({ method: req.method, path: req.path, headers, body: body ?? null, blocking: false }, exchange);
+    } catch (err) {
+      exchange.onResponseError(undefined as never, err as Error);
     }
-  }
-
-  #expire() {
-    const now = Date.now();
-    for (const c of this.#all) if (c.deadline && c.deadline <= now) c.expire();
   }
 
   /**
    * The instance left the routing table: idle connections close now; a request still in flight
-   * finishes, or times out, on its own (the sweep runs until the last connection is gone).
+   * finishes, or times out, on its own.
    */
   close() {
-    this.#closed = true;
-    for (const c of this.#idle) c.socket.destroy();
-    this.#idle = [];
-    if (this.#all.size === 0) clearInterval(this.#sweep);
+    void this.#pool.close().catch(() => undefined);
   }
 }

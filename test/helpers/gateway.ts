@@ -45,8 +45,6 @@ export interface GatewayOptions {
   keepAliveTimeoutMs?: number;
   headersTimeoutMs?: number;
   cooldownMs?: number;
-  /** false: the edge reads through 'data' events (readIntoShared's fallback). */
-  sharedReads?: boolean;
 }
 
 /** A gateway (edge server + proxy) in this process routing /svc to the given upstream port. */
@@ -76,7 +74,6 @@ export async function inProcessGateway(cleanups: Cleanup[], upstreamPort: number
     keepAliveTimeoutMs: opts.keepAliveTimeoutMs ?? 5000,
     headersTimeoutMs: opts.headersTimeoutMs ?? 5000,
     notPassed: NOT_PASSED,
-    sharedReads: opts.sharedReads,
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   cleanups.push(
