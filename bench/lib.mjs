@@ -10,14 +10,15 @@ export const cli = path.join(root, 'bin', 'hmsops');
 export const resultsDir = path.join(root, 'bench', 'results');
 
 /**
- * A fleet in a temp dir, run by this checkout's CLI or another's (`cliPath`, to compare builds);
+ * A fleet in a temp dir, run by this checkout's CLI or another's (`cliPath`, to compare builds),
+ * on this Node or another (`node`: the daemon and the programs it starts run on the CLI's Node);
  * with `netns`, inside that network namespace (a "host", scripts/netns.mjs).
  */
-export function tempFleet(configYaml, cliPath = cli, { netns } = {}) {
+export function tempFleet(configYaml, cliPath = cli, { netns, node = process.execPath } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hmsops-bench-'));
   fs.writeFileSync(path.join(dir, 'hmsops.config.yaml'), configYaml);
   const hmsops = (args, opts = {}) =>
-    netns ? run('ip', ['netns', 'exec', netns, process.execPath, cliPath, ...args], { cwd: dir, ...opts }) : run(process.execPath, [cliPath, ...args], { cwd: dir, ...opts });
+    netns ? run('ip', ['netns', 'exec', netns, node, cliPath, ...args], { cwd: dir, ...opts }) : run(node, [cliPath, ...args], { cwd: dir, ...opts });
   return {
     dir,
     stateDir: path.join(dir, '.hmsops'),

@@ -469,7 +469,9 @@ function nodeGet(port: number, path: string): Promise<ReferenceAnswer | undefine
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      // The socket too: on Node 26 a request destroyed after its answer's end can leave it open.
       req.destroy();
+      req.socket?.destroy();
       resolve(a);
     };
     let answer: (() => ReferenceAnswer) | undefined;
@@ -547,13 +549,13 @@ describe('the gateway frames answers as llhttp does', () => {
       });
       s.on('error', () => undefined);
     });
+    const upPort = await listen(up, cleanups);
     const sockets = new Set<net.Socket>();
     up.on('connection', (s) => {
       sockets.add(s);
       s.on('close', () => sockets.delete(s));
     });
     cleanups.push(() => sockets.forEach((s) => s.destroy()));
-    const upPort = await listen(up, cleanups);
     const gw = await inProcessGateway(cleanups, upPort, { upstreamTimeoutMs: 3000, cooldownMs: 0 });
 
     const failures: string[] = [];
