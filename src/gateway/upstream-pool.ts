@@ -17,10 +17,11 @@ export interface ResponseSink {
   /** `list`: [name, value, ...] without framing or connection headers, but content-length (`hasLength`). */
   writeHeadList(status: number, list: string[], hasLength: boolean): unknown;
   write(chunk: Buffer): boolean;
-  end(): void;
+  /** With `chunk`: the whole rest of the answer, written with the head when it is still to be written. */
+  end(chunk?: Buffer): void;
   readonly headersSent: boolean;
   onDrain: (() => void) | undefined;
-  onClientGone: (() => void) | undefined;
+  watcher: { clientGone(): void } | undefined;
 }
 
 /**
@@ -116,7 +117,7 @@ class Exchange implements Dispatcher.DispatchHandler {
   #controller: Dispatcher.DispatchController | undefined;
   #sent = false;
   #headSent = false;
-  #head: { status: number; list: string[]; hasLength: boolean } | undefined;
+  #head: { status: number; list: string[]; hasLength: boolean; length: number } | undefined;
   #settled = false;
   #clientGone = false;
   body: BoundedBody | undefined;
@@ -126,10 +127,13 @@ class Exchange implements Dispatcher.DispatchHandler {
     readonly res: ResponseSink,
     readonly done: (err?: UpstreamError) => void,
   ) {
-    res.onClientGone = () => {
-      this.#clientGone = true;
-      this.#controller?.abort(new UpstreamError('client-gone', 'the client closed its connection'));
-    };
+    res.watcher = this;
+  }
+
+  /** The client's connection closed before the answer's end: the request to the instance is aborted. */
+  clientGone(): void {
+    this.#clientGone = true;
+    this.#controller?.abort(new UpstreamError('client-gone', 'the client closed its connection'));
   }
 
   onRequestStart(controller: Dispatcher.DispatchController): void {
@@ -143,13 +147,17 @@ class Exchange implements Dispatcher.DispatchHandler {
     const raw = controller.rawHeaders as Buffer[];
     const list: string[] = [];
     let hasLength = false;
+    let length = -1;
     for (let i = 0; i < raw.length; i += 2) {
       const name = raw[i]!.toString('latin1');
       const value = raw[i + 1]!.toString('latin1').trim();
       if (ACTED_ON[name.length] === 1) {
         const lower = name.toLowerCase();
         // One content-length at most: llhttp refuses a second one, or one beside transfer-encoding.
-        if (lower === 'content-length') hasLength = true;
+        if (lower === 'content-length') {
+          hasLength = true;
+          length = Number(value);
+        }
         else if (HOP_BY_HOP.has(lower)) {
           if (lower === 'transfer-encoding' && value.toLowerCase() !== 'chunked') {
             return void controller.abort(new UpstreamError('bad-response', `unsupported transfer-encoding "${value.slice(0, 30)}"`));
@@ -161,7 +169,7 @@ class Exchange implements Dispatcher.DispatchHandler {
     }
     // Written with the first bytes of the body, or at its end: until then undici may still refuse
     // the answer (a length that does not match), and the client gets a 502 instead of a cut answer.
-    this.#head = { status, list, hasLength };
+    this.#head = { status, list, hasLength, length };
   }
 
   /** The answer's head to the client; false when node:http refuses it (a status it cannot write). */
@@ -180,6 +188,11 @@ class Exchange implements Dispatcher.DispatchHandler {
   }
 
   onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    // The whole body in one piece (the usual small JSON answer): head and body in one write.
+    if (this.#head?.length === chunk.length) {
+      if (!this.#writeHead(controller)) return;
+      return this.res.end(chunk);
+    }
     if (!this.#writeHead(controller)) return;
     if (this.res.write(chunk)) return;
     controller.pause();
