@@ -157,8 +157,7 @@ class Exchange implements Dispatcher.DispatchHandler {
         if (lower === 'content-length') {
           hasLength = true;
           length = Number(value);
-        }
-        else if (HOP_BY_HOP.has(lower)) {
+        } else if (HOP_BY_HOP.has(lower)) {
           if (lower === 'transfer-encoding' && value.toLowerCase() !== 'chunked') {
             return void controller.abort(new UpstreamError('bad-response', `unsupported transfer-encoding "${value.slice(0, 30)}"`));
           }
@@ -191,7 +190,8 @@ class Exchange implements Dispatcher.DispatchHandler {
     // The whole body in one piece (the usual small JSON answer): head and body in one write.
     if (this.#head?.length === chunk.length) {
       if (!this.#writeHead(controller)) return;
-      return this.res.end(chunk);
+      this.res.end(chunk);
+      return;
     }
     if (!this.#writeHead(controller)) return;
     if (this.res.write(chunk)) return;
