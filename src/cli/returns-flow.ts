@@ -6,7 +6,7 @@ import { chunk, emailKey, returnNoticeKey } from '../disburse/plan.js';
 import { type Reconciliation, reconcile } from '../disburse/reconcile.js';
 import { formatCents } from '../money.js';
 import { readNachaFile } from '../nacha/index.js';
-import type { HmsopsClient } from '../sdk/index.js';
+import { HmsopsApiError, type HmsopsClient } from '../sdk/index.js';
 import type { InboundImport } from '../sdk/types.js';
 import { isUnavailable, softRead } from './soft-read.js';
 
@@ -74,11 +74,20 @@ export async function followUps(client: HmsopsClient, result: InboundImport): Pr
   return pending;
 }
 
-/** A service that does not answer leaves its part unchecked, said so, rather than failing the whole check. */
-/** A read that may go without an answer: undefined when the service is down (compared as unknown). */
+/** A read that may go without an answer: undefined when the service is down (compared as unknown, said as not checked). */
 const soft = async <T>(p: Promise<T>): Promise<T | undefined> => {
   const r = await softRead(p);
   return isUnavailable(r) ? undefined : r;
+};
+
+/** Analytics' report of a grant; one it has no event of answers 404, which is an answer: no events (compared as such). */
+const grantReport = async (client: HmsopsClient, grantId: string) => {
+  try {
+    return await client.analytics.grantReport(grantId);
+  } catch (err) {
+    if (err instanceof HmsopsApiError && err.code === 'NOT_FOUND') return { byType: [] };
+    return soft(Promise.reject(err));
+  }
 };
 
 /** Steps 1 and 2: the facts gathered through the gateway, compared. */
@@ -88,7 +97,7 @@ export async function reconcileGrant(client: HmsopsClient, grantId: string): Pro
     client.payments.list({ grantId }),
     client.payments.files({ grantId }),
     client.payments.returns(grantId),
-    soft(client.analytics.grantReport(grantId)),
+    grantReport(client, grantId),
     soft(client.messaging.list({ keyPrefix: `${grantId}:`, countsOnly: true })),
     soft(client.messaging.list({ keyPrefix: `${grantId}:returned:`, countsOnly: true })),
   ]);

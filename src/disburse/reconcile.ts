@@ -29,6 +29,12 @@ export interface Reconciliation {
   mismatches: string[];
   /** What could not be checked (a service that did not answer). */
   unchecked: string[];
+  /**
+   * The verdict: `balances` only when there is something to check, everything was checked, and
+   * nothing disagrees; `no-transfers` when the ledger has none for this grant (nothing was
+   * disbursed under that id); `not-checked` when a part could not be checked.
+   */
+  verdict: 'balances' | 'mismatches' | 'not-checked' | 'no-transfers';
 }
 
 const sum = (xs: { amountCents: number }[]) => xs.reduce((n, x) => n + x.amountCents, 0);
@@ -94,5 +100,6 @@ export function reconcile(f: ReconcileFacts): Reconciliation {
     corrections: f.returns.filter((x) => x.kind === 'corrected' && x.transferId).length,
     mismatches,
     unchecked,
+    verdict: f.transfers.length === 0 ? 'no-transfers' : mismatches.length ? 'mismatches' : unchecked.length ? 'not-checked' : 'balances',
   };
 }

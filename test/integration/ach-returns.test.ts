@@ -116,6 +116,12 @@ describe.each(BACKENDS)('returns and corrections (%s store)', (backend) => {
     });
     expect(balance.paid.amountCents + balance.returned.amountCents).toBe(balance.transfers.amountCents);
     expect((await fleet.hmsops(['reconcile', 'DOL-ETA-2026-0042'])).stdout).toContain('DOL-ETA-2026-0042 balances');
+    // A grant nobody disbursed is no balance: nothing to check is said, and the exit says failure.
+    const nobody = await fleet.hmsops(['reconcile', 'NOPE-1']);
+    expect(nobody.exitCode, nobody.stdout).toBe(1);
+    expect(nobody.stdout).toContain('NOPE-1: no transfers in the ledger');
+    expect(nobody.stdout).not.toMatch(/balances|not checked/);
+    expect(JSON.parse((await fleet.hmsops(['reconcile', 'NOPE-1', '--json'])).stdout)).toMatchObject({ verdict: 'no-transfers', unchecked: [] });
 
     // Paid again only when the operator says so, and only a returned payment: a new transfer, a new trace.
     const notReturned = await fleet.hmsops(['disburse', '--grant', grant, '--reissue', 'R-0004']);

@@ -40,6 +40,15 @@ describe('reconcile', () => {
       paid: { count: 2, amountCents: 2000 },
     });
     expect(r.mismatches).toEqual([]);
+    expect(r.verdict).toBe('balances');
+  });
+
+  it('does not call a grant with no transfers a balance, nor one with a part left unchecked', () => {
+    const none = reconcile(facts({ transfers: [], files: [], returns: [], analytics: {}, notices: { payments: 0, returns: 0 } }));
+    expect([none.mismatches, none.verdict]).toEqual([[], 'no-transfers']);
+    const noAnalytics = reconcile(facts({ analytics: undefined }));
+    expect([noAnalytics.mismatches, noAnalytics.unchecked, noAnalytics.verdict]).toEqual([[], ['analytics did not answer'], 'not-checked']);
+    expect(reconcile(facts({ notices: { payments: 2, returns: 1 } })).verdict).toBe('mismatches');
   });
 
   it('names each disagreement: a transfer in no file, one in two, an entry that is no transfer, an amount that differs', () => {

@@ -38,12 +38,16 @@ export async function reconcileCommand(grantId: string, opts: Opts): Promise<Com
       );
       if (r.corrections) console.log(`${r.corrections} notification(s) of change: see hmsops disbursements show ${grantId}`);
       for (const u of r.unchecked) console.log(color.yellow(`not checked: ${u}`));
-      if (r.mismatches.length === 0) console.log(color.green(`${grantId} balances`));
+      if (r.verdict === 'balances') console.log(color.green(`${grantId} balances`));
+      else if (r.verdict === 'no-transfers')
+        console.log(color.red(`${grantId}: no transfers in the ledger: nothing was disbursed under this grant id (see hmsops disbursements ls)`));
+      else if (r.verdict === 'not-checked') console.log(color.red(`${grantId}: not every part could be checked; run it again when every service answers`));
       else {
         console.log(color.red(`${grantId} does not balance: ${r.mismatches.length} mismatch(es)`));
         for (const m of r.mismatches) console.log(`  ${m}`);
       }
     }
-    return r.mismatches.length ? exitWith(ExitCode.failure) : ok;
+    // Only a balance is a success: a grant with nothing to check, or a part not checked, is not one.
+    return r.verdict === 'balances' ? ok : exitWith(ExitCode.failure);
   });
 }
