@@ -1,11 +1,14 @@
-/** Durations as written in config and flags: `500ms`, `2s`, `5m`, `1h`, or a bare number of ms. */
+/**
+ * Durations as written in config and flags: `500ms`, `2s`, `5m`, `1h`, always with the unit (a
+ * bare "10" could be seconds or milliseconds: refused). A number passed by code is milliseconds.
+ */
 const units: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 
 export function parseDuration(text: string | number): number | undefined {
   if (typeof text === 'number') return Number.isFinite(text) && text >= 0 ? text : undefined;
-  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)?\s*$/.exec(text);
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)\s*$/.exec(text);
   if (!m) return undefined;
-  return Math.round(Number(m[1]) * units[m[2] ?? 'ms']!);
+  return Math.round(Number(m[1]) * units[m[2]!]!);
 }
 
 export function formatDuration(ms: number): string {

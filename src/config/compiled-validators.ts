@@ -2,9 +2,9 @@
 // @ts-nocheck
 "use strict";
 export const validateConfig = validate10;
-const schema11 = {"type":"object","properties":{"version":{"type":"integer","minimum":1,"maximum":1,"description":"config format version; 1","default":1},"stateDir":{"type":"string","description":"state directory, relative to the config file","default":".hmsops"},"gateway":{"type":"object","properties":{"enabled":{"type":"boolean","default":true},"port":{"type":"integer","minimum":0,"maximum":65535,"description":"fixed port of the gateway (0: any free port)","default":8080},"host":{"type":"string","default":"127.0.0.1"},"upstreamTimeout":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"default":"30s"},"bodyLimit":{"x-kind":"bytes","anyOf":[{"type":"string","pattern":"^\\s*\\d+\\s*([bB]|[kK][bB]|[mM][bB]|[gG][bB])?\\s*$"},{"type":"integer","minimum":0,"maximum":1.7976931348623157e+308}],"default":"10mb"},"balancing":{"type":"string","enum":["round-robin","least-outstanding"],"default":"round-robin"},"cooldown":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"how long an instance that refused a connection stays out of rotation","default":"5s"},"auth":{"type":"boolean","description":"verify bearer tokens at the edge","default":true},"workers":{"type":"integer","minimum":1,"maximum":64,"description":"gateway processes sharing its port; up to one per core for throughput","default":1}},"additionalProperties":false},"registry":{"type":"object","properties":{"backend":{"type":"string","enum":["embedded","etcd"],"description":"embedded: a table in this host's daemon (one machine); etcd: a cluster every host's daemon publishes to and reads from","default":"embedded"},"ttl":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"an instance that has not heartbeated for this long is critical; with etcd, also the host lease's TTL","default":"10s"},"deregisterAfter":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"a critical instance silent for this long is removed","default":"1m"},"endpoints":{"type":"array","items":{"type":"string","pattern":"^https?://[^/]+/?$","x-hint":"an http:// or https:// URL of an etcd member (scheme, host and port)"},"minItems":1,"description":"etcd: the cluster's client URLs"},"prefix":{"type":"string","pattern":"^/([A-Za-z0-9._-]+/)+$","x-hint":"a key prefix such as /hmsops/grants/ (starts and ends with /)","description":"etcd: where this fleet's keys live; fleets sharing a cluster use different prefixes","default":"/hmsops/default/"},"user":{"type":"string","minLength":1,"description":"etcd: a user of etcd's own authentication"},"passwordFile":{"type":"string","minLength":1,"description":"etcd: a file (mode 0600) holding the user's password, relative to the config file"},"tls":{"type":"object","properties":{"ca":{"type":"string","minLength":1,"description":"the CA certificate etcd's certificate is checked against (PEM)"},"cert":{"type":"string","minLength":1,"description":"a client certificate (PEM), where etcd asks for one"},"key":{"type":"string","minLength":1,"description":"the client certificate's key (PEM, mode 0600)"}},"additionalProperties":false,"description":"etcd over https: files relative to the config file"}},"additionalProperties":false},"host":{"type":"object","properties":{"name":{"type":"string","pattern":"^[A-Za-z0-9]([A-Za-z0-9.-]{0,61}[A-Za-z0-9])?$","x-hint":"a host name: letters, digits, dots and dashes","description":"this host's name in the registry (default: the machine's hostname)"},"advertise":{"type":"string","minLength":1,"description":"the address this host's instances listen on and are registered at: one other hosts reach (never 0.0.0.0)","default":"127.0.0.1"}},"additionalProperties":false,"description":"this machine, where a fleet spans several"},"fleet":{"type":"object","properties":{"secretFile":{"type":"string","minLength":1,"description":"a file (mode 0600) every host of the fleet has, the same on each: the key of the identity a gateway forwards to services on any host (default: a secret of this daemon, one machine)"}},"additionalProperties":false,"description":"what every host of the fleet shares"},"logs":{"type":"object","properties":{"maxSize":{"x-kind":"bytes","anyOf":[{"type":"string","pattern":"^\\s*\\d+\\s*([bB]|[kK][bB]|[mM][bB]|[gG][bB])?\\s*$"},{"type":"integer","minimum":0,"maximum":1.7976931348623157e+308}],"description":"rotate an instance log at this size","default":"10mb"},"maxFiles":{"type":"integer","minimum":1,"maximum":100,"default":3}},"additionalProperties":false},"smtp":{"type":"object","properties":{"url":{"type":"string","pattern":"^smtps?:\\/\\/","x-hint":"an smtp:// or smtps:// URL"}},"additionalProperties":false,"description":"where messaging delivers mail (default: the bundled mail sink)"},"ach":{"type":"object","properties":{"odfi":{"type":"object","required":["sftp"],"properties":{"sftp":{"type":"object","required":["url","privateKeyFile","hostKey"],"properties":{"url":{"type":"string","pattern":"^sftp://[^@/]+@[^/]+$","x-hint":"an sftp://USER@HOST:PORT URL","description":"the ODFI's SFTP server"},"privateKeyFile":{"type":"string","minLength":1,"description":"the private key (mode 0600) hmsops logs in with, relative to the config file"},"hostKey":{"type":"string","pattern":"^SHA256:[A-Za-z0-9+/]{43}$","x-hint":"a host key fingerprint as ssh-keygen -l prints it: SHA256: and 43 characters","description":"the server's host key, pinned"},"outbound":{"type":"string","minLength":1,"description":"the remote folder files are sent to","default":"/outbound"},"inbound":{"type":"string","minLength":1,"description":"the remote folder the bank leaves returns in","default":"/inbound"}},"additionalProperties":false,"description":"how files reach the ODFI"},"cutoffs":{"type":"array","items":{"type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d$","x-hint":"a time of day such as 10:30"},"minItems":1,"description":"the bank's processing windows: a file is sent before the next one","default":["10:30","14:45"]},"timezone":{"type":"string","minLength":1,"description":"the time zone of the cutoffs (IANA name)","default":"America/New_York"}},"additionalProperties":false,"description":"the originating bank (ODFI): files sent to it over SFTP"}},"additionalProperties":false,"description":"ACH settings that are not about processes"},"store":{"type":"object","properties":{"backend":{"type":"string","enum":["sqlite","postgres"],"description":"sqlite: a file per service under the state dir (one machine); postgres: a database instances on several hosts share","default":"sqlite"},"url":{"type":"string","pattern":"^postgres(ql)?://","x-hint":"a postgres:// URL","description":"postgres://USER@HOST:PORT/DB (no password here: passwordFile or PGPASSWORD); each service uses its own schema in it"},"passwordFile":{"type":"string","minLength":1,"description":"a file holding the database user's password, relative to the config file (else PGPASSWORD)"},"tls":{"type":"object","properties":{"ca":{"type":"string","minLength":1,"description":"the CA certificate the server's certificate is checked against (PEM)"},"cert":{"type":"string","minLength":1,"description":"a client certificate (PEM), where the server asks for one"},"key":{"type":"string","minLength":1,"description":"the client certificate's key (PEM, mode 0600)"}},"additionalProperties":false,"description":"PostgreSQL over TLS, the server's certificate verified (name and CA; without ca, the system's CAs): files relative to the config file"}},"additionalProperties":false,"description":"the bundled services' store"},"services":{"type":"object","additionalProperties":{"type":"object","properties":{"command":{"type":"string","minLength":1,"description":"shell command that starts one instance; gets PORT and HOST (host.advertise, 127.0.0.1 by default) to listen on"},"cwd":{"type":"string","description":"working directory, relative to the config file","default":"."},"env":{"type":"object","x-kind":"stringMap","additionalProperties":{"type":["string","number","boolean"]},"description":"extra environment variables"},"instances":{"type":"integer","minimum":0,"maximum":64,"description":"how many instances to run","default":1},"route":{"type":"string","pattern":"^(\\/[A-Za-z0-9._~-]+)+$|^none$","x-hint":"a path prefix such as /billing, or none","description":"gateway route prefix (default /<name>, /mail for mail-sink); none keeps it off the gateway"},"version":{"type":"string","description":"version reported in the registry (default: bundled for bundled services, 0.0.0 for others)"},"rateLimit":{"type":"object","required":["requests"],"properties":{"requests":{"type":"integer","minimum":1,"maximum":1000000,"description":"requests one client may make per period"},"per":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"the period","default":"1s"},"burst":{"type":"integer","minimum":1,"maximum":1000000,"description":"requests at once after a quiet spell (default: requests)"}},"additionalProperties":false,"description":"a limit per client address at the gateway: over it, 429 RATE_LIMITED with Retry-After"},"health":{"type":"object","properties":{"path":{"type":"string","pattern":"^/","x-hint":"a path starting with /","description":"shortcut: one path for liveness and readiness"},"liveness":{"type":"object","properties":{"path":{"type":"string","pattern":"^/","x-hint":"a path starting with /","description":"HTTP path probed with GET; 2xx/3xx is success (default: health.path, else /healthz or /readyz for bundled services, / for others)"},"interval":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"time between probes","default":"2s"},"timeout":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"a probe slower than this fails","default":"1s"},"failureThreshold":{"type":"integer","minimum":1,"description":"consecutive failures before the probe counts as failed","default":3},"successThreshold":{"type":"integer","minimum":1,"description":"consecutive successes before it counts as passing again","default":1},"startPeriod":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"failures during this time after start do not count","default":"10s"}},"additionalProperties":false,"description":"An HTTP liveness probe with Kubernetes semantics"},"readiness":{"type":"object","properties":{"path":{"type":"string","pattern":"^/","x-hint":"a path starting with /","description":"HTTP path probed with GET; 2xx/3xx is success (default: health.path, else /healthz or /readyz for bundled services, / for others)"},"interval":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"time between probes","default":"1s"},"timeout":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"a probe slower than this fails","default":"1s"},"failureThreshold":{"type":"integer","minimum":1,"description":"consecutive failures before the probe counts as failed","default":1},"successThreshold":{"type":"integer","minimum":1,"description":"consecutive successes before it counts as passing again","default":1},"startPeriod":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"failures during this time after start do not count","default":"0s"}},"additionalProperties":false,"description":"An HTTP readiness probe with Kubernetes semantics"}},"additionalProperties":false},"restart":{"type":"object","properties":{"policy":{"type":"string","enum":["on-failure","always","never"],"default":"on-failure"},"initialBackoff":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"default":"100ms"},"maxBackoff":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"default":"10s"},"minUptime":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"an instance up this long resets its backoff","default":"10s"},"maxRestarts":{"type":"integer","minimum":0,"description":"restarts allowed within the window before crash-looping","default":5},"window":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"default":"1m"}},"additionalProperties":false,"description":"restart policy with exponential backoff"},"store":{"type":"object","properties":{"backend":{"type":"string","enum":["sqlite","postgres"],"description":"sqlite: a file per service under the state dir (one machine); postgres: a database instances on several hosts share"},"url":{"type":"string","pattern":"^postgres(ql)?://","x-hint":"a postgres:// URL","description":"postgres://USER@HOST:PORT/DB (no password here: passwordFile or PGPASSWORD); each service uses its own schema in it"},"passwordFile":{"type":"string","minLength":1,"description":"a file holding the database user's password, relative to the config file (else PGPASSWORD)"},"tls":{"type":"object","properties":{"ca":{"type":"string","minLength":1,"description":"the CA certificate the server's certificate is checked against (PEM)"},"cert":{"type":"string","minLength":1,"description":"a client certificate (PEM), where the server asks for one"},"key":{"type":"string","minLength":1,"description":"the client certificate's key (PEM, mode 0600)"}},"additionalProperties":false,"description":"PostgreSQL over TLS, the server's certificate verified (name and CA; without ca, the system's CAs): files relative to the config file"}},"additionalProperties":false,"description":"this service's store, where it differs from the fleet's (its own database user, say)"},"stopTimeout":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"time between SIGTERM and SIGKILL","default":"10s"},"drainDelay":{"x-kind":"duration","anyOf":[{"type":"string","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},{"type":"number","minimum":0,"maximum":1.7976931348623157e+308}],"description":"time between deregistering and SIGTERM, so routers stop sending","default":"100ms"}},"additionalProperties":false,"description":"One service of the fleet: a bundled one (auth, ach, analytics, messaging, mail-sink) or any program with a command"},"propertyNames":{"pattern":"^[a-z][a-z0-9-]{0,30}$"},"description":"the services (default: the bundled ones)"}},"additionalProperties":false,"description":"hmsops fleet configuration"};
+const schema11 = {"type":"object","properties":{"version":{"type":"integer","minimum":1,"maximum":1,"description":"config format version; 1","default":1},"stateDir":{"type":"string","description":"state directory, relative to the config file","default":".hmsops"},"gateway":{"type":"object","properties":{"enabled":{"type":"boolean","default":true},"port":{"type":"integer","minimum":0,"maximum":65535,"description":"fixed port of the gateway (0: any free port)","default":8080},"host":{"type":"string","default":"127.0.0.1"},"upstreamTimeout":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","default":"30s"},"bodyLimit":{"x-kind":"bytes","anyOf":[{"type":"string","pattern":"^\\s*\\d+\\s*([bB]|[kK][bB]|[mM][bB]|[gG][bB])?\\s*$"},{"type":"integer","minimum":0,"maximum":1.7976931348623157e+308}],"default":"10mb"},"balancing":{"type":"string","enum":["round-robin","least-outstanding"],"default":"round-robin"},"cooldown":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"how long an instance that refused a connection stays out of rotation","default":"5s"},"auth":{"type":"boolean","description":"verify bearer tokens at the edge","default":true},"workers":{"type":"integer","minimum":1,"maximum":64,"description":"gateway processes sharing its port; up to one per core for throughput","default":1}},"additionalProperties":false},"registry":{"type":"object","properties":{"backend":{"type":"string","enum":["embedded","etcd"],"description":"embedded: a table in this host's daemon (one machine); etcd: a cluster every host's daemon publishes to and reads from","default":"embedded"},"ttl":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"an instance that has not heartbeated for this long is critical; with etcd, also the host lease's TTL","default":"10s"},"deregisterAfter":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"a critical instance silent for this long is removed","default":"1m"},"endpoints":{"type":"array","items":{"type":"string","pattern":"^https?://[^/]+/?$","x-hint":"an http:// or https:// URL of an etcd member (scheme, host and port)"},"minItems":1,"description":"etcd: the cluster's client URLs"},"prefix":{"type":"string","pattern":"^/([A-Za-z0-9._-]+/)+$","x-hint":"a key prefix such as /hmsops/grants/ (starts and ends with /)","description":"etcd: where this fleet's keys live; fleets sharing a cluster use different prefixes","default":"/hmsops/default/"},"user":{"type":"string","minLength":1,"description":"etcd: a user of etcd's own authentication"},"passwordFile":{"type":"string","minLength":1,"description":"etcd: a file (mode 0600) holding the user's password, relative to the config file"},"tls":{"type":"object","properties":{"ca":{"type":"string","minLength":1,"description":"the CA certificate etcd's certificate is checked against (PEM)"},"cert":{"type":"string","minLength":1,"description":"a client certificate (PEM), where etcd asks for one"},"key":{"type":"string","minLength":1,"description":"the client certificate's key (PEM, mode 0600)"}},"additionalProperties":false,"description":"etcd over https: files relative to the config file"}},"additionalProperties":false},"host":{"type":"object","properties":{"name":{"type":"string","pattern":"^[A-Za-z0-9]([A-Za-z0-9.-]{0,61}[A-Za-z0-9])?$","x-hint":"a host name: letters, digits, dots and dashes","description":"this host's name in the registry (default: the machine's hostname)"},"advertise":{"type":"string","minLength":1,"description":"the address this host's instances listen on and are registered at: one other hosts reach (never 0.0.0.0)","default":"127.0.0.1"}},"additionalProperties":false,"description":"this machine, where a fleet spans several"},"fleet":{"type":"object","properties":{"secretFile":{"type":"string","minLength":1,"description":"a file (mode 0600) every host of the fleet has, the same on each: the key of the identity a gateway forwards to services on any host (default: a secret of this daemon, one machine)"}},"additionalProperties":false,"description":"what every host of the fleet shares"},"logs":{"type":"object","properties":{"maxSize":{"x-kind":"bytes","anyOf":[{"type":"string","pattern":"^\\s*\\d+\\s*([bB]|[kK][bB]|[mM][bB]|[gG][bB])?\\s*$"},{"type":"integer","minimum":0,"maximum":1.7976931348623157e+308}],"description":"rotate an instance log at this size","default":"10mb"},"maxFiles":{"type":"integer","minimum":1,"maximum":100,"default":3}},"additionalProperties":false},"smtp":{"type":"object","properties":{"url":{"type":"string","pattern":"^smtps?:\\/\\/","x-hint":"an smtp:// or smtps:// URL"}},"additionalProperties":false,"description":"where messaging delivers mail (default: the bundled mail sink)"},"ach":{"type":"object","properties":{"odfi":{"type":"object","required":["sftp"],"properties":{"sftp":{"type":"object","required":["url","privateKeyFile","hostKey"],"properties":{"url":{"type":"string","pattern":"^sftp://[^@/]+@[^/]+$","x-hint":"an sftp://USER@HOST:PORT URL","description":"the ODFI's SFTP server"},"privateKeyFile":{"type":"string","minLength":1,"description":"the private key (mode 0600) hmsops logs in with, relative to the config file"},"hostKey":{"type":"string","pattern":"^SHA256:[A-Za-z0-9+/]{43}$","x-hint":"a host key fingerprint as ssh-keygen -l prints it: SHA256: and 43 characters","description":"the server's host key, pinned"},"outbound":{"type":"string","minLength":1,"description":"the remote folder files are sent to","default":"/outbound"},"inbound":{"type":"string","minLength":1,"description":"the remote folder the bank leaves returns in","default":"/inbound"}},"additionalProperties":false,"description":"how files reach the ODFI"},"cutoffs":{"type":"array","items":{"type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d$","x-hint":"a time of day such as 10:30"},"minItems":1,"description":"the bank's processing windows: a file is sent before the next one","default":["10:30","14:45"]},"timezone":{"type":"string","minLength":1,"description":"the time zone of the cutoffs (IANA name)","default":"America/New_York"}},"additionalProperties":false,"description":"the originating bank (ODFI): files sent to it over SFTP"}},"additionalProperties":false,"description":"ACH settings that are not about processes"},"store":{"type":"object","properties":{"backend":{"type":"string","enum":["sqlite","postgres"],"description":"sqlite: a file per service under the state dir (one machine); postgres: a database instances on several hosts share","default":"sqlite"},"url":{"type":"string","pattern":"^postgres(ql)?://","x-hint":"a postgres:// URL","description":"postgres://USER@HOST:PORT/DB (no password here: passwordFile or PGPASSWORD); each service uses its own schema in it"},"passwordFile":{"type":"string","minLength":1,"description":"a file holding the database user's password, relative to the config file (else PGPASSWORD)"},"tls":{"type":"object","properties":{"ca":{"type":"string","minLength":1,"description":"the CA certificate the server's certificate is checked against (PEM)"},"cert":{"type":"string","minLength":1,"description":"a client certificate (PEM), where the server asks for one"},"key":{"type":"string","minLength":1,"description":"the client certificate's key (PEM, mode 0600)"}},"additionalProperties":false,"description":"PostgreSQL over TLS, the server's certificate verified (name and CA; without ca, the system's CAs): files relative to the config file"}},"additionalProperties":false,"description":"the bundled services' store"},"services":{"type":"object","additionalProperties":{"type":"object","properties":{"command":{"type":"string","minLength":1,"description":"shell command that starts one instance; gets PORT and HOST (host.advertise, 127.0.0.1 by default) to listen on"},"cwd":{"type":"string","description":"working directory, relative to the config file","default":"."},"env":{"type":"object","x-kind":"stringMap","additionalProperties":{"type":["string","number","boolean"]},"description":"extra environment variables"},"instances":{"type":"integer","minimum":0,"maximum":64,"description":"how many instances to run","default":1},"route":{"type":"string","pattern":"^(\\/[A-Za-z0-9._~-]+)+$|^none$","x-hint":"a path prefix such as /billing, or none","description":"gateway route prefix (default /<name>, /mail for mail-sink); none keeps it off the gateway"},"version":{"type":"string","description":"version reported in the registry (default: bundled for bundled services, 0.0.0 for others)"},"rateLimit":{"type":"object","required":["requests"],"properties":{"requests":{"type":"integer","minimum":1,"maximum":1000000,"description":"requests one client may make per period"},"per":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"the period","default":"1s"},"burst":{"type":"integer","minimum":1,"maximum":1000000,"description":"requests at once after a quiet spell (default: requests)"}},"additionalProperties":false,"description":"a limit per client address at the gateway: over it, 429 RATE_LIMITED with Retry-After"},"health":{"type":"object","properties":{"path":{"type":"string","pattern":"^/","x-hint":"a path starting with /","description":"shortcut: one path for liveness and readiness"},"liveness":{"type":"object","properties":{"path":{"type":"string","pattern":"^/","x-hint":"a path starting with /","description":"HTTP path probed with GET; 2xx/3xx is success (default: health.path, else /healthz or /readyz for bundled services, / for others)"},"interval":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"time between probes","default":"2s"},"timeout":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"a probe slower than this fails","default":"1s"},"failureThreshold":{"type":"integer","minimum":1,"description":"consecutive failures before the probe counts as failed","default":3},"successThreshold":{"type":"integer","minimum":1,"description":"consecutive successes before it counts as passing again","default":1},"startPeriod":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"failures during this time after start do not count","default":"10s"}},"additionalProperties":false,"description":"An HTTP liveness probe with Kubernetes semantics"},"readiness":{"type":"object","properties":{"path":{"type":"string","pattern":"^/","x-hint":"a path starting with /","description":"HTTP path probed with GET; 2xx/3xx is success (default: health.path, else /healthz or /readyz for bundled services, / for others)"},"interval":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"time between probes","default":"1s"},"timeout":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"a probe slower than this fails","default":"1s"},"failureThreshold":{"type":"integer","minimum":1,"description":"consecutive failures before the probe counts as failed","default":1},"successThreshold":{"type":"integer","minimum":1,"description":"consecutive successes before it counts as passing again","default":1},"startPeriod":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"failures during this time after start do not count","default":"0s"}},"additionalProperties":false,"description":"An HTTP readiness probe with Kubernetes semantics"}},"additionalProperties":false},"restart":{"type":"object","properties":{"policy":{"type":"string","enum":["on-failure","always","never"],"default":"on-failure"},"initialBackoff":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","default":"100ms"},"maxBackoff":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","default":"10s"},"minUptime":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"an instance up this long resets its backoff","default":"10s"},"maxRestarts":{"type":"integer","minimum":0,"description":"restarts allowed within the window before crash-looping","default":5},"window":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","default":"1m"}},"additionalProperties":false,"description":"restart policy with exponential backoff"},"store":{"type":"object","properties":{"backend":{"type":"string","enum":["sqlite","postgres"],"description":"sqlite: a file per service under the state dir (one machine); postgres: a database instances on several hosts share"},"url":{"type":"string","pattern":"^postgres(ql)?://","x-hint":"a postgres:// URL","description":"postgres://USER@HOST:PORT/DB (no password here: passwordFile or PGPASSWORD); each service uses its own schema in it"},"passwordFile":{"type":"string","minLength":1,"description":"a file holding the database user's password, relative to the config file (else PGPASSWORD)"},"tls":{"type":"object","properties":{"ca":{"type":"string","minLength":1,"description":"the CA certificate the server's certificate is checked against (PEM)"},"cert":{"type":"string","minLength":1,"description":"a client certificate (PEM), where the server asks for one"},"key":{"type":"string","minLength":1,"description":"the client certificate's key (PEM, mode 0600)"}},"additionalProperties":false,"description":"PostgreSQL over TLS, the server's certificate verified (name and CA; without ca, the system's CAs): files relative to the config file"}},"additionalProperties":false,"description":"this service's store, where it differs from the fleet's (its own database user, say)"},"stopTimeout":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"time between SIGTERM and SIGKILL","default":"10s"},"drainDelay":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"time between deregistering and SIGTERM, so routers stop sending","default":"100ms"}},"additionalProperties":false,"description":"One service of the fleet: a bundled one (auth, ach, analytics, messaging, mail-sink) or any program with a command"},"propertyNames":{"pattern":"^[a-z][a-z0-9-]{0,30}$"},"description":"the services (default: the bundled ones)"}},"additionalProperties":false,"description":"hmsops fleet configuration"};
 const func2 = Object.prototype.hasOwnProperty;
-const pattern0 = new RegExp("^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$", "u");
+const pattern0 = new RegExp("^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$", "u");
 const pattern1 = new RegExp("^\\s*\\d+\\s*([bB]|[kK][bB]|[mM][bB]|[gG][bB])?\\s*$", "u");
 const pattern5 = new RegExp("^https?://[^/]+/?$", "u");
 const pattern6 = new RegExp("^/([A-Za-z0-9._-]+/)+$", "u");
@@ -160,12 +160,9 @@ errors++;
 }
 if(data2.upstreamTimeout !== undefined){
 let data6 = data2.upstreamTimeout;
-const _errs16 = errors;
-let valid2 = false;
-const _errs17 = errors;
 if(typeof data6 === "string"){
 if(!pattern0.test(data6)){
-const err11 = {instancePath:instancePath+"/gateway/upstreamTimeout",schemaPath:"#/properties/gateway/properties/upstreamTimeout/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.gateway.properties.upstreamTimeout.anyOf[0],data:data6};
+const err11 = {instancePath:instancePath+"/gateway/upstreamTimeout",schemaPath:"#/properties/gateway/properties/upstreamTimeout/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.gateway.properties.upstreamTimeout,data:data6};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -176,7 +173,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/gateway/upstreamTimeout",schemaPath:"#/properties/gateway/properties/upstreamTimeout/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.gateway.properties.upstreamTimeout.anyOf[0].type,parentSchema:schema11.properties.gateway.properties.upstreamTimeout.anyOf[0],data:data6};
+const err12 = {instancePath:instancePath+"/gateway/upstreamTimeout",schemaPath:"#/properties/gateway/properties/upstreamTimeout/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.gateway.properties.upstreamTimeout.type,parentSchema:schema11.properties.gateway.properties.upstreamTimeout,data:data6};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -185,13 +182,15 @@ vErrors.push(err12);
 }
 errors++;
 }
-var _valid0 = _errs17 === errors;
-valid2 = valid2 || _valid0;
-if(!valid2){
-const _errs19 = errors;
-if((typeof data6 == "number") && (isFinite(data6))){
-if(data6 > 1.7976931348623157e+308 || isNaN(data6)){
-const err13 = {instancePath:instancePath+"/gateway/upstreamTimeout",schemaPath:"#/properties/gateway/properties/upstreamTimeout/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.gateway.properties.upstreamTimeout.anyOf[1],data:data6};
+}
+if(data2.bodyLimit !== undefined){
+let data7 = data2.bodyLimit;
+const _errs20 = errors;
+let valid2 = false;
+const _errs21 = errors;
+if(typeof data7 === "string"){
+if(!pattern1.test(data7)){
+const err13 = {instancePath:instancePath+"/gateway/bodyLimit",schemaPath:"#/properties/gateway/properties/bodyLimit/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+\\s*([bB]|[kK][bB]|[mM][bB]|[gG][bB])?\\s*$"},message:"must match pattern \""+"^\\s*\\d+\\s*([bB]|[kK][bB]|[mM][bB]|[gG][bB])?\\s*$"+"\"",schema:"^\\s*\\d+\\s*([bB]|[kK][bB]|[mM][bB]|[gG][bB])?\\s*$",parentSchema:schema11.properties.gateway.properties.bodyLimit.anyOf[0],data:data7};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -200,8 +199,9 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(data6 < 0 || isNaN(data6)){
-const err14 = {instancePath:instancePath+"/gateway/upstreamTimeout",schemaPath:"#/properties/gateway/properties/upstreamTimeout/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.gateway.properties.upstreamTimeout.anyOf[1],data:data6};
+}
+else {
+const err14 = {instancePath:instancePath+"/gateway/bodyLimit",schemaPath:"#/properties/gateway/properties/bodyLimit/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.gateway.properties.bodyLimit.anyOf[0].type,parentSchema:schema11.properties.gateway.properties.bodyLimit.anyOf[0],data:data7};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -210,9 +210,12 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-else {
-const err15 = {instancePath:instancePath+"/gateway/upstreamTimeout",schemaPath:"#/properties/gateway/properties/upstreamTimeout/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.gateway.properties.upstreamTimeout.anyOf[1].type,parentSchema:schema11.properties.gateway.properties.upstreamTimeout.anyOf[1],data:data6};
+var _valid0 = _errs21 === errors;
+valid2 = valid2 || _valid0;
+if(!valid2){
+const _errs23 = errors;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err15 = {instancePath:instancePath+"/gateway/bodyLimit",schemaPath:"#/properties/gateway/properties/bodyLimit/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.gateway.properties.bodyLimit.anyOf[1].type,parentSchema:schema11.properties.gateway.properties.bodyLimit.anyOf[1],data:data7};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -221,11 +224,9 @@ vErrors.push(err15);
 }
 errors++;
 }
-var _valid0 = _errs19 === errors;
-valid2 = valid2 || _valid0;
-}
-if(!valid2){
-const err16 = {instancePath:instancePath+"/gateway/upstreamTimeout",schemaPath:"#/properties/gateway/properties/upstreamTimeout/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.gateway.properties.upstreamTimeout.anyOf,parentSchema:schema11.properties.gateway.properties.upstreamTimeout,data:data6};
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 > 1.7976931348623157e+308 || isNaN(data7)){
+const err16 = {instancePath:instancePath+"/gateway/bodyLimit",schemaPath:"#/properties/gateway/properties/bodyLimit/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.gateway.properties.bodyLimit.anyOf[1],data:data7};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -234,26 +235,8 @@ vErrors.push(err16);
 }
 errors++;
 }
-else {
-errors = _errs16;
-if(vErrors !== null){
-if(_errs16){
-vErrors.length = _errs16;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data2.bodyLimit !== undefined){
-let data7 = data2.bodyLimit;
-const _errs23 = errors;
-let valid3 = false;
-const _errs24 = errors;
-if(typeof data7 === "string"){
-if(!pattern1.test(data7)){
-const err17 = {instancePath:instancePath+"/gateway/bodyLimit",schemaPath:"#/properties/gateway/properties/bodyLimit/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+\\s*([bB]|[kK][bB]|[mM][bB]|[gG][bB])?\\s*$"},message:"must match pattern \""+"^\\s*\\d+\\s*([bB]|[kK][bB]|[mM][bB]|[gG][bB])?\\s*$"+"\"",schema:"^\\s*\\d+\\s*([bB]|[kK][bB]|[mM][bB]|[gG][bB])?\\s*$",parentSchema:schema11.properties.gateway.properties.bodyLimit.anyOf[0],data:data7};
+if(data7 < 0 || isNaN(data7)){
+const err17 = {instancePath:instancePath+"/gateway/bodyLimit",schemaPath:"#/properties/gateway/properties/bodyLimit/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.gateway.properties.bodyLimit.anyOf[1],data:data7};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -263,8 +246,11 @@ vErrors.push(err17);
 errors++;
 }
 }
-else {
-const err18 = {instancePath:instancePath+"/gateway/bodyLimit",schemaPath:"#/properties/gateway/properties/bodyLimit/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.gateway.properties.bodyLimit.anyOf[0].type,parentSchema:schema11.properties.gateway.properties.bodyLimit.anyOf[0],data:data7};
+var _valid0 = _errs23 === errors;
+valid2 = valid2 || _valid0;
+}
+if(!valid2){
+const err18 = {instancePath:instancePath+"/gateway/bodyLimit",schemaPath:"#/properties/gateway/properties/bodyLimit/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.gateway.properties.bodyLimit.anyOf,parentSchema:schema11.properties.gateway.properties.bodyLimit,data:data7};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -273,60 +259,11 @@ vErrors.push(err18);
 }
 errors++;
 }
-var _valid1 = _errs24 === errors;
-valid3 = valid3 || _valid1;
-if(!valid3){
-const _errs26 = errors;
-if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err19 = {instancePath:instancePath+"/gateway/bodyLimit",schemaPath:"#/properties/gateway/properties/bodyLimit/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.gateway.properties.bodyLimit.anyOf[1].type,parentSchema:schema11.properties.gateway.properties.bodyLimit.anyOf[1],data:data7};
-if(vErrors === null){
-vErrors = [err19];
-}
 else {
-vErrors.push(err19);
-}
-errors++;
-}
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 > 1.7976931348623157e+308 || isNaN(data7)){
-const err20 = {instancePath:instancePath+"/gateway/bodyLimit",schemaPath:"#/properties/gateway/properties/bodyLimit/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.gateway.properties.bodyLimit.anyOf[1],data:data7};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-if(data7 < 0 || isNaN(data7)){
-const err21 = {instancePath:instancePath+"/gateway/bodyLimit",schemaPath:"#/properties/gateway/properties/bodyLimit/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.gateway.properties.bodyLimit.anyOf[1],data:data7};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-var _valid1 = _errs26 === errors;
-valid3 = valid3 || _valid1;
-}
-if(!valid3){
-const err22 = {instancePath:instancePath+"/gateway/bodyLimit",schemaPath:"#/properties/gateway/properties/bodyLimit/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.gateway.properties.bodyLimit.anyOf,parentSchema:schema11.properties.gateway.properties.bodyLimit,data:data7};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-else {
-errors = _errs23;
+errors = _errs20;
 if(vErrors !== null){
-if(_errs23){
-vErrors.length = _errs23;
+if(_errs20){
+vErrors.length = _errs20;
 }
 else {
 vErrors = null;
@@ -337,7 +274,55 @@ vErrors = null;
 if(data2.balancing !== undefined){
 let data8 = data2.balancing;
 if(typeof data8 !== "string"){
-const err23 = {instancePath:instancePath+"/gateway/balancing",schemaPath:"#/properties/gateway/properties/balancing/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.gateway.properties.balancing.type,parentSchema:schema11.properties.gateway.properties.balancing,data:data8};
+const err19 = {instancePath:instancePath+"/gateway/balancing",schemaPath:"#/properties/gateway/properties/balancing/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.gateway.properties.balancing.type,parentSchema:schema11.properties.gateway.properties.balancing,data:data8};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(!((data8 === "round-robin") || (data8 === "least-outstanding"))){
+const err20 = {instancePath:instancePath+"/gateway/balancing",schemaPath:"#/properties/gateway/properties/balancing/enum",keyword:"enum",params:{allowedValues: schema11.properties.gateway.properties.balancing.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.gateway.properties.balancing.enum,parentSchema:schema11.properties.gateway.properties.balancing,data:data8};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data2.cooldown !== undefined){
+let data9 = data2.cooldown;
+if(typeof data9 === "string"){
+if(!pattern0.test(data9)){
+const err21 = {instancePath:instancePath+"/gateway/cooldown",schemaPath:"#/properties/gateway/properties/cooldown/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.gateway.properties.cooldown,data:data9};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/gateway/cooldown",schemaPath:"#/properties/gateway/properties/cooldown/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.gateway.properties.cooldown.type,parentSchema:schema11.properties.gateway.properties.cooldown,data:data9};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data2.auth !== undefined){
+let data10 = data2.auth;
+if(typeof data10 !== "boolean"){
+const err23 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.gateway.properties.auth.type,parentSchema:schema11.properties.gateway.properties.auth,data:data10};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -346,8 +331,11 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(!((data8 === "round-robin") || (data8 === "least-outstanding"))){
-const err24 = {instancePath:instancePath+"/gateway/balancing",schemaPath:"#/properties/gateway/properties/balancing/enum",keyword:"enum",params:{allowedValues: schema11.properties.gateway.properties.balancing.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.gateway.properties.balancing.enum,parentSchema:schema11.properties.gateway.properties.balancing,data:data8};
+}
+if(data2.workers !== undefined){
+let data11 = data2.workers;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+const err24 = {instancePath:instancePath+"/gateway/workers",schemaPath:"#/properties/gateway/properties/workers/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.gateway.properties.workers.type,parentSchema:schema11.properties.gateway.properties.workers,data:data11};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -356,15 +344,9 @@ vErrors.push(err24);
 }
 errors++;
 }
-}
-if(data2.cooldown !== undefined){
-let data9 = data2.cooldown;
-const _errs32 = errors;
-let valid4 = false;
-const _errs33 = errors;
-if(typeof data9 === "string"){
-if(!pattern0.test(data9)){
-const err25 = {instancePath:instancePath+"/gateway/cooldown",schemaPath:"#/properties/gateway/properties/cooldown/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.gateway.properties.cooldown.anyOf[0],data:data9};
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 > 64 || isNaN(data11)){
+const err25 = {instancePath:instancePath+"/gateway/workers",schemaPath:"#/properties/gateway/properties/workers/maximum",keyword:"maximum",params:{comparison: "<=", limit: 64},message:"must be <= 64",schema:64,parentSchema:schema11.properties.gateway.properties.workers,data:data11};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -373,9 +355,8 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-else {
-const err26 = {instancePath:instancePath+"/gateway/cooldown",schemaPath:"#/properties/gateway/properties/cooldown/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.gateway.properties.cooldown.anyOf[0].type,parentSchema:schema11.properties.gateway.properties.cooldown.anyOf[0],data:data9};
+if(data11 < 1 || isNaN(data11)){
+const err26 = {instancePath:instancePath+"/gateway/workers",schemaPath:"#/properties/gateway/properties/workers/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.gateway.properties.workers,data:data11};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -384,123 +365,16 @@ vErrors.push(err26);
 }
 errors++;
 }
-var _valid2 = _errs33 === errors;
-valid4 = valid4 || _valid2;
-if(!valid4){
-const _errs35 = errors;
-if((typeof data9 == "number") && (isFinite(data9))){
-if(data9 > 1.7976931348623157e+308 || isNaN(data9)){
-const err27 = {instancePath:instancePath+"/gateway/cooldown",schemaPath:"#/properties/gateway/properties/cooldown/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.gateway.properties.cooldown.anyOf[1],data:data9};
+}
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/gateway",schemaPath:"#/properties/gateway/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.gateway.type,parentSchema:schema11.properties.gateway,data:data2};
 if(vErrors === null){
 vErrors = [err27];
 }
 else {
 vErrors.push(err27);
-}
-errors++;
-}
-if(data9 < 0 || isNaN(data9)){
-const err28 = {instancePath:instancePath+"/gateway/cooldown",schemaPath:"#/properties/gateway/properties/cooldown/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.gateway.properties.cooldown.anyOf[1],data:data9};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-else {
-const err29 = {instancePath:instancePath+"/gateway/cooldown",schemaPath:"#/properties/gateway/properties/cooldown/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.gateway.properties.cooldown.anyOf[1].type,parentSchema:schema11.properties.gateway.properties.cooldown.anyOf[1],data:data9};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-var _valid2 = _errs35 === errors;
-valid4 = valid4 || _valid2;
-}
-if(!valid4){
-const err30 = {instancePath:instancePath+"/gateway/cooldown",schemaPath:"#/properties/gateway/properties/cooldown/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.gateway.properties.cooldown.anyOf,parentSchema:schema11.properties.gateway.properties.cooldown,data:data9};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-else {
-errors = _errs32;
-if(vErrors !== null){
-if(_errs32){
-vErrors.length = _errs32;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data2.auth !== undefined){
-let data10 = data2.auth;
-if(typeof data10 !== "boolean"){
-const err31 = {instancePath:instancePath+"/gateway/auth",schemaPath:"#/properties/gateway/properties/auth/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.gateway.properties.auth.type,parentSchema:schema11.properties.gateway.properties.auth,data:data10};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-if(data2.workers !== undefined){
-let data11 = data2.workers;
-if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-const err32 = {instancePath:instancePath+"/gateway/workers",schemaPath:"#/properties/gateway/properties/workers/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.gateway.properties.workers.type,parentSchema:schema11.properties.gateway.properties.workers,data:data11};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-if((typeof data11 == "number") && (isFinite(data11))){
-if(data11 > 64 || isNaN(data11)){
-const err33 = {instancePath:instancePath+"/gateway/workers",schemaPath:"#/properties/gateway/properties/workers/maximum",keyword:"maximum",params:{comparison: "<=", limit: 64},message:"must be <= 64",schema:64,parentSchema:schema11.properties.gateway.properties.workers,data:data11};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-if(data11 < 1 || isNaN(data11)){
-const err34 = {instancePath:instancePath+"/gateway/workers",schemaPath:"#/properties/gateway/properties/workers/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.gateway.properties.workers,data:data11};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err35 = {instancePath:instancePath+"/gateway",schemaPath:"#/properties/gateway/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.gateway.type,parentSchema:schema11.properties.gateway,data:data2};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
 }
 errors++;
 }
@@ -510,7 +384,108 @@ let data12 = data.registry;
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 for(const key2 in data12){
 if(!((((((((key2 === "backend") || (key2 === "ttl")) || (key2 === "deregisterAfter")) || (key2 === "endpoints")) || (key2 === "prefix")) || (key2 === "user")) || (key2 === "passwordFile")) || (key2 === "tls"))){
-const err36 = {instancePath:instancePath+"/registry",schemaPath:"#/properties/registry/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.registry,data:data12};
+const err28 = {instancePath:instancePath+"/registry",schemaPath:"#/properties/registry/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.registry,data:data12};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data12.backend !== undefined){
+let data13 = data12.backend;
+if(typeof data13 !== "string"){
+const err29 = {instancePath:instancePath+"/registry/backend",schemaPath:"#/properties/registry/properties/backend/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.registry.properties.backend.type,parentSchema:schema11.properties.registry.properties.backend,data:data13};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if(!((data13 === "embedded") || (data13 === "etcd"))){
+const err30 = {instancePath:instancePath+"/registry/backend",schemaPath:"#/properties/registry/properties/backend/enum",keyword:"enum",params:{allowedValues: schema11.properties.registry.properties.backend.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.registry.properties.backend.enum,parentSchema:schema11.properties.registry.properties.backend,data:data13};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data12.ttl !== undefined){
+let data14 = data12.ttl;
+if(typeof data14 === "string"){
+if(!pattern0.test(data14)){
+const err31 = {instancePath:instancePath+"/registry/ttl",schemaPath:"#/properties/registry/properties/ttl/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.registry.properties.ttl,data:data14};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/registry/ttl",schemaPath:"#/properties/registry/properties/ttl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.registry.properties.ttl.type,parentSchema:schema11.properties.registry.properties.ttl,data:data14};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+if(data12.deregisterAfter !== undefined){
+let data15 = data12.deregisterAfter;
+if(typeof data15 === "string"){
+if(!pattern0.test(data15)){
+const err33 = {instancePath:instancePath+"/registry/deregisterAfter",schemaPath:"#/properties/registry/properties/deregisterAfter/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.registry.properties.deregisterAfter,data:data15};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/registry/deregisterAfter",schemaPath:"#/properties/registry/properties/deregisterAfter/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.registry.properties.deregisterAfter.type,parentSchema:schema11.properties.registry.properties.deregisterAfter,data:data15};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data12.endpoints !== undefined){
+let data16 = data12.endpoints;
+if(Array.isArray(data16)){
+if(data16.length < 1){
+const err35 = {instancePath:instancePath+"/registry/endpoints",schemaPath:"#/properties/registry/properties/endpoints/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.registry.properties.endpoints,data:data16};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+const len0 = data16.length;
+for(let i0=0; i0<len0; i0++){
+let data17 = data16[i0];
+if(typeof data17 === "string"){
+if(!pattern5.test(data17)){
+const err36 = {instancePath:instancePath+"/registry/endpoints/" + i0,schemaPath:"#/properties/registry/properties/endpoints/items/pattern",keyword:"pattern",params:{pattern: "^https?://[^/]+/?$"},message:"must match pattern \""+"^https?://[^/]+/?$"+"\"",schema:"^https?://[^/]+/?$",parentSchema:schema11.properties.registry.properties.endpoints.items,data:data17};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -520,10 +495,8 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data12.backend !== undefined){
-let data13 = data12.backend;
-if(typeof data13 !== "string"){
-const err37 = {instancePath:instancePath+"/registry/backend",schemaPath:"#/properties/registry/properties/backend/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.registry.properties.backend.type,parentSchema:schema11.properties.registry.properties.backend,data:data13};
+else {
+const err37 = {instancePath:instancePath+"/registry/endpoints/" + i0,schemaPath:"#/properties/registry/properties/endpoints/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.registry.properties.endpoints.items.type,parentSchema:schema11.properties.registry.properties.endpoints.items,data:data17};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -532,8 +505,10 @@ vErrors.push(err37);
 }
 errors++;
 }
-if(!((data13 === "embedded") || (data13 === "etcd"))){
-const err38 = {instancePath:instancePath+"/registry/backend",schemaPath:"#/properties/registry/properties/backend/enum",keyword:"enum",params:{allowedValues: schema11.properties.registry.properties.backend.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.registry.properties.backend.enum,parentSchema:schema11.properties.registry.properties.backend,data:data13};
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/registry/endpoints",schemaPath:"#/properties/registry/properties/endpoints/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.registry.properties.endpoints.type,parentSchema:schema11.properties.registry.properties.endpoints,data:data16};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -543,14 +518,11 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data12.ttl !== undefined){
-let data14 = data12.ttl;
-const _errs48 = errors;
-let valid6 = false;
-const _errs49 = errors;
-if(typeof data14 === "string"){
-if(!pattern0.test(data14)){
-const err39 = {instancePath:instancePath+"/registry/ttl",schemaPath:"#/properties/registry/properties/ttl/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.registry.properties.ttl.anyOf[0],data:data14};
+if(data12.prefix !== undefined){
+let data18 = data12.prefix;
+if(typeof data18 === "string"){
+if(!pattern6.test(data18)){
+const err39 = {instancePath:instancePath+"/registry/prefix",schemaPath:"#/properties/registry/properties/prefix/pattern",keyword:"pattern",params:{pattern: "^/([A-Za-z0-9._-]+/)+$"},message:"must match pattern \""+"^/([A-Za-z0-9._-]+/)+$"+"\"",schema:"^/([A-Za-z0-9._-]+/)+$",parentSchema:schema11.properties.registry.properties.prefix,data:data18};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -561,7 +533,7 @@ errors++;
 }
 }
 else {
-const err40 = {instancePath:instancePath+"/registry/ttl",schemaPath:"#/properties/registry/properties/ttl/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.registry.properties.ttl.anyOf[0].type,parentSchema:schema11.properties.registry.properties.ttl.anyOf[0],data:data14};
+const err40 = {instancePath:instancePath+"/registry/prefix",schemaPath:"#/properties/registry/properties/prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.registry.properties.prefix.type,parentSchema:schema11.properties.registry.properties.prefix,data:data18};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -570,13 +542,12 @@ vErrors.push(err40);
 }
 errors++;
 }
-var _valid3 = _errs49 === errors;
-valid6 = valid6 || _valid3;
-if(!valid6){
-const _errs51 = errors;
-if((typeof data14 == "number") && (isFinite(data14))){
-if(data14 > 1.7976931348623157e+308 || isNaN(data14)){
-const err41 = {instancePath:instancePath+"/registry/ttl",schemaPath:"#/properties/registry/properties/ttl/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.registry.properties.ttl.anyOf[1],data:data14};
+}
+if(data12.user !== undefined){
+let data19 = data12.user;
+if(typeof data19 === "string"){
+if(data19.length < 1){
+const err41 = {instancePath:instancePath+"/registry/user",schemaPath:"#/properties/registry/properties/user/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.registry.properties.user,data:data19};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -585,8 +556,9 @@ vErrors.push(err41);
 }
 errors++;
 }
-if(data14 < 0 || isNaN(data14)){
-const err42 = {instancePath:instancePath+"/registry/ttl",schemaPath:"#/properties/registry/properties/ttl/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.registry.properties.ttl.anyOf[1],data:data14};
+}
+else {
+const err42 = {instancePath:instancePath+"/registry/user",schemaPath:"#/properties/registry/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.registry.properties.user.type,parentSchema:schema11.properties.registry.properties.user,data:data19};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -596,8 +568,11 @@ vErrors.push(err42);
 errors++;
 }
 }
-else {
-const err43 = {instancePath:instancePath+"/registry/ttl",schemaPath:"#/properties/registry/properties/ttl/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.registry.properties.ttl.anyOf[1].type,parentSchema:schema11.properties.registry.properties.ttl.anyOf[1],data:data14};
+if(data12.passwordFile !== undefined){
+let data20 = data12.passwordFile;
+if(typeof data20 === "string"){
+if(data20.length < 1){
+const err43 = {instancePath:instancePath+"/registry/passwordFile",schemaPath:"#/properties/registry/properties/passwordFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.registry.properties.passwordFile,data:data20};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -606,11 +581,9 @@ vErrors.push(err43);
 }
 errors++;
 }
-var _valid3 = _errs51 === errors;
-valid6 = valid6 || _valid3;
 }
-if(!valid6){
-const err44 = {instancePath:instancePath+"/registry/ttl",schemaPath:"#/properties/registry/properties/ttl/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.registry.properties.ttl.anyOf,parentSchema:schema11.properties.registry.properties.ttl,data:data14};
+else {
+const err44 = {instancePath:instancePath+"/registry/passwordFile",schemaPath:"#/properties/registry/properties/passwordFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.registry.properties.passwordFile.type,parentSchema:schema11.properties.registry.properties.passwordFile,data:data20};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -619,26 +592,13 @@ vErrors.push(err44);
 }
 errors++;
 }
-else {
-errors = _errs48;
-if(vErrors !== null){
-if(_errs48){
-vErrors.length = _errs48;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data12.deregisterAfter !== undefined){
-let data15 = data12.deregisterAfter;
-const _errs55 = errors;
-let valid7 = false;
-const _errs56 = errors;
-if(typeof data15 === "string"){
-if(!pattern0.test(data15)){
-const err45 = {instancePath:instancePath+"/registry/deregisterAfter",schemaPath:"#/properties/registry/properties/deregisterAfter/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.registry.properties.deregisterAfter.anyOf[0],data:data15};
+if(data12.tls !== undefined){
+let data21 = data12.tls;
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+for(const key3 in data21){
+if(!(((key3 === "ca") || (key3 === "cert")) || (key3 === "key"))){
+const err45 = {instancePath:instancePath+"/registry/tls",schemaPath:"#/properties/registry/properties/tls/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.registry.properties.tls,data:data21};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -648,8 +608,11 @@ vErrors.push(err45);
 errors++;
 }
 }
-else {
-const err46 = {instancePath:instancePath+"/registry/deregisterAfter",schemaPath:"#/properties/registry/properties/deregisterAfter/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.registry.properties.deregisterAfter.anyOf[0].type,parentSchema:schema11.properties.registry.properties.deregisterAfter.anyOf[0],data:data15};
+if(data21.ca !== undefined){
+let data22 = data21.ca;
+if(typeof data22 === "string"){
+if(data22.length < 1){
+const err46 = {instancePath:instancePath+"/registry/tls/ca",schemaPath:"#/properties/registry/properties/tls/properties/ca/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.registry.properties.tls.properties.ca,data:data22};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -658,13 +621,9 @@ vErrors.push(err46);
 }
 errors++;
 }
-var _valid4 = _errs56 === errors;
-valid7 = valid7 || _valid4;
-if(!valid7){
-const _errs58 = errors;
-if((typeof data15 == "number") && (isFinite(data15))){
-if(data15 > 1.7976931348623157e+308 || isNaN(data15)){
-const err47 = {instancePath:instancePath+"/registry/deregisterAfter",schemaPath:"#/properties/registry/properties/deregisterAfter/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.registry.properties.deregisterAfter.anyOf[1],data:data15};
+}
+else {
+const err47 = {instancePath:instancePath+"/registry/tls/ca",schemaPath:"#/properties/registry/properties/tls/properties/ca/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.registry.properties.tls.properties.ca.type,parentSchema:schema11.properties.registry.properties.tls.properties.ca,data:data22};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -673,8 +632,12 @@ vErrors.push(err47);
 }
 errors++;
 }
-if(data15 < 0 || isNaN(data15)){
-const err48 = {instancePath:instancePath+"/registry/deregisterAfter",schemaPath:"#/properties/registry/properties/deregisterAfter/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.registry.properties.deregisterAfter.anyOf[1],data:data15};
+}
+if(data21.cert !== undefined){
+let data23 = data21.cert;
+if(typeof data23 === "string"){
+if(data23.length < 1){
+const err48 = {instancePath:instancePath+"/registry/tls/cert",schemaPath:"#/properties/registry/properties/tls/properties/cert/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.registry.properties.tls.properties.cert,data:data23};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -685,7 +648,7 @@ errors++;
 }
 }
 else {
-const err49 = {instancePath:instancePath+"/registry/deregisterAfter",schemaPath:"#/properties/registry/properties/deregisterAfter/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.registry.properties.deregisterAfter.anyOf[1].type,parentSchema:schema11.properties.registry.properties.deregisterAfter.anyOf[1],data:data15};
+const err49 = {instancePath:instancePath+"/registry/tls/cert",schemaPath:"#/properties/registry/properties/tls/properties/cert/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.registry.properties.tls.properties.cert.type,parentSchema:schema11.properties.registry.properties.tls.properties.cert,data:data23};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -694,11 +657,12 @@ vErrors.push(err49);
 }
 errors++;
 }
-var _valid4 = _errs58 === errors;
-valid7 = valid7 || _valid4;
 }
-if(!valid7){
-const err50 = {instancePath:instancePath+"/registry/deregisterAfter",schemaPath:"#/properties/registry/properties/deregisterAfter/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.registry.properties.deregisterAfter.anyOf,parentSchema:schema11.properties.registry.properties.deregisterAfter,data:data15};
+if(data21.key !== undefined){
+let data24 = data21.key;
+if(typeof data24 === "string"){
+if(data24.length < 1){
+const err50 = {instancePath:instancePath+"/registry/tls/key",schemaPath:"#/properties/registry/properties/tls/properties/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.registry.properties.tls.properties.key,data:data24};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -707,23 +671,9 @@ vErrors.push(err50);
 }
 errors++;
 }
-else {
-errors = _errs55;
-if(vErrors !== null){
-if(_errs55){
-vErrors.length = _errs55;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data12.endpoints !== undefined){
-let data16 = data12.endpoints;
-if(Array.isArray(data16)){
-if(data16.length < 1){
-const err51 = {instancePath:instancePath+"/registry/endpoints",schemaPath:"#/properties/registry/properties/endpoints/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.registry.properties.endpoints,data:data16};
+const err51 = {instancePath:instancePath+"/registry/tls/key",schemaPath:"#/properties/registry/properties/tls/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.registry.properties.tls.properties.key.type,parentSchema:schema11.properties.registry.properties.tls.properties.key,data:data24};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -732,12 +682,10 @@ vErrors.push(err51);
 }
 errors++;
 }
-const len0 = data16.length;
-for(let i0=0; i0<len0; i0++){
-let data17 = data16[i0];
-if(typeof data17 === "string"){
-if(!pattern5.test(data17)){
-const err52 = {instancePath:instancePath+"/registry/endpoints/" + i0,schemaPath:"#/properties/registry/properties/endpoints/items/pattern",keyword:"pattern",params:{pattern: "^https?://[^/]+/?$"},message:"must match pattern \""+"^https?://[^/]+/?$"+"\"",schema:"^https?://[^/]+/?$",parentSchema:schema11.properties.registry.properties.endpoints.items,data:data17};
+}
+}
+else {
+const err52 = {instancePath:instancePath+"/registry/tls",schemaPath:"#/properties/registry/properties/tls/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.registry.properties.tls.type,parentSchema:schema11.properties.registry.properties.tls,data:data21};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -747,8 +695,9 @@ vErrors.push(err52);
 errors++;
 }
 }
+}
 else {
-const err53 = {instancePath:instancePath+"/registry/endpoints/" + i0,schemaPath:"#/properties/registry/properties/endpoints/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.registry.properties.endpoints.items.type,parentSchema:schema11.properties.registry.properties.endpoints.items,data:data17};
+const err53 = {instancePath:instancePath+"/registry",schemaPath:"#/properties/registry/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.registry.type,parentSchema:schema11.properties.registry,data:data12};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -758,9 +707,12 @@ vErrors.push(err53);
 errors++;
 }
 }
-}
-else {
-const err54 = {instancePath:instancePath+"/registry/endpoints",schemaPath:"#/properties/registry/properties/endpoints/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.registry.properties.endpoints.type,parentSchema:schema11.properties.registry.properties.endpoints,data:data16};
+if(data.host !== undefined){
+let data25 = data.host;
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+for(const key4 in data25){
+if(!((key4 === "name") || (key4 === "advertise"))){
+const err54 = {instancePath:instancePath+"/host",schemaPath:"#/properties/host/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.host,data:data25};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -770,11 +722,11 @@ vErrors.push(err54);
 errors++;
 }
 }
-if(data12.prefix !== undefined){
-let data18 = data12.prefix;
-if(typeof data18 === "string"){
-if(!pattern6.test(data18)){
-const err55 = {instancePath:instancePath+"/registry/prefix",schemaPath:"#/properties/registry/properties/prefix/pattern",keyword:"pattern",params:{pattern: "^/([A-Za-z0-9._-]+/)+$"},message:"must match pattern \""+"^/([A-Za-z0-9._-]+/)+$"+"\"",schema:"^/([A-Za-z0-9._-]+/)+$",parentSchema:schema11.properties.registry.properties.prefix,data:data18};
+if(data25.name !== undefined){
+let data26 = data25.name;
+if(typeof data26 === "string"){
+if(!pattern7.test(data26)){
+const err55 = {instancePath:instancePath+"/host/name",schemaPath:"#/properties/host/properties/name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9]([A-Za-z0-9.-]{0,61}[A-Za-z0-9])?$"},message:"must match pattern \""+"^[A-Za-z0-9]([A-Za-z0-9.-]{0,61}[A-Za-z0-9])?$"+"\"",schema:"^[A-Za-z0-9]([A-Za-z0-9.-]{0,61}[A-Za-z0-9])?$",parentSchema:schema11.properties.host.properties.name,data:data26};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -785,7 +737,7 @@ errors++;
 }
 }
 else {
-const err56 = {instancePath:instancePath+"/registry/prefix",schemaPath:"#/properties/registry/properties/prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.registry.properties.prefix.type,parentSchema:schema11.properties.registry.properties.prefix,data:data18};
+const err56 = {instancePath:instancePath+"/host/name",schemaPath:"#/properties/host/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.host.properties.name.type,parentSchema:schema11.properties.host.properties.name,data:data26};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -795,11 +747,11 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data12.user !== undefined){
-let data19 = data12.user;
-if(typeof data19 === "string"){
-if(data19.length < 1){
-const err57 = {instancePath:instancePath+"/registry/user",schemaPath:"#/properties/registry/properties/user/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.registry.properties.user,data:data19};
+if(data25.advertise !== undefined){
+let data27 = data25.advertise;
+if(typeof data27 === "string"){
+if(data27.length < 1){
+const err57 = {instancePath:instancePath+"/host/advertise",schemaPath:"#/properties/host/properties/advertise/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.host.properties.advertise,data:data27};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -810,7 +762,7 @@ errors++;
 }
 }
 else {
-const err58 = {instancePath:instancePath+"/registry/user",schemaPath:"#/properties/registry/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.registry.properties.user.type,parentSchema:schema11.properties.registry.properties.user,data:data19};
+const err58 = {instancePath:instancePath+"/host/advertise",schemaPath:"#/properties/host/properties/advertise/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.host.properties.advertise.type,parentSchema:schema11.properties.host.properties.advertise,data:data27};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -820,11 +772,9 @@ vErrors.push(err58);
 errors++;
 }
 }
-if(data12.passwordFile !== undefined){
-let data20 = data12.passwordFile;
-if(typeof data20 === "string"){
-if(data20.length < 1){
-const err59 = {instancePath:instancePath+"/registry/passwordFile",schemaPath:"#/properties/registry/properties/passwordFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.registry.properties.passwordFile,data:data20};
+}
+else {
+const err59 = {instancePath:instancePath+"/host",schemaPath:"#/properties/host/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.host.type,parentSchema:schema11.properties.host,data:data25};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -834,8 +784,12 @@ vErrors.push(err59);
 errors++;
 }
 }
-else {
-const err60 = {instancePath:instancePath+"/registry/passwordFile",schemaPath:"#/properties/registry/properties/passwordFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.registry.properties.passwordFile.type,parentSchema:schema11.properties.registry.properties.passwordFile,data:data20};
+if(data.fleet !== undefined){
+let data28 = data.fleet;
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+for(const key5 in data28){
+if(!(key5 === "secretFile")){
+const err60 = {instancePath:instancePath+"/fleet",schemaPath:"#/properties/fleet/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.fleet,data:data28};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -845,12 +799,11 @@ vErrors.push(err60);
 errors++;
 }
 }
-if(data12.tls !== undefined){
-let data21 = data12.tls;
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-for(const key3 in data21){
-if(!(((key3 === "ca") || (key3 === "cert")) || (key3 === "key"))){
-const err61 = {instancePath:instancePath+"/registry/tls",schemaPath:"#/properties/registry/properties/tls/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.registry.properties.tls,data:data21};
+if(data28.secretFile !== undefined){
+let data29 = data28.secretFile;
+if(typeof data29 === "string"){
+if(data29.length < 1){
+const err61 = {instancePath:instancePath+"/fleet/secretFile",schemaPath:"#/properties/fleet/properties/secretFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.fleet.properties.secretFile,data:data29};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -860,11 +813,8 @@ vErrors.push(err61);
 errors++;
 }
 }
-if(data21.ca !== undefined){
-let data22 = data21.ca;
-if(typeof data22 === "string"){
-if(data22.length < 1){
-const err62 = {instancePath:instancePath+"/registry/tls/ca",schemaPath:"#/properties/registry/properties/tls/properties/ca/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.registry.properties.tls.properties.ca,data:data22};
+else {
+const err62 = {instancePath:instancePath+"/fleet/secretFile",schemaPath:"#/properties/fleet/properties/secretFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.fleet.properties.secretFile.type,parentSchema:schema11.properties.fleet.properties.secretFile,data:data29};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -874,8 +824,9 @@ vErrors.push(err62);
 errors++;
 }
 }
+}
 else {
-const err63 = {instancePath:instancePath+"/registry/tls/ca",schemaPath:"#/properties/registry/properties/tls/properties/ca/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.registry.properties.tls.properties.ca.type,parentSchema:schema11.properties.registry.properties.tls.properties.ca,data:data22};
+const err63 = {instancePath:instancePath+"/fleet",schemaPath:"#/properties/fleet/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.fleet.type,parentSchema:schema11.properties.fleet,data:data28};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -885,11 +836,12 @@ vErrors.push(err63);
 errors++;
 }
 }
-if(data21.cert !== undefined){
-let data23 = data21.cert;
-if(typeof data23 === "string"){
-if(data23.length < 1){
-const err64 = {instancePath:instancePath+"/registry/tls/cert",schemaPath:"#/properties/registry/properties/tls/properties/cert/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.registry.properties.tls.properties.cert,data:data23};
+if(data.logs !== undefined){
+let data30 = data.logs;
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+for(const key6 in data30){
+if(!((key6 === "maxSize") || (key6 === "maxFiles"))){
+const err64 = {instancePath:instancePath+"/logs",schemaPath:"#/properties/logs/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.logs,data:data30};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -899,8 +851,14 @@ vErrors.push(err64);
 errors++;
 }
 }
-else {
-const err65 = {instancePath:instancePath+"/registry/tls/cert",schemaPath:"#/properties/registry/properties/tls/properties/cert/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.registry.properties.tls.properties.cert.type,parentSchema:schema11.properties.registry.properties.tls.properties.cert,data:data23};
+if(data30.maxSize !== undefined){
+let data31 = data30.maxSize;
+const _errs87 = errors;
+let valid10 = false;
+const _errs88 = errors;
+if(typeof data31 === "string"){
+if(!pattern1.test(data31)){
+const err65 = {instancePath:instancePath+"/logs/maxSize",schemaPath:"#/properties/logs/properties/maxSize/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+\\s*([bB]|[kK][bB]|[mM][bB]|[gG][bB])?\\s*$"},message:"must match pattern \""+"^\\s*\\d+\\s*([bB]|[kK][bB]|[mM][bB]|[gG][bB])?\\s*$"+"\"",schema:"^\\s*\\d+\\s*([bB]|[kK][bB]|[mM][bB]|[gG][bB])?\\s*$",parentSchema:schema11.properties.logs.properties.maxSize.anyOf[0],data:data31};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -910,11 +868,8 @@ vErrors.push(err65);
 errors++;
 }
 }
-if(data21.key !== undefined){
-let data24 = data21.key;
-if(typeof data24 === "string"){
-if(data24.length < 1){
-const err66 = {instancePath:instancePath+"/registry/tls/key",schemaPath:"#/properties/registry/properties/tls/properties/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.registry.properties.tls.properties.key,data:data24};
+else {
+const err66 = {instancePath:instancePath+"/logs/maxSize",schemaPath:"#/properties/logs/properties/maxSize/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.logs.properties.maxSize.anyOf[0].type,parentSchema:schema11.properties.logs.properties.maxSize.anyOf[0],data:data31};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -923,9 +878,12 @@ vErrors.push(err66);
 }
 errors++;
 }
-}
-else {
-const err67 = {instancePath:instancePath+"/registry/tls/key",schemaPath:"#/properties/registry/properties/tls/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.registry.properties.tls.properties.key.type,parentSchema:schema11.properties.registry.properties.tls.properties.key,data:data24};
+var _valid1 = _errs88 === errors;
+valid10 = valid10 || _valid1;
+if(!valid10){
+const _errs90 = errors;
+if(!(((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31))) && (isFinite(data31)))){
+const err67 = {instancePath:instancePath+"/logs/maxSize",schemaPath:"#/properties/logs/properties/maxSize/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.logs.properties.maxSize.anyOf[1].type,parentSchema:schema11.properties.logs.properties.maxSize.anyOf[1],data:data31};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -934,10 +892,9 @@ vErrors.push(err67);
 }
 errors++;
 }
-}
-}
-else {
-const err68 = {instancePath:instancePath+"/registry/tls",schemaPath:"#/properties/registry/properties/tls/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.registry.properties.tls.type,parentSchema:schema11.properties.registry.properties.tls,data:data21};
+if((typeof data31 == "number") && (isFinite(data31))){
+if(data31 > 1.7976931348623157e+308 || isNaN(data31)){
+const err68 = {instancePath:instancePath+"/logs/maxSize",schemaPath:"#/properties/logs/properties/maxSize/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.logs.properties.maxSize.anyOf[1],data:data31};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -946,10 +903,8 @@ vErrors.push(err68);
 }
 errors++;
 }
-}
-}
-else {
-const err69 = {instancePath:instancePath+"/registry",schemaPath:"#/properties/registry/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.registry.type,parentSchema:schema11.properties.registry,data:data12};
+if(data31 < 0 || isNaN(data31)){
+const err69 = {instancePath:instancePath+"/logs/maxSize",schemaPath:"#/properties/logs/properties/maxSize/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.logs.properties.maxSize.anyOf[1],data:data31};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -959,12 +914,11 @@ vErrors.push(err69);
 errors++;
 }
 }
-if(data.host !== undefined){
-let data25 = data.host;
-if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
-for(const key4 in data25){
-if(!((key4 === "name") || (key4 === "advertise"))){
-const err70 = {instancePath:instancePath+"/host",schemaPath:"#/properties/host/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.host,data:data25};
+var _valid1 = _errs90 === errors;
+valid10 = valid10 || _valid1;
+}
+if(!valid10){
+const err70 = {instancePath:instancePath+"/logs/maxSize",schemaPath:"#/properties/logs/properties/maxSize/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.logs.properties.maxSize.anyOf,parentSchema:schema11.properties.logs.properties.maxSize,data:data31};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -973,217 +927,11 @@ vErrors.push(err70);
 }
 errors++;
 }
-}
-if(data25.name !== undefined){
-let data26 = data25.name;
-if(typeof data26 === "string"){
-if(!pattern7.test(data26)){
-const err71 = {instancePath:instancePath+"/host/name",schemaPath:"#/properties/host/properties/name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9]([A-Za-z0-9.-]{0,61}[A-Za-z0-9])?$"},message:"must match pattern \""+"^[A-Za-z0-9]([A-Za-z0-9.-]{0,61}[A-Za-z0-9])?$"+"\"",schema:"^[A-Za-z0-9]([A-Za-z0-9.-]{0,61}[A-Za-z0-9])?$",parentSchema:schema11.properties.host.properties.name,data:data26};
-if(vErrors === null){
-vErrors = [err71];
-}
 else {
-vErrors.push(err71);
-}
-errors++;
-}
-}
-else {
-const err72 = {instancePath:instancePath+"/host/name",schemaPath:"#/properties/host/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.host.properties.name.type,parentSchema:schema11.properties.host.properties.name,data:data26};
-if(vErrors === null){
-vErrors = [err72];
-}
-else {
-vErrors.push(err72);
-}
-errors++;
-}
-}
-if(data25.advertise !== undefined){
-let data27 = data25.advertise;
-if(typeof data27 === "string"){
-if(data27.length < 1){
-const err73 = {instancePath:instancePath+"/host/advertise",schemaPath:"#/properties/host/properties/advertise/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.host.properties.advertise,data:data27};
-if(vErrors === null){
-vErrors = [err73];
-}
-else {
-vErrors.push(err73);
-}
-errors++;
-}
-}
-else {
-const err74 = {instancePath:instancePath+"/host/advertise",schemaPath:"#/properties/host/properties/advertise/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.host.properties.advertise.type,parentSchema:schema11.properties.host.properties.advertise,data:data27};
-if(vErrors === null){
-vErrors = [err74];
-}
-else {
-vErrors.push(err74);
-}
-errors++;
-}
-}
-}
-else {
-const err75 = {instancePath:instancePath+"/host",schemaPath:"#/properties/host/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.host.type,parentSchema:schema11.properties.host,data:data25};
-if(vErrors === null){
-vErrors = [err75];
-}
-else {
-vErrors.push(err75);
-}
-errors++;
-}
-}
-if(data.fleet !== undefined){
-let data28 = data.fleet;
-if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
-for(const key5 in data28){
-if(!(key5 === "secretFile")){
-const err76 = {instancePath:instancePath+"/fleet",schemaPath:"#/properties/fleet/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.fleet,data:data28};
-if(vErrors === null){
-vErrors = [err76];
-}
-else {
-vErrors.push(err76);
-}
-errors++;
-}
-}
-if(data28.secretFile !== undefined){
-let data29 = data28.secretFile;
-if(typeof data29 === "string"){
-if(data29.length < 1){
-const err77 = {instancePath:instancePath+"/fleet/secretFile",schemaPath:"#/properties/fleet/properties/secretFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.fleet.properties.secretFile,data:data29};
-if(vErrors === null){
-vErrors = [err77];
-}
-else {
-vErrors.push(err77);
-}
-errors++;
-}
-}
-else {
-const err78 = {instancePath:instancePath+"/fleet/secretFile",schemaPath:"#/properties/fleet/properties/secretFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.fleet.properties.secretFile.type,parentSchema:schema11.properties.fleet.properties.secretFile,data:data29};
-if(vErrors === null){
-vErrors = [err78];
-}
-else {
-vErrors.push(err78);
-}
-errors++;
-}
-}
-}
-else {
-const err79 = {instancePath:instancePath+"/fleet",schemaPath:"#/properties/fleet/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.fleet.type,parentSchema:schema11.properties.fleet,data:data28};
-if(vErrors === null){
-vErrors = [err79];
-}
-else {
-vErrors.push(err79);
-}
-errors++;
-}
-}
-if(data.logs !== undefined){
-let data30 = data.logs;
-if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
-for(const key6 in data30){
-if(!((key6 === "maxSize") || (key6 === "maxFiles"))){
-const err80 = {instancePath:instancePath+"/logs",schemaPath:"#/properties/logs/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.logs,data:data30};
-if(vErrors === null){
-vErrors = [err80];
-}
-else {
-vErrors.push(err80);
-}
-errors++;
-}
-}
-if(data30.maxSize !== undefined){
-let data31 = data30.maxSize;
-const _errs99 = errors;
-let valid14 = false;
-const _errs100 = errors;
-if(typeof data31 === "string"){
-if(!pattern1.test(data31)){
-const err81 = {instancePath:instancePath+"/logs/maxSize",schemaPath:"#/properties/logs/properties/maxSize/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+\\s*([bB]|[kK][bB]|[mM][bB]|[gG][bB])?\\s*$"},message:"must match pattern \""+"^\\s*\\d+\\s*([bB]|[kK][bB]|[mM][bB]|[gG][bB])?\\s*$"+"\"",schema:"^\\s*\\d+\\s*([bB]|[kK][bB]|[mM][bB]|[gG][bB])?\\s*$",parentSchema:schema11.properties.logs.properties.maxSize.anyOf[0],data:data31};
-if(vErrors === null){
-vErrors = [err81];
-}
-else {
-vErrors.push(err81);
-}
-errors++;
-}
-}
-else {
-const err82 = {instancePath:instancePath+"/logs/maxSize",schemaPath:"#/properties/logs/properties/maxSize/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.logs.properties.maxSize.anyOf[0].type,parentSchema:schema11.properties.logs.properties.maxSize.anyOf[0],data:data31};
-if(vErrors === null){
-vErrors = [err82];
-}
-else {
-vErrors.push(err82);
-}
-errors++;
-}
-var _valid5 = _errs100 === errors;
-valid14 = valid14 || _valid5;
-if(!valid14){
-const _errs102 = errors;
-if(!(((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31))) && (isFinite(data31)))){
-const err83 = {instancePath:instancePath+"/logs/maxSize",schemaPath:"#/properties/logs/properties/maxSize/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.logs.properties.maxSize.anyOf[1].type,parentSchema:schema11.properties.logs.properties.maxSize.anyOf[1],data:data31};
-if(vErrors === null){
-vErrors = [err83];
-}
-else {
-vErrors.push(err83);
-}
-errors++;
-}
-if((typeof data31 == "number") && (isFinite(data31))){
-if(data31 > 1.7976931348623157e+308 || isNaN(data31)){
-const err84 = {instancePath:instancePath+"/logs/maxSize",schemaPath:"#/properties/logs/properties/maxSize/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.logs.properties.maxSize.anyOf[1],data:data31};
-if(vErrors === null){
-vErrors = [err84];
-}
-else {
-vErrors.push(err84);
-}
-errors++;
-}
-if(data31 < 0 || isNaN(data31)){
-const err85 = {instancePath:instancePath+"/logs/maxSize",schemaPath:"#/properties/logs/properties/maxSize/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.logs.properties.maxSize.anyOf[1],data:data31};
-if(vErrors === null){
-vErrors = [err85];
-}
-else {
-vErrors.push(err85);
-}
-errors++;
-}
-}
-var _valid5 = _errs102 === errors;
-valid14 = valid14 || _valid5;
-}
-if(!valid14){
-const err86 = {instancePath:instancePath+"/logs/maxSize",schemaPath:"#/properties/logs/properties/maxSize/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.logs.properties.maxSize.anyOf,parentSchema:schema11.properties.logs.properties.maxSize,data:data31};
-if(vErrors === null){
-vErrors = [err86];
-}
-else {
-vErrors.push(err86);
-}
-errors++;
-}
-else {
-errors = _errs99;
+errors = _errs87;
 if(vErrors !== null){
-if(_errs99){
-vErrors.length = _errs99;
+if(_errs87){
+vErrors.length = _errs87;
 }
 else {
 vErrors = null;
@@ -1194,33 +942,33 @@ vErrors = null;
 if(data30.maxFiles !== undefined){
 let data32 = data30.maxFiles;
 if(!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))){
-const err87 = {instancePath:instancePath+"/logs/maxFiles",schemaPath:"#/properties/logs/properties/maxFiles/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.logs.properties.maxFiles.type,parentSchema:schema11.properties.logs.properties.maxFiles,data:data32};
+const err71 = {instancePath:instancePath+"/logs/maxFiles",schemaPath:"#/properties/logs/properties/maxFiles/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.logs.properties.maxFiles.type,parentSchema:schema11.properties.logs.properties.maxFiles,data:data32};
 if(vErrors === null){
-vErrors = [err87];
+vErrors = [err71];
 }
 else {
-vErrors.push(err87);
+vErrors.push(err71);
 }
 errors++;
 }
 if((typeof data32 == "number") && (isFinite(data32))){
 if(data32 > 100 || isNaN(data32)){
-const err88 = {instancePath:instancePath+"/logs/maxFiles",schemaPath:"#/properties/logs/properties/maxFiles/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.logs.properties.maxFiles,data:data32};
+const err72 = {instancePath:instancePath+"/logs/maxFiles",schemaPath:"#/properties/logs/properties/maxFiles/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.logs.properties.maxFiles,data:data32};
 if(vErrors === null){
-vErrors = [err88];
+vErrors = [err72];
 }
 else {
-vErrors.push(err88);
+vErrors.push(err72);
 }
 errors++;
 }
 if(data32 < 1 || isNaN(data32)){
-const err89 = {instancePath:instancePath+"/logs/maxFiles",schemaPath:"#/properties/logs/properties/maxFiles/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.logs.properties.maxFiles,data:data32};
+const err73 = {instancePath:instancePath+"/logs/maxFiles",schemaPath:"#/properties/logs/properties/maxFiles/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.logs.properties.maxFiles,data:data32};
 if(vErrors === null){
-vErrors = [err89];
+vErrors = [err73];
 }
 else {
-vErrors.push(err89);
+vErrors.push(err73);
 }
 errors++;
 }
@@ -1228,12 +976,12 @@ errors++;
 }
 }
 else {
-const err90 = {instancePath:instancePath+"/logs",schemaPath:"#/properties/logs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.logs.type,parentSchema:schema11.properties.logs,data:data30};
+const err74 = {instancePath:instancePath+"/logs",schemaPath:"#/properties/logs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.logs.type,parentSchema:schema11.properties.logs,data:data30};
 if(vErrors === null){
-vErrors = [err90];
+vErrors = [err74];
 }
 else {
-vErrors.push(err90);
+vErrors.push(err74);
 }
 errors++;
 }
@@ -1243,7 +991,204 @@ let data33 = data.smtp;
 if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
 for(const key7 in data33){
 if(!(key7 === "url")){
-const err91 = {instancePath:instancePath+"/smtp",schemaPath:"#/properties/smtp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.smtp,data:data33};
+const err75 = {instancePath:instancePath+"/smtp",schemaPath:"#/properties/smtp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.smtp,data:data33};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+if(data33.url !== undefined){
+let data34 = data33.url;
+if(typeof data34 === "string"){
+if(!pattern9.test(data34)){
+const err76 = {instancePath:instancePath+"/smtp/url",schemaPath:"#/properties/smtp/properties/url/pattern",keyword:"pattern",params:{pattern: "^smtps?:\\/\\/"},message:"must match pattern \""+"^smtps?:\\/\\/"+"\"",schema:"^smtps?:\\/\\/",parentSchema:schema11.properties.smtp.properties.url,data:data34};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+else {
+const err77 = {instancePath:instancePath+"/smtp/url",schemaPath:"#/properties/smtp/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.smtp.properties.url.type,parentSchema:schema11.properties.smtp.properties.url,data:data34};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+}
+else {
+const err78 = {instancePath:instancePath+"/smtp",schemaPath:"#/properties/smtp/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.smtp.type,parentSchema:schema11.properties.smtp,data:data33};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+if(data.ach !== undefined){
+let data35 = data.ach;
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+for(const key8 in data35){
+if(!(key8 === "odfi")){
+const err79 = {instancePath:instancePath+"/ach",schemaPath:"#/properties/ach/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.ach,data:data35};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+if(data35.odfi !== undefined){
+let data36 = data35.odfi;
+if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
+if(data36.sftp === undefined){
+const err80 = {instancePath:instancePath+"/ach/odfi",schemaPath:"#/properties/ach/properties/odfi/required",keyword:"required",params:{missingProperty: "sftp"},message:"must have required property '"+"sftp"+"'",schema:schema11.properties.ach.properties.odfi.required,parentSchema:schema11.properties.ach.properties.odfi,data:data36};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+for(const key9 in data36){
+if(!(((key9 === "sftp") || (key9 === "cutoffs")) || (key9 === "timezone"))){
+const err81 = {instancePath:instancePath+"/ach/odfi",schemaPath:"#/properties/ach/properties/odfi/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.ach.properties.odfi,data:data36};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+if(data36.sftp !== undefined){
+let data37 = data36.sftp;
+if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
+if(data37.url === undefined){
+const err82 = {instancePath:instancePath+"/ach/odfi/sftp",schemaPath:"#/properties/ach/properties/odfi/properties/sftp/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema11.properties.ach.properties.odfi.properties.sftp.required,parentSchema:schema11.properties.ach.properties.odfi.properties.sftp,data:data37};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+if(data37.privateKeyFile === undefined){
+const err83 = {instancePath:instancePath+"/ach/odfi/sftp",schemaPath:"#/properties/ach/properties/odfi/properties/sftp/required",keyword:"required",params:{missingProperty: "privateKeyFile"},message:"must have required property '"+"privateKeyFile"+"'",schema:schema11.properties.ach.properties.odfi.properties.sftp.required,parentSchema:schema11.properties.ach.properties.odfi.properties.sftp,data:data37};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+if(data37.hostKey === undefined){
+const err84 = {instancePath:instancePath+"/ach/odfi/sftp",schemaPath:"#/properties/ach/properties/odfi/properties/sftp/required",keyword:"required",params:{missingProperty: "hostKey"},message:"must have required property '"+"hostKey"+"'",schema:schema11.properties.ach.properties.odfi.properties.sftp.required,parentSchema:schema11.properties.ach.properties.odfi.properties.sftp,data:data37};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+for(const key10 in data37){
+if(!(((((key10 === "url") || (key10 === "privateKeyFile")) || (key10 === "hostKey")) || (key10 === "outbound")) || (key10 === "inbound"))){
+const err85 = {instancePath:instancePath+"/ach/odfi/sftp",schemaPath:"#/properties/ach/properties/odfi/properties/sftp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.ach.properties.odfi.properties.sftp,data:data37};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+if(data37.url !== undefined){
+let data38 = data37.url;
+if(typeof data38 === "string"){
+if(!pattern10.test(data38)){
+const err86 = {instancePath:instancePath+"/ach/odfi/sftp/url",schemaPath:"#/properties/ach/properties/odfi/properties/sftp/properties/url/pattern",keyword:"pattern",params:{pattern: "^sftp://[^@/]+@[^/]+$"},message:"must match pattern \""+"^sftp://[^@/]+@[^/]+$"+"\"",schema:"^sftp://[^@/]+@[^/]+$",parentSchema:schema11.properties.ach.properties.odfi.properties.sftp.properties.url,data:data38};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+else {
+const err87 = {instancePath:instancePath+"/ach/odfi/sftp/url",schemaPath:"#/properties/ach/properties/odfi/properties/sftp/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ach.properties.odfi.properties.sftp.properties.url.type,parentSchema:schema11.properties.ach.properties.odfi.properties.sftp.properties.url,data:data38};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+if(data37.privateKeyFile !== undefined){
+let data39 = data37.privateKeyFile;
+if(typeof data39 === "string"){
+if(data39.length < 1){
+const err88 = {instancePath:instancePath+"/ach/odfi/sftp/privateKeyFile",schemaPath:"#/properties/ach/properties/odfi/properties/sftp/properties/privateKeyFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ach.properties.odfi.properties.sftp.properties.privateKeyFile,data:data39};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+else {
+const err89 = {instancePath:instancePath+"/ach/odfi/sftp/privateKeyFile",schemaPath:"#/properties/ach/properties/odfi/properties/sftp/properties/privateKeyFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ach.properties.odfi.properties.sftp.properties.privateKeyFile.type,parentSchema:schema11.properties.ach.properties.odfi.properties.sftp.properties.privateKeyFile,data:data39};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+if(data37.hostKey !== undefined){
+let data40 = data37.hostKey;
+if(typeof data40 === "string"){
+if(!pattern11.test(data40)){
+const err90 = {instancePath:instancePath+"/ach/odfi/sftp/hostKey",schemaPath:"#/properties/ach/properties/odfi/properties/sftp/properties/hostKey/pattern",keyword:"pattern",params:{pattern: "^SHA256:[A-Za-z0-9+/]{43}$"},message:"must match pattern \""+"^SHA256:[A-Za-z0-9+/]{43}$"+"\"",schema:"^SHA256:[A-Za-z0-9+/]{43}$",parentSchema:schema11.properties.ach.properties.odfi.properties.sftp.properties.hostKey,data:data40};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+}
+else {
+const err91 = {instancePath:instancePath+"/ach/odfi/sftp/hostKey",schemaPath:"#/properties/ach/properties/odfi/properties/sftp/properties/hostKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ach.properties.odfi.properties.sftp.properties.hostKey.type,parentSchema:schema11.properties.ach.properties.odfi.properties.sftp.properties.hostKey,data:data40};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1253,11 +1198,11 @@ vErrors.push(err91);
 errors++;
 }
 }
-if(data33.url !== undefined){
-let data34 = data33.url;
-if(typeof data34 === "string"){
-if(!pattern9.test(data34)){
-const err92 = {instancePath:instancePath+"/smtp/url",schemaPath:"#/properties/smtp/properties/url/pattern",keyword:"pattern",params:{pattern: "^smtps?:\\/\\/"},message:"must match pattern \""+"^smtps?:\\/\\/"+"\"",schema:"^smtps?:\\/\\/",parentSchema:schema11.properties.smtp.properties.url,data:data34};
+if(data37.outbound !== undefined){
+let data41 = data37.outbound;
+if(typeof data41 === "string"){
+if(data41.length < 1){
+const err92 = {instancePath:instancePath+"/ach/odfi/sftp/outbound",schemaPath:"#/properties/ach/properties/odfi/properties/sftp/properties/outbound/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ach.properties.odfi.properties.sftp.properties.outbound,data:data41};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1268,7 +1213,7 @@ errors++;
 }
 }
 else {
-const err93 = {instancePath:instancePath+"/smtp/url",schemaPath:"#/properties/smtp/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.smtp.properties.url.type,parentSchema:schema11.properties.smtp.properties.url,data:data34};
+const err93 = {instancePath:instancePath+"/ach/odfi/sftp/outbound",schemaPath:"#/properties/ach/properties/odfi/properties/sftp/properties/outbound/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ach.properties.odfi.properties.sftp.properties.outbound.type,parentSchema:schema11.properties.ach.properties.odfi.properties.sftp.properties.outbound,data:data41};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1278,9 +1223,11 @@ vErrors.push(err93);
 errors++;
 }
 }
-}
-else {
-const err94 = {instancePath:instancePath+"/smtp",schemaPath:"#/properties/smtp/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.smtp.type,parentSchema:schema11.properties.smtp,data:data33};
+if(data37.inbound !== undefined){
+let data42 = data37.inbound;
+if(typeof data42 === "string"){
+if(data42.length < 1){
+const err94 = {instancePath:instancePath+"/ach/odfi/sftp/inbound",schemaPath:"#/properties/ach/properties/odfi/properties/sftp/properties/inbound/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ach.properties.odfi.properties.sftp.properties.inbound,data:data42};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1290,12 +1237,8 @@ vErrors.push(err94);
 errors++;
 }
 }
-if(data.ach !== undefined){
-let data35 = data.ach;
-if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
-for(const key8 in data35){
-if(!(key8 === "odfi")){
-const err95 = {instancePath:instancePath+"/ach",schemaPath:"#/properties/ach/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.ach,data:data35};
+else {
+const err95 = {instancePath:instancePath+"/ach/odfi/sftp/inbound",schemaPath:"#/properties/ach/properties/odfi/properties/sftp/properties/inbound/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ach.properties.odfi.properties.sftp.properties.inbound.type,parentSchema:schema11.properties.ach.properties.odfi.properties.sftp.properties.inbound,data:data42};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1305,11 +1248,9 @@ vErrors.push(err95);
 errors++;
 }
 }
-if(data35.odfi !== undefined){
-let data36 = data35.odfi;
-if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
-if(data36.sftp === undefined){
-const err96 = {instancePath:instancePath+"/ach/odfi",schemaPath:"#/properties/ach/properties/odfi/required",keyword:"required",params:{missingProperty: "sftp"},message:"must have required property '"+"sftp"+"'",schema:schema11.properties.ach.properties.odfi.required,parentSchema:schema11.properties.ach.properties.odfi,data:data36};
+}
+else {
+const err96 = {instancePath:instancePath+"/ach/odfi/sftp",schemaPath:"#/properties/ach/properties/odfi/properties/sftp/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.ach.properties.odfi.properties.sftp.type,parentSchema:schema11.properties.ach.properties.odfi.properties.sftp,data:data37};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1318,9 +1259,12 @@ vErrors.push(err96);
 }
 errors++;
 }
-for(const key9 in data36){
-if(!(((key9 === "sftp") || (key9 === "cutoffs")) || (key9 === "timezone"))){
-const err97 = {instancePath:instancePath+"/ach/odfi",schemaPath:"#/properties/ach/properties/odfi/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.ach.properties.odfi,data:data36};
+}
+if(data36.cutoffs !== undefined){
+let data43 = data36.cutoffs;
+if(Array.isArray(data43)){
+if(data43.length < 1){
+const err97 = {instancePath:instancePath+"/ach/odfi/cutoffs",schemaPath:"#/properties/ach/properties/odfi/properties/cutoffs/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.ach.properties.odfi.properties.cutoffs,data:data43};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1329,12 +1273,12 @@ vErrors.push(err97);
 }
 errors++;
 }
-}
-if(data36.sftp !== undefined){
-let data37 = data36.sftp;
-if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
-if(data37.url === undefined){
-const err98 = {instancePath:instancePath+"/ach/odfi/sftp",schemaPath:"#/properties/ach/properties/odfi/properties/sftp/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema11.properties.ach.properties.odfi.properties.sftp.required,parentSchema:schema11.properties.ach.properties.odfi.properties.sftp,data:data37};
+const len1 = data43.length;
+for(let i1=0; i1<len1; i1++){
+let data44 = data43[i1];
+if(typeof data44 === "string"){
+if(!pattern12.test(data44)){
+const err98 = {instancePath:instancePath+"/ach/odfi/cutoffs/" + i1,schemaPath:"#/properties/ach/properties/odfi/properties/cutoffs/items/pattern",keyword:"pattern",params:{pattern: "^([01]\\d|2[0-3]):[0-5]\\d$"},message:"must match pattern \""+"^([01]\\d|2[0-3]):[0-5]\\d$"+"\"",schema:"^([01]\\d|2[0-3]):[0-5]\\d$",parentSchema:schema11.properties.ach.properties.odfi.properties.cutoffs.items,data:data44};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1343,8 +1287,9 @@ vErrors.push(err98);
 }
 errors++;
 }
-if(data37.privateKeyFile === undefined){
-const err99 = {instancePath:instancePath+"/ach/odfi/sftp",schemaPath:"#/properties/ach/properties/odfi/properties/sftp/required",keyword:"required",params:{missingProperty: "privateKeyFile"},message:"must have required property '"+"privateKeyFile"+"'",schema:schema11.properties.ach.properties.odfi.properties.sftp.required,parentSchema:schema11.properties.ach.properties.odfi.properties.sftp,data:data37};
+}
+else {
+const err99 = {instancePath:instancePath+"/ach/odfi/cutoffs/" + i1,schemaPath:"#/properties/ach/properties/odfi/properties/cutoffs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ach.properties.odfi.properties.cutoffs.items.type,parentSchema:schema11.properties.ach.properties.odfi.properties.cutoffs.items,data:data44};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1353,8 +1298,10 @@ vErrors.push(err99);
 }
 errors++;
 }
-if(data37.hostKey === undefined){
-const err100 = {instancePath:instancePath+"/ach/odfi/sftp",schemaPath:"#/properties/ach/properties/odfi/properties/sftp/required",keyword:"required",params:{missingProperty: "hostKey"},message:"must have required property '"+"hostKey"+"'",schema:schema11.properties.ach.properties.odfi.properties.sftp.required,parentSchema:schema11.properties.ach.properties.odfi.properties.sftp,data:data37};
+}
+}
+else {
+const err100 = {instancePath:instancePath+"/ach/odfi/cutoffs",schemaPath:"#/properties/ach/properties/odfi/properties/cutoffs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.ach.properties.odfi.properties.cutoffs.type,parentSchema:schema11.properties.ach.properties.odfi.properties.cutoffs,data:data43};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1363,9 +1310,12 @@ vErrors.push(err100);
 }
 errors++;
 }
-for(const key10 in data37){
-if(!(((((key10 === "url") || (key10 === "privateKeyFile")) || (key10 === "hostKey")) || (key10 === "outbound")) || (key10 === "inbound"))){
-const err101 = {instancePath:instancePath+"/ach/odfi/sftp",schemaPath:"#/properties/ach/properties/odfi/properties/sftp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.ach.properties.odfi.properties.sftp,data:data37};
+}
+if(data36.timezone !== undefined){
+let data45 = data36.timezone;
+if(typeof data45 === "string"){
+if(data45.length < 1){
+const err101 = {instancePath:instancePath+"/ach/odfi/timezone",schemaPath:"#/properties/ach/properties/odfi/properties/timezone/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ach.properties.odfi.properties.timezone,data:data45};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1375,11 +1325,8 @@ vErrors.push(err101);
 errors++;
 }
 }
-if(data37.url !== undefined){
-let data38 = data37.url;
-if(typeof data38 === "string"){
-if(!pattern10.test(data38)){
-const err102 = {instancePath:instancePath+"/ach/odfi/sftp/url",schemaPath:"#/properties/ach/properties/odfi/properties/sftp/properties/url/pattern",keyword:"pattern",params:{pattern: "^sftp://[^@/]+@[^/]+$"},message:"must match pattern \""+"^sftp://[^@/]+@[^/]+$"+"\"",schema:"^sftp://[^@/]+@[^/]+$",parentSchema:schema11.properties.ach.properties.odfi.properties.sftp.properties.url,data:data38};
+else {
+const err102 = {instancePath:instancePath+"/ach/odfi/timezone",schemaPath:"#/properties/ach/properties/odfi/properties/timezone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ach.properties.odfi.properties.timezone.type,parentSchema:schema11.properties.ach.properties.odfi.properties.timezone,data:data45};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1389,8 +1336,9 @@ vErrors.push(err102);
 errors++;
 }
 }
+}
 else {
-const err103 = {instancePath:instancePath+"/ach/odfi/sftp/url",schemaPath:"#/properties/ach/properties/odfi/properties/sftp/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ach.properties.odfi.properties.sftp.properties.url.type,parentSchema:schema11.properties.ach.properties.odfi.properties.sftp.properties.url,data:data38};
+const err103 = {instancePath:instancePath+"/ach/odfi",schemaPath:"#/properties/ach/properties/odfi/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.ach.properties.odfi.type,parentSchema:schema11.properties.ach.properties.odfi,data:data36};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1400,11 +1348,9 @@ vErrors.push(err103);
 errors++;
 }
 }
-if(data37.privateKeyFile !== undefined){
-let data39 = data37.privateKeyFile;
-if(typeof data39 === "string"){
-if(data39.length < 1){
-const err104 = {instancePath:instancePath+"/ach/odfi/sftp/privateKeyFile",schemaPath:"#/properties/ach/properties/odfi/properties/sftp/properties/privateKeyFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ach.properties.odfi.properties.sftp.properties.privateKeyFile,data:data39};
+}
+else {
+const err104 = {instancePath:instancePath+"/ach",schemaPath:"#/properties/ach/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.ach.type,parentSchema:schema11.properties.ach,data:data35};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1414,8 +1360,12 @@ vErrors.push(err104);
 errors++;
 }
 }
-else {
-const err105 = {instancePath:instancePath+"/ach/odfi/sftp/privateKeyFile",schemaPath:"#/properties/ach/properties/odfi/properties/sftp/properties/privateKeyFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ach.properties.odfi.properties.sftp.properties.privateKeyFile.type,parentSchema:schema11.properties.ach.properties.odfi.properties.sftp.properties.privateKeyFile,data:data39};
+if(data.store !== undefined){
+let data46 = data.store;
+if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
+for(const key11 in data46){
+if(!((((key11 === "backend") || (key11 === "url")) || (key11 === "passwordFile")) || (key11 === "tls"))){
+const err105 = {instancePath:instancePath+"/store",schemaPath:"#/properties/store/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.store,data:data46};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1425,11 +1375,10 @@ vErrors.push(err105);
 errors++;
 }
 }
-if(data37.hostKey !== undefined){
-let data40 = data37.hostKey;
-if(typeof data40 === "string"){
-if(!pattern11.test(data40)){
-const err106 = {instancePath:instancePath+"/ach/odfi/sftp/hostKey",schemaPath:"#/properties/ach/properties/odfi/properties/sftp/properties/hostKey/pattern",keyword:"pattern",params:{pattern: "^SHA256:[A-Za-z0-9+/]{43}$"},message:"must match pattern \""+"^SHA256:[A-Za-z0-9+/]{43}$"+"\"",schema:"^SHA256:[A-Za-z0-9+/]{43}$",parentSchema:schema11.properties.ach.properties.odfi.properties.sftp.properties.hostKey,data:data40};
+if(data46.backend !== undefined){
+let data47 = data46.backend;
+if(typeof data47 !== "string"){
+const err106 = {instancePath:instancePath+"/store/backend",schemaPath:"#/properties/store/properties/backend/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.backend.type,parentSchema:schema11.properties.store.properties.backend,data:data47};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1438,9 +1387,8 @@ vErrors.push(err106);
 }
 errors++;
 }
-}
-else {
-const err107 = {instancePath:instancePath+"/ach/odfi/sftp/hostKey",schemaPath:"#/properties/ach/properties/odfi/properties/sftp/properties/hostKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ach.properties.odfi.properties.sftp.properties.hostKey.type,parentSchema:schema11.properties.ach.properties.odfi.properties.sftp.properties.hostKey,data:data40};
+if(!((data47 === "sqlite") || (data47 === "postgres"))){
+const err107 = {instancePath:instancePath+"/store/backend",schemaPath:"#/properties/store/properties/backend/enum",keyword:"enum",params:{allowedValues: schema11.properties.store.properties.backend.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.store.properties.backend.enum,parentSchema:schema11.properties.store.properties.backend,data:data47};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1450,11 +1398,11 @@ vErrors.push(err107);
 errors++;
 }
 }
-if(data37.outbound !== undefined){
-let data41 = data37.outbound;
-if(typeof data41 === "string"){
-if(data41.length < 1){
-const err108 = {instancePath:instancePath+"/ach/odfi/sftp/outbound",schemaPath:"#/properties/ach/properties/odfi/properties/sftp/properties/outbound/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ach.properties.odfi.properties.sftp.properties.outbound,data:data41};
+if(data46.url !== undefined){
+let data48 = data46.url;
+if(typeof data48 === "string"){
+if(!pattern13.test(data48)){
+const err108 = {instancePath:instancePath+"/store/url",schemaPath:"#/properties/store/properties/url/pattern",keyword:"pattern",params:{pattern: "^postgres(ql)?://"},message:"must match pattern \""+"^postgres(ql)?://"+"\"",schema:"^postgres(ql)?://",parentSchema:schema11.properties.store.properties.url,data:data48};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1465,7 +1413,7 @@ errors++;
 }
 }
 else {
-const err109 = {instancePath:instancePath+"/ach/odfi/sftp/outbound",schemaPath:"#/properties/ach/properties/odfi/properties/sftp/properties/outbound/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ach.properties.odfi.properties.sftp.properties.outbound.type,parentSchema:schema11.properties.ach.properties.odfi.properties.sftp.properties.outbound,data:data41};
+const err109 = {instancePath:instancePath+"/store/url",schemaPath:"#/properties/store/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.url.type,parentSchema:schema11.properties.store.properties.url,data:data48};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1475,11 +1423,11 @@ vErrors.push(err109);
 errors++;
 }
 }
-if(data37.inbound !== undefined){
-let data42 = data37.inbound;
-if(typeof data42 === "string"){
-if(data42.length < 1){
-const err110 = {instancePath:instancePath+"/ach/odfi/sftp/inbound",schemaPath:"#/properties/ach/properties/odfi/properties/sftp/properties/inbound/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ach.properties.odfi.properties.sftp.properties.inbound,data:data42};
+if(data46.passwordFile !== undefined){
+let data49 = data46.passwordFile;
+if(typeof data49 === "string"){
+if(data49.length < 1){
+const err110 = {instancePath:instancePath+"/store/passwordFile",schemaPath:"#/properties/store/properties/passwordFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.store.properties.passwordFile,data:data49};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1490,7 +1438,7 @@ errors++;
 }
 }
 else {
-const err111 = {instancePath:instancePath+"/ach/odfi/sftp/inbound",schemaPath:"#/properties/ach/properties/odfi/properties/sftp/properties/inbound/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ach.properties.odfi.properties.sftp.properties.inbound.type,parentSchema:schema11.properties.ach.properties.odfi.properties.sftp.properties.inbound,data:data42};
+const err111 = {instancePath:instancePath+"/store/passwordFile",schemaPath:"#/properties/store/properties/passwordFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.passwordFile.type,parentSchema:schema11.properties.store.properties.passwordFile,data:data49};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1500,9 +1448,12 @@ vErrors.push(err111);
 errors++;
 }
 }
-}
-else {
-const err112 = {instancePath:instancePath+"/ach/odfi/sftp",schemaPath:"#/properties/ach/properties/odfi/properties/sftp/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.ach.properties.odfi.properties.sftp.type,parentSchema:schema11.properties.ach.properties.odfi.properties.sftp,data:data37};
+if(data46.tls !== undefined){
+let data50 = data46.tls;
+if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
+for(const key12 in data50){
+if(!(((key12 === "ca") || (key12 === "cert")) || (key12 === "key"))){
+const err112 = {instancePath:instancePath+"/store/tls",schemaPath:"#/properties/store/properties/tls/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.store.properties.tls,data:data50};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1512,11 +1463,11 @@ vErrors.push(err112);
 errors++;
 }
 }
-if(data36.cutoffs !== undefined){
-let data43 = data36.cutoffs;
-if(Array.isArray(data43)){
-if(data43.length < 1){
-const err113 = {instancePath:instancePath+"/ach/odfi/cutoffs",schemaPath:"#/properties/ach/properties/odfi/properties/cutoffs/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.ach.properties.odfi.properties.cutoffs,data:data43};
+if(data50.ca !== undefined){
+let data51 = data50.ca;
+if(typeof data51 === "string"){
+if(data51.length < 1){
+const err113 = {instancePath:instancePath+"/store/tls/ca",schemaPath:"#/properties/store/properties/tls/properties/ca/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.store.properties.tls.properties.ca,data:data51};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1525,12 +1476,9 @@ vErrors.push(err113);
 }
 errors++;
 }
-const len1 = data43.length;
-for(let i1=0; i1<len1; i1++){
-let data44 = data43[i1];
-if(typeof data44 === "string"){
-if(!pattern12.test(data44)){
-const err114 = {instancePath:instancePath+"/ach/odfi/cutoffs/" + i1,schemaPath:"#/properties/ach/properties/odfi/properties/cutoffs/items/pattern",keyword:"pattern",params:{pattern: "^([01]\\d|2[0-3]):[0-5]\\d$"},message:"must match pattern \""+"^([01]\\d|2[0-3]):[0-5]\\d$"+"\"",schema:"^([01]\\d|2[0-3]):[0-5]\\d$",parentSchema:schema11.properties.ach.properties.odfi.properties.cutoffs.items,data:data44};
+}
+else {
+const err114 = {instancePath:instancePath+"/store/tls/ca",schemaPath:"#/properties/store/properties/tls/properties/ca/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.tls.properties.ca.type,parentSchema:schema11.properties.store.properties.tls.properties.ca,data:data51};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1540,8 +1488,11 @@ vErrors.push(err114);
 errors++;
 }
 }
-else {
-const err115 = {instancePath:instancePath+"/ach/odfi/cutoffs/" + i1,schemaPath:"#/properties/ach/properties/odfi/properties/cutoffs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ach.properties.odfi.properties.cutoffs.items.type,parentSchema:schema11.properties.ach.properties.odfi.properties.cutoffs.items,data:data44};
+if(data50.cert !== undefined){
+let data52 = data50.cert;
+if(typeof data52 === "string"){
+if(data52.length < 1){
+const err115 = {instancePath:instancePath+"/store/tls/cert",schemaPath:"#/properties/store/properties/tls/properties/cert/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.store.properties.tls.properties.cert,data:data52};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1551,9 +1502,8 @@ vErrors.push(err115);
 errors++;
 }
 }
-}
 else {
-const err116 = {instancePath:instancePath+"/ach/odfi/cutoffs",schemaPath:"#/properties/ach/properties/odfi/properties/cutoffs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.ach.properties.odfi.properties.cutoffs.type,parentSchema:schema11.properties.ach.properties.odfi.properties.cutoffs,data:data43};
+const err116 = {instancePath:instancePath+"/store/tls/cert",schemaPath:"#/properties/store/properties/tls/properties/cert/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.tls.properties.cert.type,parentSchema:schema11.properties.store.properties.tls.properties.cert,data:data52};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1563,11 +1513,11 @@ vErrors.push(err116);
 errors++;
 }
 }
-if(data36.timezone !== undefined){
-let data45 = data36.timezone;
-if(typeof data45 === "string"){
-if(data45.length < 1){
-const err117 = {instancePath:instancePath+"/ach/odfi/timezone",schemaPath:"#/properties/ach/properties/odfi/properties/timezone/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ach.properties.odfi.properties.timezone,data:data45};
+if(data50.key !== undefined){
+let data53 = data50.key;
+if(typeof data53 === "string"){
+if(data53.length < 1){
+const err117 = {instancePath:instancePath+"/store/tls/key",schemaPath:"#/properties/store/properties/tls/properties/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.store.properties.tls.properties.key,data:data53};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1578,7 +1528,7 @@ errors++;
 }
 }
 else {
-const err118 = {instancePath:instancePath+"/ach/odfi/timezone",schemaPath:"#/properties/ach/properties/odfi/properties/timezone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ach.properties.odfi.properties.timezone.type,parentSchema:schema11.properties.ach.properties.odfi.properties.timezone,data:data45};
+const err118 = {instancePath:instancePath+"/store/tls/key",schemaPath:"#/properties/store/properties/tls/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.tls.properties.key.type,parentSchema:schema11.properties.store.properties.tls.properties.key,data:data53};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1590,7 +1540,7 @@ errors++;
 }
 }
 else {
-const err119 = {instancePath:instancePath+"/ach/odfi",schemaPath:"#/properties/ach/properties/odfi/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.ach.properties.odfi.type,parentSchema:schema11.properties.ach.properties.odfi,data:data36};
+const err119 = {instancePath:instancePath+"/store/tls",schemaPath:"#/properties/store/properties/tls/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.store.properties.tls.type,parentSchema:schema11.properties.store.properties.tls,data:data50};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1602,7 +1552,7 @@ errors++;
 }
 }
 else {
-const err120 = {instancePath:instancePath+"/ach",schemaPath:"#/properties/ach/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.ach.type,parentSchema:schema11.properties.ach,data:data35};
+const err120 = {instancePath:instancePath+"/store",schemaPath:"#/properties/store/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.store.type,parentSchema:schema11.properties.store,data:data46};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1612,12 +1562,14 @@ vErrors.push(err120);
 errors++;
 }
 }
-if(data.store !== undefined){
-let data46 = data.store;
-if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
-for(const key11 in data46){
-if(!((((key11 === "backend") || (key11 === "url")) || (key11 === "passwordFile")) || (key11 === "tls"))){
-const err121 = {instancePath:instancePath+"/store",schemaPath:"#/properties/store/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.store,data:data46};
+if(data.services !== undefined){
+let data54 = data.services;
+if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
+for(const key13 in data54){
+const _errs150 = errors;
+if(typeof key13 === "string"){
+if(!pattern14.test(key13)){
+const err121 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema11.properties.services.propertyNames,data:key13,propertyName:key13};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1627,10 +1579,9 @@ vErrors.push(err121);
 errors++;
 }
 }
-if(data46.backend !== undefined){
-let data47 = data46.backend;
-if(typeof data47 !== "string"){
-const err122 = {instancePath:instancePath+"/store/backend",schemaPath:"#/properties/store/properties/backend/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.backend.type,parentSchema:schema11.properties.store.properties.backend,data:data47};
+var valid19 = _errs150 === errors;
+if(!valid19){
+const err122 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/propertyNames",keyword:"propertyNames",params:{propertyName: key13},message:"property name must be valid",schema:schema11.properties.services.propertyNames,parentSchema:schema11.properties.services,data:data54};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1639,8 +1590,13 @@ vErrors.push(err122);
 }
 errors++;
 }
-if(!((data47 === "sqlite") || (data47 === "postgres"))){
-const err123 = {instancePath:instancePath+"/store/backend",schemaPath:"#/properties/store/properties/backend/enum",keyword:"enum",params:{allowedValues: schema11.properties.store.properties.backend.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.store.properties.backend.enum,parentSchema:schema11.properties.store.properties.backend,data:data47};
+}
+for(const key14 in data54){
+let data55 = data54[key14];
+if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
+for(const key15 in data55){
+if(!(func2.call(schema11.properties.services.additionalProperties.properties, key15))){
+const err123 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties,data:data55};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1650,11 +1606,11 @@ vErrors.push(err123);
 errors++;
 }
 }
-if(data46.url !== undefined){
-let data48 = data46.url;
-if(typeof data48 === "string"){
-if(!pattern13.test(data48)){
-const err124 = {instancePath:instancePath+"/store/url",schemaPath:"#/properties/store/properties/url/pattern",keyword:"pattern",params:{pattern: "^postgres(ql)?://"},message:"must match pattern \""+"^postgres(ql)?://"+"\"",schema:"^postgres(ql)?://",parentSchema:schema11.properties.store.properties.url,data:data48};
+if(data55.command !== undefined){
+let data56 = data55.command;
+if(typeof data56 === "string"){
+if(data56.length < 1){
+const err124 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/command",schemaPath:"#/properties/services/additionalProperties/properties/command/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.command,data:data56};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1665,7 +1621,7 @@ errors++;
 }
 }
 else {
-const err125 = {instancePath:instancePath+"/store/url",schemaPath:"#/properties/store/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.url.type,parentSchema:schema11.properties.store.properties.url,data:data48};
+const err125 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/command",schemaPath:"#/properties/services/additionalProperties/properties/command/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.command.type,parentSchema:schema11.properties.services.additionalProperties.properties.command,data:data56};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1675,223 +1631,15 @@ vErrors.push(err125);
 errors++;
 }
 }
-if(data46.passwordFile !== undefined){
-let data49 = data46.passwordFile;
-if(typeof data49 === "string"){
-if(data49.length < 1){
-const err126 = {instancePath:instancePath+"/store/passwordFile",schemaPath:"#/properties/store/properties/passwordFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.store.properties.passwordFile,data:data49};
+if(data55.cwd !== undefined){
+let data57 = data55.cwd;
+if(typeof data57 !== "string"){
+const err126 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/cwd",schemaPath:"#/properties/services/additionalProperties/properties/cwd/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.cwd.type,parentSchema:schema11.properties.services.additionalProperties.properties.cwd,data:data57};
 if(vErrors === null){
 vErrors = [err126];
 }
 else {
 vErrors.push(err126);
-}
-errors++;
-}
-}
-else {
-const err127 = {instancePath:instancePath+"/store/passwordFile",schemaPath:"#/properties/store/properties/passwordFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.passwordFile.type,parentSchema:schema11.properties.store.properties.passwordFile,data:data49};
-if(vErrors === null){
-vErrors = [err127];
-}
-else {
-vErrors.push(err127);
-}
-errors++;
-}
-}
-if(data46.tls !== undefined){
-let data50 = data46.tls;
-if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
-for(const key12 in data50){
-if(!(((key12 === "ca") || (key12 === "cert")) || (key12 === "key"))){
-const err128 = {instancePath:instancePath+"/store/tls",schemaPath:"#/properties/store/properties/tls/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.store.properties.tls,data:data50};
-if(vErrors === null){
-vErrors = [err128];
-}
-else {
-vErrors.push(err128);
-}
-errors++;
-}
-}
-if(data50.ca !== undefined){
-let data51 = data50.ca;
-if(typeof data51 === "string"){
-if(data51.length < 1){
-const err129 = {instancePath:instancePath+"/store/tls/ca",schemaPath:"#/properties/store/properties/tls/properties/ca/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.store.properties.tls.properties.ca,data:data51};
-if(vErrors === null){
-vErrors = [err129];
-}
-else {
-vErrors.push(err129);
-}
-errors++;
-}
-}
-else {
-const err130 = {instancePath:instancePath+"/store/tls/ca",schemaPath:"#/properties/store/properties/tls/properties/ca/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.tls.properties.ca.type,parentSchema:schema11.properties.store.properties.tls.properties.ca,data:data51};
-if(vErrors === null){
-vErrors = [err130];
-}
-else {
-vErrors.push(err130);
-}
-errors++;
-}
-}
-if(data50.cert !== undefined){
-let data52 = data50.cert;
-if(typeof data52 === "string"){
-if(data52.length < 1){
-const err131 = {instancePath:instancePath+"/store/tls/cert",schemaPath:"#/properties/store/properties/tls/properties/cert/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.store.properties.tls.properties.cert,data:data52};
-if(vErrors === null){
-vErrors = [err131];
-}
-else {
-vErrors.push(err131);
-}
-errors++;
-}
-}
-else {
-const err132 = {instancePath:instancePath+"/store/tls/cert",schemaPath:"#/properties/store/properties/tls/properties/cert/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.tls.properties.cert.type,parentSchema:schema11.properties.store.properties.tls.properties.cert,data:data52};
-if(vErrors === null){
-vErrors = [err132];
-}
-else {
-vErrors.push(err132);
-}
-errors++;
-}
-}
-if(data50.key !== undefined){
-let data53 = data50.key;
-if(typeof data53 === "string"){
-if(data53.length < 1){
-const err133 = {instancePath:instancePath+"/store/tls/key",schemaPath:"#/properties/store/properties/tls/properties/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.store.properties.tls.properties.key,data:data53};
-if(vErrors === null){
-vErrors = [err133];
-}
-else {
-vErrors.push(err133);
-}
-errors++;
-}
-}
-else {
-const err134 = {instancePath:instancePath+"/store/tls/key",schemaPath:"#/properties/store/properties/tls/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.tls.properties.key.type,parentSchema:schema11.properties.store.properties.tls.properties.key,data:data53};
-if(vErrors === null){
-vErrors = [err134];
-}
-else {
-vErrors.push(err134);
-}
-errors++;
-}
-}
-}
-else {
-const err135 = {instancePath:instancePath+"/store/tls",schemaPath:"#/properties/store/properties/tls/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.store.properties.tls.type,parentSchema:schema11.properties.store.properties.tls,data:data50};
-if(vErrors === null){
-vErrors = [err135];
-}
-else {
-vErrors.push(err135);
-}
-errors++;
-}
-}
-}
-else {
-const err136 = {instancePath:instancePath+"/store",schemaPath:"#/properties/store/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.store.type,parentSchema:schema11.properties.store,data:data46};
-if(vErrors === null){
-vErrors = [err136];
-}
-else {
-vErrors.push(err136);
-}
-errors++;
-}
-}
-if(data.services !== undefined){
-let data54 = data.services;
-if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
-for(const key13 in data54){
-const _errs162 = errors;
-if(typeof key13 === "string"){
-if(!pattern14.test(key13)){
-const err137 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema11.properties.services.propertyNames,data:key13,propertyName:key13};
-if(vErrors === null){
-vErrors = [err137];
-}
-else {
-vErrors.push(err137);
-}
-errors++;
-}
-}
-var valid23 = _errs162 === errors;
-if(!valid23){
-const err138 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/propertyNames",keyword:"propertyNames",params:{propertyName: key13},message:"property name must be valid",schema:schema11.properties.services.propertyNames,parentSchema:schema11.properties.services,data:data54};
-if(vErrors === null){
-vErrors = [err138];
-}
-else {
-vErrors.push(err138);
-}
-errors++;
-}
-}
-for(const key14 in data54){
-let data55 = data54[key14];
-if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
-for(const key15 in data55){
-if(!(func2.call(schema11.properties.services.additionalProperties.properties, key15))){
-const err139 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties,data:data55};
-if(vErrors === null){
-vErrors = [err139];
-}
-else {
-vErrors.push(err139);
-}
-errors++;
-}
-}
-if(data55.command !== undefined){
-let data56 = data55.command;
-if(typeof data56 === "string"){
-if(data56.length < 1){
-const err140 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/command",schemaPath:"#/properties/services/additionalProperties/properties/command/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.command,data:data56};
-if(vErrors === null){
-vErrors = [err140];
-}
-else {
-vErrors.push(err140);
-}
-errors++;
-}
-}
-else {
-const err141 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/command",schemaPath:"#/properties/services/additionalProperties/properties/command/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.command.type,parentSchema:schema11.properties.services.additionalProperties.properties.command,data:data56};
-if(vErrors === null){
-vErrors = [err141];
-}
-else {
-vErrors.push(err141);
-}
-errors++;
-}
-}
-if(data55.cwd !== undefined){
-let data57 = data55.cwd;
-if(typeof data57 !== "string"){
-const err142 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/cwd",schemaPath:"#/properties/services/additionalProperties/properties/cwd/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.cwd.type,parentSchema:schema11.properties.services.additionalProperties.properties.cwd,data:data57};
-if(vErrors === null){
-vErrors = [err142];
-}
-else {
-vErrors.push(err142);
 }
 errors++;
 }
@@ -1902,24 +1650,24 @@ if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
 for(const key16 in data58){
 let data59 = data58[key16];
 if(((typeof data59 !== "string") && (!((typeof data59 == "number") && (isFinite(data59))))) && (typeof data59 !== "boolean")){
-const err143 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/env/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/properties/env/additionalProperties/type",keyword:"type",params:{type: schema11.properties.services.additionalProperties.properties.env.additionalProperties.type},message:"must be string,number,boolean",schema:schema11.properties.services.additionalProperties.properties.env.additionalProperties.type,parentSchema:schema11.properties.services.additionalProperties.properties.env.additionalProperties,data:data59};
+const err127 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/env/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/properties/env/additionalProperties/type",keyword:"type",params:{type: schema11.properties.services.additionalProperties.properties.env.additionalProperties.type},message:"must be string,number,boolean",schema:schema11.properties.services.additionalProperties.properties.env.additionalProperties.type,parentSchema:schema11.properties.services.additionalProperties.properties.env.additionalProperties,data:data59};
 if(vErrors === null){
-vErrors = [err143];
+vErrors = [err127];
 }
 else {
-vErrors.push(err143);
+vErrors.push(err127);
 }
 errors++;
 }
 }
 }
 else {
-const err144 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/env",schemaPath:"#/properties/services/additionalProperties/properties/env/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.env.type,parentSchema:schema11.properties.services.additionalProperties.properties.env,data:data58};
+const err128 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/env",schemaPath:"#/properties/services/additionalProperties/properties/env/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.env.type,parentSchema:schema11.properties.services.additionalProperties.properties.env,data:data58};
 if(vErrors === null){
-vErrors = [err144];
+vErrors = [err128];
 }
 else {
-vErrors.push(err144);
+vErrors.push(err128);
 }
 errors++;
 }
@@ -1927,33 +1675,33 @@ errors++;
 if(data55.instances !== undefined){
 let data60 = data55.instances;
 if(!(((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60))) && (isFinite(data60)))){
-const err145 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/instances",schemaPath:"#/properties/services/additionalProperties/properties/instances/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.instances.type,parentSchema:schema11.properties.services.additionalProperties.properties.instances,data:data60};
+const err129 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/instances",schemaPath:"#/properties/services/additionalProperties/properties/instances/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.instances.type,parentSchema:schema11.properties.services.additionalProperties.properties.instances,data:data60};
 if(vErrors === null){
-vErrors = [err145];
+vErrors = [err129];
 }
 else {
-vErrors.push(err145);
+vErrors.push(err129);
 }
 errors++;
 }
 if((typeof data60 == "number") && (isFinite(data60))){
 if(data60 > 64 || isNaN(data60)){
-const err146 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/instances",schemaPath:"#/properties/services/additionalProperties/properties/instances/maximum",keyword:"maximum",params:{comparison: "<=", limit: 64},message:"must be <= 64",schema:64,parentSchema:schema11.properties.services.additionalProperties.properties.instances,data:data60};
+const err130 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/instances",schemaPath:"#/properties/services/additionalProperties/properties/instances/maximum",keyword:"maximum",params:{comparison: "<=", limit: 64},message:"must be <= 64",schema:64,parentSchema:schema11.properties.services.additionalProperties.properties.instances,data:data60};
 if(vErrors === null){
-vErrors = [err146];
+vErrors = [err130];
 }
 else {
-vErrors.push(err146);
+vErrors.push(err130);
 }
 errors++;
 }
 if(data60 < 0 || isNaN(data60)){
-const err147 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/instances",schemaPath:"#/properties/services/additionalProperties/properties/instances/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.instances,data:data60};
+const err131 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/instances",schemaPath:"#/properties/services/additionalProperties/properties/instances/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.instances,data:data60};
 if(vErrors === null){
-vErrors = [err147];
+vErrors = [err131];
 }
 else {
-vErrors.push(err147);
+vErrors.push(err131);
 }
 errors++;
 }
@@ -1963,23 +1711,23 @@ if(data55.route !== undefined){
 let data61 = data55.route;
 if(typeof data61 === "string"){
 if(!pattern15.test(data61)){
-const err148 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/route",schemaPath:"#/properties/services/additionalProperties/properties/route/pattern",keyword:"pattern",params:{pattern: "^(\\/[A-Za-z0-9._~-]+)+$|^none$"},message:"must match pattern \""+"^(\\/[A-Za-z0-9._~-]+)+$|^none$"+"\"",schema:"^(\\/[A-Za-z0-9._~-]+)+$|^none$",parentSchema:schema11.properties.services.additionalProperties.properties.route,data:data61};
+const err132 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/route",schemaPath:"#/properties/services/additionalProperties/properties/route/pattern",keyword:"pattern",params:{pattern: "^(\\/[A-Za-z0-9._~-]+)+$|^none$"},message:"must match pattern \""+"^(\\/[A-Za-z0-9._~-]+)+$|^none$"+"\"",schema:"^(\\/[A-Za-z0-9._~-]+)+$|^none$",parentSchema:schema11.properties.services.additionalProperties.properties.route,data:data61};
 if(vErrors === null){
-vErrors = [err148];
+vErrors = [err132];
 }
 else {
-vErrors.push(err148);
+vErrors.push(err132);
 }
 errors++;
 }
 }
 else {
-const err149 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/route",schemaPath:"#/properties/services/additionalProperties/properties/route/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.route.type,parentSchema:schema11.properties.services.additionalProperties.properties.route,data:data61};
+const err133 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/route",schemaPath:"#/properties/services/additionalProperties/properties/route/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.route.type,parentSchema:schema11.properties.services.additionalProperties.properties.route,data:data61};
 if(vErrors === null){
-vErrors = [err149];
+vErrors = [err133];
 }
 else {
-vErrors.push(err149);
+vErrors.push(err133);
 }
 errors++;
 }
@@ -1987,12 +1735,12 @@ errors++;
 if(data55.version !== undefined){
 let data62 = data55.version;
 if(typeof data62 !== "string"){
-const err150 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/version",schemaPath:"#/properties/services/additionalProperties/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.version.type,parentSchema:schema11.properties.services.additionalProperties.properties.version,data:data62};
+const err134 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/version",schemaPath:"#/properties/services/additionalProperties/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.version.type,parentSchema:schema11.properties.services.additionalProperties.properties.version,data:data62};
 if(vErrors === null){
-vErrors = [err150];
+vErrors = [err134];
 }
 else {
-vErrors.push(err150);
+vErrors.push(err134);
 }
 errors++;
 }
@@ -2001,23 +1749,23 @@ if(data55.rateLimit !== undefined){
 let data63 = data55.rateLimit;
 if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
 if(data63.requests === undefined){
-const err151 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/required",keyword:"required",params:{missingProperty: "requests"},message:"must have required property '"+"requests"+"'",schema:schema11.properties.services.additionalProperties.properties.rateLimit.required,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit,data:data63};
+const err135 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/required",keyword:"required",params:{missingProperty: "requests"},message:"must have required property '"+"requests"+"'",schema:schema11.properties.services.additionalProperties.properties.rateLimit.required,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit,data:data63};
 if(vErrors === null){
-vErrors = [err151];
+vErrors = [err135];
 }
 else {
-vErrors.push(err151);
+vErrors.push(err135);
 }
 errors++;
 }
 for(const key17 in data63){
 if(!(((key17 === "requests") || (key17 === "per")) || (key17 === "burst"))){
-const err152 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit,data:data63};
+const err136 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit,data:data63};
 if(vErrors === null){
-vErrors = [err152];
+vErrors = [err136];
 }
 else {
-vErrors.push(err152);
+vErrors.push(err136);
 }
 errors++;
 }
@@ -2025,33 +1773,33 @@ errors++;
 if(data63.requests !== undefined){
 let data64 = data63.requests;
 if(!(((typeof data64 == "number") && (!(data64 % 1) && !isNaN(data64))) && (isFinite(data64)))){
-const err153 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/requests",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/requests/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.requests.type,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.requests,data:data64};
+const err137 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/requests",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/requests/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.requests.type,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.requests,data:data64};
 if(vErrors === null){
-vErrors = [err153];
+vErrors = [err137];
 }
 else {
-vErrors.push(err153);
+vErrors.push(err137);
 }
 errors++;
 }
 if((typeof data64 == "number") && (isFinite(data64))){
 if(data64 > 1000000 || isNaN(data64)){
-const err154 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/requests",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/requests/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.requests,data:data64};
+const err138 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/requests",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/requests/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.requests,data:data64};
 if(vErrors === null){
-vErrors = [err154];
+vErrors = [err138];
 }
 else {
-vErrors.push(err154);
+vErrors.push(err138);
 }
 errors++;
 }
 if(data64 < 1 || isNaN(data64)){
-const err155 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/requests",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/requests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.requests,data:data64};
+const err139 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/requests",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/requests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.requests,data:data64};
 if(vErrors === null){
-vErrors = [err155];
+vErrors = [err139];
 }
 else {
-vErrors.push(err155);
+vErrors.push(err139);
 }
 errors++;
 }
@@ -2059,122 +1807,59 @@ errors++;
 }
 if(data63.per !== undefined){
 let data65 = data63.per;
-const _errs190 = errors;
-let valid28 = false;
-const _errs191 = errors;
 if(typeof data65 === "string"){
 if(!pattern0.test(data65)){
-const err156 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/per",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/per/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per.anyOf[0],data:data65};
+const err140 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/per",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/per/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per,data:data65};
 if(vErrors === null){
-vErrors = [err156];
+vErrors = [err140];
 }
 else {
-vErrors.push(err156);
+vErrors.push(err140);
 }
 errors++;
 }
 }
 else {
-const err157 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/per",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/per/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per.anyOf[0],data:data65};
+const err141 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/per",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/per/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per.type,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per,data:data65};
 if(vErrors === null){
-vErrors = [err157];
+vErrors = [err141];
 }
 else {
-vErrors.push(err157);
+vErrors.push(err141);
 }
 errors++;
-}
-var _valid6 = _errs191 === errors;
-valid28 = valid28 || _valid6;
-if(!valid28){
-const _errs193 = errors;
-if((typeof data65 == "number") && (isFinite(data65))){
-if(data65 > 1.7976931348623157e+308 || isNaN(data65)){
-const err158 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/per",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/per/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per.anyOf[1],data:data65};
-if(vErrors === null){
-vErrors = [err158];
-}
-else {
-vErrors.push(err158);
-}
-errors++;
-}
-if(data65 < 0 || isNaN(data65)){
-const err159 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/per",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/per/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per.anyOf[1],data:data65};
-if(vErrors === null){
-vErrors = [err159];
-}
-else {
-vErrors.push(err159);
-}
-errors++;
-}
-}
-else {
-const err160 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/per",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/per/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per.anyOf[1],data:data65};
-if(vErrors === null){
-vErrors = [err160];
-}
-else {
-vErrors.push(err160);
-}
-errors++;
-}
-var _valid6 = _errs193 === errors;
-valid28 = valid28 || _valid6;
-}
-if(!valid28){
-const err161 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/per",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/per/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per,data:data65};
-if(vErrors === null){
-vErrors = [err161];
-}
-else {
-vErrors.push(err161);
-}
-errors++;
-}
-else {
-errors = _errs190;
-if(vErrors !== null){
-if(_errs190){
-vErrors.length = _errs190;
-}
-else {
-vErrors = null;
-}
-}
 }
 }
 if(data63.burst !== undefined){
 let data66 = data63.burst;
 if(!(((typeof data66 == "number") && (!(data66 % 1) && !isNaN(data66))) && (isFinite(data66)))){
-const err162 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/burst",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/burst/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.burst.type,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.burst,data:data66};
+const err142 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/burst",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/burst/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.burst.type,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.burst,data:data66};
 if(vErrors === null){
-vErrors = [err162];
+vErrors = [err142];
 }
 else {
-vErrors.push(err162);
+vErrors.push(err142);
 }
 errors++;
 }
 if((typeof data66 == "number") && (isFinite(data66))){
 if(data66 > 1000000 || isNaN(data66)){
-const err163 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/burst",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/burst/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.burst,data:data66};
+const err143 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/burst",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/burst/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.burst,data:data66};
 if(vErrors === null){
-vErrors = [err163];
+vErrors = [err143];
 }
 else {
-vErrors.push(err163);
+vErrors.push(err143);
 }
 errors++;
 }
 if(data66 < 1 || isNaN(data66)){
-const err164 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/burst",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/burst/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.burst,data:data66};
+const err144 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/burst",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/burst/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.burst,data:data66};
 if(vErrors === null){
-vErrors = [err164];
+vErrors = [err144];
 }
 else {
-vErrors.push(err164);
+vErrors.push(err144);
 }
 errors++;
 }
@@ -2182,12 +1867,12 @@ errors++;
 }
 }
 else {
-const err165 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.rateLimit.type,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit,data:data63};
+const err145 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.rateLimit.type,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit,data:data63};
 if(vErrors === null){
-vErrors = [err165];
+vErrors = [err145];
 }
 else {
-vErrors.push(err165);
+vErrors.push(err145);
 }
 errors++;
 }
@@ -2197,12 +1882,12 @@ let data67 = data55.health;
 if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
 for(const key18 in data67){
 if(!(((key18 === "path") || (key18 === "liveness")) || (key18 === "readiness"))){
-const err166 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health",schemaPath:"#/properties/services/additionalProperties/properties/health/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.health,data:data67};
+const err146 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health",schemaPath:"#/properties/services/additionalProperties/properties/health/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.health,data:data67};
 if(vErrors === null){
-vErrors = [err166];
+vErrors = [err146];
 }
 else {
-vErrors.push(err166);
+vErrors.push(err146);
 }
 errors++;
 }
@@ -2211,23 +1896,23 @@ if(data67.path !== undefined){
 let data68 = data67.path;
 if(typeof data68 === "string"){
 if(!pattern17.test(data68)){
-const err167 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/path/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.path,data:data68};
+const err147 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/path/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.path,data:data68};
 if(vErrors === null){
-vErrors = [err167];
+vErrors = [err147];
 }
 else {
-vErrors.push(err167);
+vErrors.push(err147);
 }
 errors++;
 }
 }
 else {
-const err168 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.path.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.path,data:data68};
+const err148 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.path.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.path,data:data68};
 if(vErrors === null){
-vErrors = [err168];
+vErrors = [err148];
 }
 else {
-vErrors.push(err168);
+vErrors.push(err148);
 }
 errors++;
 }
@@ -2237,7 +1922,259 @@ let data69 = data67.liveness;
 if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
 for(const key19 in data69){
 if(!((((((key19 === "path") || (key19 === "interval")) || (key19 === "timeout")) || (key19 === "failureThreshold")) || (key19 === "successThreshold")) || (key19 === "startPeriod"))){
-const err169 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness,data:data69};
+const err149 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness,data:data69};
+if(vErrors === null){
+vErrors = [err149];
+}
+else {
+vErrors.push(err149);
+}
+errors++;
+}
+}
+if(data69.path !== undefined){
+let data70 = data69.path;
+if(typeof data70 === "string"){
+if(!pattern17.test(data70)){
+const err150 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/path/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.path,data:data70};
+if(vErrors === null){
+vErrors = [err150];
+}
+else {
+vErrors.push(err150);
+}
+errors++;
+}
+}
+else {
+const err151 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.path.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.path,data:data70};
+if(vErrors === null){
+vErrors = [err151];
+}
+else {
+vErrors.push(err151);
+}
+errors++;
+}
+}
+if(data69.interval !== undefined){
+let data71 = data69.interval;
+if(typeof data71 === "string"){
+if(!pattern0.test(data71)){
+const err152 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/interval/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval,data:data71};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
+}
+errors++;
+}
+}
+else {
+const err153 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/interval/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval,data:data71};
+if(vErrors === null){
+vErrors = [err153];
+}
+else {
+vErrors.push(err153);
+}
+errors++;
+}
+}
+if(data69.timeout !== undefined){
+let data72 = data69.timeout;
+if(typeof data72 === "string"){
+if(!pattern0.test(data72)){
+const err154 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/timeout/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout,data:data72};
+if(vErrors === null){
+vErrors = [err154];
+}
+else {
+vErrors.push(err154);
+}
+errors++;
+}
+}
+else {
+const err155 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/timeout/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout,data:data72};
+if(vErrors === null){
+vErrors = [err155];
+}
+else {
+vErrors.push(err155);
+}
+errors++;
+}
+}
+if(data69.failureThreshold !== undefined){
+let data73 = data69.failureThreshold;
+if(!(((typeof data73 == "number") && (!(data73 % 1) && !isNaN(data73))) && (isFinite(data73)))){
+const err156 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/failureThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.failureThreshold.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.failureThreshold,data:data73};
+if(vErrors === null){
+vErrors = [err156];
+}
+else {
+vErrors.push(err156);
+}
+errors++;
+}
+if((typeof data73 == "number") && (isFinite(data73))){
+if(data73 < 1 || isNaN(data73)){
+const err157 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/failureThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/failureThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.failureThreshold,data:data73};
+if(vErrors === null){
+vErrors = [err157];
+}
+else {
+vErrors.push(err157);
+}
+errors++;
+}
+}
+}
+if(data69.successThreshold !== undefined){
+let data74 = data69.successThreshold;
+if(!(((typeof data74 == "number") && (!(data74 % 1) && !isNaN(data74))) && (isFinite(data74)))){
+const err158 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/successThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/successThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.successThreshold.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.successThreshold,data:data74};
+if(vErrors === null){
+vErrors = [err158];
+}
+else {
+vErrors.push(err158);
+}
+errors++;
+}
+if((typeof data74 == "number") && (isFinite(data74))){
+if(data74 < 1 || isNaN(data74)){
+const err159 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/successThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/successThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.successThreshold,data:data74};
+if(vErrors === null){
+vErrors = [err159];
+}
+else {
+vErrors.push(err159);
+}
+errors++;
+}
+}
+}
+if(data69.startPeriod !== undefined){
+let data75 = data69.startPeriod;
+if(typeof data75 === "string"){
+if(!pattern0.test(data75)){
+const err160 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/startPeriod/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod,data:data75};
+if(vErrors === null){
+vErrors = [err160];
+}
+else {
+vErrors.push(err160);
+}
+errors++;
+}
+}
+else {
+const err161 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/startPeriod/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod,data:data75};
+if(vErrors === null){
+vErrors = [err161];
+}
+else {
+vErrors.push(err161);
+}
+errors++;
+}
+}
+}
+else {
+const err162 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness,data:data69};
+if(vErrors === null){
+vErrors = [err162];
+}
+else {
+vErrors.push(err162);
+}
+errors++;
+}
+}
+if(data67.readiness !== undefined){
+let data76 = data67.readiness;
+if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
+for(const key20 in data76){
+if(!((((((key20 === "path") || (key20 === "interval")) || (key20 === "timeout")) || (key20 === "failureThreshold")) || (key20 === "successThreshold")) || (key20 === "startPeriod"))){
+const err163 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness,data:data76};
+if(vErrors === null){
+vErrors = [err163];
+}
+else {
+vErrors.push(err163);
+}
+errors++;
+}
+}
+if(data76.path !== undefined){
+let data77 = data76.path;
+if(typeof data77 === "string"){
+if(!pattern17.test(data77)){
+const err164 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/path/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.path,data:data77};
+if(vErrors === null){
+vErrors = [err164];
+}
+else {
+vErrors.push(err164);
+}
+errors++;
+}
+}
+else {
+const err165 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.path.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.path,data:data77};
+if(vErrors === null){
+vErrors = [err165];
+}
+else {
+vErrors.push(err165);
+}
+errors++;
+}
+}
+if(data76.interval !== undefined){
+let data78 = data76.interval;
+if(typeof data78 === "string"){
+if(!pattern0.test(data78)){
+const err166 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/interval/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval,data:data78};
+if(vErrors === null){
+vErrors = [err166];
+}
+else {
+vErrors.push(err166);
+}
+errors++;
+}
+}
+else {
+const err167 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/interval/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval,data:data78};
+if(vErrors === null){
+vErrors = [err167];
+}
+else {
+vErrors.push(err167);
+}
+errors++;
+}
+}
+if(data76.timeout !== undefined){
+let data79 = data76.timeout;
+if(typeof data79 === "string"){
+if(!pattern0.test(data79)){
+const err168 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/timeout/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout,data:data79};
+if(vErrors === null){
+vErrors = [err168];
+}
+else {
+vErrors.push(err168);
+}
+errors++;
+}
+}
+else {
+const err169 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/timeout/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout,data:data79};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2247,11 +2184,10 @@ vErrors.push(err169);
 errors++;
 }
 }
-if(data69.path !== undefined){
-let data70 = data69.path;
-if(typeof data70 === "string"){
-if(!pattern17.test(data70)){
-const err170 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/path/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.path,data:data70};
+if(data76.failureThreshold !== undefined){
+let data80 = data76.failureThreshold;
+if(!(((typeof data80 == "number") && (!(data80 % 1) && !isNaN(data80))) && (isFinite(data80)))){
+const err170 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/failureThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.failureThreshold.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.failureThreshold,data:data80};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2260,9 +2196,9 @@ vErrors.push(err170);
 }
 errors++;
 }
-}
-else {
-const err171 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.path.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.path,data:data70};
+if((typeof data80 == "number") && (isFinite(data80))){
+if(data80 < 1 || isNaN(data80)){
+const err171 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/failureThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/failureThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.failureThreshold,data:data80};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2272,14 +2208,11 @@ vErrors.push(err171);
 errors++;
 }
 }
-if(data69.interval !== undefined){
-let data71 = data69.interval;
-const _errs211 = errors;
-let valid31 = false;
-const _errs212 = errors;
-if(typeof data71 === "string"){
-if(!pattern0.test(data71)){
-const err172 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/interval/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval.anyOf[0],data:data71};
+}
+if(data76.successThreshold !== undefined){
+let data81 = data76.successThreshold;
+if(!(((typeof data81 == "number") && (!(data81 % 1) && !isNaN(data81))) && (isFinite(data81)))){
+const err172 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/successThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/successThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.successThreshold.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.successThreshold,data:data81};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2288,9 +2221,9 @@ vErrors.push(err172);
 }
 errors++;
 }
-}
-else {
-const err173 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/interval/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval.anyOf[0],data:data71};
+if((typeof data81 == "number") && (isFinite(data81))){
+if(data81 < 1 || isNaN(data81)){
+const err173 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/successThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/successThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.successThreshold,data:data81};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2299,13 +2232,13 @@ vErrors.push(err173);
 }
 errors++;
 }
-var _valid7 = _errs212 === errors;
-valid31 = valid31 || _valid7;
-if(!valid31){
-const _errs214 = errors;
-if((typeof data71 == "number") && (isFinite(data71))){
-if(data71 > 1.7976931348623157e+308 || isNaN(data71)){
-const err174 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/interval/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval.anyOf[1],data:data71};
+}
+}
+if(data76.startPeriod !== undefined){
+let data82 = data76.startPeriod;
+if(typeof data82 === "string"){
+if(!pattern0.test(data82)){
+const err174 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/startPeriod/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod,data:data82};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2314,8 +2247,9 @@ vErrors.push(err174);
 }
 errors++;
 }
-if(data71 < 0 || isNaN(data71)){
-const err175 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/interval/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval.anyOf[1],data:data71};
+}
+else {
+const err175 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/startPeriod/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod,data:data82};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2325,8 +2259,9 @@ vErrors.push(err175);
 errors++;
 }
 }
+}
 else {
-const err176 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/interval/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval.anyOf[1],data:data71};
+const err176 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness,data:data76};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2335,11 +2270,10 @@ vErrors.push(err176);
 }
 errors++;
 }
-var _valid7 = _errs214 === errors;
-valid31 = valid31 || _valid7;
 }
-if(!valid31){
-const err177 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/interval/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval,data:data71};
+}
+else {
+const err177 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health",schemaPath:"#/properties/services/additionalProperties/properties/health/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.health.type,parentSchema:schema11.properties.services.additionalProperties.properties.health,data:data67};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2348,26 +2282,13 @@ vErrors.push(err177);
 }
 errors++;
 }
-else {
-errors = _errs211;
-if(vErrors !== null){
-if(_errs211){
-vErrors.length = _errs211;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data69.timeout !== undefined){
-let data72 = data69.timeout;
-const _errs218 = errors;
-let valid32 = false;
-const _errs219 = errors;
-if(typeof data72 === "string"){
-if(!pattern0.test(data72)){
-const err178 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/timeout/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout.anyOf[0],data:data72};
+if(data55.restart !== undefined){
+let data83 = data55.restart;
+if(data83 && typeof data83 == "object" && !Array.isArray(data83)){
+for(const key21 in data83){
+if(!((((((key21 === "policy") || (key21 === "initialBackoff")) || (key21 === "maxBackoff")) || (key21 === "minUptime")) || (key21 === "maxRestarts")) || (key21 === "window"))){
+const err178 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart",schemaPath:"#/properties/services/additionalProperties/properties/restart/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.restart,data:data83};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2377,8 +2298,10 @@ vErrors.push(err178);
 errors++;
 }
 }
-else {
-const err179 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/timeout/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout.anyOf[0],data:data72};
+if(data83.policy !== undefined){
+let data84 = data83.policy;
+if(typeof data84 !== "string"){
+const err179 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/policy",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/policy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.policy.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.policy,data:data84};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2387,13 +2310,8 @@ vErrors.push(err179);
 }
 errors++;
 }
-var _valid8 = _errs219 === errors;
-valid32 = valid32 || _valid8;
-if(!valid32){
-const _errs221 = errors;
-if((typeof data72 == "number") && (isFinite(data72))){
-if(data72 > 1.7976931348623157e+308 || isNaN(data72)){
-const err180 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/timeout/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout.anyOf[1],data:data72};
+if(!(((data84 === "on-failure") || (data84 === "always")) || (data84 === "never"))){
+const err180 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/policy",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/policy/enum",keyword:"enum",params:{allowedValues: schema11.properties.services.additionalProperties.properties.restart.properties.policy.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.services.additionalProperties.properties.restart.properties.policy.enum,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.policy,data:data84};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2402,8 +2320,12 @@ vErrors.push(err180);
 }
 errors++;
 }
-if(data72 < 0 || isNaN(data72)){
-const err181 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/timeout/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout.anyOf[1],data:data72};
+}
+if(data83.initialBackoff !== undefined){
+let data85 = data83.initialBackoff;
+if(typeof data85 === "string"){
+if(!pattern0.test(data85)){
+const err181 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/initialBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/initialBackoff/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff,data:data85};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2414,7 +2336,7 @@ errors++;
 }
 }
 else {
-const err182 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/timeout/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout.anyOf[1],data:data72};
+const err182 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/initialBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/initialBackoff/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff,data:data85};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2423,11 +2345,12 @@ vErrors.push(err182);
 }
 errors++;
 }
-var _valid8 = _errs221 === errors;
-valid32 = valid32 || _valid8;
 }
-if(!valid32){
-const err183 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/timeout/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout,data:data72};
+if(data83.maxBackoff !== undefined){
+let data86 = data83.maxBackoff;
+if(typeof data86 === "string"){
+if(!pattern0.test(data86)){
+const err183 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxBackoff/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff,data:data86};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2436,22 +2359,9 @@ vErrors.push(err183);
 }
 errors++;
 }
-else {
-errors = _errs218;
-if(vErrors !== null){
-if(_errs218){
-vErrors.length = _errs218;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data69.failureThreshold !== undefined){
-let data73 = data69.failureThreshold;
-if(!(((typeof data73 == "number") && (!(data73 % 1) && !isNaN(data73))) && (isFinite(data73)))){
-const err184 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/failureThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.failureThreshold.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.failureThreshold,data:data73};
+const err184 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxBackoff/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff,data:data86};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2460,9 +2370,12 @@ vErrors.push(err184);
 }
 errors++;
 }
-if((typeof data73 == "number") && (isFinite(data73))){
-if(data73 < 1 || isNaN(data73)){
-const err185 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/failureThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/failureThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.failureThreshold,data:data73};
+}
+if(data83.minUptime !== undefined){
+let data87 = data83.minUptime;
+if(typeof data87 === "string"){
+if(!pattern0.test(data87)){
+const err185 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/minUptime",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/minUptime/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime,data:data87};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2472,11 +2385,8 @@ vErrors.push(err185);
 errors++;
 }
 }
-}
-if(data69.successThreshold !== undefined){
-let data74 = data69.successThreshold;
-if(!(((typeof data74 == "number") && (!(data74 % 1) && !isNaN(data74))) && (isFinite(data74)))){
-const err186 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/successThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/successThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.successThreshold.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.successThreshold,data:data74};
+else {
+const err186 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/minUptime",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/minUptime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime,data:data87};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2485,9 +2395,11 @@ vErrors.push(err186);
 }
 errors++;
 }
-if((typeof data74 == "number") && (isFinite(data74))){
-if(data74 < 1 || isNaN(data74)){
-const err187 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/successThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/successThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.successThreshold,data:data74};
+}
+if(data83.maxRestarts !== undefined){
+let data88 = data83.maxRestarts;
+if(!(((typeof data88 == "number") && (!(data88 % 1) && !isNaN(data88))) && (isFinite(data88)))){
+const err187 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxRestarts",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxRestarts/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.restart.properties.maxRestarts.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxRestarts,data:data88};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2496,16 +2408,9 @@ vErrors.push(err187);
 }
 errors++;
 }
-}
-}
-if(data69.startPeriod !== undefined){
-let data75 = data69.startPeriod;
-const _errs229 = errors;
-let valid33 = false;
-const _errs230 = errors;
-if(typeof data75 === "string"){
-if(!pattern0.test(data75)){
-const err188 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/startPeriod/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod.anyOf[0],data:data75};
+if((typeof data88 == "number") && (isFinite(data88))){
+if(data88 < 0 || isNaN(data88)){
+const err188 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxRestarts",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxRestarts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxRestarts,data:data88};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2515,8 +2420,12 @@ vErrors.push(err188);
 errors++;
 }
 }
-else {
-const err189 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/startPeriod/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod.anyOf[0],data:data75};
+}
+if(data83.window !== undefined){
+let data89 = data83.window;
+if(typeof data89 === "string"){
+if(!pattern0.test(data89)){
+const err189 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/window",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/window/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.window,data:data89};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2525,13 +2434,9 @@ vErrors.push(err189);
 }
 errors++;
 }
-var _valid9 = _errs230 === errors;
-valid33 = valid33 || _valid9;
-if(!valid33){
-const _errs232 = errors;
-if((typeof data75 == "number") && (isFinite(data75))){
-if(data75 > 1.7976931348623157e+308 || isNaN(data75)){
-const err190 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/startPeriod/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod.anyOf[1],data:data75};
+}
+else {
+const err190 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/window",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/window/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.window.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.window,data:data89};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2540,8 +2445,10 @@ vErrors.push(err190);
 }
 errors++;
 }
-if(data75 < 0 || isNaN(data75)){
-const err191 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/startPeriod/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod.anyOf[1],data:data75};
+}
+}
+else {
+const err191 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart",schemaPath:"#/properties/services/additionalProperties/properties/restart/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.restart.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart,data:data83};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2551,8 +2458,12 @@ vErrors.push(err191);
 errors++;
 }
 }
-else {
-const err192 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/startPeriod/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod.anyOf[1],data:data75};
+if(data55.store !== undefined){
+let data90 = data55.store;
+if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
+for(const key22 in data90){
+if(!((((key22 === "backend") || (key22 === "url")) || (key22 === "passwordFile")) || (key22 === "tls"))){
+const err192 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store",schemaPath:"#/properties/services/additionalProperties/properties/store/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.store,data:data90};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2561,11 +2472,11 @@ vErrors.push(err192);
 }
 errors++;
 }
-var _valid9 = _errs232 === errors;
-valid33 = valid33 || _valid9;
 }
-if(!valid33){
-const err193 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/startPeriod/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod,data:data75};
+if(data90.backend !== undefined){
+let data91 = data90.backend;
+if(typeof data91 !== "string"){
+const err193 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/backend",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/backend/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.backend.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.backend,data:data91};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2574,21 +2485,8 @@ vErrors.push(err193);
 }
 errors++;
 }
-else {
-errors = _errs229;
-if(vErrors !== null){
-if(_errs229){
-vErrors.length = _errs229;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err194 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness,data:data69};
+if(!((data91 === "sqlite") || (data91 === "postgres"))){
+const err194 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/backend",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/backend/enum",keyword:"enum",params:{allowedValues: schema11.properties.services.additionalProperties.properties.store.properties.backend.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.services.additionalProperties.properties.store.properties.backend.enum,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.backend,data:data91};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2598,12 +2496,11 @@ vErrors.push(err194);
 errors++;
 }
 }
-if(data67.readiness !== undefined){
-let data76 = data67.readiness;
-if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
-for(const key20 in data76){
-if(!((((((key20 === "path") || (key20 === "interval")) || (key20 === "timeout")) || (key20 === "failureThreshold")) || (key20 === "successThreshold")) || (key20 === "startPeriod"))){
-const err195 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness,data:data76};
+if(data90.url !== undefined){
+let data92 = data90.url;
+if(typeof data92 === "string"){
+if(!pattern13.test(data92)){
+const err195 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/url",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/url/pattern",keyword:"pattern",params:{pattern: "^postgres(ql)?://"},message:"must match pattern \""+"^postgres(ql)?://"+"\"",schema:"^postgres(ql)?://",parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.url,data:data92};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2613,11 +2510,8 @@ vErrors.push(err195);
 errors++;
 }
 }
-if(data76.path !== undefined){
-let data77 = data76.path;
-if(typeof data77 === "string"){
-if(!pattern17.test(data77)){
-const err196 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/path/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.path,data:data77};
+else {
+const err196 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/url",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.url.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.url,data:data92};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2627,8 +2521,11 @@ vErrors.push(err196);
 errors++;
 }
 }
-else {
-const err197 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.path.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.path,data:data77};
+if(data90.passwordFile !== undefined){
+let data93 = data90.passwordFile;
+if(typeof data93 === "string"){
+if(data93.length < 1){
+const err197 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/passwordFile",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/passwordFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.passwordFile,data:data93};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2638,14 +2535,8 @@ vErrors.push(err197);
 errors++;
 }
 }
-if(data76.interval !== undefined){
-let data78 = data76.interval;
-const _errs242 = errors;
-let valid35 = false;
-const _errs243 = errors;
-if(typeof data78 === "string"){
-if(!pattern0.test(data78)){
-const err198 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/interval/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval.anyOf[0],data:data78};
+else {
+const err198 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/passwordFile",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/passwordFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.passwordFile.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.passwordFile,data:data93};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2655,8 +2546,12 @@ vErrors.push(err198);
 errors++;
 }
 }
-else {
-const err199 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/interval/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval.anyOf[0],data:data78};
+if(data90.tls !== undefined){
+let data94 = data90.tls;
+if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
+for(const key23 in data94){
+if(!(((key23 === "ca") || (key23 === "cert")) || (key23 === "key"))){
+const err199 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls,data:data94};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2665,13 +2560,12 @@ vErrors.push(err199);
 }
 errors++;
 }
-var _valid10 = _errs243 === errors;
-valid35 = valid35 || _valid10;
-if(!valid35){
-const _errs245 = errors;
-if((typeof data78 == "number") && (isFinite(data78))){
-if(data78 > 1.7976931348623157e+308 || isNaN(data78)){
-const err200 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/interval/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval.anyOf[1],data:data78};
+}
+if(data94.ca !== undefined){
+let data95 = data94.ca;
+if(typeof data95 === "string"){
+if(data95.length < 1){
+const err200 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls/ca",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/properties/ca/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.ca,data:data95};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2680,8 +2574,9 @@ vErrors.push(err200);
 }
 errors++;
 }
-if(data78 < 0 || isNaN(data78)){
-const err201 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/interval/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval.anyOf[1],data:data78};
+}
+else {
+const err201 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls/ca",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/properties/ca/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.ca.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.ca,data:data95};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2691,8 +2586,11 @@ vErrors.push(err201);
 errors++;
 }
 }
-else {
-const err202 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/interval/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval.anyOf[1],data:data78};
+if(data94.cert !== undefined){
+let data96 = data94.cert;
+if(typeof data96 === "string"){
+if(data96.length < 1){
+const err202 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls/cert",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/properties/cert/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.cert,data:data96};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2701,11 +2599,9 @@ vErrors.push(err202);
 }
 errors++;
 }
-var _valid10 = _errs245 === errors;
-valid35 = valid35 || _valid10;
 }
-if(!valid35){
-const err203 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/interval/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval,data:data78};
+else {
+const err203 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls/cert",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/properties/cert/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.cert.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.cert,data:data96};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2714,26 +2610,12 @@ vErrors.push(err203);
 }
 errors++;
 }
-else {
-errors = _errs242;
-if(vErrors !== null){
-if(_errs242){
-vErrors.length = _errs242;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data76.timeout !== undefined){
-let data79 = data76.timeout;
-const _errs249 = errors;
-let valid36 = false;
-const _errs250 = errors;
-if(typeof data79 === "string"){
-if(!pattern0.test(data79)){
-const err204 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/timeout/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout.anyOf[0],data:data79};
+if(data94.key !== undefined){
+let data97 = data94.key;
+if(typeof data97 === "string"){
+if(data97.length < 1){
+const err204 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls/key",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/properties/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.key,data:data97};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2744,7 +2626,7 @@ errors++;
 }
 }
 else {
-const err205 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/timeout/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout.anyOf[0],data:data79};
+const err205 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls/key",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.key.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.key,data:data97};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2753,13 +2635,10 @@ vErrors.push(err205);
 }
 errors++;
 }
-var _valid11 = _errs250 === errors;
-valid36 = valid36 || _valid11;
-if(!valid36){
-const _errs252 = errors;
-if((typeof data79 == "number") && (isFinite(data79))){
-if(data79 > 1.7976931348623157e+308 || isNaN(data79)){
-const err206 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/timeout/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout.anyOf[1],data:data79};
+}
+}
+else {
+const err206 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.store.properties.tls.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls,data:data94};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2768,8 +2647,10 @@ vErrors.push(err206);
 }
 errors++;
 }
-if(data79 < 0 || isNaN(data79)){
-const err207 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/timeout/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout.anyOf[1],data:data79};
+}
+}
+else {
+const err207 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store",schemaPath:"#/properties/services/additionalProperties/properties/store/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.store.type,parentSchema:schema11.properties.services.additionalProperties.properties.store,data:data90};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2779,8 +2660,11 @@ vErrors.push(err207);
 errors++;
 }
 }
-else {
-const err208 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/timeout/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout.anyOf[1],data:data79};
+if(data55.stopTimeout !== undefined){
+let data98 = data55.stopTimeout;
+if(typeof data98 === "string"){
+if(!pattern0.test(data98)){
+const err208 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/stopTimeout",schemaPath:"#/properties/services/additionalProperties/properties/stopTimeout/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.stopTimeout,data:data98};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2789,11 +2673,9 @@ vErrors.push(err208);
 }
 errors++;
 }
-var _valid11 = _errs252 === errors;
-valid36 = valid36 || _valid11;
 }
-if(!valid36){
-const err209 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/timeout/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout,data:data79};
+else {
+const err209 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/stopTimeout",schemaPath:"#/properties/services/additionalProperties/properties/stopTimeout/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.stopTimeout.type,parentSchema:schema11.properties.services.additionalProperties.properties.stopTimeout,data:data98};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2802,22 +2684,12 @@ vErrors.push(err209);
 }
 errors++;
 }
-else {
-errors = _errs249;
-if(vErrors !== null){
-if(_errs249){
-vErrors.length = _errs249;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data76.failureThreshold !== undefined){
-let data80 = data76.failureThreshold;
-if(!(((typeof data80 == "number") && (!(data80 % 1) && !isNaN(data80))) && (isFinite(data80)))){
-const err210 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/failureThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.failureThreshold.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.failureThreshold,data:data80};
+if(data55.drainDelay !== undefined){
+let data99 = data55.drainDelay;
+if(typeof data99 === "string"){
+if(!pattern0.test(data99)){
+const err210 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/drainDelay",schemaPath:"#/properties/services/additionalProperties/properties/drainDelay/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.drainDelay,data:data99};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2826,9 +2698,9 @@ vErrors.push(err210);
 }
 errors++;
 }
-if((typeof data80 == "number") && (isFinite(data80))){
-if(data80 < 1 || isNaN(data80)){
-const err211 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/failureThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/failureThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.failureThreshold,data:data80};
+}
+else {
+const err211 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/drainDelay",schemaPath:"#/properties/services/additionalProperties/properties/drainDelay/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.drainDelay.type,parentSchema:schema11.properties.services.additionalProperties.properties.drainDelay,data:data99};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2839,10 +2711,8 @@ errors++;
 }
 }
 }
-if(data76.successThreshold !== undefined){
-let data81 = data76.successThreshold;
-if(!(((typeof data81 == "number") && (!(data81 % 1) && !isNaN(data81))) && (isFinite(data81)))){
-const err212 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/successThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/successThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.successThreshold.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.successThreshold,data:data81};
+else {
+const err212 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.type,parentSchema:schema11.properties.services.additionalProperties,data:data55};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2851,9 +2721,10 @@ vErrors.push(err212);
 }
 errors++;
 }
-if((typeof data81 == "number") && (isFinite(data81))){
-if(data81 < 1 || isNaN(data81)){
-const err213 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/successThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/successThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.successThreshold,data:data81};
+}
+}
+else {
+const err213 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.type,parentSchema:schema11.properties.services,data:data54};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2864,955 +2735,13 @@ errors++;
 }
 }
 }
-if(data76.startPeriod !== undefined){
-let data82 = data76.startPeriod;
-const _errs260 = errors;
-let valid37 = false;
-const _errs261 = errors;
-if(typeof data82 === "string"){
-if(!pattern0.test(data82)){
-const err214 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/startPeriod/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod.anyOf[0],data:data82};
+else {
+const err214 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
 if(vErrors === null){
 vErrors = [err214];
 }
 else {
 vErrors.push(err214);
-}
-errors++;
-}
-}
-else {
-const err215 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/startPeriod/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod.anyOf[0],data:data82};
-if(vErrors === null){
-vErrors = [err215];
-}
-else {
-vErrors.push(err215);
-}
-errors++;
-}
-var _valid12 = _errs261 === errors;
-valid37 = valid37 || _valid12;
-if(!valid37){
-const _errs263 = errors;
-if((typeof data82 == "number") && (isFinite(data82))){
-if(data82 > 1.7976931348623157e+308 || isNaN(data82)){
-const err216 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/startPeriod/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod.anyOf[1],data:data82};
-if(vErrors === null){
-vErrors = [err216];
-}
-else {
-vErrors.push(err216);
-}
-errors++;
-}
-if(data82 < 0 || isNaN(data82)){
-const err217 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/startPeriod/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod.anyOf[1],data:data82};
-if(vErrors === null){
-vErrors = [err217];
-}
-else {
-vErrors.push(err217);
-}
-errors++;
-}
-}
-else {
-const err218 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/startPeriod/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod.anyOf[1],data:data82};
-if(vErrors === null){
-vErrors = [err218];
-}
-else {
-vErrors.push(err218);
-}
-errors++;
-}
-var _valid12 = _errs263 === errors;
-valid37 = valid37 || _valid12;
-}
-if(!valid37){
-const err219 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/startPeriod/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod,data:data82};
-if(vErrors === null){
-vErrors = [err219];
-}
-else {
-vErrors.push(err219);
-}
-errors++;
-}
-else {
-errors = _errs260;
-if(vErrors !== null){
-if(_errs260){
-vErrors.length = _errs260;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err220 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness,data:data76};
-if(vErrors === null){
-vErrors = [err220];
-}
-else {
-vErrors.push(err220);
-}
-errors++;
-}
-}
-}
-else {
-const err221 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health",schemaPath:"#/properties/services/additionalProperties/properties/health/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.health.type,parentSchema:schema11.properties.services.additionalProperties.properties.health,data:data67};
-if(vErrors === null){
-vErrors = [err221];
-}
-else {
-vErrors.push(err221);
-}
-errors++;
-}
-}
-if(data55.restart !== undefined){
-let data83 = data55.restart;
-if(data83 && typeof data83 == "object" && !Array.isArray(data83)){
-for(const key21 in data83){
-if(!((((((key21 === "policy") || (key21 === "initialBackoff")) || (key21 === "maxBackoff")) || (key21 === "minUptime")) || (key21 === "maxRestarts")) || (key21 === "window"))){
-const err222 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart",schemaPath:"#/properties/services/additionalProperties/properties/restart/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.restart,data:data83};
-if(vErrors === null){
-vErrors = [err222];
-}
-else {
-vErrors.push(err222);
-}
-errors++;
-}
-}
-if(data83.policy !== undefined){
-let data84 = data83.policy;
-if(typeof data84 !== "string"){
-const err223 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/policy",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/policy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.policy.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.policy,data:data84};
-if(vErrors === null){
-vErrors = [err223];
-}
-else {
-vErrors.push(err223);
-}
-errors++;
-}
-if(!(((data84 === "on-failure") || (data84 === "always")) || (data84 === "never"))){
-const err224 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/policy",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/policy/enum",keyword:"enum",params:{allowedValues: schema11.properties.services.additionalProperties.properties.restart.properties.policy.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.services.additionalProperties.properties.restart.properties.policy.enum,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.policy,data:data84};
-if(vErrors === null){
-vErrors = [err224];
-}
-else {
-vErrors.push(err224);
-}
-errors++;
-}
-}
-if(data83.initialBackoff !== undefined){
-let data85 = data83.initialBackoff;
-const _errs272 = errors;
-let valid39 = false;
-const _errs273 = errors;
-if(typeof data85 === "string"){
-if(!pattern0.test(data85)){
-const err225 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/initialBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/initialBackoff/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff.anyOf[0],data:data85};
-if(vErrors === null){
-vErrors = [err225];
-}
-else {
-vErrors.push(err225);
-}
-errors++;
-}
-}
-else {
-const err226 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/initialBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/initialBackoff/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff.anyOf[0],data:data85};
-if(vErrors === null){
-vErrors = [err226];
-}
-else {
-vErrors.push(err226);
-}
-errors++;
-}
-var _valid13 = _errs273 === errors;
-valid39 = valid39 || _valid13;
-if(!valid39){
-const _errs275 = errors;
-if((typeof data85 == "number") && (isFinite(data85))){
-if(data85 > 1.7976931348623157e+308 || isNaN(data85)){
-const err227 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/initialBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/initialBackoff/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff.anyOf[1],data:data85};
-if(vErrors === null){
-vErrors = [err227];
-}
-else {
-vErrors.push(err227);
-}
-errors++;
-}
-if(data85 < 0 || isNaN(data85)){
-const err228 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/initialBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/initialBackoff/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff.anyOf[1],data:data85};
-if(vErrors === null){
-vErrors = [err228];
-}
-else {
-vErrors.push(err228);
-}
-errors++;
-}
-}
-else {
-const err229 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/initialBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/initialBackoff/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff.anyOf[1],data:data85};
-if(vErrors === null){
-vErrors = [err229];
-}
-else {
-vErrors.push(err229);
-}
-errors++;
-}
-var _valid13 = _errs275 === errors;
-valid39 = valid39 || _valid13;
-}
-if(!valid39){
-const err230 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/initialBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/initialBackoff/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff,data:data85};
-if(vErrors === null){
-vErrors = [err230];
-}
-else {
-vErrors.push(err230);
-}
-errors++;
-}
-else {
-errors = _errs272;
-if(vErrors !== null){
-if(_errs272){
-vErrors.length = _errs272;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data83.maxBackoff !== undefined){
-let data86 = data83.maxBackoff;
-const _errs279 = errors;
-let valid40 = false;
-const _errs280 = errors;
-if(typeof data86 === "string"){
-if(!pattern0.test(data86)){
-const err231 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxBackoff/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff.anyOf[0],data:data86};
-if(vErrors === null){
-vErrors = [err231];
-}
-else {
-vErrors.push(err231);
-}
-errors++;
-}
-}
-else {
-const err232 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxBackoff/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff.anyOf[0],data:data86};
-if(vErrors === null){
-vErrors = [err232];
-}
-else {
-vErrors.push(err232);
-}
-errors++;
-}
-var _valid14 = _errs280 === errors;
-valid40 = valid40 || _valid14;
-if(!valid40){
-const _errs282 = errors;
-if((typeof data86 == "number") && (isFinite(data86))){
-if(data86 > 1.7976931348623157e+308 || isNaN(data86)){
-const err233 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxBackoff/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff.anyOf[1],data:data86};
-if(vErrors === null){
-vErrors = [err233];
-}
-else {
-vErrors.push(err233);
-}
-errors++;
-}
-if(data86 < 0 || isNaN(data86)){
-const err234 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxBackoff/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff.anyOf[1],data:data86};
-if(vErrors === null){
-vErrors = [err234];
-}
-else {
-vErrors.push(err234);
-}
-errors++;
-}
-}
-else {
-const err235 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxBackoff/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff.anyOf[1],data:data86};
-if(vErrors === null){
-vErrors = [err235];
-}
-else {
-vErrors.push(err235);
-}
-errors++;
-}
-var _valid14 = _errs282 === errors;
-valid40 = valid40 || _valid14;
-}
-if(!valid40){
-const err236 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxBackoff/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff,data:data86};
-if(vErrors === null){
-vErrors = [err236];
-}
-else {
-vErrors.push(err236);
-}
-errors++;
-}
-else {
-errors = _errs279;
-if(vErrors !== null){
-if(_errs279){
-vErrors.length = _errs279;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data83.minUptime !== undefined){
-let data87 = data83.minUptime;
-const _errs286 = errors;
-let valid41 = false;
-const _errs287 = errors;
-if(typeof data87 === "string"){
-if(!pattern0.test(data87)){
-const err237 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/minUptime",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/minUptime/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime.anyOf[0],data:data87};
-if(vErrors === null){
-vErrors = [err237];
-}
-else {
-vErrors.push(err237);
-}
-errors++;
-}
-}
-else {
-const err238 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/minUptime",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/minUptime/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime.anyOf[0],data:data87};
-if(vErrors === null){
-vErrors = [err238];
-}
-else {
-vErrors.push(err238);
-}
-errors++;
-}
-var _valid15 = _errs287 === errors;
-valid41 = valid41 || _valid15;
-if(!valid41){
-const _errs289 = errors;
-if((typeof data87 == "number") && (isFinite(data87))){
-if(data87 > 1.7976931348623157e+308 || isNaN(data87)){
-const err239 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/minUptime",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/minUptime/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime.anyOf[1],data:data87};
-if(vErrors === null){
-vErrors = [err239];
-}
-else {
-vErrors.push(err239);
-}
-errors++;
-}
-if(data87 < 0 || isNaN(data87)){
-const err240 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/minUptime",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/minUptime/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime.anyOf[1],data:data87};
-if(vErrors === null){
-vErrors = [err240];
-}
-else {
-vErrors.push(err240);
-}
-errors++;
-}
-}
-else {
-const err241 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/minUptime",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/minUptime/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime.anyOf[1],data:data87};
-if(vErrors === null){
-vErrors = [err241];
-}
-else {
-vErrors.push(err241);
-}
-errors++;
-}
-var _valid15 = _errs289 === errors;
-valid41 = valid41 || _valid15;
-}
-if(!valid41){
-const err242 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/minUptime",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/minUptime/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime,data:data87};
-if(vErrors === null){
-vErrors = [err242];
-}
-else {
-vErrors.push(err242);
-}
-errors++;
-}
-else {
-errors = _errs286;
-if(vErrors !== null){
-if(_errs286){
-vErrors.length = _errs286;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data83.maxRestarts !== undefined){
-let data88 = data83.maxRestarts;
-if(!(((typeof data88 == "number") && (!(data88 % 1) && !isNaN(data88))) && (isFinite(data88)))){
-const err243 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxRestarts",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxRestarts/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.restart.properties.maxRestarts.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxRestarts,data:data88};
-if(vErrors === null){
-vErrors = [err243];
-}
-else {
-vErrors.push(err243);
-}
-errors++;
-}
-if((typeof data88 == "number") && (isFinite(data88))){
-if(data88 < 0 || isNaN(data88)){
-const err244 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxRestarts",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxRestarts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxRestarts,data:data88};
-if(vErrors === null){
-vErrors = [err244];
-}
-else {
-vErrors.push(err244);
-}
-errors++;
-}
-}
-}
-if(data83.window !== undefined){
-let data89 = data83.window;
-const _errs295 = errors;
-let valid42 = false;
-const _errs296 = errors;
-if(typeof data89 === "string"){
-if(!pattern0.test(data89)){
-const err245 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/window",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/window/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.window.anyOf[0],data:data89};
-if(vErrors === null){
-vErrors = [err245];
-}
-else {
-vErrors.push(err245);
-}
-errors++;
-}
-}
-else {
-const err246 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/window",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/window/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.window.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.window.anyOf[0],data:data89};
-if(vErrors === null){
-vErrors = [err246];
-}
-else {
-vErrors.push(err246);
-}
-errors++;
-}
-var _valid16 = _errs296 === errors;
-valid42 = valid42 || _valid16;
-if(!valid42){
-const _errs298 = errors;
-if((typeof data89 == "number") && (isFinite(data89))){
-if(data89 > 1.7976931348623157e+308 || isNaN(data89)){
-const err247 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/window",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/window/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.window.anyOf[1],data:data89};
-if(vErrors === null){
-vErrors = [err247];
-}
-else {
-vErrors.push(err247);
-}
-errors++;
-}
-if(data89 < 0 || isNaN(data89)){
-const err248 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/window",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/window/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.window.anyOf[1],data:data89};
-if(vErrors === null){
-vErrors = [err248];
-}
-else {
-vErrors.push(err248);
-}
-errors++;
-}
-}
-else {
-const err249 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/window",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/window/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.restart.properties.window.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.window.anyOf[1],data:data89};
-if(vErrors === null){
-vErrors = [err249];
-}
-else {
-vErrors.push(err249);
-}
-errors++;
-}
-var _valid16 = _errs298 === errors;
-valid42 = valid42 || _valid16;
-}
-if(!valid42){
-const err250 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/window",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/window/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.restart.properties.window.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.window,data:data89};
-if(vErrors === null){
-vErrors = [err250];
-}
-else {
-vErrors.push(err250);
-}
-errors++;
-}
-else {
-errors = _errs295;
-if(vErrors !== null){
-if(_errs295){
-vErrors.length = _errs295;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err251 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart",schemaPath:"#/properties/services/additionalProperties/properties/restart/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.restart.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart,data:data83};
-if(vErrors === null){
-vErrors = [err251];
-}
-else {
-vErrors.push(err251);
-}
-errors++;
-}
-}
-if(data55.store !== undefined){
-let data90 = data55.store;
-if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
-for(const key22 in data90){
-if(!((((key22 === "backend") || (key22 === "url")) || (key22 === "passwordFile")) || (key22 === "tls"))){
-const err252 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store",schemaPath:"#/properties/services/additionalProperties/properties/store/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.store,data:data90};
-if(vErrors === null){
-vErrors = [err252];
-}
-else {
-vErrors.push(err252);
-}
-errors++;
-}
-}
-if(data90.backend !== undefined){
-let data91 = data90.backend;
-if(typeof data91 !== "string"){
-const err253 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/backend",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/backend/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.backend.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.backend,data:data91};
-if(vErrors === null){
-vErrors = [err253];
-}
-else {
-vErrors.push(err253);
-}
-errors++;
-}
-if(!((data91 === "sqlite") || (data91 === "postgres"))){
-const err254 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/backend",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/backend/enum",keyword:"enum",params:{allowedValues: schema11.properties.services.additionalProperties.properties.store.properties.backend.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.services.additionalProperties.properties.store.properties.backend.enum,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.backend,data:data91};
-if(vErrors === null){
-vErrors = [err254];
-}
-else {
-vErrors.push(err254);
-}
-errors++;
-}
-}
-if(data90.url !== undefined){
-let data92 = data90.url;
-if(typeof data92 === "string"){
-if(!pattern13.test(data92)){
-const err255 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/url",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/url/pattern",keyword:"pattern",params:{pattern: "^postgres(ql)?://"},message:"must match pattern \""+"^postgres(ql)?://"+"\"",schema:"^postgres(ql)?://",parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.url,data:data92};
-if(vErrors === null){
-vErrors = [err255];
-}
-else {
-vErrors.push(err255);
-}
-errors++;
-}
-}
-else {
-const err256 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/url",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.url.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.url,data:data92};
-if(vErrors === null){
-vErrors = [err256];
-}
-else {
-vErrors.push(err256);
-}
-errors++;
-}
-}
-if(data90.passwordFile !== undefined){
-let data93 = data90.passwordFile;
-if(typeof data93 === "string"){
-if(data93.length < 1){
-const err257 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/passwordFile",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/passwordFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.passwordFile,data:data93};
-if(vErrors === null){
-vErrors = [err257];
-}
-else {
-vErrors.push(err257);
-}
-errors++;
-}
-}
-else {
-const err258 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/passwordFile",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/passwordFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.passwordFile.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.passwordFile,data:data93};
-if(vErrors === null){
-vErrors = [err258];
-}
-else {
-vErrors.push(err258);
-}
-errors++;
-}
-}
-if(data90.tls !== undefined){
-let data94 = data90.tls;
-if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
-for(const key23 in data94){
-if(!(((key23 === "ca") || (key23 === "cert")) || (key23 === "key"))){
-const err259 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls,data:data94};
-if(vErrors === null){
-vErrors = [err259];
-}
-else {
-vErrors.push(err259);
-}
-errors++;
-}
-}
-if(data94.ca !== undefined){
-let data95 = data94.ca;
-if(typeof data95 === "string"){
-if(data95.length < 1){
-const err260 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls/ca",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/properties/ca/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.ca,data:data95};
-if(vErrors === null){
-vErrors = [err260];
-}
-else {
-vErrors.push(err260);
-}
-errors++;
-}
-}
-else {
-const err261 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls/ca",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/properties/ca/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.ca.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.ca,data:data95};
-if(vErrors === null){
-vErrors = [err261];
-}
-else {
-vErrors.push(err261);
-}
-errors++;
-}
-}
-if(data94.cert !== undefined){
-let data96 = data94.cert;
-if(typeof data96 === "string"){
-if(data96.length < 1){
-const err262 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls/cert",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/properties/cert/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.cert,data:data96};
-if(vErrors === null){
-vErrors = [err262];
-}
-else {
-vErrors.push(err262);
-}
-errors++;
-}
-}
-else {
-const err263 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls/cert",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/properties/cert/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.cert.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.cert,data:data96};
-if(vErrors === null){
-vErrors = [err263];
-}
-else {
-vErrors.push(err263);
-}
-errors++;
-}
-}
-if(data94.key !== undefined){
-let data97 = data94.key;
-if(typeof data97 === "string"){
-if(data97.length < 1){
-const err264 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls/key",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/properties/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.key,data:data97};
-if(vErrors === null){
-vErrors = [err264];
-}
-else {
-vErrors.push(err264);
-}
-errors++;
-}
-}
-else {
-const err265 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls/key",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.key.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.key,data:data97};
-if(vErrors === null){
-vErrors = [err265];
-}
-else {
-vErrors.push(err265);
-}
-errors++;
-}
-}
-}
-else {
-const err266 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.store.properties.tls.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls,data:data94};
-if(vErrors === null){
-vErrors = [err266];
-}
-else {
-vErrors.push(err266);
-}
-errors++;
-}
-}
-}
-else {
-const err267 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store",schemaPath:"#/properties/services/additionalProperties/properties/store/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.store.type,parentSchema:schema11.properties.services.additionalProperties.properties.store,data:data90};
-if(vErrors === null){
-vErrors = [err267];
-}
-else {
-vErrors.push(err267);
-}
-errors++;
-}
-}
-if(data55.stopTimeout !== undefined){
-let data98 = data55.stopTimeout;
-const _errs321 = errors;
-let valid45 = false;
-const _errs322 = errors;
-if(typeof data98 === "string"){
-if(!pattern0.test(data98)){
-const err268 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/stopTimeout",schemaPath:"#/properties/services/additionalProperties/properties/stopTimeout/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.stopTimeout.anyOf[0],data:data98};
-if(vErrors === null){
-vErrors = [err268];
-}
-else {
-vErrors.push(err268);
-}
-errors++;
-}
-}
-else {
-const err269 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/stopTimeout",schemaPath:"#/properties/services/additionalProperties/properties/stopTimeout/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.stopTimeout.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.stopTimeout.anyOf[0],data:data98};
-if(vErrors === null){
-vErrors = [err269];
-}
-else {
-vErrors.push(err269);
-}
-errors++;
-}
-var _valid17 = _errs322 === errors;
-valid45 = valid45 || _valid17;
-if(!valid45){
-const _errs324 = errors;
-if((typeof data98 == "number") && (isFinite(data98))){
-if(data98 > 1.7976931348623157e+308 || isNaN(data98)){
-const err270 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/stopTimeout",schemaPath:"#/properties/services/additionalProperties/properties/stopTimeout/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.stopTimeout.anyOf[1],data:data98};
-if(vErrors === null){
-vErrors = [err270];
-}
-else {
-vErrors.push(err270);
-}
-errors++;
-}
-if(data98 < 0 || isNaN(data98)){
-const err271 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/stopTimeout",schemaPath:"#/properties/services/additionalProperties/properties/stopTimeout/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.stopTimeout.anyOf[1],data:data98};
-if(vErrors === null){
-vErrors = [err271];
-}
-else {
-vErrors.push(err271);
-}
-errors++;
-}
-}
-else {
-const err272 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/stopTimeout",schemaPath:"#/properties/services/additionalProperties/properties/stopTimeout/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.stopTimeout.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.stopTimeout.anyOf[1],data:data98};
-if(vErrors === null){
-vErrors = [err272];
-}
-else {
-vErrors.push(err272);
-}
-errors++;
-}
-var _valid17 = _errs324 === errors;
-valid45 = valid45 || _valid17;
-}
-if(!valid45){
-const err273 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/stopTimeout",schemaPath:"#/properties/services/additionalProperties/properties/stopTimeout/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.stopTimeout.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.stopTimeout,data:data98};
-if(vErrors === null){
-vErrors = [err273];
-}
-else {
-vErrors.push(err273);
-}
-errors++;
-}
-else {
-errors = _errs321;
-if(vErrors !== null){
-if(_errs321){
-vErrors.length = _errs321;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data55.drainDelay !== undefined){
-let data99 = data55.drainDelay;
-const _errs328 = errors;
-let valid46 = false;
-const _errs329 = errors;
-if(typeof data99 === "string"){
-if(!pattern0.test(data99)){
-const err274 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/drainDelay",schemaPath:"#/properties/services/additionalProperties/properties/drainDelay/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.drainDelay.anyOf[0],data:data99};
-if(vErrors === null){
-vErrors = [err274];
-}
-else {
-vErrors.push(err274);
-}
-errors++;
-}
-}
-else {
-const err275 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/drainDelay",schemaPath:"#/properties/services/additionalProperties/properties/drainDelay/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.drainDelay.anyOf[0].type,parentSchema:schema11.properties.services.additionalProperties.properties.drainDelay.anyOf[0],data:data99};
-if(vErrors === null){
-vErrors = [err275];
-}
-else {
-vErrors.push(err275);
-}
-errors++;
-}
-var _valid18 = _errs329 === errors;
-valid46 = valid46 || _valid18;
-if(!valid46){
-const _errs331 = errors;
-if((typeof data99 == "number") && (isFinite(data99))){
-if(data99 > 1.7976931348623157e+308 || isNaN(data99)){
-const err276 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/drainDelay",schemaPath:"#/properties/services/additionalProperties/properties/drainDelay/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema11.properties.services.additionalProperties.properties.drainDelay.anyOf[1],data:data99};
-if(vErrors === null){
-vErrors = [err276];
-}
-else {
-vErrors.push(err276);
-}
-errors++;
-}
-if(data99 < 0 || isNaN(data99)){
-const err277 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/drainDelay",schemaPath:"#/properties/services/additionalProperties/properties/drainDelay/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.drainDelay.anyOf[1],data:data99};
-if(vErrors === null){
-vErrors = [err277];
-}
-else {
-vErrors.push(err277);
-}
-errors++;
-}
-}
-else {
-const err278 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/drainDelay",schemaPath:"#/properties/services/additionalProperties/properties/drainDelay/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.services.additionalProperties.properties.drainDelay.anyOf[1].type,parentSchema:schema11.properties.services.additionalProperties.properties.drainDelay.anyOf[1],data:data99};
-if(vErrors === null){
-vErrors = [err278];
-}
-else {
-vErrors.push(err278);
-}
-errors++;
-}
-var _valid18 = _errs331 === errors;
-valid46 = valid46 || _valid18;
-}
-if(!valid46){
-const err279 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/drainDelay",schemaPath:"#/properties/services/additionalProperties/properties/drainDelay/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.services.additionalProperties.properties.drainDelay.anyOf,parentSchema:schema11.properties.services.additionalProperties.properties.drainDelay,data:data99};
-if(vErrors === null){
-vErrors = [err279];
-}
-else {
-vErrors.push(err279);
-}
-errors++;
-}
-else {
-errors = _errs328;
-if(vErrors !== null){
-if(_errs328){
-vErrors.length = _errs328;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err280 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.type,parentSchema:schema11.properties.services.additionalProperties,data:data55};
-if(vErrors === null){
-vErrors = [err280];
-}
-else {
-vErrors.push(err280);
-}
-errors++;
-}
-}
-}
-else {
-const err281 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.type,parentSchema:schema11.properties.services,data:data54};
-if(vErrors === null){
-vErrors = [err281];
-}
-else {
-vErrors.push(err281);
-}
-errors++;
-}
-}
-}
-else {
-const err282 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
-if(vErrors === null){
-vErrors = [err282];
-}
-else {
-vErrors.push(err282);
 }
 errors++;
 }
@@ -4861,18 +3790,10 @@ export const configSchemaJson = {
           "default": "127.0.0.1"
         },
         "upstreamTimeout": {
+          "type": "string",
           "x-kind": "duration",
-          "anyOf": [
-            {
-              "type": "string",
-              "pattern": "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"
-            },
-            {
-              "type": "number",
-              "minimum": 0,
-              "maximum": 1.7976931348623157e+308
-            }
-          ],
+          "pattern": "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",
+          "x-hint": "a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)",
           "default": "30s"
         },
         "bodyLimit": {
@@ -4899,18 +3820,10 @@ export const configSchemaJson = {
           "default": "round-robin"
         },
         "cooldown": {
+          "type": "string",
           "x-kind": "duration",
-          "anyOf": [
-            {
-              "type": "string",
-              "pattern": "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"
-            },
-            {
-              "type": "number",
-              "minimum": 0,
-              "maximum": 1.7976931348623157e+308
-            }
-          ],
+          "pattern": "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",
+          "x-hint": "a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)",
           "description": "how long an instance that refused a connection stays out of rotation",
           "default": "5s"
         },
@@ -4942,34 +3855,18 @@ export const configSchemaJson = {
           "default": "embedded"
         },
         "ttl": {
+          "type": "string",
           "x-kind": "duration",
-          "anyOf": [
-            {
-              "type": "string",
-              "pattern": "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"
-            },
-            {
-              "type": "number",
-              "minimum": 0,
-              "maximum": 1.7976931348623157e+308
-            }
-          ],
+          "pattern": "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",
+          "x-hint": "a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)",
           "description": "an instance that has not heartbeated for this long is critical; with etcd, also the host lease's TTL",
           "default": "10s"
         },
         "deregisterAfter": {
+          "type": "string",
           "x-kind": "duration",
-          "anyOf": [
-            {
-              "type": "string",
-              "pattern": "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"
-            },
-            {
-              "type": "number",
-              "minimum": 0,
-              "maximum": 1.7976931348623157e+308
-            }
-          ],
+          "pattern": "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",
+          "x-hint": "a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)",
           "description": "a critical instance silent for this long is removed",
           "default": "1m"
         },
@@ -5280,18 +4177,10 @@ export const configSchemaJson = {
                 "description": "requests one client may make per period"
               },
               "per": {
+                "type": "string",
                 "x-kind": "duration",
-                "anyOf": [
-                  {
-                    "type": "string",
-                    "pattern": "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"
-                  },
-                  {
-                    "type": "number",
-                    "minimum": 0,
-                    "maximum": 1.7976931348623157e+308
-                  }
-                ],
+                "pattern": "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",
+                "x-hint": "a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)",
                 "description": "the period",
                 "default": "1s"
               },
@@ -5324,34 +4213,18 @@ export const configSchemaJson = {
                     "description": "HTTP path probed with GET; 2xx/3xx is success (default: health.path, else /healthz or /readyz for bundled services, / for others)"
                   },
                   "interval": {
+                    "type": "string",
                     "x-kind": "duration",
-                    "anyOf": [
-                      {
-                        "type": "string",
-                        "pattern": "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"
-                      },
-                      {
-                        "type": "number",
-                        "minimum": 0,
-                        "maximum": 1.7976931348623157e+308
-                      }
-                    ],
+                    "pattern": "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",
+                    "x-hint": "a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)",
                     "description": "time between probes",
                     "default": "2s"
                   },
                   "timeout": {
+                    "type": "string",
                     "x-kind": "duration",
-                    "anyOf": [
-                      {
-                        "type": "string",
-                        "pattern": "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"
-                      },
-                      {
-                        "type": "number",
-                        "minimum": 0,
-                        "maximum": 1.7976931348623157e+308
-                      }
-                    ],
+                    "pattern": "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",
+                    "x-hint": "a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)",
                     "description": "a probe slower than this fails",
                     "default": "1s"
                   },
@@ -5368,18 +4241,10 @@ export const configSchemaJson = {
                     "default": 1
                   },
                   "startPeriod": {
+                    "type": "string",
                     "x-kind": "duration",
-                    "anyOf": [
-                      {
-                        "type": "string",
-                        "pattern": "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"
-                      },
-                      {
-                        "type": "number",
-                        "minimum": 0,
-                        "maximum": 1.7976931348623157e+308
-                      }
-                    ],
+                    "pattern": "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",
+                    "x-hint": "a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)",
                     "description": "failures during this time after start do not count",
                     "default": "10s"
                   }
@@ -5397,34 +4262,18 @@ export const configSchemaJson = {
                     "description": "HTTP path probed with GET; 2xx/3xx is success (default: health.path, else /healthz or /readyz for bundled services, / for others)"
                   },
                   "interval": {
+                    "type": "string",
                     "x-kind": "duration",
-                    "anyOf": [
-                      {
-                        "type": "string",
-                        "pattern": "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"
-                      },
-                      {
-                        "type": "number",
-                        "minimum": 0,
-                        "maximum": 1.7976931348623157e+308
-                      }
-                    ],
+                    "pattern": "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",
+                    "x-hint": "a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)",
                     "description": "time between probes",
                     "default": "1s"
                   },
                   "timeout": {
+                    "type": "string",
                     "x-kind": "duration",
-                    "anyOf": [
-                      {
-                        "type": "string",
-                        "pattern": "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"
-                      },
-                      {
-                        "type": "number",
-                        "minimum": 0,
-                        "maximum": 1.7976931348623157e+308
-                      }
-                    ],
+                    "pattern": "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",
+                    "x-hint": "a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)",
                     "description": "a probe slower than this fails",
                     "default": "1s"
                   },
@@ -5441,18 +4290,10 @@ export const configSchemaJson = {
                     "default": 1
                   },
                   "startPeriod": {
+                    "type": "string",
                     "x-kind": "duration",
-                    "anyOf": [
-                      {
-                        "type": "string",
-                        "pattern": "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"
-                      },
-                      {
-                        "type": "number",
-                        "minimum": 0,
-                        "maximum": 1.7976931348623157e+308
-                      }
-                    ],
+                    "pattern": "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",
+                    "x-hint": "a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)",
                     "description": "failures during this time after start do not count",
                     "default": "0s"
                   }
@@ -5476,48 +4317,24 @@ export const configSchemaJson = {
                 "default": "on-failure"
               },
               "initialBackoff": {
+                "type": "string",
                 "x-kind": "duration",
-                "anyOf": [
-                  {
-                    "type": "string",
-                    "pattern": "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"
-                  },
-                  {
-                    "type": "number",
-                    "minimum": 0,
-                    "maximum": 1.7976931348623157e+308
-                  }
-                ],
+                "pattern": "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",
+                "x-hint": "a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)",
                 "default": "100ms"
               },
               "maxBackoff": {
+                "type": "string",
                 "x-kind": "duration",
-                "anyOf": [
-                  {
-                    "type": "string",
-                    "pattern": "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"
-                  },
-                  {
-                    "type": "number",
-                    "minimum": 0,
-                    "maximum": 1.7976931348623157e+308
-                  }
-                ],
+                "pattern": "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",
+                "x-hint": "a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)",
                 "default": "10s"
               },
               "minUptime": {
+                "type": "string",
                 "x-kind": "duration",
-                "anyOf": [
-                  {
-                    "type": "string",
-                    "pattern": "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"
-                  },
-                  {
-                    "type": "number",
-                    "minimum": 0,
-                    "maximum": 1.7976931348623157e+308
-                  }
-                ],
+                "pattern": "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",
+                "x-hint": "a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)",
                 "description": "an instance up this long resets its backoff",
                 "default": "10s"
               },
@@ -5528,18 +4345,10 @@ export const configSchemaJson = {
                 "default": 5
               },
               "window": {
+                "type": "string",
                 "x-kind": "duration",
-                "anyOf": [
-                  {
-                    "type": "string",
-                    "pattern": "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"
-                  },
-                  {
-                    "type": "number",
-                    "minimum": 0,
-                    "maximum": 1.7976931348623157e+308
-                  }
-                ],
+                "pattern": "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",
+                "x-hint": "a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)",
                 "default": "1m"
               }
             },
@@ -5595,34 +4404,18 @@ export const configSchemaJson = {
             "description": "this service's store, where it differs from the fleet's (its own database user, say)"
           },
           "stopTimeout": {
+            "type": "string",
             "x-kind": "duration",
-            "anyOf": [
-              {
-                "type": "string",
-                "pattern": "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"
-              },
-              {
-                "type": "number",
-                "minimum": 0,
-                "maximum": 1.7976931348623157e+308
-              }
-            ],
+            "pattern": "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",
+            "x-hint": "a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)",
             "description": "time between SIGTERM and SIGKILL",
             "default": "10s"
           },
           "drainDelay": {
+            "type": "string",
             "x-kind": "duration",
-            "anyOf": [
-              {
-                "type": "string",
-                "pattern": "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$"
-              },
-              {
-                "type": "number",
-                "minimum": 0,
-                "maximum": 1.7976931348623157e+308
-              }
-            ],
+            "pattern": "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",
+            "x-hint": "a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)",
             "description": "time between deregistering and SIGTERM, so routers stop sending",
             "default": "100ms"
           }

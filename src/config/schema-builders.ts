@@ -29,8 +29,18 @@ const textOrNumber =
       ...options,
     });
 
-/** A duration: "500ms", "2s", "5m", "1h", or a number of milliseconds (exactly what parseDuration takes). */
-export const Duration = textOrNumber('duration', '^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)?\\s*$', { type: 'number' });
+/**
+ * A duration with its unit: "500ms", "2s", "5m", "1h" (what parseDuration takes as text). A bare
+ * number is refused: `stopTimeout: 10` could mean seconds, and would have been 10 milliseconds.
+ */
+export const Duration = (options: Record<string, unknown> = {}) =>
+  Type.Unsafe<string>({
+    type: 'string',
+    'x-kind': 'duration',
+    pattern: '^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$',
+    'x-hint': 'a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)',
+    ...options,
+  });
 
 /** A size: "512kb", "1mb", or a number of bytes (exactly what parseByteSize takes). */
 export const Bytes = textOrNumber('bytes', '^\\s*\\d+\\s*([bB]|[kK][bB]|[mM][bB]|[gG][bB])?\\s*$', { type: 'integer' });

@@ -70,6 +70,11 @@ function problemOf(e: ErrorObject): PathProblem | undefined {
       if (type === 'array') return { path, message: `expected a list, got ${typeName(v)}` };
       if (type === 'integer') return { path, message: `expected a whole number, got ${typeName(v)}` };
       if (type === 'boolean') return { path, message: `expected true or false, got ${typeName(v)}` };
+      if (type === 'string' && parent['x-kind'] === 'duration')
+        return {
+          path,
+          message: `expected a duration with its unit, such as 30s, 500ms or 5m, got ${typeName(v)}${typeof v === 'number' ? ` (was it ${v}s or ${v}ms?)` : ''}`,
+        };
       if (type === 'string') {
         const values = parent.enum as string[] | undefined;
         return { path, message: `expected a string${values ? ` (one of: ${values.join(', ')})` : ''}, got ${typeName(v)}` };

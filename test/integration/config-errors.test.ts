@@ -40,10 +40,21 @@ describe('config errors', () => {
     expect(r.stderr).toContain(`${file}:4:3: gateway.colour: unknown key "colour"`);
     expect(r.stderr).toContain(`${file}:7:16: services.ach.instances: must be at least 0, got -1`);
     expect(r.stderr).toContain(`${file}:9:5: services.billing: "billing" is not a bundled service`);
-    expect(r.stderr).toContain(`${file}:12:18: services.web.stopTimeout: expected a duration`);
+    expect(r.stderr).toContain(`${file}:12:18: services.web.stopTimeout: "soon" is not a duration with its unit`);
     expect(r.stderr).toContain('5 problems');
     expect(r.stderr).not.toMatch(/at .*\.js:\d+/); // no stack trace
     expect(fs.existsSync(path.join(r.dir, '.hmsops', 'run', 'hmsopsd.lock'))).toBe(false); // nothing started
+  });
+
+  it('refuses a duration without its unit, a number or a text, saying what to write, and a flag alike', async () => {
+    const yaml = ['version: 1', 'gateway:', '  upstreamTimeout: 30', 'services:', '  web:', '    command: node web.js', '    stopTimeout: "10"', ''].join('\n');
+    const r = await hmsopsIn({ 'hmsops.config.yaml': yaml }, ['up']);
+    expect(r.exitCode).toBe(2);
+    const file = path.join(r.dir, 'hmsops.config.yaml');
+    expect(r.stderr).toContain(`${file}:3:20: gateway.upstreamTimeout: expected a duration with its unit, such as 30s, 500ms or 5m, got number 30 (was it 30s or 30ms?)`);
+    expect(r.stderr).toContain(`${file}:7:18: services.web.stopTimeout: "10" is not a duration with its unit, such as 30s, 500ms or 5m`);
+    const flag = await hmsopsIn({}, ['up', '--timeout', '30']);
+    expect([flag.exitCode, flag.stderr.trim()]).toEqual([2, expect.stringContaining('--timeout: expected a duration such as 30s, got "30"')]);
   });
 
   it('refuses messaging with nowhere to deliver (no mail-sink, no smtp.url), naming both remedies', async () => {
@@ -89,7 +100,7 @@ describe('config errors', () => {
     const r = await hmsopsIn({}, ['config', 'schema']);
     const schema = JSON.parse(r.stdout);
     expect(schema.properties.gateway.properties.port).toMatchObject({ type: 'integer', default: 8080 });
-    expect(schema.properties.gateway.properties.upstreamTimeout).toMatchObject({ default: '30s', anyOf: [{ type: 'string' }, { type: 'number', minimum: 0 }] });
+    expect(schema.properties.gateway.properties.upstreamTimeout).toMatchObject({ default: '30s', type: 'string', pattern: expect.stringContaining('(ms|s|m|h)') });
     expect(schema.properties.logs.properties.maxSize).toMatchObject({ default: '10mb' });
     const service = schema.properties.services.additionalProperties.properties;
     expect(service.restart.properties.maxRestarts.default).toBe(5);
