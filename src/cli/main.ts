@@ -358,6 +358,14 @@ function reportError(err: unknown): number {
   return ExitCode.internal;
 }
 
+// A reader that goes away (`hmsops fixtures grant ... | head -3`) ends the command quietly, with
+// the exit code it had so far, as cat and git do, rather than an unhandled EPIPE and a stack trace.
+for (const stream of [process.stdout, process.stderr])
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit();
+    throw err;
+  });
+
 try {
   await program.parseAsync(process.argv);
 } catch (err) {
