@@ -1,11 +1,14 @@
 /**
  * How the CLI gets an SDK client: `--user NAME` (password from HMSOPS_PASSWORD or a prompt),
- * else a session saved by `hmsops login`, else the operator's local credentials file.
+ * else the session kept from an earlier login (`hmsops login`, or any command's), else the
+ * operator's local credentials file. A login made with those credentials is kept as the session
+ * (0600, until the token expires), so the next command makes none: a login is a password hash
+ * on the auth service, seconds under load.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { HmsopsError } from '../errors/index.js';
-import { connect, HmsopsApiError, type HmsopsClient } from '../sdk/index.js';
+import { connect, HmsopsApiError, type HmsopsClient, type LoginResult } from '../sdk/index.js';
 import type { CliContext } from './context.js';
 import { importPromptView } from './views/terminal.js';
 
@@ -26,15 +29,43 @@ export async function clientFor(ctx: CliContext, opts: { user?: string } = {}): 
       await client.auth.login(opts.user, password);
       return client;
     }
-    if (fs.existsSync(sessionFile(ctx))) {
-      const s = JSON.parse(fs.readFileSync(sessionFile(ctx), 'utf8')) as { token: string; expiresAt: string };
-      if (Date.parse(s.expiresAt) > Date.now() + 30_000) return await connect({ stateDir: ctx.paths.root, token: s.token });
-    }
-    if (!fs.existsSync(ctx.paths.credentials))
-      throw new HmsopsError('NO_CREDENTIALS', `no credentials: ${ctx.paths.credentials} does not exist yet (is the fleet up?) and no --user was given`);
-    return await connect({ stateDir: ctx.paths.root });
+    const kept = keptSession(ctx);
+    const operator = localOperator(ctx);
+    const keep = (r: LoginResult) => keepSession(ctx, r.user.username, r.token, r.expiresAt);
+    // A session of the local operator's is renewed with the local credentials when refused; anyone else's is not.
+    if (kept) return await connect({ stateDir: ctx.paths.root, token: kept.token, loginWhenRefused: kept.username === operator, onLogin: keep });
+    if (operator === undefined) throw new HmsopsError('NO_CREDENTIALS', `no credentials: ${ctx.paths.credentials} does not exist yet (is the fleet up?) and no --user was given`);
+    return await connect({ stateDir: ctx.paths.root, onLogin: keep });
   } catch (err) {
     throw asCliError(err);
+  }
+}
+
+/** The user name in the state dir's local credentials (written by the daemon), if any. */
+function localOperator(ctx: CliContext): string | undefined {
+  try {
+    return (JSON.parse(fs.readFileSync(ctx.paths.credentials, 'utf8')) as { username: string }).username;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The session kept in the state dir, while its token has more than 30 s to run. */
+function keptSession(ctx: CliContext): { username: string; token: string } | undefined {
+  try {
+    const s = JSON.parse(fs.readFileSync(sessionFile(ctx), 'utf8')) as { username: string; token: string; expiresAt: string };
+    return Date.parse(s.expiresAt) > Date.now() + 30_000 ? s : undefined;
+  } catch {
+    return undefined; // none, or unreadable: log in again
+  }
+}
+
+/** Keeps a login for the next commands (0600: the token is as good as the password until it expires). */
+export function keepSession(ctx: CliContext, username: string, token: string, expiresAt: string) {
+  try {
+    fs.writeFileSync(sessionFile(ctx), JSON.stringify({ username, token, expiresAt }), { mode: 0o600 });
+  } catch {
+    // a state dir we cannot write to (read-only): the next command logs in again
   }
 }
 

@@ -48,21 +48,36 @@ export interface ConnectOptions {
   token?: string;
   /** Per-request timeout (ms). */
   timeoutMs?: number;
+  /** Told of each login the client makes (the CLI keeps the session, so the next command needs none). */
+  onLogin?: (r: T.LoginResult) => void;
+  /** With `token`: log in with the state dir's credentials when the token is refused (it expired, or the fleet was made anew). */
+  loginWhenRefused?: boolean;
 }
 
 export class HmsopsClient {
   #pool: Pool;
   #token: string | undefined;
   #credentials: { username: string; password: string } | undefined;
+  /** The login in flight: calls that need a token meanwhile wait for it rather than each logging in. */
+  #loggingIn: Promise<unknown> | undefined;
+  readonly #onLogin: ((r: T.LoginResult) => void) | undefined;
 
   constructor(
     readonly gatewayUrl: string,
-    opts: { token?: string; credentials?: { username: string; password: string }; timeoutMs?: number },
+    opts: { token?: string; credentials?: { username: string; password: string }; timeoutMs?: number; onLogin?: (r: T.LoginResult) => void },
     private readonly control?: ControlClient,
   ) {
     this.#pool = new Pool(gatewayUrl, { connections: 16, headersTimeout: opts.timeoutMs ?? 60_000, bodyTimeout: opts.timeoutMs ?? 60_000 });
     this.#token = opts.token;
     this.#credentials = opts.credentials;
+    this.#onLogin = opts.onLogin;
+  }
+
+  /** One login with the client's credentials, shared by every call that needs it meanwhile. */
+  #logIn(): Promise<unknown> {
+    const { username, password } = this.#credentials!;
+    this.#loggingIn ??= this.auth.login(username, password).finally(() => (this.#loggingIn = undefined));
+    return this.#loggingIn;
   }
 
   /**
@@ -97,10 +112,11 @@ export class HmsopsClient {
   async #callOnce<R>(method: 'GET' | 'POST', path: string, body: unknown, headers: Record<string, string>): Promise<R> {
     const needsToken = !(path === '/auth/v1/login' || path === '/auth/v1/jwks.json');
     for (let attempt = 0; attempt < 2; attempt++) {
-      if (needsToken && !this.#token && this.#credentials) await this.auth.login(this.#credentials.username, this.#credentials.password);
+      if (needsToken && !this.#token && this.#credentials) await this.#logIn();
       const h: Record<string, string> = { ...headers };
       if (body !== undefined) h['content-type'] = 'application/json';
-      if (needsToken && this.#token) h.authorization = `Bearer ${this.#token}`;
+      const token = needsToken ? this.#token : undefined;
+      if (token) h.authorization = `Bearer ${token}`;
       const r = await this.#pool.request({ method, path, headers: h, body: body === undefined ? undefined : JSON.stringify(body) });
       const text = await r.body.text();
       let parsed: unknown;
@@ -110,7 +126,8 @@ export class HmsopsClient {
         parsed = text;
       }
       if (r.statusCode === 401 && needsToken && attempt === 0 && this.#credentials) {
-        this.#token = undefined;
+        // The token expired: log in again, once, unless another call already has.
+        if (this.#token === token) this.#token = undefined;
         continue;
       }
       if (r.statusCode >= 400) {
@@ -126,6 +143,7 @@ export class HmsopsClient {
     login: async (username: string, password: string): Promise<T.LoginResult> => {
       const r = await this.call<T.LoginResult>('POST', '/auth/v1/login', { username, password });
       this.#token = r.token;
+      this.#onLogin?.(r);
       return r;
     },
     me: () => this.call<T.User>('GET', '/auth/v1/me'),
@@ -207,6 +225,6 @@ export async function connect(opts: ConnectOptions = {}): Promise<HmsopsClient> 
     gatewayUrl = `http://${gw.address}:${gw.port}`;
   }
   let credentials = opts.username && opts.password ? { username: opts.username, password: opts.password } : undefined;
-  if (!credentials && !opts.token && fs.existsSync(paths.credentials)) credentials = JSON.parse(fs.readFileSync(paths.credentials, 'utf8'));
-  return new HmsopsClient(gatewayUrl, { token: opts.token, credentials, timeoutMs: opts.timeoutMs }, control);
+  if (!credentials && (!opts.token || opts.loginWhenRefused) && fs.existsSync(paths.credentials)) credentials = JSON.parse(fs.readFileSync(paths.credentials, 'utf8'));
+  return new HmsopsClient(gatewayUrl, { token: opts.token, credentials, timeoutMs: opts.timeoutMs, onLogin: opts.onLogin }, control);
 }

@@ -1,12 +1,11 @@
 /** Read commands over the services' APIs: `mail ls|show`, `analytics report`, and `login`. */
-import fs from 'node:fs';
 import type { Message, MessageWithRaw } from '../../api/mail-sink.js';
 import { UsageError } from '../../errors/index.js';
 import { formatCents } from '../../money.js';
 import { loadContext, type GlobalOptions } from '../context.js';
 import { ok, type CommandResult } from '../end.js';
 import { color, printJson, table } from '../output.js';
-import { askPassword, sessionFile, withClient } from '../session.js';
+import { askPassword, keepSession, withClient } from '../session.js';
 
 type Opts = GlobalOptions & { json?: boolean; user?: string };
 
@@ -78,7 +77,7 @@ export async function loginCommand(opts: Opts): Promise<CommandResult> {
     const me = await client.auth.me();
     const token = client.auth.token()!;
     const expiresAt = new Date(JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()).exp * 1000).toISOString();
-    fs.writeFileSync(sessionFile(ctx), JSON.stringify({ username: me.username, token, expiresAt }), { mode: 0o600 });
+    keepSession(ctx, me.username, token, expiresAt);
     if (opts.json) printJson({ username: me.username, roles: me.roles, expiresAt });
     else console.log(`logged in as ${me.username} (${me.roles.join(', ')}) until ${expiresAt}`);
     return ok;
