@@ -23,7 +23,17 @@ export interface Receipt {
   status: 'complete' | 'follow-ups-pending' | 'interrupted' | 'refusals';
   recipients: RecipientResults;
   totals: { recipients: number; paidNow: number; alreadyDisbursed: number; refused: number; notSent: number; paidNowCents: number; disbursedCents: number };
-  files: { fileId: string; path: string; entries: number; totalCreditCents: number; entryHash: number; valid: boolean; problems: string[] }[];
+  files: {
+    fileId: string;
+    path: string;
+    entries: number;
+    totalCreditCents: number;
+    entryHash: number;
+    /** The effective entry dates its batch headers carry (YYYY-MM-DD): when the money settles. */
+    effectiveDates: string[];
+    valid: boolean;
+    problems: string[];
+  }[];
   pending: { analytics: number; email: number; reason: string[] };
   /** Names longer than the NACHA Individual Name field (22): the file carries them cut; everything else keeps them whole. */
   shortenedNames: { id: string; name: string; nachaName: string }[];
@@ -179,10 +189,13 @@ export async function runDisbursement(client: HmsopsClient, grant: Grant, opts: 
     const giveUpAt = Date.now() + (opts.retryForMs ?? 120_000);
     // One cut takes what fits in one file (20,000 entries, $9,999,999,999.99): cut until none is left.
     // Each file is downloaded and checked while the next is cut; only its problems are kept.
-    const checks = new Map<string, Promise<{ problems: string[] } | { error: unknown }>>();
+    const checks = new Map<string, Promise<{ problems: string[]; effectiveDates: string[] } | { error: unknown }>>();
     const check = (fileId: string) =>
       whenAnswered(`file ${fileId}`, giveUpAt, opts, () => client.payments.downloadFile(fileId)).then(
-        (text) => ({ problems: readNachaFile(text, { keepEntries: false }).problems.map(formatNachaProblem) }),
+        (text) => {
+          const read = readNachaFile(text, { keepEntries: false });
+          return { problems: read.problems.map(formatNachaProblem), effectiveDates: read.summary.effectiveEntryDates.map(yymmddToIso).sort() };
+        },
         (error: unknown) => ({ error }),
       );
     // How many files this run cuts in all, guessed from what it paid (the list below says).
@@ -204,6 +217,7 @@ export async function runDisbursement(client: HmsopsClient, grant: Grant, opts: 
         entries: f.entries,
         totalCreditCents: f.totalCreditCents,
         entryHash: f.entryHash,
+        effectiveDates: checked.effectiveDates,
         valid: checked.problems.length === 0,
         problems: checked.problems,
       });
@@ -286,3 +300,6 @@ export async function runDisbursement(client: HmsopsClient, grant: Grant, opts: 
   }
   return { grantId: grant.id, program: grant.program, agency: grant.agency, status, recipients: results, totals, files, pending, shortenedNames, durationMs: Date.now() - t0 };
 }
+
+/** A NACHA date (YYMMDD, this century) as YYYY-MM-DD. */
+const yymmddToIso = (d: string) => `20${d.slice(0, 2)}-${d.slice(2, 4)}-${d.slice(4, 6)}`;

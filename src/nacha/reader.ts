@@ -55,6 +55,8 @@ export interface NachaSummary {
   totalDebitCents: number;
   totalCreditCents: number;
   entryHash: number;
+  /** The effective entry dates of the batches (YYMMDD, as the headers carry them), each once, in file order. */
+  effectiveEntryDates: string[];
 }
 
 export interface ReadResult {
@@ -104,7 +106,18 @@ export function readNachaFile(text: string, opts: { keepEntries?: boolean; maxPr
   const maxProblems = opts.maxProblems ?? 50;
   const problems: NachaProblem[] = [];
   const warnings: NachaProblem[] = [];
-  const summary: NachaSummary = { kind: 'payments', records: 0, blocks: 0, batches: 0, entries: 0, addenda: 0, totalDebitCents: 0, totalCreditCents: 0, entryHash: 0 };
+  const summary: NachaSummary = {
+    kind: 'payments',
+    records: 0,
+    blocks: 0,
+    batches: 0,
+    entries: 0,
+    addenda: 0,
+    totalDebitCents: 0,
+    totalCreditCents: 0,
+    entryHash: 0,
+    effectiveEntryDates: [],
+  };
   let lineNo = 0;
   const problem = (rule: string, message: string, fatal = false) => {
     problems.push({ line: lineNo, rule, message });
@@ -200,6 +213,7 @@ export function readNachaFile(text: string, opts: { keepEntries?: boolean; maxPr
           if (emptyField(line.slice(4, 20))) problem('mandatory-field', 'company name (positions 5-20) is empty');
           if (emptyField(line.slice(53, 63))) problem('mandatory-field', 'company entry description (positions 54-63) is empty');
           batch = { header: bh, adv, entries: [], count: 0, hash: 0, debit: 0, credit: 0, line: lineNo };
+          if (!summary.effectiveEntryDates.includes(bh.effectiveEntryDate)) summary.effectiveEntryDates.push(bh.effectiveEntryDate);
           break;
         }
         case '6': {

@@ -63,6 +63,9 @@ describe.each(BACKENDS)('hmsops disburse (%s store)', (backend) => {
       byAccountType: { checking: { count: 6 }, savings: { count: 4 } },
     });
     expect((await ledger<{ n: number }>("SELECT COUNT(*) AS n FROM transfers WHERE grant_id = 'DOL-ETA-2026-0042'")).n).toBe(0);
+    // The settlement date a run today would get, said as a date.
+    const text = await fleet.hmsops(['disburse', '--grant', smallGrant, '--dry-run']);
+    expect(text.stdout).toContain(`effective ${nextBankingDay(new Date())} (the next banking day, if sent today)`);
   });
 
   it('disburses the small grant, and ledger, NACHA file, analytics and mail sink agree', async () => {
@@ -80,6 +83,12 @@ describe.each(BACKENDS)('hmsops disburse (%s store)', (backend) => {
     const traces = nacha.file!.batches.flatMap((b) => b.entries.map((e) => e.traceNumber)).sort();
     expect(traces).toEqual(receipt.recipients.map((x: any) => x.traceNumber).sort());
     expect(nacha.file!.batches.map((b) => b.header.secCode).sort()).toEqual(['CCD', 'PPD']);
+    // The settlement date the batch headers carry is in the receipt.
+    const dates = [
+      ...new Set(nacha.file!.batches.map((b) => `20${b.header.effectiveEntryDate.slice(0, 2)}-${b.header.effectiveEntryDate.slice(2, 4)}-${b.header.effectiveEntryDate.slice(4)}`)),
+    ];
+    expect(receipt.files[0].effectiveDates).toEqual(dates);
+    expect(dates).toEqual([nextBankingDay(new Date())]);
     // the ledger
     expect(await ledger("SELECT COUNT(*) AS n, SUM(amount_cents) AS cents FROM transfers WHERE grant_id = 'DOL-ETA-2026-0042' AND status = 'filed'")).toEqual({
       n: 10,
@@ -113,6 +122,7 @@ describe.each(BACKENDS)('hmsops disburse (%s store)', (backend) => {
     expect(await ledger("SELECT COUNT(*) AS n FROM transfers WHERE grant_id = 'DOL-ETA-2026-0042'")).toEqual({ n: 10 });
     const human = await fleet.hmsops(['disburse', '--grant', smallGrant]);
     expect(human.stdout).toContain('already disbursed: 10');
+    expect(human.stdout).toMatch(/NACHA file \S+: 10 entries, \$425,176\.50, effective \d{4}-\d{2}-\d{2},/);
   });
 
   it('completes payments with analytics down, reports follow-ups pending, and finishes them on --resume', async () => {
@@ -183,6 +193,10 @@ describe.each(BACKENDS)('hmsops disburse (%s store)', (backend) => {
     const resumed = await fleet.hmsops(['disburse', '--resume', 'GEN-CTRLC', '--json']);
     expect(resumed.exitCode, resumed.stderr).toBe(0);
     expect(JSON.parse(resumed.stdout).totals).toMatchObject({ paidNow: n - stored, alreadyDisbursed: stored });
+    // Read by a person, a receipt that large says where its per-recipient table is.
+    const text = await fleet.hmsops(['disburse', '--resume', 'GEN-CTRLC']);
+    expect(text.stdout).toContain(`${n} recipients: the table of each is left out above 50; --json has every one`);
+    expect(text.stdout).not.toContain('RECIPIENT');
   });
 
   it('pays a recipient whose name is longer than the NACHA field: the file carries it cut, everything else whole', async () => {

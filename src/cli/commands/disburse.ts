@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { effectiveDateProblem } from '../../banking-days.js';
+import { effectiveDateProblem, nextBankingDay } from '../../banking-days.js';
 import { ExitCode, HmsopsError, UsageError } from '../../errors/index.js';
 import { readGrantFile, type Grant } from '../../disburse/grant-file.js';
 import { planDisbursement } from '../../disburse/plan.js';
@@ -209,13 +209,17 @@ async function writeReceiptJson(r: Receipt, heap: HeapGovernor) {
 
 function printPlan(grant: Grant, plan: ReturnType<typeof planDisbursement>) {
   console.log(`${color.bold(grant.id)} ${grant.program} (${grant.agency}): dry run, nothing sent`);
-  console.log(`  ${plan.recipients} recipient(s), ${formatCents(plan.totalCents)} in all, effective ${grant.effectiveDate ?? 'next business day'}`);
+  const effective = grant.effectiveDate ?? `${nextBankingDay(new Date())} (the next banking day, if sent today)`;
+  console.log(`  ${plan.recipients} recipient(s), ${formatCents(plan.totalCents)} in all, effective ${effective}`);
   const rows = [
     ...Object.entries(plan.bySecCode).map(([k, v]) => [`SEC ${k}`, String(v.count), formatCents(v.cents)]),
     ...Object.entries(plan.byAccountType).map(([k, v]) => [k, String(v.count), formatCents(v.cents)]),
   ];
   console.log(table(['BY', 'COUNT', 'AMOUNT'], rows));
 }
+
+/** Above this many recipients the text receipt leaves out its per-recipient table (and says where it is). */
+const RECEIPT_TABLE_MAX = 50;
 
 export function printReceipt(r: Receipt) {
   const statusText: Record<string, string> = {
@@ -225,14 +229,19 @@ export function printReceipt(r: Receipt) {
     'not-sent': color.yellow('not sent'),
   };
   console.log(`${color.bold(`Receipt: ${r.grantId}`)} ${r.program} (${r.agency})`);
-  if (r.recipients.length <= 50) {
+  if (r.recipients.length <= RECEIPT_TABLE_MAX) {
     console.log(
       table(
         ['RECIPIENT', 'NAME', 'AMOUNT', 'STATUS', 'TRACE', 'ANALYTICS', 'EMAIL'],
         [...r.recipients].map((x) => [x.id, x.name, formatCents(x.amountCents), statusText[x.status]!, x.traceNumber ?? '-', x.analytics, x.email]),
       ),
     );
-  }
+  } else
+    console.log(
+      color.dim(
+        `${r.recipients.length} recipients: the table of each is left out above ${RECEIPT_TABLE_MAX}; --json has every one (hmsops disburse --grant FILE --resume ${r.grantId} --json prints it again)`,
+      ),
+    );
   for (const x of [...r.recipients.refusals()].slice(0, 20)) console.log(`  ${color.red(x.id)}: ${x.error}`);
   const t = r.totals;
   console.log(
@@ -244,7 +253,7 @@ export function printReceipt(r: Receipt) {
     );
   for (const f of r.files)
     console.log(
-      `NACHA file ${f.fileId}: ${f.entries} entries, ${formatCents(f.totalCreditCents)}, entry hash ${String(f.entryHash).padStart(10, '0')}, ${f.valid ? color.green('verified') : color.red(`INVALID: ${f.problems[0]}`)}\n  ${f.path}`,
+      `NACHA file ${f.fileId}: ${f.entries} entries, ${formatCents(f.totalCreditCents)}, effective ${f.effectiveDates.join(', ') || '-'}, entry hash ${String(f.entryHash).padStart(10, '0')}, ${f.valid ? color.green('verified') : color.red(`INVALID: ${f.problems[0]}`)}\n  ${f.path}`,
     );
   if (r.pending.analytics || r.pending.email) {
     console.log(color.yellow(`follow-ups pending: ${r.pending.analytics} analytics event(s), ${r.pending.email} email(s) (${r.pending.reason.join('; ')})`));
