@@ -64,7 +64,13 @@ export function recipientRuleProblems(r: Yaml, i: number, seen: FirstIndex): Pat
       out.push({ path: field('amount'), message: `write the amount as a quoted decimal string such as "${r.amount.toFixed(2)}" (YAML numbers lose cents)` });
     else if (typeof r.amount === 'string') {
       const cents = parseAmount(r.amount);
-      if (cents === undefined) out.push({ path: field('amount'), message: `${shown(r.amount)} is not a USD amount with at most 2 decimals` });
+      if (cents === undefined)
+        out.push({
+          path: field('amount'),
+          message: /^\s*-/.test(r.amount)
+            ? `${shown(r.amount)} is negative: a grant pays each recipient more than $0.00`
+            : `${shown(r.amount)} is not a USD amount with at most 2 decimals`,
+        });
       else out.push(...at(field('amount'), amountCentsProblem(cents)));
     }
   }

@@ -190,6 +190,13 @@ export async function runDisbursement(client: HmsopsClient, grant: Grant, opts: 
     // One cut takes what fits in one file (20,000 entries, $9,999,999,999.99): cut until none is left.
     // Each file is downloaded and checked while the next is cut; only its problems are kept.
     const checks = new Map<string, Promise<{ problems: string[]; effectiveDates: string[] } | { error: unknown }>>();
+    // Each count once: the last cut's and the final count are often the same (file: 1/1).
+    let said = '';
+    const fileProgress = (done: number, total: number) => {
+      if (`${done}/${total}` === said) return;
+      said = `${done}/${total}`;
+      opts.onProgress?.({ phase: 'file', done, total });
+    };
     const check = (fileId: string) =>
       whenAnswered(`file ${fileId}`, giveUpAt, opts, () => client.payments.downloadFile(fileId)).then(
         (text) => {
@@ -204,7 +211,7 @@ export async function runDisbursement(client: HmsopsClient, grant: Grant, opts: 
       const cut = await whenAnswered("the grant's file cut", giveUpAt, opts, () => client.payments.cutFile({ grantId: grant.id, maxEntries: opts.maxFileEntries }));
       if (cut.fileId === null) break;
       checks.set(cut.fileId, check(cut.fileId));
-      opts.onProgress?.({ phase: 'file', done: checks.size, total: Math.max(expected, checks.size) });
+      fileProgress(checks.size, Math.max(expected, checks.size));
     }
     const { files: all } = await whenAnswered("the grant's file list", giveUpAt, opts, () => client.payments.files({ grantId: grant.id }));
     for (const f of all) {
@@ -222,7 +229,7 @@ export async function runDisbursement(client: HmsopsClient, grant: Grant, opts: 
         problems: checked.problems,
       });
     }
-    if (all.length > 0) opts.onProgress?.({ phase: 'file', done: all.length, total: all.length });
+    if (all.length > 0) fileProgress(all.length, all.length);
   };
 
   // step 5: only for recipients whose transfer exists

@@ -74,6 +74,8 @@ export interface ReadResult {
 }
 
 export const formatNachaProblem = (p: NachaProblem) => `line ${p.line}: ${p.message} (rule: ${p.rule})`;
+/** A problem where an editor and a terminal find it: `FILE:LINE: message (rule: ...)`. */
+export const nachaProblemAt = (file: string, p: NachaProblem) => `${file}:${p.line}: ${p.message} (rule: ${p.rule})`;
 
 class Stop extends Error {}
 

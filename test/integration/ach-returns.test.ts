@@ -149,7 +149,7 @@ describe.each(BACKENDS)('returns and corrections (%s store)', (backend) => {
     const before = await count('SELECT COUNT(*) AS n FROM returns');
     const r = await fleet.hmsops(['ach', 'import', file]);
     expect(r.exitCode).toBe(1);
-    expect(r.stderr).toContain(`${file}:line 4: return reason code "R99" (positions 4-6) is not one of NACHA's (rule: return-code)`);
+    expect(r.stderr).toContain(`${file}:4: return reason code "R99" (positions 4-6) is not one of NACHA's (rule: return-code)`);
     expect(r.stderr).toContain('nothing imported');
     expect(await count('SELECT COUNT(*) AS n FROM returns')).toBe(before);
   });

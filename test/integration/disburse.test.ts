@@ -245,6 +245,8 @@ describe.each(BACKENDS)('hmsops disburse (%s store)', (backend) => {
     const r = await fleet.hmsops(['disburse', '--grant', file, '--effective-date', date], { env: { NO_COLOR: '1' } });
     expect(r.exitCode, r.stderr).toBe(0);
     expect(r.stderr.split('\n')).toEqual(expect.arrayContaining(['transfers: 5/5', 'analytics: 5/5', 'email: 5/5', 'file: 1/1']));
+    expect(r.stderr.split('\n').filter((l) => l === 'file: 1/1')).toHaveLength(1); // each count once
+    expect(r.stdout).toContain(`effective ${date},`);
     expect(r.stdout + r.stderr).not.toContain('\u001b[');
     expect(r.stdout).toContain('Receipt: GEN-DATED');
     expect((await ledger<{ n: number }>("SELECT COUNT(*) AS n FROM transfers WHERE grant_id = 'GEN-DATED' AND effective_date = ?", date)).n).toBe(5);

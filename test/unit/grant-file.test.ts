@@ -29,6 +29,15 @@ describe('grant files', () => {
     expect(planDisbursement(g).recipients).toBe(2);
   });
 
+  it('says a negative amount is negative, not that it has too many decimals', () => {
+    try {
+      parseGrant('g.yaml', base.replace(/amount: .*/, 'amount: "-5.00"'), today);
+      expect.unreachable();
+    } catch (err) {
+      expect((err as ValidationError).problems.map((p) => p.message)).toEqual(['"-5.00" is negative: a grant pays each recipient more than $0.00']);
+    }
+  });
+
   it('points at the line and column of each problem', () => {
     const text = base.replace(/routing: "(\d+)"/, 'routing: "011000016"').replace('kind: Grant', 'kind: Grant\nextra: 1');
     try {

@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ExitCode, HmsopsError } from '../../errors/index.js';
 import { formatCents } from '../../money.js';
-import { formatNachaProblem, readNachaFile } from '../../nacha/index.js';
+import { nachaProblemAt, readNachaFile } from '../../nacha/index.js';
 import type { ReturnRecord } from '../../sdk/types.js';
 import { loadContext, type GlobalOptions } from '../context.js';
 import { exitWith, ok, type CommandResult } from '../end.js';
@@ -36,7 +36,7 @@ export async function achImportCommand(file: string, opts: Opts): Promise<Comman
     if (opts.json) printJson({ file, valid: false, problems: read.problems });
     else {
       console.error(`${color.red('invalid')} ${file}: nothing imported`);
-      for (const p of read.problems) console.error(`  ${file}:${formatNachaProblem(p)}`);
+      for (const p of read.problems) console.error(`  ${nachaProblemAt(file, p)}`);
     }
     return exitWith(ExitCode.failure);
   }

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import zlib from 'node:zlib';
 import { ExitCode, HmsopsError } from '../../errors/index.js';
-import { formatNachaProblem, readNachaFile } from '../../nacha/index.js';
+import { formatNachaProblem, nachaProblemAt, readNachaFile } from '../../nacha/index.js';
 import { exitWith, ok, type CommandResult } from '../end.js';
 import { formatCents } from '../../money.js';
 import { color, printJson } from '../output.js';
@@ -33,7 +33,7 @@ export async function achVerifyCommand(file: string, opts: { json?: boolean }): 
     for (const w of r.warnings) console.log(`  ${color.yellow('warning')} ${formatNachaProblem(w)}`);
   } else {
     console.error(`${color.red('invalid')} ${file}`);
-    for (const p of r.problems) console.error(`  ${file}:${formatNachaProblem(p)}`);
+    for (const p of r.problems) console.error(`  ${nachaProblemAt(file, p)}`);
   }
   return r.ok ? ok : exitWith(ExitCode.failure);
 }
