@@ -1,6 +1,6 @@
 /** The hmsops entry point: wires commands (commander) and alone maps errors to messages and exit codes. */
 import { Command, CommanderError } from 'commander';
-import { ExitCode, HmsopsError } from '../errors/index.js';
+import { ExitCode, HmsopsError, ValidationError } from '../errors/index.js';
 import type { CommandResult } from './end.js';
 import { color } from './output.js';
 
@@ -351,6 +351,11 @@ function reportError(err: unknown): number {
   if (err instanceof HmsopsError) {
     process.stderr.write(`${color.red('error')}: ${err.message}\n`);
     for (const d of err.details) process.stderr.write(`  ${d}\n`);
+    // A script that asked for JSON gets the refusal as JSON too (stderr stays for people).
+    if (process.argv.includes('--json')) {
+      const problems = err instanceof ValidationError ? { problems: err.problems } : err.details.length ? { details: err.details } : {};
+      process.stdout.write(`${JSON.stringify({ error: { code: err.code, message: err.message, exitCode: err.exitCode, ...problems } }, null, 2)}\n`);
+    }
     return err.exitCode;
   }
   process.stderr.write(`${color.red('internal error')}: ${(err as Error)?.stack ?? String(err)}\n`);

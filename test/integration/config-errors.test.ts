@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cliPath } from '../helpers/fleet.js';
+import { cliPath, repoRoot } from '../helpers/fleet.js';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
@@ -55,6 +55,17 @@ describe('config errors', () => {
     expect(r.stderr).toContain(`${file}:7:18: services.web.stopTimeout: "10" is not a duration with its unit, such as 30s, 500ms or 5m`);
     const flag = await hmsopsIn({}, ['up', '--timeout', '30']);
     expect([flag.exitCode, flag.stderr.trim()]).toEqual([2, expect.stringContaining('--timeout: expected a duration such as 30s, got "30"')]);
+  });
+
+  it('writes the problems of an invalid grant as JSON on stdout with --json (and for people on stderr), exit 2', async () => {
+    const grant = path.join(repoRoot, 'fixtures', 'grants', 'mistakes.yaml');
+    const r = await hmsopsIn({}, ['disburse', '--grant', grant, '--json']);
+    expect(r.exitCode).toBe(2);
+    const out = JSON.parse(r.stdout);
+    expect(out.error).toMatchObject({ code: 'INVALID_INPUT', exitCode: 2 });
+    expect(out.error.problems).toHaveLength(17);
+    expect(out.error.problems[0]).toEqual({ file: grant, line: 9, column: 9, path: 'originator.name', message: expect.stringContaining('at most 16') });
+    expect(r.stderr).toContain('17 problems');
   });
 
   it('refuses messaging with nowhere to deliver (no mail-sink, no smtp.url), naming both remedies', async () => {
