@@ -9,7 +9,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { HmsopsError } from '../errors/index.js';
 import { connect, HmsopsApiError, type HmsopsClient, type LoginResult } from '../sdk/index.js';
-import type { CliContext } from './context.js';
+import { noDaemon } from '../control/client.js';
+import { type CliContext, daemonRunning } from './context.js';
 import { importPromptView } from './views/terminal.js';
 
 export const sessionFile = (ctx: CliContext) => path.join(ctx.paths.run, 'session.json');
@@ -22,6 +23,8 @@ export async function askPassword(user: string): Promise<string> {
 }
 
 export async function clientFor(ctx: CliContext, opts: { user?: string } = {}): Promise<HmsopsClient> {
+  // No fleet: the one answer (exit 4) before anything else is looked at or written.
+  if (!(await daemonRunning(ctx))) throw noDaemon();
   try {
     if (opts.user) {
       const password = await askPassword(opts.user);

@@ -76,14 +76,13 @@ export class ControlClient {
       );
       req.on('timeout', () => req.destroy(new Error('timeout')));
       req.on('error', (err: NodeJS.ErrnoException) =>
-        reject(
-          err.code === 'ENOENT' || err.code === 'ECONNREFUSED'
-            ? new HmsopsError('DAEMON_NOT_RUNNING', 'no hmsops daemon runs for this state dir (start one with `hmsops up`)')
-            : new HmsopsError('DAEMON_UNREACHABLE', `cannot reach the daemon: ${err.message}`),
-        ),
+        reject(err.code === 'ENOENT' || err.code === 'ECONNREFUSED' ? noDaemon() : new HmsopsError('DAEMON_UNREACHABLE', `cannot reach the daemon: ${err.message}`)),
       );
       if (payload) req.write(payload);
       req.end();
     });
   }
 }
+
+/** The one answer every command that needs a running fleet gives when none runs (exit 4). */
+export const noDaemon = () => new HmsopsError('DAEMON_NOT_RUNNING', 'no hmsops daemon runs for this state dir (start one with `hmsops up`)');

@@ -68,6 +68,27 @@ describe('config errors', () => {
     expect(r.stderr).toContain('17 problems');
   });
 
+  it('gives one answer without a fleet: exit 4 and the same message from every command that needs one, nothing written', async () => {
+    const grant = path.join(repoRoot, 'fixtures', 'grants', 'dol-training.yaml');
+    const commands = [
+      ['disburse', '--grant', grant],
+      ['disbursements', 'ls'],
+      ['reconcile', 'G-1'],
+      ['mail', 'ls'],
+      ['ach', 'files'],
+      ['registry', 'ls'],
+      ['scale', 'ach=2'],
+    ];
+    for (const args of commands) {
+      const r = await hmsopsIn({}, args);
+      expect([args.join(' '), r.exitCode, r.stderr.trim()]).toEqual([args.join(' '), 4, 'error: no hmsops daemon runs for this state dir (start one with `hmsops up`)']);
+      expect(fs.existsSync(path.join(r.dir, '.hmsops', 'disbursements'))).toBe(false);
+    }
+    // ps says nothing runs (exit 0), with the keys it has when a daemon runs.
+    const ps = await hmsopsIn({}, ['ps', '--json']);
+    expect([ps.exitCode, JSON.parse(ps.stdout)]).toEqual([0, { daemon: null, instances: [] }]);
+  });
+
   it('refuses messaging with nowhere to deliver (no mail-sink, no smtp.url), naming both remedies', async () => {
     const yaml = 'version: 1\nservices:\n  auth: {}\n  ach: {}\n  analytics: {}\n  messaging: { instances: 1 }\n';
     const r = await hmsopsIn({ 'hmsops.config.yaml': yaml }, ['up']);

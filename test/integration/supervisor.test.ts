@@ -69,6 +69,9 @@ describe('hmsops up / down', () => {
     expect(up.stderr).toContain('crashing on purpose');
     const ps = JSON.parse((await fleet.hmsops(['ps', '--json'])).stdout);
     expect(ps.instances[0]).toMatchObject({ id: 'flaky-1', state: 'crash-looping', restarts: 2, pid: null });
+    // The keys ps --json has without a daemon too (daemon: null there).
+    expect(Object.keys(ps)).toEqual(['daemon', 'instances']);
+    expect(ps.daemon).toMatchObject({ pid: expect.any(Number), stateDir: fleet.stateDir });
   });
 
   it('times out naming the instance that never becomes ready', async () => {

@@ -80,10 +80,10 @@ export async function disburseCommand(opts: DisburseOptions): Promise<CommandRes
     else printPlan(grant, plan);
     return ok;
   }
-  saveGrant(savedGrantFile(ctx, grant.id), grant, heap);
-
   // step 2
   const client = await clientFor(ctx, opts);
+  // Kept for --resume once there is a fleet to pay through (nothing is written without one).
+  saveGrant(savedGrantFile(ctx, grant.id), grant, heap);
   let stop = false;
   const onSigint = () => {
     if (stop) process.exit(ExitCode.interrupted);

@@ -18,8 +18,9 @@ export async function psCommand(opts: GlobalOptions & { json?: boolean; watch?: 
     else console.log(color.dim(`no daemon runs for ${ctx.paths.root}; nothing is running`));
     return ok;
   }
-  const { instances } = await ctx.client.call('GET /v1/instances');
-  if (opts.json) printJson({ instances });
+  const [daemon, { instances }] = await Promise.all([ctx.client.call('GET /v1/status'), ctx.client.call('GET /v1/instances')]);
+  // The same keys with a daemon and without one (daemon: null).
+  if (opts.json) printJson({ daemon: { pid: daemon.pid, stateDir: daemon.stateDir, startedAt: new Date(daemon.startedAt).toISOString() }, instances });
   else console.log(renderInstances(instances));
   return ok;
 }
