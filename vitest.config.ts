@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     // The drills that take minutes are `npm run drills` (vitest.drills.config.ts).
     include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
+    // PostgreSQL, etcd and sshd installed once, before any suite (apt-get side by side fails on dpkg's lock).
+    globalSetup: ['test/global-setup.ts'],
     // Integration tests start real processes: keep the 2-core machine from oversubscribing.
     pool: 'forks',
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the servers the tests start for themselves (Debian packages): PostgreSQL for the
 # postgres store backend, etcd for the etcd registry backend, OpenSSH's sshd as the bank's SFTP
-# server. Needs root and apt-get; `apt-get update` once, and only when something
+# server. npm test and npm run drills run it once, before any suite (test/global-setup.ts). Needs root and apt-get; `apt-get update` once, and only when something
 # is missing. Safe to run again. The tests run each server on a free loopback port with a temp
 # data dir; nothing here starts one.
 set -euo pipefail
@@ -13,8 +13,10 @@ command -v etcdctl >/dev/null 2>&1 || missing+=(etcd-client)
 if [ ${#missing[@]} -eq 0 ]; then exit 0; fi
 if [ "$(id -u)" -ne 0 ]; then echo "install-servers: need root to apt-get install ${missing[*]}" >&2; exit 1; fi
 export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq
-apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# Another apt or dpkg at work (an unattended upgrade, another install) holds dpkg's lock: wait for
+# it, up to 10 minutes, rather than fail.
+apt-get -o DPkg::Lock::Timeout=600 update -qq
+apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 # A package may start a system cluster on its default port; the tests run their own.
 if [[ " ${missing[*]} " == *" etcd-server "* ]]; then (systemctl stop etcd 2>/dev/null || service etcd stop 2>/dev/null || true); fi
 if [[ " ${missing[*]} " == *" openssh-server "* ]]; then (systemctl stop ssh 2>/dev/null || service ssh stop 2>/dev/null || true); fi
