@@ -21,6 +21,8 @@ export interface InstanceView {
   uptimeMs: number | null;
   lastExit: { code: number | null; signal: string | null; at: number } | null;
   lastProbe: { kind: 'liveness' | 'readiness'; ok: boolean; at: number; detail: string } | null;
+  /** A crash-looping instance's next try (it is tried again, later each time). */
+  nextAttemptAt: number | null;
 }
 
 export interface SupervisorEvent {

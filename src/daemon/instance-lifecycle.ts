@@ -46,6 +46,8 @@ export interface Instance {
   log: InstanceLog;
   /** Incremented on each spawn so late callbacks of an old process are ignored. */
   generation: number;
+  /** Crash-looping: when it is tried again. */
+  nextAttemptAt?: number;
 }
 
 export interface LifecycleDeps {
@@ -185,8 +187,14 @@ export class InstanceLifecycle {
       }
     } else if (decision.action === 'crash-loop') {
       inst.state = 'crash-looping';
-      this.deps.event(inst, 'crash-looping', `${inst.exits.length} exits`);
-      inst.log.write('sys', 'crash-looping: too many restarts in the window; left stopped');
+      inst.nextAttemptAt = now + decision.delayMs;
+      this.deps.event(inst, 'crash-looping', `${inst.exits.length} exits; next attempt in ${Math.round(decision.delayMs / 1000)}s`);
+      inst.log.write('sys', `crash-looping: too many restarts in the window; trying again in ${Math.round(decision.delayMs / 1000)}s`);
+      this.#later(inst, decision.delayMs, () => {
+        inst.nextAttemptAt = undefined;
+        inst.restarts++;
+        void this.spawn(inst);
+      });
     } else {
       inst.state = 'restarting';
       this.deps.event(inst, 'restart-scheduled', `in ${decision.delayMs}ms (attempt ${decision.attempt})`);

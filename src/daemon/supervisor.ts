@@ -194,6 +194,7 @@ export class Supervisor {
         uptimeMs: i.startedAt && ['starting', 'ready', 'unhealthy', 'draining'].includes(i.state) ? now - i.startedAt : null,
         lastExit: i.lastExit ?? null,
         lastProbe: i.lastProbe ?? null,
+        nextAttemptAt: i.nextAttemptAt ?? null,
       }));
   }
 

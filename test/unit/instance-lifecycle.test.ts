@@ -80,7 +80,7 @@ describe('an instance', () => {
     expect(t.supervisor.view()[0]).toMatchObject({ state: 'ready', restarts: 1, lastExit: { code: 1, signal: null } });
   });
 
-  it('that keeps failing is left crash-looping once it has used maxRestarts within the window', async () => {
+  it('that keeps failing is crash-looping once it has used maxRestarts within the window, and is tried again later, never left stopped', async () => {
     const t = setup();
     await t.supervisor.apply({ web: service('web', { restart: { maxRestarts: 2 } }) });
     for (let i = 0; i < 2; i++) {
@@ -90,9 +90,19 @@ describe('an instance', () => {
     }
     t.launcher.latest('web-1').exit(1);
     expect(t.state('web-1')).toBe('crash-looping');
-    await t.clock.advance(60_000);
-    expect(t.launcher.launched).toHaveLength(3);
+    expect(t.supervisor.view()[0]!.nextAttemptAt).toBe(t.clock.now() + 10_000);
     expect(t.supervisor.events.map((e) => e.type)).toContain('crash-looping');
+    // Tried again after 10 s; still failing, after 20 s; then it stays up and is ready.
+    await t.clock.advance(9_999);
+    expect(t.launcher.launched).toHaveLength(3);
+    await t.clock.advance(1);
+    expect(t.launcher.launched).toHaveLength(4);
+    t.launcher.latest('web-1').exit(1);
+    expect(t.state('web-1')).toBe('crash-looping');
+    await t.clock.advance(20_000);
+    expect(t.launcher.launched).toHaveLength(5);
+    await t.clock.advance(50);
+    expect(t.supervisor.view()[0]).toMatchObject({ state: 'ready', nextAttemptAt: null });
   });
 
   it('of a bundled program that exits 2 (a configuration error) is left stopped, not restarted', async () => {

@@ -22,6 +22,11 @@ describe('restartDecision', () => {
     expect(restartDecision(shortRuns(6), policy, 'failed', 700).action).toBe('crash-loop');
   });
 
+  it('tries a crash-looping instance again after 10 s, doubling to 5 minutes, as Kubernetes does', () => {
+    const delays = [6, 7, 8, 9, 10, 11, 12, 20].map((n) => restartDecision(shortRuns(n), policy, 'failed', 2100));
+    expect(delays).toEqual([10, 20, 40, 80, 160, 300, 300, 300].map((s) => ({ action: 'crash-loop', delayMs: s * 1000 })));
+  });
+
   it('forgets crashes older than the window', () => {
     expect(restartDecision(shortRuns(6), policy, 'failed', 120_000).action).toBe('restart');
   });

@@ -11,7 +11,8 @@ export function renderInstances(instances: InstanceView[]): string {
       i.id,
       i.pid ? String(i.pid) : '-',
       i.address ?? '-',
-      stateColor(i.state),
+      // A crash-looping instance says when it is tried again.
+      i.nextAttemptAt ? `${stateColor(i.state)} (next try in ${age(Math.max(0, i.nextAttemptAt - Date.now()))})` : stateColor(i.state),
       String(i.restarts),
       age(i.uptimeMs),
       i.lastProbe ? `${i.lastProbe.kind} ${i.lastProbe.ok ? 'ok' : 'failed'} (${i.lastProbe.detail})` : '-',
