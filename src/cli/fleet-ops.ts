@@ -49,6 +49,11 @@ export function notReadyError(ctx: CliContext, instances: InstanceView[], proble
     details.push(`${i.service} (${i.id}): ${stateColor(i.state)}, ${i.restarts} restart(s)${i.lastProbe ? `, last probe ${i.lastProbe.kind} ${i.lastProbe.detail}` : ''}`);
     for (const l of tail(logFileFor(ctx.paths.logs, i.id), 20)) details.push(`  ${color.dim(l)}`);
   }
+  // up leaves what it started running (as docker compose up --wait does): say what, and how to stop it.
+  const running = instances.filter((i) => i.pid !== null);
+  details.push(
+    `still running: the daemon for ${ctx.paths.root} and ${running.length} of ${instances.length} instance(s)${running.length ? ` (${running.map((i) => i.id).join(', ')})` : ''}; it keeps trying the others. Stop everything with: hmsops down`,
+  );
   return new HmsopsError('FLEET_NOT_READY', `the fleet is not ready: ${problem}`, { details });
 }
 

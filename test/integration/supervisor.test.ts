@@ -67,6 +67,8 @@ describe('hmsops up / down', () => {
     expect(up.stderr).toContain('flaky-1 is crash-looping');
     expect(up.stderr).toMatch(/flaky \(flaky-1\): crash-looping, 2 restart\(s\)/);
     expect(up.stderr).toContain('crashing on purpose');
+    // What up leaves running, and the command that stops it.
+    expect(up.stderr).toMatch(/still running: the daemon for \S+ and 0 of 1 instance\(s\); it keeps trying the others\. Stop everything with: hmsops down/);
     const ps = JSON.parse((await fleet.hmsops(['ps', '--json'])).stdout);
     expect(ps.instances[0]).toMatchObject({ id: 'flaky-1', state: 'crash-looping', restarts: 2, pid: null });
     // The keys ps --json has without a daemon too (daemon: null there).
