@@ -9,7 +9,7 @@ import { isMap, isNode, isScalar, LineCounter, parseDocument, visit } from 'yaml
 import { HmsopsError, ValidationError, type SourceProblem } from '../errors/index.js';
 import { checkAgainst, shown, type PathProblem } from './schema-check.js';
 import { validateConfig } from './compiled-validators.js';
-import { crossFieldProblems, resolveConfig, type FleetConfig } from './schema.js';
+import { crossFieldProblems, resolveConfig, withFileDefaults, type FleetConfig } from './schema.js';
 
 const searchPlaces = ['hmsops.config.yaml', 'hmsops.config.yml', 'hmsops.config.json', '.hmsopsrc', '.hmsopsrc.yaml', '.hmsopsrc.yml', '.hmsopsrc.json', 'package.json'];
 
@@ -148,6 +148,7 @@ export async function loadConfig(opts: LoadOptions = {}): Promise<FleetConfig> {
   if (!file) {
     const cfg = resolveConfig({}, null, cwd);
     if (opts.stateDir) cfg.stateDir = path.resolve(cwd, opts.stateDir);
+    asWritten.set(cfg, {});
     return cfg;
   }
   const text = fs.readFileSync(file, 'utf8');
@@ -160,5 +161,17 @@ export async function loadConfig(opts: LoadOptions = {}): Promise<FleetConfig> {
   if (problems.length) throw new ValidationError(`invalid config ${file}`, problems.map(locate));
   const cfg = resolveConfig(raw as Parameters<typeof resolveConfig>[0], file, path.dirname(file));
   if (opts.stateDir) cfg.stateDir = path.resolve(cwd, opts.stateDir);
+  asWritten.set(cfg, raw as Record<string, unknown>);
   return cfg;
+}
+
+const asWritten = new WeakMap<FleetConfig, Record<string, unknown>>();
+
+/**
+ * The config as its file says it (the keys the file takes: `upstreamTimeout: 30s`, not
+ * `upstreamTimeoutMs`), with the defaults that apply filled in: what `config print` shows, and a
+ * file that loads to the same config.
+ */
+export function configFileForm(cfg: FleetConfig): Record<string, unknown> {
+  return withFileDefaults(asWritten.get(cfg) ?? {});
 }

@@ -278,6 +278,28 @@ export function resolveConfig(raw: Raw, file: string | null, dir: string): Fleet
   };
 }
 
+/**
+ * The file as written with the defaults that always apply filled in, in the file's own keys: the
+ * sections every fleet has (gateway, registry, logs) and each service's settings and restart
+ * policy. Sections that switch something on when present (ach.odfi, store, tls, rateLimit) stay
+ * as written: filled in, they would turn it on.
+ */
+export function withFileDefaults(raw: Raw): Raw {
+  const d = FILE_DEFAULTS;
+  const services: Raw = raw.services ?? DEFAULT_SERVICES;
+  return {
+    version: 1,
+    stateDir: d.stateDir,
+    ...raw,
+    gateway: { ...d.gateway, ...raw.gateway },
+    registry: { ...d.registry, ...raw.registry },
+    logs: { ...d.logs, ...raw.logs },
+    services: Object.fromEntries(
+      Object.entries(services).map(([name, s]) => [name, { ...SERVICE_SCALAR_DEFAULTS, ...(s as Raw), restart: { ...SERVICE_DEFAULTS.restart, ...(s as Raw)?.restart } }]),
+    ),
+  };
+}
+
 /** Problems the schema cannot express: custom services need a command; a rate limit needs a period; messaging needs an SMTP server. */
 export function crossFieldProblems(raw: Raw): { path: (string | number)[]; message: string }[] {
   const out: { path: (string | number)[]; message: string }[] = [];

@@ -120,6 +120,25 @@ describe('config errors', () => {
     expect(JSON.parse(rc.stdout).gateway.port).toBe(9999);
   });
 
+  it('prints the config in the keys its file takes, with the defaults: printed again from a file of that output, it is the same', async () => {
+    const yaml = [
+      'version: 1',
+      'gateway: { port: 9090, upstreamTimeout: 45s }',
+      'services:',
+      '  ach: { instances: 3 }',
+      '  web: { command: node web.js, stopTimeout: 3s }',
+      '',
+    ].join('\n');
+    const first = await hmsopsIn({ 'hmsops.config.yaml': yaml }, ['config', 'print']);
+    expect(first.exitCode, first.stderr).toBe(0);
+    expect(first.stdout).toContain('upstreamTimeout: 45s');
+    expect(first.stdout).not.toMatch(/Ms:|Bytes:/); // no resolved names the file would refuse
+    const again = await hmsopsIn({ 'hmsops.config.yaml': first.stdout }, ['config', 'print']);
+    expect([again.exitCode, again.stdout]).toEqual([0, first.stdout]);
+    const json = JSON.parse((await hmsopsIn({ 'hmsops.config.yaml': first.stdout }, ['config', 'print', '--json'])).stdout);
+    expect(json).toMatchObject({ gateway: { port: 9090, upstreamTimeout: '45s', bodyLimit: '10mb' }, services: { ach: { instances: 3 }, web: { stopTimeout: '3s' } } });
+  });
+
   it('prints a JSON Schema that describes the config', async () => {
     const r = await hmsopsIn({}, ['config', 'schema']);
     expect(r.exitCode).toBe(0);
