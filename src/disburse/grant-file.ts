@@ -7,7 +7,7 @@
 import { formatPath, parseWithPositions } from '../config/load.js';
 import { validateGrant, validateRecipient } from '../config/compiled-validators.js';
 import { checkAgainst, shown, type PathProblem } from '../config/schema-check.js';
-import { HmsopsError, ValidationError, type SourceProblem } from '../errors/index.js';
+import { fileErrorText, HmsopsError, ValidationError, type SourceProblem } from '../errors/index.js';
 import { amountCentsProblem, checkDigitProblem, effectiveDateProblem, originatorNameProblem, recipientNameProblem } from '../domain/payment-rules.js';
 import { parseAmount } from '../money.js';
 import { foldToNacha } from '../nacha/index.js';
@@ -84,7 +84,7 @@ export function readGrantFile(file: string, today = new Date().toISOString().sli
     // Read in pieces: a 1,000,000-recipient grant is 190 MB, more than the CLI may hold at once.
     lines = TextLines.ofFile(file);
   } catch (err) {
-    throw new HmsopsError('GRANT_UNREADABLE', `cannot read grant file ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new HmsopsError('GRANT_UNREADABLE', `cannot read grant file ${file}: ${fileErrorText(err)}`);
   }
   try {
     return parseGrant(file, lines, today, opts);

@@ -96,3 +96,18 @@ export type ItemError<C extends ErrorCode, X extends Record<string, unknown> = R
 export function itemError<C extends ErrorCode, X extends Record<string, unknown> = Record<never, never>>(code: C, message: string, extra?: X): ItemError<C, X> {
   return { status: errorCatalog[code].status ?? 500, error: { code, message, ...(extra as X) } };
 }
+
+/** Why a file could not be read, in words (`no such file`) rather than the errno (`ENOENT`). */
+export function fileErrorText(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException)?.code;
+  const words: Record<string, string> = {
+    ENOENT: 'no such file',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EISDIR: 'it is a directory, not a file',
+    ENOTDIR: 'a part of the path is not a directory',
+    ELOOP: 'too many symbolic links',
+    EMFILE: 'too many open files',
+  };
+  return (code && words[code]) ?? (err as Error)?.message ?? String(err);
+}

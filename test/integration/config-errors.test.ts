@@ -139,6 +139,17 @@ describe('config errors', () => {
     expect(json).toMatchObject({ gateway: { port: 9090, upstreamTimeout: '45s', bodyLimit: '10mb' }, services: { ach: { instances: 3 }, web: { stopTimeout: '3s' } } });
   });
 
+  it('says in words why a file could not be read (no such file), not the errno', async () => {
+    for (const args of [
+      ['disburse', '--grant', 'missing.yaml'],
+      ['ach', 'verify', 'missing.ach'],
+    ]) {
+      const r = await hmsopsIn({}, args);
+      expect(r.stderr, args.join(' ')).toContain(`missing.${args[0] === 'ach' ? 'ach' : 'yaml'}: no such file`);
+      expect(r.stderr).not.toContain('ENOENT');
+    }
+  });
+
   it('prints a JSON Schema that describes the config', async () => {
     const r = await hmsopsIn({}, ['config', 'schema']);
     expect(r.exitCode).toBe(0);

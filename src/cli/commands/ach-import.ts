@@ -11,7 +11,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ExitCode, HmsopsError } from '../../errors/index.js';
+import { ExitCode, fileErrorText, HmsopsError } from '../../errors/index.js';
 import { formatCents } from '../../money.js';
 import { nachaProblemAt, readNachaFile } from '../../nacha/index.js';
 import type { ReturnRecord } from '../../sdk/types.js';
@@ -29,7 +29,7 @@ export async function achImportCommand(file: string, opts: Opts): Promise<Comman
   try {
     text = fs.readFileSync(file, 'latin1');
   } catch (err) {
-    throw new HmsopsError('FILE_UNREADABLE', `cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new HmsopsError('FILE_UNREADABLE', `cannot read ${file}: ${fileErrorText(err)}`);
   }
   const read = readNachaFile(text, { keepEntries: false });
   if (!read.ok) {

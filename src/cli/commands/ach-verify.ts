@@ -1,7 +1,7 @@
 /** `hmsops ach verify FILE`: strict NACHA validation; a summary when valid, every problem when not (exit 1). */
 import fs from 'node:fs';
 import zlib from 'node:zlib';
-import { ExitCode, HmsopsError } from '../../errors/index.js';
+import { ExitCode, fileErrorText, HmsopsError } from '../../errors/index.js';
 import { formatNachaProblem, nachaProblemAt, readNachaFile } from '../../nacha/index.js';
 import { exitWith, ok, type CommandResult } from '../end.js';
 import { formatCents } from '../../money.js';
@@ -12,7 +12,7 @@ export async function achVerifyCommand(file: string, opts: { json?: boolean }): 
   try {
     buf = fs.readFileSync(file);
   } catch (err) {
-    throw new HmsopsError('FILE_UNREADABLE', `cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new HmsopsError('FILE_UNREADABLE', `cannot read ${file}: ${fileErrorText(err)}`);
   }
   if (file.endsWith('.gz')) buf = zlib.gunzipSync(buf);
   const r = readNachaFile(buf.toString('latin1'), { keepEntries: false });
