@@ -123,6 +123,11 @@ describe.each(BACKENDS)('hmsops disburse (%s store)', (backend) => {
     const human = await fleet.hmsops(['disburse', '--grant', smallGrant]);
     expect(human.stdout).toContain('already disbursed: 10');
     expect(human.stdout).toMatch(/NACHA file \S+: 10 entries, \$425,176\.50, effective \d{4}-\d{2}-\d{2},/);
+    // Without a bank configured, ach files still lists what was cut (sent nowhere), exit 0.
+    const files = await fleet.hmsops(['ach', 'files']);
+    expect([files.exitCode, files.stdout]).toEqual([0, expect.stringContaining('no bank configured (ach.odfi)')]);
+    expect(files.stdout).toContain(receipt.files[0].fileId);
+    expect(JSON.parse((await fleet.hmsops(['ach', 'files', '--json'])).stdout)).toMatchObject({ odfi: null, files: [{ fileId: receipt.files[0].fileId, entries: 10 }] });
   });
 
   it('completes payments with analytics down, reports follow-ups pending, and finishes them on --resume', async () => {

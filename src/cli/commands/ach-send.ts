@@ -3,6 +3,8 @@
  * made or is to make; late). `hmsops ach send [--file ID]`: send what waits now, rather than at the
  * ACH service's next round (each second).
  */
+import { formatCents } from '../../money.js';
+import { HmsopsApiError } from '../../sdk/index.js';
 import type { FileTransmission } from '../../sdk/types.js';
 import { loadContext, type GlobalOptions } from '../context.js';
 import { ok, type CommandResult } from '../end.js';
@@ -30,7 +32,27 @@ function render(files: FileTransmission[]): string {
 export async function achFilesCommand(opts: Opts): Promise<CommandResult> {
   const ctx = await loadContext(opts);
   return withClient(ctx, opts, async (client) => {
-    const { files } = await client.payments.odfiFiles();
+    let files: FileTransmission[];
+    try {
+      ({ files } = await client.payments.odfiFiles());
+    } catch (err) {
+      if (!(err instanceof HmsopsApiError && err.code === 'ODFI_NOT_CONFIGURED')) throw err;
+      // No bank configured: the files cut are still listed, as cut and sent nowhere.
+      const cut = (await client.payments.files()).files;
+      if (opts.json) printJson({ odfi: null, files: cut });
+      else {
+        console.log(color.dim('no bank configured (ach.odfi): files are cut into ach/outbound/ and sent nowhere'));
+        console.log(
+          cut.length
+            ? table(
+                ['FILE', 'GRANT', 'ENTRIES', 'CREDITS', 'CUT AT', 'PATH'],
+                cut.map((f) => [f.fileId, f.grantId ?? '-', String(f.entries), formatCents(f.totalCreditCents), f.createdAt, f.path]),
+              )
+            : color.dim('no files cut yet'),
+        );
+      }
+      return ok;
+    }
     if (opts.json) printJson({ files });
     else console.log(render(files));
     return ok;
