@@ -97,6 +97,10 @@ describe.each(BACKENDS)('hmsops disburse (%s store)', (backend) => {
     // analytics
     const report = JSON.parse((await fleet.hmsops(['analytics', 'report', '--grant', 'DOL-ETA-2026-0042', '--json'])).stdout);
     expect(report.total).toEqual({ count: 10, amountCents: 42_517_650 });
+    // Read by a person: an event's status is the transfer's when it was recorded (queued), not now (filed).
+    const reportText = (await fleet.hmsops(['analytics', 'report', '--grant', 'DOL-ETA-2026-0042'])).stdout;
+    expect(reportText).toContain('STATUS WHEN RECORDED');
+    expect(reportText).toContain('where each stands now: hmsops disbursements show DOL-ETA-2026-0042');
     // the mail sink: one notice per recipient
     const mail = await until('10 notices', async () => {
       const m = JSON.parse((await fleet.hmsops(['mail', 'ls', '--json'])).stdout).messages.filter((x: any) => x.subject.startsWith('Workforce Training Grant'));

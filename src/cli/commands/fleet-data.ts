@@ -45,11 +45,13 @@ export async function analyticsReportCommand(opts: Opts & { grant?: string; sinc
       else {
         console.log(
           table(
-            ['TYPE', 'STATUS', 'COUNT', 'AMOUNT'],
+            ['TYPE', 'STATUS WHEN RECORDED', 'COUNT', 'AMOUNT'],
             r.byType.map((t) => [t.type, t.status ?? '-', String(t.count), formatCents(t.amountCents)]),
           ),
         );
         console.log(`total: ${r.total.count} events, ${formatCents(r.total.amountCents)}`);
+        // An event is what happened when it was recorded (a transfer queued); where each stands now is the ledger's.
+        console.log(color.dim(`events keep the status their transfer had when recorded; where each stands now: hmsops disbursements show ${opts.grant}`));
       }
     } else {
       const r = await client.analytics.summary(opts.since);
