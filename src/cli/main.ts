@@ -240,6 +240,7 @@ examples(
     .option('--user <name>', 'act as this user (password from HMSOPS_PASSWORD or a prompt)')
     .option('--batch-size <n>', 'transfers per request to the ACH service (at most 10,000)', '5000')
     .option('--batches-in-flight <n>', 'transfer requests sent at once (1-8; one per ACH instance is a good start)', '2')
+    .option('--retry-for <duration>', 'how long a batch is sent again while no ACH instance can answer, before the run stops (--resume finishes it)', '2m')
     .option('--json', 'the receipt as one JSON document')
     .addHelpText('after', '\nExit codes: 0 all paid and recorded, 1 some recipient refused, 2 bad grant file or usage, 5 paid but follow-ups pending, 130 interrupted.')
     .action(run(async () => (await import('./commands/disburse.js')).disburseCommand)),

@@ -134,6 +134,23 @@ describe.each(BACKENDS)('hmsops disburse (%s store)', (backend) => {
     expect(JSON.parse((await fleet.hmsops(['ach', 'files', '--json'])).stdout)).toMatchObject({ odfi: null, files: [{ fileId: receipt.files[0].fileId, entries: 10 }] });
   });
 
+  it('says, when no ACH instance can answer, what each is doing and the remedy, after --retry-for', async () => {
+    const file = await generate(5, 'GEN-ACH-DOWN');
+    expect((await fleet.hmsops(['scale', 'ach=0'])).exitCode).toBe(0);
+    try {
+      const t0 = Date.now();
+      const r = await fleet.hmsops(['disburse', '--grant', file, '--retry-for', '2s']);
+      expect(r.exitCode).toBe(1);
+      expect(Date.now() - t0).toBeLessThan(30_000);
+      expect(r.stderr).toContain('no healthy instance of ach');
+      expect(r.stderr).toContain('ach has no instance: hmsops scale ach=1');
+      expect(r.stderr).toContain('nothing is paid twice: run `hmsops disburse --resume GEN-ACH-DOWN` to finish');
+      expect((await fleet.hmsops(['disburse', '--grant', file, '--retry-for', 'soon'])).stderr).toContain('--retry-for: expected a duration');
+    } finally {
+      expect((await fleet.hmsops(['scale', 'ach=2'])).exitCode).toBe(0);
+    }
+  });
+
   it('completes payments with analytics down, reports follow-ups pending, and finishes them on --resume', async () => {
     const file = await generate(30, 'GEN-ANL-DOWN');
     expect((await fleet.hmsops(['scale', 'analytics=0'])).exitCode).toBe(0);

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { effectiveDateProblem, nextBankingDay } from '../../banking-days.js';
+import { parseDuration } from '../../duration.js';
 import { ExitCode, HmsopsError, UsageError } from '../../errors/index.js';
 import { readGrantFile, type Grant } from '../../disburse/grant-file.js';
 import { planDisbursement } from '../../disburse/plan.js';
@@ -12,6 +13,7 @@ import { RecipientList } from '../../disburse/recipient-list.js';
 import { reissue, type ReissueReceipt } from '../../disburse/reissue.js';
 import { runDisbursement, type Progress, type Receipt } from '../../disburse/run.js';
 import { formatCents } from '../../money.js';
+import { HmsopsApiError } from '../../sdk/index.js';
 import { loadContext, type CliContext, type GlobalOptions } from '../context.js';
 import { exitWith, ok, type CommandResult } from '../end.js';
 import { type HeapGovernor, heapGovernor } from '../heap-governor.js';
@@ -28,6 +30,7 @@ export interface DisburseOptions extends GlobalOptions {
   user?: string;
   batchSize?: string;
   batchesInFlight?: string;
+  retryFor?: string;
   reissue?: string;
 }
 
@@ -65,6 +68,8 @@ function wholeOption(name: string, text: string | undefined, max: number): numbe
 export async function disburseCommand(opts: DisburseOptions): Promise<CommandResult> {
   const batchSize = wholeOption('batch-size', opts.batchSize, 10_000);
   const batchesInFlight = wholeOption('batches-in-flight', opts.batchesInFlight, 8);
+  const retryForMs = parseDuration(opts.retryFor ?? '2m');
+  if (retryForMs === undefined) throw new UsageError(`--retry-for: expected a duration such as 30s or 2m, got "${opts.retryFor}"`);
   const ctx = await loadContext(opts);
   // step 1: nothing is sent unless the whole grant file is right
   // The heap is kept near what is live from the start: reading a 1,000,000-recipient grant leaves
@@ -102,6 +107,7 @@ export async function disburseCommand(opts: DisburseOptions): Promise<CommandRes
     receipt = await runDisbursement(client, grant, {
       batchSize,
       batchesInFlight,
+      retryForMs,
       onProgress,
       shouldStop: () => stop,
       onRetry: (notice) => {
@@ -111,7 +117,12 @@ export async function disburseCommand(opts: DisburseOptions): Promise<CommandRes
   } catch (err) {
     progress.done();
     const e = asCliError(err);
-    if (e instanceof HmsopsError) e.details.push(`nothing is paid twice: run \`hmsops disburse --resume ${grant.id}\` to finish`);
+    if (e instanceof HmsopsError) {
+      // No instance of a service could answer: each one's state, and what to do, from the supervisor.
+      const service = unavailableService(err);
+      if (service) e.details.push(...(await serviceAdvice(ctx, service)));
+      e.details.push(`nothing is paid twice: run \`hmsops disburse --resume ${grant.id}\` to finish`);
+    }
     throw e;
   } finally {
     process.off('SIGINT', onSigint);
@@ -124,6 +135,31 @@ export async function disburseCommand(opts: DisburseOptions): Promise<CommandRes
   if (receipt.status === 'refusals' || receipt.files.some((f) => !f.valid)) return exitWith(ExitCode.failure);
   if (receipt.status === 'follow-ups-pending') return exitWith(ExitCode.followUpsPending);
   return ok;
+}
+
+/** The service a NO_HEALTHY_INSTANCE or UPSTREAM_UNREACHABLE answer names, if any. */
+function unavailableService(err: unknown): string | undefined {
+  if (!(err instanceof HmsopsApiError) || !['NO_HEALTHY_INSTANCE', 'UPSTREAM_UNREACHABLE', 'UPSTREAM_TIMEOUT'].includes(err.code)) return undefined;
+  const service = (err.body as { error?: { service?: unknown } } | undefined)?.error?.service;
+  return typeof service === 'string' ? service : undefined;
+}
+
+/** What the supervisor says of a service's instances, and the remedy. */
+async function serviceAdvice(ctx: CliContext, service: string): Promise<string[]> {
+  try {
+    const { instances } = await ctx.client.call('GET /v1/instances');
+    const mine = instances.filter((i) => i.service === service);
+    if (!mine.length) return [`${service} has no instance: hmsops scale ${service}=1`];
+    return [
+      ...mine.map(
+        (i) =>
+          `${i.id}: ${i.state}, ${i.restarts} restart(s)${i.nextAttemptAt ? `, tried again in ${Math.max(0, Math.round((i.nextAttemptAt - Date.now()) / 1000))}s` : ''}${i.lastProbe && !i.lastProbe.ok ? `, last ${i.lastProbe.kind} probe: ${i.lastProbe.detail}` : ''}`,
+      ),
+      `the supervisor tries failed instances again by itself; why they fail: hmsops logs ${service}; to start them now: hmsops restart ${service}`,
+    ];
+  } catch {
+    return []; // the daemon does not answer either: the message above says enough
+  }
 }
 
 /** --reissue: only the recipients named, only after a return (src/disburse/reissue.ts). */
