@@ -4,7 +4,7 @@
  * exit code the CLI ends with when a command fails on it, and when it happens. Throw sites
  * name the code and say what happened in this case; status and exit code come from here.
  * README "Error codes" and "Exit codes" are checked against this file by a test, both ways
- * (`npm run docs:errors` rewrites the README's table from it).
+ * (`npm run docs:errors` rewrites the table in docs/errors.md from it).
  */
 
 /** How a command ends. README "Exit codes". */

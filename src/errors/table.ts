@@ -1,4 +1,4 @@
-/** The README's "Error codes" table, written from the catalog (`npm run docs:errors`) and read back by a test. */
+/** The "Error codes" table of docs/errors.md, written from the catalog (`npm run docs:errors`) and read back by a test. */
 import { errorCatalog, type ErrorSpec } from './catalog.js';
 
 export const TABLE_BEGIN = '<!-- error-codes: written by `npm run docs:errors` from src/errors/catalog.ts -->';

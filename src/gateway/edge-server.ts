@@ -1,7 +1,7 @@
 /**
  * The gateway's listening side: node:http's server (llhttp, strict, Node's own glue) decides where
  * a request and its body end; nothing here frames bytes. On top of it the gateway is stricter,
- * refusing before anything is forwarded (README, "HTTP framing"): a missing or repeated host, a
+ * refusing before anything is forwarded (docs/gateway.md, "HTTP framing"): a missing or repeated host, a
  * target that is not a path, a version other than 1.0 and 1.1, transfer-encoding in 1.0 or other
  * than "chunked", upgrades and CONNECT. Requests on one connection are handed to the handler one at
  * a time, in order (node:http would run pipelined ones side by side). Once a request is refused, or

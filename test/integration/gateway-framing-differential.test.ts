@@ -6,7 +6,7 @@
 // fed the bytes through a stream of the test's own, says which requests a byte stream holds, its
 // client what an answer is. The gateway reads with node:http too, but decides what to forward,
 // in which order, and sends it on through undici (llhttp again, its own build).
-// The gateway may be stricter (README, "HTTP framing") but never forwards anything else:
+// The gateway may be stricter (docs/gateway.md, "HTTP framing") but never forwards anything else:
 // - requests: the instance receives a prefix of the messages llhttp framed and the gateway's
 //   rules accept, all of them when nothing depends on timing, and the client gets their answers in
 //   order, never an answer to something llhttp did not frame;
@@ -271,7 +271,7 @@ function referenceServer() {
 
 const headerValues = (raw: string[], name: string) => raw.filter((_, i) => i % 2 === 1 && raw[i - 1]!.toLowerCase() === name);
 
-/** The gateway's rules beyond llhttp's (README, "HTTP framing"), as a reader of the README would check them. */
+/** The gateway's rules beyond llhttp's (docs/gateway.md, "HTTP framing"), as a reader of docs/gateway.md would check them. */
 function gatewayRefuses(m: Framed): boolean {
   if (m.upgrade || !m.method) return true;
   const te = headerValues(m.rawHeaders, 'transfer-encoding').join(', ');
@@ -497,7 +497,7 @@ function nodeGet(port: number, path: string): Promise<ReferenceAnswer | undefine
 }
 
 /**
- * Where the gateway refuses an answer node:http's client reads (README, "HTTP framing"): its own
+ * Where the gateway refuses an answer node:http's client reads (docs/gateway.md, "HTTP framing"): its own
  * rules (upgrades, transfer codings other than chunked), and undici's (an interim `100 Continue`
  * nobody asked for; a 204 or 304 declaring a body length it does not carry). An answer whose
  * status line says HTTP/2.0 is framed as HTTP/1.1 by both llhttps, and passed on like one.

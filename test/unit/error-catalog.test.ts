@@ -4,6 +4,7 @@ import { errorCatalog, ExitCode, exitCodeMeaning, HmsopsError } from '../../src/
 import { TABLE_BEGIN, TABLE_END } from '../../src/errors/table.js';
 
 const readme = fs.readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+const errorsDoc = fs.readFileSync(new URL('../../docs/errors.md', import.meta.url), 'utf8');
 
 /** The rows of the first markdown table after `from`, as arrays of cells. */
 function tableAfter(text: string, from: number): string[][] {
@@ -22,13 +23,13 @@ function tableAfter(text: string, from: number): string[][] {
   return rows;
 }
 
-describe('the error catalog and the README', () => {
-  it('lists every catalog code in the README table with its status, exit code, source and meaning, and no other', () => {
-    const begin = readme.indexOf(TABLE_BEGIN);
-    expect(begin, 'README has the error-codes markers').toBeGreaterThan(0);
-    expect(readme.indexOf(TABLE_END)).toBeGreaterThan(begin);
+describe('the error catalog, docs/errors.md and the README', () => {
+  it('lists every catalog code in the docs/errors.md table with its status, exit code, source and meaning, and no other', () => {
+    const begin = errorsDoc.indexOf(TABLE_BEGIN);
+    expect(begin, 'docs/errors.md has the error-codes markers').toBeGreaterThan(0);
+    expect(errorsDoc.indexOf(TABLE_END)).toBeGreaterThan(begin);
     const inReadme = Object.fromEntries(
-      tableAfter(readme, begin).map(([code, status, exit, from, when]) => [
+      tableAfter(errorsDoc, begin).map(([code, status, exit, from, when]) => [
         code!.replace(/`/g, ''),
         { status: status === '-' ? null : Number(status), exit: Number(exit), from, when },
       ]),
