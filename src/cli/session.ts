@@ -9,8 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { HmsopsError } from '../errors/index.js';
 import { connect, HmsopsApiError, type HmsopsClient, type LoginResult } from '../sdk/index.js';
-import { noDaemon } from '../control/client.js';
-import { type CliContext, daemonRunning } from './context.js';
+import type { CliContext } from './context.js';
 import { importPromptView } from './views/terminal.js';
 
 export const sessionFile = (ctx: CliContext) => path.join(ctx.paths.run, 'session.json');
@@ -23,8 +22,11 @@ export async function askPassword(user: string): Promise<string> {
 }
 
 export async function clientFor(ctx: CliContext, opts: { user?: string } = {}): Promise<HmsopsClient> {
-  // No fleet: the one answer (exit 4) before anything else is looked at or written.
-  if (!(await daemonRunning(ctx))) throw noDaemon();
+  // No fleet: the one answer (exit 4) before anything else is looked at or written. Only a daemon
+  // that is not there counts: one slow to answer under load is left to the calls that follow.
+  await ctx.client.call('GET /v1/status', {}, { timeoutMs: 10_000 }).catch((err: unknown) => {
+    if (err instanceof HmsopsError && err.code === 'DAEMON_NOT_RUNNING') throw err;
+  });
   try {
     if (opts.user) {
       const password = await askPassword(opts.user);
