@@ -4,7 +4,7 @@
  * and removed by `stop()`, or when the process exits without calling it. `halt()` and `resume()`
  * take it away for a while and bring it back with its data.
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
@@ -15,13 +15,12 @@ import { freePort } from './postgres-server.mjs';
 import { serverProcess } from './server-process.mjs';
 import { makeCertificates } from './test-certificates.mjs';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const _repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 function etcdBinary() {
   const find = () => ['/usr/bin/etcd', '/usr/local/bin/etcd'].find((f) => fs.existsSync(f));
-  if (!find()) execFileSync('bash', [path.join(repoRoot, 'scripts', 'install-servers.sh')], { stdio: 'inherit' });
   const bin = find();
-  if (!bin) throw new Error('etcd is not installed and scripts/install-servers.sh could not install it');
+  if (!bin) throw new Error('etcd is not installed: run scripts/install-servers.sh as root');
   return bin;
 }
 

@@ -16,7 +16,7 @@ import { promisify } from 'node:util';
 import pg from 'pg';
 import { makeCertificates } from './test-certificates.mjs';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const _repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const execFileAsync = promisify(execFile);
 
 function binDir() {
@@ -28,12 +28,8 @@ function binDir() {
           .filter((d) => fs.existsSync(path.join(d, 'initdb')))
           .sort((a, b) => Number(path.basename(path.dirname(b))) - Number(path.basename(path.dirname(a))))[0]
       : undefined;
-  let dir = find();
-  if (!dir) {
-    execFileSync('bash', [path.join(repoRoot, 'scripts', 'install-servers.sh')], { stdio: 'inherit' });
-    dir = find();
-  }
-  if (!dir) throw new Error('PostgreSQL is not installed and scripts/install-servers.sh could not install it');
+  const dir = find();
+  if (!dir) throw new Error('PostgreSQL is not installed: run scripts/install-servers.sh as root');
   return dir;
 }
 

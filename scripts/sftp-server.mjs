@@ -18,13 +18,12 @@ import { fileURLToPath } from 'node:url';
 import { freePort } from './postgres-server.mjs';
 import { serverProcess } from './server-process.mjs';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const _repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const SFTP_USER = 'hmsops-sftp';
 const CHROOTS = '/var/lib/hmsops-sftp-test';
 
 function ensureInstalled() {
-  if (!fs.existsSync('/usr/sbin/sshd')) execFileSync('bash', [path.join(repoRoot, 'scripts', 'install-servers.sh')], { stdio: 'inherit' });
-  if (!fs.existsSync('/usr/sbin/sshd')) throw new Error('sshd is not installed and scripts/install-servers.sh could not install it');
+  if (!fs.existsSync('/usr/sbin/sshd')) throw new Error("OpenSSH's server is not installed: run scripts/install-servers.sh as root");
   try {
     execFileSync('id', [SFTP_USER], { stdio: 'ignore' });
   } catch {

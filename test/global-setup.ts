@@ -13,6 +13,6 @@ export default function installServersOnce() {
     execFileSync('bash', [script], { stdio: 'inherit' });
   } catch {
     // Not root, or apt-get failed: said by the script; the suites that need a server say which.
-    console.log('global setup: the servers the tests start could not all be installed (see above); the suites that need them will fail');
+    console.log('global setup: the servers the tests start could not all be installed (see above); the suites that need one that is missing are skipped, one line each');
   }
 }

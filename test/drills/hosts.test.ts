@@ -15,6 +15,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readNachaFile } from '../../src/nacha/index.js';
 import { cliPath, sleep, until } from '../helpers/fleet.js';
 import { bringUpHosts, gatewayOrigin, type Hosts, httpOn, killHost, mode, registryOn, trafficOn } from '../helpers/hosts.js';
+import { skipWithout } from '../helpers/servers.js';
 
 let h: Hosts | undefined;
 afterEach(async () => {
@@ -27,7 +28,7 @@ const TTL_MS = 5000;
 
 const everyoneOnB = ['host-b/ach-1:passing', 'host-b/ach-2:passing', 'host-b/analytics-1:passing', 'host-b/mail-sink-1:passing', 'host-b/messaging-1:passing'];
 
-describe(`drills across machines (${mode})`, () => {
+describe.skipIf(skipWithout(`drills across machines (${mode})`, ['etcd', 'postgres']))(`drills across machines (${mode})`, () => {
   it('pays 20,000 recipients exactly once, each in one file, through host A while host B is killed mid-run; B leaves the registry within the TTL and rejoins when back', async () => {
     h = await bringUpHosts({ ttl: '5s' });
     const hosts = h;

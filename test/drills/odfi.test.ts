@@ -13,6 +13,7 @@ import { pidAlive } from '../../src/daemon/process-group.js';
 import { downAll, makeFleet, sleep, until, type TestFleet } from '../helpers/fleet.js';
 import { odfiFleetConfig } from '../helpers/odfi.js';
 import { type FleetStore, storesFor } from '../helpers/stores.js';
+import { skipWithout } from '../helpers/servers.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -73,7 +74,7 @@ async function cutGrant(id: string, seed: number): Promise<{ fileId: string; nam
   return { fileId: file.fileId, name: path.basename(file.path) };
 }
 
-describe('drill: files sent to the ODFI', () => {
+describe.skipIf(skipWithout('drill: files sent to the ODFI', ['sshd', 'postgres']))('drill: files sent to the ODFI', () => {
   it('the SFTP server down at a cutoff: the file waits, is reported late once the cutoff passes, and is sent once when the server is back', async () => {
     await sftp.halt();
     let cut: { fileId: string; name: string };

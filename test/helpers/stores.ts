@@ -9,10 +9,23 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { numberedPlaceholders, schemaOf } from '../../services/kit/postgres-store.js';
+import { describe } from 'vitest';
 import { createDatabase, startPostgres, type TestPostgres } from './postgres.js';
+import { skipWithout } from './servers.js';
 
 export type Backend = 'sqlite' | 'postgres';
 export const BACKENDS: Backend[] = ['sqlite', 'postgres'];
+
+/**
+ * The suite `title` (its `%s` the backend) once per store backend; the postgres one skipped with
+ * one line where PostgreSQL cannot run here (test/helpers/servers.ts).
+ */
+export function describeStores(title: string, body: (backend: Backend) => void): void {
+  for (const backend of BACKENDS) {
+    const name = title.replace('%s', backend);
+    describe.skipIf(backend === 'postgres' && skipWithout(name, ['postgres']))(name, () => body(backend));
+  }
+}
 
 export interface FleetStore {
   backend: Backend;

@@ -6,10 +6,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildReturnFile } from '../../src/nacha/index.js';
 import { downAll, makeFleet, repoRoot, until, type TestFleet } from '../helpers/fleet.js';
-import { BACKENDS, storesFor } from '../helpers/stores.js';
+import { describeStores, storesFor } from '../helpers/stores.js';
 
 const RDFI = '01100001';
 
@@ -20,7 +20,7 @@ const bankFile = (items: { trace: string; code: string; dateOfDeath?: string; co
     { rdfi: RDFI, odfiRouting: '021000021', companyName: 'US DEPT OF LABOR', companyId: '1234567890', createdAt: new Date('2026-12-03T10:00:00Z') },
   );
 
-describe.each(BACKENDS)('returns and corrections (%s store)', (backend) => {
+describeStores('returns and corrections (%s store)', (backend) => {
   const stores = storesFor(backend);
   let fleet: TestFleet;
   let paid: { id: string; traceNumber: string; amountCents: number }[];

@@ -1,12 +1,12 @@
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { readNachaFile } from '../../src/nacha/index.js';
 import { connect, HmsopsApiError, type HmsopsClient } from '../../src/sdk/index.js';
 import { downAll, makeFleet, until, type TestFleet } from '../helpers/fleet.js';
 import { transfer } from '../helpers/grants.js';
-import { BACKENDS, storesFor } from '../helpers/stores.js';
+import { describeStores, storesFor } from '../helpers/stores.js';
 
-describe.each(BACKENDS)('ACH transfers through the gateway (two instances, %s store)', (backend) => {
+describeStores('ACH transfers through the gateway (two instances, %s store)', (backend) => {
   let fleet: TestFleet;
   let client: HmsopsClient;
   const stores = storesFor(backend);

@@ -1,14 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { execa } from 'execa';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { nextBankingDay } from '../../src/banking-days.js';
 import { readNachaFile } from '../../src/nacha/index.js';
 import { connect } from '../../src/sdk/index.js';
 import { cliPath, downAll, makeFleet, repoRoot, sleep, until, type TestFleet } from '../helpers/fleet.js';
-import { BACKENDS, storesFor } from '../helpers/stores.js';
+import { describeStores, storesFor } from '../helpers/stores.js';
 
-describe.each(BACKENDS)('hmsops disburse (%s store)', (backend) => {
+describeStores('hmsops disburse (%s store)', (backend) => {
   const stores = storesFor(backend);
   let fleet: TestFleet;
   const smallGrant = path.join(repoRoot, 'fixtures', 'grants', 'dol-training.yaml');

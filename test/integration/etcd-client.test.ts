@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EtcdEvent, EtcdClient, prefixEnd } from '../../src/registry/etcd-client.js';
 import { startEtcd } from '../../scripts/etcd-server.mjs';
 import { until } from '../helpers/fleet.js';
+import { skipWithout } from '../helpers/servers.js';
 
 let etcd: Awaited<ReturnType<typeof startEtcd>>;
 let client: EtcdClient;
@@ -18,7 +19,7 @@ afterAll(async () => {
   }
 });
 
-describe('the etcd client (v3 JSON gateway)', () => {
+describe.skipIf(skipWithout('the etcd client (v3 JSON gateway)', ['etcd']))('the etcd client (v3 JSON gateway)', () => {
   it("reads a prefix's keys and nothing beside it", async () => {
     await client.put('/t/a/1', 'one');
     await client.put('/t/a/2', 'two');

@@ -8,8 +8,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { until } from '../helpers/fleet.js';
 import { bringUpHosts, gatewayOrigin, type Hosts, httpOn, mode, registryOn } from '../helpers/hosts.js';
+import { skipWithout } from '../helpers/servers.js';
 
-describe(`a fleet across machines (${mode})`, () => {
+describe.skipIf(skipWithout(`a fleet across machines (${mode})`, ['etcd', 'postgres']))(`a fleet across machines (${mode})`, () => {
   let h: Hosts;
   beforeAll(async () => {
     h = await bringUpHosts();

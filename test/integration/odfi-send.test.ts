@@ -13,6 +13,7 @@ import { startSftp } from '../../scripts/sftp-server.mjs';
 import { buildAcknowledgement, buildReturnFile } from '../../src/nacha/index.js';
 import { downAll, makeFleet, repoRoot, until, type TestFleet } from '../helpers/fleet.js';
 import { odfiFleetConfig } from '../helpers/odfi.js';
+import { skipWithout } from '../helpers/servers.js';
 
 let sftp: Awaited<ReturnType<typeof startSftp>>;
 let fleet: TestFleet;
@@ -43,7 +44,7 @@ function forgetSend(fileId: string) {
   }
 }
 
-describe('sending files to the ODFI', () => {
+describe.skipIf(skipWithout('sending files to the ODFI', ['sshd']))('sending files to the ODFI', () => {
   it('sends each file cut to the bank once, whole, under its name, with two instances racing to send', async () => {
     const r = await fleet.hmsops(['disburse', '--grant', path.join(repoRoot, 'fixtures', 'grants', 'dol-training.yaml'), '--json']);
     expect(r.exitCode, r.stderr).toBe(0);

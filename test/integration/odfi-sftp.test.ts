@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSftp } from '../../scripts/sftp-server.mjs';
 import { fetchFile, listRemote, sendFile, type SftpTarget, withSftp } from '../../services/ach/odfi-sftp.js';
+import { skipWithout } from '../helpers/servers.js';
 
 let sftp: Awaited<ReturnType<typeof startSftp>>;
 let target: SftpTarget;
@@ -21,7 +22,7 @@ afterAll(async () => {
   await sftp?.stop();
 });
 
-describe('the ODFI SFTP transport', () => {
+describe.skipIf(skipWithout('the ODFI SFTP transport', ['sshd']))('the ODFI SFTP transport', () => {
   it('puts a file under a temporary name and renames it once its size is right; the same file again is found there, not sent twice', async () => {
     const bytes = Buffer.from(`${'1'.repeat(94)}\n`.repeat(10), 'latin1');
     expect(await sendFile(target, '/outbound', '20261203-G1.ach', bytes)).toEqual({ outcome: 'sent', remotePath: '/outbound/20261203-G1.ach' });

@@ -15,6 +15,7 @@ import { transfer } from '../helpers/grants.js';
 import { createServiceRoles, freePort, startPostgres, type TestPostgres } from '../helpers/postgres.js';
 import { postgresStore } from '../helpers/stores.js';
 import { makeCertificates } from '../../scripts/test-certificates.mjs';
+import { skipWithout } from '../helpers/servers.js';
 
 let server: TestPostgres;
 let dir: string;
@@ -31,7 +32,7 @@ afterAll(async () => {
   }
 });
 
-describe('the postgres store', () => {
+describe.skipIf(skipWithout('the postgres store', ['postgres']))('the postgres store', () => {
   it('migrates once when five instances start at once, each waiting its turn on the advisory lock', async () => {
     const store = await postgresStore(server);
     const url = /url: "([^"]+)", passwordFile: "([^"]+)"/.exec(store.config)!;

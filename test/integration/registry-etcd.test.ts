@@ -14,6 +14,7 @@ import { openRegistry } from '../../src/registry/open-registry.js';
 import { EtcdClient } from '../../src/registry/etcd-client.js';
 import type { RegistryEntry } from '../../src/registry/types.js';
 import { until } from '../helpers/fleet.js';
+import { skipWithout } from '../helpers/servers.js';
 
 let etcd: Awaited<ReturnType<typeof startEtcd>>;
 const open: EtcdRegistry[] = [];
@@ -46,7 +47,7 @@ const newPrefix = () => `/hmsops/test-${++prefixes}-${Date.now()}/`;
 const entry = (service: string, instanceId: string, port: number) => ({ service, instanceId, address: '127.0.0.1', port, ttlMs: null });
 const seen = (entries: RegistryEntry[]) => entries.map((e) => `${e.host}/${e.instanceId}:${e.status}`).sort();
 
-describe('the etcd registry', () => {
+describe.skipIf(skipWithout('the etcd registry', ['etcd']))('the etcd registry', () => {
   it("shows every host's instances, each under its host, as soon as a host publishes a change", async () => {
     const prefix = newPrefix();
     const a = hostRegistry('host-a', prefix);

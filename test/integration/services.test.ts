@@ -5,9 +5,9 @@ import { generateKeyPair, importJWK, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, type HmsopsApiError, type HmsopsClient } from '../../src/sdk/index.js';
 import { downAll, makeFleet, sleep, until, type TestFleet } from '../helpers/fleet.js';
-import { BACKENDS, storesFor } from '../helpers/stores.js';
+import { describeStores, storesFor } from '../helpers/stores.js';
 
-describe.each(BACKENDS)('the bundled services (%s store)', (backend) => {
+describeStores('the bundled services (%s store)', (backend) => {
   const stores = storesFor(backend);
   let fleet: TestFleet;
   let client: HmsopsClient;
