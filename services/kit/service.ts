@@ -1,11 +1,14 @@
 /**
- * The service kit every bundled service boots from: Fastify on HOST (host.advertise, else 127.0.0.1), port 0, its own SQLite
- * store, self-registration and heartbeat, /healthz and /readyz, Prometheus /metrics, pino JSON
- * logs with request ids, /v1/openapi.json from the route schemas, the gateway's internal identity
- * checked on every /v1 route that is not public, and graceful shutdown on SIGTERM.
+ * The service kit every bundled service is built with: `buildService(definition, env, store)` is
+ * the Fastify instance (not listening) with what every service has (/healthz and /readyz,
+ * Prometheus /metrics, pino JSON logs with request ids, /v1/openapi.json from the route schemas,
+ * the gateway's internal identity checked on every /v1 route that is not public, errors in the
+ * catalog's shape) and the service's own routes, registered as plugins. A test builds one
+ * in-process and calls it with `app.inject()`; `runService` (kit/run-service.ts) is what a
+ * service's main.ts runs: the environment read once, the store opened, listen, register, drain on
+ * SIGTERM.
  */
 import crypto from 'node:crypto';
-import path from 'node:path';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, {
   LogController,
@@ -19,13 +22,12 @@ import Fastify, {
   type RouteOptions,
 } from 'fastify';
 import { HmsopsError } from '../../src/errors/index.js';
-import { fleetIdentityKey, IDENTITY_HEADER, verifyIdentity, type Identity } from '../../src/internal-identity.js';
+import { IDENTITY_HEADER, verifyIdentity, type Identity } from '../../src/internal-identity.js';
 import { Metrics } from '../../src/metrics.js';
 import { statePaths, type StatePaths } from '../../src/state/paths.js';
-import { daemonLinkFromEnv, registerWithDaemon } from '../../src/registry/daemon-link.js';
 import { stdoutLines } from './stdout-lines.js';
-import { openStore } from './open-store.js';
-import { type Migrations, redactUrl, type Store, StoreUnavailable, storeConfigFromEnv, storeUnavailable } from './store.js';
+import type { ServiceEnv } from './service-env.js';
+import { type Migrations, type Store, StoreUnavailable, storeUnavailable } from './store.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -41,14 +43,23 @@ declare module 'fastify' {
   }
 }
 
+/** What a service's routes and workers are given: its settings, store, state paths, metrics and log. */
 export interface ServiceContext {
   name: string;
   instanceId: string;
+  env: ServiceEnv;
   db: Store;
   paths: StatePaths;
   metrics: Metrics;
   log: FastifyBaseLogger;
-  fleetToken: string;
+}
+
+/** Work a service does beside answering requests (a worker, a second listener), started once the routes are in place. */
+export interface Background {
+  start?(): void | Promise<void>;
+  stop?(): void | Promise<void>;
+  /** Registry metadata published at registration (read after start). */
+  metadata?(): Record<string, string>;
 }
 
 /** The Fastify instance a service adds its routes to: route schemas are TypeBox (src/api/), so handlers get their types. */
@@ -60,12 +71,29 @@ export interface ServiceDefinition {
   /** The service's tables, one numbered list per store dialect. */
   migrations: Migrations;
   bodyLimit?: number;
-  routes: (app: ServiceApp, ctx: ServiceContext) => void | Promise<void>;
-  /** Registry metadata published at registration (read after start). */
-  metadata?: () => Record<string, string>;
-  /** Background work (workers) started once the store is open. */
-  start?: (ctx: ServiceContext) => void | Promise<void>;
-  stop?: (ctx: ServiceContext) => void | Promise<void>;
+  /** Registers the service's routes (plugins, one per resource) and returns its background work, if any. */
+  setup: (app: ServiceApp, ctx: ServiceContext) => Promise<Background | undefined> | Background | undefined;
+}
+
+/**
+ * A resource's routes (ACH's transfers, files, ...), given what they need: registered with
+ * `registerRoutes`, each as a Fastify plugin of its own.
+ */
+export type RoutePlugin<Deps> = (app: ServiceApp, deps: Deps) => void | Promise<void>;
+
+export async function registerRoutes<Deps>(app: ServiceApp, deps: Deps, plugins: RoutePlugin<Deps>[]): Promise<void> {
+  for (const plugin of plugins) await app.register(async (scope) => plugin(scope as ServiceApp, deps));
+}
+
+/** A service built in-process: its Fastify instance (not listening), started and closed by the caller. */
+export interface BuiltService {
+  app: ServiceApp;
+  ctx: ServiceContext;
+  /** Starts its background work; /readyz answers ready from then on. */
+  start(): Promise<void>;
+  metadata(): Record<string, string>;
+  /** Not ready any more, background work stopped, in-flight requests finished, the app closed (the store is the caller's). */
+  close(): Promise<void>;
 }
 
 export function requireRole(req: FastifyRequest, role: string): Identity {
@@ -81,22 +109,21 @@ function fieldOf(v: { instancePath?: string; params?: Record<string, unknown> })
   return [base, extra].filter(Boolean).join('.') || '(body)';
 }
 
-export async function runService(def: ServiceDefinition): Promise<FastifyInstance> {
-  const stateDir = path.resolve(process.env.HMSOPS_STATE_DIR ?? '.hmsops');
-  const instanceId = process.env.HMSOPS_INSTANCE_ID ?? `${def.name}-standalone`;
-  const fleetToken = process.env.HMSOPS_FLEET_TOKEN ?? crypto.randomBytes(24).toString('base64url');
-  const key = fleetIdentityKey(process.env, fleetToken);
-  // host.advertise where a fleet spans hosts; loopback on one machine.
-  const host = process.env.HOST ?? '127.0.0.1';
-  const paths = statePaths(stateDir);
+/**
+ * The service `def` on `store`, with `env`'s settings. `logTo`: where its JSON log lines go
+ * (default: stdout, as the daemon collects them).
+ */
+export async function buildService(def: ServiceDefinition, env: ServiceEnv, db: Store, opts: { logTo?: { write(line: string): void } } = {}): Promise<BuiltService> {
+  const key = env.identityKey;
+  const paths = statePaths(env.stateDir);
   const metrics = new Metrics();
   let ready = false;
 
   const app = Fastify({
     logger: {
-      stream: stdoutLines(),
-      level: process.env.HMSOPS_LOG_LEVEL ?? 'info',
-      base: { service: def.name, instance: instanceId },
+      stream: opts.logTo ?? stdoutLines(),
+      level: env.logLevel,
+      base: { service: def.name, instance: env.instanceId },
       redact: { paths: ['req.headers.authorization', `req.headers["${IDENTITY_HEADER}"]`, '*.password', '*.account', '*.passwordHash'], censor: '[redacted]' },
     },
     // The kit logs each request itself (one line, with what the fleet needs); Fastify's own two lines are off.
@@ -174,16 +201,6 @@ export async function runService(def: ServiceDefinition): Promise<FastifyInstanc
     return openapi;
   });
 
-  const storeConfig = storeConfigFromEnv();
-  let db: Store;
-  try {
-    db = await openStore(storeConfig, { name: def.name, migrations: def.migrations, dataDir: paths.data, log: (m) => app.log.warn(m) });
-  } catch (err) {
-    // The reason is the log's last line, which `up` shows with the instance that is not ready.
-    const where = storeConfig.backend === 'postgres' ? ` at ${redactUrl(storeConfig.url ?? '(no url)')}` : '';
-    app.log.error({ reason: (err as StoreUnavailable).reason }, `cannot open the ${storeConfig.backend} store${where}: ${(err as Error).message}`);
-    process.exit(1);
-  }
   /** Asked by /readyz: at most one ping in flight, its answer shared. */
   let pinging: Promise<string | undefined> | undefined;
   const storePing = () =>
@@ -194,41 +211,26 @@ export async function runService(def: ServiceDefinition): Promise<FastifyInstanc
         (err: Error) => err.message,
       )
       .finally(() => (pinging = undefined)));
-  const ctx: ServiceContext = { name: def.name, instanceId, db, paths, metrics, log: app.log, fleetToken };
-  await def.routes(app, ctx);
-  await app.listen({ host, port: Number(process.env.PORT ?? 0) });
-  const port = (app.server.address() as { port: number }).port;
-  await def.start?.(ctx);
-  ready = true;
-  app.log.info({ port }, `${def.name} listening on ${host}:${port}`);
-
-  const link = daemonLinkFromEnv();
-  const registration = link
-    ? await registerWithDaemon(
-        link,
-        { service: def.name, instanceId, port, version: def.version, metadata: def.metadata?.() },
-        Number(process.env.HMSOPS_REGISTRY_TTL_MS ?? 10_000),
-        (m) => app.log.warn(m),
-      )
-    : undefined;
-
-  let closing = false;
-  const shutdown = async (signal: string) => {
-    if (closing) return;
-    closing = true;
-    ready = false;
-    app.log.info({ signal }, 'draining');
-    setTimeout(() => process.exit(1), 15_000).unref();
-    await registration?.deregister();
-    await app.close(); // stops accepting, finishes in-flight requests
-    await def.stop?.(ctx);
-    await db.close();
-    app.log.info('stopped');
-    process.exit(0);
+  const ctx: ServiceContext = { name: def.name, instanceId: env.instanceId, env, db, paths, metrics, log: app.log };
+  const background = (await def.setup(app, ctx)) ?? {};
+  await app.ready();
+  let closed = false;
+  return {
+    app,
+    ctx,
+    async start() {
+      await background.start?.();
+      ready = true;
+    },
+    metadata: () => background.metadata?.() ?? {},
+    async close() {
+      if (closed) return;
+      closed = true;
+      ready = false;
+      await app.close(); // stops accepting, finishes in-flight requests
+      await background.stop?.();
+    },
   };
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  return app;
 }
 
 /**

@@ -9,6 +9,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { numberedPlaceholders, schemaOf } from '../../services/kit/postgres-store.js';
+import type { StoreConfig } from '../../services/kit/store.js';
 import { describe } from 'vitest';
 import { createDatabase, startPostgres, type TestPostgres } from './postgres.js';
 import { skipWithout } from './servers.js';
@@ -31,6 +32,8 @@ export interface FleetStore {
   backend: Backend;
   /** The config's top-level `store:` section ('' for SQLite, the default). */
   config: string;
+  /** The same as a service is given it (HMSOPS_STORE): for services built in-process. */
+  storeConfig: StoreConfig;
   /** What must never appear in a log or the CLI's output (the database password). */
   secrets: { kind: string; value: string }[];
   /** Called by makeFleet: where the fleet keeps its state (SQLite files live there). */
@@ -51,6 +54,7 @@ export function sqliteStore(): FleetStore {
   return {
     backend: 'sqlite',
     config: '',
+    storeConfig: { backend: 'sqlite' },
     secrets: [],
     bind: (dir) => {
       stateDir = dir;
@@ -94,6 +98,7 @@ export async function postgresStore(server: TestPostgres): Promise<FleetStore> {
   return {
     backend: 'postgres',
     config: `store: { backend: postgres, url: "${db.url}", passwordFile: "${db.passwordFile}" }\n`,
+    storeConfig: { backend: 'postgres', url: db.url, passwordFile: db.passwordFile },
     secrets: [{ kind: 'the database password', value: db.password }],
     bind() {},
     async query<T>(service: string, sql: string, params: unknown[] = []) {

@@ -1,0 +1,32 @@
+/** The ODFI (the originating bank): where each file stands, send now, fetch what the bank sent. */
+import { ach as api } from '../../../src/api/schemas.js';
+import type { RoutePlugin } from '../../kit/service.js';
+import type { AchDeps } from './deps.js';
+
+export const odfiRoutes: RoutePlugin<AchDeps> = (app, { odfi, inbound }) => {
+  app.get(
+    '/v1/odfi/files',
+    { schema: { summary: 'Files cut and where each stands with the ODFI (cut, sent; the cutoff it made; late)', response: { 200: api.TransmissionList } } },
+    async () => ({
+      files: await odfi().transmissions(),
+    }),
+  );
+  app.post(
+    '/v1/odfi/fetch',
+    {
+      schema: {
+        summary: "Fetch the bank's files not fetched before from its inbound folder, each imported (returns, notifications of change)",
+        response: { 200: api.FetchResult },
+      },
+    },
+    async () => ({ fetched: await odfi().fetchInbound(inbound) }),
+  );
+  app.post(
+    '/v1/odfi/send',
+    { schema: { summary: 'Send the files that wait (or one, at once) to the ODFI now', body: api.SendRequest, response: { 200: api.SendResult } } },
+    async (req) => {
+      const r = await odfi().sendDue(req.body?.fileId);
+      return { ...r, files: await odfi().transmissions() };
+    },
+  );
+};

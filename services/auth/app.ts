@@ -1,0 +1,204 @@
+/** auth: users, scrypt password hashes, per-account lockout, short-lived EdDSA JWTs, JWKS. main.ts runs it as a process. */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { SignJWT } from 'jose';
+import { TOKEN_ALGORITHM, TOKEN_AUDIENCE, TOKEN_ISSUER } from '../../src/bearer-tokens.js';
+import { buildService, registerRoutes, requireRole, type RoutePlugin, type ServiceDefinition } from '../kit/service.js';
+import type { ServiceEnv } from '../kit/service-env.js';
+import type { Store } from '../kit/store.js';
+import { COLUMN_TYPES } from '../kit/store.js';
+import { HmsopsError } from '../../src/errors/index.js';
+import { auth as api } from '../../src/api/schemas.js';
+import { loadOrCreateSigningKey } from './keys.js';
+import { DUMMY_HASH, hashPassword, lockoutMs, MAX_FAILURES, verifyPassword } from './passwords.js';
+
+const usersTable = (bigint: string) => `CREATE TABLE users (
+     id TEXT PRIMARY KEY,
+     username TEXT NOT NULL UNIQUE,
+     email TEXT NOT NULL,
+     roles TEXT NOT NULL,
+     password_hash TEXT NOT NULL,
+     disabled INTEGER NOT NULL DEFAULT 0,
+     failed_count INTEGER NOT NULL DEFAULT 0,
+     lockouts INTEGER NOT NULL DEFAULT 0,
+     locked_until ${bigint} NOT NULL DEFAULT 0,
+     created_at TEXT NOT NULL
+   );`;
+// The signing key in the store, shared by every auth instance (one slot, 'current', for now).
+const signingKeysTable = `CREATE TABLE signing_keys (
+     slot TEXT PRIMARY KEY,
+     kid TEXT NOT NULL,
+     private_jwk TEXT NOT NULL,
+     public_jwk TEXT NOT NULL,
+     created_at TEXT NOT NULL
+   );`;
+const migrations = { sqlite: [usersTable(COLUMN_TYPES.sqlite.bigint), signingKeysTable], postgres: [usersTable(COLUMN_TYPES.postgres.bigint) + signingKeysTable] };
+
+interface UserRow {
+  id: string;
+  username: string;
+  email: string;
+  roles: string;
+  password_hash: string;
+  disabled: number;
+  failed_count: number;
+  lockouts: number;
+  locked_until: number;
+}
+
+const publicUser = (u: UserRow) => ({ id: u.id, username: u.username, email: u.email, roles: JSON.parse(u.roles) as string[], disabled: Boolean(u.disabled) });
+interface AuthDeps {
+  db: Store;
+  key: Awaited<ReturnType<typeof loadOrCreateSigningKey>>;
+  tokenTtlMs: number;
+  byName(username: string): Promise<UserRow | undefined>;
+  byId(id: string): Promise<UserRow | undefined>;
+}
+
+/** Logging in (a token), the keys that verify tokens, the caller. */
+const sessionRoutes: RoutePlugin<AuthDeps> = (app, { db, key, tokenTtlMs, byName, byId }) => {
+  app.post(
+    '/v1/login',
+    {
+      config: { public: true },
+      schema: {
+        summary: 'Log in; returns a short-lived bearer token',
+        body: api.LoginRequest,
+        response: { 200: api.LoginResult },
+      },
+    },
+    async (req) => {
+      const { username, password } = req.body;
+      const now = Date.now();
+      const user = await byName(username);
+      if (user && user.locked_until > now) {
+        const retry = Math.ceil((user.locked_until - now) / 1000);
+        throw new HmsopsError('ACCOUNT_LOCKED', `too many failed logins; try again in ${retry}s`, {
+          extra: { retryAfterSeconds: retry },
+          headers: { 'retry-after': String(retry) },
+        });
+      }
+      const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
+      if (!user || !ok) {
+        if (user) {
+          // Counted in the store, so failures at every auth instance add up to one lockout.
+          const counted = await db.get<{ failed_count: number; lockouts: number }>(
+            'UPDATE users SET failed_count = failed_count + 1 WHERE id = ? RETURNING failed_count, lockouts',
+            [user.id],
+          );
+          if (counted && counted.failed_count >= MAX_FAILURES) {
+            const locked = await db.run('UPDATE users SET failed_count = 0, lockouts = lockouts + 1, locked_until = ? WHERE id = ? AND failed_count >= ?', [
+              now + lockoutMs(counted.lockouts),
+              user.id,
+              MAX_FAILURES,
+            ]);
+            if (locked) req.log.warn({ user: user.username }, 'account locked after repeated failed logins');
+          }
+        }
+        throw new HmsopsError('INVALID_CREDENTIALS', 'invalid username or password');
+      }
+      if (user.disabled) throw new HmsopsError('ACCOUNT_DISABLED', 'this account is disabled');
+      await db.run('UPDATE users SET failed_count = 0, lockouts = 0, locked_until = 0 WHERE id = ?', [user.id]);
+      const iat = Math.floor(now / 1000);
+      const exp = iat + Math.floor(tokenTtlMs / 1000);
+      const roles = JSON.parse(user.roles) as string[];
+      const token = await new SignJWT({ username: user.username, roles })
+        .setProtectedHeader({ alg: TOKEN_ALGORITHM, kid: key.kid, typ: 'JWT' })
+        .setSubject(user.id)
+        .setIssuer(TOKEN_ISSUER)
+        .setAudience(TOKEN_AUDIENCE)
+        .setIssuedAt(iat)
+        .setJti(crypto.randomUUID())
+        .setExpirationTime(exp)
+        .sign(key.privateKey);
+      return { token, expiresAt: new Date(exp * 1000).toISOString(), user: publicUser(user) };
+    },
+  );
+
+  app.get('/v1/jwks.json', { config: { public: true }, schema: { summary: 'Public keys that verify tokens', response: { 200: api.Jwks } } }, async () => ({
+    keys: key.publicJwks,
+  }));
+
+  app.get('/v1/me', { schema: { summary: 'The calling user', response: { 200: api.User } } }, async (req) => {
+    const u = await byId(req.identity!.sub);
+    if (!u) throw new HmsopsError('NOT_FOUND', 'user not found');
+    return publicUser(u);
+  });
+};
+
+/** Users (admin): listed, created, disabled. */
+const userRoutes: RoutePlugin<AuthDeps> = (app, { db, byName, byId }) => {
+  app.get('/v1/users', { schema: { summary: 'All users (admin)', response: { 200: api.UserList } } }, async (req) => {
+    requireRole(req, 'admin');
+    return { users: (await db.all<UserRow>('SELECT * FROM users ORDER BY username')).map(publicUser) };
+  });
+
+  app.post(
+    '/v1/users',
+    {
+      schema: {
+        summary: 'Create a user (admin)',
+        body: api.CreateUserRequest,
+        response: { 201: api.User },
+      },
+    },
+    async (req, reply) => {
+      requireRole(req, 'admin');
+      const b = req.body;
+      if (await byName(b.username)) throw new HmsopsError('USERNAME_TAKEN', `user ${b.username} exists`);
+      const id = crypto.randomUUID();
+      const hash = await hashPassword(b.password);
+      const { inserted } = await db.insert(
+        'users',
+        ['id', 'username', 'email', 'roles', 'password_hash', 'created_at'],
+        [[id, b.username, b.email, JSON.stringify(b.roles ?? ['operator']), hash, new Date().toISOString()]],
+        { conflict: 'ON CONFLICT (username) DO NOTHING' },
+      );
+      if (!inserted) throw new HmsopsError('USERNAME_TAKEN', `user ${b.username} exists`);
+      return reply.code(201).send(publicUser((await byId(id))!));
+    },
+  );
+
+  app.post('/v1/users/:username/disable', { schema: { summary: 'Disable a user (admin)', params: api.UsernameParams, response: { 200: api.User } } }, async (req) => {
+    requireRole(req, 'admin');
+    const { username } = req.params;
+    if (!(await db.run('UPDATE users SET disabled = 1 WHERE username = ?', [username]))) throw new HmsopsError('NOT_FOUND', `no user ${username}`);
+    return publicUser((await byName(username))!);
+  });
+};
+
+/** The first start of a fleet: an operator account (admin), its password in the 0600 credentials file. */
+async function seedOperator(db: Store, credentialsFile: string, log: (file: string) => void) {
+  if (await db.get('SELECT 1 FROM users LIMIT 1')) return;
+  const password = crypto.randomBytes(18).toString('base64url');
+  const hash = await hashPassword(password);
+  const { inserted } = await db.insert(
+    'users',
+    ['id', 'username', 'email', 'roles', 'password_hash', 'created_at'],
+    [[crypto.randomUUID(), 'operator', 'operator@hmsops.local', '["admin","operator"]', hash, new Date().toISOString()]],
+    { conflict: 'ON CONFLICT (username) DO NOTHING' },
+  );
+  if (inserted === 1) {
+    const tmp = `${credentialsFile}.tmp`;
+    fs.writeFileSync(tmp, JSON.stringify({ username: 'operator', password }, null, 2), { mode: 0o600 });
+    fs.renameSync(tmp, credentialsFile);
+    log(credentialsFile);
+  }
+}
+
+export const auth: ServiceDefinition = {
+  name: 'auth',
+  version: '1.0.0',
+  migrations,
+  async setup(app, ctx) {
+    const { db } = ctx;
+    const key = await loadOrCreateSigningKey(db, ctx.paths.keys);
+    await seedOperator(db, ctx.paths.credentials, (file) => ctx.log.info({ file }, 'seeded the operator account; its password is in the credentials file'));
+    const byName = (username: string) => db.get<UserRow>('SELECT * FROM users WHERE username = ?', [username]);
+    const byId = (id: string) => db.get<UserRow>('SELECT * FROM users WHERE id = ?', [id]);
+    await registerRoutes<AuthDeps>(app, { db, key, tokenTtlMs: ctx.env.tokenTtlMs, byName, byId }, [sessionRoutes, userRoutes]);
+    return undefined;
+  },
+};
+
+export const build = (env: ServiceEnv, store: Store, opts?: Parameters<typeof buildService>[3]) => buildService(auth, env, store, opts);

@@ -1,0 +1,56 @@
+/**
+ * A bundled service as a process (what each services/<name>/main.ts runs): its settings read from
+ * the environment once, its store opened, the app built (kit/service.ts) and listening, registered
+ * with the daemon with a heartbeat, and drained on SIGTERM or SIGINT.
+ */
+import { registerWithDaemon } from '../../src/registry/daemon-link.js';
+import { statePaths } from '../../src/state/paths.js';
+import { openStore } from './open-store.js';
+import { buildService, type ServiceDefinition } from './service.js';
+import { serviceEnv } from './service-env.js';
+import { redactUrl, type Store, type StoreUnavailable } from './store.js';
+import { stdoutLines } from './stdout-lines.js';
+
+export async function runService(def: ServiceDefinition): Promise<void> {
+  const env = serviceEnv(def.name);
+  const logTo = stdoutLines();
+  // Before the app (and its logger) exists: lines in the shape pino writes (level 40 warn, 50 error).
+  const log = (level: 40 | 50, msg: string, extra: Record<string, unknown> = {}) =>
+    logTo.write(`${JSON.stringify({ level, time: Date.now(), service: def.name, instance: env.instanceId, ...extra, msg })}\n`);
+  let db: Store;
+  try {
+    db = await openStore(env.store, { name: def.name, migrations: def.migrations, dataDir: statePaths(env.stateDir).data, log: (m) => log(40, m) });
+  } catch (err) {
+    // The reason is the log's last line, which `up` shows with the instance that is not ready.
+    const where = env.store.backend === 'postgres' ? ` at ${redactUrl(env.store.url ?? '(no url)')}` : '';
+    log(50, `cannot open the ${env.store.backend} store${where}: ${(err as Error).message}`, { reason: (err as StoreUnavailable).reason });
+    process.exit(1);
+  }
+  const service = await buildService(def, env, db, { logTo });
+  const { app } = service;
+  await app.listen({ host: env.host, port: env.port });
+  const port = (app.server.address() as { port: number }).port;
+  await service.start();
+  app.log.info({ port }, `${def.name} listening on ${env.host}:${port}`);
+
+  const registration = env.daemon
+    ? await registerWithDaemon(env.daemon, { service: def.name, instanceId: env.instanceId, port, version: def.version, metadata: service.metadata() }, env.registryTtlMs, (m) =>
+        app.log.warn(m),
+      )
+    : undefined;
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'draining');
+    setTimeout(() => process.exit(1), 15_000).unref();
+    await registration?.deregister();
+    await service.close();
+    await db.close();
+    app.log.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}

@@ -1,0 +1,65 @@
+/**
+ * A service's settings, read from its environment once, in its `main.ts` (the daemon sets them
+ * when it starts an instance: src/daemon/main.ts, src/daemon/supervisor.ts). `build(env, store)` takes this,
+ * never `process.env`, so a test builds a service in-process with the settings it wants.
+ */
+import crypto from 'node:crypto';
+import path from 'node:path';
+import { parseDuration } from '../../src/duration.js';
+import { fleetIdentityKey } from '../../src/internal-identity.js';
+import type { DaemonLink } from '../../src/registry/daemon-link.js';
+import type { OdfiConfig } from '../../src/config/schema.js';
+import { type StoreConfig, storeConfigFromEnv } from './store.js';
+
+export interface ServiceEnv {
+  /** The fleet's state dir (data/, keys/, ach/outbound/ under it). */
+  stateDir: string;
+  instanceId: string;
+  /** The fleet's token (registry writes); a random one for an instance run alone. */
+  fleetToken: string;
+  /** The key that signs the gateway's identity header (the fleet secret's, else the token's). */
+  identityKey: Buffer;
+  /** The address it listens and is registered at (host.advertise; loopback on one machine). */
+  host: string;
+  /** Its HTTP port (0: any free one). */
+  port: number;
+  logLevel: string;
+  store: StoreConfig;
+  /** The daemon's control socket (registry reads), and the link it registers through, when started by one. */
+  controlSocket?: string;
+  daemon?: DaemonLink;
+  registryTtlMs: number;
+  /** auth: how long a token is good for. */
+  tokenTtlMs: number;
+  /** ach: where files cut are sent (ach.odfi), when configured. */
+  odfi?: OdfiConfig;
+  /** messaging: the From of every email, and the relay (else the fleet's mail sink, from the registry). */
+  mailFrom: string;
+  smtpUrl?: string;
+  /** mail-sink: its SMTP port (0: any free one). */
+  smtpPort: number;
+}
+
+/** Settings a test or an embedder leaves out take these (an instance run alone, its state in `stateDir`). */
+export function serviceEnv(name: string, env: NodeJS.ProcessEnv = process.env): ServiceEnv {
+  const fleetToken = env.HMSOPS_FLEET_TOKEN ?? crypto.randomBytes(24).toString('base64url');
+  const socket = env.HMSOPS_CONTROL_SOCKET;
+  return {
+    stateDir: path.resolve(env.HMSOPS_STATE_DIR ?? '.hmsops'),
+    instanceId: env.HMSOPS_INSTANCE_ID ?? `${name}-standalone`,
+    fleetToken,
+    identityKey: fleetIdentityKey(env, fleetToken),
+    host: env.HOST ?? '127.0.0.1',
+    port: Number(env.PORT ?? 0),
+    logLevel: env.HMSOPS_LOG_LEVEL ?? 'info',
+    store: storeConfigFromEnv(env),
+    controlSocket: socket,
+    daemon: socket && env.HMSOPS_FLEET_TOKEN ? { socket, token: env.HMSOPS_FLEET_TOKEN } : undefined,
+    registryTtlMs: Number(env.HMSOPS_REGISTRY_TTL_MS ?? 10_000),
+    tokenTtlMs: parseDuration(env.HMSOPS_TOKEN_TTL ?? '15m') ?? 900_000,
+    odfi: env.HMSOPS_ACH_ODFI ? (JSON.parse(env.HMSOPS_ACH_ODFI) as OdfiConfig) : undefined,
+    mailFrom: env.HMSOPS_MAIL_FROM ?? 'hmsops <noreply@hmsops.local>',
+    smtpUrl: env.HMSOPS_SMTP_URL || undefined,
+    smtpPort: Number(env.HMSOPS_SMTP_PORT ?? 0),
+  };
+}
