@@ -77,8 +77,9 @@ export function keepSession(ctx: CliContext, username: string, token: string, ex
 /** API errors from the SDK become CLI errors with the service's code. */
 export function asCliError(err: unknown): unknown {
   if (err instanceof HmsopsApiError) {
-    const fields = (err.body as { error?: { fields?: { field: string; reason: string }[] } } | undefined)?.error?.fields ?? [];
-    return HmsopsError.passedOn(err.code, err.message, { status: err.status, details: fields.map((f) => `${f.field}: ${f.reason}`) });
+    const error = (err.body as { error?: { fields?: { field: string; reason: string }[]; details?: string[] } } | undefined)?.error;
+    const details = [...(error?.fields ?? []).map((f) => `${f.field}: ${f.reason}`), ...(error?.details ?? [])];
+    return HmsopsError.passedOn(err.code, err.message, { status: err.status, details });
   }
   return err;
 }

@@ -112,7 +112,7 @@ export function startControlServer(socketPath: string, ctx: ControlContext): Pro
       res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
       res.end(body);
     };
-    const fail = (err: HmsopsError) => send(err.status, err.body({ details: err.details }));
+    const fail = (err: HmsopsError) => send(err.status, err.body());
     if (!isRoute(key)) return fail(new HmsopsError('NOT_FOUND', `no route ${req.method} ${url.pathname}`));
     try {
       const chunks: Buffer[] = [];

@@ -51,9 +51,9 @@ export class HmsopsError extends Error {
     return new HmsopsError(code as ErrorCode, message, opts);
   }
 
-  /** The JSON body an HTTP answer carries: {"error":{"code","message",...extra}}. */
+  /** The JSON body an HTTP answer carries: {"error":{"code","message","details"?,...extra}}. */
   body(more: Record<string, unknown> = {}): { error: Record<string, unknown> } {
-    return { error: { code: this.code, message: this.message, ...more, ...this.extra } };
+    return { error: { code: this.code, message: this.message, ...(this.details.length ? { details: this.details } : {}), ...more, ...this.extra } };
   }
 }
 

@@ -3,13 +3,14 @@
  * with the project's own NACHA writer, as the RDFI would) imported with `hmsops ach import`:
  * each entry recorded beside its transfer (nothing in the transfer overwritten), analytics told,
  * returned recipients notified, an unmatched entry listed; the same file again changes nothing.
+ * On SQLite: the import on both stores is ach-in-process.test.ts.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReturnFile } from '../../src/nacha/index.js';
 import { downAll, makeFleet, repoRoot, until, type TestFleet } from '../helpers/fleet.js';
-import { describeStores, storesFor } from '../helpers/stores.js';
+import { storesFor } from '../helpers/stores.js';
 
 const RDFI = '01100001';
 
@@ -20,8 +21,8 @@ const bankFile = (items: { trace: string; code: string; dateOfDeath?: string; co
     { rdfi: RDFI, odfiRouting: '021000021', companyName: 'US DEPT OF LABOR', companyId: '1234567890', createdAt: new Date('2026-12-03T10:00:00Z') },
   );
 
-describeStores('returns and corrections (%s store)', (backend) => {
-  const stores = storesFor(backend);
+describe('returns and corrections', () => {
+  const stores = storesFor('sqlite');
   let fleet: TestFleet;
   let paid: { id: string; traceNumber: string; amountCents: number }[];
   const grant = path.join(repoRoot, 'fixtures', 'grants', 'dol-training.yaml');
