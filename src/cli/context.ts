@@ -7,7 +7,7 @@ import { loadConfig } from '../config/load.js';
 import type { FleetConfig } from '../config/schema.js';
 import { HmsopsError } from '../errors/index.js';
 import { lockOwnerAlive } from '../daemon/lock.js';
-import { sleep } from '../daemon/process-group.js';
+import { sleep } from '../sleep.js';
 import { statePaths, type StatePaths } from '../state/paths.js';
 import { ControlClient } from '../control/client.js';
 

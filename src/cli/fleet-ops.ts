@@ -7,7 +7,8 @@ import type { InstanceView } from '../control/api.js';
 import { lockOwnerAlive } from '../daemon/lock.js';
 import { logFileFor } from '../state/log-files.js';
 import { reapOrphans } from '../daemon/orphans.js';
-import { pidAlive, sleep } from '../daemon/process-group.js';
+import { pidAlive } from '../daemon/process-group.js';
+import { sleep } from '../sleep.js';
 import { HmsopsError } from '../errors/index.js';
 import { daemonRunning, tail, type CliContext } from './context.js';
 import { color, stateColor } from './output.js';
@@ -31,7 +32,7 @@ export async function waitForFleet(ctx: CliContext, services: string[], timeoutM
     else if (ready === instances.length) break;
     else if (Date.now() > deadline) problem = `timed out after ${timeoutMs}ms`;
     if (problem) break;
-    await new Promise((r) => setTimeout(r, 50));
+    await sleep(50);
   }
   if (tty) process.stderr.write('\n');
   return { ready: !problem, instances, problem };

@@ -1,4 +1,5 @@
 /** Time as the supervisor sees it: the system's, or a test's fake that moves only when told. */
+import { sleep } from '../sleep.js';
 export interface Clock {
   now(): number;
   setTimeout(fn: () => void, ms: number): unknown;
@@ -10,5 +11,5 @@ export const systemClock: Clock = {
   now: () => Date.now(),
   setTimeout: (fn, ms) => setTimeout(fn, ms),
   clearTimeout: (timer) => clearTimeout(timer as NodeJS.Timeout),
-  sleep: (ms) => new Promise<void>((r) => setTimeout(r, ms)),
+  sleep,
 };

@@ -1,5 +1,6 @@
 /** Signals to whole process groups, and a pid's identity (start time) so a reused pid is never killed. */
 import fs from 'node:fs';
+import { sleep } from '../sleep.js';
 
 export function signalGroup(pgid: number, signal: NodeJS.Signals): boolean {
   try {
@@ -67,8 +68,6 @@ export function sameProcess(pid: number, startTime: string | undefined): boolean
   const now = processStartTime(pid);
   return startTime === undefined || now === undefined || now === startTime;
 }
-
-export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** SIGTERM a group, wait until it is empty, SIGKILL what is left after timeoutMs. Resolves when the group is gone. */
 export async function stopGroup(pgid: number, timeoutMs: number): Promise<'terminated' | 'killed' | 'gone'> {

@@ -9,7 +9,8 @@
  *           down, mark them pending
  */
 import { foldToNacha, formatNachaProblem, NACHA_NAME_WIDTH, nachaFieldText, readNachaFile } from '../nacha/index.js';
-import { HmsopsApiError, type HmsopsClient } from '../sdk/index.js';
+import { mayRetry } from '../retry.js';
+import type { CallOptions, HmsopsClient } from '../sdk/index.js';
 import type { Grant } from './grant-file.js';
 import { RecipientResults } from './results.js';
 import { emailKey, eventId, noticeEmail, transferRequest } from './plan.js';
@@ -64,64 +65,6 @@ export interface RunOptions {
 /** How long a follow-up batch is sent again while its service cannot answer, before the rest is left pending. */
 const FOLLOW_UP_GRACE_MS = 5000;
 
-/** Answers that say "not now": the batch may be sent again with the same keys. */
-const TRANSIENT = new Set(['NO_HEALTHY_INSTANCE', 'UPSTREAM_UNREACHABLE', 'UPSTREAM_TIMEOUT', 'STORE_UNAVAILABLE']);
-const isTransient = (err: unknown) => (err instanceof HmsopsApiError ? TRANSIENT.has(err.code) : (err as NodeJS.ErrnoException)?.code !== undefined || err instanceof TypeError);
-
-type BatchItem = Awaited<ReturnType<HmsopsClient['payments']['transferBatch']>>['results'][number];
-
-/**
- * One batch of transfers, sent again while the answer is "not now". Every transfer carries its
- * idempotency key, so a batch sent twice pays no one twice: an instance that froze or died with
- * the batch half done has its work replayed, and keys it still holds (409 in flight) are sent
- * again once their lease ends. Answers by recipient index.
- */
-async function submitBatch(client: HmsopsClient, grant: Grant, batch: number[], opts: RunOptions): Promise<Map<number, BatchItem>> {
-  const answers = new Map<number, BatchItem>();
-  const giveUpAt = Date.now() + (opts.retryForMs ?? 120_000);
-  let pending = batch;
-  while (pending.length > 0) {
-    const sent = pending;
-    const { results } = await whenAnswered(`the batch of ${sent.length}`, giveUpAt, opts, () =>
-      client.payments.transferBatch(sent.map((i) => transferRequest(grant, grant.recipients.at(i)))),
-    );
-    const held: number[] = [];
-    let retryAfter = 1;
-    for (const item of results) {
-      const i = sent[item.index]!;
-      if (item.error?.code === 'IDEMPOTENCY_KEY_IN_FLIGHT' && Date.now() < giveUpAt) {
-        held.push(i);
-        retryAfter = Math.max(retryAfter, Number((item.error as { retryAfterSeconds?: number }).retryAfterSeconds) || 1);
-      } else answers.set(i, item);
-    }
-    pending = held;
-    if (held.length > 0) {
-      const ms = Math.min(retryAfter * 1000, Math.max(0, giveUpAt - Date.now()));
-      opts.onRetry?.(`transfers: ${held.length} key(s) held by a request still in flight elsewhere; sending them again in ${(ms / 1000).toFixed(1)} s`);
-      await sleep(ms);
-    }
-  }
-  return answers;
-}
-
-/**
- * A call that is safe to repeat (a keyed batch, cutting the grant's queued transfers, reading),
- * sent again after a growing wait while the answer is "not now", until `giveUpAt`.
- */
-async function whenAnswered<R>(what: string, giveUpAt: number, opts: RunOptions, call: () => Promise<R>): Promise<R> {
-  for (let wait = 250; ; wait = Math.min(wait * 2, 5000)) {
-    try {
-      return await call();
-    } catch (err) {
-      if (!isTransient(err) || Date.now() + wait > giveUpAt) throw err;
-      opts.onRetry?.(`${(err as Error).message}; sending ${what} again in ${(wait / 1000).toFixed(1)} s`);
-      await sleep(wait);
-    }
-  }
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 /**
  * Works through `count` batches (`batchAt(k)` makes the k-th when it is its turn) with up to `n`
  * at once. `work` answers false to start no more (a stop asked for, a service gone); a batch that
@@ -143,10 +86,6 @@ async function inFlight(count: number, batchAt: (k: number) => number[], n: numb
   for (const o of await Promise.allSettled(Array.from({ length: Math.min(n, count) }, worker))) if (o.status === 'rejected') throw o.reason;
 }
 
-/** Unavailable services (down, no instance, unreachable) are retried later; anything else is a real error. */
-const isUnavailable = (err: unknown) =>
-  err instanceof HmsopsApiError ? err.status >= 500 || err.status === 0 : (err as NodeJS.ErrnoException)?.code !== undefined || err instanceof TypeError;
-
 export async function runDisbursement(client: HmsopsClient, grant: Grant, opts: RunOptions = {}): Promise<Receipt> {
   const t0 = Date.now();
   const batchSize = opts.batchSize ?? 5000;
@@ -158,6 +97,9 @@ export async function runDisbursement(client: HmsopsClient, grant: Grant, opts: 
   // Batches are made when their turn comes: a million indices in chunks, all made up front, are
   // tens of megabytes the CLI does not need to hold.
   const range = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => from + k);
+  const retryForMs = opts.retryForMs ?? 120_000;
+  /** What the SDK says before it sends a call again, as the run's notice. */
+  const retried = (what: string) => (why: string, waitMs: number) => opts.onRetry?.(`${why}; sending ${what} again in ${(waitMs / 1000).toFixed(1)} s`);
 
   // step 3: two batches in flight, so one ACH instance checks its batch while the other writes
   // (the gateway spreads them); every transfer carries its key, so the order does not matter.
@@ -169,7 +111,15 @@ export async function runDisbursement(client: HmsopsClient, grant: Grant, opts: 
       interrupted = true;
       return false;
     }
-    for (const [i, item] of await submitBatch(client, grant, batch, opts)) {
+    // Every transfer carries its key: the SDK sends the batch again while the answer is "not now"
+    // (an instance that froze or died with it half done has its work replayed), and the keys
+    // another request still holds once they are free; never a recipient twice.
+    const { results: answers } = await client.payments.transferBatch(
+      batch.map((i) => transferRequest(grant, grant.recipients.at(i))),
+      { retryForMs, onRetry: retried(`the batch of ${batch.length}`) },
+    );
+    for (const item of answers) {
+      const i = batch[item.index]!;
       if (item.transfer) results.transferred(i, item.status === 201 ? 'paid' : 'already-disbursed', item.transfer);
       else if (item.error?.code === 'IDEMPOTENCY_KEY_REUSED') results.refused(i, 'already disbursed with other details (amount, account...); not paid again');
       else results.refused(i, `${item.error?.message ?? 'refused'}${item.error?.fields?.length ? `: ${item.error.fields.map((f) => `${f.field} ${f.reason}`).join('; ')}` : ''}`);
@@ -184,9 +134,6 @@ export async function runDisbursement(client: HmsopsClient, grant: Grant, opts: 
   const files: Receipt['files'] = [];
   const cutAndVerify = async () => {
     if (interrupted) return;
-    // Cutting takes the grant's queued transfers, so cutting again after an answer that got lost
-    // files only what is left (nothing).
-    const giveUpAt = Date.now() + (opts.retryForMs ?? 120_000);
     // One cut takes what fits in one file (20,000 entries, $9,999,999,999.99): cut until none is left.
     // Each file is downloaded and checked while the next is cut; only its problems are kept.
     const checks = new Map<string, Promise<{ problems: string[]; effectiveDates: string[] } | { error: unknown }>>();
@@ -198,7 +145,7 @@ export async function runDisbursement(client: HmsopsClient, grant: Grant, opts: 
       opts.onProgress?.({ phase: 'file', done, total });
     };
     const check = (fileId: string) =>
-      whenAnswered(`file ${fileId}`, giveUpAt, opts, () => client.payments.downloadFile(fileId)).then(
+      client.payments.downloadFile(fileId, { retryForMs, onRetry: retried(`file ${fileId}`) }).then(
         (text) => {
           const read = readNachaFile(text, { keepEntries: false });
           return { problems: read.problems.map(formatNachaProblem), effectiveDates: read.summary.effectiveEntryDates.map(yymmddToIso).sort() };
@@ -208,12 +155,12 @@ export async function runDisbursement(client: HmsopsClient, grant: Grant, opts: 
     // How many files this run cuts in all, guessed from what it paid (the list below says).
     const expected = Math.ceil((results.count('paid') + results.count('already-disbursed')) / (opts.maxFileEntries ?? 20_000));
     for (;;) {
-      const cut = await whenAnswered("the grant's file cut", giveUpAt, opts, () => client.payments.cutFile({ grantId: grant.id, maxEntries: opts.maxFileEntries }));
+      const cut = await client.payments.cutFile({ grantId: grant.id, maxEntries: opts.maxFileEntries }, { retryForMs, onRetry: retried("the grant's file cut") });
       if (cut.fileId === null) break;
       checks.set(cut.fileId, check(cut.fileId));
       fileProgress(checks.size, Math.max(expected, checks.size));
     }
-    const { files: all } = await whenAnswered("the grant's file list", giveUpAt, opts, () => client.payments.files({ grantId: grant.id }));
+    const { files: all } = await client.payments.files({ grantId: grant.id }, { retryForMs, onRetry: retried("the grant's file list") });
     for (const f of all) {
       const checked = await (checks.get(f.fileId) ?? check(f.fileId));
       checks.delete(f.fileId);
@@ -240,14 +187,15 @@ export async function runDisbursement(client: HmsopsClient, grant: Grant, opts: 
    * load) is given a few seconds first: every event and notice carries its key, so sending one
    * again is safe.
    */
-  const followUp = async (phase: 'analytics' | 'email', service: string, size: number, send: (batch: number[]) => Promise<void>) => {
+  const followUp = async (phase: 'analytics' | 'email', service: string, size: number, send: (batch: number[], call: CallOptions) => Promise<void>) => {
     let done = 0;
     const batchAt = (k: number) => Array.from(withTransfer.subarray(k * size, (k + 1) * size));
     await inFlight(Math.ceil(withTransfer.length / size), batchAt, 2, async (batch) => {
       try {
-        await whenAnswered(`${phase === 'email' ? 'notices' : 'analytics events'} of ${batch.length}`, Date.now() + FOLLOW_UP_GRACE_MS, opts, () => send(batch));
+        await send(batch, { retryForMs: FOLLOW_UP_GRACE_MS, onRetry: retried(`${phase === 'email' ? 'notices' : 'analytics events'} of ${batch.length}`) });
       } catch (err) {
-        if (!isUnavailable(err)) throw err;
+        // Still "not now" after the grace: left pending for --resume. Anything else is the run's.
+        if (!mayRetry(err, true)) throw err;
         pendingReasons.add(`${service}: ${(err as Error).message}`);
         return false;
       }
@@ -257,7 +205,7 @@ export async function runDisbursement(client: HmsopsClient, grant: Grant, opts: 
     });
   };
   const followUps = async () => {
-    await followUp('analytics', 'analytics', 2500, async (batch) => {
+    await followUp('analytics', 'analytics', 2500, async (batch, call) => {
       await client.analytics.trackEvents(
         batch.map((i) => {
           const r = grant.recipients.at(i);
@@ -271,16 +219,18 @@ export async function runDisbursement(client: HmsopsClient, grant: Grant, opts: 
             attributes: { recipientId: r.id, traceNumber: results.traceNumber(i), secCode: r.secCode },
           };
         }),
+        call,
       );
       for (const i of batch) results.analyticsRecorded(i);
     });
     // Notices in batches of 1,000: one batch is one write transaction in the messaging service.
-    await followUp('email', 'messaging', 1000, async (batch) => {
+    await followUp('email', 'messaging', 1000, async (batch, call) => {
       const r = await client.messaging.sendEmails(
         batch.map((i) => {
           const r = grant.recipients.at(i);
           return { idempotencyKey: emailKey(grant.id, r.id), ...noticeEmail(grant, r, results.traceNumber(i)!) };
         }),
+        call,
       );
       for (const item of r.results) if (item.status < 400) results.emailQueued(batch[item.index]!);
     });

@@ -41,9 +41,17 @@ export interface ErrorSpec {
   from: string;
   /** When it happens; also the message where a throw site gives none. */
   when: string;
+  /**
+   * Whether the same request, sent again later, may succeed (src/retry.ts decides with this):
+   * `yes` nothing was done (no instance, the store busy, a rate limit), any request may be sent
+   * again; `repeatable` the request may have been done, so only one that is safe to repeat (a
+   * read, a login, a request with idempotency keys) is sent again; `no` the same request gets the
+   * same answer.
+   */
+  retry: 'yes' | 'repeatable' | 'no';
 }
 
-const spec = (status: number | null, exit: ExitCodeValue, from: string, when: string): ErrorSpec => ({ status, exit, from, when });
+const spec = (status: number | null, exit: ExitCodeValue, from: string, when: string, retry: ErrorSpec['retry'] = 'no'): ErrorSpec => ({ status, exit, from, when, retry });
 const { failure, usage, notReady, daemonUnreachable } = ExitCode;
 
 export const errorCatalog = {
@@ -81,11 +89,11 @@ export const errorCatalog = {
   NO_ROUTE: spec(404, failure, 'gateway', 'no service has that prefix'),
   UNAUTHENTICATED: spec(401, failure, 'gateway, services', "missing, expired or forged bearer token; a service called without the gateway's identity"),
   BODY_TOO_LARGE: spec(413, failure, 'gateway', 'over `gateway.bodyLimit` (declared or while streaming); the connection closes'),
-  RATE_LIMITED: spec(429, failure, 'gateway', "over the service's `rateLimit` for this client address; `Retry-After` and `retryAfterSeconds` say when to try again"),
-  NO_HEALTHY_INSTANCE: spec(503, failure, 'gateway, sdk', 'the service has no passing instance (`service` names it); also `registry get`'),
-  UPSTREAM_UNREACHABLE: spec(502, failure, 'gateway', 'refused or reset, after the one retry a safe request gets'),
+  RATE_LIMITED: spec(429, failure, 'gateway', "over the service's `rateLimit` for this client address; `Retry-After` and `retryAfterSeconds` say when to try again", 'yes'),
+  NO_HEALTHY_INSTANCE: spec(503, failure, 'gateway, sdk', 'the service has no passing instance (`service` names it); also `registry get`', 'yes'),
+  UPSTREAM_UNREACHABLE: spec(502, failure, 'gateway', 'refused or reset, after the one retry a safe request gets', 'repeatable'),
   UPSTREAM_BAD_RESPONSE: spec(502, failure, 'gateway', "the instance's answer cannot be forwarded safely (two framings, a malformed head)"),
-  UPSTREAM_TIMEOUT: spec(504, failure, 'gateway', 'no answer, or no further body bytes, within `gateway.upstreamTimeout`'),
+  UPSTREAM_TIMEOUT: spec(504, failure, 'gateway', 'no answer, or no further body bytes, within `gateway.upstreamTimeout`', 'repeatable'),
   CLIENT_CLOSED: spec(499, failure, 'gateway', 'the client went away before its answer (access log only; nobody is left to answer)'),
   BAD_REQUEST: spec(400, failure, 'gateway, services', "a request llhttp refuses or the gateway's stricter rules refuse (the connection closes); a request a service cannot read"),
   HEADERS_TOO_LARGE: spec(431, failure, 'gateway', 'a request head over 16 KiB; the connection closes'),
@@ -99,7 +107,7 @@ export const errorCatalog = {
   INTERNAL: spec(500, failure, 'daemon, services', 'a bug in a service or the daemon; the answer carries the request id to find it in the log'),
   IDEMPOTENCY_KEY_REQUIRED: spec(400, failure, 'services', 'a payment or email without an Idempotency-Key header'),
   IDEMPOTENCY_KEY_REUSED: spec(422, failure, 'services', 'the key was used before with another body; the first transfer or email is named'),
-  IDEMPOTENCY_KEY_IN_FLIGHT: spec(409, failure, 'services', "the key's first request is still being processed; `Retry-After` says when its answer is there"),
+  IDEMPOTENCY_KEY_IN_FLIGHT: spec(409, failure, 'services', "the key's first request is still being processed; `Retry-After` says when its answer is there", 'repeatable'),
   BATCH_REJECTED: spec(422, failure, 'services', 'an atomic batch with a failed item: nothing was stored'),
   ODFI_NOT_CONFIGURED: spec(409, usage, 'services, cli', '`ach send` / `ach files`: no `ach.odfi` in the config, so files are not sent anywhere'),
   INVALID_NACHA_FILE: spec(422, failure, 'services, cli', '`ach import`: the file is not valid NACHA; every problem is listed with its line, nothing was recorded'),
@@ -108,6 +116,7 @@ export const errorCatalog = {
     failure,
     'services',
     "the service's store did not answer in time (its SQLite file locked by another instance past the busy timeout, its database unreachable): nothing was stored; `Retry-After` says when to try again",
+    'yes',
   ),
   FILE_NOT_WRITTEN: spec(507, failure, 'services', 'the NACHA file could not be written in full (a full disk): no transfer was filed'),
   INVALID_CREDENTIALS: spec(401, failure, 'services', 'wrong user name or password'),
@@ -116,7 +125,7 @@ export const errorCatalog = {
   USERNAME_TAKEN: spec(409, failure, 'services', 'a user of that name exists'),
 
   // The SDK, before any request is sent
-  NO_GATEWAY: spec(503, failure, 'sdk', "`connect` found no gateway in the fleet's registry"),
+  NO_GATEWAY: spec(503, failure, 'sdk', "`connect` found no gateway in the fleet's registry", 'yes'),
   NO_REGISTRY: spec(null, failure, 'sdk', '`registry.get` on a client connected without `stateDir`'),
 } as const satisfies Record<string, ErrorSpec>;
 

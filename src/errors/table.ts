@@ -5,10 +5,13 @@ export const TABLE_BEGIN = '<!-- error-codes: written by `npm run docs:errors` f
 export const TABLE_END = '<!-- /error-codes -->';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|');
+const RETRY: Record<ErrorSpec['retry'], string> = { yes: 'yes', repeatable: 'if safe to repeat', no: '-' };
 
 export function errorTable(): string {
-  const rows = Object.entries(errorCatalog).map(([code, s]: [string, ErrorSpec]) => `| \`${code}\` | ${s.status ?? '-'} | ${s.exit} | ${s.from} | ${cell(s.when)} |`);
-  return ['| code | HTTP | exit | from | when |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
+  const rows = Object.entries(errorCatalog).map(
+    ([code, s]: [string, ErrorSpec]) => `| \`${code}\` | ${s.status ?? '-'} | ${s.exit} | ${RETRY[s.retry]} | ${s.from} | ${cell(s.when)} |`,
+  );
+  return ['| code | HTTP | exit | retry | from | when |', '| --- | --- | --- | --- | --- | --- |', ...rows].join('\n');
 }
 
 /** The README with its table replaced by the catalog's; undefined when the markers are missing. */

@@ -3,6 +3,7 @@ import type { RouteAnswer, RouteBody, RouteInput } from '../control/api.js';
 import { ControlClient } from '../control/client.js';
 import { HmsopsError } from '../errors/index.js';
 import type { RegistryEntry, RegistryHealth } from './types.js';
+import { sleep } from '../sleep.js';
 
 export interface DaemonLink {
   socket: string;
@@ -74,7 +75,7 @@ export function watchRegistry(socket: string, onChange: (entries: RegistryEntry[
         }
       } catch (err) {
         onError(err as Error);
-        await new Promise((res) => setTimeout(res, 500));
+        await sleep(500);
       }
     }
   })();

@@ -7,6 +7,7 @@
  * the last table, marked stale, and this host's changes wait; when it answers again, the table
  * is published again, on a new lease if the old one ran out, without restarting anything.
  */
+import { sleep } from '../sleep.js';
 import { ChangeSignal } from './change-signal.js';
 import type { EtcdClient, EtcdEvent } from './etcd-client.js';
 import { byServiceThenInstance, HostTable } from './host-table.js';
@@ -25,8 +26,6 @@ export interface EtcdRegistryOptions {
   /** How long to wait before trying etcd again. */
   retryMs?: number;
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The part of an entry that, when it changes, is published again (heartbeat times are not). */
 const published = (e: RegistryEntry) => JSON.stringify({ ...e, lastHeartbeat: undefined });

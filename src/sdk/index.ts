@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import { Pool } from 'undici';
 import { ControlClient } from '../control/client.js';
 import { errorCatalog, type ApiErrorCode, type ErrorCode } from '../errors/catalog.js';
+import { untilDone } from '../retry.js';
 import { statePaths } from '../state/paths.js';
 import type * as T from './types.js';
 
@@ -52,6 +53,25 @@ export interface ConnectOptions {
   onLogin?: (r: T.LoginResult) => void;
   /** With `token`: log in with the state dir's credentials when the token is refused (it expired, or the fleet was made anew). */
   loginWhenRefused?: boolean;
+  /** How long a call is sent again while the answer is "not now" (default 10 s; see CallOptions). */
+  retryForMs?: number;
+}
+
+/**
+ * How one call is sent again. The error catalog's `retry` column says which answers mean "not
+ * now" (no passing instance, a store busy, a key still in flight, an instance gone mid-request):
+ * the call is sent again after a growing wait (or the Retry-After the answer gave) until
+ * `retryForMs` has passed. An answer that may mean the request was done (a timeout, a connection
+ * cut) is sent again only when the request is safe to repeat: a read, a login, a request with
+ * idempotency keys.
+ */
+export interface CallOptions {
+  /** Safe to send again whatever happened to the first (default: GETs, logins and requests with an Idempotency-Key). */
+  repeatable?: boolean;
+  /** How long to keep sending it again (default: the client's, 10 s); 0 sends it once. */
+  retryForMs?: number;
+  /** Told before each wait: why, and how long. */
+  onRetry?: (why: string, waitMs: number) => void;
 }
 
 export class HmsopsClient {
@@ -61,16 +81,18 @@ export class HmsopsClient {
   /** The login in flight: calls that need a token meanwhile wait for it rather than each logging in. */
   #loggingIn: Promise<unknown> | undefined;
   readonly #onLogin: ((r: T.LoginResult) => void) | undefined;
+  readonly #retryForMs: number;
 
   constructor(
     readonly gatewayUrl: string,
-    opts: { token?: string; credentials?: { username: string; password: string }; timeoutMs?: number; onLogin?: (r: T.LoginResult) => void },
+    opts: { token?: string; credentials?: { username: string; password: string }; timeoutMs?: number; onLogin?: (r: T.LoginResult) => void; retryForMs?: number },
     private readonly control?: ControlClient,
   ) {
     this.#pool = new Pool(gatewayUrl, { connections: 16, headersTimeout: opts.timeoutMs ?? 60_000, bodyTimeout: opts.timeoutMs ?? 60_000 });
     this.#token = opts.token;
     this.#credentials = opts.credentials;
     this.#onLogin = opts.onLogin;
+    this.#retryForMs = opts.retryForMs ?? 10_000;
   }
 
   /** One login with the client's credentials, shared by every call that needs it meanwhile. */
@@ -80,33 +102,51 @@ export class HmsopsClient {
     return this.#loggingIn;
   }
 
+  /** One JSON call through the gateway; logs in first (and again once when a token expired); sent again while the answer is "not now" (CallOptions). */
+  call<R>(method: 'GET' | 'POST', path: string, body?: unknown, headers: Record<string, string> = {}, opts: CallOptions = {}): Promise<R> {
+    const repeatable = opts.repeatable ?? (method === 'GET' || path === '/auth/v1/login' || headers['idempotency-key'] !== undefined);
+    return untilDone(async () => ({ done: await this.#callOnce<R>(method, path, body, headers) }), {
+      giveUpAt: Date.now() + (opts.retryForMs ?? this.#retryForMs),
+      repeatable,
+      onRetry: opts.onRetry,
+    });
+  }
+
   /**
-   * One JSON call through the gateway; logs in first (and again once when a token expired). A
-   * request with an Idempotency-Key that meets the same key still being processed (409
-   * IDEMPOTENCY_KEY_IN_FLIGHT) is sent again after a short, growing wait, for up to 10 s: its
-   * answer is the first request's, as payment APIs' clients do. A read (GET), or a login, that
-   * meets a moment's unavailability (no passing instance, its store busy, an instance gone) is
-   * sent again for up to 5 s: neither changes anything, and an instance unready for a probe or two
-   * (a slow one under load counts as failed) is not an answer.
+   * A batch of keyed transfers: sent again whole while the answer is "not now", and the items whose
+   * key another request still holds (409 in flight) sent again once it is free; the answers by the
+   * items' places in `items`.
    */
-  async call<R>(method: 'GET' | 'POST', path: string, body?: unknown, headers: Record<string, string> = {}, opts: { waitIfInFlight?: boolean } = {}): Promise<R> {
-    const started = Date.now();
-    const giveUpAt = started + (opts.waitIfInFlight === false ? 0 : 10_000);
-    for (let wait = 25; ; wait = Math.min(wait * 2, 1000)) {
-      try {
-        return await this.#callOnce<R>(method, path, body, headers);
-      } catch (err) {
-        const inFlight = err instanceof HmsopsApiError && err.status === 409 && err.code === 'IDEMPOTENCY_KEY_IN_FLIGHT' && headers['idempotency-key'] !== undefined;
-        const safe = method === 'GET' || path === '/auth/v1/login';
-        const readNotNow = safe && err instanceof HmsopsApiError && TRANSIENT_READ.has(err.code) && Date.now() + wait <= started + READ_RETRY_MS;
-        if (readNotNow) {
-          await new Promise((r) => setTimeout(r, wait));
-          continue;
+  async #transferBatch(items: (T.TransferRequest & { idempotencyKey: string })[], opts: CallOptions & { atomic?: boolean }): Promise<T.BatchResult> {
+    const answers: T.BatchResult['results'] = new Array(items.length);
+    let pending = items.map((_, i) => i);
+    const giveUpAt = Date.now() + (opts.retryForMs ?? this.#retryForMs);
+    return untilDone<T.BatchResult>(
+      async () => {
+        const sent = pending;
+        const r = await this.#callOnce<T.BatchResult>('POST', '/ach/v1/transfers:batch', { atomic: opts.atomic ?? false, transfers: sent.map((i) => items[i]) }, {});
+        const held: number[] = [];
+        let retryAfter = 1;
+        for (const item of r.results) {
+          const i = sent[item.index]!;
+          if (item.error?.code === 'IDEMPOTENCY_KEY_IN_FLIGHT' && Date.now() < giveUpAt) {
+            held.push(i);
+            retryAfter = Math.max(retryAfter, Number((item.error as { retryAfterSeconds?: number }).retryAfterSeconds) || 1);
+          } else answers[i] = { ...item, index: i };
         }
-        if (!inFlight || Date.now() + wait > giveUpAt) throw err;
-        await new Promise((r) => setTimeout(r, wait));
-      }
-    }
+        pending = held;
+        if (held.length > 0) return { again: `${held.length} key(s) held by a request still in flight elsewhere`, afterMs: retryAfter * 1000 };
+        return {
+          done: {
+            results: answers,
+            created: answers.filter((a) => a.status === 201).length,
+            replayed: answers.filter((a) => a.status === 200).length,
+            failed: answers.filter((a) => a.status >= 400).length,
+          },
+        };
+      },
+      { giveUpAt, repeatable: true, onRetry: opts.onRetry },
+    );
   }
 
   async #callOnce<R>(method: 'GET' | 'POST', path: string, body: unknown, headers: Record<string, string>): Promise<R> {
@@ -151,21 +191,23 @@ export class HmsopsClient {
   };
 
   readonly payments = {
-    /** `waitIfInFlight: false` gives the 409 IDEMPOTENCY_KEY_IN_FLIGHT instead of waiting for the first request's answer. */
-    transfer: (t: T.TransferRequest, opts: { idempotencyKey: string; waitIfInFlight?: boolean }) =>
+    /** `retryForMs: 0` gives the first answer, a 409 IDEMPOTENCY_KEY_IN_FLIGHT included, instead of waiting for the first request's. */
+    transfer: (t: T.TransferRequest, opts: { idempotencyKey: string } & CallOptions) =>
       this.call<T.Transfer>('POST', '/ach/v1/transfers', t, { 'idempotency-key': opts.idempotencyKey }, opts),
-    transferBatch: (items: (T.TransferRequest & { idempotencyKey: string })[], opts: { atomic?: boolean } = {}) =>
-      this.call<T.BatchResult>('POST', '/ach/v1/transfers:batch', { atomic: opts.atomic ?? false, transfers: items }),
+    transferBatch: (items: (T.TransferRequest & { idempotencyKey: string })[], opts: { atomic?: boolean } & CallOptions = {}) => this.#transferBatch(items, opts),
     get: (id: string) => this.call<T.Transfer>('GET', `/ach/v1/transfers/${encodeURIComponent(id)}`),
     list: (q: { grantId?: string; status?: string } = {}) => this.call<{ transfers: T.Transfer[] }>('GET', `/ach/v1/transfers?${new URLSearchParams(q as Record<string, string>)}`),
-    cutFile: (opts: { grantId?: string; effectiveDate?: string; maxEntries?: number } = {}) => this.call<T.AchFile | { fileId: null }>('POST', '/ach/v1/files', opts),
-    files: (q: { grantId?: string } = {}) => this.call<{ files: T.AchFile[] }>('GET', `/ach/v1/files?${new URLSearchParams(q as Record<string, string>)}`),
+    /** Cutting takes the queued transfers, so a cut sent again after an answer that got lost files only what is left: repeatable. */
+    cutFile: (body: { grantId?: string; effectiveDate?: string; maxEntries?: number } = {}, opts: CallOptions = {}) =>
+      this.call<T.AchFile | { fileId: null }>('POST', '/ach/v1/files', body, {}, { repeatable: true, ...opts }),
+    files: (q: { grantId?: string } = {}, opts: CallOptions = {}) =>
+      this.call<{ files: T.AchFile[] }>('GET', `/ach/v1/files?${new URLSearchParams(q as Record<string, string>)}`, undefined, {}, opts),
     /** The NACHA file's text. */
-    downloadFile: (fileId: string) => this.call<string>('GET', `/ach/v1/files/${encodeURIComponent(fileId)}`),
+    downloadFile: (fileId: string, opts: CallOptions = {}) => this.call<string>('GET', `/ach/v1/files/${encodeURIComponent(fileId)}`, undefined, {}, opts),
     grants: () => this.call<{ grants: T.GrantSummary[] }>('GET', '/ach/v1/grants'),
     grant: (grantId: string) => this.call<T.GrantSummary>('GET', `/ach/v1/grants/${encodeURIComponent(grantId)}`),
     /** Imports a file an RDFI sent back; the same file again changes nothing and answers what was recorded. */
-    importInbound: (name: string, text: string) => this.call<T.InboundImport>('POST', '/ach/v1/inbound-files', { name, text }),
+    importInbound: (name: string, text: string) => this.call<T.InboundImport>('POST', '/ach/v1/inbound-files', { name, text }, {}, { repeatable: true }),
     /** Files cut and where each stands with the ODFI (needs ach.odfi in the config). */
     odfiFiles: () => this.call<{ files: T.FileTransmission[] }>('GET', '/ach/v1/odfi/files'),
     /** Fetches the bank's new files from its inbound folder, each imported. */
@@ -176,18 +218,22 @@ export class HmsopsClient {
   };
 
   readonly analytics = {
-    trackEvent: (e: T.AnalyticsEvent) => this.call<{ accepted: number; duplicates: number }>('POST', '/analytics/v1/events', e),
-    trackEvents: (events: T.AnalyticsEvent[]) => this.call<{ accepted: number; duplicates: number }>('POST', '/analytics/v1/events:batch', { events }),
+    /** Events are kept by id: sending one again is safe. */
+    trackEvent: (e: T.AnalyticsEvent, opts: CallOptions = {}) =>
+      this.call<{ accepted: number; duplicates: number }>('POST', '/analytics/v1/events', e, {}, { repeatable: true, ...opts }),
+    trackEvents: (events: T.AnalyticsEvent[], opts: CallOptions = {}) =>
+      this.call<{ accepted: number; duplicates: number }>('POST', '/analytics/v1/events:batch', { events }, {}, { repeatable: true, ...opts }),
     grantReport: (grantId: string) => this.call<T.GrantReport>('GET', `/analytics/v1/reports/grants/${encodeURIComponent(grantId)}`),
     summary: (since?: string) => this.call<T.SummaryReport>('GET', `/analytics/v1/reports/summary${since ? `?since=${encodeURIComponent(since)}` : ''}`),
   };
 
   readonly messaging = {
     sendEmail: (m: T.EmailRequest, opts: { idempotencyKey: string }) => this.call<T.Email>('POST', '/messaging/v1/emails', m, { 'idempotency-key': opts.idempotencyKey }),
-    sendEmails: (emails: (T.EmailRequest & { idempotencyKey: string })[]) => this.call<T.EmailBatchResult>('POST', '/messaging/v1/emails:batch', { emails }),
+    sendEmails: (emails: (T.EmailRequest & { idempotencyKey: string })[], opts: CallOptions = {}) =>
+      this.call<T.EmailBatchResult>('POST', '/messaging/v1/emails:batch', { emails }, {}, { repeatable: true, ...opts }),
     get: (id: string) => this.call<T.Email>('GET', `/messaging/v1/emails/${encodeURIComponent(id)}`),
     /** The emails queued under these idempotency keys (up to 10,000), each with its key. */
-    lookup: (keys: string[]) => this.call<{ emails: { key: string; email: T.Email }[] }>('POST', '/messaging/v1/emails:lookup', { keys }),
+    lookup: (keys: string[]) => this.call<{ emails: { key: string; email: T.Email }[] }>('POST', '/messaging/v1/emails:lookup', { keys }, {}, { repeatable: true }),
     list: (q: { status?: string; keyPrefix?: string; countsOnly?: boolean } = {}) =>
       this.call<{ counts: Record<string, number>; emails?: T.Email[] }>('GET', `/messaging/v1/emails?${new URLSearchParams(Object.entries(q).map(([k, v]) => [k, String(v)]))}`),
   };
@@ -209,10 +255,6 @@ export class HmsopsClient {
   }
 }
 
-/** Answers that say "not this moment" to a read. */
-const TRANSIENT_READ = new Set(['NO_HEALTHY_INSTANCE', 'STORE_UNAVAILABLE', 'UPSTREAM_UNREACHABLE']);
-const READ_RETRY_MS = 5000;
-
 export async function connect(opts: ConnectOptions = {}): Promise<HmsopsClient> {
   const paths = statePaths(opts.stateDir ?? process.env.HMSOPS_STATE_DIR ?? '.hmsops');
   const control = fs.existsSync(paths.socket) ? new ControlClient(paths.socket) : undefined;
@@ -226,5 +268,5 @@ export async function connect(opts: ConnectOptions = {}): Promise<HmsopsClient> 
   }
   let credentials = opts.username && opts.password ? { username: opts.username, password: opts.password } : undefined;
   if (!credentials && (!opts.token || opts.loginWhenRefused) && fs.existsSync(paths.credentials)) credentials = JSON.parse(fs.readFileSync(paths.credentials, 'utf8'));
-  return new HmsopsClient(gatewayUrl, { token: opts.token, credentials, timeoutMs: opts.timeoutMs, onLogin: opts.onLogin }, control);
+  return new HmsopsClient(gatewayUrl, { token: opts.token, credentials, timeoutMs: opts.timeoutMs, onLogin: opts.onLogin, retryForMs: opts.retryForMs }, control);
 }

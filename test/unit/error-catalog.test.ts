@@ -24,14 +24,14 @@ function tableAfter(text: string, from: number): string[][] {
 }
 
 describe('the error catalog, docs/errors.md and the README', () => {
-  it('lists every catalog code in the docs/errors.md table with its status, exit code, source and meaning, and no other', () => {
+  it('lists every catalog code in the docs/errors.md table with its status, exit code, whether it is retried, source and meaning, and no other', () => {
     const begin = errorsDoc.indexOf(TABLE_BEGIN);
     expect(begin, 'docs/errors.md has the error-codes markers').toBeGreaterThan(0);
     expect(errorsDoc.indexOf(TABLE_END)).toBeGreaterThan(begin);
     const inReadme = Object.fromEntries(
-      tableAfter(errorsDoc, begin).map(([code, status, exit, from, when]) => [
+      tableAfter(errorsDoc, begin).map(([code, status, exit, retry, from, when]) => [
         code!.replace(/`/g, ''),
-        { status: status === '-' ? null : Number(status), exit: Number(exit), from, when },
+        { status: status === '-' ? null : Number(status), exit: Number(exit), from, when, retry: { yes: 'yes', 'if safe to repeat': 'repeatable', '-': 'no' }[retry!] },
       ]),
     );
     expect(Object.keys(inReadme).sort()).toEqual(Object.keys(errorCatalog).sort());

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parseDuration } from '../../duration.js';
 import { UsageError } from '../../errors/index.js';
 import { logFileInstance, parseLogLine, readMergedLogs, type LogLine } from '../../state/log-files.js';
-import { sleep } from '../../daemon/process-group.js';
+import { sleep } from '../../sleep.js';
 import { loadContext, type GlobalOptions } from '../context.js';
 import { ok, type CommandResult } from '../end.js';
 import { color, colorFor } from '../output.js';

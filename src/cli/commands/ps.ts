@@ -4,6 +4,7 @@ import { ok, type CommandResult } from '../end.js';
 import { color, printJson } from '../output.js';
 import { renderInstances } from '../views/instances.js';
 import { liveTerminal } from '../views/terminal.js';
+import { sleep } from '../../sleep.js';
 
 export async function psCommand(opts: GlobalOptions & { json?: boolean; watch?: boolean }): Promise<CommandResult> {
   const ctx = await loadContext(opts);
@@ -38,7 +39,7 @@ async function watchPlain(ctx: CliContext, json: boolean): Promise<CommandResult
     const shape = JSON.stringify(instances.map((i) => [i.id, i.state, i.pid, i.restarts]));
     if (shape !== last) process.stdout.write(json ? `${JSON.stringify({ instances })}\n` : `${renderInstances(instances)}\n\n`);
     last = shape;
-    await new Promise((r) => setTimeout(r, 500));
+    await sleep(500);
   }
   return ok;
 }

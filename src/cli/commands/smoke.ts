@@ -20,6 +20,7 @@ import { exitWith, ok, type CommandResult } from '../end.js';
 import { color, printJson, table } from '../output.js';
 import { asCliError, clientFor } from '../session.js';
 import { notReadyError, stopFleet, waitForFleet } from '../fleet-ops.js';
+import { sleep } from '../../sleep.js';
 
 interface Check {
   name: string;
@@ -78,7 +79,7 @@ export async function smokeCommand(opts: GlobalOptions & { recipients: string; t
         const r = await client.call<{ messages: { to: string[] }[] }>('GET', '/mail/v1/messages');
         delivered = r.messages.filter((m) => m.to.some((t) => t.endsWith(`@${domain}`))).length;
         if (delivered >= n) break;
-        await new Promise((res) => setTimeout(res, 200));
+        await sleep(200);
       }
       check('mail sink: notices delivered', n, delivered);
       // step 4
