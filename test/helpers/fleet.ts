@@ -9,6 +9,7 @@ import { groupAlive, pidAlive } from '../../src/daemon/process-group.js';
 import { statePaths } from '../../src/state/paths.js';
 import { findSecrets } from './secret-scan.js';
 import { type FleetStore, sqliteStore } from './stores.js';
+import { sleep } from '../../src/sleep.js';
 
 export const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 export const cliPath = path.join(repoRoot, 'bin', 'hmsops');
@@ -118,7 +119,7 @@ export async function downAll() {
   await Promise.all([...live].map((f) => f.down()));
 }
 
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export { sleep };
 
 export async function until<T>(what: string, fn: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 15_000, everyMs = 50): Promise<T> {
   const deadline = Date.now() + timeoutMs;

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { groupAlive, pidAlive, sleep } from '../../src/daemon/process-group.js';
+import { groupAlive, pidAlive } from '../../src/daemon/process-group.js';
+import { sleep } from '../../src/sleep.js';
 import { execa } from 'execa';
 import { cliPath, downAll, fixtureService, makeFleet, until } from '../helpers/fleet.js';
 
