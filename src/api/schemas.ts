@@ -1,12 +1,12 @@
 /**
  * The API schemas the services route with: the JSON compiled from src/api/*.ts
- * (compiled-schemas.ts, `npm run gen:validators`), typed as those TypeBox definitions, so handlers
+ * (src/generated/api-schemas.ts, `npm run gen:validators`), typed as those TypeBox definitions, so handlers
  * keep their types and an instance starts without loading TypeBox.
  */
 import type * as AchSchemas from './ach.js';
 import type * as AnalyticsSchemas from './analytics.js';
 import type * as AuthSchemas from './auth.js';
-import * as compiled from './compiled-schemas.js';
+import * as compiled from '../generated/api-schemas.js';
 import type * as MailSinkSchemas from './mail-sink.js';
 import type * as MessagingSchemas from './messaging.js';
 import type * as SharedSchemas from './shared.js';

@@ -1,6 +1,6 @@
 /**
  * Compiles the files' TypeBox definitions into standalone ajv validators (the code of
- * src/config/compiled-validators.ts): run by `npm run gen:validators`, and by a test that fails
+ * src/generated/validators.ts): run by `npm run gen:validators`, and by a test that fails
  * when the compiled file no longer matches the definitions. Not loaded by the CLI.
  */
 import { Ajv } from 'ajv';
@@ -57,7 +57,7 @@ export function compiledValidatorsSource(): string {
 }
 
 /**
- * The services' API schemas (src/api/*.ts) as plain JSON (src/api/compiled-schemas.ts): what
+ * The services' API schemas (src/api/*.ts) as plain JSON (src/generated/api-schemas.ts): what
  * the services load, so an instance starts without TypeBox (about 200 ms of module loading each).
  */
 export function compiledApiSource(): string {

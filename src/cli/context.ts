@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../config/load.js';
 import type { FleetConfig } from '../config/schema.js';
 import { HmsopsError } from '../errors/index.js';
-import { lockOwnerAlive } from '../daemon/lock.js';
+import { lockOwnerAlive } from '../daemon/left-behind.js';
 import { sleep } from '../sleep.js';
 import { statePaths, type StatePaths } from '../state/paths.js';
 import { ControlClient } from '../control/client.js';

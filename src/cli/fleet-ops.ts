@@ -4,10 +4,8 @@
  */
 import fs from 'node:fs';
 import type { InstanceView } from '../control/api.js';
-import { lockOwnerAlive } from '../daemon/lock.js';
 import { logFileFor } from '../state/log-files.js';
-import { reapOrphans } from '../daemon/orphans.js';
-import { pidAlive } from '../daemon/process-group.js';
+import { lockOwnerAlive, pidAlive, reapOrphans } from '../daemon/left-behind.js';
 import { sleep } from '../sleep.js';
 import { HmsopsError } from '../errors/index.js';
 import { daemonRunning, tail, type CliContext } from './context.js';

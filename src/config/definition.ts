@@ -1,6 +1,6 @@
 /**
  * hmsops.config.yaml as written, in TypeBox: the one definition of its shape, descriptions and
- * defaults. `npm run gen:validators` compiles it (src/config/compiled-validators.ts) into the
+ * defaults. `npm run gen:validators` compiles it (src/generated/validators.ts) into the
  * validator the CLI runs and the JSON Schema `config schema` prints and resolveConfig takes its
  * defaults from; a test fails when that file is older than this one.
  */

@@ -8,7 +8,7 @@ import { cosmiconfig } from 'cosmiconfig';
 import { isMap, isNode, isScalar, LineCounter, parseDocument, visit } from 'yaml';
 import { HmsopsError, ValidationError, type SourceProblem } from '../errors/index.js';
 import { checkAgainst, shown, type PathProblem } from './schema-check.js';
-import { validateConfig } from './compiled-validators.js';
+import { validateConfig } from '../generated/validators.js';
 import { crossFieldProblems, resolveConfig, withFileDefaults, type FleetConfig } from './schema.js';
 
 const searchPlaces = ['hmsops.config.yaml', 'hmsops.config.yml', 'hmsops.config.json', '.hmsopsrc', '.hmsopsrc.yaml', '.hmsopsrc.yml', '.hmsopsrc.json', 'package.json'];

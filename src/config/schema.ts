@@ -3,7 +3,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseByteSize, parseDuration } from '../duration.js';
-import { configSchemaJson } from './compiled-validators.js';
+import { configSchemaJson } from '../generated/validators.js';
 import { shown } from './schema-check.js';
 
 export const BUNDLED_SERVICES = ['auth', 'ach', 'analytics', 'messaging', 'mail-sink'] as const;

@@ -1,6 +1,6 @@
 /**
  * A grant file's shape in TypeBox: the one definition, compiled by `npm run gen:validators` into
- * the validators the grant reader runs (src/config/compiled-validators.ts). The rules beyond the
+ * the validators the grant reader runs (src/generated/validators.ts). The rules beyond the
  * shape are src/domain/payment-rules.ts.
  */
 import { Type } from 'typebox';

@@ -5,7 +5,7 @@
  * line-by-line reading of big recipient lists grant-yaml-subset.ts; this joins them and converts.
  */
 import { formatPath, parseWithPositions } from '../config/load.js';
-import { validateGrant, validateRecipient } from '../config/compiled-validators.js';
+import { validateGrant, validateRecipient } from '../generated/validators.js';
 import { checkAgainst, shown, type PathProblem } from '../config/schema-check.js';
 import { fileErrorText, HmsopsError, ValidationError, type SourceProblem } from '../errors/index.js';
 import { amountCentsProblem, checkDigitProblem, effectiveDateProblem, originatorNameProblem, recipientNameProblem } from '../domain/payment-rules.js';

@@ -2,7 +2,7 @@
 import { stringify } from 'yaml';
 import { configFileForm } from '../../config/load.js';
 import { asJsonSchema } from '../../config/schema-check.js';
-import { configSchemaJson } from '../../config/compiled-validators.js';
+import { configSchemaJson } from '../../generated/validators.js';
 import { loadContext, type GlobalOptions } from '../context.js';
 import { ok, type CommandResult } from '../end.js';
 import { printJson } from '../output.js';
