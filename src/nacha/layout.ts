@@ -63,6 +63,51 @@ export const entryDetailLayout: Field[] = [
 /** Addenda bodies differ by type (05, 98, 99); positions 4-94 are kept whole. */
 export const addendaLayout: Field[] = [f('addendaTypeCode', 2, 2), f('body', 4, 91)];
 
+/** Addenda 99 of a return. */
+export const returnAddendaLayout: Field[] = [
+  f('addendaTypeCode', 2, 2),
+  f('returnReasonCode', 4, 3),
+  f('originalEntryTraceNumber', 7, 15),
+  f('dateOfDeath', 22, 6),
+  f('originalReceivingDfi', 28, 8),
+  f('addendaInformation', 36, 44),
+  f('traceNumber', 80, 15),
+];
+
+/** Addenda 99 of a dishonored return (R61, R67-R70): the return it dishonors in place of the date of death and information. */
+export const dishonoredReturnAddendaLayout: Field[] = [
+  f('addendaTypeCode', 2, 2),
+  f('dishonoredReturnReasonCode', 4, 3),
+  f('originalEntryTraceNumber', 7, 15),
+  f('reserved', 22, 6),
+  f('originalReceivingDfi', 28, 8),
+  f('reserved2', 36, 3),
+  f('returnTraceNumber', 39, 15),
+  f('returnSettlementDate', 54, 3),
+  f('returnReasonCode', 57, 2),
+  f('addendaInformation', 59, 21),
+  f('traceNumber', 80, 15),
+];
+
+/** Addenda 98 of a notification of change. */
+export const changeAddendaLayout: Field[] = [
+  f('addendaTypeCode', 2, 2),
+  f('changeCode', 4, 3),
+  f('originalEntryTraceNumber', 7, 15),
+  f('reserved', 22, 6),
+  f('originalReceivingDfi', 28, 8),
+  f('correctedData', 36, 29),
+  f('reserved2', 65, 15),
+  f('traceNumber', 80, 15),
+];
+
+/** A layout's fields by name. */
+export const fieldsByName = (layout: Field[]): Record<string, Field> => Object.fromEntries(layout.map((fd) => [fd.name, fd]));
+/** A field's text in a record, as it stands. */
+export const fieldText = (line: string, fd: Field) => line.slice(fd.start - 1, fd.start - 1 + fd.length);
+/** Where a field is, as messages say it: `positions 4-13`. */
+export const positions = (fd: Field) => `positions ${fd.start}-${fd.start + fd.length - 1}`;
+
 export const batchControlLayout: Field[] = [
   f('serviceClassCode', 2, 3, 'numeric'),
   f('entryAddendaCount', 5, 6, 'numeric'),

@@ -5,7 +5,17 @@
  * tables. Pure.
  */
 import { abaCheckDigit } from './aba.js';
-import { VALID_TRANSACTION_CODES } from './layout.js';
+import {
+  changeAddendaLayout,
+  dishonoredReturnAddendaLayout,
+  type Field,
+  fieldsByName,
+  fieldText,
+  formatRecord,
+  positions,
+  returnAddendaLayout,
+  VALID_TRANSACTION_CODES,
+} from './layout.js';
 import { buildNachaFile, serializeNachaFile } from './writer.js';
 
 /** NACHA's return reason codes (Operating Rules, Appendix Four), with what each means. */
@@ -170,60 +180,87 @@ const blank = (s: string) => s.trim() === '';
 /** YYMMDD with a real month and day. */
 const isDate = (s: string) => /^\d{6}$/.test(s) && Number(s.slice(2, 4)) >= 1 && Number(s.slice(2, 4)) <= 12 && Number(s.slice(4, 6)) >= 1 && Number(s.slice(4, 6)) <= 31;
 
-/** Reads an addenda record of type 98 or 99 (the full 94-character line); problems instead of a result when a field is wrong. */
+const RETURN = fieldsByName(returnAddendaLayout);
+const DISHONORED_RETURN = fieldsByName(dishonoredReturnAddendaLayout);
+const CHANGE = fieldsByName(changeAddendaLayout);
+
+/** Reads an addenda record of type 98 or 99 (the full 94-character line) through its layout; problems instead of a result when a field is wrong. */
 export function readReturnOrChange(line: string): { value?: ReturnOrChange; problems: AddendaProblem[] } {
-  const type = line.slice(1, 3);
-  const at = (from: number, to: number) => line.slice(from - 1, to);
+  const type = fieldText(line, RETURN.addendaTypeCode!);
+  const at = (fd: Field) => fieldText(line, fd);
   const problems: AddendaProblem[] = [];
-  const code = at(4, 6);
-  const originalTrace = at(7, 21);
-  const originalRdfi = at(28, 35);
-  const traceNumber = at(80, 94);
-  if (!digits(originalTrace, 15)) problems.push({ rule: 'return-field', message: `original entry trace number (positions 7-21) must be 15 digits, got "${originalTrace}"` });
-  if (!digits(originalRdfi, 8)) problems.push({ rule: 'return-field', message: `original receiving DFI (positions 28-35) must be 8 digits, got "${originalRdfi}"` });
-  if (!digits(traceNumber, 15)) problems.push({ rule: 'field-format', message: `trace number (positions 80-94) must be 15 digits, got "${traceNumber}"` });
+  // The fields every 98 and 99 has, at the same places.
+  const code = at(RETURN.returnReasonCode!);
+  const originalTrace = at(RETURN.originalEntryTraceNumber!);
+  const originalRdfi = at(RETURN.originalReceivingDfi!);
+  const traceNumber = at(RETURN.traceNumber!);
+  if (!digits(originalTrace, 15))
+    problems.push({ rule: 'return-field', message: `original entry trace number (${positions(RETURN.originalEntryTraceNumber!)}) must be 15 digits, got "${originalTrace}"` });
+  if (!digits(originalRdfi, 8))
+    problems.push({ rule: 'return-field', message: `original receiving DFI (${positions(RETURN.originalReceivingDfi!)}) must be 8 digits, got "${originalRdfi}"` });
+  if (!digits(traceNumber, 15)) problems.push({ rule: 'field-format', message: `trace number (${positions(RETURN.traceNumber!)}) must be 15 digits, got "${traceNumber}"` });
   if (type === '98') {
-    if (!(code in CHANGE_CODES)) problems.push({ rule: 'change-code', message: `change code "${code}" (positions 4-6) is not one of NACHA's C01-C13` });
-    const correctedData = at(36, 64).trimEnd();
-    if (blank(correctedData)) problems.push({ rule: 'return-field', message: 'corrected data (positions 36-64) is empty' });
+    if (!(code in CHANGE_CODES)) problems.push({ rule: 'change-code', message: `change code "${code}" (${positions(CHANGE.changeCode!)}) is not one of NACHA's C01-C13` });
+    const correctedData = at(CHANGE.correctedData!).trimEnd();
+    if (blank(correctedData)) problems.push({ rule: 'return-field', message: `corrected data (${positions(CHANGE.correctedData!)}) is empty` });
     else {
-      const wrong = correctedDataProblem(code, at(36, 64));
+      const wrong = correctedDataProblem(code, at(CHANGE.correctedData!));
       if (wrong) problems.push({ rule: 'return-field', message: wrong });
     }
-    if (!blank(at(22, 27)) || !blank(at(65, 79))) problems.push({ rule: 'return-field', message: 'reserved positions 22-27 and 65-79 of a notification of change must be blank' });
+    if (!blank(at(CHANGE.reserved!)) || !blank(at(CHANGE.reserved2!)))
+      problems.push({
+        rule: 'return-field',
+        message: `reserved ${positions(CHANGE.reserved!)} and ${positions(CHANGE.reserved2!).replace('positions ', '')} of a notification of change must be blank`,
+      });
     if (problems.length) return { problems };
     return { value: { kind: 'change', code, description: CHANGE_CODES[code]!, originalTrace, originalRdfi, correctedData, traceNumber }, problems };
   }
-  if (!(code in RETURN_REASONS)) problems.push({ rule: 'return-code', message: `return reason code "${code}" (positions 4-6) is not one of NACHA's` });
+  if (!(code in RETURN_REASONS)) problems.push({ rule: 'return-code', message: `return reason code "${code}" (${positions(RETURN.returnReasonCode!)}) is not one of NACHA's` });
   const common = { kind: 'return' as const, code, description: RETURN_REASONS[code]!, originalTrace, originalRdfi, traceNumber };
   if (DISHONORED.has(code)) {
-    const returnTrace = at(39, 53);
-    const settlementDate = at(54, 56);
-    const returnReasonCode = at(57, 58);
-    if (!digits(returnTrace, 15)) problems.push({ rule: 'return-field', message: `return trace number (positions 39-53) must be 15 digits, got "${returnTrace}"` });
+    const returnTrace = at(DISHONORED_RETURN.returnTraceNumber!);
+    const settlementDate = at(DISHONORED_RETURN.returnSettlementDate!);
+    const returnReasonCode = at(DISHONORED_RETURN.returnReasonCode!);
+    if (!digits(returnTrace, 15))
+      problems.push({ rule: 'return-field', message: `return trace number (${positions(DISHONORED_RETURN.returnTraceNumber!)}) must be 15 digits, got "${returnTrace}"` });
     if (!blank(settlementDate) && !digits(settlementDate, 3))
-      problems.push({ rule: 'return-field', message: `return settlement date (positions 54-56) must be 3 digits, got "${settlementDate}"` });
+      problems.push({ rule: 'return-field', message: `return settlement date (${positions(DISHONORED_RETURN.returnSettlementDate!)}) must be 3 digits, got "${settlementDate}"` });
     if (!(`R${returnReasonCode}` in RETURN_REASONS))
-      problems.push({ rule: 'return-code', message: `return reason code "${returnReasonCode}" (positions 57-58) is not one of NACHA's` });
+      problems.push({ rule: 'return-code', message: `return reason code "${returnReasonCode}" (${positions(DISHONORED_RETURN.returnReasonCode!)}) is not one of NACHA's` });
     const dishonored = { returnTrace, returnReasonCode: `R${returnReasonCode}`, settlementDate };
-    return problems.length ? { problems } : { value: { ...common, information: at(59, 79).trimEnd(), dishonored }, problems };
+    return problems.length ? { problems } : { value: { ...common, information: at(DISHONORED_RETURN.addendaInformation!).trimEnd(), dishonored }, problems };
   }
-  const dateOfDeath = at(22, 27);
+  const dateOfDeath = at(RETURN.dateOfDeath!);
   if (!blank(dateOfDeath) && !isDate(dateOfDeath))
-    problems.push({ rule: 'return-field', message: `date of death (positions 22-27) must be YYMMDD or blank, got "${dateOfDeath}"` });
+    problems.push({ rule: 'return-field', message: `date of death (${positions(RETURN.dateOfDeath!)}) must be YYMMDD or blank, got "${dateOfDeath}"` });
   if ((code === 'R14' || code === 'R15') && blank(dateOfDeath))
-    problems.push({ rule: 'return-field', message: `${code} (${RETURN_REASONS[code]}) needs the date of death (positions 22-27)` });
-  return problems.length ? { problems } : { value: { ...common, ...(blank(dateOfDeath) ? {} : { dateOfDeath }), information: at(36, 79).trimEnd() }, problems };
+    problems.push({ rule: 'return-field', message: `${code} (${RETURN_REASONS[code]}) needs the date of death (${positions(RETURN.dateOfDeath!)})` });
+  return problems.length ? { problems } : { value: { ...common, ...(blank(dateOfDeath) ? {} : { dateOfDeath }), information: at(RETURN.addendaInformation!).trimEnd() }, problems };
 }
 
 /** The 91 characters after the type code of a return's addenda 99 (the bank's side: a test's stand-in RDFI writes these). */
 export function returnAddendaBody(r: { code: string; originalTrace: string; originalRdfi: string; dateOfDeath?: string; information?: string; traceNumber: string }): string {
-  return `${r.code}${r.originalTrace}${(r.dateOfDeath ?? '').padEnd(6)}${r.originalRdfi}${(r.information ?? '').padEnd(44).slice(0, 44)}${r.traceNumber}`;
+  return formatRecord('7', returnAddendaLayout, {
+    addendaTypeCode: '99',
+    returnReasonCode: r.code,
+    originalEntryTraceNumber: r.originalTrace,
+    dateOfDeath: r.dateOfDeath ?? '',
+    originalReceivingDfi: r.originalRdfi,
+    addendaInformation: (r.information ?? '').slice(0, RETURN.addendaInformation!.length),
+    traceNumber: r.traceNumber,
+  }).slice(RETURN.returnReasonCode!.start - 1);
 }
 
 /** The 91 characters after the type code of a notification of change's addenda 98. */
 export function changeAddendaBody(c: { code: string; originalTrace: string; originalRdfi: string; correctedData: string; traceNumber: string }): string {
-  return `${c.code}${c.originalTrace}${' '.repeat(6)}${c.originalRdfi}${c.correctedData.padEnd(29).slice(0, 29)}${' '.repeat(15)}${c.traceNumber}`;
+  return formatRecord('7', changeAddendaLayout, {
+    addendaTypeCode: '98',
+    changeCode: c.code,
+    originalEntryTraceNumber: c.originalTrace,
+    originalReceivingDfi: c.originalRdfi,
+    correctedData: c.correctedData.slice(0, CHANGE.correctedData!.length),
+    traceNumber: c.traceNumber,
+  }).slice(CHANGE.changeCode!.start - 1);
 }
 
 /** One entry of a bank's return file: a return (code, date of death) or, with correctedData, a notification of change. */
