@@ -16,9 +16,9 @@ import { appendToLedger, FILE_COLUMNS, type FileRecord, type FileRow, fileRecord
  * ($9,999,999,999.99) and a batch's entry count 6: a grant over either goes out in several files,
  * each cut taking the oldest queued transfers that fit (`cutFile` again takes the rest). A cut is
  * one write transaction: with SQLite it holds the ledger's write lock (and its instance's event
- * loop) throughout, so by default a file takes 20,000 entries (under a second); a caller may ask
- * for up to 100,000. The million-recipient benchmark found 100,000-entry cuts long enough for
- * liveness to kill the cutting instance and the one waiting on its lock.
+ * loop) throughout, so by default a file takes 20,000 entries; a caller may ask for up to
+ * 100,000, whose cut holds the lock long enough for liveness probes to fail meanwhile
+ * (docs/benchmarks.md, the million-recipient run).
  */
 export const FILE_LIMITS = { defaultEntries: 20_000, maxEntries: 100_000, maxTotalCents: 999_999_999_999 };
 

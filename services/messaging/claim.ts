@@ -1,12 +1,10 @@
-/** The outbox's claim, in each store dialect's SQL. */
 /**
- * Claims due emails (up to 500) for this instance, so two instances (on any host) never send the
- * same one. SQLite: due emails in the order of the emails_due index (new ones: next_attempt_at 0,
- * then insertion order), then expired claims, both read off the index; ordered by created_at,
- * each claim sorted every queued row first (~90 ms with 300,000 queued, the event loop blocked
- * for it, and with a million-recipient grant's notices the service went unready); its write lock
- * keeps claims apart. PostgreSQL: the rows another instance is claiming are skipped, not waited for
- * (each half on its own, so each reads the index; up to 500 of each).
+ * The outbox's claim, in each store dialect's SQL: due emails (up to 500) for this instance, so
+ * two instances (on any host) never send the same one. SQLite: due emails in the order of the
+ * emails_due index (new ones: next_attempt_at 0, then insertion order), then expired claims, both
+ * read off the index, so a claim never sorts the whole queue (docs/benchmarks.md says what that
+ * cost); its write lock keeps claims apart. PostgreSQL: the rows another instance is claiming are
+ * skipped, not waited for (each half on its own, so each reads the index; up to 500 of each).
  */
 export const CLAIM = {
   sqlite: `UPDATE emails SET status = 'sending', claimed_until = ?

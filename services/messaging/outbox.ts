@@ -15,8 +15,8 @@ import { envelopeAddress, plainMessage } from './plain-message.js';
 /**
  * While emails keep being queued (a batch in the last second), the outbox claims a few at a time,
  * once a tick: queueing a run's notices is what its caller waits for, delivery is not, and on a
- * small machine both at full speed halve each other (a million notices: messaging and the mail
- * sink spend ~1 ms of CPU on each delivered). At least 125 a second still go out meanwhile.
+ * small machine both at full speed slow each other (docs/benchmarks.md). At least 125 a second
+ * still go out meanwhile.
  */
 const QUEUEING_QUIET_MS = 1000;
 const CLAIM_WHILE_QUEUEING = 25;

@@ -1,7 +1,7 @@
 /**
  * The raw RFC 5322 text of the common email: ASCII headers and an ASCII plain-text body with
  * short lines, which needs no MIME encoding at all. Handing nodemailer the finished text skips
- * its MIME builder, about a fifth of messaging's CPU per notice (docs/benchmarks.md). Anything
+ * its MIME builder, a good part of messaging's CPU per notice (docs/benchmarks.md). Anything
  * else (HTML, non-ASCII, long lines) returns undefined and goes through nodemailer's builder.
  */
 

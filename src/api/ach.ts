@@ -10,7 +10,7 @@ const SecCode = StringEnum(['CCD', 'PPD']);
 
 /**
  * A credit transfer as requested. Its shape is documented here; the domain rules
- * (src/domain/transfer.ts) check it, so every problem, shape or check digit, is reported in one answer.
+ * (src/domain/payment-rules.ts) check it, so every problem, shape or check digit, is reported in one answer.
  */
 export const TransferRequest = Type.Object({
   grantId: Type.String(),

@@ -2,7 +2,7 @@
  * Says each problem a schema check found in a parsed file (the config, a grant) the way the CLI
  * says it: the path, and one reason a person can act on ("expected a whole number, got string
  * "eighty"", "unknown key "colour" (expected one of: ...)"). The checks themselves are ajv's,
- * compiled ahead of time from the TypeBox definitions (src/generated/file-validators.ts, written by
+ * compiled ahead of time from the TypeBox definitions (src/generated/validators.ts, written by
  * `npm run gen:validators`), so the CLI starts without loading TypeBox or compiling anything.
  */
 import type { ErrorObject } from 'ajv';
