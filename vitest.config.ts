@@ -11,6 +11,15 @@ export default defineConfig({
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // `npm run test:coverage`: lines of src/ and services/ run in the test processes (code run
+    // only in a child process, the CLI, the daemon or a service a fleet started, is not counted).
+    coverage: {
+      provider: 'v8',
+      include: ['src/**/*.ts', 'services/**/*.ts'],
+      exclude: ['src/generated/**'],
+      reporter: ['text-summary', 'json-summary'],
+      reportsDirectory: 'coverage',
+    },
     // The JSON report is what .ci/run counts (vitest's own summary is for people).
     reporters: ['default', 'json'],
     outputFile: { json: 'test-results/vitest.json' },

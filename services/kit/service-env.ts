@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parseDuration } from '../../src/duration.js';
 import { fleetIdentityKey } from '../../src/internal-identity.js';
 import type { DaemonLink } from '../../src/registry/daemon-link.js';
-import type { OdfiConfig } from '../../src/config/schema.js';
+import type { OdfiConfig } from '../../src/config/types.js';
 import { type StoreConfig, storeConfigFromEnv } from './store.js';
 
 export interface ServiceEnv {

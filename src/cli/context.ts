@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../config/load.js';
-import type { FleetConfig } from '../config/schema.js';
+import type { FleetConfig } from '../config/types.js';
 import { HmsopsError } from '../errors/index.js';
 import { lockOwnerAlive } from '../daemon/left-behind.js';
 import { sleep } from '../sleep.js';

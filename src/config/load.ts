@@ -9,7 +9,9 @@ import { isMap, isNode, isScalar, LineCounter, parseDocument, visit } from 'yaml
 import { HmsopsError, ValidationError, type SourceProblem } from '../errors/index.js';
 import { checkAgainst, shown, type PathProblem } from './schema-check.js';
 import { validateConfig } from '../generated/validators.js';
-import { crossFieldProblems, resolveConfig, withFileDefaults, type FleetConfig } from './schema.js';
+import { crossFieldProblems } from './cross-field.js';
+import { resolveConfig, withFileDefaults } from './schema.js';
+import type { FleetConfig } from './types.js';
 
 const searchPlaces = ['hmsops.config.yaml', 'hmsops.config.yml', 'hmsops.config.json', '.hmsopsrc', '.hmsopsrc.yaml', '.hmsopsrc.yml', '.hmsopsrc.json', 'package.json'];
 

@@ -3,7 +3,7 @@
  * it answers. The daemon's server (src/daemon/control-server.ts) implements exactly these
  * routes and the one client (./client.ts) calls them, so both are checked against this file.
  */
-import type { FleetConfig } from '../config/schema.js';
+import type { FleetConfig } from '../config/types.js';
 import type { RegistrationInput, RegistryEntry, RegistryHealth } from '../registry/types.js';
 
 export type InstanceState = 'starting' | 'ready' | 'unhealthy' | 'restarting' | 'draining' | 'stopped' | 'crash-looping';

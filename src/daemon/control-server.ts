@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import crypto from 'node:crypto';
-import type { FleetConfig } from '../config/schema.js';
+import type { FleetConfig } from '../config/types.js';
 import type { ControlRoute, DaemonStatus, FleetPlan, RouteAnswer, RouteBody, ScaleResult } from '../control/api.js';
 import { HmsopsError } from '../errors/index.js';
 import type { Registry } from '../registry/types.js';

@@ -1,5 +1,5 @@
 /** Pure planning: what to start, stop and restart to move from the running fleet to the configured one. */
-import type { ServiceConfig } from '../config/schema.js';
+import type { ServiceConfig } from '../config/types.js';
 import type { FleetPlan } from '../control/api.js';
 
 const definition = (s: ServiceConfig) => JSON.stringify({ ...s, instances: undefined });

@@ -4,7 +4,7 @@
  * log), so this state machine is unit-tested with fakes (test/unit/instance-lifecycle.test.ts)
  * and run for real by the supervisor.
  */
-import type { ServiceConfig } from '../config/schema.js';
+import type { ServiceConfig } from '../config/types.js';
 import type { InstanceState, InstanceView, SupervisorEvent } from '../control/api.js';
 import { ExitCode } from '../errors/index.js';
 import type { Registry } from '../registry/types.js';

@@ -3,7 +3,7 @@
  * first success, within the start period, do not count; once a probe has succeeded every failure
  * counts).
  */
-import type { ProbeConfig } from '../config/schema.js';
+import type { ProbeConfig } from '../config/types.js';
 
 export interface ProbeState {
   passing: boolean;

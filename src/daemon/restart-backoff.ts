@@ -1,5 +1,5 @@
 /** Pure restart policy: exponential backoff with a cap, reset after a minimum uptime, crash-loop detection. */
-import type { RestartPolicy } from '../config/schema.js';
+import type { RestartPolicy } from '../config/types.js';
 
 export interface ExitRecord {
   startedAt: number;

@@ -5,7 +5,7 @@
  * launcher's, probing the prober's.
  */
 import fs from 'node:fs';
-import type { ServiceConfig } from '../config/schema.js';
+import type { ServiceConfig } from '../config/types.js';
 import type { FleetPlan, InstanceView, SupervisorEvent } from '../control/api.js';
 import { HmsopsError } from '../errors/index.js';
 import type { Registry } from '../registry/types.js';

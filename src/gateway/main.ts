@@ -4,7 +4,7 @@
  * gateway once, adds up the workers' metrics for /metrics, and replaces a worker that dies.
  */
 import cluster, { type Worker } from 'node:cluster';
-import type { FleetConfig } from '../config/schema.js';
+import type { FleetConfig } from '../config/types.js';
 import { accessLogFileFor } from '../state/log-files.js';
 import { Metrics } from '../metrics.js';
 import { daemonLinkFromEnv, registerWithDaemon } from '../registry/daemon-link.js';

@@ -5,7 +5,7 @@
  */
 import crypto from 'node:crypto';
 import type { Readable } from 'node:stream';
-import type { FleetConfig } from '../config/schema.js';
+import type { FleetConfig } from '../config/types.js';
 import { HmsopsError } from '../errors/index.js';
 import { IDENTITY_HEADER, signIdentity } from '../internal-identity.js';
 import { Metrics } from '../metrics.js';

@@ -4,7 +4,7 @@
  */
 import cluster from 'node:cluster';
 import type { JSONWebKeySet } from 'jose';
-import type { FleetConfig } from '../config/schema.js';
+import type { FleetConfig } from '../config/types.js';
 import { RotatingLog } from '../state/log-files.js';
 import { fleetIdentityKey } from '../internal-identity.js';
 import type { MetricsSnapshot } from '../metrics.js';

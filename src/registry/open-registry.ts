@@ -1,6 +1,6 @@
 /** The registry backend a config names, opened for this host's daemon. */
 import fs from 'node:fs';
-import type { FleetConfig } from '../config/schema.js';
+import type { FleetConfig } from '../config/types.js';
 import { EmbeddedRegistry } from './embedded.js';
 import { EtcdRegistry } from './etcd.js';
 import { EtcdClient } from './etcd-client.js';

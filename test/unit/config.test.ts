@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDuration, parseByteSize } from '../../src/duration.js';
-import { crossFieldProblems, resolveConfig } from '../../src/config/schema.js';
+import { crossFieldProblems } from '../../src/config/cross-field.js';
+import { resolveConfig } from '../../src/config/schema.js';
 
 describe('durations and sizes', () => {
   it('reads 500ms, 2s, 5m, 1h and 1.5s', () => {

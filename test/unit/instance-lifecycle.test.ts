@@ -1,6 +1,7 @@
 /** The supervisor's decisions with a fake clock, launcher and prober: no processes, no sockets, no sleeping. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { resolveConfig, type ServiceConfig } from '../../src/config/schema.js';
+import { resolveConfig } from '../../src/config/schema.js';
+import type { ServiceConfig } from '../../src/config/types.js';
 import { Supervisor } from '../../src/daemon/supervisor.js';
 import { HmsopsError } from '../../src/errors/index.js';
 import { EmbeddedRegistry } from '../../src/registry/embedded.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ProbeConfig } from '../../src/config/schema.js';
+import type { ProbeConfig } from '../../src/config/types.js';
 import { initialProbeState, recordProbe, type ProbeState } from '../../src/daemon/probe-state.js';
 
 const cfg: ProbeConfig = { path: '/healthz', intervalMs: 100, timeoutMs: 50, failureThreshold: 3, successThreshold: 2, startPeriodMs: 1000 };

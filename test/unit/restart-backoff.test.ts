@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RestartPolicy } from '../../src/config/schema.js';
+import type { RestartPolicy } from '../../src/config/types.js';
 import { restartDecision, type ExitRecord } from '../../src/daemon/restart-backoff.js';
 
 const policy: RestartPolicy = { policy: 'on-failure', initialBackoffMs: 100, maxBackoffMs: 1000, minUptimeMs: 10_000, maxRestarts: 5, windowMs: 60_000 };
