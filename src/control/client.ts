@@ -85,4 +85,4 @@ export class ControlClient {
 }
 
 /** The one answer every command that needs a running fleet gives when none runs (exit 4). */
-export const noDaemon = () => new HmsopsError('DAEMON_NOT_RUNNING', 'no hmsops daemon runs for this state dir (start one with `hmsops up`)');
+const noDaemon = () => new HmsopsError('DAEMON_NOT_RUNNING', 'no hmsops daemon runs for this state dir (start one with `hmsops up`)');

@@ -86,56 +86,80 @@ async function inFlight(count: number, batchAt: (k: number) => number[], n: numb
   for (const o of await Promise.allSettled(Array.from({ length: Math.min(n, count) }, worker))) if (o.status === 'rejected') throw o.reason;
 }
 
-export async function runDisbursement(client: HmsopsClient, grant: Grant, opts: RunOptions = {}): Promise<Receipt> {
-  const t0 = Date.now();
-  const batchSize = opts.batchSize ?? 5000;
+/**
+ * One run of a grant, its phases in order: the transfers in batches (step 3), then the files cut
+ * and checked (step 4) beside the follow-ups (step 5), then the receipt. Each phase is a method;
+ * what they share (the results by recipient, the files, why follow-ups are pending) is here.
+ */
+class Disbursement {
+  readonly #t0 = Date.now();
   // One result per recipient, in the grant's order (index i is grant.recipients.at(i)), stored by
   // column: a 1,000,000-recipient grant must fit in the CLI's memory budget.
-  const results = new RecipientResults(grant.recipients);
-  const pendingReasons = new Set<string>();
-  const n = grant.recipients.length;
-  // Batches are made when their turn comes: a million indices in chunks, all made up front, are
-  // tens of megabytes the CLI does not need to hold.
-  const range = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => from + k);
-  const retryForMs = opts.retryForMs ?? 120_000;
+  readonly results: RecipientResults;
+  readonly #pendingReasons = new Set<string>();
+  readonly #files: Receipt['files'] = [];
+  #interrupted = false;
+  readonly #retryForMs: number;
+
+  constructor(
+    private readonly client: HmsopsClient,
+    private readonly grant: Grant,
+    private readonly opts: RunOptions,
+  ) {
+    this.results = new RecipientResults(grant.recipients);
+    this.#retryForMs = opts.retryForMs ?? 120_000;
+  }
+
   /** What the SDK says before it sends a call again, as the run's notice. */
-  const retried = (what: string) => (why: string, waitMs: number) => opts.onRetry?.(`${why}; sending ${what} again in ${(waitMs / 1000).toFixed(1)} s`);
+  #retried(what: string) {
+    return (why: string, waitMs: number) => this.opts.onRetry?.(`${why}; sending ${what} again in ${(waitMs / 1000).toFixed(1)} s`);
+  }
 
-  // step 3: two batches in flight, so one ACH instance checks its batch while the other writes
-  // (the gateway spreads them); every transfer carries its key, so the order does not matter.
-  let done = 0;
-  let interrupted = false;
-  const batchAt = (k: number) => range(k * batchSize, Math.min(n, (k + 1) * batchSize));
-  await inFlight(Math.ceil(n / batchSize), batchAt, opts.batchesInFlight ?? 2, async (batch) => {
-    if (opts.shouldStop?.()) {
-      interrupted = true;
-      return false;
-    }
-    // Every transfer carries its key: the SDK sends the batch again while the answer is "not now"
-    // (an instance that froze or died with it half done has its work replayed), and the keys
-    // another request still holds once they are free; never a recipient twice.
-    const { results: answers } = await client.payments.transferBatch(
-      batch.map((i) => transferRequest(grant, grant.recipients.at(i))),
-      { retryForMs, onRetry: retried(`the batch of ${batch.length}`) },
-    );
-    for (const item of answers) {
-      const i = batch[item.index]!;
-      if (item.transfer) results.transferred(i, item.status === 201 ? 'paid' : 'already-disbursed', item.transfer);
-      else if (item.error?.code === 'IDEMPOTENCY_KEY_REUSED') results.refused(i, 'already disbursed with other details (amount, account...); not paid again');
-      else results.refused(i, `${item.error?.message ?? 'refused'}${item.error?.fields?.length ? `: ${item.error.fields.map((f) => `${f.field} ${f.reason}`).join('; ')}` : ''}`);
-    }
-    done += batch.length;
-    opts.onProgress?.({ phase: 'transfers', done, total: n });
-    return true;
-  });
+  /**
+   * Step 3: two batches in flight, so one ACH instance checks its batch while the other writes
+   * (the gateway spreads them); every transfer carries its key, so the order does not matter.
+   */
+  async submitTransfers() {
+    const { client, grant, opts, results } = this;
+    const n = grant.recipients.length;
+    const batchSize = opts.batchSize ?? 5000;
+    const retryForMs = this.#retryForMs;
+    // Batches are made when their turn comes: a million indices in chunks, all made up front, are
+    // tens of megabytes the CLI does not need to hold.
+    const batchAt = (k: number) => Array.from({ length: Math.min(n, (k + 1) * batchSize) - k * batchSize }, (_, j) => k * batchSize + j);
+    let done = 0;
+    await inFlight(Math.ceil(n / batchSize), batchAt, opts.batchesInFlight ?? 2, async (batch) => {
+      if (opts.shouldStop?.()) {
+        this.#interrupted = true;
+        return false;
+      }
+      // Every transfer carries its key: the SDK sends the batch again while the answer is "not now"
+      // (an instance that froze or died with it half done has its work replayed), and the keys
+      // another request still holds once they are free; never a recipient twice.
+      const { results: answers } = await client.payments.transferBatch(
+        batch.map((i) => transferRequest(grant, grant.recipients.at(i))),
+        { retryForMs, onRetry: this.#retried(`the batch of ${batch.length}`) },
+      );
+      for (const item of answers) {
+        const i = batch[item.index]!;
+        if (item.transfer) results.transferred(i, item.status === 201 ? 'paid' : 'already-disbursed', item.transfer);
+        else if (item.error?.code === 'IDEMPOTENCY_KEY_REUSED') results.refused(i, 'already disbursed with other details (amount, account...); not paid again');
+        else results.refused(i, `${item.error?.message ?? 'refused'}${item.error?.fields?.length ? `: ${item.error.fields.map((f) => `${f.field} ${f.reason}`).join('; ')}` : ''}`);
+      }
+      done += batch.length;
+      opts.onProgress?.({ phase: 'transfers', done, total: n });
+      return true;
+    });
+  }
 
-  // steps 4 and 5 side by side: the ACH service cuts (one instance, the write lock) while the CLI,
-  // analytics and messaging record the follow-ups; messaging delivers few while notices arrive.
-  const files: Receipt['files'] = [];
-  const cutAndVerify = async () => {
-    if (interrupted) return;
-    // One cut takes what fits in one file (20,000 entries, $9,999,999,999.99): cut until none is left.
-    // Each file is downloaded and checked while the next is cut; only its problems are kept.
+  /**
+   * Step 4: one cut takes what fits in one file (20,000 entries, $9,999,999,999.99): cut until none
+   * is left. Each file is downloaded and checked while the next is cut; only its problems are kept.
+   */
+  async cutAndVerify() {
+    if (this.#interrupted) return;
+    const { client, grant, opts, results } = this;
+    const retryForMs = this.#retryForMs;
     const checks = new Map<string, Promise<{ problems: string[]; effectiveDates: string[] } | { error: unknown }>>();
     // Each count once: the last cut's and the final count are often the same (file: 1/1).
     let said = '';
@@ -145,7 +169,7 @@ export async function runDisbursement(client: HmsopsClient, grant: Grant, opts: 
       opts.onProgress?.({ phase: 'file', done, total });
     };
     const check = (fileId: string) =>
-      client.payments.downloadFile(fileId, { retryForMs, onRetry: retried(`file ${fileId}`) }).then(
+      client.payments.downloadFile(fileId, { retryForMs, onRetry: this.#retried(`file ${fileId}`) }).then(
         (text) => {
           const read = readNachaFile(text, { keepEntries: false });
           return { problems: read.problems.map(formatNachaProblem), effectiveDates: read.summary.effectiveEntryDates.map(yymmddToIso).sort() };
@@ -155,17 +179,17 @@ export async function runDisbursement(client: HmsopsClient, grant: Grant, opts: 
     // How many files this run cuts in all, guessed from what it paid (the list below says).
     const expected = Math.ceil((results.count('paid') + results.count('already-disbursed')) / (opts.maxFileEntries ?? 20_000));
     for (;;) {
-      const cut = await client.payments.cutFile({ grantId: grant.id, maxEntries: opts.maxFileEntries }, { retryForMs, onRetry: retried("the grant's file cut") });
+      const cut = await client.payments.cutFile({ grantId: grant.id, maxEntries: opts.maxFileEntries }, { retryForMs, onRetry: this.#retried("the grant's file cut") });
       if (cut.fileId === null) break;
       checks.set(cut.fileId, check(cut.fileId));
       fileProgress(checks.size, Math.max(expected, checks.size));
     }
-    const { files: all } = await client.payments.files({ grantId: grant.id }, { retryForMs, onRetry: retried("the grant's file list") });
+    const { files: all } = await client.payments.files({ grantId: grant.id }, { retryForMs, onRetry: this.#retried("the grant's file list") });
     for (const f of all) {
       const checked = await (checks.get(f.fileId) ?? check(f.fileId));
       checks.delete(f.fileId);
       if ('error' in checked) throw checked.error;
-      files.push({
+      this.#files.push({
         fileId: f.fileId,
         path: f.path,
         entries: f.entries,
@@ -177,35 +201,37 @@ export async function runDisbursement(client: HmsopsClient, grant: Grant, opts: 
       });
     }
     if (all.length > 0) fileProgress(all.length, all.length);
-  };
+  }
 
-  // step 5: only for recipients whose transfer exists
-  const withTransfer = results.withTransfer();
   /**
-   * A non-critical follow-up in batches, two in flight: when its service is unavailable, the rest
-   * stays pending. A service that is only busy for a moment (unready for a probe or two under
-   * load) is given a few seconds first: every event and notice carries its key, so sending one
-   * again is safe.
+   * Step 5, for recipients whose transfer exists: a non-critical follow-up in batches, two in
+   * flight; when its service is unavailable, the rest stays pending. A service that is only busy
+   * for a moment (unready for a probe or two under load) is given a few seconds first: every event
+   * and notice carries its key, so sending one again is safe.
    */
-  const followUp = async (phase: 'analytics' | 'email', service: string, size: number, send: (batch: number[], call: CallOptions) => Promise<void>) => {
+  async #followUp(phase: 'analytics' | 'email', service: string, size: number, send: (batch: number[], call: CallOptions) => Promise<void>) {
+    const withTransfer = this.results.withTransfer();
     let done = 0;
     const batchAt = (k: number) => Array.from(withTransfer.subarray(k * size, (k + 1) * size));
     await inFlight(Math.ceil(withTransfer.length / size), batchAt, 2, async (batch) => {
       try {
-        await send(batch, { retryForMs: FOLLOW_UP_GRACE_MS, onRetry: retried(`${phase === 'email' ? 'notices' : 'analytics events'} of ${batch.length}`) });
+        await send(batch, { retryForMs: FOLLOW_UP_GRACE_MS, onRetry: this.#retried(`${phase === 'email' ? 'notices' : 'analytics events'} of ${batch.length}`) });
       } catch (err) {
         // Still "not now" after the grace: left pending for --resume. Anything else is the run's.
         if (!mayRetry(err, true)) throw err;
-        pendingReasons.add(`${service}: ${(err as Error).message}`);
+        this.#pendingReasons.add(`${service}: ${(err as Error).message}`);
         return false;
       }
       done += batch.length;
-      opts.onProgress?.({ phase, done, total: withTransfer.length });
+      this.opts.onProgress?.({ phase, done, total: withTransfer.length });
       return true;
     });
-  };
-  const followUps = async () => {
-    await followUp('analytics', 'analytics', 2500, async (batch, call) => {
+  }
+
+  /** Step 5: an analytics event and a notice for each recipient paid. */
+  async followUps() {
+    const { client, grant, results } = this;
+    await this.#followUp('analytics', 'analytics', 2500, async (batch, call) => {
       await client.analytics.trackEvents(
         batch.map((i) => {
           const r = grant.recipients.at(i);
@@ -224,7 +250,7 @@ export async function runDisbursement(client: HmsopsClient, grant: Grant, opts: 
       for (const i of batch) results.analyticsRecorded(i);
     });
     // Notices in batches of 1,000: one batch is one write transaction in the messaging service.
-    await followUp('email', 'messaging', 1000, async (batch, call) => {
+    await this.#followUp('email', 'messaging', 1000, async (batch, call) => {
       const r = await client.messaging.sendEmails(
         batch.map((i) => {
           const r = grant.recipients.at(i);
@@ -234,28 +260,57 @@ export async function runDisbursement(client: HmsopsClient, grant: Grant, opts: 
       );
       for (const item of r.results) if (item.status < 400) results.emailQueued(batch[item.index]!);
     });
-  };
-  // Both run to their end; then the first failure (the files' before the follow-ups') is thrown.
-  for (const o of await Promise.allSettled([cutAndVerify(), followUps()])) if (o.status === 'rejected') throw o.reason;
-
-  const pending = { analytics: results.pending('analytics'), email: results.pending('email'), reason: [...pendingReasons] };
-  const totals = {
-    recipients: results.length,
-    paidNow: results.count('paid'),
-    alreadyDisbursed: results.count('already-disbursed'),
-    refused: results.count('refused'),
-    notSent: results.count('not-sent'),
-    paidNowCents: results.cents('paid'),
-    disbursedCents: results.cents('paid', 'already-disbursed'),
-  };
-  const status: Receipt['status'] = interrupted ? 'interrupted' : totals.refused > 0 ? 'refusals' : pending.analytics + pending.email > 0 ? 'follow-ups-pending' : 'complete';
-  const width = NACHA_NAME_WIDTH.individualName;
-  const shortenedNames: Receipt['shortenedNames'] = [];
-  for (let i = 0; i < grant.recipients.length; i++) {
-    const name = grant.recipients.name(i);
-    if (name.length > width && foldToNacha(name).length > width) shortenedNames.push({ id: grant.recipients.id(i), name, nachaName: nachaFieldText(name, width) });
   }
-  return { grantId: grant.id, program: grant.program, agency: grant.agency, status, recipients: results, totals, files, pending, shortenedNames, durationMs: Date.now() - t0 };
+
+  receipt(): Receipt {
+    const { grant, results } = this;
+    const files = this.#files;
+    const pending = { analytics: results.pending('analytics'), email: results.pending('email'), reason: [...this.#pendingReasons] };
+    const totals = {
+      recipients: results.length,
+      paidNow: results.count('paid'),
+      alreadyDisbursed: results.count('already-disbursed'),
+      refused: results.count('refused'),
+      notSent: results.count('not-sent'),
+      paidNowCents: results.cents('paid'),
+      disbursedCents: results.cents('paid', 'already-disbursed'),
+    };
+    const status: Receipt['status'] = this.#interrupted
+      ? 'interrupted'
+      : totals.refused > 0
+        ? 'refusals'
+        : pending.analytics + pending.email > 0
+          ? 'follow-ups-pending'
+          : 'complete';
+    const width = NACHA_NAME_WIDTH.individualName;
+    const shortenedNames: Receipt['shortenedNames'] = [];
+    for (let i = 0; i < grant.recipients.length; i++) {
+      const name = grant.recipients.name(i);
+      if (name.length > width && foldToNacha(name).length > width) shortenedNames.push({ id: grant.recipients.id(i), name, nachaName: nachaFieldText(name, width) });
+    }
+    return {
+      grantId: grant.id,
+      program: grant.program,
+      agency: grant.agency,
+      status,
+      recipients: results,
+      totals,
+      files,
+      pending,
+      shortenedNames,
+      durationMs: Date.now() - this.#t0,
+    };
+  }
+}
+
+export async function runDisbursement(client: HmsopsClient, grant: Grant, opts: RunOptions = {}): Promise<Receipt> {
+  const run = new Disbursement(client, grant, opts);
+  await run.submitTransfers();
+  // Steps 4 and 5 side by side: the ACH service cuts (one instance, the write lock) while the CLI,
+  // analytics and messaging record the follow-ups; messaging delivers few while notices arrive.
+  // Both run to their end; then the first failure (the files' before the follow-ups') is thrown.
+  for (const o of await Promise.allSettled([run.cutAndVerify(), run.followUps()])) if (o.status === 'rejected') throw o.reason;
+  return run.receipt();
 }
 
 /** A NACHA date (YYMMDD, this century) as YYYY-MM-DD. */

@@ -109,22 +109,20 @@ export class EdgeResponse {
   /** Headers as an object; framing and connection headers are the server's. */
   writeHead(status: number, headers: Record<string, string | number>): this {
     const list: string[] = [];
-    let hasLength = false;
     for (const [name, value] of Object.entries(headers)) {
       const lower = name.toLowerCase();
       if (lower === 'connection' || lower === 'transfer-encoding') continue;
-      if (lower === 'content-length') hasLength = true;
       list.push(name, String(value));
     }
-    return this.writeHeadList(status, list, hasLength);
+    return this.writeHeadList(status, list);
   }
 
   /**
    * For the proxy, which has the instance's headers as a flat [name, value, ...] list already,
-   * without framing or connection headers (`hasLength`: the list carries content-length).
+   * without framing or connection headers (content-length may be in it).
    * node:http frames the answer: the length given, else chunked (HTTP/1.1) or the close (1.0).
    */
-  writeHeadList(status: number, list: string[], _hasLength: boolean): this {
+  writeHeadList(status: number, list: string[]): this {
     if (this.#discarded) return this;
     this.#status = status;
     // An answer that ends the connection: the client asked, the server is closing, or the
@@ -140,7 +138,7 @@ export class EdgeResponse {
 
   write(chunk: Buffer): boolean {
     if (this.#discarded) return true;
-    if (!this.raw.headersSent) this.writeHeadList(this.#status, [], false);
+    if (!this.raw.headersSent) this.writeHeadList(this.#status, []);
     const ok = this.raw.write(chunk);
     if (!ok) this.raw.once('drain', () => this.#drained());
     return ok;
@@ -155,7 +153,7 @@ export class EdgeResponse {
   end(chunk?: Buffer | string): void {
     if (this.#discarded || this.raw.writableEnded) return;
     if (this.raw.destroyed) return void this.conn.answered(this);
-    if (!this.raw.headersSent) this.writeHeadList(this.#status, chunk === undefined ? ['content-length', '0'] : ['content-length', String(Buffer.byteLength(chunk))], true);
+    if (!this.raw.headersSent) this.writeHeadList(this.#status, chunk === undefined ? ['content-length', '0'] : ['content-length', String(Buffer.byteLength(chunk))]);
     if (chunk === undefined) this.raw.end();
     // A small answer goes out with its head as one string: node:http then makes one write call,
     // where a Buffer after the head takes a writev of two (latin1 keeps every byte as it is).

@@ -14,8 +14,8 @@ const ACTED_ON = nameLengths([...HOP_BY_HOP, 'content-length']);
 
 /** Where an answer goes: the client's response (EdgeResponse), or anything shaped like it. */
 export interface ResponseSink {
-  /** `list`: [name, value, ...] without framing or connection headers, but content-length (`hasLength`). */
-  writeHeadList(status: number, list: string[], hasLength: boolean): unknown;
+  /** `list`: [name, value, ...] without framing or connection headers, but content-length. */
+  writeHeadList(status: number, list: string[]): unknown;
   write(chunk: Buffer): boolean;
   /** With `chunk`: the whole rest of the answer, written with the head when it is still to be written. */
   end(chunk?: Buffer): void;
@@ -117,7 +117,7 @@ class Exchange implements Dispatcher.DispatchHandler {
   #controller: Dispatcher.DispatchController | undefined;
   #sent = false;
   #headSent = false;
-  #head: { status: number; list: string[]; hasLength: boolean; length: number } | undefined;
+  #head: { status: number; list: string[]; length: number } | undefined;
   #settled = false;
   #clientGone = false;
   body: BoundedBody | undefined;
@@ -146,7 +146,6 @@ class Exchange implements Dispatcher.DispatchHandler {
     if (status < 200) return; // 1xx interim answers are not forwarded; the final answer follows
     const raw = controller.rawHeaders as Buffer[];
     const list: string[] = [];
-    let hasLength = false;
     let length = -1;
     for (let i = 0; i < raw.length; i += 2) {
       const name = raw[i]!.toString('latin1');
@@ -155,7 +154,6 @@ class Exchange implements Dispatcher.DispatchHandler {
         const lower = name.toLowerCase();
         // One content-length at most: llhttp refuses a second one, or one beside transfer-encoding.
         if (lower === 'content-length') {
-          hasLength = true;
           length = Number(value);
         } else if (HOP_BY_HOP.has(lower)) {
           if (lower === 'transfer-encoding' && value.toLowerCase() !== 'chunked') {
@@ -168,7 +166,7 @@ class Exchange implements Dispatcher.DispatchHandler {
     }
     // Written with the first bytes of the body, or at its end: until then undici may still refuse
     // the answer (a length that does not match), and the client gets a 502 instead of a cut answer.
-    this.#head = { status, list, hasLength, length };
+    this.#head = { status, list, length };
   }
 
   /** The answer's head to the client; false when node:http refuses it (a status it cannot write). */
@@ -177,7 +175,7 @@ class Exchange implements Dispatcher.DispatchHandler {
     if (!head) return true;
     this.#head = undefined;
     try {
-      this.res.writeHeadList(head.status, head.list, head.hasLength);
+      this.res.writeHeadList(head.status, head.list);
     } catch (err) {
       controller.abort(new UpstreamError('bad-response', `cannot pass the answer on: ${(err as Error).message}`));
       return false;
