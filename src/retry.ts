@@ -56,7 +56,9 @@ export async function untilDone<T>(attempt: () => Promise<Attempt<T>>, policy: R
       lastError = err;
       why = (err as Error).message;
       const retryAfter = Number((err as { body?: { error?: { retryAfterSeconds?: unknown } } }).body?.error?.retryAfterSeconds);
-      if (retryAfter > 0) afterMs = retryAfter * 1000;
+      // A key in flight says when its holder's lease ends, the latest its answer can be there: the
+      // growing wait, at most that. Anything else that says when (a rate limit) is waited out.
+      if (retryAfter > 0) afterMs = (err as { code?: unknown }).code === 'IDEMPOTENCY_KEY_IN_FLIGHT' ? Math.min(wait, retryAfter * 1000) : retryAfter * 1000;
     }
     const left = policy.giveUpAt - Date.now();
     if (left <= 0) {

@@ -53,6 +53,18 @@ describe('the retry policy', () => {
       { giveUpAt: Date.now() + 5000, repeatable: false, onRetry: (_why, ms) => told.push(ms) },
     );
     expect([limited, told]).toEqual(['served', [300]]);
+
+    // A key in flight: its Retry-After is when the holder's lease ends, not when the answer is there.
+    const inFlightWaits: number[] = [];
+    let m = 0;
+    const answered = await untilDone(
+      async () => {
+        if (m++ < 2) throw answer('IDEMPOTENCY_KEY_IN_FLIGHT', 409, { error: { code: 'IDEMPOTENCY_KEY_IN_FLIGHT', retryAfterSeconds: 5 } });
+        return { done: 'the first answer' };
+      },
+      { giveUpAt: Date.now() + 10_000, repeatable: true, onRetry: (_why, ms) => inFlightWaits.push(ms) },
+    );
+    expect([answered, inFlightWaits]).toEqual(['the first answer', [25, 50]]);
   });
 
   it('throws at once what is not "not now", and ends an attempt that keeps saying "again" with RetriesExhausted', async () => {
