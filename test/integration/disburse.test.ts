@@ -7,41 +7,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { execa } from 'execa';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { nextBankingDay } from '../../src/banking-days.js';
 import { readNachaFile } from '../../src/nacha/index.js';
-import { cliPath, downAll, makeFleet, repoRoot, until, type TestFleet } from '../helpers/fleet.js';
-import { describeStores, storesFor } from '../helpers/stores.js';
+import { cliPath, repoRoot, until, type TestFleet } from '../helpers/fleet.js';
+import { disburseFleet } from '../helpers/disburse-fleet.js';
+import { describeStores } from '../helpers/stores.js';
 
 describeStores('hmsops disburse (%s store)', (backend) => {
-  const stores = storesFor(backend);
+  const suite = disburseFleet(backend);
+  const { ledger, generate } = suite;
   let fleet: TestFleet;
+  beforeAll(() => {
+    fleet = suite.fleet();
+  });
   const smallGrant = path.join(repoRoot, 'fixtures', 'grants', 'dol-training.yaml');
-  const _mistakes = path.join(repoRoot, 'fixtures', 'grants', 'mistakes.yaml');
-
-  beforeAll(async () => {
-    fleet = makeFleet('version: 1\ngateway: { port: 0 }\nservices:\n  auth: {}\n  ach: { instances: 2 }\n  analytics: {}\n  messaging: {}\n  mail-sink: {}\n', {
-      store: await stores.store(),
-    });
-    const up = await fleet.hmsops(['up']);
-    expect(up.exitCode, up.stderr).toBe(0);
-  });
-  afterAll(async () => {
-    try {
-      await downAll();
-    } finally {
-      await stores.stop();
-    }
-  });
-
-  /** The first row of a read in the ACH ledger. */
-  const ledger = async <T>(sql: string, ...args: unknown[]): Promise<T> => (await fleet.store.query<T>('ach', sql, args))[0]!;
-  const generate = async (n: number, id: string, seed = 3) => {
-    const file = path.join(fleet.dir, `${id}.yaml`);
-    const r = await fleet.hmsops(['fixtures', 'grant', '--recipients', String(n), '--seed', String(seed), '--id', id, '--out', file]);
-    expect(r.exitCode, r.stderr).toBe(0);
-    return file;
-  };
 
   it('disburses the small grant, and ledger, NACHA file, analytics and mail sink agree', async () => {
     const r = await fleet.hmsops(['disburse', '--grant', smallGrant, '--json']);

@@ -1,0 +1,44 @@
+/**
+ * The fleet the disbursement suites run against (auth, two ACH instances, analytics, messaging,
+ * the mail sink, the gateway) on one store backend: up before the suite's tests, down after (its
+ * store too), and what they read it with.
+ */
+import path from 'node:path';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { downAll, makeFleet, type TestFleet } from './fleet.js';
+import { type Backend, storesFor } from './stores.js';
+
+export function disburseFleet(backend: Backend) {
+  const stores = storesFor(backend);
+  let fleet: TestFleet | undefined;
+  beforeAll(async () => {
+    fleet = makeFleet('version: 1\ngateway: { port: 0 }\nservices:\n  auth: {}\n  ach: { instances: 2 }\n  analytics: {}\n  messaging: {}\n  mail-sink: {}\n', {
+      store: await stores.store(),
+    });
+    const up = await fleet.hmsops(['up']);
+    expect(up.exitCode, up.stderr).toBe(0);
+  });
+  afterAll(async () => {
+    try {
+      await downAll();
+    } finally {
+      await stores.stop();
+    }
+  });
+  const up = () => {
+    if (!fleet) throw new Error('the fleet is made in beforeAll');
+    return fleet;
+  };
+  return {
+    fleet: up,
+    /** The first row of a read in the ACH ledger. */
+    ledger: async <T>(sql: string, ...args: unknown[]): Promise<T> => (await up().store.query<T>('ach', sql, args))[0]!,
+    /** A generated grant of `n` recipients in the fleet's dir (`hmsops fixtures grant`). */
+    generate: async (n: number, id: string, seed = 3) => {
+      const file = path.join(up().dir, `${id}.yaml`);
+      const r = await up().hmsops(['fixtures', 'grant', '--recipients', String(n), '--seed', String(seed), '--id', id, '--out', file]);
+      expect(r.exitCode, r.stderr).toBe(0);
+      return file;
+    },
+  };
+}
