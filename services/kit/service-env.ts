@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import { parseDuration } from '../../src/duration.js';
 import { fleetIdentityKey } from '../../src/internal-identity.js';
-import type { DaemonLink } from '../../src/registry/daemon-link.js';
+import { type DaemonLink, daemonLinkFromEnv } from '../../src/registry/daemon-link.js';
 import type { OdfiConfig } from '../../src/config/types.js';
 import { type StoreConfig, storeConfigFromEnv } from './store.js';
 
@@ -54,7 +54,7 @@ export function serviceEnv(name: string, env: NodeJS.ProcessEnv = process.env): 
     logLevel: env.HMSOPS_LOG_LEVEL ?? 'info',
     store: storeConfigFromEnv(env),
     controlSocket: socket,
-    daemon: socket && env.HMSOPS_FLEET_TOKEN ? { socket, token: env.HMSOPS_FLEET_TOKEN } : undefined,
+    daemon: daemonLinkFromEnv(env),
     registryTtlMs: Number(env.HMSOPS_REGISTRY_TTL_MS ?? 10_000),
     tokenTtlMs: parseDuration(env.HMSOPS_TOKEN_TTL ?? '15m') ?? 900_000,
     odfi: env.HMSOPS_ACH_ODFI ? (JSON.parse(env.HMSOPS_ACH_ODFI) as OdfiConfig) : undefined,

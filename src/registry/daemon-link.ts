@@ -10,9 +10,9 @@ export interface DaemonLink {
   token: string;
 }
 
-export function daemonLinkFromEnv(): DaemonLink | undefined {
-  const socket = process.env.HMSOPS_CONTROL_SOCKET;
-  const token = process.env.HMSOPS_FLEET_TOKEN;
+export function daemonLinkFromEnv(env: NodeJS.ProcessEnv = process.env): DaemonLink | undefined {
+  const socket = env.HMSOPS_CONTROL_SOCKET;
+  const token = env.HMSOPS_FLEET_TOKEN;
   return socket && token ? { socket, token } : undefined;
 }
 

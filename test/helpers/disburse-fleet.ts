@@ -5,7 +5,8 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { downAll, makeFleet, type TestFleet } from './fleet.js';
+import { execa } from 'execa';
+import { cliPath, downAll, makeFleet, type TestFleet, until } from './fleet.js';
 import { type Backend, storesFor } from './stores.js';
 
 export function disburseFleet(backend: Backend) {
@@ -33,6 +34,21 @@ export function disburseFleet(backend: Backend) {
     fleet: up,
     /** The first row of a read in the ACH ledger. */
     ledger: async <T>(sql: string, ...args: unknown[]): Promise<T> => (await up().store.query<T>('ach', sql, args))[0]!,
+    /**
+     * `hmsops disburse` of `file` started in the background (batches of 200), handed back once at
+     * least `stored` of `grantId`'s transfers are in the ledger: a run to interrupt mid-way (wrapped:
+     * the process is a promise, which an async function would wait for).
+     */
+    disburseUnderWay: async (file: string, grantId: string, stored = 400) => {
+      const child = execa(process.execPath, [cliPath, 'disburse', '--grant', file, '--batch-size', '200', '--json'], { cwd: up().dir, reject: false, env: { NO_COLOR: '1' } });
+      await until(
+        'some transfers stored',
+        async () => (await up().store.query<{ n: number }>('ach', 'SELECT COUNT(*) AS n FROM transfers WHERE grant_id = ?', [grantId]))[0]!.n >= stored,
+        60_000,
+        10,
+      );
+      return { child };
+    },
     /** A generated grant of `n` recipients in the fleet's dir (`hmsops fixtures grant`). */
     generate: async (n: number, id: string, seed = 3) => {
       const file = path.join(up().dir, `${id}.yaml`);

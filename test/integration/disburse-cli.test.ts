@@ -143,8 +143,7 @@ describe('hmsops disburse: the CLI', () => {
   it('stops after the batches in flight on Ctrl-C, and a resume finishes the rest', async () => {
     const n = 6000;
     const file = await generate(n, 'GEN-CTRLC', 12);
-    const child = execa(process.execPath, [cliPath, 'disburse', '--grant', file, '--batch-size', '200', '--json'], { cwd: fleet.dir, reject: false, env: { NO_COLOR: '1' } });
-    await until('some transfers stored', async () => (await ledger<{ n: number }>("SELECT COUNT(*) AS n FROM transfers WHERE grant_id = 'GEN-CTRLC'")).n >= 400, 60_000, 10);
+    const { child } = await suite.disburseUnderWay(file, 'GEN-CTRLC');
     child.kill('SIGINT');
     const stopped = await child;
     expect(stopped.exitCode).toBe(130);

@@ -6,11 +6,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { execa } from 'execa';
 import { beforeAll, expect, it } from 'vitest';
 import { nextBankingDay } from '../../src/banking-days.js';
 import { readNachaFile } from '../../src/nacha/index.js';
-import { cliPath, repoRoot, until, type TestFleet } from '../helpers/fleet.js';
+import { repoRoot, until, type TestFleet } from '../helpers/fleet.js';
 import { disburseFleet } from '../helpers/disburse-fleet.js';
 import { describeStores } from '../helpers/stores.js';
 
@@ -92,8 +91,7 @@ describeStores('hmsops disburse (%s store)', (backend) => {
   it('pays every recipient exactly once when the CLI is killed with SIGKILL mid-run and run again', async () => {
     const n = 6000;
     const file = await generate(n, 'GEN-KILLED', 11);
-    const child = execa(process.execPath, [cliPath, 'disburse', '--grant', file, '--batch-size', '200', '--json'], { cwd: fleet.dir, reject: false, env: { NO_COLOR: '1' } });
-    await until('some transfers stored', async () => (await ledger<{ n: number }>("SELECT COUNT(*) AS n FROM transfers WHERE grant_id = 'GEN-KILLED'")).n >= 400, 60_000, 10);
+    const { child } = await suite.disburseUnderWay(file, 'GEN-KILLED');
     child.kill('SIGKILL');
     const killed = await child;
     expect(killed.signal).toBe('SIGKILL');
