@@ -5,3 +5,4 @@ export * from './writer.js';
 export * from './text.js';
 export * from './returns.js';
 export * from './acknowledgement.js';
+export * from './sec-codes.js';

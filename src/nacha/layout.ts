@@ -312,9 +312,9 @@ export interface NachaFile {
   layout: { lineEnding: string; trailer: string };
 }
 
-/** Transaction codes whose second digit is 1-4 credit the receiver; 5-9 debit them (55 and 56 aside). */
+/** Transaction codes whose second digit is 1-4 credit the receiver; 5-9 debit them (loans: 55 a reversal's debit, 56 a return's). */
 export const isCredit = (code: number) => [1, 2, 3, 4].includes(code % 10) && code >= 21 && code <= 54;
-export const isDebit = (code: number) => [6, 7, 8, 9].includes(code % 10) && code >= 26 && code <= 49;
+export const isDebit = (code: number) => ([6, 7, 8, 9].includes(code % 10) && code >= 26 && code <= 49) || code === 55 || code === 56;
 export const VALID_TRANSACTION_CODES = new Set([21, 22, 23, 24, 26, 27, 28, 29, 31, 32, 33, 34, 36, 37, 38, 39, 41, 42, 43, 44, 46, 47, 48, 49, 51, 52, 53, 54, 55, 56]);
 
 /** `values`: a record's fields by the layout's names (a FileHeader, an EntryDetail...). */

@@ -9,7 +9,9 @@
  * messages say it from there.
  */
 import { abaCheckDigit } from './aba.js';
+import type { NachaProblem } from './problems.js';
 import { readReturnOrChange, type ReturnOrChange } from './returns.js';
+import { batchDescriptionProblem, secCodeEntryProblems, unknownSecCodeProblem } from './sec-codes.js';
 import {
   ADV_SERVICE_CLASS,
   addendaLayout,
@@ -45,12 +47,6 @@ import {
 // biome-ignore lint/suspicious/noExplicitAny: a record's fields as read, by the layout's names; the checks below give each its meaning before it is trusted
 type RecordFields = Record<string, any>;
 
-export interface NachaProblem {
-  line: number;
-  rule: string;
-  message: string;
-}
-
 export interface NachaSummary {
   /** payments: batches of service class 200, 220, 225; adv: automated accounting advices (280). */
   kind: 'payments' | 'adv';
@@ -80,9 +76,7 @@ export interface ReadResult {
   returns: (ReturnOrChange & { line: number })[];
 }
 
-export const formatNachaProblem = (p: NachaProblem) => `line ${p.line}: ${p.message} (rule: ${p.rule})`;
-/** A problem where an editor and a terminal find it: `FILE:LINE: message (rule: ...)`. */
-export const nachaProblemAt = (file: string, p: NachaProblem) => `${file}:${p.line}: ${p.message} (rule: ${p.rule})`;
+export { formatNachaProblem, type NachaProblem, nachaProblemAt } from './problems.js';
 
 class Stop extends Error {}
 
@@ -233,6 +227,10 @@ class Reader {
       );
     this.mandatory(line, BATCH_HEADER.companyName!, 'company name');
     this.mandatory(line, BATCH_HEADER.companyEntryDescription!, 'company entry description');
+    const unknown = unknownSecCodeProblem(bh.secCode);
+    if (unknown) this.problem('sec-code', unknown);
+    const description = adv ? undefined : batchDescriptionProblem(bh.secCode, bh.companyEntryDescription);
+    if (description) this.problem(description.rule, description.message);
     this.#batch = { header: bh, adv, entries: [], count: 0, hash: 0, debit: 0, credit: 0, line: this.lineNo };
     if (!this.summary.effectiveEntryDates.includes(bh.effectiveEntryDate)) this.summary.effectiveEntryDates.push(bh.effectiveEntryDate);
   }
@@ -269,6 +267,8 @@ class Reader {
       else if (isAdvTransactionCode(e.transactionCode)) b.debit += amount;
     } else if (isCredit(e.transactionCode)) b.credit += amount;
     else if (isDebit(e.transactionCode)) b.debit += amount;
+    if (!b.adv && VALID_TRANSACTION_CODES.has(e.transactionCode) && !Number.isNaN(e.amount))
+      for (const p of secCodeEntryProblems(b.header.secCode, b.header.companyEntryDescription, e.transactionCode, e.amount)) this.problem(p.rule, p.message);
     if (b.header.serviceClassCode === 220 && isDebit(e.transactionCode)) this.problem('service-class', 'a debit entry in a credits-only batch (service class 220)');
     if (b.header.serviceClassCode === 225 && isCredit(e.transactionCode)) this.problem('service-class', 'a credit entry in a debits-only batch (service class 225)');
     this.summary.entries++;

@@ -24,6 +24,36 @@ import {
   type EntryDetail,
   type NachaFile,
 } from './layout.js';
+import { formatNachaProblem, type NachaProblem } from './problems.js';
+import { batchDescriptionProblem, secCodeEntryProblems, unknownSecCodeProblem } from './sec-codes.js';
+
+/** What the writer refuses to write: each problem with the line it would have had and its rule, as the reader says them. */
+export class NachaRuleError extends RangeError {
+  constructor(readonly problems: NachaProblem[]) {
+    super(`the file would break NACHA rules: ${problems.map(formatNachaProblem).join('; ')}`);
+    this.name = 'NachaRuleError';
+  }
+}
+
+/** The SEC-code rules, checked before anything is built: the lines are the ones the file would have. */
+function secCodeProblems(batches: BatchInput[]): NachaProblem[] {
+  const problems: NachaProblem[] = [];
+  let line = 1;
+  for (const b of batches) {
+    line++;
+    const unknown = unknownSecCodeProblem(b.secCode);
+    if (unknown) problems.push({ line, rule: 'sec-code', message: unknown });
+    const d = batchDescriptionProblem(b.secCode, b.entryDescription);
+    if (d) problems.push({ line, ...d });
+    for (const e of b.entries) {
+      line++;
+      for (const p of secCodeEntryProblems(b.secCode, b.entryDescription, e.transactionCode, e.amountCents)) problems.push({ line, ...p });
+      line += e.addenda?.length ?? 0;
+    }
+    line++;
+  }
+  return problems;
+}
 
 /** A payment file, or an ADV file (its own entry and control layouts). */
 export function serializeNachaFile(file: NachaFile | AdvNachaFile): string {
@@ -89,7 +119,15 @@ export const yymmdd = (d: Date) => `${pad2(d.getUTCFullYear() % 100)}${pad2(d.ge
 /** Trace number: the ODFI's 8 digits, then a 7-digit sequence. */
 export const traceNumber = (odfi: string, seq: number) => `${odfi}${String(seq).padStart(7, '0')}`;
 
-export function buildNachaFile(input: FileInput): NachaFile {
+export interface BuildOptions {
+  /** Write entries whatever their SEC code allows, as another system might have (moov-io/ach's bypass option): for files a test hands to the reader. */
+  bypassSecCodeRules?: boolean;
+}
+
+/** Throws NachaRuleError (each problem with its line and rule) when an entry breaks its SEC code's rules. */
+export function buildNachaFile(input: FileInput, opts: BuildOptions = {}): NachaFile {
+  const problems = opts.bypassSecCodeRules ? [] : secCodeProblems(input.batches);
+  if (problems.length) throw new NachaRuleError(problems);
   let traceSeq = 0;
   const batches: Batch[] = input.batches.map((bi, idx) => {
     if (bi.entries.length === 0) throw new RangeError(`batch ${idx + 1} has no entries: NACHA batches hold at least one`);
@@ -116,7 +154,9 @@ export function buildNachaFile(input: FileInput): NachaFile {
       };
     });
     const addenda = entries.reduce((n, e) => n + e.addenda.length, 0);
-    const serviceClassCode = debit > 0 && credit > 0 ? 200 : debit > 0 ? 225 : 220;
+    const debits = bi.entries.some((e) => isDebit(e.transactionCode));
+    const credits = bi.entries.some((e) => isCredit(e.transactionCode));
+    const serviceClassCode = debits && credits ? 200 : debits ? 225 : 220;
     return {
       header: {
         serviceClassCode,
