@@ -15,6 +15,8 @@ export interface MetricsSnapshot {
 }
 
 export class Metrics {
+  #gauges = new Map<string, { help: string; values: Map<string, number> }>();
+  #collectors: (() => Promise<void>)[] = [];
   #counters = new Map<string, { help: string; values: Map<string, number> }>();
   #histograms = new Map<string, { help: string; buckets: number[]; values: Map<string, { counts: number[]; sum: number; count: number }> }>();
 
@@ -27,6 +29,22 @@ export class Metrics {
     let c = this.#counters.get(name);
     if (!c) this.#counters.set(name, (c = { help, values: new Map() }));
     c.values.set(k, (c.values.get(k) ?? 0) + by);
+  }
+
+  /** A value that goes up and down (a rate, a count read from the store), as last set. */
+  set(name: string, help: string, labels: Labels, value: number): void {
+    let g = this.#gauges.get(name);
+    if (!g) this.#gauges.set(name, (g = { help, values: new Map() }));
+    g.values.set(key(labels), value);
+  }
+
+  /** Work that sets gauges from elsewhere (the store), run by `collect()` before each scrape. */
+  onCollect(collector: () => Promise<void>): void {
+    this.#collectors.push(collector);
+  }
+
+  async collect(): Promise<void> {
+    for (const c of this.#collectors) await c();
   }
 
   observe(name: string, help: string, labels: Labels, seconds: number): void {
@@ -68,6 +86,10 @@ export class Metrics {
 
   render(): string {
     const out: string[] = [];
+    for (const [name, g] of this.#gauges) {
+      out.push(`# HELP ${name} ${g.help}`, `# TYPE ${name} gauge`);
+      for (const [k, v] of g.values) out.push(`${name}${k ? `{${k}}` : ''} ${v}`);
+    }
     for (const [name, c] of this.#counters) {
       out.push(`# HELP ${name} ${c.help}`, `# TYPE ${name} counter`);
       for (const [k, v] of c.values) out.push(`${name}${k ? `{${k}}` : ''} ${v}`);

@@ -4,12 +4,14 @@
  * as a process.
  */
 import { HmsopsError } from '../../src/errors/index.js';
+import type { Metrics } from '../../src/metrics.js';
 import { buildService, registerRoutes, type ServiceDefinition } from '../kit/service.js';
 import type { ServiceEnv } from '../kit/service-env.js';
 import type { Store } from '../kit/store.js';
 import { InboundFiles } from './inbound.js';
 import { Ledger, migrations } from './ledger.js';
 import { OdfiSender } from './odfi-sender.js';
+import { ReturnWatch } from './return-watch.js';
 import type { AchDeps } from './routes/deps.js';
 import { fileRoutes } from './routes/files.js';
 import { inboundRoutes } from './routes/inbound.js';
@@ -31,9 +33,23 @@ export const ach: ServiceDefinition = {
       if (!sender) throw new HmsopsError('ODFI_NOT_CONFIGURED', 'no ach.odfi in the config: files are cut into ach/outbound/ and sent nowhere');
       return sender;
     };
-    await registerRoutes<AchDeps>(app, { ledger, inbound, odfi, metrics: ctx.metrics }, [transferRoutes, fileRoutes, odfiRoutes, inboundRoutes]);
+    const returnWatch = new ReturnWatch(ctx.db);
+    ctx.metrics.onCollect(() => exportReturnRates(returnWatch, ctx.metrics));
+    await registerRoutes<AchDeps>(app, { ledger, inbound, returnWatch, odfi, metrics: ctx.metrics }, [transferRoutes, fileRoutes, odfiRoutes, inboundRoutes]);
     return { start: () => sender?.start(), stop: () => sender?.stop() };
   },
 };
+
+/** Each originator's rates as gauges, read from the store at each scrape (any instance answers the same). */
+async function exportReturnRates(watch: ReturnWatch, metrics: Metrics) {
+  const { originators } = await watch.rates();
+  for (const o of originators)
+    for (const r of o.rates) {
+      const labels = { originator: o.companyId, category: r.category };
+      metrics.set('ach_return_rate', 'Returns over entries originated in the last 60 days, by originator (company ID) and category', labels, r.rate ?? 0);
+      metrics.set('ach_return_rate_threshold', "NACHA's threshold for the category", labels, r.threshold);
+      metrics.set('ach_returns_60d', 'Returns received in the last 60 days, by originator and category', labels, r.returns);
+    }
+}
 
 export const build = (env: ServiceEnv, store: Store, opts?: Parameters<typeof buildService>[3]) => buildService(ach, env, store, opts);

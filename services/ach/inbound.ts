@@ -125,6 +125,11 @@ export class InboundFiles {
     return (await this.db.all<ReturnRow>(`${SELECT_RETURNS} WHERE t.grant_id = ? ORDER BY r.seq`, [grantId])).map(record);
   }
 
+  /** Every return and change recorded since an instant, newest first. */
+  async since(at: string): Promise<ReturnRecord[]> {
+    return (await this.db.all<ReturnRow>(`${SELECT_RETURNS} WHERE r.at >= ? ORDER BY r.seq DESC`, [at])).map(record);
+  }
+
   async #records(q: Queries, fileId: string): Promise<ReturnRecord[]> {
     return (await q.all<ReturnRow>(`${SELECT_RETURNS} WHERE r.inbound_file_id = ? ORDER BY r.line`, [fileId])).map(record);
   }

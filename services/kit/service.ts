@@ -190,7 +190,11 @@ export async function buildService(def: ServiceDefinition, env: ServiceEnv, db: 
     const problem = await storePing();
     return problem ? reply.code(503).send({ status: 'not ready', detail: problem }) : { status: 'ready' };
   });
-  app.get('/metrics', async (_req, reply) => reply.type('text/plain; version=0.0.4').send(metrics.render()));
+  app.get('/metrics', async (_req, reply) => {
+    // A gauge read from the store that cannot be read now keeps its last value: the scrape still answers.
+    await metrics.collect().catch((err: unknown) => app.log.warn({ err }, 'metrics not collected'));
+    return reply.type('text/plain; version=0.0.4').send(metrics.render());
+  });
   let openapi: Promise<unknown> | undefined;
   app.get('/v1/openapi.json', { config: { public: true } }, async () => {
     // Built once; a failure is not kept, the next request tries again.

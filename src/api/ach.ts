@@ -149,6 +149,45 @@ export const InboundImport = Type.Object({
 export type InboundImport = Static<typeof InboundImport>;
 export const ReturnList = Type.Object({ returns: Type.Array(ReturnRecord) });
 
+/** The rolling window of the return watch, in days (NACHA's is 60). */
+export const ReturnWindowQuery = Type.Object(
+  { days: Type.Optional(Type.String({ pattern: '^([1-9]|[1-9][0-9]|[12][0-9]{2}|3[0-5][0-9]|36[0-6])$', description: 'a whole number of days, 1-366 (default 60)' })) },
+  { additionalProperties: false },
+);
+
+/** One return rate of an originator against NACHA's threshold (rate null: no entries in the window). */
+export const ReturnRate = Type.Object({
+  category: StringEnum(['unauthorized', 'administrative', 'overall']),
+  returns: Type.Integer(),
+  rate: Nullable(Type.Number()),
+  threshold: Type.Number(),
+  over: Type.Boolean(),
+});
+
+export const ReturnRates = Type.Object({
+  windowDays: Type.Integer(),
+  since: Type.String(),
+  originators: Type.Array(Type.Object({ companyId: Type.String(), originatorName: Type.String(), entries: Type.Integer(), rates: Type.Array(ReturnRate) })),
+  unmatched: Type.Integer({ description: 'returns in the window that match no transfer, so no originator' }),
+});
+export type ReturnRates = Static<typeof ReturnRates>;
+
+/** An account an administrative return (R02, R03, R04) came back from; the number itself is never shown. */
+export const ReturnedAccount = Type.Object({
+  accountKey: Type.String({ description: 'SHA-256 of routing:account, to match without showing the number' }),
+  routing: Type.String(),
+  accountLast4: Type.String(),
+  accountType: AccountType,
+  code: Type.String(),
+  description: Type.String(),
+  grantId: Type.String(),
+  recipientId: Type.String(),
+  idempotencyKey: Type.String(),
+  returnedAt: Type.String(),
+});
+export type ReturnedAccount = Static<typeof ReturnedAccount>;
+export const ReturnedAccountList = Type.Object({ accounts: Type.Array(ReturnedAccount) });
+
 /** A file cut, and where it stands with the ODFI. */
 export const FileTransmission = Type.Object({
   fileId: Type.String(),

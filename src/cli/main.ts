@@ -216,6 +216,19 @@ examples(
 );
 examples(
   ach
+    .command('returns')
+    .description("returns and changes recorded over a rolling window, every grant; --rates: each originator's return rates against NACHA's thresholds (exit 1 when one is over)")
+    .option('--rates', 'unauthorized (0.5 %), administrative (3 %) and overall (15 %) return rates per originator')
+    .option('--days <n>', 'the window in days', '60')
+    .option('--json', 'machine-readable output')
+    .option('--user <name>', 'act as this user (password from HMSOPS_PASSWORD or a prompt)')
+    .action(run(async () => (await import('./commands/ach-returns.js')).achReturnsCommand)),
+  'hmsops ach returns',
+  'hmsops ach returns --rates',
+  '0 7 * * 1-5  hmsops ach returns --rates --json > rates.json || mail -s "ACH return rate over NACHA threshold" ops@example.gov < rates.json',
+);
+examples(
+  ach
     .command('import')
     .description(
       'import a file the bank sent back: each return and notification of change recorded beside its transfer, analytics told, returned recipients notified (the same file again changes nothing)',

@@ -13,6 +13,8 @@ import { readNachaFile } from '../nacha/index.js';
 import type { HmsopsClient } from '../sdk/index.js';
 import type { Grant } from './grant-file.js';
 import { noticeEmail, transferRequest } from './plan.js';
+import { RecipientList } from './recipient-list.js';
+import { accountsReturnedError, returnHistory } from './return-history.js';
 
 export interface Reissued {
   recipientId: string;
@@ -47,6 +49,11 @@ export async function reissue(client: HmsopsClient, grant: Grant, ids: string[])
     throw new UsageError(
       `no returned payment for ${notReturned.join(', ')} in ${grant.id}: only a returned payment is reissued (hmsops disbursements show ${grant.id}): nothing reissued`,
     );
+
+  // An account an administrative return came back from is not paid again until the grant file gives another.
+  const named = { ...grant, recipients: RecipientList.of(ids.map((id) => grant.recipients.at(index.get(id)!))) };
+  const { refused } = await returnHistory(client, named, () => '');
+  if (refused.length) throw accountsReturnedError(grant, refused);
 
   // step 2
   const items = ids.map((id) => {

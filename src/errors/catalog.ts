@@ -63,6 +63,12 @@ export const errorCatalog = {
   GRANT_UNREADABLE: spec(null, usage, 'cli', 'the grant file cannot be read'),
   FILE_UNREADABLE: spec(null, usage, 'cli', 'the file given to `ach verify` cannot be read'),
   UNKNOWN_GRANT: spec(null, usage, 'cli', '`disburse --resume` names a grant this state dir never started'),
+  ACCOUNT_RETURNED: spec(
+    null,
+    usage,
+    'cli',
+    "`disburse`: a recipient's account had an administrative return (R02, R03, R04); nothing was sent until the grant file gives another account",
+  ),
   PASSWORD_REQUIRED: spec(null, usage, 'cli', '`--user` without HMSOPS_PASSWORD and no terminal to ask on'),
   NO_CREDENTIALS: spec(null, usage, 'cli', 'no operator credentials in the state dir yet and no `--user`'),
   FLEET_NOT_READY: spec(null, notReady, 'cli', 'an instance did not become ready in time, crash-loops, or exited 2'),

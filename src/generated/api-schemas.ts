@@ -1194,6 +1194,123 @@ export const ach = {
       }
     }
   },
+  "ReturnRate": {
+    "type": "object",
+    "required": [
+      "category",
+      "returns",
+      "rate",
+      "threshold",
+      "over"
+    ],
+    "properties": {
+      "category": {
+        "type": "string",
+        "enum": [
+          "unauthorized",
+          "administrative",
+          "overall"
+        ]
+      },
+      "returns": {
+        "type": "integer"
+      },
+      "rate": {
+        "type": [
+          "number",
+          "null"
+        ]
+      },
+      "threshold": {
+        "type": "number"
+      },
+      "over": {
+        "type": "boolean"
+      }
+    }
+  },
+  "ReturnRates": {
+    "type": "object",
+    "required": [
+      "windowDays",
+      "since",
+      "originators",
+      "unmatched"
+    ],
+    "properties": {
+      "windowDays": {
+        "type": "integer"
+      },
+      "since": {
+        "type": "string"
+      },
+      "originators": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "required": [
+            "companyId",
+            "originatorName",
+            "entries",
+            "rates"
+          ],
+          "properties": {
+            "companyId": {
+              "type": "string"
+            },
+            "originatorName": {
+              "type": "string"
+            },
+            "entries": {
+              "type": "integer"
+            },
+            "rates": {
+              "type": "array",
+              "items": {
+                "type": "object",
+                "required": [
+                  "category",
+                  "returns",
+                  "rate",
+                  "threshold",
+                  "over"
+                ],
+                "properties": {
+                  "category": {
+                    "type": "string",
+                    "enum": [
+                      "unauthorized",
+                      "administrative",
+                      "overall"
+                    ]
+                  },
+                  "returns": {
+                    "type": "integer"
+                  },
+                  "rate": {
+                    "type": [
+                      "number",
+                      "null"
+                    ]
+                  },
+                  "threshold": {
+                    "type": "number"
+                  },
+                  "over": {
+                    "type": "boolean"
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "unmatched": {
+        "type": "integer",
+        "description": "returns in the window that match no transfer, so no originator"
+      }
+    }
+  },
   "ReturnRecord": {
     "type": "object",
     "required": [
@@ -1269,6 +1386,132 @@ export const ach = {
       },
       "at": {
         "type": "string"
+      }
+    }
+  },
+  "ReturnWindowQuery": {
+    "type": "object",
+    "properties": {
+      "days": {
+        "type": "string",
+        "pattern": "^([1-9]|[1-9][0-9]|[12][0-9]{2}|3[0-5][0-9]|36[0-6])$",
+        "description": "a whole number of days, 1-366 (default 60)"
+      }
+    },
+    "additionalProperties": false
+  },
+  "ReturnedAccount": {
+    "type": "object",
+    "required": [
+      "accountKey",
+      "routing",
+      "accountLast4",
+      "accountType",
+      "code",
+      "description",
+      "grantId",
+      "recipientId",
+      "idempotencyKey",
+      "returnedAt"
+    ],
+    "properties": {
+      "accountKey": {
+        "type": "string",
+        "description": "SHA-256 of routing:account, to match without showing the number"
+      },
+      "routing": {
+        "type": "string"
+      },
+      "accountLast4": {
+        "type": "string"
+      },
+      "accountType": {
+        "type": "string",
+        "enum": [
+          "checking",
+          "savings"
+        ]
+      },
+      "code": {
+        "type": "string"
+      },
+      "description": {
+        "type": "string"
+      },
+      "grantId": {
+        "type": "string"
+      },
+      "recipientId": {
+        "type": "string"
+      },
+      "idempotencyKey": {
+        "type": "string"
+      },
+      "returnedAt": {
+        "type": "string"
+      }
+    }
+  },
+  "ReturnedAccountList": {
+    "type": "object",
+    "required": [
+      "accounts"
+    ],
+    "properties": {
+      "accounts": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "required": [
+            "accountKey",
+            "routing",
+            "accountLast4",
+            "accountType",
+            "code",
+            "description",
+            "grantId",
+            "recipientId",
+            "idempotencyKey",
+            "returnedAt"
+          ],
+          "properties": {
+            "accountKey": {
+              "type": "string",
+              "description": "SHA-256 of routing:account, to match without showing the number"
+            },
+            "routing": {
+              "type": "string"
+            },
+            "accountLast4": {
+              "type": "string"
+            },
+            "accountType": {
+              "type": "string",
+              "enum": [
+                "checking",
+                "savings"
+              ]
+            },
+            "code": {
+              "type": "string"
+            },
+            "description": {
+              "type": "string"
+            },
+            "grantId": {
+              "type": "string"
+            },
+            "recipientId": {
+              "type": "string"
+            },
+            "idempotencyKey": {
+              "type": "string"
+            },
+            "returnedAt": {
+              "type": "string"
+            }
+          }
+        }
       }
     }
   },

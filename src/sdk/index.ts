@@ -215,6 +215,12 @@ export class HmsopsClient {
     /** Sends the files that wait (or the one named) to the ODFI now. */
     sendToOdfi: (fileId?: string) => this.call<T.SendResult>('POST', '/ach/v1/odfi/send', fileId ? { fileId } : {}),
     returns: (grantId: string) => this.call<{ returns: T.ReturnRecord[] }>('GET', `/ach/v1/grants/${encodeURIComponent(grantId)}/returns`),
+    /** Returns and changes of every grant recorded in the last `days` days (default 60), newest first. */
+    recentReturns: (days?: number) => this.call<{ returns: T.ReturnRecord[] }>('GET', `/ach/v1/returns${days ? `?days=${days}` : ''}`),
+    /** Each originator's return rates over a rolling window (default 60 days) against NACHA's thresholds. */
+    returnRates: (days?: number, opts: CallOptions = {}) => this.call<T.ReturnRates>('GET', `/ach/v1/return-rates${days ? `?days=${days}` : ''}`, undefined, {}, opts),
+    /** Accounts an administrative return (R02, R03, R04) came back from, each by `accountKey` (SHA-256 of routing:account). */
+    returnedAccounts: (opts: CallOptions = {}) => this.call<{ accounts: T.ReturnedAccount[] }>('GET', '/ach/v1/returned-accounts', undefined, {}, opts),
   };
 
   readonly analytics = {

@@ -11,6 +11,8 @@ export type {
   GrantSummary,
   InboundImport,
   NoFile,
+  ReturnedAccount,
+  ReturnRates,
   ReturnRecord,
   SendResult,
   Transfer,

@@ -227,6 +227,59 @@ describeStores('the ACH service in-process (two instances, %s store)', (backend)
       expect(listed.map((r: { recipientId: string; code: string }) => `${r.recipientId} ${r.code}`)).toEqual(['R-00000 R03', 'R-00001 C01']);
     });
 
+    it("watches each originator's return rates over 60 days against NACHA's thresholds, names the accounts an administrative return came back from, and exports the rates as metrics", async () => {
+      // An originator of its own, so the other tests' transfers do not count: 40 entries, then 1 R10 (unauthorized), 2 R03 (administrative), 1 R01.
+      const originator = { name: 'RATE WATCH AGCY', companyId: 'RATE000001', odfiRouting: '021000021' };
+      const items = Array.from({ length: 40 }, (_, i) => ({ ...transfer('G-RATE', 500 + i, { originator }), idempotencyKey: `G-RATE:${i}` }));
+      const submitted = json(await batch(a, items));
+      expect(submitted.created, JSON.stringify(submitted.results[0])).toBe(40);
+      const paid = submitted.results.map((r: { transfer: { traceNumber: string; amountCents: number } }) => r.transfer);
+      expect((await cut(a, { grantId: 'G-RATE' })).entries).toBe(40);
+      const back = [
+        ['R10', 0],
+        ['R03', 1],
+        ['R03', 2],
+        ['R01', 3],
+      ] as const;
+      const text = returnFile(back.map(([code, i]) => ({ trace: paid[i].traceNumber, code, amountCents: paid[i].amountCents })));
+      expect((await b.call({ method: 'POST', url: '/v1/inbound-files', payload: { name: 'RATES.ach', text } })).statusCode).toBe(201);
+
+      const ratesAnswer = await b.call({ method: 'GET', url: '/v1/return-rates' });
+      expect(ratesAnswer.statusCode, ratesAnswer.body).toBe(200);
+      const rates = json(ratesAnswer);
+      expect(rates.windowDays).toBe(60);
+      const mine = rates.originators.find((o: { companyId: string }) => o.companyId === 'RATE000001');
+      expect(mine).toMatchObject({ originatorName: 'RATE WATCH AGCY', entries: 40 });
+      expect(
+        mine.rates.map((r: { category: string; returns: number; rate: number; threshold: number; over: boolean }) => [r.category, r.returns, r.rate, r.threshold, r.over]),
+      ).toEqual([
+        ['unauthorized', 1, 0.025, 0.005, true],
+        ['administrative', 2, 0.05, 0.03, true],
+        ['overall', 4, 0.1, 0.15, false],
+      ]);
+      // The returns were recorded just now: a 1-day window holds them all; a window of 0 days is refused.
+      expect(
+        json(await a.call({ method: 'GET', url: '/v1/return-rates?days=1' })).originators.find((o: { companyId: string }) => o.companyId === 'RATE000001').rates[2].returns,
+      ).toBe(4);
+      expect((await a.call({ method: 'GET', url: '/v1/return-rates?days=0' })).statusCode).toBe(400);
+
+      // The two R03 accounts, by a key that does not show the number; the R10 and R01 accounts are not administrative.
+      const { accounts } = json(await a.call({ method: 'GET', url: '/v1/returned-accounts' }));
+      const rate = accounts.filter((x: { grantId: string }) => x.grantId === 'G-RATE');
+      expect(rate.map((x: { recipientId: string; code: string }) => `${x.recipientId} ${x.code}`).sort()).toEqual(['R-00501 R03', 'R-00502 R03']);
+      expect(rate[0].accountKey).toMatch(/^[0-9a-f]{64}$/);
+      expect(JSON.stringify(accounts)).not.toContain(items[1]!.account);
+
+      // The rates as gauges, read from the store at each scrape: the same at either instance.
+      for (const s of [a, b]) {
+        const metrics = (await s.call({ method: 'GET', url: '/metrics' })).body;
+        expect(metrics).toContain('# TYPE ach_return_rate gauge');
+        expect(metrics).toContain('ach_return_rate{category="administrative",originator="RATE000001"} 0.05');
+        expect(metrics).toContain('ach_return_rate_threshold{category="unauthorized",originator="RATE000001"} 0.005');
+        expect(metrics).toContain('ach_returns_60d{category="overall",originator="RATE000001"} 4');
+      }
+    });
+
     it('refuses a file with a return code NACHA does not have, naming the line, and records nothing', async () => {
       const before = (await store.query<{ n: number }>('ach', 'SELECT COUNT(*) AS n FROM returns'))[0]!.n;
       const text = returnFile([{ trace: '021000020000001', code: 'R03', amountCents: 1 }]).replace(/^799R03/m, '799R99');

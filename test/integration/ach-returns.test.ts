@@ -124,18 +124,58 @@ describe('returns and corrections', () => {
     expect(nobody.stdout).not.toMatch(/balances|not checked/);
     expect(JSON.parse((await fleet.hmsops(['reconcile', 'NOPE-1', '--json'])).stdout)).toMatchObject({ verdict: 'no-transfers', unchecked: [] });
 
+    // The return history: 2 of the originator's 10 entries came back, one R03 (administrative).
+    const rates = await fleet.hmsops(['ach', 'returns', '--rates', '--json']);
+    expect(rates.exitCode, rates.stderr).toBe(1); // an originator over a threshold
+    const dol = JSON.parse(rates.stdout).originators.find((o: any) => o.companyId === '1234567890');
+    expect(dol.rates.map((r: any) => [r.category, r.returns, r.rate, r.over])).toEqual([
+      ['unauthorized', 0, 0, false],
+      ['administrative', 1, 0.1, true],
+      ['overall', 2, 0.2, true],
+    ]);
+    expect(JSON.parse(rates.stdout).unmatched).toBe(1);
+    const ratesText = await fleet.hmsops(['ach', 'returns', '--rates']);
+    expect(ratesText.stdout).toMatch(/1234567890\s+US DEPT OF LABOR\s+10\s+administrative\s+1\s+10\.00 %\s+3\.00 %\s+OVER/);
+    expect(JSON.parse((await fleet.hmsops(['ach', 'returns', '--json'])).stdout).returns.map((r: any) => r.code)).toEqual(['R03', 'R15', 'C01', 'R02'].reverse());
+    // The same grant again (its payments are the ones that came back): warned, not refused.
+    const dry = await fleet.hmsops(['disburse', '--grant', grant, '--dry-run']);
+    expect(dry.exitCode, dry.stderr).toBe(0);
+    expect(dry.stderr).toContain(
+      "warning: originator 1234567890 (US DEPT OF LABOR): administrative returns 10 % (1 of 10 entries), above NACHA's 3 % threshold over the last 60 days",
+    );
+    expect(dry.stderr).toContain("all returns 20 % (2 of 10 entries), above NACHA's 15 % threshold");
+    expect(dry.stderr).not.toContain('unauthorized');
+    // A new grant to the account an R03 came back from is refused, dry run or not, until the grant gives another account.
+    const next = path.join(fleet.dir, 'next-grant.yaml');
+    fs.writeFileSync(next, fs.readFileSync(grant, 'utf8').replace('id: DOL-ETA-2026-0042', 'id: DOL-ETA-2026-0043'));
+    for (const args of [['--dry-run'], []]) {
+      const refused = await fleet.hmsops(['disburse', '--grant', next, ...args]);
+      expect(refused.exitCode, refused.stderr).toBe(2);
+      expect(refused.stderr).toContain('1 recipient(s) of DOL-ETA-2026-0043 would be paid to an account an administrative return (R02, R03, R04) came back from');
+      expect(refused.stderr).toMatch(
+        /R-0001 \(Acme Training LLC\): routing 011000015, account ending 6789: R03 No Account\/Unable to Locate Account, returned \d{4}-\d{2}-\d{2} \(grant DOL-ETA-2026-0042\)/,
+      );
+    }
+    expect(await count("SELECT COUNT(*) AS n FROM transfers WHERE grant_id = 'DOL-ETA-2026-0043'")).toBe(0);
+    const corrected = path.join(fleet.dir, 'corrected-grant.yaml');
+    fs.writeFileSync(corrected, fs.readFileSync(grant, 'utf8').replace('account: "123456789"', 'account: "123456780"'));
+
     // Paid again only when the operator says so, and only a returned payment: a new transfer, a new trace.
     const notReturned = await fleet.hmsops(['disburse', '--grant', grant, '--reissue', 'R-0004']);
     expect(notReturned.exitCode).toBe(2);
     expect(notReturned.stderr).toContain('no returned payment for R-0004 in DOL-ETA-2026-0042');
     expect((await fleet.hmsops(['disburse', '--grant', grant, '--reissue', 'R-9999'])).stderr).toContain('not recipients of DOL-ETA-2026-0042: R-9999');
-    const reissue = await fleet.hmsops(['disburse', '--grant', grant, '--reissue', 'R-0001', '--json']);
+    // To the account the R03 came back from: refused; with the account the grant file now gives: paid.
+    const sameAccount = await fleet.hmsops(['disburse', '--grant', grant, '--reissue', 'R-0001']);
+    expect(sameAccount.exitCode).toBe(2);
+    expect(sameAccount.stderr).toContain('R-0001 (Acme Training LLC): routing 011000015, account ending 6789: R03');
+    const reissue = await fleet.hmsops(['disburse', '--grant', corrected, '--reissue', 'R-0001', '--json']);
     expect(reissue.exitCode, reissue.stderr).toBe(0);
     const [again1] = JSON.parse(reissue.stdout).reissued;
     expect(again1).toMatchObject({ recipientId: 'R-0001', returnCode: 'R03', returnedTransferId: result.records[0].transferId, amountCents: a!.amountCents, paidNow: true });
     expect(again1.traceNumber).not.toBe(a!.traceNumber);
     // The same command again pays no one twice.
-    const twice = await fleet.hmsops(['disburse', '--grant', grant, '--reissue', 'R-0001', '--json']);
+    const twice = await fleet.hmsops(['disburse', '--grant', corrected, '--reissue', 'R-0001', '--json']);
     expect(JSON.parse(twice.stdout).reissued[0]).toMatchObject({ transferId: again1.transferId, paidNow: false });
     expect(await count("SELECT COUNT(*) AS n FROM transfers WHERE recipient_id = 'R-0001'")).toBe(2);
     // Still balanced: 11 transfers in 2 files = 9 paid + 2 returned.

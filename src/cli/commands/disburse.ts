@@ -8,12 +8,13 @@ import { effectiveDateProblem, nextBankingDay } from '../../banking-days.js';
 import { parseDuration } from '../../duration.js';
 import { ExitCode, HmsopsError, UsageError } from '../../errors/index.js';
 import { readGrantFile, type Grant } from '../../disburse/grant-file.js';
-import { planDisbursement } from '../../disburse/plan.js';
+import { planDisbursement, transferKey } from '../../disburse/plan.js';
 import { RecipientList } from '../../disburse/recipient-list.js';
 import { reissue, type ReissueReceipt } from '../../disburse/reissue.js';
+import { accountsReturnedError, type ReturnHistory, returnHistory } from '../../disburse/return-history.js';
 import { runDisbursement, type Progress, type Receipt } from '../../disburse/run.js';
 import { formatCents } from '../../money.js';
-import { HmsopsApiError } from '../../sdk/index.js';
+import { HmsopsApiError, type HmsopsClient } from '../../sdk/index.js';
 import { loadContext, type CliContext, type GlobalOptions } from '../context.js';
 import { exitWith, ok, type CommandResult } from '../end.js';
 import { type HeapGovernor, heapGovernor } from '../heap-governor.js';
@@ -81,12 +82,33 @@ export async function disburseCommand(opts: DisburseOptions): Promise<CommandRes
   if (opts.reissue !== undefined) return reissueCommand(ctx, grant, opts);
   const plan = planDisbursement(grant);
   if (opts.dryRun) {
-    if (opts.json) printJson({ dryRun: true, plan });
-    else printPlan(grant, plan);
+    // The ledger's returns are read when a fleet answers; a dry run without one says so.
+    const history = await dryRunHistory(ctx, opts, grant);
+    if (opts.json) printJson({ dryRun: true, plan, returnHistory: history });
+    else {
+      printPlan(grant, plan);
+      sayHistory(history);
+    }
+    if ('refused' in history && history.refused.length) throw accountsReturnedError(grant, history.refused);
     return ok;
   }
   // step 2
   const client = await clientFor(ctx, opts);
+  let history: ReturnHistory;
+  try {
+    // Read as long as the payments would be retried: an ACH service down now gets the same advice as a run.
+    history = await returnHistory(client, grant, (id) => transferKey(grant.id, id), { retryForMs });
+  } catch (err) {
+    await client.close();
+    const e = await withAdvice(ctx, err);
+    if (e instanceof HmsopsError) e.details.push("nothing was sent: the ledger's return history is read first; run the same command again once it answers");
+    throw e;
+  }
+  if (!opts.json) sayHistory(history);
+  if (history.refused.length) {
+    await client.close();
+    throw accountsReturnedError(grant, history.refused);
+  }
   // Kept for --resume once there is a fleet to pay through (nothing is written without one).
   saveGrant(savedGrantFile(ctx, grant.id), grant, heap);
   let stop = false;
@@ -116,13 +138,8 @@ export async function disburseCommand(opts: DisburseOptions): Promise<CommandRes
     });
   } catch (err) {
     progress.done();
-    const e = asCliError(err);
-    if (e instanceof HmsopsError) {
-      // No instance of a service could answer: each one's state, and what to do, from the supervisor.
-      const service = unavailableService(err);
-      if (service) e.details.push(...(await serviceAdvice(ctx, service)));
-      e.details.push(`nothing is paid twice: run \`hmsops disburse --resume ${grant.id}\` to finish`);
-    }
+    const e = await withAdvice(ctx, err);
+    if (e instanceof HmsopsError) e.details.push(`nothing is paid twice: run \`hmsops disburse --resume ${grant.id}\` to finish`);
     throw e;
   } finally {
     process.off('SIGINT', onSigint);
@@ -135,6 +152,36 @@ export async function disburseCommand(opts: DisburseOptions): Promise<CommandRes
   if (receipt.status === 'refusals' || receipt.files.some((f) => !f.valid)) return exitWith(ExitCode.failure);
   if (receipt.status === 'follow-ups-pending') return exitWith(ExitCode.followUpsPending);
   return ok;
+}
+
+/** A dry run reads the return history when the fleet answers, and says why not otherwise. */
+async function dryRunHistory(ctx: CliContext, opts: DisburseOptions, grant: Grant): Promise<ReturnHistory | { notChecked: string }> {
+  let client: HmsopsClient;
+  try {
+    client = await clientFor(ctx, opts);
+  } catch (err) {
+    return { notChecked: `no fleet to ask (${err instanceof Error ? err.message : String(err)})` };
+  }
+  try {
+    return await returnHistory(client, grant, (id) => transferKey(grant.id, id));
+  } catch (err) {
+    return { notChecked: err instanceof Error ? err.message : String(err) };
+  } finally {
+    await client.close();
+  }
+}
+
+function sayHistory(history: ReturnHistory | { notChecked: string }) {
+  if ('notChecked' in history) process.stderr.write(`${color.dim(`return history not checked: ${history.notChecked}`)}\n`);
+  else for (const w of history.warnings) process.stderr.write(`${color.yellow('warning:')} ${w}\n`);
+}
+
+/** The CLI's error for a failed call; when no instance of a service could answer, each one's state and what to do, from the supervisor. */
+async function withAdvice(ctx: CliContext, err: unknown): Promise<unknown> {
+  const e = asCliError(err);
+  const service = unavailableService(err);
+  if (e instanceof HmsopsError && service) e.details.push(...(await serviceAdvice(ctx, service)));
+  return e;
 }
 
 /** The service a NO_HEALTHY_INSTANCE or UPSTREAM_UNREACHABLE answer names, if any. */
