@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Store } from '../kit/store.js';
-import { formatCutoff, nextCutoff } from './cutoffs.js';
+import { formatCutoff, nextCutoff } from '../../src/domain/cutoffs.js';
 import type { InboundFiles, InboundImport } from './inbound.js';
 import { fetchFile, listRemote, sendFile, type SftpTarget, withSftp } from './odfi-sftp.js';
 

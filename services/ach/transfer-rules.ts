@@ -3,6 +3,7 @@
  * amount range, names NACHA can carry, SEC code and account type. Every problem, by field.
  */
 import { amountCentsProblem, checkDigitProblem, nextBankingDay, notBankingDayReason, originatorNameProblem, recipientNameProblem } from '../../src/domain/payment-rules.js';
+import { SAME_DAY_LIMIT_TEXT, SAME_DAY_MAX_ENTRY_CENTS } from '../../src/domain/same-day.js';
 import { foldToNacha, isValidRouting } from '../../src/nacha/index.js';
 import type { TransferRequest } from '../../src/api/ach.js';
 
@@ -101,6 +102,9 @@ export function validateTransfer(input: unknown, now = new Date()): { ok: true; 
       else effectiveDate = d;
     }
   }
+  // An entry effective today is a Same Day ACH entry: NACHA's per-entry limit applies.
+  if (effectiveDate === now.toISOString().slice(0, 10) && typeof amount === 'number' && amount > SAME_DAY_MAX_ENTRY_CENTS)
+    problems.push({ field: 'amountCents', reason: `${SAME_DAY_LIMIT_TEXT}: effective today (${effectiveDate}), this is a same-day entry` });
   if (problems.length) return { ok: false, problems };
   return {
     ok: true,

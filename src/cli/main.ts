@@ -250,6 +250,7 @@ examples(
     .option('--dry-run', 'validate and print the plan; send nothing')
     .option('--reissue <ids>', 'pay again these recipients (comma-separated ids) whose payment the bank returned: a new transfer each, with the grant file as it is now')
     .option('--effective-date <date>', 'effective entry date YYYY-MM-DD (default: the grant file, else the next business day)')
+    .option('--same-day', "Same Day ACH: settles today, if sent before one of the bank's same-day cutoffs (ach.odfi.sameDayCutoffs); each entry at most $1,000,000")
     .option('--user <name>', 'act as this user (password from HMSOPS_PASSWORD or a prompt)')
     .option('--batch-size <n>', 'transfers per request to the ACH service (at most 10,000)', '5000')
     .option('--batches-in-flight <n>', 'transfer requests sent at once (1-8; one per ACH instance is a good start)', '2')
@@ -261,6 +262,7 @@ examples(
   'hmsops disburse --grant fixtures/grants/dol-training.yaml --dry-run',
   'hmsops disburse --resume DOL-ETA-2026-0042 --json',
   'hmsops disburse --grant fixtures/grants/dol-training.yaml --reissue R-0003',
+  'hmsops disburse --grant fixtures/grants/dol-training.yaml --same-day --dry-run',
 );
 
 const disbursements = program.command('disbursements').description('disbursements as the services record them');

@@ -218,6 +218,14 @@ const Ach = Strict(
             }),
           ),
           timezone: Type.Optional(Type.String({ minLength: 1, description: 'the time zone of the cutoffs (IANA name)', default: 'America/New_York' })),
+          sameDayCutoffs: Type.Optional(
+            Type.Array(Matching('^([01]\\d|2[0-3]):[0-5]\\d$', 'a time of day such as 14:45'), {
+              minItems: 1,
+              description: "the bank's Same Day ACH cutoffs (`disburse --same-day`), in `timezone`",
+              default: ['10:30', '14:45', '16:45'],
+            }),
+          ),
+          sendLead: Type.Optional(Duration({ description: 'how long before a cutoff its files go up; a same-day payment must be sent before then', default: '15m' })),
         },
         { description: 'the originating bank (ODFI): files sent to it over SFTP' },
       ),

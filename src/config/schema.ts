@@ -109,9 +109,20 @@ function resolveOdfi(raw: Raw | undefined, dir: string): OdfiConfig | null {
       outbound: sftp.outbound ?? '/outbound',
       inbound: sftp.inbound ?? '/inbound',
     },
-    cutoffs: [...(raw.cutoffs ?? d.cutoffs ?? ['10:30', '14:45'])].sort(),
-    timezone: raw.timezone ?? d.timezone ?? 'America/New_York',
+    cutoffs: [...(raw.cutoffs ?? d.cutoffs)].sort(),
+    timezone: raw.timezone ?? d.timezone,
+    sameDayCutoffs: [...(raw.sameDayCutoffs ?? d.sameDayCutoffs)].sort(),
+    sendLeadMs: ms(raw.sendLead ?? d.sendLead),
   };
+}
+
+/** The bank's calendar as the CLI plans with it: the config's ach.odfi, or its defaults when no bank is configured. */
+export function achCalendar(config: FleetConfig): Pick<OdfiConfig, 'cutoffs' | 'timezone' | 'sameDayCutoffs' | 'sendLeadMs'> {
+  const d = FILE_DEFAULTS.ach?.odfi ?? {};
+  const o = config.ach.odfi;
+  return o
+    ? { cutoffs: o.cutoffs, timezone: o.timezone, sameDayCutoffs: o.sameDayCutoffs, sendLeadMs: o.sendLeadMs }
+    : { cutoffs: [...d.cutoffs].sort(), timezone: d.timezone, sameDayCutoffs: [...d.sameDayCutoffs].sort(), sendLeadMs: ms(d.sendLead) };
 }
 
 /** Fills the schema's defaults into an already checked config file. */

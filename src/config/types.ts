@@ -66,6 +66,10 @@ export interface OdfiConfig {
   /** HH:MM, in `timezone`. */
   cutoffs: string[];
   timezone: string;
+  /** HH:MM, in `timezone`: the Same Day ACH windows. */
+  sameDayCutoffs: string[];
+  /** Files go up this long before a cutoff. */
+  sendLeadMs: number;
 }
 
 export interface RegistryConfig {

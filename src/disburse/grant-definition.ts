@@ -36,6 +36,7 @@ export const grantDefinition = Strict({
     odfiRouting: Routing,
   }),
   effectiveDate: Type.Optional(Matching('^\\d{4}-\\d{2}-\\d{2}$', 'a date YYYY-MM-DD')),
+  sameDay: Type.Optional(Type.Boolean({ description: "Same Day ACH: settles today, if sent before one of the bank's same-day cutoffs" })),
   secCode: Type.Optional(SecCode),
   recipients: Type.Array(recipientDefinition, { minItems: 1 }),
 });

@@ -28,6 +28,8 @@ export interface Grant {
   agency: string;
   originator: { name: string; companyId: string; odfiRouting: string };
   effectiveDate?: string;
+  /** Same Day ACH (`sameDay: true` or `disburse --same-day`): the effective date is today, in the bank's zone. */
+  sameDay?: boolean;
   recipients: RecipientList;
 }
 
@@ -42,6 +44,7 @@ export function grantRuleProblems(raw: Yaml, today: string): PathProblem[] {
   if (typeof raw?.effectiveDate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(raw.effectiveDate)) {
     if (Number.isNaN(Date.parse(`${raw.effectiveDate}T00:00:00Z`))) out.push({ path: ['effectiveDate'], message: `"${raw.effectiveDate}" is not a real date` });
     else out.push(...at(['effectiveDate'], effectiveDateProblem(raw.effectiveDate, today)));
+    if (raw.sameDay === true) out.push({ path: ['sameDay'], message: 'a same-day grant settles the day it is sent: leave effectiveDate out' });
   }
   const seen = new FirstIndex();
   (Array.isArray(raw?.recipients) ? raw.recipients : []).forEach((r: Yaml, i: number) => out.push(...recipientRuleProblems(r, i, seen)));
@@ -166,6 +169,7 @@ function toGrant(g: Yaml): Grant {
     agency: g.agency,
     originator: { name: foldToNacha(g.originator.name), companyId: g.originator.companyId, odfiRouting: g.originator.odfiRouting },
     effectiveDate: g.effectiveDate,
+    ...(g.sameDay ? { sameDay: true } : {}),
     recipients: RecipientList.of(g.recipients.map((r: Yaml) => toRecipient(r, g.secCode))),
   };
 }

@@ -12,6 +12,7 @@ import { foldToNacha, formatNachaProblem, NACHA_NAME_WIDTH, nachaFieldText, read
 import { mayRetry } from '../retry.js';
 import type { CallOptions, HmsopsClient } from '../sdk/index.js';
 import type { Grant } from './grant-file.js';
+import type { SameDayWindow } from '../domain/same-day.js';
 import { RecipientResults } from './results.js';
 import { emailKey, eventId, noticeEmail, transferRequest } from './plan.js';
 
@@ -36,6 +37,8 @@ export interface Receipt {
     problems: string[];
   }[];
   pending: { analytics: number; email: number; reason: string[] };
+  /** When the money settles (the files' effective entry date), and for Same Day ACH the bank's window it was sent for. */
+  settlement: { date: string | null; sameDay: boolean; window: string | null };
   /** Names longer than the NACHA Individual Name field (22): the file carries them cut; everything else keeps them whole. */
   shortenedNames: { id: string; name: string; nachaName: string }[];
   durationMs: number;
@@ -60,6 +63,8 @@ export interface RunOptions {
   maxFileEntries?: number;
   /** Told each time a batch (or part of it) is sent again, and why. */
   onRetry?: (notice: string) => void;
+  /** A Same Day ACH grant: the window it is sent for (src/domain/same-day.ts). */
+  sameDay?: SameDayWindow;
 }
 
 /** How long a follow-up batch is sent again while its service cannot answer, before the rest is left pending. */
@@ -288,6 +293,8 @@ class Disbursement {
       const name = grant.recipients.name(i);
       if (name.length > width && foldToNacha(name).length > width) shortenedNames.push({ id: grant.recipients.id(i), name, nachaName: nachaFieldText(name, width) });
     }
+    const { sameDay } = this.opts;
+    const settlement = { date: sameDay?.date ?? grant.effectiveDate ?? files[0]?.effectiveDates[0] ?? null, sameDay: Boolean(sameDay), window: sameDay?.cutoff ?? null };
     return {
       grantId: grant.id,
       program: grant.program,
@@ -297,6 +304,7 @@ class Disbursement {
       totals,
       files,
       pending,
+      settlement,
       shortenedNames,
       durationMs: Date.now() - this.#t0,
     };

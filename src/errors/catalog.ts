@@ -69,6 +69,13 @@ export const errorCatalog = {
     'cli',
     "`disburse`: a recipient's account had an administrative return (R02, R03, R04); nothing was sent until the grant file gives another account",
   ),
+  SAME_DAY_MISSED: spec(
+    null,
+    usage,
+    'cli',
+    "`disburse --same-day`: today's last same-day cutoff can no longer be made, or today is not a banking day; the message names the next cutoff",
+  ),
+  SAME_DAY_LIMIT: spec(null, usage, 'cli', "`disburse --same-day`: an entry over Same Day ACH's $1,000,000.00; the recipients are named"),
   PASSWORD_REQUIRED: spec(null, usage, 'cli', '`--user` without HMSOPS_PASSWORD and no terminal to ask on'),
   NO_CREDENTIALS: spec(null, usage, 'cli', 'no operator credentials in the state dir yet and no `--user`'),
   FLEET_NOT_READY: spec(null, notReady, 'cli', 'an instance did not become ready in time, crash-loops, or exited 2'),

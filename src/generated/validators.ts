@@ -2,7 +2,7 @@
 // @ts-nocheck
 "use strict";
 export const validateConfig = validate10;
-const schema11 = {"type":"object","properties":{"version":{"type":"integer","minimum":1,"maximum":1,"description":"config format version; 1","default":1},"stateDir":{"type":"string","description":"state directory, relative to the config file","default":".hmsops"},"gateway":{"type":"object","properties":{"enabled":{"type":"boolean","default":true},"port":{"type":"integer","minimum":0,"maximum":65535,"description":"fixed port of the gateway (0: any free port)","default":8080},"host":{"type":"string","default":"127.0.0.1"},"upstreamTimeout":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","default":"30s"},"bodyLimit":{"x-kind":"bytes","anyOf":[{"type":"string","pattern":"^\\s*\\d+\\s*([bB]|[kK][bB]|[mM][bB]|[gG][bB])?\\s*$"},{"type":"integer","minimum":0,"maximum":1.7976931348623157e+308}],"default":"10mb"},"balancing":{"type":"string","enum":["round-robin","least-outstanding"],"default":"round-robin"},"cooldown":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"how long an instance that refused a connection stays out of rotation","default":"5s"},"auth":{"type":"boolean","description":"verify bearer tokens at the edge","default":true},"workers":{"type":"integer","minimum":1,"maximum":64,"description":"gateway processes sharing its port; up to one per core for throughput","default":1}},"additionalProperties":false},"registry":{"type":"object","properties":{"backend":{"type":"string","enum":["embedded","etcd"],"description":"embedded: a table in this host's daemon (one machine); etcd: a cluster every host's daemon publishes to and reads from","default":"embedded"},"ttl":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"an instance that has not heartbeated for this long is critical; with etcd, also the host lease's TTL","default":"10s"},"deregisterAfter":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"a critical instance silent for this long is removed","default":"1m"},"endpoints":{"type":"array","items":{"type":"string","pattern":"^https?://[^/]+/?$","x-hint":"an http:// or https:// URL of an etcd member (scheme, host and port)"},"minItems":1,"description":"etcd: the cluster's client URLs"},"prefix":{"type":"string","pattern":"^/([A-Za-z0-9._-]+/)+$","x-hint":"a key prefix such as /hmsops/grants/ (starts and ends with /)","description":"etcd: where this fleet's keys live; fleets sharing a cluster use different prefixes","default":"/hmsops/default/"},"user":{"type":"string","minLength":1,"description":"etcd: a user of etcd's own authentication"},"passwordFile":{"type":"string","minLength":1,"description":"etcd: a file (mode 0600) holding the user's password, relative to the config file"},"tls":{"type":"object","properties":{"ca":{"type":"string","minLength":1,"description":"the CA certificate etcd's certificate is checked against (PEM)"},"cert":{"type":"string","minLength":1,"description":"a client certificate (PEM), where etcd asks for one"},"key":{"type":"string","minLength":1,"description":"the client certificate's key (PEM, mode 0600)"}},"additionalProperties":false,"description":"etcd over https: files relative to the config file"}},"additionalProperties":false},"host":{"type":"object","properties":{"name":{"type":"string","pattern":"^[A-Za-z0-9]([A-Za-z0-9.-]{0,61}[A-Za-z0-9])?$","x-hint":"a host name: letters, digits, dots and dashes","description":"this host's name in the registry (default: the machine's hostname)"},"advertise":{"type":"string","minLength":1,"description":"the address this host's instances listen on and are registered at: one other hosts reach (never 0.0.0.0)","default":"127.0.0.1"}},"additionalProperties":false,"description":"this machine, where a fleet spans several"},"fleet":{"type":"object","properties":{"secretFile":{"type":"string","minLength":1,"description":"a file (mode 0600) every host of the fleet has, the same on each: the key of the identity a gateway forwards to services on any host (default: a secret of this daemon, one machine)"}},"additionalProperties":false,"description":"what every host of the fleet shares"},"logs":{"type":"object","properties":{"maxSize":{"x-kind":"bytes","anyOf":[{"type":"string","pattern":"^\\s*\\d+\\s*([bB]|[kK][bB]|[mM][bB]|[gG][bB])?\\s*$"},{"type":"integer","minimum":0,"maximum":1.7976931348623157e+308}],"description":"rotate an instance log at this size","default":"10mb"},"maxFiles":{"type":"integer","minimum":1,"maximum":100,"default":3}},"additionalProperties":false},"smtp":{"type":"object","properties":{"url":{"type":"string","pattern":"^smtps?:\\/\\/","x-hint":"an smtp:// or smtps:// URL"}},"additionalProperties":false,"description":"where messaging delivers mail (default: the bundled mail sink)"},"ach":{"type":"object","properties":{"odfi":{"type":"object","required":["sftp"],"properties":{"sftp":{"type":"object","required":["url","privateKeyFile","hostKey"],"properties":{"url":{"type":"string","pattern":"^sftp://[^@/]+@[^/]+$","x-hint":"an sftp://USER@HOST:PORT URL","description":"the ODFI's SFTP server"},"privateKeyFile":{"type":"string","minLength":1,"description":"the private key (mode 0600) hmsops logs in with, relative to the config file"},"hostKey":{"type":"string","pattern":"^SHA256:[A-Za-z0-9+/]{43}$","x-hint":"a host key fingerprint as ssh-keygen -l prints it: SHA256: and 43 characters","description":"the server's host key, pinned"},"outbound":{"type":"string","minLength":1,"description":"the remote folder files are sent to","default":"/outbound"},"inbound":{"type":"string","minLength":1,"description":"the remote folder the bank leaves returns in","default":"/inbound"}},"additionalProperties":false,"description":"how files reach the ODFI"},"cutoffs":{"type":"array","items":{"type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d$","x-hint":"a time of day such as 10:30"},"minItems":1,"description":"the bank's processing windows: a file is sent before the next one","default":["10:30","14:45"]},"timezone":{"type":"string","minLength":1,"description":"the time zone of the cutoffs (IANA name)","default":"America/New_York"}},"additionalProperties":false,"description":"the originating bank (ODFI): files sent to it over SFTP"}},"additionalProperties":false,"description":"ACH settings that are not about processes"},"store":{"type":"object","properties":{"backend":{"type":"string","enum":["sqlite","postgres"],"description":"sqlite: a file per service under the state dir (one machine); postgres: a database instances on several hosts share","default":"sqlite"},"url":{"type":"string","pattern":"^postgres(ql)?://","x-hint":"a postgres:// URL","description":"postgres://USER@HOST:PORT/DB (no password here: passwordFile or PGPASSWORD); each service uses its own schema in it"},"passwordFile":{"type":"string","minLength":1,"description":"a file holding the database user's password, relative to the config file (else PGPASSWORD)"},"tls":{"type":"object","properties":{"ca":{"type":"string","minLength":1,"description":"the CA certificate the server's certificate is checked against (PEM)"},"cert":{"type":"string","minLength":1,"description":"a client certificate (PEM), where the server asks for one"},"key":{"type":"string","minLength":1,"description":"the client certificate's key (PEM, mode 0600)"}},"additionalProperties":false,"description":"PostgreSQL over TLS, the server's certificate verified (name and CA; without ca, the system's CAs): files relative to the config file"}},"additionalProperties":false,"description":"the bundled services' store"},"services":{"type":"object","additionalProperties":{"type":"object","properties":{"command":{"type":"string","minLength":1,"description":"shell command that starts one instance; gets PORT and HOST (host.advertise, 127.0.0.1 by default) to listen on"},"cwd":{"type":"string","description":"working directory, relative to the config file","default":"."},"env":{"type":"object","x-kind":"stringMap","additionalProperties":{"type":["string","number","boolean"]},"description":"extra environment variables"},"instances":{"type":"integer","minimum":0,"maximum":64,"description":"how many instances to run","default":1},"route":{"type":"string","pattern":"^(\\/[A-Za-z0-9._~-]+)+$|^none$","x-hint":"a path prefix such as /billing, or none","description":"gateway route prefix (default /<name>, /mail for mail-sink); none keeps it off the gateway"},"version":{"type":"string","description":"version reported in the registry (default: bundled for bundled services, 0.0.0 for others)"},"rateLimit":{"type":"object","required":["requests"],"properties":{"requests":{"type":"integer","minimum":1,"maximum":1000000,"description":"requests one client may make per period"},"per":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"the period","default":"1s"},"burst":{"type":"integer","minimum":1,"maximum":1000000,"description":"requests at once after a quiet spell (default: requests)"}},"additionalProperties":false,"description":"a limit per client address at the gateway: over it, 429 RATE_LIMITED with Retry-After"},"health":{"type":"object","properties":{"path":{"type":"string","pattern":"^/","x-hint":"a path starting with /","description":"shortcut: one path for liveness and readiness"},"liveness":{"type":"object","properties":{"path":{"type":"string","pattern":"^/","x-hint":"a path starting with /","description":"HTTP path probed with GET; 2xx/3xx is success (default: health.path, else /healthz or /readyz for bundled services, / for others)"},"interval":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"time between probes","default":"2s"},"timeout":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"a probe slower than this fails","default":"1s"},"failureThreshold":{"type":"integer","minimum":1,"description":"consecutive failures before the probe counts as failed","default":3},"successThreshold":{"type":"integer","minimum":1,"description":"consecutive successes before it counts as passing again","default":1},"startPeriod":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"failures during this time after start do not count","default":"10s"}},"additionalProperties":false,"description":"An HTTP liveness probe with Kubernetes semantics"},"readiness":{"type":"object","properties":{"path":{"type":"string","pattern":"^/","x-hint":"a path starting with /","description":"HTTP path probed with GET; 2xx/3xx is success (default: health.path, else /healthz or /readyz for bundled services, / for others)"},"interval":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"time between probes","default":"1s"},"timeout":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"a probe slower than this fails","default":"1s"},"failureThreshold":{"type":"integer","minimum":1,"description":"consecutive failures before the probe counts as failed","default":1},"successThreshold":{"type":"integer","minimum":1,"description":"consecutive successes before it counts as passing again","default":1},"startPeriod":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"failures during this time after start do not count","default":"0s"}},"additionalProperties":false,"description":"An HTTP readiness probe with Kubernetes semantics"}},"additionalProperties":false},"restart":{"type":"object","properties":{"policy":{"type":"string","enum":["on-failure","always","never"],"default":"on-failure"},"initialBackoff":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","default":"100ms"},"maxBackoff":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","default":"10s"},"minUptime":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"an instance up this long resets its backoff","default":"10s"},"maxRestarts":{"type":"integer","minimum":0,"description":"restarts allowed within the window before crash-looping","default":5},"window":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","default":"1m"}},"additionalProperties":false,"description":"restart policy with exponential backoff"},"store":{"type":"object","properties":{"backend":{"type":"string","enum":["sqlite","postgres"],"description":"sqlite: a file per service under the state dir (one machine); postgres: a database instances on several hosts share"},"url":{"type":"string","pattern":"^postgres(ql)?://","x-hint":"a postgres:// URL","description":"postgres://USER@HOST:PORT/DB (no password here: passwordFile or PGPASSWORD); each service uses its own schema in it"},"passwordFile":{"type":"string","minLength":1,"description":"a file holding the database user's password, relative to the config file (else PGPASSWORD)"},"tls":{"type":"object","properties":{"ca":{"type":"string","minLength":1,"description":"the CA certificate the server's certificate is checked against (PEM)"},"cert":{"type":"string","minLength":1,"description":"a client certificate (PEM), where the server asks for one"},"key":{"type":"string","minLength":1,"description":"the client certificate's key (PEM, mode 0600)"}},"additionalProperties":false,"description":"PostgreSQL over TLS, the server's certificate verified (name and CA; without ca, the system's CAs): files relative to the config file"}},"additionalProperties":false,"description":"this service's store, where it differs from the fleet's (its own database user, say)"},"stopTimeout":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"time between SIGTERM and SIGKILL","default":"10s"},"drainDelay":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"time between deregistering and SIGTERM, so routers stop sending","default":"100ms"}},"additionalProperties":false,"description":"One service of the fleet: a bundled one (auth, ach, analytics, messaging, mail-sink) or any program with a command"},"propertyNames":{"pattern":"^[a-z][a-z0-9-]{0,30}$"},"description":"the services (default: the bundled ones)"}},"additionalProperties":false,"description":"hmsops fleet configuration"};
+const schema11 = {"type":"object","properties":{"version":{"type":"integer","minimum":1,"maximum":1,"description":"config format version; 1","default":1},"stateDir":{"type":"string","description":"state directory, relative to the config file","default":".hmsops"},"gateway":{"type":"object","properties":{"enabled":{"type":"boolean","default":true},"port":{"type":"integer","minimum":0,"maximum":65535,"description":"fixed port of the gateway (0: any free port)","default":8080},"host":{"type":"string","default":"127.0.0.1"},"upstreamTimeout":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","default":"30s"},"bodyLimit":{"x-kind":"bytes","anyOf":[{"type":"string","pattern":"^\\s*\\d+\\s*([bB]|[kK][bB]|[mM][bB]|[gG][bB])?\\s*$"},{"type":"integer","minimum":0,"maximum":1.7976931348623157e+308}],"default":"10mb"},"balancing":{"type":"string","enum":["round-robin","least-outstanding"],"default":"round-robin"},"cooldown":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"how long an instance that refused a connection stays out of rotation","default":"5s"},"auth":{"type":"boolean","description":"verify bearer tokens at the edge","default":true},"workers":{"type":"integer","minimum":1,"maximum":64,"description":"gateway processes sharing its port; up to one per core for throughput","default":1}},"additionalProperties":false},"registry":{"type":"object","properties":{"backend":{"type":"string","enum":["embedded","etcd"],"description":"embedded: a table in this host's daemon (one machine); etcd: a cluster every host's daemon publishes to and reads from","default":"embedded"},"ttl":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"an instance that has not heartbeated for this long is critical; with etcd, also the host lease's TTL","default":"10s"},"deregisterAfter":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"a critical instance silent for this long is removed","default":"1m"},"endpoints":{"type":"array","items":{"type":"string","pattern":"^https?://[^/]+/?$","x-hint":"an http:// or https:// URL of an etcd member (scheme, host and port)"},"minItems":1,"description":"etcd: the cluster's client URLs"},"prefix":{"type":"string","pattern":"^/([A-Za-z0-9._-]+/)+$","x-hint":"a key prefix such as /hmsops/grants/ (starts and ends with /)","description":"etcd: where this fleet's keys live; fleets sharing a cluster use different prefixes","default":"/hmsops/default/"},"user":{"type":"string","minLength":1,"description":"etcd: a user of etcd's own authentication"},"passwordFile":{"type":"string","minLength":1,"description":"etcd: a file (mode 0600) holding the user's password, relative to the config file"},"tls":{"type":"object","properties":{"ca":{"type":"string","minLength":1,"description":"the CA certificate etcd's certificate is checked against (PEM)"},"cert":{"type":"string","minLength":1,"description":"a client certificate (PEM), where etcd asks for one"},"key":{"type":"string","minLength":1,"description":"the client certificate's key (PEM, mode 0600)"}},"additionalProperties":false,"description":"etcd over https: files relative to the config file"}},"additionalProperties":false},"host":{"type":"object","properties":{"name":{"type":"string","pattern":"^[A-Za-z0-9]([A-Za-z0-9.-]{0,61}[A-Za-z0-9])?$","x-hint":"a host name: letters, digits, dots and dashes","description":"this host's name in the registry (default: the machine's hostname)"},"advertise":{"type":"string","minLength":1,"description":"the address this host's instances listen on and are registered at: one other hosts reach (never 0.0.0.0)","default":"127.0.0.1"}},"additionalProperties":false,"description":"this machine, where a fleet spans several"},"fleet":{"type":"object","properties":{"secretFile":{"type":"string","minLength":1,"description":"a file (mode 0600) every host of the fleet has, the same on each: the key of the identity a gateway forwards to services on any host (default: a secret of this daemon, one machine)"}},"additionalProperties":false,"description":"what every host of the fleet shares"},"logs":{"type":"object","properties":{"maxSize":{"x-kind":"bytes","anyOf":[{"type":"string","pattern":"^\\s*\\d+\\s*([bB]|[kK][bB]|[mM][bB]|[gG][bB])?\\s*$"},{"type":"integer","minimum":0,"maximum":1.7976931348623157e+308}],"description":"rotate an instance log at this size","default":"10mb"},"maxFiles":{"type":"integer","minimum":1,"maximum":100,"default":3}},"additionalProperties":false},"smtp":{"type":"object","properties":{"url":{"type":"string","pattern":"^smtps?:\\/\\/","x-hint":"an smtp:// or smtps:// URL"}},"additionalProperties":false,"description":"where messaging delivers mail (default: the bundled mail sink)"},"ach":{"type":"object","properties":{"odfi":{"type":"object","required":["sftp"],"properties":{"sftp":{"type":"object","required":["url","privateKeyFile","hostKey"],"properties":{"url":{"type":"string","pattern":"^sftp://[^@/]+@[^/]+$","x-hint":"an sftp://USER@HOST:PORT URL","description":"the ODFI's SFTP server"},"privateKeyFile":{"type":"string","minLength":1,"description":"the private key (mode 0600) hmsops logs in with, relative to the config file"},"hostKey":{"type":"string","pattern":"^SHA256:[A-Za-z0-9+/]{43}$","x-hint":"a host key fingerprint as ssh-keygen -l prints it: SHA256: and 43 characters","description":"the server's host key, pinned"},"outbound":{"type":"string","minLength":1,"description":"the remote folder files are sent to","default":"/outbound"},"inbound":{"type":"string","minLength":1,"description":"the remote folder the bank leaves returns in","default":"/inbound"}},"additionalProperties":false,"description":"how files reach the ODFI"},"cutoffs":{"type":"array","items":{"type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d$","x-hint":"a time of day such as 10:30"},"minItems":1,"description":"the bank's processing windows: a file is sent before the next one","default":["10:30","14:45"]},"timezone":{"type":"string","minLength":1,"description":"the time zone of the cutoffs (IANA name)","default":"America/New_York"},"sameDayCutoffs":{"type":"array","items":{"type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d$","x-hint":"a time of day such as 14:45"},"minItems":1,"description":"the bank's Same Day ACH cutoffs (`disburse --same-day`), in `timezone`","default":["10:30","14:45","16:45"]},"sendLead":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"how long before a cutoff its files go up; a same-day payment must be sent before then","default":"15m"}},"additionalProperties":false,"description":"the originating bank (ODFI): files sent to it over SFTP"}},"additionalProperties":false,"description":"ACH settings that are not about processes"},"store":{"type":"object","properties":{"backend":{"type":"string","enum":["sqlite","postgres"],"description":"sqlite: a file per service under the state dir (one machine); postgres: a database instances on several hosts share","default":"sqlite"},"url":{"type":"string","pattern":"^postgres(ql)?://","x-hint":"a postgres:// URL","description":"postgres://USER@HOST:PORT/DB (no password here: passwordFile or PGPASSWORD); each service uses its own schema in it"},"passwordFile":{"type":"string","minLength":1,"description":"a file holding the database user's password, relative to the config file (else PGPASSWORD)"},"tls":{"type":"object","properties":{"ca":{"type":"string","minLength":1,"description":"the CA certificate the server's certificate is checked against (PEM)"},"cert":{"type":"string","minLength":1,"description":"a client certificate (PEM), where the server asks for one"},"key":{"type":"string","minLength":1,"description":"the client certificate's key (PEM, mode 0600)"}},"additionalProperties":false,"description":"PostgreSQL over TLS, the server's certificate verified (name and CA; without ca, the system's CAs): files relative to the config file"}},"additionalProperties":false,"description":"the bundled services' store"},"services":{"type":"object","additionalProperties":{"type":"object","properties":{"command":{"type":"string","minLength":1,"description":"shell command that starts one instance; gets PORT and HOST (host.advertise, 127.0.0.1 by default) to listen on"},"cwd":{"type":"string","description":"working directory, relative to the config file","default":"."},"env":{"type":"object","x-kind":"stringMap","additionalProperties":{"type":["string","number","boolean"]},"description":"extra environment variables"},"instances":{"type":"integer","minimum":0,"maximum":64,"description":"how many instances to run","default":1},"route":{"type":"string","pattern":"^(\\/[A-Za-z0-9._~-]+)+$|^none$","x-hint":"a path prefix such as /billing, or none","description":"gateway route prefix (default /<name>, /mail for mail-sink); none keeps it off the gateway"},"version":{"type":"string","description":"version reported in the registry (default: bundled for bundled services, 0.0.0 for others)"},"rateLimit":{"type":"object","required":["requests"],"properties":{"requests":{"type":"integer","minimum":1,"maximum":1000000,"description":"requests one client may make per period"},"per":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"the period","default":"1s"},"burst":{"type":"integer","minimum":1,"maximum":1000000,"description":"requests at once after a quiet spell (default: requests)"}},"additionalProperties":false,"description":"a limit per client address at the gateway: over it, 429 RATE_LIMITED with Retry-After"},"health":{"type":"object","properties":{"path":{"type":"string","pattern":"^/","x-hint":"a path starting with /","description":"shortcut: one path for liveness and readiness"},"liveness":{"type":"object","properties":{"path":{"type":"string","pattern":"^/","x-hint":"a path starting with /","description":"HTTP path probed with GET; 2xx/3xx is success (default: health.path, else /healthz or /readyz for bundled services, / for others)"},"interval":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"time between probes","default":"2s"},"timeout":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"a probe slower than this fails","default":"1s"},"failureThreshold":{"type":"integer","minimum":1,"description":"consecutive failures before the probe counts as failed","default":3},"successThreshold":{"type":"integer","minimum":1,"description":"consecutive successes before it counts as passing again","default":1},"startPeriod":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"failures during this time after start do not count","default":"10s"}},"additionalProperties":false,"description":"An HTTP liveness probe with Kubernetes semantics"},"readiness":{"type":"object","properties":{"path":{"type":"string","pattern":"^/","x-hint":"a path starting with /","description":"HTTP path probed with GET; 2xx/3xx is success (default: health.path, else /healthz or /readyz for bundled services, / for others)"},"interval":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"time between probes","default":"1s"},"timeout":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"a probe slower than this fails","default":"1s"},"failureThreshold":{"type":"integer","minimum":1,"description":"consecutive failures before the probe counts as failed","default":1},"successThreshold":{"type":"integer","minimum":1,"description":"consecutive successes before it counts as passing again","default":1},"startPeriod":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"failures during this time after start do not count","default":"0s"}},"additionalProperties":false,"description":"An HTTP readiness probe with Kubernetes semantics"}},"additionalProperties":false},"restart":{"type":"object","properties":{"policy":{"type":"string","enum":["on-failure","always","never"],"default":"on-failure"},"initialBackoff":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","default":"100ms"},"maxBackoff":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","default":"10s"},"minUptime":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"an instance up this long resets its backoff","default":"10s"},"maxRestarts":{"type":"integer","minimum":0,"description":"restarts allowed within the window before crash-looping","default":5},"window":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","default":"1m"}},"additionalProperties":false,"description":"restart policy with exponential backoff"},"store":{"type":"object","properties":{"backend":{"type":"string","enum":["sqlite","postgres"],"description":"sqlite: a file per service under the state dir (one machine); postgres: a database instances on several hosts share"},"url":{"type":"string","pattern":"^postgres(ql)?://","x-hint":"a postgres:// URL","description":"postgres://USER@HOST:PORT/DB (no password here: passwordFile or PGPASSWORD); each service uses its own schema in it"},"passwordFile":{"type":"string","minLength":1,"description":"a file holding the database user's password, relative to the config file (else PGPASSWORD)"},"tls":{"type":"object","properties":{"ca":{"type":"string","minLength":1,"description":"the CA certificate the server's certificate is checked against (PEM)"},"cert":{"type":"string","minLength":1,"description":"a client certificate (PEM), where the server asks for one"},"key":{"type":"string","minLength":1,"description":"the client certificate's key (PEM, mode 0600)"}},"additionalProperties":false,"description":"PostgreSQL over TLS, the server's certificate verified (name and CA; without ca, the system's CAs): files relative to the config file"}},"additionalProperties":false,"description":"this service's store, where it differs from the fleet's (its own database user, say)"},"stopTimeout":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"time between SIGTERM and SIGKILL","default":"10s"},"drainDelay":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"time between deregistering and SIGTERM, so routers stop sending","default":"100ms"}},"additionalProperties":false,"description":"One service of the fleet: a bundled one (auth, ach, analytics, messaging, mail-sink) or any program with a command"},"propertyNames":{"pattern":"^[a-z][a-z0-9-]{0,30}$"},"description":"the services (default: the bundled ones)"}},"additionalProperties":false,"description":"hmsops fleet configuration"};
 const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$", "u");
 const pattern1 = new RegExp("^\\s*\\d+\\s*([bB]|[kK][bB]|[mM][bB]|[gG][bB])?\\s*$", "u");
@@ -13,10 +13,10 @@ const pattern9 = new RegExp("^smtps?:\\/\\/", "u");
 const pattern10 = new RegExp("^sftp://[^@/]+@[^/]+$", "u");
 const pattern11 = new RegExp("^SHA256:[A-Za-z0-9+/]{43}$", "u");
 const pattern12 = new RegExp("^([01]\\d|2[0-3]):[0-5]\\d$", "u");
-const pattern13 = new RegExp("^postgres(ql)?://", "u");
-const pattern14 = new RegExp("^[a-z][a-z0-9-]{0,30}$", "u");
-const pattern15 = new RegExp("^(\\/[A-Za-z0-9._~-]+)+$|^none$", "u");
-const pattern17 = new RegExp("^/", "u");
+const pattern15 = new RegExp("^postgres(ql)?://", "u");
+const pattern16 = new RegExp("^[a-z][a-z0-9-]{0,30}$", "u");
+const pattern17 = new RegExp("^(\\/[A-Za-z0-9._~-]+)+$|^none$", "u");
+const pattern19 = new RegExp("^/", "u");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -1067,7 +1067,7 @@ vErrors.push(err80);
 errors++;
 }
 for(const key9 in data36){
-if(!(((key9 === "sftp") || (key9 === "cutoffs")) || (key9 === "timezone"))){
+if(!(((((key9 === "sftp") || (key9 === "cutoffs")) || (key9 === "timezone")) || (key9 === "sameDayCutoffs")) || (key9 === "sendLead"))){
 const err81 = {instancePath:instancePath+"/ach/odfi",schemaPath:"#/properties/ach/properties/odfi/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.ach.properties.odfi,data:data36};
 if(vErrors === null){
 vErrors = [err81];
@@ -1336,9 +1336,11 @@ vErrors.push(err102);
 errors++;
 }
 }
-}
-else {
-const err103 = {instancePath:instancePath+"/ach/odfi",schemaPath:"#/properties/ach/properties/odfi/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.ach.properties.odfi.type,parentSchema:schema11.properties.ach.properties.odfi,data:data36};
+if(data36.sameDayCutoffs !== undefined){
+let data46 = data36.sameDayCutoffs;
+if(Array.isArray(data46)){
+if(data46.length < 1){
+const err103 = {instancePath:instancePath+"/ach/odfi/sameDayCutoffs",schemaPath:"#/properties/ach/properties/odfi/properties/sameDayCutoffs/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.ach.properties.odfi.properties.sameDayCutoffs,data:data46};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1347,10 +1349,12 @@ vErrors.push(err103);
 }
 errors++;
 }
-}
-}
-else {
-const err104 = {instancePath:instancePath+"/ach",schemaPath:"#/properties/ach/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.ach.type,parentSchema:schema11.properties.ach,data:data35};
+const len2 = data46.length;
+for(let i2=0; i2<len2; i2++){
+let data47 = data46[i2];
+if(typeof data47 === "string"){
+if(!pattern12.test(data47)){
+const err104 = {instancePath:instancePath+"/ach/odfi/sameDayCutoffs/" + i2,schemaPath:"#/properties/ach/properties/odfi/properties/sameDayCutoffs/items/pattern",keyword:"pattern",params:{pattern: "^([01]\\d|2[0-3]):[0-5]\\d$"},message:"must match pattern \""+"^([01]\\d|2[0-3]):[0-5]\\d$"+"\"",schema:"^([01]\\d|2[0-3]):[0-5]\\d$",parentSchema:schema11.properties.ach.properties.odfi.properties.sameDayCutoffs.items,data:data47};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1360,12 +1364,8 @@ vErrors.push(err104);
 errors++;
 }
 }
-if(data.store !== undefined){
-let data46 = data.store;
-if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
-for(const key11 in data46){
-if(!((((key11 === "backend") || (key11 === "url")) || (key11 === "passwordFile")) || (key11 === "tls"))){
-const err105 = {instancePath:instancePath+"/store",schemaPath:"#/properties/store/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.store,data:data46};
+else {
+const err105 = {instancePath:instancePath+"/ach/odfi/sameDayCutoffs/" + i2,schemaPath:"#/properties/ach/properties/odfi/properties/sameDayCutoffs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ach.properties.odfi.properties.sameDayCutoffs.items.type,parentSchema:schema11.properties.ach.properties.odfi.properties.sameDayCutoffs.items,data:data47};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1375,10 +1375,9 @@ vErrors.push(err105);
 errors++;
 }
 }
-if(data46.backend !== undefined){
-let data47 = data46.backend;
-if(typeof data47 !== "string"){
-const err106 = {instancePath:instancePath+"/store/backend",schemaPath:"#/properties/store/properties/backend/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.backend.type,parentSchema:schema11.properties.store.properties.backend,data:data47};
+}
+else {
+const err106 = {instancePath:instancePath+"/ach/odfi/sameDayCutoffs",schemaPath:"#/properties/ach/properties/odfi/properties/sameDayCutoffs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.ach.properties.odfi.properties.sameDayCutoffs.type,parentSchema:schema11.properties.ach.properties.odfi.properties.sameDayCutoffs,data:data46};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1387,8 +1386,12 @@ vErrors.push(err106);
 }
 errors++;
 }
-if(!((data47 === "sqlite") || (data47 === "postgres"))){
-const err107 = {instancePath:instancePath+"/store/backend",schemaPath:"#/properties/store/properties/backend/enum",keyword:"enum",params:{allowedValues: schema11.properties.store.properties.backend.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.store.properties.backend.enum,parentSchema:schema11.properties.store.properties.backend,data:data47};
+}
+if(data36.sendLead !== undefined){
+let data48 = data36.sendLead;
+if(typeof data48 === "string"){
+if(!pattern0.test(data48)){
+const err107 = {instancePath:instancePath+"/ach/odfi/sendLead",schemaPath:"#/properties/ach/properties/odfi/properties/sendLead/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.ach.properties.odfi.properties.sendLead,data:data48};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1398,11 +1401,8 @@ vErrors.push(err107);
 errors++;
 }
 }
-if(data46.url !== undefined){
-let data48 = data46.url;
-if(typeof data48 === "string"){
-if(!pattern13.test(data48)){
-const err108 = {instancePath:instancePath+"/store/url",schemaPath:"#/properties/store/properties/url/pattern",keyword:"pattern",params:{pattern: "^postgres(ql)?://"},message:"must match pattern \""+"^postgres(ql)?://"+"\"",schema:"^postgres(ql)?://",parentSchema:schema11.properties.store.properties.url,data:data48};
+else {
+const err108 = {instancePath:instancePath+"/ach/odfi/sendLead",schemaPath:"#/properties/ach/properties/odfi/properties/sendLead/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ach.properties.odfi.properties.sendLead.type,parentSchema:schema11.properties.ach.properties.odfi.properties.sendLead,data:data48};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1412,8 +1412,9 @@ vErrors.push(err108);
 errors++;
 }
 }
+}
 else {
-const err109 = {instancePath:instancePath+"/store/url",schemaPath:"#/properties/store/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.url.type,parentSchema:schema11.properties.store.properties.url,data:data48};
+const err109 = {instancePath:instancePath+"/ach/odfi",schemaPath:"#/properties/ach/properties/odfi/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.ach.properties.odfi.type,parentSchema:schema11.properties.ach.properties.odfi,data:data36};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1423,11 +1424,9 @@ vErrors.push(err109);
 errors++;
 }
 }
-if(data46.passwordFile !== undefined){
-let data49 = data46.passwordFile;
-if(typeof data49 === "string"){
-if(data49.length < 1){
-const err110 = {instancePath:instancePath+"/store/passwordFile",schemaPath:"#/properties/store/properties/passwordFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.store.properties.passwordFile,data:data49};
+}
+else {
+const err110 = {instancePath:instancePath+"/ach",schemaPath:"#/properties/ach/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.ach.type,parentSchema:schema11.properties.ach,data:data35};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1437,8 +1436,12 @@ vErrors.push(err110);
 errors++;
 }
 }
-else {
-const err111 = {instancePath:instancePath+"/store/passwordFile",schemaPath:"#/properties/store/properties/passwordFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.passwordFile.type,parentSchema:schema11.properties.store.properties.passwordFile,data:data49};
+if(data.store !== undefined){
+let data49 = data.store;
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+for(const key11 in data49){
+if(!((((key11 === "backend") || (key11 === "url")) || (key11 === "passwordFile")) || (key11 === "tls"))){
+const err111 = {instancePath:instancePath+"/store",schemaPath:"#/properties/store/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.store,data:data49};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1448,12 +1451,10 @@ vErrors.push(err111);
 errors++;
 }
 }
-if(data46.tls !== undefined){
-let data50 = data46.tls;
-if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
-for(const key12 in data50){
-if(!(((key12 === "ca") || (key12 === "cert")) || (key12 === "key"))){
-const err112 = {instancePath:instancePath+"/store/tls",schemaPath:"#/properties/store/properties/tls/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.store.properties.tls,data:data50};
+if(data49.backend !== undefined){
+let data50 = data49.backend;
+if(typeof data50 !== "string"){
+const err112 = {instancePath:instancePath+"/store/backend",schemaPath:"#/properties/store/properties/backend/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.backend.type,parentSchema:schema11.properties.store.properties.backend,data:data50};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1462,12 +1463,8 @@ vErrors.push(err112);
 }
 errors++;
 }
-}
-if(data50.ca !== undefined){
-let data51 = data50.ca;
-if(typeof data51 === "string"){
-if(data51.length < 1){
-const err113 = {instancePath:instancePath+"/store/tls/ca",schemaPath:"#/properties/store/properties/tls/properties/ca/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.store.properties.tls.properties.ca,data:data51};
+if(!((data50 === "sqlite") || (data50 === "postgres"))){
+const err113 = {instancePath:instancePath+"/store/backend",schemaPath:"#/properties/store/properties/backend/enum",keyword:"enum",params:{allowedValues: schema11.properties.store.properties.backend.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.store.properties.backend.enum,parentSchema:schema11.properties.store.properties.backend,data:data50};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1477,8 +1474,11 @@ vErrors.push(err113);
 errors++;
 }
 }
-else {
-const err114 = {instancePath:instancePath+"/store/tls/ca",schemaPath:"#/properties/store/properties/tls/properties/ca/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.tls.properties.ca.type,parentSchema:schema11.properties.store.properties.tls.properties.ca,data:data51};
+if(data49.url !== undefined){
+let data51 = data49.url;
+if(typeof data51 === "string"){
+if(!pattern15.test(data51)){
+const err114 = {instancePath:instancePath+"/store/url",schemaPath:"#/properties/store/properties/url/pattern",keyword:"pattern",params:{pattern: "^postgres(ql)?://"},message:"must match pattern \""+"^postgres(ql)?://"+"\"",schema:"^postgres(ql)?://",parentSchema:schema11.properties.store.properties.url,data:data51};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1488,11 +1488,8 @@ vErrors.push(err114);
 errors++;
 }
 }
-if(data50.cert !== undefined){
-let data52 = data50.cert;
-if(typeof data52 === "string"){
-if(data52.length < 1){
-const err115 = {instancePath:instancePath+"/store/tls/cert",schemaPath:"#/properties/store/properties/tls/properties/cert/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.store.properties.tls.properties.cert,data:data52};
+else {
+const err115 = {instancePath:instancePath+"/store/url",schemaPath:"#/properties/store/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.url.type,parentSchema:schema11.properties.store.properties.url,data:data51};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1502,8 +1499,11 @@ vErrors.push(err115);
 errors++;
 }
 }
-else {
-const err116 = {instancePath:instancePath+"/store/tls/cert",schemaPath:"#/properties/store/properties/tls/properties/cert/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.tls.properties.cert.type,parentSchema:schema11.properties.store.properties.tls.properties.cert,data:data52};
+if(data49.passwordFile !== undefined){
+let data52 = data49.passwordFile;
+if(typeof data52 === "string"){
+if(data52.length < 1){
+const err116 = {instancePath:instancePath+"/store/passwordFile",schemaPath:"#/properties/store/properties/passwordFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.store.properties.passwordFile,data:data52};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1513,11 +1513,8 @@ vErrors.push(err116);
 errors++;
 }
 }
-if(data50.key !== undefined){
-let data53 = data50.key;
-if(typeof data53 === "string"){
-if(data53.length < 1){
-const err117 = {instancePath:instancePath+"/store/tls/key",schemaPath:"#/properties/store/properties/tls/properties/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.store.properties.tls.properties.key,data:data53};
+else {
+const err117 = {instancePath:instancePath+"/store/passwordFile",schemaPath:"#/properties/store/properties/passwordFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.passwordFile.type,parentSchema:schema11.properties.store.properties.passwordFile,data:data52};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1527,8 +1524,12 @@ vErrors.push(err117);
 errors++;
 }
 }
-else {
-const err118 = {instancePath:instancePath+"/store/tls/key",schemaPath:"#/properties/store/properties/tls/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.tls.properties.key.type,parentSchema:schema11.properties.store.properties.tls.properties.key,data:data53};
+if(data49.tls !== undefined){
+let data53 = data49.tls;
+if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
+for(const key12 in data53){
+if(!(((key12 === "ca") || (key12 === "cert")) || (key12 === "key"))){
+const err118 = {instancePath:instancePath+"/store/tls",schemaPath:"#/properties/store/properties/tls/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.store.properties.tls,data:data53};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1538,9 +1539,11 @@ vErrors.push(err118);
 errors++;
 }
 }
-}
-else {
-const err119 = {instancePath:instancePath+"/store/tls",schemaPath:"#/properties/store/properties/tls/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.store.properties.tls.type,parentSchema:schema11.properties.store.properties.tls,data:data50};
+if(data53.ca !== undefined){
+let data54 = data53.ca;
+if(typeof data54 === "string"){
+if(data54.length < 1){
+const err119 = {instancePath:instancePath+"/store/tls/ca",schemaPath:"#/properties/store/properties/tls/properties/ca/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.store.properties.tls.properties.ca,data:data54};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1550,9 +1553,8 @@ vErrors.push(err119);
 errors++;
 }
 }
-}
 else {
-const err120 = {instancePath:instancePath+"/store",schemaPath:"#/properties/store/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.store.type,parentSchema:schema11.properties.store,data:data46};
+const err120 = {instancePath:instancePath+"/store/tls/ca",schemaPath:"#/properties/store/properties/tls/properties/ca/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.tls.properties.ca.type,parentSchema:schema11.properties.store.properties.tls.properties.ca,data:data54};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1562,14 +1564,11 @@ vErrors.push(err120);
 errors++;
 }
 }
-if(data.services !== undefined){
-let data54 = data.services;
-if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
-for(const key13 in data54){
-const _errs150 = errors;
-if(typeof key13 === "string"){
-if(!pattern14.test(key13)){
-const err121 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema11.properties.services.propertyNames,data:key13,propertyName:key13};
+if(data53.cert !== undefined){
+let data55 = data53.cert;
+if(typeof data55 === "string"){
+if(data55.length < 1){
+const err121 = {instancePath:instancePath+"/store/tls/cert",schemaPath:"#/properties/store/properties/tls/properties/cert/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.store.properties.tls.properties.cert,data:data55};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1579,9 +1578,8 @@ vErrors.push(err121);
 errors++;
 }
 }
-var valid19 = _errs150 === errors;
-if(!valid19){
-const err122 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/propertyNames",keyword:"propertyNames",params:{propertyName: key13},message:"property name must be valid",schema:schema11.properties.services.propertyNames,parentSchema:schema11.properties.services,data:data54};
+else {
+const err122 = {instancePath:instancePath+"/store/tls/cert",schemaPath:"#/properties/store/properties/tls/properties/cert/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.tls.properties.cert.type,parentSchema:schema11.properties.store.properties.tls.properties.cert,data:data55};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1591,12 +1589,11 @@ vErrors.push(err122);
 errors++;
 }
 }
-for(const key14 in data54){
-let data55 = data54[key14];
-if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
-for(const key15 in data55){
-if(!(func2.call(schema11.properties.services.additionalProperties.properties, key15))){
-const err123 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties,data:data55};
+if(data53.key !== undefined){
+let data56 = data53.key;
+if(typeof data56 === "string"){
+if(data56.length < 1){
+const err123 = {instancePath:instancePath+"/store/tls/key",schemaPath:"#/properties/store/properties/tls/properties/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.store.properties.tls.properties.key,data:data56};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1606,11 +1603,8 @@ vErrors.push(err123);
 errors++;
 }
 }
-if(data55.command !== undefined){
-let data56 = data55.command;
-if(typeof data56 === "string"){
-if(data56.length < 1){
-const err124 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/command",schemaPath:"#/properties/services/additionalProperties/properties/command/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.command,data:data56};
+else {
+const err124 = {instancePath:instancePath+"/store/tls/key",schemaPath:"#/properties/store/properties/tls/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.tls.properties.key.type,parentSchema:schema11.properties.store.properties.tls.properties.key,data:data56};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1620,8 +1614,9 @@ vErrors.push(err124);
 errors++;
 }
 }
+}
 else {
-const err125 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/command",schemaPath:"#/properties/services/additionalProperties/properties/command/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.command.type,parentSchema:schema11.properties.services.additionalProperties.properties.command,data:data56};
+const err125 = {instancePath:instancePath+"/store/tls",schemaPath:"#/properties/store/properties/tls/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.store.properties.tls.type,parentSchema:schema11.properties.store.properties.tls,data:data53};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1631,10 +1626,9 @@ vErrors.push(err125);
 errors++;
 }
 }
-if(data55.cwd !== undefined){
-let data57 = data55.cwd;
-if(typeof data57 !== "string"){
-const err126 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/cwd",schemaPath:"#/properties/services/additionalProperties/properties/cwd/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.cwd.type,parentSchema:schema11.properties.services.additionalProperties.properties.cwd,data:data57};
+}
+else {
+const err126 = {instancePath:instancePath+"/store",schemaPath:"#/properties/store/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.store.type,parentSchema:schema11.properties.store,data:data49};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1644,13 +1638,14 @@ vErrors.push(err126);
 errors++;
 }
 }
-if(data55.env !== undefined){
-let data58 = data55.env;
-if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
-for(const key16 in data58){
-let data59 = data58[key16];
-if(((typeof data59 !== "string") && (!((typeof data59 == "number") && (isFinite(data59))))) && (typeof data59 !== "boolean")){
-const err127 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/env/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/properties/env/additionalProperties/type",keyword:"type",params:{type: schema11.properties.services.additionalProperties.properties.env.additionalProperties.type},message:"must be string,number,boolean",schema:schema11.properties.services.additionalProperties.properties.env.additionalProperties.type,parentSchema:schema11.properties.services.additionalProperties.properties.env.additionalProperties,data:data59};
+if(data.services !== undefined){
+let data57 = data.services;
+if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
+for(const key13 in data57){
+const _errs159 = errors;
+if(typeof key13 === "string"){
+if(!pattern16.test(key13)){
+const err127 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema11.properties.services.propertyNames,data:key13,propertyName:key13};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1660,9 +1655,9 @@ vErrors.push(err127);
 errors++;
 }
 }
-}
-else {
-const err128 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/env",schemaPath:"#/properties/services/additionalProperties/properties/env/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.env.type,parentSchema:schema11.properties.services.additionalProperties.properties.env,data:data58};
+var valid21 = _errs159 === errors;
+if(!valid21){
+const err128 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/propertyNames",keyword:"propertyNames",params:{propertyName: key13},message:"property name must be valid",schema:schema11.properties.services.propertyNames,parentSchema:schema11.properties.services,data:data57};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1672,10 +1667,12 @@ vErrors.push(err128);
 errors++;
 }
 }
-if(data55.instances !== undefined){
-let data60 = data55.instances;
-if(!(((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60))) && (isFinite(data60)))){
-const err129 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/instances",schemaPath:"#/properties/services/additionalProperties/properties/instances/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.instances.type,parentSchema:schema11.properties.services.additionalProperties.properties.instances,data:data60};
+for(const key14 in data57){
+let data58 = data57[key14];
+if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
+for(const key15 in data58){
+if(!(func2.call(schema11.properties.services.additionalProperties.properties, key15))){
+const err129 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties,data:data58};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1684,9 +1681,12 @@ vErrors.push(err129);
 }
 errors++;
 }
-if((typeof data60 == "number") && (isFinite(data60))){
-if(data60 > 64 || isNaN(data60)){
-const err130 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/instances",schemaPath:"#/properties/services/additionalProperties/properties/instances/maximum",keyword:"maximum",params:{comparison: "<=", limit: 64},message:"must be <= 64",schema:64,parentSchema:schema11.properties.services.additionalProperties.properties.instances,data:data60};
+}
+if(data58.command !== undefined){
+let data59 = data58.command;
+if(typeof data59 === "string"){
+if(data59.length < 1){
+const err130 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/command",schemaPath:"#/properties/services/additionalProperties/properties/command/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.command,data:data59};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1695,8 +1695,9 @@ vErrors.push(err130);
 }
 errors++;
 }
-if(data60 < 0 || isNaN(data60)){
-const err131 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/instances",schemaPath:"#/properties/services/additionalProperties/properties/instances/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.instances,data:data60};
+}
+else {
+const err131 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/command",schemaPath:"#/properties/services/additionalProperties/properties/command/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.command.type,parentSchema:schema11.properties.services.additionalProperties.properties.command,data:data59};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1706,12 +1707,10 @@ vErrors.push(err131);
 errors++;
 }
 }
-}
-if(data55.route !== undefined){
-let data61 = data55.route;
-if(typeof data61 === "string"){
-if(!pattern15.test(data61)){
-const err132 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/route",schemaPath:"#/properties/services/additionalProperties/properties/route/pattern",keyword:"pattern",params:{pattern: "^(\\/[A-Za-z0-9._~-]+)+$|^none$"},message:"must match pattern \""+"^(\\/[A-Za-z0-9._~-]+)+$|^none$"+"\"",schema:"^(\\/[A-Za-z0-9._~-]+)+$|^none$",parentSchema:schema11.properties.services.additionalProperties.properties.route,data:data61};
+if(data58.cwd !== undefined){
+let data60 = data58.cwd;
+if(typeof data60 !== "string"){
+const err132 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/cwd",schemaPath:"#/properties/services/additionalProperties/properties/cwd/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.cwd.type,parentSchema:schema11.properties.services.additionalProperties.properties.cwd,data:data60};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1721,8 +1720,13 @@ vErrors.push(err132);
 errors++;
 }
 }
-else {
-const err133 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/route",schemaPath:"#/properties/services/additionalProperties/properties/route/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.route.type,parentSchema:schema11.properties.services.additionalProperties.properties.route,data:data61};
+if(data58.env !== undefined){
+let data61 = data58.env;
+if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
+for(const key16 in data61){
+let data62 = data61[key16];
+if(((typeof data62 !== "string") && (!((typeof data62 == "number") && (isFinite(data62))))) && (typeof data62 !== "boolean")){
+const err133 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/env/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/properties/env/additionalProperties/type",keyword:"type",params:{type: schema11.properties.services.additionalProperties.properties.env.additionalProperties.type},message:"must be string,number,boolean",schema:schema11.properties.services.additionalProperties.properties.env.additionalProperties.type,parentSchema:schema11.properties.services.additionalProperties.properties.env.additionalProperties,data:data62};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1732,10 +1736,9 @@ vErrors.push(err133);
 errors++;
 }
 }
-if(data55.version !== undefined){
-let data62 = data55.version;
-if(typeof data62 !== "string"){
-const err134 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/version",schemaPath:"#/properties/services/additionalProperties/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.version.type,parentSchema:schema11.properties.services.additionalProperties.properties.version,data:data62};
+}
+else {
+const err134 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/env",schemaPath:"#/properties/services/additionalProperties/properties/env/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.env.type,parentSchema:schema11.properties.services.additionalProperties.properties.env,data:data61};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1745,11 +1748,10 @@ vErrors.push(err134);
 errors++;
 }
 }
-if(data55.rateLimit !== undefined){
-let data63 = data55.rateLimit;
-if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
-if(data63.requests === undefined){
-const err135 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/required",keyword:"required",params:{missingProperty: "requests"},message:"must have required property '"+"requests"+"'",schema:schema11.properties.services.additionalProperties.properties.rateLimit.required,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit,data:data63};
+if(data58.instances !== undefined){
+let data63 = data58.instances;
+if(!(((typeof data63 == "number") && (!(data63 % 1) && !isNaN(data63))) && (isFinite(data63)))){
+const err135 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/instances",schemaPath:"#/properties/services/additionalProperties/properties/instances/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.instances.type,parentSchema:schema11.properties.services.additionalProperties.properties.instances,data:data63};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1758,9 +1760,9 @@ vErrors.push(err135);
 }
 errors++;
 }
-for(const key17 in data63){
-if(!(((key17 === "requests") || (key17 === "per")) || (key17 === "burst"))){
-const err136 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit,data:data63};
+if((typeof data63 == "number") && (isFinite(data63))){
+if(data63 > 64 || isNaN(data63)){
+const err136 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/instances",schemaPath:"#/properties/services/additionalProperties/properties/instances/maximum",keyword:"maximum",params:{comparison: "<=", limit: 64},message:"must be <= 64",schema:64,parentSchema:schema11.properties.services.additionalProperties.properties.instances,data:data63};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1769,11 +1771,8 @@ vErrors.push(err136);
 }
 errors++;
 }
-}
-if(data63.requests !== undefined){
-let data64 = data63.requests;
-if(!(((typeof data64 == "number") && (!(data64 % 1) && !isNaN(data64))) && (isFinite(data64)))){
-const err137 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/requests",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/requests/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.requests.type,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.requests,data:data64};
+if(data63 < 0 || isNaN(data63)){
+const err137 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/instances",schemaPath:"#/properties/services/additionalProperties/properties/instances/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.instances,data:data63};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1782,9 +1781,13 @@ vErrors.push(err137);
 }
 errors++;
 }
-if((typeof data64 == "number") && (isFinite(data64))){
-if(data64 > 1000000 || isNaN(data64)){
-const err138 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/requests",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/requests/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.requests,data:data64};
+}
+}
+if(data58.route !== undefined){
+let data64 = data58.route;
+if(typeof data64 === "string"){
+if(!pattern17.test(data64)){
+const err138 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/route",schemaPath:"#/properties/services/additionalProperties/properties/route/pattern",keyword:"pattern",params:{pattern: "^(\\/[A-Za-z0-9._~-]+)+$|^none$"},message:"must match pattern \""+"^(\\/[A-Za-z0-9._~-]+)+$|^none$"+"\"",schema:"^(\\/[A-Za-z0-9._~-]+)+$|^none$",parentSchema:schema11.properties.services.additionalProperties.properties.route,data:data64};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1793,8 +1796,9 @@ vErrors.push(err138);
 }
 errors++;
 }
-if(data64 < 1 || isNaN(data64)){
-const err139 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/requests",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/requests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.requests,data:data64};
+}
+else {
+const err139 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/route",schemaPath:"#/properties/services/additionalProperties/properties/route/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.route.type,parentSchema:schema11.properties.services.additionalProperties.properties.route,data:data64};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1804,12 +1808,10 @@ vErrors.push(err139);
 errors++;
 }
 }
-}
-if(data63.per !== undefined){
-let data65 = data63.per;
-if(typeof data65 === "string"){
-if(!pattern0.test(data65)){
-const err140 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/per",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/per/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per,data:data65};
+if(data58.version !== undefined){
+let data65 = data58.version;
+if(typeof data65 !== "string"){
+const err140 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/version",schemaPath:"#/properties/services/additionalProperties/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.version.type,parentSchema:schema11.properties.services.additionalProperties.properties.version,data:data65};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1819,8 +1821,11 @@ vErrors.push(err140);
 errors++;
 }
 }
-else {
-const err141 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/per",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/per/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per.type,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per,data:data65};
+if(data58.rateLimit !== undefined){
+let data66 = data58.rateLimit;
+if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
+if(data66.requests === undefined){
+const err141 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/required",keyword:"required",params:{missingProperty: "requests"},message:"must have required property '"+"requests"+"'",schema:schema11.properties.services.additionalProperties.properties.rateLimit.required,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit,data:data66};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1829,11 +1834,9 @@ vErrors.push(err141);
 }
 errors++;
 }
-}
-if(data63.burst !== undefined){
-let data66 = data63.burst;
-if(!(((typeof data66 == "number") && (!(data66 % 1) && !isNaN(data66))) && (isFinite(data66)))){
-const err142 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/burst",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/burst/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.burst.type,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.burst,data:data66};
+for(const key17 in data66){
+if(!(((key17 === "requests") || (key17 === "per")) || (key17 === "burst"))){
+const err142 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit,data:data66};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1842,9 +1845,11 @@ vErrors.push(err142);
 }
 errors++;
 }
-if((typeof data66 == "number") && (isFinite(data66))){
-if(data66 > 1000000 || isNaN(data66)){
-const err143 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/burst",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/burst/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.burst,data:data66};
+}
+if(data66.requests !== undefined){
+let data67 = data66.requests;
+if(!(((typeof data67 == "number") && (!(data67 % 1) && !isNaN(data67))) && (isFinite(data67)))){
+const err143 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/requests",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/requests/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.requests.type,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.requests,data:data67};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1853,8 +1858,9 @@ vErrors.push(err143);
 }
 errors++;
 }
-if(data66 < 1 || isNaN(data66)){
-const err144 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/burst",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/burst/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.burst,data:data66};
+if((typeof data67 == "number") && (isFinite(data67))){
+if(data67 > 1000000 || isNaN(data67)){
+const err144 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/requests",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/requests/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.requests,data:data67};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1863,11 +1869,8 @@ vErrors.push(err144);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err145 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.rateLimit.type,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit,data:data63};
+if(data67 < 1 || isNaN(data67)){
+const err145 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/requests",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/requests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.requests,data:data67};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1877,12 +1880,12 @@ vErrors.push(err145);
 errors++;
 }
 }
-if(data55.health !== undefined){
-let data67 = data55.health;
-if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
-for(const key18 in data67){
-if(!(((key18 === "path") || (key18 === "liveness")) || (key18 === "readiness"))){
-const err146 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health",schemaPath:"#/properties/services/additionalProperties/properties/health/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.health,data:data67};
+}
+if(data66.per !== undefined){
+let data68 = data66.per;
+if(typeof data68 === "string"){
+if(!pattern0.test(data68)){
+const err146 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/per",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/per/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per,data:data68};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1892,11 +1895,8 @@ vErrors.push(err146);
 errors++;
 }
 }
-if(data67.path !== undefined){
-let data68 = data67.path;
-if(typeof data68 === "string"){
-if(!pattern17.test(data68)){
-const err147 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/path/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.path,data:data68};
+else {
+const err147 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/per",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/per/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per.type,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per,data:data68};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1906,8 +1906,10 @@ vErrors.push(err147);
 errors++;
 }
 }
-else {
-const err148 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.path.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.path,data:data68};
+if(data66.burst !== undefined){
+let data69 = data66.burst;
+if(!(((typeof data69 == "number") && (!(data69 % 1) && !isNaN(data69))) && (isFinite(data69)))){
+const err148 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/burst",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/burst/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.burst.type,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.burst,data:data69};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1916,13 +1918,9 @@ vErrors.push(err148);
 }
 errors++;
 }
-}
-if(data67.liveness !== undefined){
-let data69 = data67.liveness;
-if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
-for(const key19 in data69){
-if(!((((((key19 === "path") || (key19 === "interval")) || (key19 === "timeout")) || (key19 === "failureThreshold")) || (key19 === "successThreshold")) || (key19 === "startPeriod"))){
-const err149 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness,data:data69};
+if((typeof data69 == "number") && (isFinite(data69))){
+if(data69 > 1000000 || isNaN(data69)){
+const err149 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/burst",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/burst/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.burst,data:data69};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1931,12 +1929,8 @@ vErrors.push(err149);
 }
 errors++;
 }
-}
-if(data69.path !== undefined){
-let data70 = data69.path;
-if(typeof data70 === "string"){
-if(!pattern17.test(data70)){
-const err150 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/path/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.path,data:data70};
+if(data69 < 1 || isNaN(data69)){
+const err150 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/burst",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/burst/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.burst,data:data69};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1946,8 +1940,10 @@ vErrors.push(err150);
 errors++;
 }
 }
+}
+}
 else {
-const err151 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.path.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.path,data:data70};
+const err151 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.rateLimit.type,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit,data:data66};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -1957,11 +1953,12 @@ vErrors.push(err151);
 errors++;
 }
 }
-if(data69.interval !== undefined){
-let data71 = data69.interval;
-if(typeof data71 === "string"){
-if(!pattern0.test(data71)){
-const err152 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/interval/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval,data:data71};
+if(data58.health !== undefined){
+let data70 = data58.health;
+if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
+for(const key18 in data70){
+if(!(((key18 === "path") || (key18 === "liveness")) || (key18 === "readiness"))){
+const err152 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health",schemaPath:"#/properties/services/additionalProperties/properties/health/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.health,data:data70};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -1971,8 +1968,11 @@ vErrors.push(err152);
 errors++;
 }
 }
-else {
-const err153 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/interval/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval,data:data71};
+if(data70.path !== undefined){
+let data71 = data70.path;
+if(typeof data71 === "string"){
+if(!pattern19.test(data71)){
+const err153 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/path/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.path,data:data71};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -1982,11 +1982,8 @@ vErrors.push(err153);
 errors++;
 }
 }
-if(data69.timeout !== undefined){
-let data72 = data69.timeout;
-if(typeof data72 === "string"){
-if(!pattern0.test(data72)){
-const err154 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/timeout/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout,data:data72};
+else {
+const err154 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.path.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.path,data:data71};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -1996,8 +1993,12 @@ vErrors.push(err154);
 errors++;
 }
 }
-else {
-const err155 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/timeout/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout,data:data72};
+if(data70.liveness !== undefined){
+let data72 = data70.liveness;
+if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
+for(const key19 in data72){
+if(!((((((key19 === "path") || (key19 === "interval")) || (key19 === "timeout")) || (key19 === "failureThreshold")) || (key19 === "successThreshold")) || (key19 === "startPeriod"))){
+const err155 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness,data:data72};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -2007,10 +2008,11 @@ vErrors.push(err155);
 errors++;
 }
 }
-if(data69.failureThreshold !== undefined){
-let data73 = data69.failureThreshold;
-if(!(((typeof data73 == "number") && (!(data73 % 1) && !isNaN(data73))) && (isFinite(data73)))){
-const err156 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/failureThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.failureThreshold.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.failureThreshold,data:data73};
+if(data72.path !== undefined){
+let data73 = data72.path;
+if(typeof data73 === "string"){
+if(!pattern19.test(data73)){
+const err156 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/path/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.path,data:data73};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -2019,9 +2021,9 @@ vErrors.push(err156);
 }
 errors++;
 }
-if((typeof data73 == "number") && (isFinite(data73))){
-if(data73 < 1 || isNaN(data73)){
-const err157 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/failureThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/failureThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.failureThreshold,data:data73};
+}
+else {
+const err157 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.path.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.path,data:data73};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -2031,11 +2033,11 @@ vErrors.push(err157);
 errors++;
 }
 }
-}
-if(data69.successThreshold !== undefined){
-let data74 = data69.successThreshold;
-if(!(((typeof data74 == "number") && (!(data74 % 1) && !isNaN(data74))) && (isFinite(data74)))){
-const err158 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/successThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/successThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.successThreshold.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.successThreshold,data:data74};
+if(data72.interval !== undefined){
+let data74 = data72.interval;
+if(typeof data74 === "string"){
+if(!pattern0.test(data74)){
+const err158 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/interval/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval,data:data74};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -2044,9 +2046,9 @@ vErrors.push(err158);
 }
 errors++;
 }
-if((typeof data74 == "number") && (isFinite(data74))){
-if(data74 < 1 || isNaN(data74)){
-const err159 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/successThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/successThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.successThreshold,data:data74};
+}
+else {
+const err159 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/interval/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval,data:data74};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -2056,12 +2058,11 @@ vErrors.push(err159);
 errors++;
 }
 }
-}
-if(data69.startPeriod !== undefined){
-let data75 = data69.startPeriod;
+if(data72.timeout !== undefined){
+let data75 = data72.timeout;
 if(typeof data75 === "string"){
 if(!pattern0.test(data75)){
-const err160 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/startPeriod/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod,data:data75};
+const err160 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/timeout/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout,data:data75};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -2072,7 +2073,7 @@ errors++;
 }
 }
 else {
-const err161 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/startPeriod/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod,data:data75};
+const err161 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/timeout/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout,data:data75};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2082,9 +2083,10 @@ vErrors.push(err161);
 errors++;
 }
 }
-}
-else {
-const err162 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness,data:data69};
+if(data72.failureThreshold !== undefined){
+let data76 = data72.failureThreshold;
+if(!(((typeof data76 == "number") && (!(data76 % 1) && !isNaN(data76))) && (isFinite(data76)))){
+const err162 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/failureThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.failureThreshold.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.failureThreshold,data:data76};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2093,13 +2095,9 @@ vErrors.push(err162);
 }
 errors++;
 }
-}
-if(data67.readiness !== undefined){
-let data76 = data67.readiness;
-if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
-for(const key20 in data76){
-if(!((((((key20 === "path") || (key20 === "interval")) || (key20 === "timeout")) || (key20 === "failureThreshold")) || (key20 === "successThreshold")) || (key20 === "startPeriod"))){
-const err163 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness,data:data76};
+if((typeof data76 == "number") && (isFinite(data76))){
+if(data76 < 1 || isNaN(data76)){
+const err163 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/failureThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/failureThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.failureThreshold,data:data76};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2109,11 +2107,11 @@ vErrors.push(err163);
 errors++;
 }
 }
-if(data76.path !== undefined){
-let data77 = data76.path;
-if(typeof data77 === "string"){
-if(!pattern17.test(data77)){
-const err164 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/path/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.path,data:data77};
+}
+if(data72.successThreshold !== undefined){
+let data77 = data72.successThreshold;
+if(!(((typeof data77 == "number") && (!(data77 % 1) && !isNaN(data77))) && (isFinite(data77)))){
+const err164 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/successThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/successThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.successThreshold.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.successThreshold,data:data77};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2122,9 +2120,9 @@ vErrors.push(err164);
 }
 errors++;
 }
-}
-else {
-const err165 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.path.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.path,data:data77};
+if((typeof data77 == "number") && (isFinite(data77))){
+if(data77 < 1 || isNaN(data77)){
+const err165 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/successThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/successThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.successThreshold,data:data77};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2134,11 +2132,12 @@ vErrors.push(err165);
 errors++;
 }
 }
-if(data76.interval !== undefined){
-let data78 = data76.interval;
+}
+if(data72.startPeriod !== undefined){
+let data78 = data72.startPeriod;
 if(typeof data78 === "string"){
 if(!pattern0.test(data78)){
-const err166 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/interval/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval,data:data78};
+const err166 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/startPeriod/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod,data:data78};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2149,7 +2148,7 @@ errors++;
 }
 }
 else {
-const err167 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/interval/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval,data:data78};
+const err167 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/startPeriod/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod,data:data78};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2159,11 +2158,9 @@ vErrors.push(err167);
 errors++;
 }
 }
-if(data76.timeout !== undefined){
-let data79 = data76.timeout;
-if(typeof data79 === "string"){
-if(!pattern0.test(data79)){
-const err168 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/timeout/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout,data:data79};
+}
+else {
+const err168 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness,data:data72};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2173,8 +2170,12 @@ vErrors.push(err168);
 errors++;
 }
 }
-else {
-const err169 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/timeout/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout,data:data79};
+if(data70.readiness !== undefined){
+let data79 = data70.readiness;
+if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
+for(const key20 in data79){
+if(!((((((key20 === "path") || (key20 === "interval")) || (key20 === "timeout")) || (key20 === "failureThreshold")) || (key20 === "successThreshold")) || (key20 === "startPeriod"))){
+const err169 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness,data:data79};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2184,10 +2185,11 @@ vErrors.push(err169);
 errors++;
 }
 }
-if(data76.failureThreshold !== undefined){
-let data80 = data76.failureThreshold;
-if(!(((typeof data80 == "number") && (!(data80 % 1) && !isNaN(data80))) && (isFinite(data80)))){
-const err170 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/failureThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.failureThreshold.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.failureThreshold,data:data80};
+if(data79.path !== undefined){
+let data80 = data79.path;
+if(typeof data80 === "string"){
+if(!pattern19.test(data80)){
+const err170 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/path/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.path,data:data80};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2196,9 +2198,9 @@ vErrors.push(err170);
 }
 errors++;
 }
-if((typeof data80 == "number") && (isFinite(data80))){
-if(data80 < 1 || isNaN(data80)){
-const err171 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/failureThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/failureThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.failureThreshold,data:data80};
+}
+else {
+const err171 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.path.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.path,data:data80};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2208,11 +2210,11 @@ vErrors.push(err171);
 errors++;
 }
 }
-}
-if(data76.successThreshold !== undefined){
-let data81 = data76.successThreshold;
-if(!(((typeof data81 == "number") && (!(data81 % 1) && !isNaN(data81))) && (isFinite(data81)))){
-const err172 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/successThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/successThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.successThreshold.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.successThreshold,data:data81};
+if(data79.interval !== undefined){
+let data81 = data79.interval;
+if(typeof data81 === "string"){
+if(!pattern0.test(data81)){
+const err172 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/interval/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval,data:data81};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2221,9 +2223,9 @@ vErrors.push(err172);
 }
 errors++;
 }
-if((typeof data81 == "number") && (isFinite(data81))){
-if(data81 < 1 || isNaN(data81)){
-const err173 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/successThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/successThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.successThreshold,data:data81};
+}
+else {
+const err173 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/interval/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval,data:data81};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2233,12 +2235,11 @@ vErrors.push(err173);
 errors++;
 }
 }
-}
-if(data76.startPeriod !== undefined){
-let data82 = data76.startPeriod;
+if(data79.timeout !== undefined){
+let data82 = data79.timeout;
 if(typeof data82 === "string"){
 if(!pattern0.test(data82)){
-const err174 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/startPeriod/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod,data:data82};
+const err174 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/timeout/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout,data:data82};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2249,7 +2250,7 @@ errors++;
 }
 }
 else {
-const err175 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/startPeriod/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod,data:data82};
+const err175 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/timeout/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout,data:data82};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2259,9 +2260,10 @@ vErrors.push(err175);
 errors++;
 }
 }
-}
-else {
-const err176 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness,data:data76};
+if(data79.failureThreshold !== undefined){
+let data83 = data79.failureThreshold;
+if(!(((typeof data83 == "number") && (!(data83 % 1) && !isNaN(data83))) && (isFinite(data83)))){
+const err176 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/failureThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.failureThreshold.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.failureThreshold,data:data83};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2270,10 +2272,9 @@ vErrors.push(err176);
 }
 errors++;
 }
-}
-}
-else {
-const err177 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health",schemaPath:"#/properties/services/additionalProperties/properties/health/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.health.type,parentSchema:schema11.properties.services.additionalProperties.properties.health,data:data67};
+if((typeof data83 == "number") && (isFinite(data83))){
+if(data83 < 1 || isNaN(data83)){
+const err177 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/failureThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/failureThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.failureThreshold,data:data83};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2283,12 +2284,11 @@ vErrors.push(err177);
 errors++;
 }
 }
-if(data55.restart !== undefined){
-let data83 = data55.restart;
-if(data83 && typeof data83 == "object" && !Array.isArray(data83)){
-for(const key21 in data83){
-if(!((((((key21 === "policy") || (key21 === "initialBackoff")) || (key21 === "maxBackoff")) || (key21 === "minUptime")) || (key21 === "maxRestarts")) || (key21 === "window"))){
-const err178 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart",schemaPath:"#/properties/services/additionalProperties/properties/restart/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.restart,data:data83};
+}
+if(data79.successThreshold !== undefined){
+let data84 = data79.successThreshold;
+if(!(((typeof data84 == "number") && (!(data84 % 1) && !isNaN(data84))) && (isFinite(data84)))){
+const err178 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/successThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/successThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.successThreshold.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.successThreshold,data:data84};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2297,11 +2297,9 @@ vErrors.push(err178);
 }
 errors++;
 }
-}
-if(data83.policy !== undefined){
-let data84 = data83.policy;
-if(typeof data84 !== "string"){
-const err179 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/policy",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/policy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.policy.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.policy,data:data84};
+if((typeof data84 == "number") && (isFinite(data84))){
+if(data84 < 1 || isNaN(data84)){
+const err179 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/successThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/successThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.successThreshold,data:data84};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2310,8 +2308,13 @@ vErrors.push(err179);
 }
 errors++;
 }
-if(!(((data84 === "on-failure") || (data84 === "always")) || (data84 === "never"))){
-const err180 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/policy",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/policy/enum",keyword:"enum",params:{allowedValues: schema11.properties.services.additionalProperties.properties.restart.properties.policy.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.services.additionalProperties.properties.restart.properties.policy.enum,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.policy,data:data84};
+}
+}
+if(data79.startPeriod !== undefined){
+let data85 = data79.startPeriod;
+if(typeof data85 === "string"){
+if(!pattern0.test(data85)){
+const err180 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/startPeriod/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod,data:data85};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2321,11 +2324,8 @@ vErrors.push(err180);
 errors++;
 }
 }
-if(data83.initialBackoff !== undefined){
-let data85 = data83.initialBackoff;
-if(typeof data85 === "string"){
-if(!pattern0.test(data85)){
-const err181 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/initialBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/initialBackoff/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff,data:data85};
+else {
+const err181 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/startPeriod/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod,data:data85};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2335,8 +2335,9 @@ vErrors.push(err181);
 errors++;
 }
 }
+}
 else {
-const err182 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/initialBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/initialBackoff/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff,data:data85};
+const err182 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness,data:data79};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2346,11 +2347,9 @@ vErrors.push(err182);
 errors++;
 }
 }
-if(data83.maxBackoff !== undefined){
-let data86 = data83.maxBackoff;
-if(typeof data86 === "string"){
-if(!pattern0.test(data86)){
-const err183 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxBackoff/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff,data:data86};
+}
+else {
+const err183 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health",schemaPath:"#/properties/services/additionalProperties/properties/health/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.health.type,parentSchema:schema11.properties.services.additionalProperties.properties.health,data:data70};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2360,8 +2359,12 @@ vErrors.push(err183);
 errors++;
 }
 }
-else {
-const err184 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxBackoff/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff,data:data86};
+if(data58.restart !== undefined){
+let data86 = data58.restart;
+if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
+for(const key21 in data86){
+if(!((((((key21 === "policy") || (key21 === "initialBackoff")) || (key21 === "maxBackoff")) || (key21 === "minUptime")) || (key21 === "maxRestarts")) || (key21 === "window"))){
+const err184 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart",schemaPath:"#/properties/services/additionalProperties/properties/restart/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.restart,data:data86};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2371,11 +2374,10 @@ vErrors.push(err184);
 errors++;
 }
 }
-if(data83.minUptime !== undefined){
-let data87 = data83.minUptime;
-if(typeof data87 === "string"){
-if(!pattern0.test(data87)){
-const err185 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/minUptime",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/minUptime/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime,data:data87};
+if(data86.policy !== undefined){
+let data87 = data86.policy;
+if(typeof data87 !== "string"){
+const err185 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/policy",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/policy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.policy.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.policy,data:data87};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2384,9 +2386,8 @@ vErrors.push(err185);
 }
 errors++;
 }
-}
-else {
-const err186 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/minUptime",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/minUptime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime,data:data87};
+if(!(((data87 === "on-failure") || (data87 === "always")) || (data87 === "never"))){
+const err186 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/policy",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/policy/enum",keyword:"enum",params:{allowedValues: schema11.properties.services.additionalProperties.properties.restart.properties.policy.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.services.additionalProperties.properties.restart.properties.policy.enum,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.policy,data:data87};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2396,10 +2397,11 @@ vErrors.push(err186);
 errors++;
 }
 }
-if(data83.maxRestarts !== undefined){
-let data88 = data83.maxRestarts;
-if(!(((typeof data88 == "number") && (!(data88 % 1) && !isNaN(data88))) && (isFinite(data88)))){
-const err187 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxRestarts",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxRestarts/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.restart.properties.maxRestarts.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxRestarts,data:data88};
+if(data86.initialBackoff !== undefined){
+let data88 = data86.initialBackoff;
+if(typeof data88 === "string"){
+if(!pattern0.test(data88)){
+const err187 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/initialBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/initialBackoff/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff,data:data88};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2408,9 +2410,9 @@ vErrors.push(err187);
 }
 errors++;
 }
-if((typeof data88 == "number") && (isFinite(data88))){
-if(data88 < 0 || isNaN(data88)){
-const err188 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxRestarts",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxRestarts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxRestarts,data:data88};
+}
+else {
+const err188 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/initialBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/initialBackoff/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff,data:data88};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2420,12 +2422,11 @@ vErrors.push(err188);
 errors++;
 }
 }
-}
-if(data83.window !== undefined){
-let data89 = data83.window;
+if(data86.maxBackoff !== undefined){
+let data89 = data86.maxBackoff;
 if(typeof data89 === "string"){
 if(!pattern0.test(data89)){
-const err189 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/window",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/window/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.window,data:data89};
+const err189 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxBackoff/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff,data:data89};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2436,7 +2437,7 @@ errors++;
 }
 }
 else {
-const err190 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/window",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/window/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.window.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.window,data:data89};
+const err190 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxBackoff/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff,data:data89};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2446,9 +2447,11 @@ vErrors.push(err190);
 errors++;
 }
 }
-}
-else {
-const err191 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart",schemaPath:"#/properties/services/additionalProperties/properties/restart/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.restart.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart,data:data83};
+if(data86.minUptime !== undefined){
+let data90 = data86.minUptime;
+if(typeof data90 === "string"){
+if(!pattern0.test(data90)){
+const err191 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/minUptime",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/minUptime/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime,data:data90};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2458,12 +2461,8 @@ vErrors.push(err191);
 errors++;
 }
 }
-if(data55.store !== undefined){
-let data90 = data55.store;
-if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
-for(const key22 in data90){
-if(!((((key22 === "backend") || (key22 === "url")) || (key22 === "passwordFile")) || (key22 === "tls"))){
-const err192 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store",schemaPath:"#/properties/services/additionalProperties/properties/store/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.store,data:data90};
+else {
+const err192 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/minUptime",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/minUptime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime,data:data90};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2473,10 +2472,10 @@ vErrors.push(err192);
 errors++;
 }
 }
-if(data90.backend !== undefined){
-let data91 = data90.backend;
-if(typeof data91 !== "string"){
-const err193 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/backend",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/backend/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.backend.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.backend,data:data91};
+if(data86.maxRestarts !== undefined){
+let data91 = data86.maxRestarts;
+if(!(((typeof data91 == "number") && (!(data91 % 1) && !isNaN(data91))) && (isFinite(data91)))){
+const err193 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxRestarts",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxRestarts/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.restart.properties.maxRestarts.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxRestarts,data:data91};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2485,8 +2484,9 @@ vErrors.push(err193);
 }
 errors++;
 }
-if(!((data91 === "sqlite") || (data91 === "postgres"))){
-const err194 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/backend",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/backend/enum",keyword:"enum",params:{allowedValues: schema11.properties.services.additionalProperties.properties.store.properties.backend.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.services.additionalProperties.properties.store.properties.backend.enum,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.backend,data:data91};
+if((typeof data91 == "number") && (isFinite(data91))){
+if(data91 < 0 || isNaN(data91)){
+const err194 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxRestarts",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxRestarts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxRestarts,data:data91};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2496,11 +2496,12 @@ vErrors.push(err194);
 errors++;
 }
 }
-if(data90.url !== undefined){
-let data92 = data90.url;
+}
+if(data86.window !== undefined){
+let data92 = data86.window;
 if(typeof data92 === "string"){
-if(!pattern13.test(data92)){
-const err195 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/url",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/url/pattern",keyword:"pattern",params:{pattern: "^postgres(ql)?://"},message:"must match pattern \""+"^postgres(ql)?://"+"\"",schema:"^postgres(ql)?://",parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.url,data:data92};
+if(!pattern0.test(data92)){
+const err195 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/window",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/window/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.window,data:data92};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2511,7 +2512,7 @@ errors++;
 }
 }
 else {
-const err196 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/url",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.url.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.url,data:data92};
+const err196 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/window",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/window/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.window.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.window,data:data92};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2521,11 +2522,9 @@ vErrors.push(err196);
 errors++;
 }
 }
-if(data90.passwordFile !== undefined){
-let data93 = data90.passwordFile;
-if(typeof data93 === "string"){
-if(data93.length < 1){
-const err197 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/passwordFile",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/passwordFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.passwordFile,data:data93};
+}
+else {
+const err197 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart",schemaPath:"#/properties/services/additionalProperties/properties/restart/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.restart.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart,data:data86};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2535,8 +2534,12 @@ vErrors.push(err197);
 errors++;
 }
 }
-else {
-const err198 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/passwordFile",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/passwordFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.passwordFile.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.passwordFile,data:data93};
+if(data58.store !== undefined){
+let data93 = data58.store;
+if(data93 && typeof data93 == "object" && !Array.isArray(data93)){
+for(const key22 in data93){
+if(!((((key22 === "backend") || (key22 === "url")) || (key22 === "passwordFile")) || (key22 === "tls"))){
+const err198 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store",schemaPath:"#/properties/services/additionalProperties/properties/store/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.store,data:data93};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2546,12 +2549,10 @@ vErrors.push(err198);
 errors++;
 }
 }
-if(data90.tls !== undefined){
-let data94 = data90.tls;
-if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
-for(const key23 in data94){
-if(!(((key23 === "ca") || (key23 === "cert")) || (key23 === "key"))){
-const err199 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls,data:data94};
+if(data93.backend !== undefined){
+let data94 = data93.backend;
+if(typeof data94 !== "string"){
+const err199 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/backend",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/backend/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.backend.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.backend,data:data94};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2560,12 +2561,8 @@ vErrors.push(err199);
 }
 errors++;
 }
-}
-if(data94.ca !== undefined){
-let data95 = data94.ca;
-if(typeof data95 === "string"){
-if(data95.length < 1){
-const err200 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls/ca",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/properties/ca/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.ca,data:data95};
+if(!((data94 === "sqlite") || (data94 === "postgres"))){
+const err200 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/backend",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/backend/enum",keyword:"enum",params:{allowedValues: schema11.properties.services.additionalProperties.properties.store.properties.backend.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.services.additionalProperties.properties.store.properties.backend.enum,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.backend,data:data94};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2575,8 +2572,11 @@ vErrors.push(err200);
 errors++;
 }
 }
-else {
-const err201 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls/ca",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/properties/ca/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.ca.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.ca,data:data95};
+if(data93.url !== undefined){
+let data95 = data93.url;
+if(typeof data95 === "string"){
+if(!pattern15.test(data95)){
+const err201 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/url",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/url/pattern",keyword:"pattern",params:{pattern: "^postgres(ql)?://"},message:"must match pattern \""+"^postgres(ql)?://"+"\"",schema:"^postgres(ql)?://",parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.url,data:data95};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2586,11 +2586,8 @@ vErrors.push(err201);
 errors++;
 }
 }
-if(data94.cert !== undefined){
-let data96 = data94.cert;
-if(typeof data96 === "string"){
-if(data96.length < 1){
-const err202 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls/cert",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/properties/cert/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.cert,data:data96};
+else {
+const err202 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/url",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.url.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.url,data:data95};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2600,8 +2597,11 @@ vErrors.push(err202);
 errors++;
 }
 }
-else {
-const err203 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls/cert",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/properties/cert/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.cert.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.cert,data:data96};
+if(data93.passwordFile !== undefined){
+let data96 = data93.passwordFile;
+if(typeof data96 === "string"){
+if(data96.length < 1){
+const err203 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/passwordFile",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/passwordFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.passwordFile,data:data96};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2611,11 +2611,8 @@ vErrors.push(err203);
 errors++;
 }
 }
-if(data94.key !== undefined){
-let data97 = data94.key;
-if(typeof data97 === "string"){
-if(data97.length < 1){
-const err204 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls/key",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/properties/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.key,data:data97};
+else {
+const err204 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/passwordFile",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/passwordFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.passwordFile.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.passwordFile,data:data96};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2625,8 +2622,12 @@ vErrors.push(err204);
 errors++;
 }
 }
-else {
-const err205 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls/key",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.key.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.key,data:data97};
+if(data93.tls !== undefined){
+let data97 = data93.tls;
+if(data97 && typeof data97 == "object" && !Array.isArray(data97)){
+for(const key23 in data97){
+if(!(((key23 === "ca") || (key23 === "cert")) || (key23 === "key"))){
+const err205 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls,data:data97};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2636,9 +2637,11 @@ vErrors.push(err205);
 errors++;
 }
 }
-}
-else {
-const err206 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.store.properties.tls.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls,data:data94};
+if(data97.ca !== undefined){
+let data98 = data97.ca;
+if(typeof data98 === "string"){
+if(data98.length < 1){
+const err206 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls/ca",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/properties/ca/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.ca,data:data98};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2648,9 +2651,8 @@ vErrors.push(err206);
 errors++;
 }
 }
-}
 else {
-const err207 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store",schemaPath:"#/properties/services/additionalProperties/properties/store/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.store.type,parentSchema:schema11.properties.services.additionalProperties.properties.store,data:data90};
+const err207 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls/ca",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/properties/ca/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.ca.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.ca,data:data98};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2660,11 +2662,11 @@ vErrors.push(err207);
 errors++;
 }
 }
-if(data55.stopTimeout !== undefined){
-let data98 = data55.stopTimeout;
-if(typeof data98 === "string"){
-if(!pattern0.test(data98)){
-const err208 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/stopTimeout",schemaPath:"#/properties/services/additionalProperties/properties/stopTimeout/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.stopTimeout,data:data98};
+if(data97.cert !== undefined){
+let data99 = data97.cert;
+if(typeof data99 === "string"){
+if(data99.length < 1){
+const err208 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls/cert",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/properties/cert/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.cert,data:data99};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2675,7 +2677,7 @@ errors++;
 }
 }
 else {
-const err209 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/stopTimeout",schemaPath:"#/properties/services/additionalProperties/properties/stopTimeout/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.stopTimeout.type,parentSchema:schema11.properties.services.additionalProperties.properties.stopTimeout,data:data98};
+const err209 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls/cert",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/properties/cert/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.cert.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.cert,data:data99};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2685,11 +2687,11 @@ vErrors.push(err209);
 errors++;
 }
 }
-if(data55.drainDelay !== undefined){
-let data99 = data55.drainDelay;
-if(typeof data99 === "string"){
-if(!pattern0.test(data99)){
-const err210 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/drainDelay",schemaPath:"#/properties/services/additionalProperties/properties/drainDelay/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.drainDelay,data:data99};
+if(data97.key !== undefined){
+let data100 = data97.key;
+if(typeof data100 === "string"){
+if(data100.length < 1){
+const err210 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls/key",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/properties/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.key,data:data100};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2700,7 +2702,7 @@ errors++;
 }
 }
 else {
-const err211 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/drainDelay",schemaPath:"#/properties/services/additionalProperties/properties/drainDelay/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.drainDelay.type,parentSchema:schema11.properties.services.additionalProperties.properties.drainDelay,data:data99};
+const err211 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls/key",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.key.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.key,data:data100};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2712,7 +2714,7 @@ errors++;
 }
 }
 else {
-const err212 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.type,parentSchema:schema11.properties.services.additionalProperties,data:data55};
+const err212 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.store.properties.tls.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls,data:data97};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2724,7 +2726,7 @@ errors++;
 }
 }
 else {
-const err213 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.type,parentSchema:schema11.properties.services,data:data54};
+const err213 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store",schemaPath:"#/properties/services/additionalProperties/properties/store/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.store.type,parentSchema:schema11.properties.services.additionalProperties.properties.store,data:data93};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2734,9 +2736,11 @@ vErrors.push(err213);
 errors++;
 }
 }
-}
-else {
-const err214 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(data58.stopTimeout !== undefined){
+let data101 = data58.stopTimeout;
+if(typeof data101 === "string"){
+if(!pattern0.test(data101)){
+const err214 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/stopTimeout",schemaPath:"#/properties/services/additionalProperties/properties/stopTimeout/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.stopTimeout,data:data101};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2745,18 +2749,90 @@ vErrors.push(err214);
 }
 errors++;
 }
+}
+else {
+const err215 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/stopTimeout",schemaPath:"#/properties/services/additionalProperties/properties/stopTimeout/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.stopTimeout.type,parentSchema:schema11.properties.services.additionalProperties.properties.stopTimeout,data:data101};
+if(vErrors === null){
+vErrors = [err215];
+}
+else {
+vErrors.push(err215);
+}
+errors++;
+}
+}
+if(data58.drainDelay !== undefined){
+let data102 = data58.drainDelay;
+if(typeof data102 === "string"){
+if(!pattern0.test(data102)){
+const err216 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/drainDelay",schemaPath:"#/properties/services/additionalProperties/properties/drainDelay/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.drainDelay,data:data102};
+if(vErrors === null){
+vErrors = [err216];
+}
+else {
+vErrors.push(err216);
+}
+errors++;
+}
+}
+else {
+const err217 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/drainDelay",schemaPath:"#/properties/services/additionalProperties/properties/drainDelay/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.drainDelay.type,parentSchema:schema11.properties.services.additionalProperties.properties.drainDelay,data:data102};
+if(vErrors === null){
+vErrors = [err217];
+}
+else {
+vErrors.push(err217);
+}
+errors++;
+}
+}
+}
+else {
+const err218 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.type,parentSchema:schema11.properties.services.additionalProperties,data:data58};
+if(vErrors === null){
+vErrors = [err218];
+}
+else {
+vErrors.push(err218);
+}
+errors++;
+}
+}
+}
+else {
+const err219 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.type,parentSchema:schema11.properties.services,data:data57};
+if(vErrors === null){
+vErrors = [err219];
+}
+else {
+vErrors.push(err219);
+}
+errors++;
+}
+}
+}
+else {
+const err220 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err220];
+}
+else {
+vErrors.push(err220);
+}
+errors++;
+}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
 export const validateGrant = validate11;
-const schema12 = {"type":"object","required":["apiVersion","kind","id","program","agency","originator","recipients"],"properties":{"apiVersion":{"type":"string","enum":["hmsops/v1"]},"kind":{"type":"string","enum":["Grant"]},"id":{"type":"string","pattern":"^[A-Za-z0-9._-]{1,40}$","x-hint":"1-40 letters, digits or . _ -"},"program":{"type":"string","minLength":1},"agency":{"type":"string","minLength":1},"originator":{"type":"object","required":["name","companyId","odfiRouting"],"properties":{"name":{"type":"string","minLength":1},"companyId":{"type":"string","pattern":"^[0-9A-Za-z ]{10}$","x-hint":"exactly 10 characters (quote it in YAML)"},"odfiRouting":{"type":"string","pattern":"^\\d{9}$","x-hint":"a 9-digit routing number (quote it in YAML)"}},"additionalProperties":false},"effectiveDate":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","x-hint":"a date YYYY-MM-DD"},"secCode":{"type":"string","enum":["CCD","PPD"]},"recipients":{"type":"array","items":{"type":"object","required":["id","name","email","routing","account","accountType","amount"],"properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9._-]{1,40}$","x-hint":"1-40 letters, digits or . _ -"},"name":{"type":"string","minLength":1},"email":{"type":"string","pattern":"^[^@\\s<>,]+@[^@\\s<>,]+\\.[^@\\s<>,]+$","x-hint":"an email address"},"routing":{"type":"string","pattern":"^\\d{9}$","x-hint":"a 9-digit routing number (quote it in YAML)"},"account":{"type":"string","pattern":"^[0-9A-Za-z-]{1,17}$","x-hint":"1-17 digits, letters or hyphens (quote it in YAML)"},"accountType":{"type":"string","enum":["checking","savings"]},"amount":{"type":"string","description":"USD as a decimal string, at most 2 decimals: \"50000.00\""},"secCode":{"type":"string","enum":["CCD","PPD"]}},"additionalProperties":false},"minItems":1}},"additionalProperties":false};
-const pattern33 = new RegExp("^[A-Za-z0-9._-]{1,40}$", "u");
-const pattern34 = new RegExp("^[0-9A-Za-z ]{10}$", "u");
-const pattern35 = new RegExp("^\\d{9}$", "u");
-const pattern36 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
-const pattern38 = new RegExp("^[^@\\s<>,]+@[^@\\s<>,]+\\.[^@\\s<>,]+$", "u");
-const pattern40 = new RegExp("^[0-9A-Za-z-]{1,17}$", "u");
+const schema12 = {"type":"object","required":["apiVersion","kind","id","program","agency","originator","recipients"],"properties":{"apiVersion":{"type":"string","enum":["hmsops/v1"]},"kind":{"type":"string","enum":["Grant"]},"id":{"type":"string","pattern":"^[A-Za-z0-9._-]{1,40}$","x-hint":"1-40 letters, digits or . _ -"},"program":{"type":"string","minLength":1},"agency":{"type":"string","minLength":1},"originator":{"type":"object","required":["name","companyId","odfiRouting"],"properties":{"name":{"type":"string","minLength":1},"companyId":{"type":"string","pattern":"^[0-9A-Za-z ]{10}$","x-hint":"exactly 10 characters (quote it in YAML)"},"odfiRouting":{"type":"string","pattern":"^\\d{9}$","x-hint":"a 9-digit routing number (quote it in YAML)"}},"additionalProperties":false},"effectiveDate":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","x-hint":"a date YYYY-MM-DD"},"sameDay":{"type":"boolean","description":"Same Day ACH: settles today, if sent before one of the bank's same-day cutoffs"},"secCode":{"type":"string","enum":["CCD","PPD"]},"recipients":{"type":"array","items":{"type":"object","required":["id","name","email","routing","account","accountType","amount"],"properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9._-]{1,40}$","x-hint":"1-40 letters, digits or . _ -"},"name":{"type":"string","minLength":1},"email":{"type":"string","pattern":"^[^@\\s<>,]+@[^@\\s<>,]+\\.[^@\\s<>,]+$","x-hint":"an email address"},"routing":{"type":"string","pattern":"^\\d{9}$","x-hint":"a 9-digit routing number (quote it in YAML)"},"account":{"type":"string","pattern":"^[0-9A-Za-z-]{1,17}$","x-hint":"1-17 digits, letters or hyphens (quote it in YAML)"},"accountType":{"type":"string","enum":["checking","savings"]},"amount":{"type":"string","description":"USD as a decimal string, at most 2 decimals: \"50000.00\""},"secCode":{"type":"string","enum":["CCD","PPD"]}},"additionalProperties":false},"minItems":1}},"additionalProperties":false};
+const pattern35 = new RegExp("^[A-Za-z0-9._-]{1,40}$", "u");
+const pattern36 = new RegExp("^[0-9A-Za-z ]{10}$", "u");
+const pattern37 = new RegExp("^\\d{9}$", "u");
+const pattern38 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
+const pattern40 = new RegExp("^[^@\\s<>,]+@[^@\\s<>,]+\\.[^@\\s<>,]+$", "u");
+const pattern42 = new RegExp("^[0-9A-Za-z-]{1,17}$", "u");
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -2893,7 +2969,7 @@ errors++;
 if(data.id !== undefined){
 let data2 = data.id;
 if(typeof data2 === "string"){
-if(!pattern33.test(data2)){
+if(!pattern35.test(data2)){
 const err12 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._-]{1,40}$"},message:"must match pattern \""+"^[A-Za-z0-9._-]{1,40}$"+"\"",schema:"^[A-Za-z0-9._-]{1,40}$",parentSchema:schema12.properties.id,data:data2};
 if(vErrors === null){
 vErrors = [err12];
@@ -3038,7 +3114,7 @@ errors++;
 if(data5.companyId !== undefined){
 let data7 = data5.companyId;
 if(typeof data7 === "string"){
-if(!pattern34.test(data7)){
+if(!pattern36.test(data7)){
 const err24 = {instancePath:instancePath+"/originator/companyId",schemaPath:"#/properties/originator/properties/companyId/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Za-z ]{10}$"},message:"must match pattern \""+"^[0-9A-Za-z ]{10}$"+"\"",schema:"^[0-9A-Za-z ]{10}$",parentSchema:schema12.properties.originator.properties.companyId,data:data7};
 if(vErrors === null){
 vErrors = [err24];
@@ -3063,7 +3139,7 @@ errors++;
 if(data5.odfiRouting !== undefined){
 let data8 = data5.odfiRouting;
 if(typeof data8 === "string"){
-if(!pattern35.test(data8)){
+if(!pattern37.test(data8)){
 const err26 = {instancePath:instancePath+"/originator/odfiRouting",schemaPath:"#/properties/originator/properties/odfiRouting/pattern",keyword:"pattern",params:{pattern: "^\\d{9}$"},message:"must match pattern \""+"^\\d{9}$"+"\"",schema:"^\\d{9}$",parentSchema:schema12.properties.originator.properties.odfiRouting,data:data8};
 if(vErrors === null){
 vErrors = [err26];
@@ -3100,7 +3176,7 @@ errors++;
 if(data.effectiveDate !== undefined){
 let data9 = data.effectiveDate;
 if(typeof data9 === "string"){
-if(!pattern36.test(data9)){
+if(!pattern38.test(data9)){
 const err29 = {instancePath:instancePath+"/effectiveDate",schemaPath:"#/properties/effectiveDate/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}$",parentSchema:schema12.properties.effectiveDate,data:data9};
 if(vErrors === null){
 vErrors = [err29];
@@ -3122,10 +3198,10 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data.secCode !== undefined){
-let data10 = data.secCode;
-if(typeof data10 !== "string"){
-const err31 = {instancePath:instancePath+"/secCode",schemaPath:"#/properties/secCode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.secCode.type,parentSchema:schema12.properties.secCode,data:data10};
+if(data.sameDay !== undefined){
+let data10 = data.sameDay;
+if(typeof data10 !== "boolean"){
+const err31 = {instancePath:instancePath+"/sameDay",schemaPath:"#/properties/sameDay/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.sameDay.type,parentSchema:schema12.properties.sameDay,data:data10};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -3134,8 +3210,11 @@ vErrors.push(err31);
 }
 errors++;
 }
-if(!((data10 === "CCD") || (data10 === "PPD"))){
-const err32 = {instancePath:instancePath+"/secCode",schemaPath:"#/properties/secCode/enum",keyword:"enum",params:{allowedValues: schema12.properties.secCode.enum},message:"must be equal to one of the allowed values",schema:schema12.properties.secCode.enum,parentSchema:schema12.properties.secCode,data:data10};
+}
+if(data.secCode !== undefined){
+let data11 = data.secCode;
+if(typeof data11 !== "string"){
+const err32 = {instancePath:instancePath+"/secCode",schemaPath:"#/properties/secCode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.secCode.type,parentSchema:schema12.properties.secCode,data:data11};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -3144,12 +3223,8 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-if(data.recipients !== undefined){
-let data11 = data.recipients;
-if(Array.isArray(data11)){
-if(data11.length < 1){
-const err33 = {instancePath:instancePath+"/recipients",schemaPath:"#/properties/recipients/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema12.properties.recipients,data:data11};
+if(!((data11 === "CCD") || (data11 === "PPD"))){
+const err33 = {instancePath:instancePath+"/secCode",schemaPath:"#/properties/secCode/enum",keyword:"enum",params:{allowedValues: schema12.properties.secCode.enum},message:"must be equal to one of the allowed values",schema:schema12.properties.secCode.enum,parentSchema:schema12.properties.secCode,data:data11};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -3158,12 +3233,12 @@ vErrors.push(err33);
 }
 errors++;
 }
-const len0 = data11.length;
-for(let i0=0; i0<len0; i0++){
-let data12 = data11[i0];
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-if(data12.id === undefined){
-const err34 = {instancePath:instancePath+"/recipients/" + i0,schemaPath:"#/properties/recipients/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema12.properties.recipients.items.required,parentSchema:schema12.properties.recipients.items,data:data12};
+}
+if(data.recipients !== undefined){
+let data12 = data.recipients;
+if(Array.isArray(data12)){
+if(data12.length < 1){
+const err34 = {instancePath:instancePath+"/recipients",schemaPath:"#/properties/recipients/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema12.properties.recipients,data:data12};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -3172,8 +3247,12 @@ vErrors.push(err34);
 }
 errors++;
 }
-if(data12.name === undefined){
-const err35 = {instancePath:instancePath+"/recipients/" + i0,schemaPath:"#/properties/recipients/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema12.properties.recipients.items.required,parentSchema:schema12.properties.recipients.items,data:data12};
+const len0 = data12.length;
+for(let i0=0; i0<len0; i0++){
+let data13 = data12[i0];
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+if(data13.id === undefined){
+const err35 = {instancePath:instancePath+"/recipients/" + i0,schemaPath:"#/properties/recipients/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema12.properties.recipients.items.required,parentSchema:schema12.properties.recipients.items,data:data13};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -3182,8 +3261,8 @@ vErrors.push(err35);
 }
 errors++;
 }
-if(data12.email === undefined){
-const err36 = {instancePath:instancePath+"/recipients/" + i0,schemaPath:"#/properties/recipients/items/required",keyword:"required",params:{missingProperty: "email"},message:"must have required property '"+"email"+"'",schema:schema12.properties.recipients.items.required,parentSchema:schema12.properties.recipients.items,data:data12};
+if(data13.name === undefined){
+const err36 = {instancePath:instancePath+"/recipients/" + i0,schemaPath:"#/properties/recipients/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema12.properties.recipients.items.required,parentSchema:schema12.properties.recipients.items,data:data13};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -3192,8 +3271,8 @@ vErrors.push(err36);
 }
 errors++;
 }
-if(data12.routing === undefined){
-const err37 = {instancePath:instancePath+"/recipients/" + i0,schemaPath:"#/properties/recipients/items/required",keyword:"required",params:{missingProperty: "routing"},message:"must have required property '"+"routing"+"'",schema:schema12.properties.recipients.items.required,parentSchema:schema12.properties.recipients.items,data:data12};
+if(data13.email === undefined){
+const err37 = {instancePath:instancePath+"/recipients/" + i0,schemaPath:"#/properties/recipients/items/required",keyword:"required",params:{missingProperty: "email"},message:"must have required property '"+"email"+"'",schema:schema12.properties.recipients.items.required,parentSchema:schema12.properties.recipients.items,data:data13};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -3202,8 +3281,8 @@ vErrors.push(err37);
 }
 errors++;
 }
-if(data12.account === undefined){
-const err38 = {instancePath:instancePath+"/recipients/" + i0,schemaPath:"#/properties/recipients/items/required",keyword:"required",params:{missingProperty: "account"},message:"must have required property '"+"account"+"'",schema:schema12.properties.recipients.items.required,parentSchema:schema12.properties.recipients.items,data:data12};
+if(data13.routing === undefined){
+const err38 = {instancePath:instancePath+"/recipients/" + i0,schemaPath:"#/properties/recipients/items/required",keyword:"required",params:{missingProperty: "routing"},message:"must have required property '"+"routing"+"'",schema:schema12.properties.recipients.items.required,parentSchema:schema12.properties.recipients.items,data:data13};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -3212,8 +3291,8 @@ vErrors.push(err38);
 }
 errors++;
 }
-if(data12.accountType === undefined){
-const err39 = {instancePath:instancePath+"/recipients/" + i0,schemaPath:"#/properties/recipients/items/required",keyword:"required",params:{missingProperty: "accountType"},message:"must have required property '"+"accountType"+"'",schema:schema12.properties.recipients.items.required,parentSchema:schema12.properties.recipients.items,data:data12};
+if(data13.account === undefined){
+const err39 = {instancePath:instancePath+"/recipients/" + i0,schemaPath:"#/properties/recipients/items/required",keyword:"required",params:{missingProperty: "account"},message:"must have required property '"+"account"+"'",schema:schema12.properties.recipients.items.required,parentSchema:schema12.properties.recipients.items,data:data13};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -3222,8 +3301,8 @@ vErrors.push(err39);
 }
 errors++;
 }
-if(data12.amount === undefined){
-const err40 = {instancePath:instancePath+"/recipients/" + i0,schemaPath:"#/properties/recipients/items/required",keyword:"required",params:{missingProperty: "amount"},message:"must have required property '"+"amount"+"'",schema:schema12.properties.recipients.items.required,parentSchema:schema12.properties.recipients.items,data:data12};
+if(data13.accountType === undefined){
+const err40 = {instancePath:instancePath+"/recipients/" + i0,schemaPath:"#/properties/recipients/items/required",keyword:"required",params:{missingProperty: "accountType"},message:"must have required property '"+"accountType"+"'",schema:schema12.properties.recipients.items.required,parentSchema:schema12.properties.recipients.items,data:data13};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -3232,9 +3311,8 @@ vErrors.push(err40);
 }
 errors++;
 }
-for(const key2 in data12){
-if(!((((((((key2 === "id") || (key2 === "name")) || (key2 === "email")) || (key2 === "routing")) || (key2 === "account")) || (key2 === "accountType")) || (key2 === "amount")) || (key2 === "secCode"))){
-const err41 = {instancePath:instancePath+"/recipients/" + i0,schemaPath:"#/properties/recipients/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.recipients.items,data:data12};
+if(data13.amount === undefined){
+const err41 = {instancePath:instancePath+"/recipients/" + i0,schemaPath:"#/properties/recipients/items/required",keyword:"required",params:{missingProperty: "amount"},message:"must have required property '"+"amount"+"'",schema:schema12.properties.recipients.items.required,parentSchema:schema12.properties.recipients.items,data:data13};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -3243,12 +3321,9 @@ vErrors.push(err41);
 }
 errors++;
 }
-}
-if(data12.id !== undefined){
-let data13 = data12.id;
-if(typeof data13 === "string"){
-if(!pattern33.test(data13)){
-const err42 = {instancePath:instancePath+"/recipients/" + i0+"/id",schemaPath:"#/properties/recipients/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._-]{1,40}$"},message:"must match pattern \""+"^[A-Za-z0-9._-]{1,40}$"+"\"",schema:"^[A-Za-z0-9._-]{1,40}$",parentSchema:schema12.properties.recipients.items.properties.id,data:data13};
+for(const key2 in data13){
+if(!((((((((key2 === "id") || (key2 === "name")) || (key2 === "email")) || (key2 === "routing")) || (key2 === "account")) || (key2 === "accountType")) || (key2 === "amount")) || (key2 === "secCode"))){
+const err42 = {instancePath:instancePath+"/recipients/" + i0,schemaPath:"#/properties/recipients/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.recipients.items,data:data13};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -3258,8 +3333,11 @@ vErrors.push(err42);
 errors++;
 }
 }
-else {
-const err43 = {instancePath:instancePath+"/recipients/" + i0+"/id",schemaPath:"#/properties/recipients/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.recipients.items.properties.id.type,parentSchema:schema12.properties.recipients.items.properties.id,data:data13};
+if(data13.id !== undefined){
+let data14 = data13.id;
+if(typeof data14 === "string"){
+if(!pattern35.test(data14)){
+const err43 = {instancePath:instancePath+"/recipients/" + i0+"/id",schemaPath:"#/properties/recipients/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._-]{1,40}$"},message:"must match pattern \""+"^[A-Za-z0-9._-]{1,40}$"+"\"",schema:"^[A-Za-z0-9._-]{1,40}$",parentSchema:schema12.properties.recipients.items.properties.id,data:data14};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -3269,11 +3347,8 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data12.name !== undefined){
-let data14 = data12.name;
-if(typeof data14 === "string"){
-if(data14.length < 1){
-const err44 = {instancePath:instancePath+"/recipients/" + i0+"/name",schemaPath:"#/properties/recipients/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.recipients.items.properties.name,data:data14};
+else {
+const err44 = {instancePath:instancePath+"/recipients/" + i0+"/id",schemaPath:"#/properties/recipients/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.recipients.items.properties.id.type,parentSchema:schema12.properties.recipients.items.properties.id,data:data14};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -3283,8 +3358,11 @@ vErrors.push(err44);
 errors++;
 }
 }
-else {
-const err45 = {instancePath:instancePath+"/recipients/" + i0+"/name",schemaPath:"#/properties/recipients/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.recipients.items.properties.name.type,parentSchema:schema12.properties.recipients.items.properties.name,data:data14};
+if(data13.name !== undefined){
+let data15 = data13.name;
+if(typeof data15 === "string"){
+if(data15.length < 1){
+const err45 = {instancePath:instancePath+"/recipients/" + i0+"/name",schemaPath:"#/properties/recipients/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.recipients.items.properties.name,data:data15};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -3294,11 +3372,8 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(data12.email !== undefined){
-let data15 = data12.email;
-if(typeof data15 === "string"){
-if(!pattern38.test(data15)){
-const err46 = {instancePath:instancePath+"/recipients/" + i0+"/email",schemaPath:"#/properties/recipients/items/properties/email/pattern",keyword:"pattern",params:{pattern: "^[^@\\s<>,]+@[^@\\s<>,]+\\.[^@\\s<>,]+$"},message:"must match pattern \""+"^[^@\\s<>,]+@[^@\\s<>,]+\\.[^@\\s<>,]+$"+"\"",schema:"^[^@\\s<>,]+@[^@\\s<>,]+\\.[^@\\s<>,]+$",parentSchema:schema12.properties.recipients.items.properties.email,data:data15};
+else {
+const err46 = {instancePath:instancePath+"/recipients/" + i0+"/name",schemaPath:"#/properties/recipients/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.recipients.items.properties.name.type,parentSchema:schema12.properties.recipients.items.properties.name,data:data15};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -3308,8 +3383,11 @@ vErrors.push(err46);
 errors++;
 }
 }
-else {
-const err47 = {instancePath:instancePath+"/recipients/" + i0+"/email",schemaPath:"#/properties/recipients/items/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.recipients.items.properties.email.type,parentSchema:schema12.properties.recipients.items.properties.email,data:data15};
+if(data13.email !== undefined){
+let data16 = data13.email;
+if(typeof data16 === "string"){
+if(!pattern40.test(data16)){
+const err47 = {instancePath:instancePath+"/recipients/" + i0+"/email",schemaPath:"#/properties/recipients/items/properties/email/pattern",keyword:"pattern",params:{pattern: "^[^@\\s<>,]+@[^@\\s<>,]+\\.[^@\\s<>,]+$"},message:"must match pattern \""+"^[^@\\s<>,]+@[^@\\s<>,]+\\.[^@\\s<>,]+$"+"\"",schema:"^[^@\\s<>,]+@[^@\\s<>,]+\\.[^@\\s<>,]+$",parentSchema:schema12.properties.recipients.items.properties.email,data:data16};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -3319,11 +3397,8 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data12.routing !== undefined){
-let data16 = data12.routing;
-if(typeof data16 === "string"){
-if(!pattern35.test(data16)){
-const err48 = {instancePath:instancePath+"/recipients/" + i0+"/routing",schemaPath:"#/properties/recipients/items/properties/routing/pattern",keyword:"pattern",params:{pattern: "^\\d{9}$"},message:"must match pattern \""+"^\\d{9}$"+"\"",schema:"^\\d{9}$",parentSchema:schema12.properties.recipients.items.properties.routing,data:data16};
+else {
+const err48 = {instancePath:instancePath+"/recipients/" + i0+"/email",schemaPath:"#/properties/recipients/items/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.recipients.items.properties.email.type,parentSchema:schema12.properties.recipients.items.properties.email,data:data16};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -3333,8 +3408,11 @@ vErrors.push(err48);
 errors++;
 }
 }
-else {
-const err49 = {instancePath:instancePath+"/recipients/" + i0+"/routing",schemaPath:"#/properties/recipients/items/properties/routing/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.recipients.items.properties.routing.type,parentSchema:schema12.properties.recipients.items.properties.routing,data:data16};
+if(data13.routing !== undefined){
+let data17 = data13.routing;
+if(typeof data17 === "string"){
+if(!pattern37.test(data17)){
+const err49 = {instancePath:instancePath+"/recipients/" + i0+"/routing",schemaPath:"#/properties/recipients/items/properties/routing/pattern",keyword:"pattern",params:{pattern: "^\\d{9}$"},message:"must match pattern \""+"^\\d{9}$"+"\"",schema:"^\\d{9}$",parentSchema:schema12.properties.recipients.items.properties.routing,data:data17};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -3344,11 +3422,8 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data12.account !== undefined){
-let data17 = data12.account;
-if(typeof data17 === "string"){
-if(!pattern40.test(data17)){
-const err50 = {instancePath:instancePath+"/recipients/" + i0+"/account",schemaPath:"#/properties/recipients/items/properties/account/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Za-z-]{1,17}$"},message:"must match pattern \""+"^[0-9A-Za-z-]{1,17}$"+"\"",schema:"^[0-9A-Za-z-]{1,17}$",parentSchema:schema12.properties.recipients.items.properties.account,data:data17};
+else {
+const err50 = {instancePath:instancePath+"/recipients/" + i0+"/routing",schemaPath:"#/properties/recipients/items/properties/routing/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.recipients.items.properties.routing.type,parentSchema:schema12.properties.recipients.items.properties.routing,data:data17};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -3358,8 +3433,11 @@ vErrors.push(err50);
 errors++;
 }
 }
-else {
-const err51 = {instancePath:instancePath+"/recipients/" + i0+"/account",schemaPath:"#/properties/recipients/items/properties/account/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.recipients.items.properties.account.type,parentSchema:schema12.properties.recipients.items.properties.account,data:data17};
+if(data13.account !== undefined){
+let data18 = data13.account;
+if(typeof data18 === "string"){
+if(!pattern42.test(data18)){
+const err51 = {instancePath:instancePath+"/recipients/" + i0+"/account",schemaPath:"#/properties/recipients/items/properties/account/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Za-z-]{1,17}$"},message:"must match pattern \""+"^[0-9A-Za-z-]{1,17}$"+"\"",schema:"^[0-9A-Za-z-]{1,17}$",parentSchema:schema12.properties.recipients.items.properties.account,data:data18};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -3369,10 +3447,8 @@ vErrors.push(err51);
 errors++;
 }
 }
-if(data12.accountType !== undefined){
-let data18 = data12.accountType;
-if(typeof data18 !== "string"){
-const err52 = {instancePath:instancePath+"/recipients/" + i0+"/accountType",schemaPath:"#/properties/recipients/items/properties/accountType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.recipients.items.properties.accountType.type,parentSchema:schema12.properties.recipients.items.properties.accountType,data:data18};
+else {
+const err52 = {instancePath:instancePath+"/recipients/" + i0+"/account",schemaPath:"#/properties/recipients/items/properties/account/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.recipients.items.properties.account.type,parentSchema:schema12.properties.recipients.items.properties.account,data:data18};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -3381,8 +3457,11 @@ vErrors.push(err52);
 }
 errors++;
 }
-if(!((data18 === "checking") || (data18 === "savings"))){
-const err53 = {instancePath:instancePath+"/recipients/" + i0+"/accountType",schemaPath:"#/properties/recipients/items/properties/accountType/enum",keyword:"enum",params:{allowedValues: schema12.properties.recipients.items.properties.accountType.enum},message:"must be equal to one of the allowed values",schema:schema12.properties.recipients.items.properties.accountType.enum,parentSchema:schema12.properties.recipients.items.properties.accountType,data:data18};
+}
+if(data13.accountType !== undefined){
+let data19 = data13.accountType;
+if(typeof data19 !== "string"){
+const err53 = {instancePath:instancePath+"/recipients/" + i0+"/accountType",schemaPath:"#/properties/recipients/items/properties/accountType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.recipients.items.properties.accountType.type,parentSchema:schema12.properties.recipients.items.properties.accountType,data:data19};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -3391,11 +3470,8 @@ vErrors.push(err53);
 }
 errors++;
 }
-}
-if(data12.amount !== undefined){
-let data19 = data12.amount;
-if(typeof data19 !== "string"){
-const err54 = {instancePath:instancePath+"/recipients/" + i0+"/amount",schemaPath:"#/properties/recipients/items/properties/amount/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.recipients.items.properties.amount.type,parentSchema:schema12.properties.recipients.items.properties.amount,data:data19};
+if(!((data19 === "checking") || (data19 === "savings"))){
+const err54 = {instancePath:instancePath+"/recipients/" + i0+"/accountType",schemaPath:"#/properties/recipients/items/properties/accountType/enum",keyword:"enum",params:{allowedValues: schema12.properties.recipients.items.properties.accountType.enum},message:"must be equal to one of the allowed values",schema:schema12.properties.recipients.items.properties.accountType.enum,parentSchema:schema12.properties.recipients.items.properties.accountType,data:data19};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -3405,10 +3481,10 @@ vErrors.push(err54);
 errors++;
 }
 }
-if(data12.secCode !== undefined){
-let data20 = data12.secCode;
+if(data13.amount !== undefined){
+let data20 = data13.amount;
 if(typeof data20 !== "string"){
-const err55 = {instancePath:instancePath+"/recipients/" + i0+"/secCode",schemaPath:"#/properties/recipients/items/properties/secCode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.recipients.items.properties.secCode.type,parentSchema:schema12.properties.recipients.items.properties.secCode,data:data20};
+const err55 = {instancePath:instancePath+"/recipients/" + i0+"/amount",schemaPath:"#/properties/recipients/items/properties/amount/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.recipients.items.properties.amount.type,parentSchema:schema12.properties.recipients.items.properties.amount,data:data20};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -3417,8 +3493,11 @@ vErrors.push(err55);
 }
 errors++;
 }
-if(!((data20 === "CCD") || (data20 === "PPD"))){
-const err56 = {instancePath:instancePath+"/recipients/" + i0+"/secCode",schemaPath:"#/properties/recipients/items/properties/secCode/enum",keyword:"enum",params:{allowedValues: schema12.properties.recipients.items.properties.secCode.enum},message:"must be equal to one of the allowed values",schema:schema12.properties.recipients.items.properties.secCode.enum,parentSchema:schema12.properties.recipients.items.properties.secCode,data:data20};
+}
+if(data13.secCode !== undefined){
+let data21 = data13.secCode;
+if(typeof data21 !== "string"){
+const err56 = {instancePath:instancePath+"/recipients/" + i0+"/secCode",schemaPath:"#/properties/recipients/items/properties/secCode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.recipients.items.properties.secCode.type,parentSchema:schema12.properties.recipients.items.properties.secCode,data:data21};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -3427,10 +3506,8 @@ vErrors.push(err56);
 }
 errors++;
 }
-}
-}
-else {
-const err57 = {instancePath:instancePath+"/recipients/" + i0,schemaPath:"#/properties/recipients/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.recipients.items.type,parentSchema:schema12.properties.recipients.items,data:data12};
+if(!((data21 === "CCD") || (data21 === "PPD"))){
+const err57 = {instancePath:instancePath+"/recipients/" + i0+"/secCode",schemaPath:"#/properties/recipients/items/properties/secCode/enum",keyword:"enum",params:{allowedValues: schema12.properties.recipients.items.properties.secCode.enum},message:"must be equal to one of the allowed values",schema:schema12.properties.recipients.items.properties.secCode.enum,parentSchema:schema12.properties.recipients.items.properties.secCode,data:data21};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -3442,7 +3519,7 @@ errors++;
 }
 }
 else {
-const err58 = {instancePath:instancePath+"/recipients",schemaPath:"#/properties/recipients/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.recipients.type,parentSchema:schema12.properties.recipients,data:data11};
+const err58 = {instancePath:instancePath+"/recipients/" + i0,schemaPath:"#/properties/recipients/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.recipients.items.type,parentSchema:schema12.properties.recipients.items,data:data13};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -3454,12 +3531,24 @@ errors++;
 }
 }
 else {
-const err59 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data};
+const err59 = {instancePath:instancePath+"/recipients",schemaPath:"#/properties/recipients/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.recipients.type,parentSchema:schema12.properties.recipients,data:data12};
 if(vErrors === null){
 vErrors = [err59];
 }
 else {
 vErrors.push(err59);
+}
+errors++;
+}
+}
+}
+else {
+const err60 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
 }
 errors++;
 }
@@ -3559,7 +3648,7 @@ errors++;
 if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
-if(!pattern33.test(data0)){
+if(!pattern35.test(data0)){
 const err8 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._-]{1,40}$"},message:"must match pattern \""+"^[A-Za-z0-9._-]{1,40}$"+"\"",schema:"^[A-Za-z0-9._-]{1,40}$",parentSchema:schema13.properties.id,data:data0};
 if(vErrors === null){
 vErrors = [err8];
@@ -3609,7 +3698,7 @@ errors++;
 if(data.email !== undefined){
 let data2 = data.email;
 if(typeof data2 === "string"){
-if(!pattern38.test(data2)){
+if(!pattern40.test(data2)){
 const err12 = {instancePath:instancePath+"/email",schemaPath:"#/properties/email/pattern",keyword:"pattern",params:{pattern: "^[^@\\s<>,]+@[^@\\s<>,]+\\.[^@\\s<>,]+$"},message:"must match pattern \""+"^[^@\\s<>,]+@[^@\\s<>,]+\\.[^@\\s<>,]+$"+"\"",schema:"^[^@\\s<>,]+@[^@\\s<>,]+\\.[^@\\s<>,]+$",parentSchema:schema13.properties.email,data:data2};
 if(vErrors === null){
 vErrors = [err12];
@@ -3634,7 +3723,7 @@ errors++;
 if(data.routing !== undefined){
 let data3 = data.routing;
 if(typeof data3 === "string"){
-if(!pattern35.test(data3)){
+if(!pattern37.test(data3)){
 const err14 = {instancePath:instancePath+"/routing",schemaPath:"#/properties/routing/pattern",keyword:"pattern",params:{pattern: "^\\d{9}$"},message:"must match pattern \""+"^\\d{9}$"+"\"",schema:"^\\d{9}$",parentSchema:schema13.properties.routing,data:data3};
 if(vErrors === null){
 vErrors = [err14];
@@ -3659,7 +3748,7 @@ errors++;
 if(data.account !== undefined){
 let data4 = data.account;
 if(typeof data4 === "string"){
-if(!pattern40.test(data4)){
+if(!pattern42.test(data4)){
 const err16 = {instancePath:instancePath+"/account",schemaPath:"#/properties/account/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Za-z-]{1,17}$"},message:"must match pattern \""+"^[0-9A-Za-z-]{1,17}$"+"\"",schema:"^[0-9A-Za-z-]{1,17}$",parentSchema:schema13.properties.account,data:data4};
 if(vErrors === null){
 vErrors = [err16];
@@ -4062,6 +4151,29 @@ export const configSchemaJson = {
               "minLength": 1,
               "description": "the time zone of the cutoffs (IANA name)",
               "default": "America/New_York"
+            },
+            "sameDayCutoffs": {
+              "type": "array",
+              "items": {
+                "type": "string",
+                "pattern": "^([01]\\d|2[0-3]):[0-5]\\d$",
+                "x-hint": "a time of day such as 14:45"
+              },
+              "minItems": 1,
+              "description": "the bank's Same Day ACH cutoffs (`disburse --same-day`), in `timezone`",
+              "default": [
+                "10:30",
+                "14:45",
+                "16:45"
+              ]
+            },
+            "sendLead": {
+              "type": "string",
+              "x-kind": "duration",
+              "pattern": "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",
+              "x-hint": "a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)",
+              "description": "how long before a cutoff its files go up; a same-day payment must be sent before then",
+              "default": "15m"
             }
           },
           "additionalProperties": false,

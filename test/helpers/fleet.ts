@@ -21,7 +21,8 @@ export interface TestFleet {
   /** Where its bundled services keep their data, to read what they stored. */
   store: FleetStore;
   client: ControlClient;
-  hmsops(args: string[], opts?: { env?: Record<string, string>; timeout?: number }): Promise<{ exitCode: number; stdout: string; stderr: string }>;
+  /** `under`: a command the CLI runs under, such as faketime's (`['faketime', '-f', '@2026-12-07 15:00:00']`). */
+  hmsops(args: string[], opts?: { env?: Record<string, string>; timeout?: number; under?: string[] }): Promise<{ exitCode: number; stdout: string; stderr: string }>;
   instances(): Promise<any[]>;
   events(): Promise<any[]>;
   /** Every pid the daemon has ever been told about, and the daemon itself. */
@@ -54,8 +55,9 @@ export function makeFleet(configYaml: string, opts: { store?: FleetStore; netns?
     store,
     client,
     async hmsops(args, opts = {}) {
-      const argv = [...(netns ? ['netns', 'exec', netns, process.execPath] : []), cliPath, ...args];
-      const r = await execa(netns ? 'ip' : process.execPath, argv, {
+      const under = [...(netns ? ['ip', 'netns', 'exec', netns] : []), ...(opts.under ?? [])];
+      const argv = [...under.slice(1), ...(under.length ? [process.execPath] : []), cliPath, ...args];
+      const r = await execa(under[0] ?? process.execPath, argv, {
         cwd: dir,
         reject: false,
         env: { NO_COLOR: '1', ...opts.env },

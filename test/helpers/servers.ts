@@ -1,5 +1,6 @@
 /**
- * Whether this machine can run the servers a suite starts for itself. test/global-setup.ts
+ * Whether this machine can run the servers a suite starts for itself (and libfaketime, which runs
+ * the CLI at a time a test chooses). test/global-setup.ts
  * installs them once (root and apt-get); where that could not happen (no root, no apt), the
  * suites that need them are skipped with one line each saying why, as the conformance suite is
  * when its corpus is not beside the clone, instead of failing on a missing binary. `.ci/run`
@@ -8,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-export type Server = 'postgres' | 'etcd' | 'sshd';
+export type Server = 'postgres' | 'etcd' | 'sshd' | 'faketime';
 
 function onPath(bin: string, env: NodeJS.ProcessEnv): boolean {
   return (env.PATH ?? '').split(path.delimiter).some((dir) => dir !== '' && fs.existsSync(path.join(dir, bin)));
@@ -34,6 +35,9 @@ export function whyNot(server: Server, env: NodeJS.ProcessEnv = process.env, uid
     case 'sshd':
       if (!fs.existsSync('/usr/sbin/sshd')) return "OpenSSH's server is not installed (scripts/install-servers.sh, as root)";
       if (!root) return 'sshd chroots its SFTP users, which needs root';
+      return undefined;
+    case 'faketime':
+      if (!onPath('faketime', env)) return 'libfaketime is not installed (scripts/install-servers.sh, as root)';
       return undefined;
   }
 }

@@ -12,6 +12,7 @@ import { nextBankingDay } from '../../src/banking-days.js';
 import { connect } from '../../src/sdk/index.js';
 import { cliPath, repoRoot, sleep, until, type TestFleet } from '../helpers/fleet.js';
 import { disburseFleet } from '../helpers/disburse-fleet.js';
+import { skipWithout } from '../helpers/servers.js';
 
 describe('hmsops disburse: the CLI', () => {
   const suite = disburseFleet('sqlite');
@@ -54,6 +55,62 @@ describe('hmsops disburse: the CLI', () => {
     const text = await fleet.hmsops(['disburse', '--grant', smallGrant, '--dry-run']);
     expect(text.stdout).toContain(`effective ${nextBankingDay(new Date())} (the next banking day, if sent today)`);
   });
+
+  // The CLI runs at a time the test chooses (libfaketime); the fleet keeps the real time.
+  it.skipIf(skipWithout('Same Day ACH', ['faketime']))(
+    "Same Day ACH: refused after the day's last window and over $1,000,000 (exit 2, nothing sent); sent before a window, the receipt says when it settles",
+    async () => {
+      const at = (time: string) => ({ under: ['faketime', '-f', `@${time}`], env: { FAKETIME_DONT_FAKE_MONOTONIC: '1' } });
+      const text = fs.readFileSync(smallGrant, 'utf8');
+      const sameDayGrant = path.join(fleet.dir, 'same-day.yaml');
+      fs.writeFileSync(sameDayGrant, text.replace('id: DOL-ETA-2026-0042', 'id: SAME-DAY-1').replace('secCode: CCD', 'secCode: CCD\nsameDay: true'));
+      const before = (await ledger<{ n: number }>('SELECT COUNT(*) AS n FROM transfers')).n;
+
+      // Monday 17:00 Eastern: 16:45 has gone (and files go up 15 minutes before it).
+      for (const args of [
+        ['--grant', sameDayGrant],
+        ['--grant', smallGrant, '--same-day'],
+        ['--grant', sameDayGrant, '--dry-run'],
+      ]) {
+        const late = await fleet.hmsops(['disburse', ...args], at('2026-12-07 22:00:00'));
+        expect(late.exitCode, late.stderr).toBe(2);
+        expect(late.stderr).toContain("today's last same-day cutoff, 2026-12-07 16:45 America/New_York, can no longer be made");
+        expect(late.stderr).toContain('the next same-day cutoff is 2026-12-08 10:30 America/New_York');
+      }
+      // A Saturday is no banking day.
+      const saturday = await fleet.hmsops(['disburse', '--grant', sameDayGrant], at('2026-12-12 15:00:00'));
+      expect(saturday.exitCode).toBe(2);
+      expect(saturday.stderr).toContain(
+        '2026-12-12 is a weekend day, when ACH does not settle; the next banking day is 2026-12-14; the next same-day cutoff is 2026-12-14 10:30 America/New_York',
+      );
+      // An entry over $1,000,000, dry run or not.
+      const big = path.join(fleet.dir, 'same-day-big.yaml');
+      fs.writeFileSync(big, fs.readFileSync(sameDayGrant, 'utf8').replace('amount: "125000.00"', 'amount: "1250000.00"'));
+      for (const args of [['--dry-run'], []]) {
+        const over = await fleet.hmsops(['disburse', '--grant', big, ...args], at('2026-12-07 15:00:00'));
+        expect(over.exitCode, over.stderr).toBe(2);
+        expect(over.stderr).toContain('1 recipient(s) of SAME-DAY-1 over Same Day ACH carries at most $1,000,000.00 an entry; nothing was sent');
+        expect(over.stderr).toContain('R-0002 ($1,250,000.00)');
+      }
+      expect((await ledger<{ n: number }>('SELECT COUNT(*) AS n FROM transfers')).n).toBe(before);
+
+      // Before a window on a banking day (the next after today: the fleet's ledger takes no effective date in the past).
+      const day = nextBankingDay(new Date());
+      const dry = await fleet.hmsops(['disburse', '--grant', sameDayGrant, '--dry-run'], at(`${day} 15:00:00`));
+      expect(dry.exitCode, dry.stderr).toBe(0);
+      expect(dry.stdout).toMatch(new RegExp(`effective ${day}: Same Day ACH, if sent before ${day} (10:30|14:45) America/New_York`));
+      const r = await fleet.hmsops(['disburse', '--grant', sameDayGrant, '--json'], at(`${day} 15:00:00`));
+      expect(r.exitCode, r.stderr).toBe(0);
+      const receipt = JSON.parse(r.stdout);
+      expect(receipt.settlement).toEqual({ date: day, sameDay: true, window: expect.stringMatching(new RegExp(`^${day} (10:30|14:45) America/New_York$`)) });
+      expect(receipt.files.map((f: { effectiveDates: string[] }) => f.effectiveDates)).toEqual([[day]]);
+      expect(await ledger<{ n: number; d: string }>("SELECT COUNT(*) AS n, MIN(effective_date) AS d FROM transfers WHERE grant_id = 'SAME-DAY-1'")).toEqual({ n: 10, d: day });
+      const human = await fleet.hmsops(['disburse', '--resume', 'SAME-DAY-1'], at(`${day} 15:05:00`));
+      expect(human.exitCode, human.stderr).toBe(0);
+      expect(human.stdout).toMatch(new RegExp(`settles ${day}: Same Day ACH, in the window of ${day} (10:30|14:45) America/New_York`));
+    },
+    120_000,
+  );
 
   it('says, when no ACH instance can answer, what each is doing and the remedy, after --retry-for', async () => {
     const file = await generate(5, 'GEN-ACH-DOWN');

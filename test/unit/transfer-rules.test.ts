@@ -33,6 +33,17 @@ describe('transfer rules', () => {
     expect(validateTransfer({ ...transfer('G', 1), amountCents: 9_999_999_999 }, now).ok).toBe(true);
   });
 
+  it('holds an entry effective today (Same Day ACH) to $1,000,000, and one effective later to the file limit only', () => {
+    const today = now.toISOString().slice(0, 10);
+    const r = validateTransfer({ ...transfer('G', 1), amountCents: 100_000_001, effectiveDate: today }, now);
+    expect(r).toEqual({
+      ok: false,
+      problems: [{ field: 'amountCents', reason: 'Same Day ACH carries at most $1,000,000.00 an entry: effective today (2026-11-27), this is a same-day entry' }],
+    });
+    expect(validateTransfer({ ...transfer('G', 1), amountCents: 100_000_000, effectiveDate: today }, now).ok).toBe(true);
+    expect(validateTransfer({ ...transfer('G', 1), amountCents: 100_000_001 }, now).ok).toBe(true);
+  });
+
   it('refuses names NACHA cannot carry or over 100 characters', () => {
     const bad = (name: string) => {
       const r = validateTransfer({ ...transfer('G', 1), name }, now);

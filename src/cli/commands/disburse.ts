@@ -13,6 +13,8 @@ import { RecipientList } from '../../disburse/recipient-list.js';
 import { reissue, type ReissueReceipt } from '../../disburse/reissue.js';
 import { accountsReturnedError, type ReturnHistory, returnHistory } from '../../disburse/return-history.js';
 import { runDisbursement, type Progress, type Receipt } from '../../disburse/run.js';
+import { achCalendar } from '../../config/schema.js';
+import { SAME_DAY_LIMIT_TEXT, SAME_DAY_MAX_ENTRY_CENTS, type SameDayWindow, sameDayWindow } from '../../domain/same-day.js';
 import { formatCents } from '../../money.js';
 import { HmsopsApiError, type HmsopsClient } from '../../sdk/index.js';
 import { loadContext, type CliContext, type GlobalOptions } from '../context.js';
@@ -26,6 +28,7 @@ export interface DisburseOptions extends GlobalOptions {
   grant?: string;
   resume?: string;
   dryRun?: boolean;
+  sameDay?: boolean;
   effectiveDate?: string;
   json?: boolean;
   user?: string;
@@ -55,7 +58,39 @@ function loadGrant(ctx: CliContext, opts: DisburseOptions, heap: HeapGovernor): 
     if (problem) throw new UsageError(`--effective-date: ${problem}`);
     grant.effectiveDate = opts.effectiveDate;
   }
+  if (opts.sameDay) {
+    if (opts.effectiveDate) throw new UsageError('--same-day settles the day it is sent: leave --effective-date out');
+    if (grant.effectiveDate) throw new UsageError(`--same-day settles the day it is sent, and ${opts.grant} gives effectiveDate ${grant.effectiveDate}: leave one out`);
+    grant.sameDay = true;
+  }
   return grant;
+}
+
+/**
+ * Same Day ACH (src/domain/same-day.ts): the window this grant makes if sent now, its effective
+ * date set to it; refused (exit 2, nothing sent) after the day's last same-day cutoff, on a day
+ * ACH does not settle, or with an entry over the limit.
+ */
+function sameDayWindowFor(ctx: CliContext, grant: Grant, resuming: boolean): SameDayWindow {
+  const verdict = sameDayWindow(Date.now(), achCalendar(ctx.config));
+  if (!verdict.ok)
+    throw new HmsopsError('SAME_DAY_MISSED', `${grant.id} is a Same Day ACH grant: ${verdict.reason}; nothing was sent`, {
+      details: ['send it again then, or without --same-day (and sameDay) to settle on the next banking day'],
+    });
+  // A run started on another day sent its transfers for that day: they cannot become today's.
+  if (resuming && grant.effectiveDate && grant.effectiveDate !== verdict.window.date)
+    throw new HmsopsError('SAME_DAY_MISSED', `${grant.id} is a Same Day ACH grant started for ${grant.effectiveDate}, which has passed; nothing was sent`, {
+      details: [`what it sent settles as it was filed (hmsops disbursements show ${grant.id}); pay the rest with a new grant`],
+    });
+  const over: string[] = [];
+  for (let i = 0; i < grant.recipients.length; i++)
+    if (grant.recipients.amountCents(i) > SAME_DAY_MAX_ENTRY_CENTS) over.push(`${grant.recipients.id(i)} (${formatCents(grant.recipients.amountCents(i))})`);
+  if (over.length)
+    throw new HmsopsError('SAME_DAY_LIMIT', `${over.length} recipient(s) of ${grant.id} over ${SAME_DAY_LIMIT_TEXT}; nothing was sent`, {
+      details: [...over.slice(0, 50), ...(over.length > 50 ? [`and ${over.length - 50} more`] : []), 'pay them without --same-day (and sameDay), or in parts'],
+    });
+  grant.effectiveDate = verdict.window.date;
+  return verdict.window;
 }
 
 /** A whole-number option within its range (--batch-size: what one batch request takes, the API's 10,000). */
@@ -80,13 +115,14 @@ export async function disburseCommand(opts: DisburseOptions): Promise<CommandRes
   heap.collect(); // the reader's buffers first, then the room the columns reserved for more
   grant.recipients.trim(() => heap.collect());
   if (opts.reissue !== undefined) return reissueCommand(ctx, grant, opts);
+  const sameDay = grant.sameDay ? sameDayWindowFor(ctx, grant, Boolean(opts.resume)) : undefined;
   const plan = planDisbursement(grant);
   if (opts.dryRun) {
     // The ledger's returns are read when a fleet answers; a dry run without one says so.
     const history = await dryRunHistory(ctx, opts, grant);
-    if (opts.json) printJson({ dryRun: true, plan, returnHistory: history });
+    if (opts.json) printJson({ dryRun: true, plan, sameDay: sameDay ?? null, returnHistory: history });
     else {
-      printPlan(grant, plan);
+      printPlan(grant, plan, sameDay);
       sayHistory(history);
     }
     if ('refused' in history && history.refused.length) throw accountsReturnedError(grant, history.refused);
@@ -130,6 +166,7 @@ export async function disburseCommand(opts: DisburseOptions): Promise<CommandRes
       batchSize,
       batchesInFlight,
       retryForMs,
+      sameDay,
       onProgress,
       shouldStop: () => stop,
       onRetry: (notice) => {
@@ -290,9 +327,11 @@ async function writeReceiptJson(r: Receipt, heap: HeapGovernor) {
   await write(`${chunk}\n  ]\n}\n`);
 }
 
-function printPlan(grant: Grant, plan: ReturnType<typeof planDisbursement>) {
+function printPlan(grant: Grant, plan: ReturnType<typeof planDisbursement>, sameDay: SameDayWindow | undefined) {
   console.log(`${color.bold(grant.id)} ${grant.program} (${grant.agency}): dry run, nothing sent`);
-  const effective = grant.effectiveDate ?? `${nextBankingDay(new Date())} (the next banking day, if sent today)`;
+  const effective = sameDay
+    ? `${sameDay.date}: Same Day ACH, if sent before ${sameDay.cutoff}`
+    : (grant.effectiveDate ?? `${nextBankingDay(new Date())} (the next banking day, if sent today)`);
   console.log(`  ${plan.recipients} recipient(s), ${formatCents(plan.totalCents)} in all, effective ${effective}`);
   const rows = [
     ...Object.entries(plan.bySecCode).map(([k, v]) => [`SEC ${k}`, String(v.count), formatCents(v.cents)]),
@@ -334,6 +373,8 @@ export function printReceipt(r: Receipt) {
     console.log(
       `${r.shortenedNames.length} name(s) longer than NACHA's 22-character Individual Name field are cut to fit in the file; the ledger, this receipt and the notices keep them whole (--json lists each)`,
     );
+  const { settlement } = r;
+  if (settlement.date) console.log(`settles ${settlement.date}${settlement.window ? `: Same Day ACH, in the window of ${settlement.window}` : ''}`);
   for (const f of r.files)
     console.log(
       `NACHA file ${f.fileId}: ${f.entries} entries, ${formatCents(f.totalCreditCents)}, effective ${f.effectiveDates.join(', ') || '-'}, entry hash ${String(f.entryHash).padStart(10, '0')}, ${f.valid ? color.green('verified') : color.red(`INVALID: ${f.problems[0]}`)}\n  ${f.path}`,

@@ -47,3 +47,17 @@ export function formatCutoff(instant: number, timeZone: string): string {
   );
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute} ${timeZone}`;
 }
+
+/** The calendar day (YYYY-MM-DD) an instant falls on in a zone. */
+export function zonedDate(instant: number, timeZone: string): string {
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(instant)).map((x) => [x.type, x.value]),
+  );
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
+/** The instants of a day's cutoffs (HH:MM in the zone), earliest first. */
+export function cutoffsOn(date: string, cutoffs: string[], timeZone: string): number[] {
+  const [y, m, d] = date.split('-').map(Number);
+  return [...cutoffs].sort().map((c) => zonedInstant(y!, m!, d!, c, timeZone));
+}
