@@ -6,3 +6,4 @@ export * from './text.js';
 export * from './returns.js';
 export * from './acknowledgement.js';
 export * from './sec-codes.js';
+export * from './merge.js';

@@ -21,7 +21,9 @@ import {
   isDebit,
   RECORD_LENGTH,
   type Batch,
+  type BatchHeader,
   type EntryDetail,
+  type FileHeader,
   type NachaFile,
 } from './layout.js';
 import { formatNachaProblem, type NachaProblem } from './problems.js';
@@ -129,16 +131,10 @@ export function buildNachaFile(input: FileInput, opts: BuildOptions = {}): Nacha
   const problems = opts.bypassSecCodeRules ? [] : secCodeProblems(input.batches);
   if (problems.length) throw new NachaRuleError(problems);
   let traceSeq = 0;
-  const batches: Batch[] = input.batches.map((bi, idx) => {
+  const batches = input.batches.map((bi, idx) => {
     if (bi.entries.length === 0) throw new RangeError(`batch ${idx + 1} has no entries: NACHA batches hold at least one`);
-    let debit = 0;
-    let credit = 0;
-    let hash = 0;
     const entries: EntryDetail[] = bi.entries.map((ei) => {
       const rdfi = ei.routing.slice(0, 8);
-      hash += Number(rdfi);
-      if (isCredit(ei.transactionCode)) credit += ei.amountCents;
-      else if (isDebit(ei.transactionCode)) debit += ei.amountCents;
       return {
         transactionCode: ei.transactionCode,
         rdfiIdentification: rdfi,
@@ -153,44 +149,23 @@ export function buildNachaFile(input: FileInput, opts: BuildOptions = {}): Nacha
         addenda: ei.addenda ?? [],
       };
     });
-    const addenda = entries.reduce((n, e) => n + e.addenda.length, 0);
-    const debits = bi.entries.some((e) => isDebit(e.transactionCode));
-    const credits = bi.entries.some((e) => isCredit(e.transactionCode));
-    const serviceClassCode = debits && credits ? 200 : debits ? 225 : 220;
-    return {
-      header: {
-        serviceClassCode,
-        companyName: bi.companyName,
-        companyDiscretionaryData: bi.discretionaryData ?? '',
-        companyIdentification: bi.companyId,
-        secCode: bi.secCode,
-        companyEntryDescription: bi.entryDescription,
-        companyDescriptiveDate: bi.descriptiveDate ?? '',
-        effectiveEntryDate: bi.effectiveDate,
-        settlementDate: '',
-        originatorStatusCode: '1',
-        odfiIdentification: bi.odfi,
-        batchNumber: idx + 1,
-      },
-      entries,
-      control: {
-        serviceClassCode,
-        entryAddendaCount: entries.length + addenda,
-        entryHash: hash % HASH_MOD,
-        totalDebit: debit,
-        totalCredit: credit,
-        companyIdentification: bi.companyId,
-        messageAuthenticationCode: '',
-        reserved: '',
-        odfiIdentification: bi.odfi,
-        batchNumber: idx + 1,
-      },
+    const header: BatchHeaderFields = {
+      companyName: bi.companyName,
+      companyDiscretionaryData: bi.discretionaryData ?? '',
+      companyIdentification: bi.companyId,
+      secCode: bi.secCode,
+      companyEntryDescription: bi.entryDescription,
+      companyDescriptiveDate: bi.descriptiveDate ?? '',
+      effectiveEntryDate: bi.effectiveDate,
+      settlementDate: '',
+      originatorStatusCode: '1',
+      odfiIdentification: bi.odfi,
     };
+    return { header, entries };
   });
-  const records = 2 + batches.reduce((n, b) => n + 2 + b.control.entryAddendaCount, 0);
   const d = input.createdAt;
-  return {
-    header: {
+  return assembleNachaFile(
+    {
       priorityCode: 1,
       immediateDestination: ` ${input.immediateDestination}`,
       immediateOrigin: input.immediateOrigin.length === 9 ? ` ${input.immediateOrigin}` : input.immediateOrigin,
@@ -204,6 +179,58 @@ export function buildNachaFile(input: FileInput, opts: BuildOptions = {}): Nacha
       immediateOriginName: input.immediateOriginName,
       referenceCode: input.referenceCode ?? '',
     },
+    batches,
+  );
+}
+
+/** A batch header as given: its service class and number are the assembled file's to set. */
+export type BatchHeaderFields = Omit<BatchHeader, 'serviceClassCode' | 'batchNumber'>;
+
+/**
+ * Finished entries in batches -> the file model: each batch's service class (from its entries'
+ * directions), number, control (count, hash, totals), and the file control. The entries are kept
+ * as given (trace numbers, addenda), so files can be built from transfers or from other files.
+ */
+export function assembleNachaFile(header: FileHeader, input: { header: BatchHeaderFields; entries: EntryDetail[] }[]): NachaFile {
+  const batches: Batch[] = input.map((b, idx) => {
+    let debit = 0;
+    let credit = 0;
+    let hash = 0;
+    let addenda = 0;
+    let debits = false;
+    let credits = false;
+    for (const e of b.entries) {
+      hash += Number(e.rdfiIdentification);
+      addenda += e.addenda.length;
+      if (isCredit(e.transactionCode)) {
+        credit += e.amount;
+        credits = true;
+      } else if (isDebit(e.transactionCode)) {
+        debit += e.amount;
+        debits = true;
+      }
+    }
+    const serviceClassCode = debits && credits ? 200 : debits ? 225 : 220;
+    return {
+      header: { serviceClassCode, ...b.header, batchNumber: idx + 1 },
+      entries: b.entries,
+      control: {
+        serviceClassCode,
+        entryAddendaCount: b.entries.length + addenda,
+        entryHash: hash % HASH_MOD,
+        totalDebit: debit,
+        totalCredit: credit,
+        companyIdentification: b.header.companyIdentification,
+        messageAuthenticationCode: '',
+        reserved: '',
+        odfiIdentification: b.header.odfiIdentification,
+        batchNumber: idx + 1,
+      },
+    };
+  });
+  const records = 2 + batches.reduce((n, b) => n + 2 + b.control.entryAddendaCount, 0);
+  return {
+    header,
     batches,
     control: {
       batchCount: batches.length,
