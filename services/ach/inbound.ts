@@ -140,9 +140,24 @@ export class InboundFiles {
    * bank has taken it out of its folder.
    */
   async #acknowledge(q: Queries, inboundId: string, text: string, at: string): Promise<{ fileId: string | null }> {
-    const sent = await q.get<{ id: string }>('SELECT id FROM files WHERE header_key = ? ORDER BY created_at DESC', [fileHeaderKey(text)]);
-    if (sent) await q.insert('file_acks', ['file_id', 'inbound_file_id', 'acknowledged_at'], [[sent.id, inboundId, at]], { conflict: 'ON CONFLICT (file_id) DO NOTHING' });
-    return { fileId: sent?.id ?? null };
+    const key = fileHeaderKey(text);
+    // With merging, the bank got uploads (a cut file's header may read the same: the upload is what was sent);
+    // each of the cut files an upload holds is acknowledged with it.
+    const upload = await q.get<{ id: string }>('SELECT id FROM uploads WHERE header_key = ? ORDER BY created_at DESC', [key]);
+    const sent = upload ? undefined : await q.get<{ id: string }>('SELECT id FROM files WHERE header_key = ? ORDER BY created_at DESC', [key]);
+    const files = upload
+      ? (await q.all<{ file_id: string }>('SELECT file_id FROM upload_files WHERE upload_id = ? AND live = 1', [upload.id])).map((r) => r.file_id)
+      : sent
+        ? [sent.id]
+        : [];
+    if (files.length)
+      await q.insert(
+        'file_acks',
+        ['file_id', 'inbound_file_id', 'acknowledged_at'],
+        files.map((f) => [f, inboundId, at]),
+        { conflict: 'ON CONFLICT (file_id) DO NOTHING' },
+      );
+    return { fileId: upload?.id ?? sent?.id ?? null };
   }
 
   async #bySha(q: Queries, sha256: string): Promise<InboundImport | undefined> {

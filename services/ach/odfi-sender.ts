@@ -1,7 +1,8 @@
 /**
- * Files sent to the ODFI: every file cut and not yet on the bank's server goes up over SFTP
- * (odfi-sftp.ts), by one instance at a time across every host (a lease in the store), each
- * second while files wait, a failed one tried again with backoff (1 s doubling to 60 s) and
+ * Files sent to the ODFI over SFTP (odfi-sftp.ts), by one instance at a time across every host (a
+ * lease in the store), each second: with merging (ach.odfi.merge, the default) the files cut for a
+ * window go up merged a lead time before its cutoff (odfi-windows.ts); without, every file cut goes
+ * up as soon as it is cut. A failed upload is tried again with backoff (1 s doubling to 60 s) and
  * reported late once a cutoff passes without it. A file found already there whole (sent, then
  * a crash before it was recorded) is recorded as sent, not sent again; so is one the bank has
  * acknowledged (inbound.ts), even when it is no longer in the bank's folder.
@@ -10,35 +11,16 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
+import { sleep } from '../../src/sleep.js';
 import type { Store } from '../kit/store.js';
 import { formatCutoff, nextCutoff } from '../../src/domain/cutoffs.js';
+import type { FileTransmission, TransmissionList, UploadTransmission } from '../../src/api/ach.js';
+import type { OdfiConfig } from '../../src/config/types.js';
 import type { InboundFiles, InboundImport } from './inbound.js';
+import { Windows } from './odfi-windows.js';
 import { fetchFile, listRemote, sendFile, type SftpTarget, withSftp } from './odfi-sftp.js';
 
-export interface OdfiSettings {
-  sftp: { url: string; privateKeyFile: string; hostKey: string; outbound: string; inbound: string };
-  cutoffs: string[];
-  timezone: string;
-}
-
-export interface FileTransmission {
-  fileId: string;
-  name: string;
-  grantId: string | null;
-  entries: number;
-  cutAt: string;
-  state: 'cut' | 'sent' | 'acknowledged';
-  sentAt: string | null;
-  /** When the bank's acknowledgement of it was imported. */
-  acknowledgedAt: string | null;
-  remotePath: string | null;
-  /** The cutoff it made (sent), or the one it is to make (not yet). */
-  cutoff: string;
-  /** Not sent, and the first cutoff after it was cut has passed. */
-  late: boolean;
-  attempts: number;
-  lastError: string | null;
-}
+export type OdfiSettings = Pick<OdfiConfig, 'sftp' | 'cutoffs' | 'timezone' | 'sendLeadMs' | 'merge' | 'maxLines' | 'maxEntries'>;
 
 interface Row {
   id: string;
@@ -54,6 +36,8 @@ interface Row {
   acknowledged_at: string | null;
 }
 
+type SendOutcomeRow = { fileId: string; name?: string; outcome: string };
+
 const LEASE = 'odfi-sender';
 const LEASE_MS = 30_000;
 const backoffMs = (attempts: number) => Math.min(60_000, 1000 * 2 ** Math.max(0, attempts - 1));
@@ -61,6 +45,8 @@ const backoffMs = (attempts: number) => Math.min(60_000, 1000 * 2 ** Math.max(0,
 export class OdfiSender {
   readonly #owner: string;
   readonly #target: SftpTarget;
+  /** With merging per window; undefined when every file goes up as soon as it is cut. */
+  readonly windows: Windows | undefined;
   #timer: NodeJS.Timeout | undefined;
   #running: Promise<unknown> | undefined;
 
@@ -72,6 +58,7 @@ export class OdfiSender {
   ) {
     this.#owner = `${instanceId}/${crypto.randomUUID()}`;
     this.#target = { url: settings.sftp.url, privateKey: fs.readFileSync(settings.sftp.privateKeyFile), hostKey: settings.sftp.hostKey };
+    this.windows = settings.merge ? new Windows(db, settings, log) : undefined;
   }
 
   start(everyMs = 1000): void {
@@ -86,17 +73,80 @@ export class OdfiSender {
   async stop(): Promise<void> {
     clearInterval(this.#timer);
     await this.#running;
+    await this.#releaseLease();
+  }
+
+  /** The lease is held for a round only: the next round (or an operator's `ach send`) may run at any instance. */
+  async #releaseLease(): Promise<void> {
     await this.db.run('DELETE FROM leases WHERE name = ? AND owner = ?', [LEASE, this.#owner]).catch(() => undefined);
   }
 
-  /** Sends what waits (or the one file named, at once); false when another instance holds the lease. */
-  async sendDue(onlyFileId?: string): Promise<{ sending: boolean; results: { fileId: string; outcome: string }[] }> {
-    if (!(await this.#takeLease())) return { sending: false, results: [] };
+  /**
+   * Sends what is due; `now` (`hmsops ach send`): what waits, at once, merged for the upcoming
+   * window when merging (`fileId`: only that file, without merging). False when another instance
+   * holds the lease.
+   */
+  async sendDue(opts: { now?: boolean; fileId?: string } = {}): Promise<{ sending: boolean; results: SendOutcomeRow[] }> {
+    // Asked by an operator: another instance's round ends soon (the lease is let go after each), then this one sends.
+    const until = Date.now() + (opts.now ? 30_000 : 0);
+    while (!(await this.#takeLease())) {
+      if (Date.now() >= until) return { sending: false, results: [] };
+      await sleep(200);
+    }
+    try {
+      return this.windows ? { sending: true, results: await this.#sendUploads(this.windows, Boolean(opts.now)) } : await this.#sendFiles(opts.fileId);
+    } finally {
+      await this.#releaseLease();
+    }
+  }
+
+  /** With merging: uploads past their window looked for on the server (found: sent; not: missed), what is due merged, the uploads sent. */
+  async #sendUploads(windows: Windows, now: boolean): Promise<SendOutcomeRow[]> {
+    const results: SendOutcomeRow[] = [];
+    const outbound = this.settings.sftp.outbound;
+    const late = (await windows.unsent()).filter((u) => Date.parse(u.windowAt) < Date.now());
+    if (late.length) {
+      try {
+        const there = await withSftp(this.#target, (sftp) => listRemote(sftp, outbound));
+        for (const u of late) {
+          if (there.some((f) => f.name === u.name && f.size === u.body.length)) {
+            await windows.recordSent(u, `${outbound}/${u.name}`, true);
+            results.push({ fileId: u.id, name: u.name, outcome: 'already-there' });
+          } else await windows.markMissed(u);
+        }
+      } catch (err) {
+        this.log.warn({ err: (err as Error).message, uploads: late.map((u) => u.name) }, 'uploads late for their window: the server cannot be asked yet');
+      }
+    }
+    await windows.mergeWaiting(now);
+    const t = Date.now();
+    for (const u of (await windows.unsent()).filter((x) => now || !x.lastAt || t - x.lastAt >= backoffMs(x.attempts))) {
+      try {
+        const sent = await sendFile(this.#target, outbound, u.name, u.body);
+        await windows.recordSent(u, sent.remotePath, sent.outcome === 'already-there');
+        const lateNow = Date.now() > Date.parse(u.windowAt);
+        this.log.info(
+          { uploadId: u.id, remotePath: sent.remotePath, outcome: sent.outcome, late: lateNow },
+          lateNow ? 'upload sent to the ODFI after its cutoff' : 'upload sent to the ODFI',
+        );
+        results.push({ fileId: u.id, name: u.name, outcome: sent.outcome });
+      } catch (err) {
+        const message = (err as Error).message;
+        await windows.recordFailure(u, message);
+        this.log.warn({ uploadId: u.id, name: u.name, attempts: u.attempts + 1, err: message }, 'upload not sent yet');
+        results.push({ fileId: u.id, name: u.name, outcome: `failed: ${message}` });
+      }
+    }
+    return results;
+  }
+
+  /** Without merging: each file cut and not sent (or the one named, at once). */
+  async #sendFiles(onlyFileId: string | undefined): Promise<{ sending: boolean; results: SendOutcomeRow[] }> {
     const now = Date.now();
     const waiting = (await this.#rows('s.file_id IS NULL AND a.file_id IS NULL', [])).filter((r) =>
       onlyFileId ? r.id === onlyFileId : !r.last_at || now - Number(r.last_at) >= backoffMs(r.attempts ?? 0),
     );
-    const results: { fileId: string; outcome: string }[] = [];
+    const results: SendOutcomeRow[] = [];
     for (const r of waiting) {
       const body = await this.db.get<{ body: Buffer | null }>('SELECT body FROM files WHERE id = ?', [r.id]);
       const bytes = body?.body ? Buffer.from(body.body) : fs.readFileSync(r.path);
@@ -154,11 +204,11 @@ export class OdfiSender {
     });
   }
 
-  /** Every file and where it stands. */
-  async transmissions(): Promise<FileTransmission[]> {
+  /** Every file and where it stands; with merging, every upload too. */
+  async transmissions(): Promise<TransmissionList> {
     const { cutoffs, timezone } = this.settings;
     const now = Date.now();
-    return (await this.#rows('1 = 1', [])).map((r) => {
+    const files = (await this.#rows('1 = 1', [])).map((r): FileTransmission => {
       const made = this.#cutoffFor(r.created_at);
       const sentAt = r.sent_at ? Date.parse(r.sent_at) : null;
       return {
@@ -175,8 +225,81 @@ export class OdfiSender {
         late: sentAt === null ? !r.acknowledged_at && now > made : sentAt > made,
         attempts: Number(r.attempts ?? 0),
         lastError: r.last_error,
+        upload: null,
+        missedWindows: [],
       };
     });
+    if (!this.windows) return { merge: false, nextWindow: null, files, uploads: [] };
+    const uploads = await this.#uploads();
+    const byFile = new Map<string, UploadTransmission>();
+    const missed = new Map<string, string[]>();
+    for (const u of uploads)
+      for (const f of u.files) {
+        if (u.state === 'missed') missed.set(f, [...(missed.get(f) ?? []), u.window]);
+        else byFile.set(f, u);
+      }
+    const upcoming = this.windows.upcoming(now);
+    for (const f of files) {
+      f.missedWindows = missed.get(f.fileId) ?? [];
+      const u = byFile.get(f.fileId);
+      if (f.sentAt !== null) continue; // sent on its own, before merging was on
+      f.upload = u?.name ?? null;
+      f.state = f.acknowledgedAt ? 'acknowledged' : u && (u.state === 'sent' || u.state === 'acknowledged') ? 'sent' : 'cut';
+      f.sentAt = u?.sentAt ?? null;
+      f.remotePath = u?.remotePath ?? null;
+      f.cutoff = u?.window ?? formatCutoff(upcoming, timezone);
+      f.late = f.missedWindows.length > 0;
+      f.attempts = u?.attempts ?? 0;
+      f.lastError = u?.lastError ?? null;
+    }
+    return {
+      merge: true,
+      nextWindow: { cutoff: formatCutoff(upcoming, timezone), uploadAt: new Date(Math.max(now, upcoming - this.settings.sendLeadMs)).toISOString() },
+      files,
+      uploads,
+    };
+  }
+
+  async #uploads(): Promise<UploadTransmission[]> {
+    const rows = await this.db.all<{
+      id: string;
+      name: string;
+      window_at: string;
+      entries: number;
+      lines: number;
+      total_credit_cents: number;
+      created_at: string;
+      missed_at: string | null;
+      sent_at: string | null;
+      remote_path: string | null;
+      attempts: number | null;
+      last_error: string | null;
+      acked: number;
+    }>(
+      `SELECT u.id, u.name, u.window_at, u.entries, u.lines, u.total_credit_cents, u.created_at, u.missed_at, s.sent_at, s.remote_path, e.attempts, e.last_error,
+              (SELECT COUNT(*) FROM upload_files x JOIN file_acks a ON a.file_id = x.file_id WHERE x.upload_id = u.id) AS acked
+         FROM uploads u LEFT JOIN upload_sends s ON s.upload_id = u.id LEFT JOIN upload_send_failures e ON e.upload_id = u.id
+        ORDER BY u.created_at, u.name`,
+      [],
+    );
+    const links = await this.db.all<{ upload_id: string; file_id: string }>('SELECT upload_id, file_id FROM upload_files ORDER BY file_id', []);
+    const filesOf = new Map<string, string[]>();
+    for (const l of links) filesOf.set(l.upload_id, [...(filesOf.get(l.upload_id) ?? []), l.file_id]);
+    return rows.map((r) => ({
+      uploadId: r.id,
+      name: r.name,
+      window: formatCutoff(Date.parse(r.window_at), this.settings.timezone),
+      state: Number(r.acked) > 0 ? 'acknowledged' : r.sent_at ? 'sent' : r.missed_at ? 'missed' : 'merged',
+      entries: Number(r.entries),
+      lines: Number(r.lines),
+      totalCreditCents: Number(r.total_credit_cents),
+      createdAt: r.created_at,
+      sentAt: r.sent_at,
+      remotePath: r.remote_path,
+      attempts: Number(r.attempts ?? 0),
+      lastError: r.last_error,
+      files: filesOf.get(r.id) ?? [],
+    }));
   }
 
   /** The first cutoff after a file was cut: the one it is to make. */

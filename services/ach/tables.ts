@@ -114,7 +114,45 @@ const ackTables = () => `ALTER TABLE files ADD COLUMN header_key TEXT;
      acknowledged_at TEXT NOT NULL
    );`;
 
-const versions = [ledgerTables, reservationsTable, fileBodies, inboundTables, sendTables, ackTables];
+// Uploads: the files cut for one of the bank's windows, merged (src/nacha/merge.ts) and sent as
+// one (or a few, within the bank's limits: a cut file split across two is linked to both). An
+// upload that missed its window unsent is kept, marked missed, its links no longer live, and its
+// files wait for the next window. One instance merges at a time (the sender's lease).
+const uploadTables = (t: ColumnTypes) => `CREATE TABLE uploads (
+     id TEXT PRIMARY KEY,
+     name TEXT NOT NULL UNIQUE,
+     window_at TEXT NOT NULL,
+     header_key TEXT NOT NULL,
+     body ${t.bytes} NOT NULL,
+     entries INTEGER NOT NULL,
+     lines INTEGER NOT NULL,
+     total_credit_cents ${t.bigint} NOT NULL,
+     total_debit_cents ${t.bigint} NOT NULL,
+     created_at TEXT NOT NULL,
+     missed_at TEXT
+   );
+   CREATE INDEX uploads_header_key ON uploads (header_key);
+   CREATE TABLE upload_files (
+     upload_id TEXT NOT NULL REFERENCES uploads (id),
+     file_id TEXT NOT NULL REFERENCES files (id),
+     live INTEGER NOT NULL,
+     PRIMARY KEY (upload_id, file_id)
+   );
+   CREATE INDEX upload_files_by_file ON upload_files (file_id);
+   CREATE TABLE upload_sends (
+     upload_id TEXT PRIMARY KEY REFERENCES uploads (id),
+     remote_path TEXT NOT NULL,
+     sent_at TEXT NOT NULL,
+     found_there INTEGER NOT NULL
+   );
+   CREATE TABLE upload_send_failures (
+     upload_id TEXT PRIMARY KEY REFERENCES uploads (id),
+     attempts INTEGER NOT NULL,
+     last_error TEXT NOT NULL,
+     last_at ${t.bigint} NOT NULL
+   );`;
+
+const versions = [ledgerTables, reservationsTable, fileBodies, inboundTables, sendTables, ackTables, uploadTables];
 // SQLite stores went through the versions one by one; PostgreSQL came in at the third: its first
 // migration is the first three in one step, and later ones follow one by one.
 const sqlite = versions.map((v) => v(COLUMN_TYPES.sqlite));

@@ -203,15 +203,47 @@ export const FileTransmission = Type.Object({
   late: Type.Boolean(),
   attempts: Type.Integer(),
   lastError: Nullable(Type.String()),
+  /** With merging per window (ach.odfi.merge): the upload (merged file) it went into or is in; null while it waits for its window. */
+  upload: Nullable(Type.String()),
+  /** The windows it missed (an upload of it not on the bank's server by the cutoff), oldest first. */
+  missedWindows: Type.Array(Type.String()),
 });
 export type FileTransmission = Static<typeof FileTransmission>;
-export const TransmissionList = Type.Object({ files: Type.Array(FileTransmission) });
+
+/** A merged file for one of the bank's windows (ach.odfi.merge). */
+export const UploadTransmission = Type.Object({
+  uploadId: Type.String(),
+  name: Type.String(),
+  window: Type.String(),
+  state: StringEnum(['merged', 'sent', 'acknowledged', 'missed']),
+  entries: Type.Integer(),
+  lines: Type.Integer(),
+  totalCreditCents: Type.Integer(),
+  createdAt: Type.String(),
+  sentAt: Nullable(Type.String()),
+  remotePath: Nullable(Type.String()),
+  attempts: Type.Integer(),
+  lastError: Nullable(Type.String()),
+  /** The cut files it holds. */
+  files: Type.Array(Type.String()),
+});
+export type UploadTransmission = Static<typeof UploadTransmission>;
+export const TransmissionList = Type.Object({
+  /** true: files go to the bank merged per window; false: each as soon as it is cut. */
+  merge: Type.Boolean(),
+  /** The window files waiting now go in, and when they go up. */
+  nextWindow: Nullable(Type.Object({ cutoff: Type.String(), uploadAt: Type.String() })),
+  files: Type.Array(FileTransmission),
+  uploads: Type.Array(UploadTransmission),
+});
+export type TransmissionList = Static<typeof TransmissionList>;
 export const SendRequest = Nullable(Type.Object({ fileId: Type.Optional(Type.String({ minLength: 1 })) }, { additionalProperties: false }));
 export const SendResult = Type.Object({
   /** False when another instance was sending at that moment (it sends what waits). */
   sending: Type.Boolean(),
-  results: Type.Array(Type.Object({ fileId: Type.String(), outcome: Type.String() })),
-  files: Type.Array(FileTransmission),
+  /** Per file sent (fileId), or per upload with merging (fileId: the upload's id, name: its file name). */
+  results: Type.Array(Type.Object({ fileId: Type.String(), name: Type.Optional(Type.String()), outcome: Type.String() })),
+  ...TransmissionList.properties,
 });
 export type SendResult = Static<typeof SendResult>;
 export const FetchResult = Type.Object({

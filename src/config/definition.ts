@@ -226,6 +226,17 @@ const Ach = Strict(
             }),
           ),
           sendLead: Type.Optional(Duration({ description: 'how long before a cutoff its files go up; a same-day payment must be sent before then', default: '15m' })),
+          merge: Type.Optional(
+            Type.Boolean({
+              description:
+                'true: the files cut for a window go to the bank merged, `sendLead` before its cutoff (or at once with `hmsops ach send`); false: each file as soon as it is cut',
+              default: true,
+            }),
+          ),
+          maxLines: Type.Optional(
+            Type.Integer({ minimum: 20, maximum: 1_000_000, description: "records a merged file may have, padding included (the bank's limit)", default: 10_000 }),
+          ),
+          maxEntries: Type.Optional(Type.Integer({ minimum: 1, description: 'entries and addenda a merged file may have, if the bank has such a limit' })),
         },
         { description: 'the originating bank (ODFI): files sent to it over SFTP' },
       ),

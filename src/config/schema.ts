@@ -113,6 +113,9 @@ function resolveOdfi(raw: Raw | undefined, dir: string): OdfiConfig | null {
     timezone: raw.timezone ?? d.timezone,
     sameDayCutoffs: [...(raw.sameDayCutoffs ?? d.sameDayCutoffs)].sort(),
     sendLeadMs: ms(raw.sendLead ?? d.sendLead),
+    merge: raw.merge ?? d.merge,
+    maxLines: raw.maxLines ?? d.maxLines,
+    ...(raw.maxEntries === undefined ? {} : { maxEntries: raw.maxEntries }),
   };
 }
 

@@ -70,6 +70,11 @@ export interface OdfiConfig {
   sameDayCutoffs: string[];
   /** Files go up this long before a cutoff. */
   sendLeadMs: number;
+  /** true: the files cut for a window go up merged (src/nacha/merge.ts); false: each as soon as it is cut. */
+  merge: boolean;
+  /** The bank's limits on a merged file. */
+  maxLines: number;
+  maxEntries?: number;
 }
 
 export interface RegistryConfig {

@@ -72,6 +72,15 @@ async function main() {
   const settings: FleetConfig = { ...defaults, ...config };
   const registry = openRegistry(settings, (msg) => console.log(`hmsopsd: ${msg}`));
   const logLimits = settings.logs;
+  /** What a bundled service is told of the config beyond its own section (the gateway's settings, the bank, the SMTP relay). */
+  const bundledEnv = (service: string) => {
+    const env: Record<string, string> = { HMSOPS_REGISTRY_TTL_MS: String((config ?? defaults).registry.ttlMs) };
+    if (service === 'gateway' && config) env.HMSOPS_GATEWAY_CONFIG = JSON.stringify(config.gateway);
+    if (service === 'gateway') env.HMSOPS_ACCESS_LOG = JSON.stringify({ dir: paths.logs, ...logLimits });
+    if (config?.smtp.url) env.HMSOPS_SMTP_URL = config.smtp.url;
+    if (service === 'ach' && config?.ach?.odfi) env.HMSOPS_ACH_ODFI = JSON.stringify(config.ach.odfi);
+    return env;
+  };
   const supervisor = new Supervisor({
     paths,
     registry,
@@ -80,14 +89,7 @@ async function main() {
     fleetSecretFile: settings.fleet.secretFile,
     logs: logLimits,
     bundledCommand: (service) => [process.execPath, bundledEntry(service)],
-    bundledEnv: (service) => {
-      const env: Record<string, string> = { HMSOPS_REGISTRY_TTL_MS: String((config ?? defaults).registry.ttlMs) };
-      if (service === 'gateway' && config) env.HMSOPS_GATEWAY_CONFIG = JSON.stringify(config.gateway);
-      if (service === 'gateway') env.HMSOPS_ACCESS_LOG = JSON.stringify({ dir: paths.logs, ...logLimits });
-      if (config?.smtp.url) env.HMSOPS_SMTP_URL = config.smtp.url;
-      if (service === 'ach' && config?.ach?.odfi) env.HMSOPS_ACH_ODFI = JSON.stringify(config.ach.odfi);
-      return env;
-    },
+    bundledEnv,
   });
 
   let stopping: Promise<void> | undefined;
@@ -118,9 +120,20 @@ async function main() {
     apply: async (cfg, only) => {
       if (daemonSettings(cfg) !== daemonSettings(settings))
         throw new HmsopsError('DAEMON_SETTINGS_CHANGED', 'the config changes the registry, host or fleet settings this daemon started with: run `hmsops down`, then `hmsops up`');
+      // A bundled service whose settings elsewhere in the config changed (ach.odfi, smtp.url) is restarted, rolling, with them.
+      const told = (c: FleetConfig | undefined) => {
+        const before = config;
+        config = c;
+        const out = Object.fromEntries([...supervisor.services.keys()].map((name) => [name, JSON.stringify(bundledEnv(name))]));
+        config = before;
+        return out;
+      };
+      const was = told(config);
+      const now = told(cfg);
       config = cfg;
       fs.writeFileSync(path.join(paths.run, 'config.json'), JSON.stringify(cfg), { mode: 0o600 });
-      return supervisor.apply(desiredServices(cfg), only);
+      const retold = Object.keys(was).filter((name) => was[name] !== now[name] && (!only?.length || only.includes(name)));
+      return supervisor.apply(desiredServices(cfg), only, retold);
     },
     shutdown: (timeoutMs) => void shutdown(timeoutMs),
   });

@@ -92,13 +92,17 @@ export class Supervisor {
 
   // ---- fleet-level operations -------------------------------------------------------
 
-  /** Moves the fleet to the configured services (all of them, or only those named). */
-  async apply(desired: Record<string, ServiceConfig>, only?: string[]): Promise<FleetPlan> {
+  /**
+   * Moves the fleet to the configured services (all of them, or only those named). `retold`:
+   * services whose settings from elsewhere in the config changed, restarted like a redefined one.
+   */
+  async apply(desired: Record<string, ServiceConfig>, only?: string[], retold: string[] = []): Promise<FleetPlan> {
     const unknown = (only ?? []).filter((s) => !(s in desired));
     if (unknown.length) throw new HmsopsError('UNKNOWN_SERVICE', `not in the config: ${unknown.join(', ')}`);
     const running: Record<string, { config: ServiceConfig; count: number }> = {};
     for (const [name, config] of this.services) running[name] = { config, count: this.#live(name).length };
     const plan = planFleet(running, desired, only);
+    for (const name of retold) if (name in desired && !plan.add.includes(name) && !plan.remove.includes(name) && !plan.redefine.includes(name)) plan.redefine.push(name);
     await Promise.all(
       plan.remove.map(async (name) => {
         await this.scale(name, 0);

@@ -775,7 +775,9 @@ export const ach = {
       "cutoff",
       "late",
       "attempts",
-      "lastError"
+      "lastError",
+      "upload",
+      "missedWindows"
     ],
     "properties": {
       "fileId": {
@@ -836,6 +838,18 @@ export const ach = {
           "string",
           "null"
         ]
+      },
+      "upload": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "missedWindows": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
       }
     }
   },
@@ -1533,7 +1547,10 @@ export const ach = {
     "required": [
       "sending",
       "results",
-      "files"
+      "merge",
+      "nextWindow",
+      "files",
+      "uploads"
     ],
     "properties": {
       "sending": {
@@ -1551,9 +1568,33 @@ export const ach = {
             "fileId": {
               "type": "string"
             },
+            "name": {
+              "type": "string"
+            },
             "outcome": {
               "type": "string"
             }
+          }
+        }
+      },
+      "merge": {
+        "type": "boolean"
+      },
+      "nextWindow": {
+        "type": [
+          "object",
+          "null"
+        ],
+        "required": [
+          "cutoff",
+          "uploadAt"
+        ],
+        "properties": {
+          "cutoff": {
+            "type": "string"
+          },
+          "uploadAt": {
+            "type": "string"
           }
         }
       },
@@ -1574,7 +1615,9 @@ export const ach = {
             "cutoff",
             "late",
             "attempts",
-            "lastError"
+            "lastError",
+            "upload",
+            "missedWindows"
           ],
           "properties": {
             "fileId": {
@@ -1635,6 +1678,98 @@ export const ach = {
                 "string",
                 "null"
               ]
+            },
+            "upload": {
+              "type": [
+                "string",
+                "null"
+              ]
+            },
+            "missedWindows": {
+              "type": "array",
+              "items": {
+                "type": "string"
+              }
+            }
+          }
+        }
+      },
+      "uploads": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "required": [
+            "uploadId",
+            "name",
+            "window",
+            "state",
+            "entries",
+            "lines",
+            "totalCreditCents",
+            "createdAt",
+            "sentAt",
+            "remotePath",
+            "attempts",
+            "lastError",
+            "files"
+          ],
+          "properties": {
+            "uploadId": {
+              "type": "string"
+            },
+            "name": {
+              "type": "string"
+            },
+            "window": {
+              "type": "string"
+            },
+            "state": {
+              "type": "string",
+              "enum": [
+                "merged",
+                "sent",
+                "acknowledged",
+                "missed"
+              ]
+            },
+            "entries": {
+              "type": "integer"
+            },
+            "lines": {
+              "type": "integer"
+            },
+            "totalCreditCents": {
+              "type": "integer"
+            },
+            "createdAt": {
+              "type": "string"
+            },
+            "sentAt": {
+              "type": [
+                "string",
+                "null"
+              ]
+            },
+            "remotePath": {
+              "type": [
+                "string",
+                "null"
+              ]
+            },
+            "attempts": {
+              "type": "integer"
+            },
+            "lastError": {
+              "type": [
+                "string",
+                "null"
+              ]
+            },
+            "files": {
+              "type": "array",
+              "items": {
+                "type": "string"
+              }
             }
           }
         }
@@ -1904,9 +2039,33 @@ export const ach = {
   "TransmissionList": {
     "type": "object",
     "required": [
-      "files"
+      "merge",
+      "nextWindow",
+      "files",
+      "uploads"
     ],
     "properties": {
+      "merge": {
+        "type": "boolean"
+      },
+      "nextWindow": {
+        "type": [
+          "object",
+          "null"
+        ],
+        "required": [
+          "cutoff",
+          "uploadAt"
+        ],
+        "properties": {
+          "cutoff": {
+            "type": "string"
+          },
+          "uploadAt": {
+            "type": "string"
+          }
+        }
+      },
       "files": {
         "type": "array",
         "items": {
@@ -1924,7 +2083,9 @@ export const ach = {
             "cutoff",
             "late",
             "attempts",
-            "lastError"
+            "lastError",
+            "upload",
+            "missedWindows"
           ],
           "properties": {
             "fileId": {
@@ -1985,8 +2146,177 @@ export const ach = {
                 "string",
                 "null"
               ]
+            },
+            "upload": {
+              "type": [
+                "string",
+                "null"
+              ]
+            },
+            "missedWindows": {
+              "type": "array",
+              "items": {
+                "type": "string"
+              }
             }
           }
+        }
+      },
+      "uploads": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "required": [
+            "uploadId",
+            "name",
+            "window",
+            "state",
+            "entries",
+            "lines",
+            "totalCreditCents",
+            "createdAt",
+            "sentAt",
+            "remotePath",
+            "attempts",
+            "lastError",
+            "files"
+          ],
+          "properties": {
+            "uploadId": {
+              "type": "string"
+            },
+            "name": {
+              "type": "string"
+            },
+            "window": {
+              "type": "string"
+            },
+            "state": {
+              "type": "string",
+              "enum": [
+                "merged",
+                "sent",
+                "acknowledged",
+                "missed"
+              ]
+            },
+            "entries": {
+              "type": "integer"
+            },
+            "lines": {
+              "type": "integer"
+            },
+            "totalCreditCents": {
+              "type": "integer"
+            },
+            "createdAt": {
+              "type": "string"
+            },
+            "sentAt": {
+              "type": [
+                "string",
+                "null"
+              ]
+            },
+            "remotePath": {
+              "type": [
+                "string",
+                "null"
+              ]
+            },
+            "attempts": {
+              "type": "integer"
+            },
+            "lastError": {
+              "type": [
+                "string",
+                "null"
+              ]
+            },
+            "files": {
+              "type": "array",
+              "items": {
+                "type": "string"
+              }
+            }
+          }
+        }
+      }
+    }
+  },
+  "UploadTransmission": {
+    "type": "object",
+    "required": [
+      "uploadId",
+      "name",
+      "window",
+      "state",
+      "entries",
+      "lines",
+      "totalCreditCents",
+      "createdAt",
+      "sentAt",
+      "remotePath",
+      "attempts",
+      "lastError",
+      "files"
+    ],
+    "properties": {
+      "uploadId": {
+        "type": "string"
+      },
+      "name": {
+        "type": "string"
+      },
+      "window": {
+        "type": "string"
+      },
+      "state": {
+        "type": "string",
+        "enum": [
+          "merged",
+          "sent",
+          "acknowledged",
+          "missed"
+        ]
+      },
+      "entries": {
+        "type": "integer"
+      },
+      "lines": {
+        "type": "integer"
+      },
+      "totalCreditCents": {
+        "type": "integer"
+      },
+      "createdAt": {
+        "type": "string"
+      },
+      "sentAt": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "remotePath": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "attempts": {
+        "type": "integer"
+      },
+      "lastError": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "files": {
+        "type": "array",
+        "items": {
+          "type": "string"
         }
       }
     }

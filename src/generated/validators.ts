@@ -2,7 +2,7 @@
 // @ts-nocheck
 "use strict";
 export const validateConfig = validate10;
-const schema11 = {"type":"object","properties":{"version":{"type":"integer","minimum":1,"maximum":1,"description":"config format version; 1","default":1},"stateDir":{"type":"string","description":"state directory, relative to the config file","default":".hmsops"},"gateway":{"type":"object","properties":{"enabled":{"type":"boolean","default":true},"port":{"type":"integer","minimum":0,"maximum":65535,"description":"fixed port of the gateway (0: any free port)","default":8080},"host":{"type":"string","default":"127.0.0.1"},"upstreamTimeout":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","default":"30s"},"bodyLimit":{"x-kind":"bytes","anyOf":[{"type":"string","pattern":"^\\s*\\d+\\s*([bB]|[kK][bB]|[mM][bB]|[gG][bB])?\\s*$"},{"type":"integer","minimum":0,"maximum":1.7976931348623157e+308}],"default":"10mb"},"balancing":{"type":"string","enum":["round-robin","least-outstanding"],"default":"round-robin"},"cooldown":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"how long an instance that refused a connection stays out of rotation","default":"5s"},"auth":{"type":"boolean","description":"verify bearer tokens at the edge","default":true},"workers":{"type":"integer","minimum":1,"maximum":64,"description":"gateway processes sharing its port; up to one per core for throughput","default":1}},"additionalProperties":false},"registry":{"type":"object","properties":{"backend":{"type":"string","enum":["embedded","etcd"],"description":"embedded: a table in this host's daemon (one machine); etcd: a cluster every host's daemon publishes to and reads from","default":"embedded"},"ttl":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"an instance that has not heartbeated for this long is critical; with etcd, also the host lease's TTL","default":"10s"},"deregisterAfter":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"a critical instance silent for this long is removed","default":"1m"},"endpoints":{"type":"array","items":{"type":"string","pattern":"^https?://[^/]+/?$","x-hint":"an http:// or https:// URL of an etcd member (scheme, host and port)"},"minItems":1,"description":"etcd: the cluster's client URLs"},"prefix":{"type":"string","pattern":"^/([A-Za-z0-9._-]+/)+$","x-hint":"a key prefix such as /hmsops/grants/ (starts and ends with /)","description":"etcd: where this fleet's keys live; fleets sharing a cluster use different prefixes","default":"/hmsops/default/"},"user":{"type":"string","minLength":1,"description":"etcd: a user of etcd's own authentication"},"passwordFile":{"type":"string","minLength":1,"description":"etcd: a file (mode 0600) holding the user's password, relative to the config file"},"tls":{"type":"object","properties":{"ca":{"type":"string","minLength":1,"description":"the CA certificate etcd's certificate is checked against (PEM)"},"cert":{"type":"string","minLength":1,"description":"a client certificate (PEM), where etcd asks for one"},"key":{"type":"string","minLength":1,"description":"the client certificate's key (PEM, mode 0600)"}},"additionalProperties":false,"description":"etcd over https: files relative to the config file"}},"additionalProperties":false},"host":{"type":"object","properties":{"name":{"type":"string","pattern":"^[A-Za-z0-9]([A-Za-z0-9.-]{0,61}[A-Za-z0-9])?$","x-hint":"a host name: letters, digits, dots and dashes","description":"this host's name in the registry (default: the machine's hostname)"},"advertise":{"type":"string","minLength":1,"description":"the address this host's instances listen on and are registered at: one other hosts reach (never 0.0.0.0)","default":"127.0.0.1"}},"additionalProperties":false,"description":"this machine, where a fleet spans several"},"fleet":{"type":"object","properties":{"secretFile":{"type":"string","minLength":1,"description":"a file (mode 0600) every host of the fleet has, the same on each: the key of the identity a gateway forwards to services on any host (default: a secret of this daemon, one machine)"}},"additionalProperties":false,"description":"what every host of the fleet shares"},"logs":{"type":"object","properties":{"maxSize":{"x-kind":"bytes","anyOf":[{"type":"string","pattern":"^\\s*\\d+\\s*([bB]|[kK][bB]|[mM][bB]|[gG][bB])?\\s*$"},{"type":"integer","minimum":0,"maximum":1.7976931348623157e+308}],"description":"rotate an instance log at this size","default":"10mb"},"maxFiles":{"type":"integer","minimum":1,"maximum":100,"default":3}},"additionalProperties":false},"smtp":{"type":"object","properties":{"url":{"type":"string","pattern":"^smtps?:\\/\\/","x-hint":"an smtp:// or smtps:// URL"}},"additionalProperties":false,"description":"where messaging delivers mail (default: the bundled mail sink)"},"ach":{"type":"object","properties":{"odfi":{"type":"object","required":["sftp"],"properties":{"sftp":{"type":"object","required":["url","privateKeyFile","hostKey"],"properties":{"url":{"type":"string","pattern":"^sftp://[^@/]+@[^/]+$","x-hint":"an sftp://USER@HOST:PORT URL","description":"the ODFI's SFTP server"},"privateKeyFile":{"type":"string","minLength":1,"description":"the private key (mode 0600) hmsops logs in with, relative to the config file"},"hostKey":{"type":"string","pattern":"^SHA256:[A-Za-z0-9+/]{43}$","x-hint":"a host key fingerprint as ssh-keygen -l prints it: SHA256: and 43 characters","description":"the server's host key, pinned"},"outbound":{"type":"string","minLength":1,"description":"the remote folder files are sent to","default":"/outbound"},"inbound":{"type":"string","minLength":1,"description":"the remote folder the bank leaves returns in","default":"/inbound"}},"additionalProperties":false,"description":"how files reach the ODFI"},"cutoffs":{"type":"array","items":{"type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d$","x-hint":"a time of day such as 10:30"},"minItems":1,"description":"the bank's processing windows: a file is sent before the next one","default":["10:30","14:45"]},"timezone":{"type":"string","minLength":1,"description":"the time zone of the cutoffs (IANA name)","default":"America/New_York"},"sameDayCutoffs":{"type":"array","items":{"type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d$","x-hint":"a time of day such as 14:45"},"minItems":1,"description":"the bank's Same Day ACH cutoffs (`disburse --same-day`), in `timezone`","default":["10:30","14:45","16:45"]},"sendLead":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"how long before a cutoff its files go up; a same-day payment must be sent before then","default":"15m"}},"additionalProperties":false,"description":"the originating bank (ODFI): files sent to it over SFTP"}},"additionalProperties":false,"description":"ACH settings that are not about processes"},"store":{"type":"object","properties":{"backend":{"type":"string","enum":["sqlite","postgres"],"description":"sqlite: a file per service under the state dir (one machine); postgres: a database instances on several hosts share","default":"sqlite"},"url":{"type":"string","pattern":"^postgres(ql)?://","x-hint":"a postgres:// URL","description":"postgres://USER@HOST:PORT/DB (no password here: passwordFile or PGPASSWORD); each service uses its own schema in it"},"passwordFile":{"type":"string","minLength":1,"description":"a file holding the database user's password, relative to the config file (else PGPASSWORD)"},"tls":{"type":"object","properties":{"ca":{"type":"string","minLength":1,"description":"the CA certificate the server's certificate is checked against (PEM)"},"cert":{"type":"string","minLength":1,"description":"a client certificate (PEM), where the server asks for one"},"key":{"type":"string","minLength":1,"description":"the client certificate's key (PEM, mode 0600)"}},"additionalProperties":false,"description":"PostgreSQL over TLS, the server's certificate verified (name and CA; without ca, the system's CAs): files relative to the config file"}},"additionalProperties":false,"description":"the bundled services' store"},"services":{"type":"object","additionalProperties":{"type":"object","properties":{"command":{"type":"string","minLength":1,"description":"shell command that starts one instance; gets PORT and HOST (host.advertise, 127.0.0.1 by default) to listen on"},"cwd":{"type":"string","description":"working directory, relative to the config file","default":"."},"env":{"type":"object","x-kind":"stringMap","additionalProperties":{"type":["string","number","boolean"]},"description":"extra environment variables"},"instances":{"type":"integer","minimum":0,"maximum":64,"description":"how many instances to run","default":1},"route":{"type":"string","pattern":"^(\\/[A-Za-z0-9._~-]+)+$|^none$","x-hint":"a path prefix such as /billing, or none","description":"gateway route prefix (default /<name>, /mail for mail-sink); none keeps it off the gateway"},"version":{"type":"string","description":"version reported in the registry (default: bundled for bundled services, 0.0.0 for others)"},"rateLimit":{"type":"object","required":["requests"],"properties":{"requests":{"type":"integer","minimum":1,"maximum":1000000,"description":"requests one client may make per period"},"per":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"the period","default":"1s"},"burst":{"type":"integer","minimum":1,"maximum":1000000,"description":"requests at once after a quiet spell (default: requests)"}},"additionalProperties":false,"description":"a limit per client address at the gateway: over it, 429 RATE_LIMITED with Retry-After"},"health":{"type":"object","properties":{"path":{"type":"string","pattern":"^/","x-hint":"a path starting with /","description":"shortcut: one path for liveness and readiness"},"liveness":{"type":"object","properties":{"path":{"type":"string","pattern":"^/","x-hint":"a path starting with /","description":"HTTP path probed with GET; 2xx/3xx is success (default: health.path, else /healthz or /readyz for bundled services, / for others)"},"interval":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"time between probes","default":"2s"},"timeout":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"a probe slower than this fails","default":"1s"},"failureThreshold":{"type":"integer","minimum":1,"description":"consecutive failures before the probe counts as failed","default":3},"successThreshold":{"type":"integer","minimum":1,"description":"consecutive successes before it counts as passing again","default":1},"startPeriod":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"failures during this time after start do not count","default":"10s"}},"additionalProperties":false,"description":"An HTTP liveness probe with Kubernetes semantics"},"readiness":{"type":"object","properties":{"path":{"type":"string","pattern":"^/","x-hint":"a path starting with /","description":"HTTP path probed with GET; 2xx/3xx is success (default: health.path, else /healthz or /readyz for bundled services, / for others)"},"interval":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"time between probes","default":"1s"},"timeout":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"a probe slower than this fails","default":"1s"},"failureThreshold":{"type":"integer","minimum":1,"description":"consecutive failures before the probe counts as failed","default":1},"successThreshold":{"type":"integer","minimum":1,"description":"consecutive successes before it counts as passing again","default":1},"startPeriod":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"failures during this time after start do not count","default":"0s"}},"additionalProperties":false,"description":"An HTTP readiness probe with Kubernetes semantics"}},"additionalProperties":false},"restart":{"type":"object","properties":{"policy":{"type":"string","enum":["on-failure","always","never"],"default":"on-failure"},"initialBackoff":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","default":"100ms"},"maxBackoff":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","default":"10s"},"minUptime":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"an instance up this long resets its backoff","default":"10s"},"maxRestarts":{"type":"integer","minimum":0,"description":"restarts allowed within the window before crash-looping","default":5},"window":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","default":"1m"}},"additionalProperties":false,"description":"restart policy with exponential backoff"},"store":{"type":"object","properties":{"backend":{"type":"string","enum":["sqlite","postgres"],"description":"sqlite: a file per service under the state dir (one machine); postgres: a database instances on several hosts share"},"url":{"type":"string","pattern":"^postgres(ql)?://","x-hint":"a postgres:// URL","description":"postgres://USER@HOST:PORT/DB (no password here: passwordFile or PGPASSWORD); each service uses its own schema in it"},"passwordFile":{"type":"string","minLength":1,"description":"a file holding the database user's password, relative to the config file (else PGPASSWORD)"},"tls":{"type":"object","properties":{"ca":{"type":"string","minLength":1,"description":"the CA certificate the server's certificate is checked against (PEM)"},"cert":{"type":"string","minLength":1,"description":"a client certificate (PEM), where the server asks for one"},"key":{"type":"string","minLength":1,"description":"the client certificate's key (PEM, mode 0600)"}},"additionalProperties":false,"description":"PostgreSQL over TLS, the server's certificate verified (name and CA; without ca, the system's CAs): files relative to the config file"}},"additionalProperties":false,"description":"this service's store, where it differs from the fleet's (its own database user, say)"},"stopTimeout":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"time between SIGTERM and SIGKILL","default":"10s"},"drainDelay":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"time between deregistering and SIGTERM, so routers stop sending","default":"100ms"}},"additionalProperties":false,"description":"One service of the fleet: a bundled one (auth, ach, analytics, messaging, mail-sink) or any program with a command"},"propertyNames":{"pattern":"^[a-z][a-z0-9-]{0,30}$"},"description":"the services (default: the bundled ones)"}},"additionalProperties":false,"description":"hmsops fleet configuration"};
+const schema11 = {"type":"object","properties":{"version":{"type":"integer","minimum":1,"maximum":1,"description":"config format version; 1","default":1},"stateDir":{"type":"string","description":"state directory, relative to the config file","default":".hmsops"},"gateway":{"type":"object","properties":{"enabled":{"type":"boolean","default":true},"port":{"type":"integer","minimum":0,"maximum":65535,"description":"fixed port of the gateway (0: any free port)","default":8080},"host":{"type":"string","default":"127.0.0.1"},"upstreamTimeout":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","default":"30s"},"bodyLimit":{"x-kind":"bytes","anyOf":[{"type":"string","pattern":"^\\s*\\d+\\s*([bB]|[kK][bB]|[mM][bB]|[gG][bB])?\\s*$"},{"type":"integer","minimum":0,"maximum":1.7976931348623157e+308}],"default":"10mb"},"balancing":{"type":"string","enum":["round-robin","least-outstanding"],"default":"round-robin"},"cooldown":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"how long an instance that refused a connection stays out of rotation","default":"5s"},"auth":{"type":"boolean","description":"verify bearer tokens at the edge","default":true},"workers":{"type":"integer","minimum":1,"maximum":64,"description":"gateway processes sharing its port; up to one per core for throughput","default":1}},"additionalProperties":false},"registry":{"type":"object","properties":{"backend":{"type":"string","enum":["embedded","etcd"],"description":"embedded: a table in this host's daemon (one machine); etcd: a cluster every host's daemon publishes to and reads from","default":"embedded"},"ttl":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"an instance that has not heartbeated for this long is critical; with etcd, also the host lease's TTL","default":"10s"},"deregisterAfter":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"a critical instance silent for this long is removed","default":"1m"},"endpoints":{"type":"array","items":{"type":"string","pattern":"^https?://[^/]+/?$","x-hint":"an http:// or https:// URL of an etcd member (scheme, host and port)"},"minItems":1,"description":"etcd: the cluster's client URLs"},"prefix":{"type":"string","pattern":"^/([A-Za-z0-9._-]+/)+$","x-hint":"a key prefix such as /hmsops/grants/ (starts and ends with /)","description":"etcd: where this fleet's keys live; fleets sharing a cluster use different prefixes","default":"/hmsops/default/"},"user":{"type":"string","minLength":1,"description":"etcd: a user of etcd's own authentication"},"passwordFile":{"type":"string","minLength":1,"description":"etcd: a file (mode 0600) holding the user's password, relative to the config file"},"tls":{"type":"object","properties":{"ca":{"type":"string","minLength":1,"description":"the CA certificate etcd's certificate is checked against (PEM)"},"cert":{"type":"string","minLength":1,"description":"a client certificate (PEM), where etcd asks for one"},"key":{"type":"string","minLength":1,"description":"the client certificate's key (PEM, mode 0600)"}},"additionalProperties":false,"description":"etcd over https: files relative to the config file"}},"additionalProperties":false},"host":{"type":"object","properties":{"name":{"type":"string","pattern":"^[A-Za-z0-9]([A-Za-z0-9.-]{0,61}[A-Za-z0-9])?$","x-hint":"a host name: letters, digits, dots and dashes","description":"this host's name in the registry (default: the machine's hostname)"},"advertise":{"type":"string","minLength":1,"description":"the address this host's instances listen on and are registered at: one other hosts reach (never 0.0.0.0)","default":"127.0.0.1"}},"additionalProperties":false,"description":"this machine, where a fleet spans several"},"fleet":{"type":"object","properties":{"secretFile":{"type":"string","minLength":1,"description":"a file (mode 0600) every host of the fleet has, the same on each: the key of the identity a gateway forwards to services on any host (default: a secret of this daemon, one machine)"}},"additionalProperties":false,"description":"what every host of the fleet shares"},"logs":{"type":"object","properties":{"maxSize":{"x-kind":"bytes","anyOf":[{"type":"string","pattern":"^\\s*\\d+\\s*([bB]|[kK][bB]|[mM][bB]|[gG][bB])?\\s*$"},{"type":"integer","minimum":0,"maximum":1.7976931348623157e+308}],"description":"rotate an instance log at this size","default":"10mb"},"maxFiles":{"type":"integer","minimum":1,"maximum":100,"default":3}},"additionalProperties":false},"smtp":{"type":"object","properties":{"url":{"type":"string","pattern":"^smtps?:\\/\\/","x-hint":"an smtp:// or smtps:// URL"}},"additionalProperties":false,"description":"where messaging delivers mail (default: the bundled mail sink)"},"ach":{"type":"object","properties":{"odfi":{"type":"object","required":["sftp"],"properties":{"sftp":{"type":"object","required":["url","privateKeyFile","hostKey"],"properties":{"url":{"type":"string","pattern":"^sftp://[^@/]+@[^/]+$","x-hint":"an sftp://USER@HOST:PORT URL","description":"the ODFI's SFTP server"},"privateKeyFile":{"type":"string","minLength":1,"description":"the private key (mode 0600) hmsops logs in with, relative to the config file"},"hostKey":{"type":"string","pattern":"^SHA256:[A-Za-z0-9+/]{43}$","x-hint":"a host key fingerprint as ssh-keygen -l prints it: SHA256: and 43 characters","description":"the server's host key, pinned"},"outbound":{"type":"string","minLength":1,"description":"the remote folder files are sent to","default":"/outbound"},"inbound":{"type":"string","minLength":1,"description":"the remote folder the bank leaves returns in","default":"/inbound"}},"additionalProperties":false,"description":"how files reach the ODFI"},"cutoffs":{"type":"array","items":{"type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d$","x-hint":"a time of day such as 10:30"},"minItems":1,"description":"the bank's processing windows: a file is sent before the next one","default":["10:30","14:45"]},"timezone":{"type":"string","minLength":1,"description":"the time zone of the cutoffs (IANA name)","default":"America/New_York"},"sameDayCutoffs":{"type":"array","items":{"type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d$","x-hint":"a time of day such as 14:45"},"minItems":1,"description":"the bank's Same Day ACH cutoffs (`disburse --same-day`), in `timezone`","default":["10:30","14:45","16:45"]},"sendLead":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"how long before a cutoff its files go up; a same-day payment must be sent before then","default":"15m"},"merge":{"type":"boolean","description":"true: the files cut for a window go to the bank merged, `sendLead` before its cutoff (or at once with `hmsops ach send`); false: each file as soon as it is cut","default":true},"maxLines":{"type":"integer","minimum":20,"maximum":1000000,"description":"records a merged file may have, padding included (the bank's limit)","default":10000},"maxEntries":{"type":"integer","minimum":1,"description":"entries and addenda a merged file may have, if the bank has such a limit"}},"additionalProperties":false,"description":"the originating bank (ODFI): files sent to it over SFTP"}},"additionalProperties":false,"description":"ACH settings that are not about processes"},"store":{"type":"object","properties":{"backend":{"type":"string","enum":["sqlite","postgres"],"description":"sqlite: a file per service under the state dir (one machine); postgres: a database instances on several hosts share","default":"sqlite"},"url":{"type":"string","pattern":"^postgres(ql)?://","x-hint":"a postgres:// URL","description":"postgres://USER@HOST:PORT/DB (no password here: passwordFile or PGPASSWORD); each service uses its own schema in it"},"passwordFile":{"type":"string","minLength":1,"description":"a file holding the database user's password, relative to the config file (else PGPASSWORD)"},"tls":{"type":"object","properties":{"ca":{"type":"string","minLength":1,"description":"the CA certificate the server's certificate is checked against (PEM)"},"cert":{"type":"string","minLength":1,"description":"a client certificate (PEM), where the server asks for one"},"key":{"type":"string","minLength":1,"description":"the client certificate's key (PEM, mode 0600)"}},"additionalProperties":false,"description":"PostgreSQL over TLS, the server's certificate verified (name and CA; without ca, the system's CAs): files relative to the config file"}},"additionalProperties":false,"description":"the bundled services' store"},"services":{"type":"object","additionalProperties":{"type":"object","properties":{"command":{"type":"string","minLength":1,"description":"shell command that starts one instance; gets PORT and HOST (host.advertise, 127.0.0.1 by default) to listen on"},"cwd":{"type":"string","description":"working directory, relative to the config file","default":"."},"env":{"type":"object","x-kind":"stringMap","additionalProperties":{"type":["string","number","boolean"]},"description":"extra environment variables"},"instances":{"type":"integer","minimum":0,"maximum":64,"description":"how many instances to run","default":1},"route":{"type":"string","pattern":"^(\\/[A-Za-z0-9._~-]+)+$|^none$","x-hint":"a path prefix such as /billing, or none","description":"gateway route prefix (default /<name>, /mail for mail-sink); none keeps it off the gateway"},"version":{"type":"string","description":"version reported in the registry (default: bundled for bundled services, 0.0.0 for others)"},"rateLimit":{"type":"object","required":["requests"],"properties":{"requests":{"type":"integer","minimum":1,"maximum":1000000,"description":"requests one client may make per period"},"per":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"the period","default":"1s"},"burst":{"type":"integer","minimum":1,"maximum":1000000,"description":"requests at once after a quiet spell (default: requests)"}},"additionalProperties":false,"description":"a limit per client address at the gateway: over it, 429 RATE_LIMITED with Retry-After"},"health":{"type":"object","properties":{"path":{"type":"string","pattern":"^/","x-hint":"a path starting with /","description":"shortcut: one path for liveness and readiness"},"liveness":{"type":"object","properties":{"path":{"type":"string","pattern":"^/","x-hint":"a path starting with /","description":"HTTP path probed with GET; 2xx/3xx is success (default: health.path, else /healthz or /readyz for bundled services, / for others)"},"interval":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"time between probes","default":"2s"},"timeout":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"a probe slower than this fails","default":"1s"},"failureThreshold":{"type":"integer","minimum":1,"description":"consecutive failures before the probe counts as failed","default":3},"successThreshold":{"type":"integer","minimum":1,"description":"consecutive successes before it counts as passing again","default":1},"startPeriod":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"failures during this time after start do not count","default":"10s"}},"additionalProperties":false,"description":"An HTTP liveness probe with Kubernetes semantics"},"readiness":{"type":"object","properties":{"path":{"type":"string","pattern":"^/","x-hint":"a path starting with /","description":"HTTP path probed with GET; 2xx/3xx is success (default: health.path, else /healthz or /readyz for bundled services, / for others)"},"interval":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"time between probes","default":"1s"},"timeout":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"a probe slower than this fails","default":"1s"},"failureThreshold":{"type":"integer","minimum":1,"description":"consecutive failures before the probe counts as failed","default":1},"successThreshold":{"type":"integer","minimum":1,"description":"consecutive successes before it counts as passing again","default":1},"startPeriod":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"failures during this time after start do not count","default":"0s"}},"additionalProperties":false,"description":"An HTTP readiness probe with Kubernetes semantics"}},"additionalProperties":false},"restart":{"type":"object","properties":{"policy":{"type":"string","enum":["on-failure","always","never"],"default":"on-failure"},"initialBackoff":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","default":"100ms"},"maxBackoff":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","default":"10s"},"minUptime":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"an instance up this long resets its backoff","default":"10s"},"maxRestarts":{"type":"integer","minimum":0,"description":"restarts allowed within the window before crash-looping","default":5},"window":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","default":"1m"}},"additionalProperties":false,"description":"restart policy with exponential backoff"},"store":{"type":"object","properties":{"backend":{"type":"string","enum":["sqlite","postgres"],"description":"sqlite: a file per service under the state dir (one machine); postgres: a database instances on several hosts share"},"url":{"type":"string","pattern":"^postgres(ql)?://","x-hint":"a postgres:// URL","description":"postgres://USER@HOST:PORT/DB (no password here: passwordFile or PGPASSWORD); each service uses its own schema in it"},"passwordFile":{"type":"string","minLength":1,"description":"a file holding the database user's password, relative to the config file (else PGPASSWORD)"},"tls":{"type":"object","properties":{"ca":{"type":"string","minLength":1,"description":"the CA certificate the server's certificate is checked against (PEM)"},"cert":{"type":"string","minLength":1,"description":"a client certificate (PEM), where the server asks for one"},"key":{"type":"string","minLength":1,"description":"the client certificate's key (PEM, mode 0600)"}},"additionalProperties":false,"description":"PostgreSQL over TLS, the server's certificate verified (name and CA; without ca, the system's CAs): files relative to the config file"}},"additionalProperties":false,"description":"this service's store, where it differs from the fleet's (its own database user, say)"},"stopTimeout":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"time between SIGTERM and SIGKILL","default":"10s"},"drainDelay":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"time between deregistering and SIGTERM, so routers stop sending","default":"100ms"}},"additionalProperties":false,"description":"One service of the fleet: a bundled one (auth, ach, analytics, messaging, mail-sink) or any program with a command"},"propertyNames":{"pattern":"^[a-z][a-z0-9-]{0,30}$"},"description":"the services (default: the bundled ones)"}},"additionalProperties":false,"description":"hmsops fleet configuration"};
 const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$", "u");
 const pattern1 = new RegExp("^\\s*\\d+\\s*([bB]|[kK][bB]|[mM][bB]|[gG][bB])?\\s*$", "u");
@@ -1067,7 +1067,7 @@ vErrors.push(err80);
 errors++;
 }
 for(const key9 in data36){
-if(!(((((key9 === "sftp") || (key9 === "cutoffs")) || (key9 === "timezone")) || (key9 === "sameDayCutoffs")) || (key9 === "sendLead"))){
+if(!((((((((key9 === "sftp") || (key9 === "cutoffs")) || (key9 === "timezone")) || (key9 === "sameDayCutoffs")) || (key9 === "sendLead")) || (key9 === "merge")) || (key9 === "maxLines")) || (key9 === "maxEntries"))){
 const err81 = {instancePath:instancePath+"/ach/odfi",schemaPath:"#/properties/ach/properties/odfi/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.ach.properties.odfi,data:data36};
 if(vErrors === null){
 vErrors = [err81];
@@ -1412,9 +1412,10 @@ vErrors.push(err108);
 errors++;
 }
 }
-}
-else {
-const err109 = {instancePath:instancePath+"/ach/odfi",schemaPath:"#/properties/ach/properties/odfi/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.ach.properties.odfi.type,parentSchema:schema11.properties.ach.properties.odfi,data:data36};
+if(data36.merge !== undefined){
+let data49 = data36.merge;
+if(typeof data49 !== "boolean"){
+const err109 = {instancePath:instancePath+"/ach/odfi/merge",schemaPath:"#/properties/ach/properties/odfi/properties/merge/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.ach.properties.odfi.properties.merge.type,parentSchema:schema11.properties.ach.properties.odfi.properties.merge,data:data49};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1424,9 +1425,10 @@ vErrors.push(err109);
 errors++;
 }
 }
-}
-else {
-const err110 = {instancePath:instancePath+"/ach",schemaPath:"#/properties/ach/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.ach.type,parentSchema:schema11.properties.ach,data:data35};
+if(data36.maxLines !== undefined){
+let data50 = data36.maxLines;
+if(!(((typeof data50 == "number") && (!(data50 % 1) && !isNaN(data50))) && (isFinite(data50)))){
+const err110 = {instancePath:instancePath+"/ach/odfi/maxLines",schemaPath:"#/properties/ach/properties/odfi/properties/maxLines/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.ach.properties.odfi.properties.maxLines.type,parentSchema:schema11.properties.ach.properties.odfi.properties.maxLines,data:data50};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1435,13 +1437,9 @@ vErrors.push(err110);
 }
 errors++;
 }
-}
-if(data.store !== undefined){
-let data49 = data.store;
-if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
-for(const key11 in data49){
-if(!((((key11 === "backend") || (key11 === "url")) || (key11 === "passwordFile")) || (key11 === "tls"))){
-const err111 = {instancePath:instancePath+"/store",schemaPath:"#/properties/store/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.store,data:data49};
+if((typeof data50 == "number") && (isFinite(data50))){
+if(data50 > 1000000 || isNaN(data50)){
+const err111 = {instancePath:instancePath+"/ach/odfi/maxLines",schemaPath:"#/properties/ach/properties/odfi/properties/maxLines/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema11.properties.ach.properties.odfi.properties.maxLines,data:data50};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1450,11 +1448,8 @@ vErrors.push(err111);
 }
 errors++;
 }
-}
-if(data49.backend !== undefined){
-let data50 = data49.backend;
-if(typeof data50 !== "string"){
-const err112 = {instancePath:instancePath+"/store/backend",schemaPath:"#/properties/store/properties/backend/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.backend.type,parentSchema:schema11.properties.store.properties.backend,data:data50};
+if(data50 < 20 || isNaN(data50)){
+const err112 = {instancePath:instancePath+"/ach/odfi/maxLines",schemaPath:"#/properties/ach/properties/odfi/properties/maxLines/minimum",keyword:"minimum",params:{comparison: ">=", limit: 20},message:"must be >= 20",schema:20,parentSchema:schema11.properties.ach.properties.odfi.properties.maxLines,data:data50};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1463,8 +1458,12 @@ vErrors.push(err112);
 }
 errors++;
 }
-if(!((data50 === "sqlite") || (data50 === "postgres"))){
-const err113 = {instancePath:instancePath+"/store/backend",schemaPath:"#/properties/store/properties/backend/enum",keyword:"enum",params:{allowedValues: schema11.properties.store.properties.backend.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.store.properties.backend.enum,parentSchema:schema11.properties.store.properties.backend,data:data50};
+}
+}
+if(data36.maxEntries !== undefined){
+let data51 = data36.maxEntries;
+if(!(((typeof data51 == "number") && (!(data51 % 1) && !isNaN(data51))) && (isFinite(data51)))){
+const err113 = {instancePath:instancePath+"/ach/odfi/maxEntries",schemaPath:"#/properties/ach/properties/odfi/properties/maxEntries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.ach.properties.odfi.properties.maxEntries.type,parentSchema:schema11.properties.ach.properties.odfi.properties.maxEntries,data:data51};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1473,12 +1472,9 @@ vErrors.push(err113);
 }
 errors++;
 }
-}
-if(data49.url !== undefined){
-let data51 = data49.url;
-if(typeof data51 === "string"){
-if(!pattern15.test(data51)){
-const err114 = {instancePath:instancePath+"/store/url",schemaPath:"#/properties/store/properties/url/pattern",keyword:"pattern",params:{pattern: "^postgres(ql)?://"},message:"must match pattern \""+"^postgres(ql)?://"+"\"",schema:"^postgres(ql)?://",parentSchema:schema11.properties.store.properties.url,data:data51};
+if((typeof data51 == "number") && (isFinite(data51))){
+if(data51 < 1 || isNaN(data51)){
+const err114 = {instancePath:instancePath+"/ach/odfi/maxEntries",schemaPath:"#/properties/ach/properties/odfi/properties/maxEntries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.ach.properties.odfi.properties.maxEntries,data:data51};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1488,8 +1484,10 @@ vErrors.push(err114);
 errors++;
 }
 }
+}
+}
 else {
-const err115 = {instancePath:instancePath+"/store/url",schemaPath:"#/properties/store/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.url.type,parentSchema:schema11.properties.store.properties.url,data:data51};
+const err115 = {instancePath:instancePath+"/ach/odfi",schemaPath:"#/properties/ach/properties/odfi/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.ach.properties.odfi.type,parentSchema:schema11.properties.ach.properties.odfi,data:data36};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1499,11 +1497,9 @@ vErrors.push(err115);
 errors++;
 }
 }
-if(data49.passwordFile !== undefined){
-let data52 = data49.passwordFile;
-if(typeof data52 === "string"){
-if(data52.length < 1){
-const err116 = {instancePath:instancePath+"/store/passwordFile",schemaPath:"#/properties/store/properties/passwordFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.store.properties.passwordFile,data:data52};
+}
+else {
+const err116 = {instancePath:instancePath+"/ach",schemaPath:"#/properties/ach/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.ach.type,parentSchema:schema11.properties.ach,data:data35};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1513,8 +1509,12 @@ vErrors.push(err116);
 errors++;
 }
 }
-else {
-const err117 = {instancePath:instancePath+"/store/passwordFile",schemaPath:"#/properties/store/properties/passwordFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.passwordFile.type,parentSchema:schema11.properties.store.properties.passwordFile,data:data52};
+if(data.store !== undefined){
+let data52 = data.store;
+if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
+for(const key11 in data52){
+if(!((((key11 === "backend") || (key11 === "url")) || (key11 === "passwordFile")) || (key11 === "tls"))){
+const err117 = {instancePath:instancePath+"/store",schemaPath:"#/properties/store/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.store,data:data52};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1524,12 +1524,10 @@ vErrors.push(err117);
 errors++;
 }
 }
-if(data49.tls !== undefined){
-let data53 = data49.tls;
-if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
-for(const key12 in data53){
-if(!(((key12 === "ca") || (key12 === "cert")) || (key12 === "key"))){
-const err118 = {instancePath:instancePath+"/store/tls",schemaPath:"#/properties/store/properties/tls/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.store.properties.tls,data:data53};
+if(data52.backend !== undefined){
+let data53 = data52.backend;
+if(typeof data53 !== "string"){
+const err118 = {instancePath:instancePath+"/store/backend",schemaPath:"#/properties/store/properties/backend/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.backend.type,parentSchema:schema11.properties.store.properties.backend,data:data53};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1538,12 +1536,8 @@ vErrors.push(err118);
 }
 errors++;
 }
-}
-if(data53.ca !== undefined){
-let data54 = data53.ca;
-if(typeof data54 === "string"){
-if(data54.length < 1){
-const err119 = {instancePath:instancePath+"/store/tls/ca",schemaPath:"#/properties/store/properties/tls/properties/ca/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.store.properties.tls.properties.ca,data:data54};
+if(!((data53 === "sqlite") || (data53 === "postgres"))){
+const err119 = {instancePath:instancePath+"/store/backend",schemaPath:"#/properties/store/properties/backend/enum",keyword:"enum",params:{allowedValues: schema11.properties.store.properties.backend.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.store.properties.backend.enum,parentSchema:schema11.properties.store.properties.backend,data:data53};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1553,8 +1547,11 @@ vErrors.push(err119);
 errors++;
 }
 }
-else {
-const err120 = {instancePath:instancePath+"/store/tls/ca",schemaPath:"#/properties/store/properties/tls/properties/ca/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.tls.properties.ca.type,parentSchema:schema11.properties.store.properties.tls.properties.ca,data:data54};
+if(data52.url !== undefined){
+let data54 = data52.url;
+if(typeof data54 === "string"){
+if(!pattern15.test(data54)){
+const err120 = {instancePath:instancePath+"/store/url",schemaPath:"#/properties/store/properties/url/pattern",keyword:"pattern",params:{pattern: "^postgres(ql)?://"},message:"must match pattern \""+"^postgres(ql)?://"+"\"",schema:"^postgres(ql)?://",parentSchema:schema11.properties.store.properties.url,data:data54};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1564,11 +1561,8 @@ vErrors.push(err120);
 errors++;
 }
 }
-if(data53.cert !== undefined){
-let data55 = data53.cert;
-if(typeof data55 === "string"){
-if(data55.length < 1){
-const err121 = {instancePath:instancePath+"/store/tls/cert",schemaPath:"#/properties/store/properties/tls/properties/cert/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.store.properties.tls.properties.cert,data:data55};
+else {
+const err121 = {instancePath:instancePath+"/store/url",schemaPath:"#/properties/store/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.url.type,parentSchema:schema11.properties.store.properties.url,data:data54};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1578,8 +1572,11 @@ vErrors.push(err121);
 errors++;
 }
 }
-else {
-const err122 = {instancePath:instancePath+"/store/tls/cert",schemaPath:"#/properties/store/properties/tls/properties/cert/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.tls.properties.cert.type,parentSchema:schema11.properties.store.properties.tls.properties.cert,data:data55};
+if(data52.passwordFile !== undefined){
+let data55 = data52.passwordFile;
+if(typeof data55 === "string"){
+if(data55.length < 1){
+const err122 = {instancePath:instancePath+"/store/passwordFile",schemaPath:"#/properties/store/properties/passwordFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.store.properties.passwordFile,data:data55};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1589,11 +1586,8 @@ vErrors.push(err122);
 errors++;
 }
 }
-if(data53.key !== undefined){
-let data56 = data53.key;
-if(typeof data56 === "string"){
-if(data56.length < 1){
-const err123 = {instancePath:instancePath+"/store/tls/key",schemaPath:"#/properties/store/properties/tls/properties/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.store.properties.tls.properties.key,data:data56};
+else {
+const err123 = {instancePath:instancePath+"/store/passwordFile",schemaPath:"#/properties/store/properties/passwordFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.passwordFile.type,parentSchema:schema11.properties.store.properties.passwordFile,data:data55};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1603,8 +1597,12 @@ vErrors.push(err123);
 errors++;
 }
 }
-else {
-const err124 = {instancePath:instancePath+"/store/tls/key",schemaPath:"#/properties/store/properties/tls/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.tls.properties.key.type,parentSchema:schema11.properties.store.properties.tls.properties.key,data:data56};
+if(data52.tls !== undefined){
+let data56 = data52.tls;
+if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
+for(const key12 in data56){
+if(!(((key12 === "ca") || (key12 === "cert")) || (key12 === "key"))){
+const err124 = {instancePath:instancePath+"/store/tls",schemaPath:"#/properties/store/properties/tls/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.store.properties.tls,data:data56};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1614,9 +1612,11 @@ vErrors.push(err124);
 errors++;
 }
 }
-}
-else {
-const err125 = {instancePath:instancePath+"/store/tls",schemaPath:"#/properties/store/properties/tls/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.store.properties.tls.type,parentSchema:schema11.properties.store.properties.tls,data:data53};
+if(data56.ca !== undefined){
+let data57 = data56.ca;
+if(typeof data57 === "string"){
+if(data57.length < 1){
+const err125 = {instancePath:instancePath+"/store/tls/ca",schemaPath:"#/properties/store/properties/tls/properties/ca/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.store.properties.tls.properties.ca,data:data57};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1626,9 +1626,8 @@ vErrors.push(err125);
 errors++;
 }
 }
-}
 else {
-const err126 = {instancePath:instancePath+"/store",schemaPath:"#/properties/store/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.store.type,parentSchema:schema11.properties.store,data:data49};
+const err126 = {instancePath:instancePath+"/store/tls/ca",schemaPath:"#/properties/store/properties/tls/properties/ca/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.tls.properties.ca.type,parentSchema:schema11.properties.store.properties.tls.properties.ca,data:data57};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1638,14 +1637,11 @@ vErrors.push(err126);
 errors++;
 }
 }
-if(data.services !== undefined){
-let data57 = data.services;
-if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
-for(const key13 in data57){
-const _errs159 = errors;
-if(typeof key13 === "string"){
-if(!pattern16.test(key13)){
-const err127 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema11.properties.services.propertyNames,data:key13,propertyName:key13};
+if(data56.cert !== undefined){
+let data58 = data56.cert;
+if(typeof data58 === "string"){
+if(data58.length < 1){
+const err127 = {instancePath:instancePath+"/store/tls/cert",schemaPath:"#/properties/store/properties/tls/properties/cert/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.store.properties.tls.properties.cert,data:data58};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1655,9 +1651,8 @@ vErrors.push(err127);
 errors++;
 }
 }
-var valid21 = _errs159 === errors;
-if(!valid21){
-const err128 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/propertyNames",keyword:"propertyNames",params:{propertyName: key13},message:"property name must be valid",schema:schema11.properties.services.propertyNames,parentSchema:schema11.properties.services,data:data57};
+else {
+const err128 = {instancePath:instancePath+"/store/tls/cert",schemaPath:"#/properties/store/properties/tls/properties/cert/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.tls.properties.cert.type,parentSchema:schema11.properties.store.properties.tls.properties.cert,data:data58};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1667,12 +1662,11 @@ vErrors.push(err128);
 errors++;
 }
 }
-for(const key14 in data57){
-let data58 = data57[key14];
-if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
-for(const key15 in data58){
-if(!(func2.call(schema11.properties.services.additionalProperties.properties, key15))){
-const err129 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties,data:data58};
+if(data56.key !== undefined){
+let data59 = data56.key;
+if(typeof data59 === "string"){
+if(data59.length < 1){
+const err129 = {instancePath:instancePath+"/store/tls/key",schemaPath:"#/properties/store/properties/tls/properties/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.store.properties.tls.properties.key,data:data59};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1682,11 +1676,8 @@ vErrors.push(err129);
 errors++;
 }
 }
-if(data58.command !== undefined){
-let data59 = data58.command;
-if(typeof data59 === "string"){
-if(data59.length < 1){
-const err130 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/command",schemaPath:"#/properties/services/additionalProperties/properties/command/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.command,data:data59};
+else {
+const err130 = {instancePath:instancePath+"/store/tls/key",schemaPath:"#/properties/store/properties/tls/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.tls.properties.key.type,parentSchema:schema11.properties.store.properties.tls.properties.key,data:data59};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1696,8 +1687,9 @@ vErrors.push(err130);
 errors++;
 }
 }
+}
 else {
-const err131 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/command",schemaPath:"#/properties/services/additionalProperties/properties/command/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.command.type,parentSchema:schema11.properties.services.additionalProperties.properties.command,data:data59};
+const err131 = {instancePath:instancePath+"/store/tls",schemaPath:"#/properties/store/properties/tls/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.store.properties.tls.type,parentSchema:schema11.properties.store.properties.tls,data:data56};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1707,10 +1699,9 @@ vErrors.push(err131);
 errors++;
 }
 }
-if(data58.cwd !== undefined){
-let data60 = data58.cwd;
-if(typeof data60 !== "string"){
-const err132 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/cwd",schemaPath:"#/properties/services/additionalProperties/properties/cwd/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.cwd.type,parentSchema:schema11.properties.services.additionalProperties.properties.cwd,data:data60};
+}
+else {
+const err132 = {instancePath:instancePath+"/store",schemaPath:"#/properties/store/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.store.type,parentSchema:schema11.properties.store,data:data52};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1720,13 +1711,14 @@ vErrors.push(err132);
 errors++;
 }
 }
-if(data58.env !== undefined){
-let data61 = data58.env;
-if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
-for(const key16 in data61){
-let data62 = data61[key16];
-if(((typeof data62 !== "string") && (!((typeof data62 == "number") && (isFinite(data62))))) && (typeof data62 !== "boolean")){
-const err133 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/env/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/properties/env/additionalProperties/type",keyword:"type",params:{type: schema11.properties.services.additionalProperties.properties.env.additionalProperties.type},message:"must be string,number,boolean",schema:schema11.properties.services.additionalProperties.properties.env.additionalProperties.type,parentSchema:schema11.properties.services.additionalProperties.properties.env.additionalProperties,data:data62};
+if(data.services !== undefined){
+let data60 = data.services;
+if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
+for(const key13 in data60){
+const _errs165 = errors;
+if(typeof key13 === "string"){
+if(!pattern16.test(key13)){
+const err133 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema11.properties.services.propertyNames,data:key13,propertyName:key13};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1736,9 +1728,9 @@ vErrors.push(err133);
 errors++;
 }
 }
-}
-else {
-const err134 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/env",schemaPath:"#/properties/services/additionalProperties/properties/env/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.env.type,parentSchema:schema11.properties.services.additionalProperties.properties.env,data:data61};
+var valid21 = _errs165 === errors;
+if(!valid21){
+const err134 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/propertyNames",keyword:"propertyNames",params:{propertyName: key13},message:"property name must be valid",schema:schema11.properties.services.propertyNames,parentSchema:schema11.properties.services,data:data60};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1748,10 +1740,12 @@ vErrors.push(err134);
 errors++;
 }
 }
-if(data58.instances !== undefined){
-let data63 = data58.instances;
-if(!(((typeof data63 == "number") && (!(data63 % 1) && !isNaN(data63))) && (isFinite(data63)))){
-const err135 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/instances",schemaPath:"#/properties/services/additionalProperties/properties/instances/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.instances.type,parentSchema:schema11.properties.services.additionalProperties.properties.instances,data:data63};
+for(const key14 in data60){
+let data61 = data60[key14];
+if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
+for(const key15 in data61){
+if(!(func2.call(schema11.properties.services.additionalProperties.properties, key15))){
+const err135 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties,data:data61};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1760,9 +1754,12 @@ vErrors.push(err135);
 }
 errors++;
 }
-if((typeof data63 == "number") && (isFinite(data63))){
-if(data63 > 64 || isNaN(data63)){
-const err136 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/instances",schemaPath:"#/properties/services/additionalProperties/properties/instances/maximum",keyword:"maximum",params:{comparison: "<=", limit: 64},message:"must be <= 64",schema:64,parentSchema:schema11.properties.services.additionalProperties.properties.instances,data:data63};
+}
+if(data61.command !== undefined){
+let data62 = data61.command;
+if(typeof data62 === "string"){
+if(data62.length < 1){
+const err136 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/command",schemaPath:"#/properties/services/additionalProperties/properties/command/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.command,data:data62};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1771,8 +1768,9 @@ vErrors.push(err136);
 }
 errors++;
 }
-if(data63 < 0 || isNaN(data63)){
-const err137 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/instances",schemaPath:"#/properties/services/additionalProperties/properties/instances/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.instances,data:data63};
+}
+else {
+const err137 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/command",schemaPath:"#/properties/services/additionalProperties/properties/command/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.command.type,parentSchema:schema11.properties.services.additionalProperties.properties.command,data:data62};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1782,12 +1780,10 @@ vErrors.push(err137);
 errors++;
 }
 }
-}
-if(data58.route !== undefined){
-let data64 = data58.route;
-if(typeof data64 === "string"){
-if(!pattern17.test(data64)){
-const err138 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/route",schemaPath:"#/properties/services/additionalProperties/properties/route/pattern",keyword:"pattern",params:{pattern: "^(\\/[A-Za-z0-9._~-]+)+$|^none$"},message:"must match pattern \""+"^(\\/[A-Za-z0-9._~-]+)+$|^none$"+"\"",schema:"^(\\/[A-Za-z0-9._~-]+)+$|^none$",parentSchema:schema11.properties.services.additionalProperties.properties.route,data:data64};
+if(data61.cwd !== undefined){
+let data63 = data61.cwd;
+if(typeof data63 !== "string"){
+const err138 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/cwd",schemaPath:"#/properties/services/additionalProperties/properties/cwd/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.cwd.type,parentSchema:schema11.properties.services.additionalProperties.properties.cwd,data:data63};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1797,8 +1793,13 @@ vErrors.push(err138);
 errors++;
 }
 }
-else {
-const err139 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/route",schemaPath:"#/properties/services/additionalProperties/properties/route/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.route.type,parentSchema:schema11.properties.services.additionalProperties.properties.route,data:data64};
+if(data61.env !== undefined){
+let data64 = data61.env;
+if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
+for(const key16 in data64){
+let data65 = data64[key16];
+if(((typeof data65 !== "string") && (!((typeof data65 == "number") && (isFinite(data65))))) && (typeof data65 !== "boolean")){
+const err139 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/env/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/properties/env/additionalProperties/type",keyword:"type",params:{type: schema11.properties.services.additionalProperties.properties.env.additionalProperties.type},message:"must be string,number,boolean",schema:schema11.properties.services.additionalProperties.properties.env.additionalProperties.type,parentSchema:schema11.properties.services.additionalProperties.properties.env.additionalProperties,data:data65};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1808,10 +1809,9 @@ vErrors.push(err139);
 errors++;
 }
 }
-if(data58.version !== undefined){
-let data65 = data58.version;
-if(typeof data65 !== "string"){
-const err140 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/version",schemaPath:"#/properties/services/additionalProperties/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.version.type,parentSchema:schema11.properties.services.additionalProperties.properties.version,data:data65};
+}
+else {
+const err140 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/env",schemaPath:"#/properties/services/additionalProperties/properties/env/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.env.type,parentSchema:schema11.properties.services.additionalProperties.properties.env,data:data64};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1821,11 +1821,10 @@ vErrors.push(err140);
 errors++;
 }
 }
-if(data58.rateLimit !== undefined){
-let data66 = data58.rateLimit;
-if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
-if(data66.requests === undefined){
-const err141 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/required",keyword:"required",params:{missingProperty: "requests"},message:"must have required property '"+"requests"+"'",schema:schema11.properties.services.additionalProperties.properties.rateLimit.required,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit,data:data66};
+if(data61.instances !== undefined){
+let data66 = data61.instances;
+if(!(((typeof data66 == "number") && (!(data66 % 1) && !isNaN(data66))) && (isFinite(data66)))){
+const err141 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/instances",schemaPath:"#/properties/services/additionalProperties/properties/instances/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.instances.type,parentSchema:schema11.properties.services.additionalProperties.properties.instances,data:data66};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1834,9 +1833,9 @@ vErrors.push(err141);
 }
 errors++;
 }
-for(const key17 in data66){
-if(!(((key17 === "requests") || (key17 === "per")) || (key17 === "burst"))){
-const err142 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit,data:data66};
+if((typeof data66 == "number") && (isFinite(data66))){
+if(data66 > 64 || isNaN(data66)){
+const err142 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/instances",schemaPath:"#/properties/services/additionalProperties/properties/instances/maximum",keyword:"maximum",params:{comparison: "<=", limit: 64},message:"must be <= 64",schema:64,parentSchema:schema11.properties.services.additionalProperties.properties.instances,data:data66};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1845,11 +1844,8 @@ vErrors.push(err142);
 }
 errors++;
 }
-}
-if(data66.requests !== undefined){
-let data67 = data66.requests;
-if(!(((typeof data67 == "number") && (!(data67 % 1) && !isNaN(data67))) && (isFinite(data67)))){
-const err143 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/requests",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/requests/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.requests.type,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.requests,data:data67};
+if(data66 < 0 || isNaN(data66)){
+const err143 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/instances",schemaPath:"#/properties/services/additionalProperties/properties/instances/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.instances,data:data66};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1858,9 +1854,13 @@ vErrors.push(err143);
 }
 errors++;
 }
-if((typeof data67 == "number") && (isFinite(data67))){
-if(data67 > 1000000 || isNaN(data67)){
-const err144 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/requests",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/requests/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.requests,data:data67};
+}
+}
+if(data61.route !== undefined){
+let data67 = data61.route;
+if(typeof data67 === "string"){
+if(!pattern17.test(data67)){
+const err144 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/route",schemaPath:"#/properties/services/additionalProperties/properties/route/pattern",keyword:"pattern",params:{pattern: "^(\\/[A-Za-z0-9._~-]+)+$|^none$"},message:"must match pattern \""+"^(\\/[A-Za-z0-9._~-]+)+$|^none$"+"\"",schema:"^(\\/[A-Za-z0-9._~-]+)+$|^none$",parentSchema:schema11.properties.services.additionalProperties.properties.route,data:data67};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1869,8 +1869,9 @@ vErrors.push(err144);
 }
 errors++;
 }
-if(data67 < 1 || isNaN(data67)){
-const err145 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/requests",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/requests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.requests,data:data67};
+}
+else {
+const err145 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/route",schemaPath:"#/properties/services/additionalProperties/properties/route/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.route.type,parentSchema:schema11.properties.services.additionalProperties.properties.route,data:data67};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1880,12 +1881,10 @@ vErrors.push(err145);
 errors++;
 }
 }
-}
-if(data66.per !== undefined){
-let data68 = data66.per;
-if(typeof data68 === "string"){
-if(!pattern0.test(data68)){
-const err146 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/per",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/per/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per,data:data68};
+if(data61.version !== undefined){
+let data68 = data61.version;
+if(typeof data68 !== "string"){
+const err146 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/version",schemaPath:"#/properties/services/additionalProperties/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.version.type,parentSchema:schema11.properties.services.additionalProperties.properties.version,data:data68};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1895,8 +1894,11 @@ vErrors.push(err146);
 errors++;
 }
 }
-else {
-const err147 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/per",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/per/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per.type,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per,data:data68};
+if(data61.rateLimit !== undefined){
+let data69 = data61.rateLimit;
+if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
+if(data69.requests === undefined){
+const err147 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/required",keyword:"required",params:{missingProperty: "requests"},message:"must have required property '"+"requests"+"'",schema:schema11.properties.services.additionalProperties.properties.rateLimit.required,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit,data:data69};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1905,11 +1907,9 @@ vErrors.push(err147);
 }
 errors++;
 }
-}
-if(data66.burst !== undefined){
-let data69 = data66.burst;
-if(!(((typeof data69 == "number") && (!(data69 % 1) && !isNaN(data69))) && (isFinite(data69)))){
-const err148 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/burst",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/burst/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.burst.type,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.burst,data:data69};
+for(const key17 in data69){
+if(!(((key17 === "requests") || (key17 === "per")) || (key17 === "burst"))){
+const err148 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit,data:data69};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1918,9 +1918,11 @@ vErrors.push(err148);
 }
 errors++;
 }
-if((typeof data69 == "number") && (isFinite(data69))){
-if(data69 > 1000000 || isNaN(data69)){
-const err149 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/burst",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/burst/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.burst,data:data69};
+}
+if(data69.requests !== undefined){
+let data70 = data69.requests;
+if(!(((typeof data70 == "number") && (!(data70 % 1) && !isNaN(data70))) && (isFinite(data70)))){
+const err149 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/requests",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/requests/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.requests.type,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.requests,data:data70};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1929,8 +1931,9 @@ vErrors.push(err149);
 }
 errors++;
 }
-if(data69 < 1 || isNaN(data69)){
-const err150 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/burst",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/burst/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.burst,data:data69};
+if((typeof data70 == "number") && (isFinite(data70))){
+if(data70 > 1000000 || isNaN(data70)){
+const err150 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/requests",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/requests/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.requests,data:data70};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1939,11 +1942,8 @@ vErrors.push(err150);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err151 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.rateLimit.type,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit,data:data66};
+if(data70 < 1 || isNaN(data70)){
+const err151 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/requests",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/requests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.requests,data:data70};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -1953,12 +1953,12 @@ vErrors.push(err151);
 errors++;
 }
 }
-if(data58.health !== undefined){
-let data70 = data58.health;
-if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
-for(const key18 in data70){
-if(!(((key18 === "path") || (key18 === "liveness")) || (key18 === "readiness"))){
-const err152 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health",schemaPath:"#/properties/services/additionalProperties/properties/health/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.health,data:data70};
+}
+if(data69.per !== undefined){
+let data71 = data69.per;
+if(typeof data71 === "string"){
+if(!pattern0.test(data71)){
+const err152 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/per",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/per/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per,data:data71};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -1968,11 +1968,8 @@ vErrors.push(err152);
 errors++;
 }
 }
-if(data70.path !== undefined){
-let data71 = data70.path;
-if(typeof data71 === "string"){
-if(!pattern19.test(data71)){
-const err153 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/path/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.path,data:data71};
+else {
+const err153 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/per",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/per/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per.type,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per,data:data71};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -1982,8 +1979,10 @@ vErrors.push(err153);
 errors++;
 }
 }
-else {
-const err154 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.path.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.path,data:data71};
+if(data69.burst !== undefined){
+let data72 = data69.burst;
+if(!(((typeof data72 == "number") && (!(data72 % 1) && !isNaN(data72))) && (isFinite(data72)))){
+const err154 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/burst",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/burst/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.burst.type,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.burst,data:data72};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -1992,13 +1991,9 @@ vErrors.push(err154);
 }
 errors++;
 }
-}
-if(data70.liveness !== undefined){
-let data72 = data70.liveness;
-if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
-for(const key19 in data72){
-if(!((((((key19 === "path") || (key19 === "interval")) || (key19 === "timeout")) || (key19 === "failureThreshold")) || (key19 === "successThreshold")) || (key19 === "startPeriod"))){
-const err155 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness,data:data72};
+if((typeof data72 == "number") && (isFinite(data72))){
+if(data72 > 1000000 || isNaN(data72)){
+const err155 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/burst",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/burst/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.burst,data:data72};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -2007,12 +2002,8 @@ vErrors.push(err155);
 }
 errors++;
 }
-}
-if(data72.path !== undefined){
-let data73 = data72.path;
-if(typeof data73 === "string"){
-if(!pattern19.test(data73)){
-const err156 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/path/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.path,data:data73};
+if(data72 < 1 || isNaN(data72)){
+const err156 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/burst",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/burst/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.burst,data:data72};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -2022,8 +2013,10 @@ vErrors.push(err156);
 errors++;
 }
 }
+}
+}
 else {
-const err157 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.path.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.path,data:data73};
+const err157 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.rateLimit.type,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit,data:data69};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -2033,11 +2026,12 @@ vErrors.push(err157);
 errors++;
 }
 }
-if(data72.interval !== undefined){
-let data74 = data72.interval;
-if(typeof data74 === "string"){
-if(!pattern0.test(data74)){
-const err158 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/interval/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval,data:data74};
+if(data61.health !== undefined){
+let data73 = data61.health;
+if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
+for(const key18 in data73){
+if(!(((key18 === "path") || (key18 === "liveness")) || (key18 === "readiness"))){
+const err158 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health",schemaPath:"#/properties/services/additionalProperties/properties/health/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.health,data:data73};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -2047,8 +2041,11 @@ vErrors.push(err158);
 errors++;
 }
 }
-else {
-const err159 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/interval/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval,data:data74};
+if(data73.path !== undefined){
+let data74 = data73.path;
+if(typeof data74 === "string"){
+if(!pattern19.test(data74)){
+const err159 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/path/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.path,data:data74};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -2058,11 +2055,8 @@ vErrors.push(err159);
 errors++;
 }
 }
-if(data72.timeout !== undefined){
-let data75 = data72.timeout;
-if(typeof data75 === "string"){
-if(!pattern0.test(data75)){
-const err160 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/timeout/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout,data:data75};
+else {
+const err160 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.path.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.path,data:data74};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -2072,8 +2066,12 @@ vErrors.push(err160);
 errors++;
 }
 }
-else {
-const err161 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/timeout/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout,data:data75};
+if(data73.liveness !== undefined){
+let data75 = data73.liveness;
+if(data75 && typeof data75 == "object" && !Array.isArray(data75)){
+for(const key19 in data75){
+if(!((((((key19 === "path") || (key19 === "interval")) || (key19 === "timeout")) || (key19 === "failureThreshold")) || (key19 === "successThreshold")) || (key19 === "startPeriod"))){
+const err161 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness,data:data75};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2083,10 +2081,11 @@ vErrors.push(err161);
 errors++;
 }
 }
-if(data72.failureThreshold !== undefined){
-let data76 = data72.failureThreshold;
-if(!(((typeof data76 == "number") && (!(data76 % 1) && !isNaN(data76))) && (isFinite(data76)))){
-const err162 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/failureThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.failureThreshold.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.failureThreshold,data:data76};
+if(data75.path !== undefined){
+let data76 = data75.path;
+if(typeof data76 === "string"){
+if(!pattern19.test(data76)){
+const err162 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/path/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.path,data:data76};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2095,9 +2094,9 @@ vErrors.push(err162);
 }
 errors++;
 }
-if((typeof data76 == "number") && (isFinite(data76))){
-if(data76 < 1 || isNaN(data76)){
-const err163 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/failureThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/failureThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.failureThreshold,data:data76};
+}
+else {
+const err163 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.path.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.path,data:data76};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2107,11 +2106,11 @@ vErrors.push(err163);
 errors++;
 }
 }
-}
-if(data72.successThreshold !== undefined){
-let data77 = data72.successThreshold;
-if(!(((typeof data77 == "number") && (!(data77 % 1) && !isNaN(data77))) && (isFinite(data77)))){
-const err164 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/successThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/successThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.successThreshold.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.successThreshold,data:data77};
+if(data75.interval !== undefined){
+let data77 = data75.interval;
+if(typeof data77 === "string"){
+if(!pattern0.test(data77)){
+const err164 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/interval/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval,data:data77};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2120,9 +2119,9 @@ vErrors.push(err164);
 }
 errors++;
 }
-if((typeof data77 == "number") && (isFinite(data77))){
-if(data77 < 1 || isNaN(data77)){
-const err165 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/successThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/successThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.successThreshold,data:data77};
+}
+else {
+const err165 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/interval/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval,data:data77};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2132,12 +2131,11 @@ vErrors.push(err165);
 errors++;
 }
 }
-}
-if(data72.startPeriod !== undefined){
-let data78 = data72.startPeriod;
+if(data75.timeout !== undefined){
+let data78 = data75.timeout;
 if(typeof data78 === "string"){
 if(!pattern0.test(data78)){
-const err166 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/startPeriod/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod,data:data78};
+const err166 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/timeout/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout,data:data78};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2148,7 +2146,7 @@ errors++;
 }
 }
 else {
-const err167 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/startPeriod/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod,data:data78};
+const err167 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/timeout/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout,data:data78};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2158,9 +2156,10 @@ vErrors.push(err167);
 errors++;
 }
 }
-}
-else {
-const err168 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness,data:data72};
+if(data75.failureThreshold !== undefined){
+let data79 = data75.failureThreshold;
+if(!(((typeof data79 == "number") && (!(data79 % 1) && !isNaN(data79))) && (isFinite(data79)))){
+const err168 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/failureThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.failureThreshold.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.failureThreshold,data:data79};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2169,13 +2168,9 @@ vErrors.push(err168);
 }
 errors++;
 }
-}
-if(data70.readiness !== undefined){
-let data79 = data70.readiness;
-if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
-for(const key20 in data79){
-if(!((((((key20 === "path") || (key20 === "interval")) || (key20 === "timeout")) || (key20 === "failureThreshold")) || (key20 === "successThreshold")) || (key20 === "startPeriod"))){
-const err169 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness,data:data79};
+if((typeof data79 == "number") && (isFinite(data79))){
+if(data79 < 1 || isNaN(data79)){
+const err169 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/failureThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/failureThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.failureThreshold,data:data79};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2185,11 +2180,11 @@ vErrors.push(err169);
 errors++;
 }
 }
-if(data79.path !== undefined){
-let data80 = data79.path;
-if(typeof data80 === "string"){
-if(!pattern19.test(data80)){
-const err170 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/path/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.path,data:data80};
+}
+if(data75.successThreshold !== undefined){
+let data80 = data75.successThreshold;
+if(!(((typeof data80 == "number") && (!(data80 % 1) && !isNaN(data80))) && (isFinite(data80)))){
+const err170 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/successThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/successThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.successThreshold.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.successThreshold,data:data80};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2198,9 +2193,9 @@ vErrors.push(err170);
 }
 errors++;
 }
-}
-else {
-const err171 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.path.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.path,data:data80};
+if((typeof data80 == "number") && (isFinite(data80))){
+if(data80 < 1 || isNaN(data80)){
+const err171 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/successThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/successThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.successThreshold,data:data80};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2210,11 +2205,12 @@ vErrors.push(err171);
 errors++;
 }
 }
-if(data79.interval !== undefined){
-let data81 = data79.interval;
+}
+if(data75.startPeriod !== undefined){
+let data81 = data75.startPeriod;
 if(typeof data81 === "string"){
 if(!pattern0.test(data81)){
-const err172 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/interval/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval,data:data81};
+const err172 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/startPeriod/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod,data:data81};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2225,7 +2221,7 @@ errors++;
 }
 }
 else {
-const err173 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/interval/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval,data:data81};
+const err173 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/startPeriod/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod,data:data81};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2235,11 +2231,9 @@ vErrors.push(err173);
 errors++;
 }
 }
-if(data79.timeout !== undefined){
-let data82 = data79.timeout;
-if(typeof data82 === "string"){
-if(!pattern0.test(data82)){
-const err174 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/timeout/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout,data:data82};
+}
+else {
+const err174 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness,data:data75};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2249,8 +2243,12 @@ vErrors.push(err174);
 errors++;
 }
 }
-else {
-const err175 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/timeout/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout,data:data82};
+if(data73.readiness !== undefined){
+let data82 = data73.readiness;
+if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
+for(const key20 in data82){
+if(!((((((key20 === "path") || (key20 === "interval")) || (key20 === "timeout")) || (key20 === "failureThreshold")) || (key20 === "successThreshold")) || (key20 === "startPeriod"))){
+const err175 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness,data:data82};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2260,10 +2258,11 @@ vErrors.push(err175);
 errors++;
 }
 }
-if(data79.failureThreshold !== undefined){
-let data83 = data79.failureThreshold;
-if(!(((typeof data83 == "number") && (!(data83 % 1) && !isNaN(data83))) && (isFinite(data83)))){
-const err176 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/failureThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.failureThreshold.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.failureThreshold,data:data83};
+if(data82.path !== undefined){
+let data83 = data82.path;
+if(typeof data83 === "string"){
+if(!pattern19.test(data83)){
+const err176 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/path/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.path,data:data83};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2272,9 +2271,9 @@ vErrors.push(err176);
 }
 errors++;
 }
-if((typeof data83 == "number") && (isFinite(data83))){
-if(data83 < 1 || isNaN(data83)){
-const err177 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/failureThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/failureThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.failureThreshold,data:data83};
+}
+else {
+const err177 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.path.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.path,data:data83};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2284,11 +2283,11 @@ vErrors.push(err177);
 errors++;
 }
 }
-}
-if(data79.successThreshold !== undefined){
-let data84 = data79.successThreshold;
-if(!(((typeof data84 == "number") && (!(data84 % 1) && !isNaN(data84))) && (isFinite(data84)))){
-const err178 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/successThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/successThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.successThreshold.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.successThreshold,data:data84};
+if(data82.interval !== undefined){
+let data84 = data82.interval;
+if(typeof data84 === "string"){
+if(!pattern0.test(data84)){
+const err178 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/interval/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval,data:data84};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2297,9 +2296,9 @@ vErrors.push(err178);
 }
 errors++;
 }
-if((typeof data84 == "number") && (isFinite(data84))){
-if(data84 < 1 || isNaN(data84)){
-const err179 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/successThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/successThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.successThreshold,data:data84};
+}
+else {
+const err179 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/interval/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval,data:data84};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2309,12 +2308,11 @@ vErrors.push(err179);
 errors++;
 }
 }
-}
-if(data79.startPeriod !== undefined){
-let data85 = data79.startPeriod;
+if(data82.timeout !== undefined){
+let data85 = data82.timeout;
 if(typeof data85 === "string"){
 if(!pattern0.test(data85)){
-const err180 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/startPeriod/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod,data:data85};
+const err180 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/timeout/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout,data:data85};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2325,7 +2323,7 @@ errors++;
 }
 }
 else {
-const err181 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/startPeriod/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod,data:data85};
+const err181 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/timeout/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout,data:data85};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2335,9 +2333,10 @@ vErrors.push(err181);
 errors++;
 }
 }
-}
-else {
-const err182 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness,data:data79};
+if(data82.failureThreshold !== undefined){
+let data86 = data82.failureThreshold;
+if(!(((typeof data86 == "number") && (!(data86 % 1) && !isNaN(data86))) && (isFinite(data86)))){
+const err182 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/failureThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.failureThreshold.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.failureThreshold,data:data86};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2346,10 +2345,9 @@ vErrors.push(err182);
 }
 errors++;
 }
-}
-}
-else {
-const err183 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health",schemaPath:"#/properties/services/additionalProperties/properties/health/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.health.type,parentSchema:schema11.properties.services.additionalProperties.properties.health,data:data70};
+if((typeof data86 == "number") && (isFinite(data86))){
+if(data86 < 1 || isNaN(data86)){
+const err183 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/failureThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/failureThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.failureThreshold,data:data86};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2359,12 +2357,11 @@ vErrors.push(err183);
 errors++;
 }
 }
-if(data58.restart !== undefined){
-let data86 = data58.restart;
-if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
-for(const key21 in data86){
-if(!((((((key21 === "policy") || (key21 === "initialBackoff")) || (key21 === "maxBackoff")) || (key21 === "minUptime")) || (key21 === "maxRestarts")) || (key21 === "window"))){
-const err184 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart",schemaPath:"#/properties/services/additionalProperties/properties/restart/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.restart,data:data86};
+}
+if(data82.successThreshold !== undefined){
+let data87 = data82.successThreshold;
+if(!(((typeof data87 == "number") && (!(data87 % 1) && !isNaN(data87))) && (isFinite(data87)))){
+const err184 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/successThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/successThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.successThreshold.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.successThreshold,data:data87};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2373,11 +2370,9 @@ vErrors.push(err184);
 }
 errors++;
 }
-}
-if(data86.policy !== undefined){
-let data87 = data86.policy;
-if(typeof data87 !== "string"){
-const err185 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/policy",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/policy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.policy.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.policy,data:data87};
+if((typeof data87 == "number") && (isFinite(data87))){
+if(data87 < 1 || isNaN(data87)){
+const err185 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/successThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/successThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.successThreshold,data:data87};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2386,8 +2381,13 @@ vErrors.push(err185);
 }
 errors++;
 }
-if(!(((data87 === "on-failure") || (data87 === "always")) || (data87 === "never"))){
-const err186 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/policy",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/policy/enum",keyword:"enum",params:{allowedValues: schema11.properties.services.additionalProperties.properties.restart.properties.policy.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.services.additionalProperties.properties.restart.properties.policy.enum,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.policy,data:data87};
+}
+}
+if(data82.startPeriod !== undefined){
+let data88 = data82.startPeriod;
+if(typeof data88 === "string"){
+if(!pattern0.test(data88)){
+const err186 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/startPeriod/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod,data:data88};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2397,11 +2397,8 @@ vErrors.push(err186);
 errors++;
 }
 }
-if(data86.initialBackoff !== undefined){
-let data88 = data86.initialBackoff;
-if(typeof data88 === "string"){
-if(!pattern0.test(data88)){
-const err187 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/initialBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/initialBackoff/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff,data:data88};
+else {
+const err187 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/startPeriod/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod,data:data88};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2411,8 +2408,9 @@ vErrors.push(err187);
 errors++;
 }
 }
+}
 else {
-const err188 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/initialBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/initialBackoff/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff,data:data88};
+const err188 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness,data:data82};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2422,11 +2420,9 @@ vErrors.push(err188);
 errors++;
 }
 }
-if(data86.maxBackoff !== undefined){
-let data89 = data86.maxBackoff;
-if(typeof data89 === "string"){
-if(!pattern0.test(data89)){
-const err189 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxBackoff/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff,data:data89};
+}
+else {
+const err189 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health",schemaPath:"#/properties/services/additionalProperties/properties/health/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.health.type,parentSchema:schema11.properties.services.additionalProperties.properties.health,data:data73};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2436,8 +2432,12 @@ vErrors.push(err189);
 errors++;
 }
 }
-else {
-const err190 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxBackoff/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff,data:data89};
+if(data61.restart !== undefined){
+let data89 = data61.restart;
+if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
+for(const key21 in data89){
+if(!((((((key21 === "policy") || (key21 === "initialBackoff")) || (key21 === "maxBackoff")) || (key21 === "minUptime")) || (key21 === "maxRestarts")) || (key21 === "window"))){
+const err190 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart",schemaPath:"#/properties/services/additionalProperties/properties/restart/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.restart,data:data89};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2447,11 +2447,10 @@ vErrors.push(err190);
 errors++;
 }
 }
-if(data86.minUptime !== undefined){
-let data90 = data86.minUptime;
-if(typeof data90 === "string"){
-if(!pattern0.test(data90)){
-const err191 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/minUptime",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/minUptime/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime,data:data90};
+if(data89.policy !== undefined){
+let data90 = data89.policy;
+if(typeof data90 !== "string"){
+const err191 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/policy",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/policy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.policy.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.policy,data:data90};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2460,9 +2459,8 @@ vErrors.push(err191);
 }
 errors++;
 }
-}
-else {
-const err192 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/minUptime",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/minUptime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime,data:data90};
+if(!(((data90 === "on-failure") || (data90 === "always")) || (data90 === "never"))){
+const err192 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/policy",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/policy/enum",keyword:"enum",params:{allowedValues: schema11.properties.services.additionalProperties.properties.restart.properties.policy.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.services.additionalProperties.properties.restart.properties.policy.enum,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.policy,data:data90};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2472,10 +2470,11 @@ vErrors.push(err192);
 errors++;
 }
 }
-if(data86.maxRestarts !== undefined){
-let data91 = data86.maxRestarts;
-if(!(((typeof data91 == "number") && (!(data91 % 1) && !isNaN(data91))) && (isFinite(data91)))){
-const err193 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxRestarts",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxRestarts/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.restart.properties.maxRestarts.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxRestarts,data:data91};
+if(data89.initialBackoff !== undefined){
+let data91 = data89.initialBackoff;
+if(typeof data91 === "string"){
+if(!pattern0.test(data91)){
+const err193 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/initialBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/initialBackoff/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff,data:data91};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2484,9 +2483,9 @@ vErrors.push(err193);
 }
 errors++;
 }
-if((typeof data91 == "number") && (isFinite(data91))){
-if(data91 < 0 || isNaN(data91)){
-const err194 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxRestarts",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxRestarts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxRestarts,data:data91};
+}
+else {
+const err194 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/initialBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/initialBackoff/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff,data:data91};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2496,12 +2495,11 @@ vErrors.push(err194);
 errors++;
 }
 }
-}
-if(data86.window !== undefined){
-let data92 = data86.window;
+if(data89.maxBackoff !== undefined){
+let data92 = data89.maxBackoff;
 if(typeof data92 === "string"){
 if(!pattern0.test(data92)){
-const err195 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/window",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/window/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.window,data:data92};
+const err195 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxBackoff/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff,data:data92};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2512,7 +2510,7 @@ errors++;
 }
 }
 else {
-const err196 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/window",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/window/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.window.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.window,data:data92};
+const err196 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxBackoff/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff,data:data92};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2522,9 +2520,11 @@ vErrors.push(err196);
 errors++;
 }
 }
-}
-else {
-const err197 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart",schemaPath:"#/properties/services/additionalProperties/properties/restart/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.restart.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart,data:data86};
+if(data89.minUptime !== undefined){
+let data93 = data89.minUptime;
+if(typeof data93 === "string"){
+if(!pattern0.test(data93)){
+const err197 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/minUptime",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/minUptime/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime,data:data93};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2534,12 +2534,8 @@ vErrors.push(err197);
 errors++;
 }
 }
-if(data58.store !== undefined){
-let data93 = data58.store;
-if(data93 && typeof data93 == "object" && !Array.isArray(data93)){
-for(const key22 in data93){
-if(!((((key22 === "backend") || (key22 === "url")) || (key22 === "passwordFile")) || (key22 === "tls"))){
-const err198 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store",schemaPath:"#/properties/services/additionalProperties/properties/store/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.store,data:data93};
+else {
+const err198 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/minUptime",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/minUptime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime,data:data93};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2549,10 +2545,10 @@ vErrors.push(err198);
 errors++;
 }
 }
-if(data93.backend !== undefined){
-let data94 = data93.backend;
-if(typeof data94 !== "string"){
-const err199 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/backend",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/backend/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.backend.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.backend,data:data94};
+if(data89.maxRestarts !== undefined){
+let data94 = data89.maxRestarts;
+if(!(((typeof data94 == "number") && (!(data94 % 1) && !isNaN(data94))) && (isFinite(data94)))){
+const err199 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxRestarts",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxRestarts/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.restart.properties.maxRestarts.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxRestarts,data:data94};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2561,8 +2557,9 @@ vErrors.push(err199);
 }
 errors++;
 }
-if(!((data94 === "sqlite") || (data94 === "postgres"))){
-const err200 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/backend",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/backend/enum",keyword:"enum",params:{allowedValues: schema11.properties.services.additionalProperties.properties.store.properties.backend.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.services.additionalProperties.properties.store.properties.backend.enum,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.backend,data:data94};
+if((typeof data94 == "number") && (isFinite(data94))){
+if(data94 < 0 || isNaN(data94)){
+const err200 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxRestarts",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxRestarts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxRestarts,data:data94};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2572,11 +2569,12 @@ vErrors.push(err200);
 errors++;
 }
 }
-if(data93.url !== undefined){
-let data95 = data93.url;
+}
+if(data89.window !== undefined){
+let data95 = data89.window;
 if(typeof data95 === "string"){
-if(!pattern15.test(data95)){
-const err201 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/url",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/url/pattern",keyword:"pattern",params:{pattern: "^postgres(ql)?://"},message:"must match pattern \""+"^postgres(ql)?://"+"\"",schema:"^postgres(ql)?://",parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.url,data:data95};
+if(!pattern0.test(data95)){
+const err201 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/window",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/window/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.window,data:data95};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2587,7 +2585,7 @@ errors++;
 }
 }
 else {
-const err202 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/url",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.url.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.url,data:data95};
+const err202 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/window",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/window/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.window.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.window,data:data95};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2597,11 +2595,9 @@ vErrors.push(err202);
 errors++;
 }
 }
-if(data93.passwordFile !== undefined){
-let data96 = data93.passwordFile;
-if(typeof data96 === "string"){
-if(data96.length < 1){
-const err203 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/passwordFile",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/passwordFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.passwordFile,data:data96};
+}
+else {
+const err203 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart",schemaPath:"#/properties/services/additionalProperties/properties/restart/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.restart.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart,data:data89};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2611,8 +2607,12 @@ vErrors.push(err203);
 errors++;
 }
 }
-else {
-const err204 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/passwordFile",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/passwordFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.passwordFile.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.passwordFile,data:data96};
+if(data61.store !== undefined){
+let data96 = data61.store;
+if(data96 && typeof data96 == "object" && !Array.isArray(data96)){
+for(const key22 in data96){
+if(!((((key22 === "backend") || (key22 === "url")) || (key22 === "passwordFile")) || (key22 === "tls"))){
+const err204 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store",schemaPath:"#/properties/services/additionalProperties/properties/store/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.store,data:data96};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2622,12 +2622,10 @@ vErrors.push(err204);
 errors++;
 }
 }
-if(data93.tls !== undefined){
-let data97 = data93.tls;
-if(data97 && typeof data97 == "object" && !Array.isArray(data97)){
-for(const key23 in data97){
-if(!(((key23 === "ca") || (key23 === "cert")) || (key23 === "key"))){
-const err205 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls,data:data97};
+if(data96.backend !== undefined){
+let data97 = data96.backend;
+if(typeof data97 !== "string"){
+const err205 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/backend",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/backend/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.backend.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.backend,data:data97};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2636,12 +2634,8 @@ vErrors.push(err205);
 }
 errors++;
 }
-}
-if(data97.ca !== undefined){
-let data98 = data97.ca;
-if(typeof data98 === "string"){
-if(data98.length < 1){
-const err206 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls/ca",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/properties/ca/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.ca,data:data98};
+if(!((data97 === "sqlite") || (data97 === "postgres"))){
+const err206 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/backend",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/backend/enum",keyword:"enum",params:{allowedValues: schema11.properties.services.additionalProperties.properties.store.properties.backend.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.services.additionalProperties.properties.store.properties.backend.enum,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.backend,data:data97};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2651,8 +2645,11 @@ vErrors.push(err206);
 errors++;
 }
 }
-else {
-const err207 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls/ca",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/properties/ca/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.ca.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.ca,data:data98};
+if(data96.url !== undefined){
+let data98 = data96.url;
+if(typeof data98 === "string"){
+if(!pattern15.test(data98)){
+const err207 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/url",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/url/pattern",keyword:"pattern",params:{pattern: "^postgres(ql)?://"},message:"must match pattern \""+"^postgres(ql)?://"+"\"",schema:"^postgres(ql)?://",parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.url,data:data98};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2662,11 +2659,8 @@ vErrors.push(err207);
 errors++;
 }
 }
-if(data97.cert !== undefined){
-let data99 = data97.cert;
-if(typeof data99 === "string"){
-if(data99.length < 1){
-const err208 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls/cert",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/properties/cert/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.cert,data:data99};
+else {
+const err208 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/url",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.url.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.url,data:data98};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2676,8 +2670,11 @@ vErrors.push(err208);
 errors++;
 }
 }
-else {
-const err209 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls/cert",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/properties/cert/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.cert.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.cert,data:data99};
+if(data96.passwordFile !== undefined){
+let data99 = data96.passwordFile;
+if(typeof data99 === "string"){
+if(data99.length < 1){
+const err209 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/passwordFile",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/passwordFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.passwordFile,data:data99};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2687,11 +2684,8 @@ vErrors.push(err209);
 errors++;
 }
 }
-if(data97.key !== undefined){
-let data100 = data97.key;
-if(typeof data100 === "string"){
-if(data100.length < 1){
-const err210 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls/key",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/properties/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.key,data:data100};
+else {
+const err210 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/passwordFile",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/passwordFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.passwordFile.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.passwordFile,data:data99};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2701,8 +2695,12 @@ vErrors.push(err210);
 errors++;
 }
 }
-else {
-const err211 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls/key",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.key.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.key,data:data100};
+if(data96.tls !== undefined){
+let data100 = data96.tls;
+if(data100 && typeof data100 == "object" && !Array.isArray(data100)){
+for(const key23 in data100){
+if(!(((key23 === "ca") || (key23 === "cert")) || (key23 === "key"))){
+const err211 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls,data:data100};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2712,9 +2710,11 @@ vErrors.push(err211);
 errors++;
 }
 }
-}
-else {
-const err212 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.store.properties.tls.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls,data:data97};
+if(data100.ca !== undefined){
+let data101 = data100.ca;
+if(typeof data101 === "string"){
+if(data101.length < 1){
+const err212 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls/ca",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/properties/ca/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.ca,data:data101};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2724,9 +2724,8 @@ vErrors.push(err212);
 errors++;
 }
 }
-}
 else {
-const err213 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store",schemaPath:"#/properties/services/additionalProperties/properties/store/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.store.type,parentSchema:schema11.properties.services.additionalProperties.properties.store,data:data93};
+const err213 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls/ca",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/properties/ca/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.ca.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.ca,data:data101};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2736,11 +2735,11 @@ vErrors.push(err213);
 errors++;
 }
 }
-if(data58.stopTimeout !== undefined){
-let data101 = data58.stopTimeout;
-if(typeof data101 === "string"){
-if(!pattern0.test(data101)){
-const err214 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/stopTimeout",schemaPath:"#/properties/services/additionalProperties/properties/stopTimeout/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.stopTimeout,data:data101};
+if(data100.cert !== undefined){
+let data102 = data100.cert;
+if(typeof data102 === "string"){
+if(data102.length < 1){
+const err214 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls/cert",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/properties/cert/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.cert,data:data102};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2751,7 +2750,7 @@ errors++;
 }
 }
 else {
-const err215 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/stopTimeout",schemaPath:"#/properties/services/additionalProperties/properties/stopTimeout/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.stopTimeout.type,parentSchema:schema11.properties.services.additionalProperties.properties.stopTimeout,data:data101};
+const err215 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls/cert",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/properties/cert/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.cert.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.cert,data:data102};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2761,11 +2760,11 @@ vErrors.push(err215);
 errors++;
 }
 }
-if(data58.drainDelay !== undefined){
-let data102 = data58.drainDelay;
-if(typeof data102 === "string"){
-if(!pattern0.test(data102)){
-const err216 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/drainDelay",schemaPath:"#/properties/services/additionalProperties/properties/drainDelay/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.drainDelay,data:data102};
+if(data100.key !== undefined){
+let data103 = data100.key;
+if(typeof data103 === "string"){
+if(data103.length < 1){
+const err216 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls/key",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/properties/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.key,data:data103};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2776,7 +2775,7 @@ errors++;
 }
 }
 else {
-const err217 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/drainDelay",schemaPath:"#/properties/services/additionalProperties/properties/drainDelay/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.drainDelay.type,parentSchema:schema11.properties.services.additionalProperties.properties.drainDelay,data:data102};
+const err217 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls/key",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.key.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.key,data:data103};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2788,7 +2787,7 @@ errors++;
 }
 }
 else {
-const err218 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.type,parentSchema:schema11.properties.services.additionalProperties,data:data58};
+const err218 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.store.properties.tls.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls,data:data100};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2800,7 +2799,7 @@ errors++;
 }
 }
 else {
-const err219 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.type,parentSchema:schema11.properties.services,data:data57};
+const err219 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store",schemaPath:"#/properties/services/additionalProperties/properties/store/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.store.type,parentSchema:schema11.properties.services.additionalProperties.properties.store,data:data96};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2810,14 +2809,88 @@ vErrors.push(err219);
 errors++;
 }
 }
-}
-else {
-const err220 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(data61.stopTimeout !== undefined){
+let data104 = data61.stopTimeout;
+if(typeof data104 === "string"){
+if(!pattern0.test(data104)){
+const err220 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/stopTimeout",schemaPath:"#/properties/services/additionalProperties/properties/stopTimeout/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.stopTimeout,data:data104};
 if(vErrors === null){
 vErrors = [err220];
 }
 else {
 vErrors.push(err220);
+}
+errors++;
+}
+}
+else {
+const err221 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/stopTimeout",schemaPath:"#/properties/services/additionalProperties/properties/stopTimeout/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.stopTimeout.type,parentSchema:schema11.properties.services.additionalProperties.properties.stopTimeout,data:data104};
+if(vErrors === null){
+vErrors = [err221];
+}
+else {
+vErrors.push(err221);
+}
+errors++;
+}
+}
+if(data61.drainDelay !== undefined){
+let data105 = data61.drainDelay;
+if(typeof data105 === "string"){
+if(!pattern0.test(data105)){
+const err222 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/drainDelay",schemaPath:"#/properties/services/additionalProperties/properties/drainDelay/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.drainDelay,data:data105};
+if(vErrors === null){
+vErrors = [err222];
+}
+else {
+vErrors.push(err222);
+}
+errors++;
+}
+}
+else {
+const err223 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/drainDelay",schemaPath:"#/properties/services/additionalProperties/properties/drainDelay/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.drainDelay.type,parentSchema:schema11.properties.services.additionalProperties.properties.drainDelay,data:data105};
+if(vErrors === null){
+vErrors = [err223];
+}
+else {
+vErrors.push(err223);
+}
+errors++;
+}
+}
+}
+else {
+const err224 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.type,parentSchema:schema11.properties.services.additionalProperties,data:data61};
+if(vErrors === null){
+vErrors = [err224];
+}
+else {
+vErrors.push(err224);
+}
+errors++;
+}
+}
+}
+else {
+const err225 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.type,parentSchema:schema11.properties.services,data:data60};
+if(vErrors === null){
+vErrors = [err225];
+}
+else {
+vErrors.push(err225);
+}
+errors++;
+}
+}
+}
+else {
+const err226 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err226];
+}
+else {
+vErrors.push(err226);
 }
 errors++;
 }
@@ -4174,6 +4247,23 @@ export const configSchemaJson = {
               "x-hint": "a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)",
               "description": "how long before a cutoff its files go up; a same-day payment must be sent before then",
               "default": "15m"
+            },
+            "merge": {
+              "type": "boolean",
+              "description": "true: the files cut for a window go to the bank merged, `sendLead` before its cutoff (or at once with `hmsops ach send`); false: each file as soon as it is cut",
+              "default": true
+            },
+            "maxLines": {
+              "type": "integer",
+              "minimum": 20,
+              "maximum": 1000000,
+              "description": "records a merged file may have, padding included (the bank's limit)",
+              "default": 10000
+            },
+            "maxEntries": {
+              "type": "integer",
+              "minimum": 1,
+              "description": "entries and addenda a merged file may have, if the bank has such a limit"
             }
           },
           "additionalProperties": false,

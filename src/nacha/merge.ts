@@ -23,7 +23,18 @@ const MAX_FILE_TOTAL_CENTS = 999_999_999_999;
 
 /** The header fields that say which batches are one (all but service class and batch number). */
 const batchKey = (h: BatchHeaderFields) =>
-  [h.companyName, h.companyDiscretionaryData, h.companyIdentification, h.secCode, h.companyEntryDescription, h.companyDescriptiveDate, h.effectiveEntryDate, h.settlementDate, h.originatorStatusCode, h.odfiIdentification].join('\u0000');
+  [
+    h.companyName,
+    h.companyDiscretionaryData,
+    h.companyIdentification,
+    h.secCode,
+    h.companyEntryDescription,
+    h.companyDescriptiveDate,
+    h.effectiveEntryDate,
+    h.settlementDate,
+    h.originatorStatusCode,
+    h.odfiIdentification,
+  ].join('\u0000');
 
 const partiesKey = (h: FileHeader) => [h.immediateDestination, h.immediateOrigin, h.immediateDestinationName, h.immediateOriginName, h.referenceCode].join('\u0000');
 
@@ -38,7 +49,11 @@ interface Group {
  * `files` merged into as few files as the limits allow. `header(i)` gives the i-th output file's
  * creation date, time and file ID modifier (each file sent the same day needs its own modifier).
  */
-export function mergeNachaFiles(files: NachaFile[], limits: MergeLimits, header: (i: number) => Pick<FileHeader, 'fileCreationDate' | 'fileCreationTime' | 'fileIdModifier'>): NachaFile[] {
+export function mergeNachaFiles(
+  files: NachaFile[],
+  limits: MergeLimits,
+  header: (i: number) => Pick<FileHeader, 'fileCreationDate' | 'fileCreationTime' | 'fileIdModifier'>,
+): NachaFile[] {
   if (limits.maxLines < 2 * BLOCKING_FACTOR) throw new RangeError(`a file of ${limits.maxLines} lines cannot hold a batch: at least ${2 * BLOCKING_FACTOR}`);
   const groups = new Map<string, Group>();
   for (const f of files) {
@@ -82,7 +97,8 @@ export function mergeNachaFiles(files: NachaFile[], limits: MergeLimits, header:
         if (!(open ? fits(lines) : fits(2 + lines))) {
           close();
           open = undefined;
-          if (!fits(2 + lines)) throw new RangeError(`entry ${e.traceNumber} does not fit a file of ${limits.maxLines} lines${limits.maxEntries ? ` and ${limits.maxEntries} entries` : ''}`);
+          if (!fits(2 + lines))
+            throw new RangeError(`entry ${e.traceNumber} does not fit a file of ${limits.maxLines} lines${limits.maxEntries ? ` and ${limits.maxEntries} entries` : ''}`);
         }
         if (!open) {
           open = { header: b.header, entries: [] };

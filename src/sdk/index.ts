@@ -209,7 +209,7 @@ export class HmsopsClient {
     /** Imports a file an RDFI sent back; the same file again changes nothing and answers what was recorded. */
     importInbound: (name: string, text: string) => this.call<T.InboundImport>('POST', '/ach/v1/inbound-files', { name, text }, {}, { repeatable: true }),
     /** Files cut and where each stands with the ODFI (needs ach.odfi in the config). */
-    odfiFiles: () => this.call<{ files: T.FileTransmission[] }>('GET', '/ach/v1/odfi/files'),
+    odfiFiles: () => this.call<T.TransmissionList>('GET', '/ach/v1/odfi/files'),
     /** Fetches the bank's new files from its inbound folder, each imported. */
     fetchFromOdfi: () => this.call<T.FetchResult>('POST', '/ach/v1/odfi/fetch', {}),
     /** Sends the files that wait (or the one named) to the ODFI now. */

@@ -17,6 +17,8 @@ export type {
   SendResult,
   Transfer,
   TransferRequest,
+  TransmissionList,
+  UploadTransmission,
 } from '../api/ach.js';
 export type { AnalyticsEvent, GrantReport, Ingested, SummaryReport } from '../api/analytics.js';
 export type { LoginResult, User } from '../api/auth.js';

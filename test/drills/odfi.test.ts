@@ -34,6 +34,7 @@ beforeAll(async () => {
       cutoffs: [`${pad(cutoff.getUTCHours())}:${pad(cutoff.getUTCMinutes())}`],
       timezone: 'UTC',
       ach: '{ instances: 2, stopTimeout: 1s, restart: { initialBackoff: 100ms } }',
+      odfi: ['merge: false'],
     }),
     { store },
   );

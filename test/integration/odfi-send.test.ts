@@ -19,7 +19,8 @@ let sftp: Awaited<ReturnType<typeof startSftp>>;
 let fleet: TestFleet;
 beforeAll(async () => {
   sftp = await startSftp();
-  fleet = makeFleet(odfiFleetConfig(sftp, { cutoffs: ['10:30', '14:45'], timezone: 'America/New_York', ach: '{ instances: 2 }' }));
+  // Each file sent as soon as it is cut: what is said of a send here holds for an upload of merged files (odfi-windows.test.ts).
+  fleet = makeFleet(odfiFleetConfig(sftp, { cutoffs: ['10:30', '14:45'], timezone: 'America/New_York', ach: '{ instances: 2 }', odfi: ['merge: false'] }));
   const up = await fleet.hmsops(['up']);
   expect(up.exitCode, up.stderr).toBe(0);
 }, 120_000);

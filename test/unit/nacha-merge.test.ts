@@ -24,7 +24,14 @@ const batch = (over: Partial<BatchInput>, n: number): BatchInput => ({
   ...over,
 });
 const cut = (batches: BatchInput[], origin = '1234567890'): NachaFile =>
-  buildNachaFile({ immediateDestination: '021000021', immediateDestinationName: 'ODFI', immediateOrigin: origin, immediateOriginName: 'US DEPT OF LABOR', createdAt: new Date('2026-12-07T14:00:00Z'), batches });
+  buildNachaFile({
+    immediateDestination: '021000021',
+    immediateDestinationName: 'ODFI',
+    immediateOrigin: origin,
+    immediateOriginName: 'US DEPT OF LABOR',
+    createdAt: new Date('2026-12-07T14:00:00Z'),
+    batches,
+  });
 const header = (i: number) => ({ fileCreationDate: '261207', fileCreationTime: '1415', fileIdModifier: 'ABCDEFGHIJ'[i]! });
 const byTrace = (files: NachaFile[]) => files.flatMap((f) => f.batches.flatMap((b) => b.entries)).sort((a, b) => a.traceNumber.localeCompare(b.traceNumber));
 const valid = (f: NachaFile) => {

@@ -6,10 +6,13 @@ import type { AchDeps } from './deps.js';
 export const odfiRoutes: RoutePlugin<AchDeps> = (app, { odfi, inbound }) => {
   app.get(
     '/v1/odfi/files',
-    { schema: { summary: 'Files cut and where each stands with the ODFI (cut, sent; the cutoff it made; late)', response: { 200: api.TransmissionList } } },
-    async () => ({
-      files: await odfi().transmissions(),
-    }),
+    {
+      schema: {
+        summary: 'Files cut and where each stands with the ODFI (cut, sent; the window it made or waits for; late), and with merging the uploads',
+        response: { 200: api.TransmissionList },
+      },
+    },
+    async () => odfi().transmissions(),
   );
   app.post(
     '/v1/odfi/fetch',
@@ -23,10 +26,16 @@ export const odfiRoutes: RoutePlugin<AchDeps> = (app, { odfi, inbound }) => {
   );
   app.post(
     '/v1/odfi/send',
-    { schema: { summary: 'Send the files that wait (or one, at once) to the ODFI now', body: api.SendRequest, response: { 200: api.SendResult } } },
+    {
+      schema: {
+        summary: 'Send what waits to the ODFI now: with merging, the waiting files merged for the upcoming window; without, each file (or the one named)',
+        body: api.SendRequest,
+        response: { 200: api.SendResult },
+      },
+    },
     async (req) => {
-      const r = await odfi().sendDue(req.body?.fileId);
-      return { ...r, files: await odfi().transmissions() };
+      const r = await odfi().sendDue({ now: true, fileId: req.body?.fileId });
+      return { ...r, ...(await odfi().transmissions()) };
     },
   );
 };

@@ -5,7 +5,7 @@
  */
 import { formatCents } from '../../money.js';
 import { HmsopsApiError } from '../../sdk/index.js';
-import type { FileTransmission } from '../../sdk/types.js';
+import type { TransmissionList } from '../../sdk/types.js';
 import { loadContext, type GlobalOptions } from '../context.js';
 import { ok, type CommandResult } from '../end.js';
 import { color, printJson, table } from '../output.js';
@@ -13,28 +13,66 @@ import { withClient } from '../session.js';
 
 type Opts = GlobalOptions & { json?: boolean; user?: string; file?: string };
 
-function render(files: FileTransmission[]): string {
+function render(list: TransmissionList): string {
+  const { files, uploads, merge, nextWindow } = list;
   if (!files.length) return color.dim('no files cut yet');
-  return table(
-    ['FILE', 'GRANT', 'ENTRIES', 'STATE', 'CUTOFF', 'SENT', 'NOTE'],
-    files.map((f) => [
-      f.name,
-      f.grantId ?? '-',
-      String(f.entries),
-      f.state === 'acknowledged' ? color.green('acknowledged') : f.state === 'sent' ? color.green('sent') : f.late ? color.red('late') : color.yellow('cut'),
-      f.cutoff,
-      f.sentAt ?? '-',
-      f.lastError ? `${f.attempts} attempt(s): ${f.lastError}` : f.late && f.state !== 'cut' ? 'sent after its cutoff' : '',
-    ]),
-  );
+  const out = [
+    table(
+      ['FILE', 'GRANT', 'ENTRIES', 'STATE', merge ? 'WINDOW' : 'CUTOFF', ...(merge ? ['UPLOAD'] : []), 'SENT', 'NOTE'],
+      files.map((f) => [
+        f.name,
+        f.grantId ?? '-',
+        String(f.entries),
+        f.state === 'acknowledged'
+          ? color.green('acknowledged')
+          : f.state === 'sent'
+            ? color.green('sent')
+            : f.late
+              ? color.red('late')
+              : color.yellow(f.upload ? 'merged' : 'waits'),
+        f.cutoff,
+        ...(merge ? [f.upload ?? '-'] : []),
+        f.sentAt ?? '-',
+        [
+          f.missedWindows.length ? `missed ${f.missedWindows.join(', ')}` : '',
+          f.lastError ? `${f.attempts} attempt(s): ${f.lastError}` : f.late && f.state !== 'cut' && !f.missedWindows.length ? 'sent after its cutoff' : '',
+        ]
+          .filter(Boolean)
+          .join('; '),
+      ]),
+    ),
+  ];
+  if (merge && uploads.length)
+    out.push(
+      '',
+      table(
+        ['UPLOAD', 'WINDOW', 'FILES', 'ENTRIES', 'LINES', 'CREDITS', 'STATE', 'SENT'],
+        uploads.map((u) => [
+          u.name,
+          u.window,
+          String(u.files.length),
+          String(u.entries),
+          String(u.lines),
+          formatCents(u.totalCreditCents),
+          u.state === 'missed'
+            ? color.red('missed')
+            : u.state === 'merged'
+              ? color.yellow(u.attempts ? `merged, ${u.attempts} attempt(s): ${u.lastError}` : 'merged')
+              : color.green(u.state),
+          u.sentAt ?? '-',
+        ]),
+      ),
+    );
+  if (merge && nextWindow) out.push(color.dim(`files cut now go in the window of ${nextWindow.cutoff}, sent from ${nextWindow.uploadAt} (or now: hmsops ach send)`));
+  return out.join('\n');
 }
 
 export async function achFilesCommand(opts: Opts): Promise<CommandResult> {
   const ctx = await loadContext(opts);
   return withClient(ctx, opts, async (client) => {
-    let files: FileTransmission[];
+    let list: TransmissionList;
     try {
-      ({ files } = await client.payments.odfiFiles());
+      list = await client.payments.odfiFiles();
     } catch (err) {
       if (!(err instanceof HmsopsApiError && err.code === 'ODFI_NOT_CONFIGURED')) throw err;
       // No bank configured: the files cut are still listed, as cut and sent nowhere.
@@ -53,8 +91,8 @@ export async function achFilesCommand(opts: Opts): Promise<CommandResult> {
       }
       return ok;
     }
-    if (opts.json) printJson({ files });
-    else console.log(render(files));
+    if (opts.json) printJson(list);
+    else console.log(render(list));
     return ok;
   });
 }
@@ -68,10 +106,10 @@ export async function achSendCommand(opts: Opts): Promise<CommandResult> {
       if (!r.sending) console.log(color.dim('another ACH instance is sending right now; it sends what waits'));
       for (const x of r.results)
         console.log(
-          `${x.fileId}: ${x.outcome === 'sent' ? color.green('sent') : x.outcome === 'already-there' ? 'already on the server (recorded as sent)' : color.red(x.outcome)}`,
+          `${x.name ?? x.fileId}: ${x.outcome === 'sent' ? color.green('sent') : x.outcome === 'already-there' ? 'already on the server (recorded as sent)' : color.red(x.outcome)}`,
         );
       if (r.sending && !r.results.length) console.log(color.dim('nothing waits to be sent'));
-      console.log(render(r.files));
+      console.log(render(r));
     }
     return r.results.some((x) => x.outcome.startsWith('failed')) ? { exitCode: 1 } : ok;
   });
