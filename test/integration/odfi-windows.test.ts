@@ -90,9 +90,12 @@ describe.skipIf(skipWithout('the bank windows', ['sshd']))('the bank windows (fi
     const text = (await fleet.hmsops(['ach', 'files'])).stdout;
     expect(text).toMatch(new RegExp(`${name}\\s+${window.replace(/[+]/g, '\\+')}\\s+2\\s+20`));
 
-    // Sent once: asked again, nothing goes up.
+    // Sent once: asked again, nothing goes up; one file alone is not sent outside its window's upload.
     const again = JSON.parse((await fleet.hmsops(['ach', 'send', '--json'])).stdout);
     expect(again.results).toEqual([]);
+    const alone = await fleet.hmsops(['ach', 'send', '--file', ids[0]!]);
+    expect(alone.exitCode).toBe(1);
+    expect(alone.stderr).toContain('files go to the bank merged per window (ach.odfi.merge)');
     expect(onServer()).toEqual([name]);
   });
 

@@ -1,5 +1,6 @@
 /** The ODFI (the originating bank): where each file stands, send now, fetch what the bank sent. */
 import { ach as api } from '../../../src/api/schemas.js';
+import { HmsopsError } from '../../../src/errors/index.js';
 import type { RoutePlugin } from '../../kit/service.js';
 import type { AchDeps } from './deps.js';
 
@@ -34,6 +35,10 @@ export const odfiRoutes: RoutePlugin<AchDeps> = (app, { odfi, inbound }) => {
       },
     },
     async (req) => {
+      if (req.body?.fileId && odfi().windows)
+        throw new HmsopsError('VALIDATION', 'files go to the bank merged per window (ach.odfi.merge): `ach send` sends what waits, merged, without --file', {
+          extra: { fields: [{ field: 'fileId', reason: 'only without merging (ach.odfi.merge: false)' }] },
+        });
       const r = await odfi().sendDue({ now: true, fileId: req.body?.fileId });
       return { ...r, ...(await odfi().transmissions()) };
     },
