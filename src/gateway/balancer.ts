@@ -12,7 +12,13 @@ export class Balancer {
     private readonly now: () => number = Date.now,
   ) {}
 
-  pick(service: string, upstreams: Upstream[], exclude?: string): Upstream | undefined {
+  /**
+   * `failed`: the instance a request just failed at (no connection, no answer). Another is picked,
+   * on another machine when there is one: the failure may be its machine's (a host gone, its link
+   * down), which its other instances share.
+   */
+  pick(service: string, upstreams: Upstream[], failed?: Upstream): Upstream | undefined {
+    const exclude = failed?.instanceId;
     // The usual case, on every request: nobody cooling down, nothing to exclude, round-robin.
     if (this.#cooldownUntil.size === 0 && exclude === undefined && this.strategy === 'round-robin' && upstreams.length > 0) {
       const i = this.#rr.get(service) ?? 0;
@@ -26,6 +32,8 @@ export class Balancer {
     // If every instance is cooling down, trying one beats refusing outright.
     if (candidates.length === 0) candidates = upstreams.filter((u) => u.instanceId !== exclude);
     if (candidates.length === 0) return undefined;
+    const elsewhere = failed ? candidates.filter((u) => u.host !== failed.host) : [];
+    if (elsewhere.length) candidates = elsewhere;
     if (this.strategy === 'least-outstanding') {
       let best = candidates[0]!;
       for (const u of candidates) if ((this.#outstanding.get(u.instanceId) ?? 0) < (this.#outstanding.get(best.instanceId) ?? 0)) best = u;

@@ -207,7 +207,7 @@ export class GatewayProxy {
   #attempt(f: Forwarding, attempt: number, tried: Upstream | undefined, sameAgain: boolean) {
     const { route, log } = f;
     // After a stale connection, the same instance is fine when there is no other.
-    const upstream = this.balancer.pick(route.service, route.upstreams, tried?.instanceId) ?? (sameAgain ? tried : undefined);
+    const upstream = this.balancer.pick(route.service, route.upstreams, tried) ?? (sameAgain ? tried : undefined);
     if (!upstream) {
       if (tried)
         return f.done(

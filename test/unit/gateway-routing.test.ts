@@ -58,7 +58,15 @@ describe('balancer', () => {
 
   it('never retries on the instance that just failed', () => {
     const b = new Balancer('round-robin', 1000);
-    expect(b.pick('a', ups.slice(0, 1), 'a-1')).toBeUndefined();
+    expect(b.pick('a', ups.slice(0, 1), ups[0])).toBeUndefined();
+  });
+
+  it("retries on another machine's instance when there is one: the failure may be the machine's", () => {
+    const two = [...ups, ...[4, 5].map((n) => ({ instanceId: `a-${n}`, service: 'a', host: 'y', port: n, origin: `http://y:${n}` }))];
+    const b = new Balancer('round-robin', 1000);
+    for (let i = 0; i < 6; i++) expect(b.pick('a', two, two[3])!.host).toBe('x');
+    // Only that machine left: its other instance.
+    expect(b.pick('a', two.slice(3), two[3])!.instanceId).toBe('a-5');
   });
 });
 
