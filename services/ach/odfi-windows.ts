@@ -8,6 +8,7 @@
  * changed, and its files never go in another.
  */
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import type { FastifyBaseLogger } from 'fastify';
 import { formatCutoff, nextCutoff } from '../../src/domain/cutoffs.js';
 import { fileHeaderKey, mergeNachaFiles, type NachaFile, readNachaFile, serializeNachaFile } from '../../src/nacha/index.js';
@@ -35,7 +36,7 @@ const MODIFIERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
 /** Cut files waiting for a window: not in a live upload, not sent on their own, not acknowledged. */
-const WAITING = `SELECT f.id, f.body FROM files f
+const WAITING = `SELECT f.id, f.body, f.path FROM files f
    WHERE NOT EXISTS (SELECT 1 FROM upload_files u WHERE u.file_id = f.id AND u.live = 1)
      AND NOT EXISTS (SELECT 1 FROM file_sends s WHERE s.file_id = f.id)
      AND NOT EXISTS (SELECT 1 FROM file_acks a WHERE a.file_id = f.id)
@@ -71,11 +72,12 @@ export class Windows {
     const date = `${created.getUTCFullYear()}${pad(created.getUTCMonth() + 1)}${pad(created.getUTCDate())}`;
     // Under the sender's lease: one instance merges at a time, so what waits is read once.
     return this.db.transaction(async (q) => {
-      const waiting = await q.all<{ id: string; body: Buffer | null }>(WAITING, []);
+      const waiting = await q.all<{ id: string; body: Buffer | null; path: string }>(WAITING, []);
       if (!waiting.length) return [];
       const cut: NachaFile[] = [];
       for (const w of waiting) {
-        const read = readNachaFile(Buffer.from(w.body ?? []).toString('latin1'));
+        // Files cut before their bytes were kept in the store are read from the outbound folder.
+        const read = readNachaFile(w.body ? Buffer.from(w.body).toString('latin1') : fs.readFileSync(w.path, 'latin1'));
         if (!read.file) throw new Error(`cut file ${w.id} does not read back as NACHA (${read.problems[0]?.message ?? 'no body'}): not merged`);
         cut.push(read.file);
       }
