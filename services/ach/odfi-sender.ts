@@ -49,6 +49,7 @@ export class OdfiSender {
   readonly windows: Windows | undefined;
   #timer: NodeJS.Timeout | undefined;
   #running: Promise<unknown> | undefined;
+  #rounds: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly db: Store,
@@ -86,7 +87,15 @@ export class OdfiSender {
    * window when merging (`fileId`: only that file, without merging). False when another instance
    * holds the lease.
    */
-  async sendDue(opts: { now?: boolean; fileId?: string } = {}): Promise<{ sending: boolean; results: SendOutcomeRow[] }> {
+  sendDue(opts: { now?: boolean; fileId?: string } = {}): Promise<{ sending: boolean; results: SendOutcomeRow[] }> {
+    // One round at a time in this instance (the lease is this instance's: its timer's round and an
+    // operator's would both hold it), one across instances (the lease).
+    const round = this.#rounds.then(() => this.#round(opts));
+    this.#rounds = round.catch(() => undefined);
+    return round;
+  }
+
+  async #round(opts: { now?: boolean; fileId?: string }): Promise<{ sending: boolean; results: SendOutcomeRow[] }> {
     // Asked by an operator: another instance's round ends soon (the lease is let go after each), then this one sends.
     const until = Date.now() + (opts.now ? 30_000 : 0);
     while (!(await this.#takeLease())) {

@@ -9,13 +9,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readNachaFile } from '../../src/nacha/index.js';
 import { ach } from '../../services/ach/app.js';
 import { OdfiSender } from '../../services/ach/odfi-sender.js';
 import { Windows } from '../../services/ach/odfi-windows.js';
 import { transfer } from '../helpers/grants.js';
 import { buildInProcess, type InProcessService, tempState } from '../helpers/in-process.js';
+import { startSftp } from '../../scripts/sftp-server.mjs';
+import { skipWithout } from '../helpers/servers.js';
 import { describeStores, type FleetStore, storesFor } from '../helpers/stores.js';
 
 const said: string[] = [];
@@ -124,5 +126,36 @@ describeStores('the bank windows on the %s store', (backend) => {
     expect(read.reduce((n, r) => n + r.summary.entries, 0)).toBe(30);
     const links = await a.db.all<{ upload_id: string }>('SELECT upload_id FROM upload_files WHERE file_id = ? AND live = 1 ORDER BY upload_id', [fileId]);
     expect(links.map((l) => l.upload_id).sort()).toEqual([...ids].sort());
+  });
+});
+
+describe.skipIf(skipWithout('the sender, one round at a time', ['sshd']))('the sender, one round at a time', () => {
+  it("runs an operator's round and its own timer's one after the other: the upload goes up once", async () => {
+    const sftp = await startSftp();
+    const state = tempState();
+    const stores = storesFor('sqlite');
+    const store = await stores.store();
+    const a = await buildInProcess(ach, store, state.dir, { instanceId: 'ach-1' });
+    try {
+      const items = Array.from({ length: 5 }, (_, i) => ({ ...transfer('G-ROUND', i), idempotencyKey: `G-ROUND:${i}` }));
+      expect((await a.call({ method: 'POST', url: '/v1/transfers:batch', payload: { transfers: items } })).statusCode).toBe(200);
+      expect((await a.call({ method: 'POST', url: '/v1/files', payload: { grantId: 'G-ROUND' } })).statusCode).toBe(201);
+      const sender = new OdfiSender(
+        a.db,
+        { ...settings, sftp: { url: sftp.url, privateKeyFile: sftp.privateKeyFile, hostKey: sftp.hostKey, outbound: '/outbound', inbound: '/inbound' }, merge: true },
+        'ach-1',
+        log,
+      );
+      // The same instance asked twice at once (its timer's round and an operator's `ach send`).
+      const rounds = await Promise.all([sender.sendDue({ now: true }), sender.sendDue({ now: true })]);
+      expect(rounds.flatMap((r) => r.results.map((x) => x.outcome))).toEqual(['sent']);
+      expect(fs.readdirSync(path.join(sftp.root, 'outbound')).filter((f) => !f.startsWith('.'))).toHaveLength(1);
+    } finally {
+      await a.close();
+      await store.close();
+      await stores.stop();
+      state.remove();
+      await sftp.stop();
+    }
   });
 });

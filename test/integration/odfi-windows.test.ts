@@ -68,7 +68,7 @@ describe.skipIf(skipWithout('the bank windows', ['sshd']))('the bank windows (fi
     expect(onServer()).toEqual([]);
 
     const send = await fleet.hmsops(['ach', 'send', '--json']);
-    expect(send.exitCode, send.stderr).toBe(0);
+    expect(send.exitCode, send.stdout + send.stderr).toBe(0);
     const sent = JSON.parse(send.stdout);
     expect(sent.results).toEqual([{ fileId: expect.stringMatching(/^up_/), name: expect.stringMatching(/^\d{8}-\d{4}-001\.ach$/), outcome: 'sent' }]);
     const name = sent.results[0].name;
