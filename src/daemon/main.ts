@@ -77,7 +77,7 @@ async function main() {
     const env: Record<string, string> = { HMSOPS_REGISTRY_TTL_MS: String((config ?? defaults).registry.ttlMs) };
     if (service === 'gateway' && config) env.HMSOPS_GATEWAY_CONFIG = JSON.stringify(config.gateway);
     if (service === 'gateway') env.HMSOPS_ACCESS_LOG = JSON.stringify({ dir: paths.logs, ...logLimits });
-    if (config?.smtp.url) env.HMSOPS_SMTP_URL = config.smtp.url;
+    if (service === 'messaging' && config?.smtp.url) env.HMSOPS_SMTP_URL = config.smtp.url;
     if (service === 'ach' && config?.ach?.odfi) env.HMSOPS_ACH_ODFI = JSON.stringify(config.ach.odfi);
     return env;
   };

@@ -113,9 +113,14 @@ describe.skipIf(skipWithout('the bank windows', ['sshd']))('the bank windows (fi
 
   it('sends by itself a lead time before the cutoff: a file cut then goes up in its window without ach send', async () => {
     // The window's lead now covers the present: what waits is due. (`up` restarts ach with the bank's settings changed.)
+    const pids = async (service: string) => (await fleet.instances()).filter((i: any) => i.service === service && i.state === 'ready').map((i: any) => i.pid);
+    const [achBefore, authBefore] = [await pids('ach'), await pids('auth')];
     fs.writeFileSync(path.join(fleet.dir, 'hmsops.config.yaml'), fs.readFileSync(path.join(fleet.dir, 'hmsops.config.yaml'), 'utf8').replace(config([]), config(['sendLead: 4h'])));
     const up = await fleet.hmsops(['up']);
     expect(up.exitCode, up.stderr).toBe(0);
+    // ach, which reads ach.odfi, was restarted with it; auth, which does not, was left alone.
+    expect((await pids('ach')).some((p: number) => achBefore.includes(p))).toBe(false);
+    expect(await pids('auth')).toEqual(authBefore);
     const three = await disburse('WIN-3');
     const fileId = three.files[0]!.fileId;
     const f = await until('the file sent in an upload of its window', async () => {
