@@ -256,7 +256,10 @@ examples(
     .option('--batches-in-flight <n>', 'transfer requests sent at once (1-8; one per ACH instance is a good start)', '2')
     .option('--retry-for <duration>', 'how long a batch is sent again while no ACH instance can answer, before the run stops (--resume finishes it)', '2m')
     .option('--json', 'the receipt as one JSON document')
-    .addHelpText('after', '\nExit codes: 0 all paid and recorded, 1 some recipient refused, 2 bad grant file or usage, 5 paid but follow-ups pending, 130 interrupted.')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 all paid and recorded, 1 some recipient refused, 2 bad grant file or usage, a Same Day ACH window missed or an entry over its limit, a recipient account an administrative return came back from (nothing sent), 5 paid but follow-ups pending, 130 interrupted.',
+    )
     .action(run(async () => (await import('./commands/disburse.js')).disburseCommand)),
   'hmsops disburse --grant fixtures/grants/dol-training.yaml',
   'hmsops disburse --grant fixtures/grants/dol-training.yaml --dry-run',
