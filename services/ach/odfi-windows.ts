@@ -43,6 +43,9 @@ const WAITING = `SELECT f.id, f.body, f.path FROM files f
    ORDER BY f.created_at, f.id`;
 
 export class Windows {
+  /** Cut files that did not read back, said once each. */
+  readonly #leftOut = new Set<string>();
+
   constructor(
     private readonly db: Store,
     private readonly settings: WindowSettings,
@@ -72,15 +75,22 @@ export class Windows {
     const date = `${created.getUTCFullYear()}${pad(created.getUTCMonth() + 1)}${pad(created.getUTCDate())}`;
     // Under the sender's lease: one instance merges at a time, so what waits is read once.
     return this.db.transaction(async (q) => {
-      const waiting = await q.all<{ id: string; body: Buffer | null; path: string }>(WAITING, []);
-      if (!waiting.length) return [];
+      const waiting: { id: string }[] = [];
       const cut: NachaFile[] = [];
-      for (const w of waiting) {
+      for (const w of await q.all<{ id: string; body: Buffer | null; path: string }>(WAITING, [])) {
         // Files cut before their bytes were kept in the store are read from the outbound folder.
         const read = readNachaFile(w.body ? Buffer.from(w.body).toString('latin1') : fs.readFileSync(w.path, 'latin1'));
-        if (!read.file) throw new Error(`cut file ${w.id} does not read back as NACHA (${read.problems[0]?.message ?? 'no body'}): not merged`);
+        // A file that does not read back is left out (and said, once), not allowed to hold up the others.
+        if (!read.file) {
+          if (!this.#leftOut.has(w.id))
+            this.log.error({ fileId: w.id, problem: read.problems[0]?.message }, `cut file ${w.id} does not read back as NACHA: left out of the window's upload`);
+          this.#leftOut.add(w.id);
+          continue;
+        }
+        waiting.push(w);
         cut.push(read.file);
       }
+      if (!waiting.length) return [];
       // Each upload of the day its own file ID modifier (and name).
       const today = Number((await q.get<{ n: number }>('SELECT COUNT(*) AS n FROM uploads WHERE name LIKE ?', [`${date}-%`]))!.n);
       const merged = mergeNachaFiles(cut, this.settings, (i) => ({

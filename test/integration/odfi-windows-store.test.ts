@@ -21,7 +21,11 @@ import { skipWithout } from '../helpers/servers.js';
 import { describeStores, type FleetStore, storesFor } from '../helpers/stores.js';
 
 const said: string[] = [];
-const log = { info: (_o: unknown, m: string) => said.push(m), warn: (_o: unknown, m: string) => said.push(m) } as unknown as FastifyBaseLogger;
+const log = {
+  info: (_o: unknown, m: string) => said.push(m),
+  warn: (_o: unknown, m: string) => said.push(m),
+  error: (_o: unknown, m: string) => said.push(m),
+} as unknown as FastifyBaseLogger;
 const settings = { cutoffs: ['14:45'], timezone: 'America/New_York', sendLeadMs: 15 * 60_000, maxLines: 10_000 };
 /** Monday 2026-12-07: 13:00 Eastern is before the 14:45 window's lead; 14:35 is inside it. */
 const MONDAY_1300 = Date.parse('2026-12-07T18:00:00Z');
@@ -126,6 +130,23 @@ describeStores('the bank windows on the %s store', (backend) => {
     expect(read.reduce((n, r) => n + r.summary.entries, 0)).toBe(30);
     const links = await a.db.all<{ upload_id: string }>('SELECT upload_id FROM upload_files WHERE file_id = ? AND live = 1 ORDER BY upload_id', [fileId]);
     expect(links.map((l) => l.upload_id).sort()).toEqual([...ids].sort());
+  });
+
+  it('leaves out a cut file that does not read back, saying so once, and merges the others', async () => {
+    const cutOne = async (grant: string) => {
+      const items = Array.from({ length: 3 }, (_, i) => ({ ...transfer(grant, i), idempotencyKey: `${grant}:${i}` }));
+      expect((await a.call({ method: 'POST', url: '/v1/transfers:batch', payload: { transfers: items } })).statusCode).toBe(200);
+      return JSON.parse((await a.call({ method: 'POST', url: '/v1/files', payload: { grantId: grant } })).body).fileId as string;
+    };
+    const bad = await cutOne('G-BAD');
+    const good = await cutOne('G-GOOD');
+    await a.db.run('UPDATE files SET body = ? WHERE id = ?', [Buffer.from('not a NACHA file'), bad]);
+    const w = new Windows(a.db, settings, log, () => MONDAY_1435);
+    const [id] = await w.mergeWaiting(true);
+    const links = await a.db.all<{ file_id: string }>('SELECT file_id FROM upload_files WHERE upload_id = ?', [id]);
+    expect(links.map((l) => l.file_id)).toEqual([good]);
+    expect(await w.mergeWaiting(true)).toEqual([]);
+    expect(said.filter((m) => m === `cut file ${bad} does not read back as NACHA: left out of the window's upload`)).toHaveLength(1);
   });
 });
 
