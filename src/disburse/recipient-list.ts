@@ -110,6 +110,10 @@ export class RecipientList implements Iterable<GrantRecipient> {
     return this.#amountCents[i]!;
   }
 
+  routing(i: number): string {
+    return this.#routing.at(i);
+  }
+
   *[Symbol.iterator](): Iterator<GrantRecipient> {
     for (let i = 0; i < this.#length; i++) yield this.at(i);
   }

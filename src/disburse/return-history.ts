@@ -26,7 +26,10 @@ export async function returnHistory(client: HmsopsClient, grant: Grant, keyOf: (
   if (accounts.length) {
     const byKey = new Map<string, ReturnedAccount>();
     for (const a of accounts) if (!byKey.has(a.accountKey)) byKey.set(a.accountKey, a); // newest first
+    // Only a recipient at a bank an administrative return came from is looked at (hashed).
+    const routings = new Set(accounts.map((a) => a.routing));
     for (let i = 0; i < grant.recipients.length; i++) {
+      if (!routings.has(grant.recipients.routing(i))) continue;
       const r = grant.recipients.at(i);
       const back = byKey.get(accountKey(r.routing, r.account));
       if (back && back.idempotencyKey !== keyOf(r.id))
