@@ -8,28 +8,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSftp } from '../../scripts/sftp-server.mjs';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildAcknowledgement, buildReturnFile } from '../../src/nacha/index.js';
-import { downAll, makeFleet, repoRoot, until, type TestFleet } from '../helpers/fleet.js';
-import { odfiFleetConfig } from '../helpers/odfi.js';
+import { repoRoot, until, type TestFleet } from '../helpers/fleet.js';
+import { odfiFleet, odfiFleetConfig } from '../helpers/odfi.js';
 import { skipWithout } from '../helpers/servers.js';
 
-let sftp: Awaited<ReturnType<typeof startSftp>>;
+// Each file sent as soon as it is cut: what is said of a send here holds for an upload of merged files (odfi-windows.test.ts).
+const suite = odfiFleet((server) => odfiFleetConfig(server, { cutoffs: ['10:30', '14:45'], timezone: 'America/New_York', ach: '{ instances: 2 }', odfi: ['merge: false'] }));
+let sftp: ReturnType<typeof suite.sftp>;
 let fleet: TestFleet;
-beforeAll(async () => {
-  sftp = await startSftp();
-  // Each file sent as soon as it is cut: what is said of a send here holds for an upload of merged files (odfi-windows.test.ts).
-  fleet = makeFleet(odfiFleetConfig(sftp, { cutoffs: ['10:30', '14:45'], timezone: 'America/New_York', ach: '{ instances: 2 }', odfi: ['merge: false'] }));
-  const up = await fleet.hmsops(['up']);
-  expect(up.exitCode, up.stderr).toBe(0);
-}, 120_000);
-afterAll(async () => {
-  try {
-    await downAll();
-  } finally {
-    await sftp?.stop();
-  }
+beforeAll(() => {
+  sftp = suite.sftp();
+  fleet = suite.fleet();
 });
 
 const files = async () => JSON.parse((await fleet.hmsops(['ach', 'files', '--json'])).stdout).files as any[];
