@@ -72,6 +72,13 @@ function nextBankingDayAfter(start: Date): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** The `n`th banking day after `date` (YYYY-MM-DD): 3 after a Friday is the Wednesday after, holidays skipped. */
+export function addBankingDays(date: string, n: number): string {
+  let d = date;
+  for (let i = 0; i < n; i++) d = nextBankingDayAfter(new Date(`${d}T00:00:00Z`));
+  return d;
+}
+
 /** Why `date` cannot be an effective entry date (it is not a banking day), or undefined when it can. */
 export function notBankingDayReason(date: string): string | undefined {
   if (isBankingDay(date)) return undefined;

@@ -1,6 +1,6 @@
 /**
- * Cutting NACHA files from queued transfers, so that no transfer is ever in two files or in a
- * file that is not whole on disk, and finishing at start-up what a crash interrupted.
+ * Cutting NACHA files from queued transfers (and prenotes), so that no transfer is ever in two
+ * files or in a file that is not whole on disk, and finishing at start-up what a crash interrupted.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -58,17 +58,21 @@ export class FileCutter {
     const result = await this.db
       .transaction(
         async (q) => {
-          const rows = rowsThatFit(
-            await q.all<CutRow>(`SELECT ${CUT_COLUMNS.join(', ')} FROM transfers WHERE status = 'queued' ${opts.grantId ? 'AND grant_id = ?' : ''} ORDER BY seq LIMIT ?`, [
-              ...(opts.grantId ? [opts.grantId] : []),
-              limit,
-            ]),
-          );
-          if (rows.length === 0) return null;
+          const queued = <R>(table: string, columns: readonly string[], n: number) =>
+            n <= 0
+              ? Promise.resolve([] as R[])
+              : q.all<R>(`SELECT ${columns.join(', ')} FROM ${table} WHERE status = 'queued' ${opts.grantId ? 'AND grant_id = ?' : ''} ORDER BY seq LIMIT ?`, [
+                  ...(opts.grantId ? [opts.grantId] : []),
+                  n,
+                ]);
+          // Prenotes first (zero dollars, and their payments wait for them), then the transfers that fit.
+          const prenotes = await queued<PrenoteCutRow>('prenotes', PRENOTE_CUT_COLUMNS, limit);
+          const rows = rowsThatFit(await queued<CutRow>('transfers', CUT_COLUMNS, limit - prenotes.length));
+          if (rows.length === 0 && prenotes.length === 0) return null;
           const today = now.toISOString().slice(0, 10);
           const todays = (await q.get<{ n: number }>('SELECT COUNT(*) AS n FROM files WHERE created_at >= ?', [today]))!.n;
           const modifier = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'[todays % 36]!;
-          const file = planNachaFile(rows.map(toQueued), now, modifier);
+          const file = planNachaFile([...prenotes.map((p) => ({ ...toQueued({ ...p, amount_cents: 0 }), prenote: true })), ...rows.map(toQueued)], now, modifier);
           const text = serializeNachaFile(file);
           const check = readNachaFile(text, { keepEntries: false });
           if (!check.ok) throw new Error(`refusing to write an invalid NACHA file: ${JSON.stringify(check.problems[0])}`);
@@ -81,6 +85,10 @@ export class FileCutter {
           // By the row's key (in order), not by its id: 20,000 rows found in one walk of the table.
           const marked = await q.run(`UPDATE transfers SET status = 'filed', file_id = ? WHERE ${q.in('seq')} AND status = 'queued'`, [fileId, rows.map((r) => r.seq)]);
           if (marked !== rows.length) throw new Error(`${rows.length - marked} transfer(s) changed while the file was cut`);
+          if (prenotes.length) {
+            const p = await q.run(`UPDATE prenotes SET status = 'filed', file_id = ? WHERE ${q.in('seq')} AND status = 'queued'`, [fileId, prenotes.map((r) => r.seq)]);
+            if (p !== prenotes.length) throw new Error(`${prenotes.length - p} prenote(s) changed while the file was cut`);
+          }
           await appendToLedger(
             q,
             rows.map((r) => [r.id, 'filed', r.amount_cents, fileId, now.toISOString()] as const),
@@ -89,7 +97,7 @@ export class FileCutter {
             fileId,
             path: finalPath,
             grantId: opts.grantId ?? null,
-            entries: rows.length,
+            entries: rows.length + prenotes.length,
             totalCreditCents: check.summary.totalCreditCents,
             totalDebitCents: check.summary.totalDebitCents,
             entryHash: check.summary.entryHash,
@@ -185,6 +193,9 @@ const CUT_COLUMNS = [
   'odfi_routing',
 ] as const satisfies readonly (keyof TransferRow)[];
 type CutRow = Pick<TransferRow, (typeof CUT_COLUMNS)[number]>;
+/** A queued prenote's: the same, without an amount (it carries none). */
+const PRENOTE_CUT_COLUMNS = CUT_COLUMNS.filter((c) => c !== 'amount_cents');
+type PrenoteCutRow = Omit<CutRow, 'amount_cents'>;
 
 function toQueued(r: CutRow): QueuedTransfer {
   return {

@@ -1,6 +1,6 @@
 /** Pure: queued transfers -> the NACHA file's batches (by originator, ODFI, SEC code and effective date). */
 import { buildNachaFile, NACHA_NAME_WIDTH, nachaFieldText, type BatchInput, type NachaFile } from '../../src/nacha/index.js';
-import { transactionCodeFor } from './transfer-rules.js';
+import { prenoteCodeFor, transactionCodeFor } from './transfer-rules.js';
 
 export interface QueuedTransfer {
   traceNumber: string;
@@ -15,6 +15,8 @@ export interface QueuedTransfer {
   originatorName: string;
   companyId: string;
   odfiRouting: string;
+  /** A zero-dollar prenote (23 or 33) rather than a payment. */
+  prenote?: boolean;
 }
 
 const yymmdd = (iso: string) => iso.slice(2, 4) + iso.slice(5, 7) + iso.slice(8, 10);
@@ -35,7 +37,7 @@ export function planNachaFile(transfers: QueuedTransfer[], createdAt: Date, file
       effectiveDate: yymmdd(t0.effectiveDate),
       odfi: t0.odfiRouting.slice(0, 8),
       entries: ts.map((t) => ({
-        transactionCode: transactionCodeFor(t.accountType),
+        transactionCode: t.prenote ? prenoteCodeFor(t.accountType) : transactionCodeFor(t.accountType),
         routing: t.routing,
         account: t.account,
         amountCents: t.amountCents,

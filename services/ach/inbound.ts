@@ -1,7 +1,7 @@
 /**
  * Files an RDFI sent back (returns and notifications of change), imported once each: read by the
- * strict NACHA reader, each return and change matched to its transfer by the original trace
- * number and recorded beside it in one transaction. The same file (by SHA-256) imported again
+ * strict NACHA reader, each return and change matched to its transfer (or prenote) by the
+ * original trace number and recorded beside it in one transaction. The same file (by SHA-256) imported again
  * changes nothing and answers what the first import recorded. An entry that matches no transfer
  * is recorded and listed, not dropped.
  */
@@ -22,6 +22,8 @@ export interface ReturnRecord {
   correctedData: string | null;
   /** The transfer it answers; null when no transfer of this ledger has that trace number. */
   transferId: string | null;
+  /** The prenote it answers (no transfer then, and amountCents 0). */
+  prenoteId: string | null;
   grantId: string | null;
   recipientId: string | null;
   amountCents: number | null;
@@ -49,6 +51,7 @@ interface ReturnRow {
   date_of_death: string | null;
   corrected_data: string | null;
   transfer_id: string | null;
+  prenote_id: string | null;
   grant_id: string | null;
   recipient_id: string | null;
   amount_cents: number | null;
@@ -64,15 +67,18 @@ const record = (r: ReturnRow): ReturnRecord => ({
   dateOfDeath: r.date_of_death,
   correctedData: r.corrected_data,
   transferId: r.transfer_id,
+  prenoteId: r.prenote_id,
   grantId: r.grant_id,
   recipientId: r.recipient_id,
   amountCents: r.amount_cents === null ? null : Number(r.amount_cents),
   at: r.at,
 });
 
-const SELECT_RETURNS = `SELECT r.line, r.kind, r.code, r.description, r.original_trace, r.date_of_death, r.corrected_data, r.transfer_id, r.at,
-       t.grant_id, t.recipient_id, t.amount_cents
-  FROM returns r LEFT JOIN transfers t ON t.id = r.transfer_id`;
+// A prenote's return has no transfer: its grant and recipient are the prenote's, its amount 0.
+const SELECT_RETURNS = `SELECT r.line, r.kind, r.code, r.description, r.original_trace, r.date_of_death, r.corrected_data, r.transfer_id, r.prenote_id, r.at,
+       COALESCE(t.grant_id, p.grant_id) AS grant_id, COALESCE(t.recipient_id, p.recipient_id) AS recipient_id,
+       CASE WHEN p.id IS NOT NULL THEN 0 ELSE t.amount_cents END AS amount_cents
+  FROM returns r LEFT JOIN transfers t ON t.id = r.transfer_id LEFT JOIN prenotes p ON p.id = r.prenote_id`;
 
 const kindOf = (x: ReturnOrChange): ReturnKind => (x.kind === 'change' ? 'corrected' : x.dishonored ? 'dishonored' : 'returned');
 
@@ -99,10 +105,13 @@ export class InboundFiles {
       const traces = [...new Set(read.returns.map((x) => x.originalTrace))];
       const transfers = traces.length ? await q.all<{ id: string; trace_number: string }>(`SELECT id, trace_number FROM transfers WHERE ${q.in('trace_number')}`, [traces]) : [];
       const byTrace = new Map(transfers.map((t) => [t.trace_number, t.id]));
+      const rest = traces.filter((t) => !byTrace.has(t));
+      const prenotes = rest.length ? await q.all<{ id: string; trace_number: string }>(`SELECT id, trace_number FROM prenotes WHERE ${q.in('trace_number')}`, [rest]) : [];
+      const prenoteByTrace = new Map(prenotes.map((p) => [p.trace_number, p.id]));
       if (read.returns.length)
         await q.insert(
           'returns',
-          ['inbound_file_id', 'line', 'kind', 'code', 'description', 'original_trace', 'transfer_id', 'date_of_death', 'corrected_data', 'at'],
+          ['inbound_file_id', 'line', 'kind', 'code', 'description', 'original_trace', 'transfer_id', 'prenote_id', 'date_of_death', 'corrected_data', 'at'],
           read.returns.map((x) => [
             fileId,
             x.line,
@@ -111,6 +120,7 @@ export class InboundFiles {
             x.description,
             x.originalTrace,
             byTrace.get(x.originalTrace) ?? null,
+            prenoteByTrace.get(x.originalTrace) ?? null,
             x.kind === 'return' ? (x.dateOfDeath ?? null) : null,
             x.kind === 'change' ? x.correctedData : null,
             at,
@@ -120,9 +130,9 @@ export class InboundFiles {
     });
   }
 
-  /** Every return and change recorded for a grant's transfers, oldest first. */
+  /** Every return and change recorded for a grant's transfers and prenotes, oldest first. */
   async forGrant(grantId: string): Promise<ReturnRecord[]> {
-    return (await this.db.all<ReturnRow>(`${SELECT_RETURNS} WHERE t.grant_id = ? ORDER BY r.seq`, [grantId])).map(record);
+    return (await this.db.all<ReturnRow>(`${SELECT_RETURNS} WHERE t.grant_id = ? OR p.grant_id = ? ORDER BY r.seq`, [grantId, grantId])).map(record);
   }
 
   /** Every return and change recorded since an instant, newest first. */

@@ -8,6 +8,8 @@
 import type { Store } from '../kit/store.js';
 import { FileCutter } from './file-cutting.js';
 import { IdempotencyKeys } from './idempotency-keys.js';
+import { listPrenotes } from './prenotes.js';
+import type { Prenote } from '../../src/api/ach.js';
 import { Submission, type SubmitOutcome } from './submission.js';
 import { type FileRecord, publicTransfer, type PublicTransfer, type TransferRow } from './tables.js';
 
@@ -54,6 +56,11 @@ export class Ledger {
 
   listFiles(q: { grantId?: string }): Promise<FileRecord[]> {
     return this.#files.listFiles(q);
+  }
+
+  /** A grant's prenotes (every one without a grant), as they stand today. */
+  prenotes(grantId?: string): Promise<Prenote[]> {
+    return listPrenotes(this.db, grantId);
   }
 
   getRow(id: string): Promise<TransferRow | undefined> {

@@ -2,7 +2,9 @@
  * What the returns recorded say about each originator (company ID) over a rolling window: its
  * return rates against NACHA's thresholds (src/domain/return-rates.ts), and the accounts an
  * administrative return (R02, R03, R04) says cannot take a payment. A return counts for the
- * originator of the transfer it answers; one that matches no transfer is counted apart.
+ * originator of the transfer it answers; one that matches no transfer is counted apart. Returns
+ * of prenotes are left out: the rates are of payments (a prenote's return holds its payment:
+ * services/ach/prenotes.ts).
  */
 import type { ReturnedAccount, ReturnRates } from '../../src/api/ach.js';
 import { ADMINISTRATIVE_RETURN_CODES, accountKey, originatorRates, RETURN_RATE_WINDOW_DAYS } from '../../src/domain/return-rates.js';
@@ -20,7 +22,7 @@ export class ReturnWatch {
     const returns = await this.db.all<{ company_id: string | null; originator_name: string | null; code: string; n: number }>(
       `SELECT t.company_id, MAX(t.originator_name) AS originator_name, r.code, COUNT(*) AS n
          FROM returns r LEFT JOIN transfers t ON t.id = r.transfer_id
-        WHERE r.kind = 'returned' AND r.at >= ? GROUP BY t.company_id, r.code`,
+        WHERE r.kind = 'returned' AND r.prenote_id IS NULL AND r.at >= ? GROUP BY t.company_id, r.code`,
       [since],
     );
     const byCompany = new Map<string, { name: string; entries: number; codes: Record<string, number> }>();

@@ -8,9 +8,17 @@ import { orderedId } from '../kit/ordered-id.js';
 import type { Queries, Store } from '../kit/store.js';
 import { answerFor, type IdempotencyKeys, type KeyOutcome, LEASE_MS, transfersByKey } from './idempotency-keys.js';
 import { appendToLedger, publicTransfer, type PublicTransfer, type TransferRow } from './tables.js';
-import { transferFingerprint, validateTransfer, type FieldProblem } from './transfer-rules.js';
+import { transferFingerprint, validateTransfer, type FieldProblem, type NormalizedTransfer } from './transfer-rules.js';
+import { prenoteVerdicts } from './prenotes.js';
+import type { Prenote } from '../../src/api/ach.js';
 
-export type SubmitOutcome = { status: 201; transfer: PublicTransfer } | KeyOutcome | ItemError<'VALIDATION', { fields: FieldProblem[] }>;
+export type SubmitOutcome =
+  | { status: 201; transfer: PublicTransfer }
+  /** No transfer yet: the account's prenote goes first (services/ach/prenotes.ts); sent again once it is payable, the transfer is made. */
+  | { status: 202; prenote: Prenote }
+  | KeyOutcome
+  | ItemError<'VALIDATION', { fields: FieldProblem[] }>
+  | ItemError<'PRENOTE_ANSWERED', { prenote: Prenote }>;
 
 /** One item of a submission: where it stands in the request, its key and the fingerprint a repeat is compared with. */
 interface Item {
@@ -18,6 +26,16 @@ interface Item {
   key: string;
   fingerprint: string;
   body: Record<string, unknown>;
+}
+
+/** What validateTransfer says of a date that has passed. */
+const PAST = 'must not be in the past';
+
+/** Why a payment is held: what the bank answered to its account's prenote, and what to do. */
+function heldMessage(p: Prenote): string {
+  const a = p.answer!;
+  const what = `the bank answered the prenote to account ...${p.accountLast4} (trace ${p.traceNumber}) with ${a.code} (${a.description})${a.correctedData ? `: use ${a.correctedData.trim()}` : ''}`;
+  return `held: ${what}; nothing was paid. Give the recipient ${a.kind === 'corrected' ? 'the corrected account' : 'another account'} in the grant file (it gets a prenote of its own)`;
 }
 
 const TRANSFER_COLUMNS = [
@@ -74,6 +92,8 @@ export class Submission {
     const fresh: Item[] = [];
     /** Key -> the item whose row it is (the same key twice in one request: the first). */
     const rowOf = new Map<string, number>();
+    const valid: { it: Item; t: NormalizedTransfer; late?: FieldProblem[] }[] = [];
+    const invalid = (it: Item, problems: FieldProblem[]) => out.set(it.index, itemError('VALIDATION', 'the transfer is not valid; nothing was stored', { fields: problems }));
     for (const it of items) {
       const existing = known.get(it.key);
       if (existing) {
@@ -81,14 +101,35 @@ export class Submission {
         continue;
       }
       const v = validateTransfer(it.body, now);
-      if (!v.ok) {
-        out.set(it.index, itemError('VALIDATION', 'the transfer is not valid; nothing was stored', { fields: v.problems }));
+      if (v.ok) valid.push({ it, t: v.transfer });
+      else if (v.problems.every((p) => p.field === 'effectiveDate' && p.reason === PAST)) {
+        // The date passed while the payment waited for its prenote: it goes the next banking day (decided below).
+        const again = validateTransfer({ ...it.body, effectiveDate: undefined }, now);
+        if (again.ok) valid.push({ it, t: again.transfer, late: v.problems });
+        else invalid(it, v.problems);
+      } else invalid(it, v.problems);
+    }
+    const verdicts = await prenoteVerdicts(
+      q,
+      valid.map((x) => x.t),
+      now,
+    );
+    for (const [k, { it, t, late }] of valid.entries()) {
+      const verdict = verdicts[k]!;
+      if (!verdict.pay) {
+        out.set(
+          it.index,
+          verdict.prenote.state === 'held' ? itemError('PRENOTE_ANSWERED', heldMessage(verdict.prenote), { prenote: verdict.prenote }) : { status: 202, prenote: verdict.prenote },
+        );
+        continue;
+      }
+      if (late && !verdict.afterPrenote) {
+        invalid(it, late);
         continue;
       }
       fresh.push(it);
       if (!rowOf.has(it.key)) {
         rowOf.set(it.key, it.index);
-        const t = v.transfer;
         rows.push({
           seq: 0,
           id: `tr_${orderedId()}`,

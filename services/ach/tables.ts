@@ -152,7 +152,39 @@ const uploadTables = (t: ColumnTypes) => `CREATE TABLE uploads (
      last_at ${t.bigint} NOT NULL
    );`;
 
-const versions = [ledgerTables, reservationsTable, fileBodies, inboundTables, sendTables, ackTables, uploadTables];
+// Prenotes: a zero-dollar entry (transaction code 23 or 33) sent to an account (routing, number,
+// type) the ledger has never paid, before its first payment, which waits three banking days after
+// the prenote settles. Not money, so not a transfer and not in the ledger; cut into the same files,
+// its trace number taken from the transfers' keys (one sequence: no trace twice in a file). A
+// return or change for it is recorded against it (prenote_id). Transfers are looked up by account
+// (was this account ever paid?).
+const prenoteTables = (t: ColumnTypes) => `CREATE TABLE prenotes (
+     seq ${t.key},
+     id TEXT NOT NULL UNIQUE,
+     routing TEXT NOT NULL,
+     account TEXT NOT NULL,
+     account_type TEXT NOT NULL CHECK (account_type IN ('checking', 'savings')),
+     grant_id TEXT NOT NULL,
+     recipient_id TEXT NOT NULL,
+     name TEXT NOT NULL,
+     sec_code TEXT NOT NULL CHECK (sec_code IN ('CCD', 'PPD')),
+     originator_name TEXT NOT NULL,
+     company_id TEXT NOT NULL,
+     odfi_routing TEXT NOT NULL,
+     effective_date TEXT NOT NULL,
+     trace_number TEXT NOT NULL UNIQUE,
+     status TEXT NOT NULL CHECK (status IN ('queued', 'filed')),
+     file_id TEXT,
+     created_at TEXT NOT NULL,
+     UNIQUE (account, routing, account_type)
+   );
+   CREATE INDEX prenotes_by_grant ON prenotes (grant_id, status);
+   CREATE INDEX prenotes_by_status ON prenotes (status, seq);
+   CREATE INDEX transfers_by_account ON transfers (account, routing);
+   ALTER TABLE returns ADD COLUMN prenote_id TEXT REFERENCES prenotes (id);
+   CREATE INDEX returns_by_prenote ON returns (prenote_id);`;
+
+const versions = [ledgerTables, reservationsTable, fileBodies, inboundTables, sendTables, ackTables, uploadTables, prenoteTables];
 // SQLite stores went through the versions one by one; PostgreSQL came in at the third: its first
 // migration is the first three in one step, and later ones follow one by one.
 const sqlite = versions.map((v) => v(COLUMN_TYPES.sqlite));

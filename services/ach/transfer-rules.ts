@@ -23,12 +23,16 @@ import { requestFingerprint } from '../kit/idempotency.js';
  * and transfers the CLI sent before it kept names whole (it sent them folded) keep their fingerprint.
  */
 export function transferFingerprint(body: Record<string, unknown>): string {
-  return requestFingerprint(typeof body.name === 'string' ? { ...body, name: foldToNacha(body.name) } : body);
+  // Whether a prenote goes first is no part of the payment: a repeat with it changed is the same transfer.
+  const { prenote: _prenote, ...payment } = body;
+  return requestFingerprint(typeof payment.name === 'string' ? { ...payment, name: foldToNacha(payment.name) } : payment);
 }
 
 /** A transfer as it will be stored: the recipient's name whole, the originator's folded, defaults filled. */
-export interface NormalizedTransfer extends Omit<TransferInput, 'effectiveDate'> {
+export interface NormalizedTransfer extends Omit<TransferInput, 'effectiveDate' | 'prenote'> {
   effectiveDate: string;
+  /** A prenote first, if the account was never paid (services/ach/prenotes.ts). */
+  prenote: boolean;
   originator: { name: string; companyId: string; odfiRouting: string };
 }
 
@@ -49,7 +53,20 @@ function nachaName(value: unknown, field: string, whose: 'recipient' | 'originat
   return whose === 'recipient' ? value : foldToNacha(value);
 }
 
-const TRANSFER_FIELDS = new Set(['grantId', 'recipientId', 'name', 'routing', 'account', 'accountType', 'amountCents', 'secCode', 'originator', 'effectiveDate', 'idempotencyKey']);
+const TRANSFER_FIELDS = new Set([
+  'grantId',
+  'recipientId',
+  'name',
+  'routing',
+  'account',
+  'accountType',
+  'amountCents',
+  'secCode',
+  'originator',
+  'effectiveDate',
+  'idempotencyKey',
+  'prenote',
+]);
 
 export function validateTransfer(input: unknown, now = new Date()): { ok: true; transfer: NormalizedTransfer } | { ok: false; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
@@ -102,6 +119,7 @@ export function validateTransfer(input: unknown, now = new Date()): { ok: true; 
       else effectiveDate = d;
     }
   }
+  if (input.prenote !== undefined && typeof input.prenote !== 'boolean') problems.push({ field: 'prenote', reason: 'must be true or false' });
   // An entry effective today is a Same Day ACH entry: NACHA's per-entry limit applies.
   if (effectiveDate === now.toISOString().slice(0, 10) && typeof amount === 'number' && amount > SAME_DAY_MAX_ENTRY_CENTS)
     problems.push({ field: 'amountCents', reason: `${SAME_DAY_LIMIT_TEXT}: effective today (${effectiveDate}), this is a same-day entry` });
@@ -119,9 +137,13 @@ export function validateTransfer(input: unknown, now = new Date()): { ok: true; 
       secCode: secCode as 'CCD',
       originator,
       effectiveDate,
+      prenote: input.prenote === true,
     },
   };
 }
 
 /** Credits: 22 to checking, 32 to savings. */
 export const transactionCodeFor = (accountType: 'checking' | 'savings') => (accountType === 'checking' ? 22 : 32);
+
+/** Credit prenotes (zero-dollar): 23 to checking, 33 to savings. */
+export const prenoteCodeFor = (accountType: 'checking' | 'savings') => (accountType === 'checking' ? 23 : 33);

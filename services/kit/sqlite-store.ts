@@ -64,8 +64,12 @@ class SqliteQueries implements Queries {
     return `${column} IN (SELECT value FROM json_each(?))`;
   }
   async nextKeys(table: string, _column: string, n: number): Promise<number[]> {
-    // AUTOINCREMENT keeps the last key in sqlite_sequence; inside the write transaction nobody else takes one.
+    // AUTOINCREMENT keeps the last key in sqlite_sequence; inside the write transaction nobody else
+    // takes one. The keys are taken there at once (as PostgreSQL's nextval does), so a key given to
+    // a row of another table (a prenote's trace number, from the transfers' keys) is given once.
     const last = (this.statement('SELECT seq FROM sqlite_sequence WHERE name = ?').pluck().get(table) as number | undefined) ?? 0;
+    if (n > 0 && this.statement('UPDATE sqlite_sequence SET seq = ? WHERE name = ?').run(last + n, table).changes === 0)
+      this.statement('INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)').run(table, last + n);
     return Array.from({ length: n }, (_, i) => last + 1 + i);
   }
 }

@@ -26,7 +26,7 @@ export interface Queries {
   ): Promise<{ inserted: number; rows: T[] }>;
   /** `column` is one of the values of an array parameter: `WHERE ${q.in('id')}` with `[ids]`. */
   in(column: string): string;
-  /** The next `n` values of a table's integer key (AUTOINCREMENT, or the identity's sequence); call inside a transaction. */
+  /** The next `n` values of a table's integer key (AUTOINCREMENT, or the identity's sequence), taken: no later call gets them; call inside a transaction. */
   nextKeys(table: string, column: string, n: number): Promise<number[]>;
   /** Appended to a SELECT that claims rows: other writers skip them (PostgreSQL); SQLite's write lock already does. */
   readonly skipLocked: string;

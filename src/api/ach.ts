@@ -23,8 +23,41 @@ export const TransferRequest = Type.Object({
   secCode: SecCode,
   originator: Type.Object({ name: Type.String(), companyId: Type.String(), odfiRouting: Type.String() }),
   effectiveDate: Type.Optional(Type.String({ format: 'date' })),
+  prenote: Type.Optional(
+    Type.Boolean({
+      description:
+        'an account (routing, number, type) the ledger never paid gets a zero-dollar prenote first, and the payment waits three banking days after it settles (answered 202 with the prenote)',
+    }),
+  ),
 });
 export type TransferRequest = Static<typeof TransferRequest>;
+
+/**
+ * A prenote: the zero-dollar entry sent to an account before its first payment. `state`: waiting
+ * (the payment waits until `payableFrom`), payable, or held (the bank returned it, or sent a
+ * change for it: `answer` says which; the account must change in the grant file).
+ */
+export const Prenote = Type.Object({
+  id: Type.String(),
+  grantId: Type.String(),
+  recipientId: Type.String(),
+  routing: Type.String(),
+  accountLast4: Type.String(),
+  accountType: AccountType,
+  traceNumber: Type.String(),
+  status: StringEnum(['queued', 'filed']),
+  fileId: Nullable(Type.String()),
+  effectiveDate: Type.String(),
+  payableFrom: Type.String({ description: 'the third banking day after the prenote settles: the first day its payment is sent' }),
+  state: StringEnum(['waiting', 'payable', 'held']),
+  answer: Nullable(
+    Type.Object({ kind: StringEnum(['returned', 'corrected', 'dishonored']), code: Type.String(), description: Type.String(), correctedData: Nullable(Type.String()) }),
+  ),
+  createdAt: Type.String(),
+});
+export type Prenote = Static<typeof Prenote>;
+export const PrenoteQuery = Type.Object({ grantId: Type.Optional(Type.String()) }, { additionalProperties: false });
+export const PrenoteList = Type.Object({ prenotes: Type.Array(Prenote) });
 
 /** A transfer as the API shows it: never the full account number. */
 export const Transfer = Type.Object({
@@ -55,12 +88,20 @@ export const BatchItemResult = Type.Object({
   index: Type.Integer(),
   status: Type.Integer(),
   transfer: Type.Optional(Transfer),
+  /** 202: no transfer yet; the account's prenote, which the payment waits for. */
+  prenote: Type.Optional(Prenote),
   replayed: Type.Optional(Type.Boolean()),
   error: Type.Optional(ItemErrorBody),
 });
 export type BatchItemResult = Static<typeof BatchItemResult>;
 
-export const BatchResult = Type.Object({ results: Type.Array(BatchItemResult), created: Type.Integer(), replayed: Type.Integer(), failed: Type.Integer() });
+export const BatchResult = Type.Object({
+  results: Type.Array(BatchItemResult),
+  created: Type.Integer(),
+  replayed: Type.Integer(),
+  waiting: Type.Optional(Type.Integer({ description: 'items answered 202: waiting for their prenote' })),
+  failed: Type.Integer(),
+});
 export type BatchResult = Static<typeof BatchResult>;
 
 /** An atomic batch with a failed item (422 BATCH_REJECTED): nothing was stored; each item says why. */
@@ -129,6 +170,8 @@ export const ReturnRecord = Type.Object({
   dateOfDeath: Nullable(Type.String()),
   correctedData: Nullable(Type.String()),
   transferId: Nullable(Type.String()),
+  /** The prenote it answers (then transferId is null and amountCents 0). */
+  prenoteId: Nullable(Type.String()),
   grantId: Nullable(Type.String()),
   recipientId: Nullable(Type.String()),
   amountCents: Nullable(Type.Integer()),

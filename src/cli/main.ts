@@ -251,6 +251,11 @@ examples(
     .option('--reissue <ids>', 'pay again these recipients (comma-separated ids) whose payment the bank returned: a new transfer each, with the grant file as it is now')
     .option('--effective-date <date>', 'effective entry date YYYY-MM-DD (default: the grant file, else the next business day)')
     .option('--same-day', "Same Day ACH: settles today, if sent before one of the bank's same-day cutoffs (ach.odfi.sameDayCutoffs); each entry at most $1,000,000")
+    .option(
+      '--prenote',
+      'a zero-dollar prenote first to each account the ledger never paid; its payment waits three banking days after it settles (default: the grant, else ach.prenote)',
+    )
+    .option('--no-prenote', 'no prenotes for this run, whatever the grant or ach.prenote say (an account with a prenote still waits for it)')
     .option('--user <name>', 'act as this user (password from HMSOPS_PASSWORD or a prompt)')
     .option('--batch-size <n>', 'transfers per request to the ACH service (at most 10,000)', '5000')
     .option('--batches-in-flight <n>', 'transfer requests sent at once (1-8; one per ACH instance is a good start)', '2')
@@ -258,7 +263,7 @@ examples(
     .option('--json', 'the receipt as one JSON document')
     .addHelpText(
       'after',
-      '\nExit codes: 0 all paid and recorded, 1 some recipient refused, 2 bad grant file or usage, a Same Day ACH window missed or an entry over its limit, a recipient account an administrative return came back from (nothing sent), 5 paid but follow-ups pending, 130 interrupted.',
+      '\nExit codes: 0 all paid and recorded, 1 some recipient refused, 2 bad grant file or usage, a Same Day ACH window missed or an entry over its limit, a recipient account an administrative return came back from (nothing sent), 5 paid but follow-ups pending, 6 payments wait for their prenotes (--resume on the day the receipt names), 130 interrupted.',
     )
     .action(run(async () => (await import('./commands/disburse.js')).disburseCommand)),
   'hmsops disburse --grant fixtures/grants/dol-training.yaml',
@@ -266,6 +271,7 @@ examples(
   'hmsops disburse --resume DOL-ETA-2026-0042 --json',
   'hmsops disburse --grant fixtures/grants/dol-training.yaml --reissue R-0003',
   'hmsops disburse --grant fixtures/grants/dol-training.yaml --same-day --dry-run',
+  'hmsops disburse --grant fixtures/grants/dol-training.yaml --prenote',
 );
 
 const disbursements = program.command('disbursements').description('disbursements as the services record them');

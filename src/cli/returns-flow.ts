@@ -93,8 +93,9 @@ const grantReport = async (client: HmsopsClient, grantId: string) => {
 /** Steps 1 and 2: the facts gathered through the gateway, compared. */
 export async function reconcileGrant(client: HmsopsClient, grantId: string): Promise<Reconciliation> {
   // step 1
-  const [transfers, files, returns, report, allNotices, returnNotices] = await Promise.all([
+  const [transfers, prenotes, files, returns, report, allNotices, returnNotices] = await Promise.all([
     client.payments.list({ grantId }),
+    client.payments.prenotes(grantId),
     client.payments.files({ grantId }),
     client.payments.returns(grantId),
     grantReport(client, grantId),
@@ -120,6 +121,7 @@ export async function reconcileGrant(client: HmsopsClient, grantId: string): Pro
     transfers: transfers.transfers.map((t) => ({ id: t.id, recipientId: t.recipientId, traceNumber: t.traceNumber, amountCents: t.amountCents, status: t.status })),
     files: read,
     returns: returns.returns,
+    prenotes: prenotes.prenotes.map((p) => ({ id: p.id, recipientId: p.recipientId, traceNumber: p.traceNumber, status: p.status })),
     analytics,
     notices: allNotices && returnNotices ? { payments: total(allNotices.counts) - total(returnNotices.counts), returns: total(returnNotices.counts) } : undefined,
   });

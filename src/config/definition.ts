@@ -241,6 +241,13 @@ const Ach = Strict(
         { description: 'the originating bank (ODFI): files sent to it over SFTP' },
       ),
     ),
+    prenote: Type.Optional(
+      Type.Boolean({
+        description:
+          "true: every grant sends a zero-dollar prenote to an account the ledger never paid, and its payment waits three banking days after the prenote settles (a grant's own `prenote` wins)",
+        default: false,
+      }),
+    ),
   },
   { description: 'ACH settings that are not about processes' },
 );

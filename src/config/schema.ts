@@ -167,7 +167,7 @@ export function resolveConfig(raw: Raw, file: string | null, dir: string): Fleet
     fleet: { secretFile: raw.fleet?.secretFile ? path.resolve(dir, raw.fleet.secretFile) : null },
     logs: { maxSizeBytes: parseByteSize(logs.maxSize)!, maxFiles: logs.maxFiles },
     smtp: { url: raw.smtp?.url ?? null },
-    ach: { odfi: resolveOdfi(raw.ach?.odfi, dir) },
+    ach: { odfi: resolveOdfi(raw.ach?.odfi, dir), prenote: raw.ach?.prenote ?? d.ach?.prenote ?? false },
     services: resolved,
   };
 }

@@ -124,7 +124,11 @@ export interface FleetConfig {
   logs: { maxSizeBytes: number; maxFiles: number };
   smtp: { url: string | null };
   /** The ODFI, when files are sent to it (null: files stay in ach/outbound/). */
-  ach: { odfi: OdfiConfig | null };
+  ach: {
+    odfi: OdfiConfig | null;
+    /** Prenotes to accounts never paid, for grants that do not say (a grant's `prenote` wins). */
+    prenote: boolean;
+  };
   services: Record<string, ServiceConfig>;
 }
 

@@ -37,6 +37,11 @@ export const grantDefinition = Strict({
   }),
   effectiveDate: Type.Optional(Matching('^\\d{4}-\\d{2}-\\d{2}$', 'a date YYYY-MM-DD')),
   sameDay: Type.Optional(Type.Boolean({ description: "Same Day ACH: settles today, if sent before one of the bank's same-day cutoffs" })),
+  prenote: Type.Optional(
+    Type.Boolean({
+      description: 'a zero-dollar prenote first to each account the ledger never paid; its payment waits three banking days after the prenote settles (default: ach.prenote)',
+    }),
+  ),
   secCode: Type.Optional(SecCode),
   recipients: Type.Array(recipientDefinition, { minItems: 1 }),
 });

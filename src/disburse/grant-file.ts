@@ -30,6 +30,8 @@ export interface Grant {
   effectiveDate?: string;
   /** Same Day ACH (`sameDay: true` or `disburse --same-day`): the effective date is today, in the bank's zone. */
   sameDay?: boolean;
+  /** Prenotes to accounts never paid (`prenote` in the grant; else the config's `ach.prenote`). */
+  prenote?: boolean;
   recipients: RecipientList;
 }
 
@@ -46,6 +48,8 @@ export function grantRuleProblems(raw: Yaml, today: string): PathProblem[] {
     else out.push(...at(['effectiveDate'], effectiveDateProblem(raw.effectiveDate, today)));
     if (raw.sameDay === true) out.push({ path: ['sameDay'], message: 'a same-day grant settles the day it is sent: leave effectiveDate out' });
   }
+  if (raw?.sameDay === true && raw?.prenote === true)
+    out.push({ path: ['prenote'], message: 'a same-day grant settles today, and a payment after a prenote waits three banking days: leave one out' });
   const seen = new FirstIndex();
   (Array.isArray(raw?.recipients) ? raw.recipients : []).forEach((r: Yaml, i: number) => out.push(...recipientRuleProblems(r, i, seen)));
   return out;
@@ -170,6 +174,7 @@ function toGrant(g: Yaml): Grant {
     originator: { name: foldToNacha(g.originator.name), companyId: g.originator.companyId, odfiRouting: g.originator.odfiRouting },
     effectiveDate: g.effectiveDate,
     ...(g.sameDay ? { sameDay: true } : {}),
+    ...(typeof g.prenote === 'boolean' ? { prenote: g.prenote } : {}),
     recipients: RecipientList.of(g.recipients.map((r: Yaml) => toRecipient(r, g.secCode))),
   };
 }

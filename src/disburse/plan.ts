@@ -45,6 +45,7 @@ export function transferRequest(grant: Grant, r: GrantRecipient): TransferReques
     secCode: r.secCode,
     originator: grant.originator,
     ...(grant.effectiveDate ? { effectiveDate: grant.effectiveDate } : {}),
+    ...(grant.prenote ? { prenote: true } : {}),
   };
 }
 

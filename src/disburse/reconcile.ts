@@ -11,6 +11,8 @@ export interface ReconcileFacts {
   /** Every file cut for the grant, as read back (entries by trace number). */
   files: { fileId: string; valid: boolean; entries: { traceNumber: string; amountCents: number }[] }[];
   returns: ReturnRecord[];
+  /** The grant's prenotes: zero-dollar entries in its files that are no transfer. */
+  prenotes?: { id: string; recipientId: string; traceNumber: string; status: string }[];
   /** Counts and sums by event type; undefined when analytics could not be asked. */
   analytics?: Record<string, { count: number; amountCents: number }>;
   /** Notices queued: for payments, and for returns; undefined when messaging could not be asked. */
@@ -21,7 +23,10 @@ export interface Reconciliation {
   grantId: string;
   transfers: { count: number; amountCents: number };
   filed: { count: number; amountCents: number };
+  /** Payment entries in the grant's files (prenotes apart). */
   inFiles: { count: number; amountCents: number; files: number };
+  /** Prenotes: made for the grant, and found in its files (each once, for zero dollars). */
+  prenotes: { count: number; inFiles: number };
   returned: { count: number; amountCents: number };
   /** Filed and not returned. */
   paid: { count: number; amountCents: number };
@@ -48,11 +53,19 @@ export function reconcile(f: ReconcileFacts): Reconciliation {
 
   // Each filed transfer in exactly one file, with its amount; nothing in the files that is not a transfer.
   const byTrace = new Map(f.transfers.map((t) => [t.traceNumber, t]));
+  const prenotes = new Map((f.prenotes ?? []).map((p) => [p.traceNumber, p]));
   const seen = new Map<string, number>();
+  const payments: { traceNumber: string; amountCents: number }[] = [];
   for (const file of f.files) {
     if (!file.valid) mismatches.push(`file ${file.fileId} is not a valid NACHA file`);
     for (const e of file.entries) {
       seen.set(e.traceNumber, (seen.get(e.traceNumber) ?? 0) + 1);
+      const p = prenotes.get(e.traceNumber);
+      if (p) {
+        if (e.amountCents !== 0) mismatches.push(`prenote trace ${e.traceNumber} (${p.recipientId}): ${e.amountCents} cents in file ${file.fileId}, a prenote carries none`);
+        continue;
+      }
+      payments.push(e);
       const t = byTrace.get(e.traceNumber);
       if (!t) mismatches.push(`file ${file.fileId} has an entry (trace ${e.traceNumber}) that is no transfer of this grant`);
       else if (t.amountCents !== e.amountCents)
@@ -63,7 +76,11 @@ export function reconcile(f: ReconcileFacts): Reconciliation {
     const n = seen.get(t.traceNumber) ?? 0;
     if (n !== 1) mismatches.push(`transfer ${t.id} (${t.recipientId}, trace ${t.traceNumber}) is filed but in ${n} files`);
   }
-  const entries = f.files.flatMap((x) => x.entries);
+  for (const p of prenotes.values()) {
+    const n = seen.get(p.traceNumber) ?? 0;
+    if (p.status === 'filed' && n !== 1) mismatches.push(`prenote ${p.id} (${p.recipientId}, trace ${p.traceNumber}) is filed but in ${n} files`);
+  }
+  const entries = payments;
 
   // Returns: each for a filed transfer, at most once per transfer.
   const returnedIds = new Set<string>();
@@ -95,11 +112,12 @@ export function reconcile(f: ReconcileFacts): Reconciliation {
     transfers: { count: f.transfers.length, amountCents: sum(f.transfers) },
     filed: { count: filed.length, amountCents: sum(filed) },
     inFiles: { count: entries.length, amountCents: sum(entries), files: f.files.length },
+    prenotes: { count: prenotes.size, inFiles: [...prenotes.keys()].filter((t) => seen.has(t)).length },
     returned: { count: returned.length, amountCents: sum(returned) },
     paid: { count: paid.length, amountCents: sum(paid) },
     corrections: f.returns.filter((x) => x.kind === 'corrected' && x.transferId).length,
     mismatches,
     unchecked,
-    verdict: f.transfers.length === 0 ? 'no-transfers' : mismatches.length ? 'mismatches' : unchecked.length ? 'not-checked' : 'balances',
+    verdict: f.transfers.length === 0 && prenotes.size === 0 ? 'no-transfers' : mismatches.length ? 'mismatches' : unchecked.length ? 'not-checked' : 'balances',
   };
 }

@@ -5,7 +5,20 @@
 import { IdColumn } from './columns.js';
 import type { RecipientList } from './recipient-list.js';
 
-export type RecipientStatus = 'paid' | 'already-disbursed' | 'refused' | 'not-sent';
+/**
+ * `waiting`: no payment yet, its account's prenote goes first (`--resume` pays it once payable);
+ * `held`: the bank answered that prenote with a return or a change, nothing is paid until the
+ * grant gives the account the bank says.
+ */
+export type RecipientStatus = 'paid' | 'already-disbursed' | 'refused' | 'not-sent' | 'waiting' | 'held';
+
+/** Where a recipient's payment stands with its account's prenote. */
+export interface PrenoteStanding {
+  traceNumber: string;
+  payableFrom: string;
+  /** What the bank answered, when it did: `R03 No Account/Unable to Locate Account`. */
+  answer: string | null;
+}
 
 export interface RecipientResult {
   id: string;
@@ -15,11 +28,13 @@ export interface RecipientResult {
   transferId: string | null;
   traceNumber: string | null;
   error: string | null;
+  /** For `waiting` and `held`: the account's prenote. */
+  prenote: PrenoteStanding | null;
   analytics: 'recorded' | 'pending';
   email: 'queued' | 'pending';
 }
 
-const STATUSES: RecipientStatus[] = ['not-sent', 'paid', 'already-disbursed', 'refused'];
+const STATUSES: RecipientStatus[] = ['not-sent', 'paid', 'already-disbursed', 'refused', 'waiting', 'held'];
 const PAID = 1;
 const ALREADY = 2;
 
@@ -32,6 +47,7 @@ export class RecipientResults implements Iterable<RecipientResult> {
   /** When the ACH service stored the transfer (ms; NaN: none), for the analytics event. */
   readonly #createdAt: Float64Array;
   readonly #errors = new Map<number, string>();
+  readonly #prenotes = new Map<number, PrenoteStanding>();
   readonly #analytics: Uint8Array;
   readonly #email: Uint8Array;
 
@@ -57,11 +73,24 @@ export class RecipientResults implements Iterable<RecipientResult> {
     else this.#otherTrace.set(i, t.traceNumber);
     this.#createdAt[i] = Date.parse(t.createdAt);
     this.#errors.delete(i);
+    this.#prenotes.delete(i);
   }
 
   refused(i: number, error: string): void {
     this.#status[i] = STATUSES.indexOf('refused');
     this.#errors.set(i, error);
+  }
+
+  /** No payment yet: it waits for its account's prenote (`waiting`), or the bank answered that prenote (`held`, with why). */
+  prenoted(i: number, status: 'waiting' | 'held', prenote: PrenoteStanding, error?: string): void {
+    this.#status[i] = STATUSES.indexOf(status);
+    this.#prenotes.set(i, prenote);
+    if (error) this.#errors.set(i, error);
+  }
+
+  /** The recipients whose payment waits for a prenote, in the grant's order. */
+  *waiting(): Generator<RecipientResult> {
+    for (const i of [...this.#prenotes.keys()].sort((a, b) => a - b)) if (this.status(i) === 'waiting') yield this.at(i);
   }
 
   status(i: number): RecipientStatus {
@@ -129,12 +158,13 @@ export class RecipientResults implements Iterable<RecipientResult> {
       transferId: this.#transferId.at(i),
       traceNumber: this.traceNumber(i),
       error: this.#errors.get(i) ?? null,
+      prenote: this.#prenotes.get(i) ?? null,
       analytics: this.#analytics[i] ? 'recorded' : 'pending',
       email: this.#email[i] ? 'queued' : 'pending',
     };
   }
 
-  /** The refused, in the grant's order. */
+  /** The refused and the held, in the grant's order. */
   *refusals(): Generator<RecipientResult> {
     for (const i of [...this.#errors.keys()].sort((a, b) => a - b)) yield this.at(i);
   }

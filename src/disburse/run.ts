@@ -13,7 +13,8 @@ import { mayRetry } from '../retry.js';
 import type { CallOptions, HmsopsClient } from '../sdk/index.js';
 import type { Grant } from './grant-file.js';
 import type { SameDayWindow } from '../domain/same-day.js';
-import { RecipientResults } from './results.js';
+import { type PrenoteStanding, RecipientResults } from './results.js';
+import type { Prenote } from '../api/ach.js';
 import { emailKey, eventId, noticeEmail, transferRequest } from './plan.js';
 
 export type { RecipientResult, RecipientStatus } from './results.js';
@@ -22,9 +23,23 @@ export interface Receipt {
   grantId: string;
   program: string;
   agency: string;
-  status: 'complete' | 'follow-ups-pending' | 'interrupted' | 'refusals';
+  /** `waiting`: payments to new accounts wait for their prenotes (nothing else left to do now). */
+  status: 'complete' | 'follow-ups-pending' | 'interrupted' | 'refusals' | 'waiting';
   recipients: RecipientResults;
-  totals: { recipients: number; paidNow: number; alreadyDisbursed: number; refused: number; notSent: number; paidNowCents: number; disbursedCents: number };
+  totals: {
+    recipients: number;
+    paidNow: number;
+    alreadyDisbursed: number;
+    refused: number;
+    notSent: number;
+    /** Payments waiting for their account's prenote, and held by the bank's answer to it. */
+    waiting: number;
+    held: number;
+    paidNowCents: number;
+    disbursedCents: number;
+  };
+  /** The first day `--resume` pays a waiting payment (null: none waits). */
+  payableFrom: string | null;
   files: {
     fileId: string;
     path: string;
@@ -148,6 +163,9 @@ class Disbursement {
       for (const item of answers) {
         const i = batch[item.index]!;
         if (item.transfer) results.transferred(i, item.status === 201 ? 'paid' : 'already-disbursed', item.transfer);
+        else if (item.prenote) results.prenoted(i, 'waiting', standing(item.prenote));
+        else if (item.error?.code === 'PRENOTE_ANSWERED' && isPrenote(answeredPrenote(item.error)))
+          results.prenoted(i, 'held', standing(answeredPrenote(item.error) as Prenote), item.error.message);
         else if (item.error?.code === 'IDEMPOTENCY_KEY_REUSED') results.refused(i, 'already disbursed with other details (amount, account...); not paid again');
         else results.refused(i, `${item.error?.message ?? 'refused'}${item.error?.fields?.length ? `: ${item.error.fields.map((f) => `${f.field} ${f.reason}`).join('; ')}` : ''}`);
       }
@@ -277,16 +295,22 @@ class Disbursement {
       alreadyDisbursed: results.count('already-disbursed'),
       refused: results.count('refused'),
       notSent: results.count('not-sent'),
+      waiting: results.count('waiting'),
+      held: results.count('held'),
       paidNowCents: results.cents('paid'),
       disbursedCents: results.cents('paid', 'already-disbursed'),
     };
     const status: Receipt['status'] = this.#interrupted
       ? 'interrupted'
-      : totals.refused > 0
+      : totals.refused + totals.held > 0
         ? 'refusals'
         : pending.analytics + pending.email > 0
           ? 'follow-ups-pending'
-          : 'complete';
+          : totals.waiting > 0
+            ? 'waiting'
+            : 'complete';
+    let payableFrom: string | null = null;
+    for (const w of results.waiting()) if (!payableFrom || w.prenote!.payableFrom < payableFrom) payableFrom = w.prenote!.payableFrom;
     const width = NACHA_NAME_WIDTH.individualName;
     const shortenedNames: Receipt['shortenedNames'] = [];
     for (let i = 0; i < grant.recipients.length; i++) {
@@ -302,6 +326,7 @@ class Disbursement {
       status,
       recipients: results,
       totals,
+      payableFrom,
       files,
       pending,
       settlement,
@@ -320,6 +345,17 @@ export async function runDisbursement(client: HmsopsClient, grant: Grant, opts: 
   for (const o of await Promise.allSettled([run.cutAndVerify(), run.followUps()])) if (o.status === 'rejected') throw o.reason;
   return run.receipt();
 }
+
+/** The prenote a PRENOTE_ANSWERED item error carries (its body's further fields). */
+const answeredPrenote = (error: object): unknown => (error as { prenote?: unknown }).prenote;
+const isPrenote = (p: unknown): p is Prenote => typeof p === 'object' && p !== null && typeof (p as Prenote).payableFrom === 'string';
+
+/** What the receipt keeps of a recipient's prenote. */
+const standing = (p: Prenote): PrenoteStanding => ({
+  traceNumber: p.traceNumber,
+  payableFrom: p.payableFrom,
+  answer: p.answer ? `${p.answer.code} ${p.answer.description}${p.answer.correctedData ? `: ${p.answer.correctedData.trim()}` : ''}` : null,
+});
 
 /** A NACHA date (YYMMDD, this century) as YYYY-MM-DD. */
 const yymmddToIso = (d: string) => `20${d.slice(0, 2)}-${d.slice(2, 4)}-${d.slice(4, 6)}`;

@@ -15,6 +15,7 @@ export const ExitCode = {
   notReady: 3,
   daemonUnreachable: 4,
   followUpsPending: 5,
+  waiting: 6,
   internal: 70,
   interrupted: 130,
 } as const;
@@ -28,6 +29,7 @@ export const exitCodeMeaning: Record<ExitCodeValue, string> = {
   3: "the fleet did not become ready (timeout, crash loop, or a bundled program that exited 2: a configuration error such as the gateway's port taken, not restarted)",
   4: 'no daemon runs for this state dir',
   5: '`disburse`: every payment went through, but analytics events or notices are pending (`--resume` finishes them)',
+  6: '`disburse`: everything that could go went; payments to new accounts wait for their prenotes (`--resume` sends them once payable, the receipt says when)',
   70: 'internal error (a bug: the message says how to report it)',
   130: '`disburse` stopped by Ctrl-C after the batches in flight',
 };
@@ -121,6 +123,12 @@ export const errorCatalog = {
   IDEMPOTENCY_KEY_REQUIRED: spec(400, failure, 'services', 'a payment or email without an Idempotency-Key header'),
   IDEMPOTENCY_KEY_REUSED: spec(422, failure, 'services', 'the key was used before with another body; the first transfer or email is named'),
   IDEMPOTENCY_KEY_IN_FLIGHT: spec(409, failure, 'services', "the key's first request is still being processed; `Retry-After` says when its answer is there", 'repeatable'),
+  PRENOTE_ANSWERED: spec(
+    409,
+    failure,
+    'services',
+    "a payment to an account whose prenote the bank returned or sent a change for: held, nothing paid, until the grant gives the account the bank says; `prenote` has the bank's answer",
+  ),
   BATCH_REJECTED: spec(422, failure, 'services', 'an atomic batch with a failed item: nothing was stored'),
   ODFI_NOT_CONFIGURED: spec(409, usage, 'services, cli', '`ach send` / `ach files`: no `ach.odfi` in the config, so files are not sent anywhere'),
   INVALID_NACHA_FILE: spec(422, failure, 'services, cli', '`ach import`: the file is not valid NACHA; every problem is listed with its line, nothing was recorded'),

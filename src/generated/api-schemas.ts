@@ -135,6 +135,117 @@ export const ach = {
           }
         }
       },
+      "prenote": {
+        "type": "object",
+        "required": [
+          "id",
+          "grantId",
+          "recipientId",
+          "routing",
+          "accountLast4",
+          "accountType",
+          "traceNumber",
+          "status",
+          "fileId",
+          "effectiveDate",
+          "payableFrom",
+          "state",
+          "answer",
+          "createdAt"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "grantId": {
+            "type": "string"
+          },
+          "recipientId": {
+            "type": "string"
+          },
+          "routing": {
+            "type": "string"
+          },
+          "accountLast4": {
+            "type": "string"
+          },
+          "accountType": {
+            "type": "string",
+            "enum": [
+              "checking",
+              "savings"
+            ]
+          },
+          "traceNumber": {
+            "type": "string"
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "queued",
+              "filed"
+            ]
+          },
+          "fileId": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "effectiveDate": {
+            "type": "string"
+          },
+          "payableFrom": {
+            "type": "string",
+            "description": "the third banking day after the prenote settles: the first day its payment is sent"
+          },
+          "state": {
+            "type": "string",
+            "enum": [
+              "waiting",
+              "payable",
+              "held"
+            ]
+          },
+          "answer": {
+            "type": [
+              "object",
+              "null"
+            ],
+            "required": [
+              "kind",
+              "code",
+              "description",
+              "correctedData"
+            ],
+            "properties": {
+              "kind": {
+                "type": "string",
+                "enum": [
+                  "returned",
+                  "corrected",
+                  "dishonored"
+                ]
+              },
+              "code": {
+                "type": "string"
+              },
+              "description": {
+                "type": "string"
+              },
+              "correctedData": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              }
+            }
+          },
+          "createdAt": {
+            "type": "string"
+          }
+        }
+      },
       "replayed": {
         "type": "boolean"
       },
@@ -308,6 +419,117 @@ export const ach = {
                 }
               }
             },
+            "prenote": {
+              "type": "object",
+              "required": [
+                "id",
+                "grantId",
+                "recipientId",
+                "routing",
+                "accountLast4",
+                "accountType",
+                "traceNumber",
+                "status",
+                "fileId",
+                "effectiveDate",
+                "payableFrom",
+                "state",
+                "answer",
+                "createdAt"
+              ],
+              "properties": {
+                "id": {
+                  "type": "string"
+                },
+                "grantId": {
+                  "type": "string"
+                },
+                "recipientId": {
+                  "type": "string"
+                },
+                "routing": {
+                  "type": "string"
+                },
+                "accountLast4": {
+                  "type": "string"
+                },
+                "accountType": {
+                  "type": "string",
+                  "enum": [
+                    "checking",
+                    "savings"
+                  ]
+                },
+                "traceNumber": {
+                  "type": "string"
+                },
+                "status": {
+                  "type": "string",
+                  "enum": [
+                    "queued",
+                    "filed"
+                  ]
+                },
+                "fileId": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                },
+                "effectiveDate": {
+                  "type": "string"
+                },
+                "payableFrom": {
+                  "type": "string",
+                  "description": "the third banking day after the prenote settles: the first day its payment is sent"
+                },
+                "state": {
+                  "type": "string",
+                  "enum": [
+                    "waiting",
+                    "payable",
+                    "held"
+                  ]
+                },
+                "answer": {
+                  "type": [
+                    "object",
+                    "null"
+                  ],
+                  "required": [
+                    "kind",
+                    "code",
+                    "description",
+                    "correctedData"
+                  ],
+                  "properties": {
+                    "kind": {
+                      "type": "string",
+                      "enum": [
+                        "returned",
+                        "corrected",
+                        "dishonored"
+                      ]
+                    },
+                    "code": {
+                      "type": "string"
+                    },
+                    "description": {
+                      "type": "string"
+                    },
+                    "correctedData": {
+                      "type": [
+                        "string",
+                        "null"
+                      ]
+                    }
+                  }
+                },
+                "createdAt": {
+                  "type": "string"
+                }
+              }
+            },
             "replayed": {
               "type": "boolean"
             },
@@ -475,6 +697,117 @@ export const ach = {
                 }
               }
             },
+            "prenote": {
+              "type": "object",
+              "required": [
+                "id",
+                "grantId",
+                "recipientId",
+                "routing",
+                "accountLast4",
+                "accountType",
+                "traceNumber",
+                "status",
+                "fileId",
+                "effectiveDate",
+                "payableFrom",
+                "state",
+                "answer",
+                "createdAt"
+              ],
+              "properties": {
+                "id": {
+                  "type": "string"
+                },
+                "grantId": {
+                  "type": "string"
+                },
+                "recipientId": {
+                  "type": "string"
+                },
+                "routing": {
+                  "type": "string"
+                },
+                "accountLast4": {
+                  "type": "string"
+                },
+                "accountType": {
+                  "type": "string",
+                  "enum": [
+                    "checking",
+                    "savings"
+                  ]
+                },
+                "traceNumber": {
+                  "type": "string"
+                },
+                "status": {
+                  "type": "string",
+                  "enum": [
+                    "queued",
+                    "filed"
+                  ]
+                },
+                "fileId": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                },
+                "effectiveDate": {
+                  "type": "string"
+                },
+                "payableFrom": {
+                  "type": "string",
+                  "description": "the third banking day after the prenote settles: the first day its payment is sent"
+                },
+                "state": {
+                  "type": "string",
+                  "enum": [
+                    "waiting",
+                    "payable",
+                    "held"
+                  ]
+                },
+                "answer": {
+                  "type": [
+                    "object",
+                    "null"
+                  ],
+                  "required": [
+                    "kind",
+                    "code",
+                    "description",
+                    "correctedData"
+                  ],
+                  "properties": {
+                    "kind": {
+                      "type": "string",
+                      "enum": [
+                        "returned",
+                        "corrected",
+                        "dishonored"
+                      ]
+                    },
+                    "code": {
+                      "type": "string"
+                    },
+                    "description": {
+                      "type": "string"
+                    },
+                    "correctedData": {
+                      "type": [
+                        "string",
+                        "null"
+                      ]
+                    }
+                  }
+                },
+                "createdAt": {
+                  "type": "string"
+                }
+              }
+            },
             "replayed": {
               "type": "boolean"
             },
@@ -520,6 +853,10 @@ export const ach = {
       },
       "replayed": {
         "type": "integer"
+      },
+      "waiting": {
+        "type": "integer",
+        "description": "items answered 202: waiting for their prenote"
       },
       "failed": {
         "type": "integer"
@@ -604,6 +941,7 @@ export const ach = {
                       "dateOfDeath",
                       "correctedData",
                       "transferId",
+                      "prenoteId",
                       "grantId",
                       "recipientId",
                       "amountCents",
@@ -643,6 +981,12 @@ export const ach = {
                         ]
                       },
                       "transferId": {
+                        "type": [
+                          "string",
+                          "null"
+                        ]
+                      },
+                      "prenoteId": {
                         "type": [
                           "string",
                           "null"
@@ -1012,6 +1356,7 @@ export const ach = {
             "dateOfDeath",
             "correctedData",
             "transferId",
+            "prenoteId",
             "grantId",
             "recipientId",
             "amountCents",
@@ -1051,6 +1396,12 @@ export const ach = {
               ]
             },
             "transferId": {
+              "type": [
+                "string",
+                "null"
+              ]
+            },
+            "prenoteId": {
               "type": [
                 "string",
                 "null"
@@ -1119,6 +1470,248 @@ export const ach = {
       }
     }
   },
+  "Prenote": {
+    "type": "object",
+    "required": [
+      "id",
+      "grantId",
+      "recipientId",
+      "routing",
+      "accountLast4",
+      "accountType",
+      "traceNumber",
+      "status",
+      "fileId",
+      "effectiveDate",
+      "payableFrom",
+      "state",
+      "answer",
+      "createdAt"
+    ],
+    "properties": {
+      "id": {
+        "type": "string"
+      },
+      "grantId": {
+        "type": "string"
+      },
+      "recipientId": {
+        "type": "string"
+      },
+      "routing": {
+        "type": "string"
+      },
+      "accountLast4": {
+        "type": "string"
+      },
+      "accountType": {
+        "type": "string",
+        "enum": [
+          "checking",
+          "savings"
+        ]
+      },
+      "traceNumber": {
+        "type": "string"
+      },
+      "status": {
+        "type": "string",
+        "enum": [
+          "queued",
+          "filed"
+        ]
+      },
+      "fileId": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "effectiveDate": {
+        "type": "string"
+      },
+      "payableFrom": {
+        "type": "string",
+        "description": "the third banking day after the prenote settles: the first day its payment is sent"
+      },
+      "state": {
+        "type": "string",
+        "enum": [
+          "waiting",
+          "payable",
+          "held"
+        ]
+      },
+      "answer": {
+        "type": [
+          "object",
+          "null"
+        ],
+        "required": [
+          "kind",
+          "code",
+          "description",
+          "correctedData"
+        ],
+        "properties": {
+          "kind": {
+            "type": "string",
+            "enum": [
+              "returned",
+              "corrected",
+              "dishonored"
+            ]
+          },
+          "code": {
+            "type": "string"
+          },
+          "description": {
+            "type": "string"
+          },
+          "correctedData": {
+            "type": [
+              "string",
+              "null"
+            ]
+          }
+        }
+      },
+      "createdAt": {
+        "type": "string"
+      }
+    }
+  },
+  "PrenoteList": {
+    "type": "object",
+    "required": [
+      "prenotes"
+    ],
+    "properties": {
+      "prenotes": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "required": [
+            "id",
+            "grantId",
+            "recipientId",
+            "routing",
+            "accountLast4",
+            "accountType",
+            "traceNumber",
+            "status",
+            "fileId",
+            "effectiveDate",
+            "payableFrom",
+            "state",
+            "answer",
+            "createdAt"
+          ],
+          "properties": {
+            "id": {
+              "type": "string"
+            },
+            "grantId": {
+              "type": "string"
+            },
+            "recipientId": {
+              "type": "string"
+            },
+            "routing": {
+              "type": "string"
+            },
+            "accountLast4": {
+              "type": "string"
+            },
+            "accountType": {
+              "type": "string",
+              "enum": [
+                "checking",
+                "savings"
+              ]
+            },
+            "traceNumber": {
+              "type": "string"
+            },
+            "status": {
+              "type": "string",
+              "enum": [
+                "queued",
+                "filed"
+              ]
+            },
+            "fileId": {
+              "type": [
+                "string",
+                "null"
+              ]
+            },
+            "effectiveDate": {
+              "type": "string"
+            },
+            "payableFrom": {
+              "type": "string",
+              "description": "the third banking day after the prenote settles: the first day its payment is sent"
+            },
+            "state": {
+              "type": "string",
+              "enum": [
+                "waiting",
+                "payable",
+                "held"
+              ]
+            },
+            "answer": {
+              "type": [
+                "object",
+                "null"
+              ],
+              "required": [
+                "kind",
+                "code",
+                "description",
+                "correctedData"
+              ],
+              "properties": {
+                "kind": {
+                  "type": "string",
+                  "enum": [
+                    "returned",
+                    "corrected",
+                    "dishonored"
+                  ]
+                },
+                "code": {
+                  "type": "string"
+                },
+                "description": {
+                  "type": "string"
+                },
+                "correctedData": {
+                  "type": [
+                    "string",
+                    "null"
+                  ]
+                }
+              }
+            },
+            "createdAt": {
+              "type": "string"
+            }
+          }
+        }
+      }
+    }
+  },
+  "PrenoteQuery": {
+    "type": "object",
+    "properties": {
+      "grantId": {
+        "type": "string"
+      }
+    },
+    "additionalProperties": false
+  },
   "ReturnList": {
     "type": "object",
     "required": [
@@ -1138,6 +1731,7 @@ export const ach = {
             "dateOfDeath",
             "correctedData",
             "transferId",
+            "prenoteId",
             "grantId",
             "recipientId",
             "amountCents",
@@ -1177,6 +1771,12 @@ export const ach = {
               ]
             },
             "transferId": {
+              "type": [
+                "string",
+                "null"
+              ]
+            },
+            "prenoteId": {
               "type": [
                 "string",
                 "null"
@@ -1336,6 +1936,7 @@ export const ach = {
       "dateOfDeath",
       "correctedData",
       "transferId",
+      "prenoteId",
       "grantId",
       "recipientId",
       "amountCents",
@@ -1375,6 +1976,12 @@ export const ach = {
         ]
       },
       "transferId": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "prenoteId": {
         "type": [
           "string",
           "null"
@@ -2033,6 +2640,10 @@ export const ach = {
       "effectiveDate": {
         "type": "string",
         "format": "date"
+      },
+      "prenote": {
+        "type": "boolean",
+        "description": "an account (routing, number, type) the ledger never paid gets a zero-dollar prenote first, and the payment waits three banking days after it settles (answered 202 with the prenote)"
       }
     }
   },

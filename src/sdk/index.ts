@@ -192,8 +192,9 @@ export class HmsopsClient {
 
   readonly payments = {
     /** `retryForMs: 0` gives the first answer, a 409 IDEMPOTENCY_KEY_IN_FLIGHT included, instead of waiting for the first request's. */
+    /** A transfer; or, 202, the prenote its account waits for (a `prenote` request to an account never paid). */
     transfer: (t: T.TransferRequest, opts: { idempotencyKey: string } & CallOptions) =>
-      this.call<T.Transfer>('POST', '/ach/v1/transfers', t, { 'idempotency-key': opts.idempotencyKey }, opts),
+      this.call<T.Transfer | T.Prenote>('POST', '/ach/v1/transfers', t, { 'idempotency-key': opts.idempotencyKey }, opts),
     transferBatch: (items: (T.TransferRequest & { idempotencyKey: string })[], opts: { atomic?: boolean } & CallOptions = {}) => this.#transferBatch(items, opts),
     get: (id: string) => this.call<T.Transfer>('GET', `/ach/v1/transfers/${encodeURIComponent(id)}`),
     list: (q: { grantId?: string; status?: string } = {}) => this.call<{ transfers: T.Transfer[] }>('GET', `/ach/v1/transfers?${new URLSearchParams(q as Record<string, string>)}`),
@@ -204,6 +205,9 @@ export class HmsopsClient {
       this.call<{ files: T.AchFile[] }>('GET', `/ach/v1/files?${new URLSearchParams(q as Record<string, string>)}`, undefined, {}, opts),
     /** The NACHA file's text. */
     downloadFile: (fileId: string, opts: CallOptions = {}) => this.call<string>('GET', `/ach/v1/files/${encodeURIComponent(fileId)}`, undefined, {}, opts),
+    /** Prenotes (a grant's): each one's trace, when its payment is payable, and the bank's answer if any. */
+    prenotes: (grantId?: string, opts: CallOptions = {}) =>
+      this.call<{ prenotes: T.Prenote[] }>('GET', `/ach/v1/prenotes${grantId ? `?grantId=${encodeURIComponent(grantId)}` : ''}`, undefined, {}, opts),
     grants: () => this.call<{ grants: T.GrantSummary[] }>('GET', '/ach/v1/grants'),
     grant: (grantId: string) => this.call<T.GrantSummary>('GET', `/ach/v1/grants/${encodeURIComponent(grantId)}`),
     /** Imports a file an RDFI sent back; the same file again changes nothing and answers what was recorded. */

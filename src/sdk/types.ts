@@ -11,6 +11,7 @@ export type {
   GrantSummary,
   InboundImport,
   NoFile,
+  Prenote,
   ReturnedAccount,
   ReturnRates,
   ReturnRecord,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fedHolidays, isBankingDay, nextBankingDay, notBankingDayReason } from '../../src/banking-days.js';
+import { addBankingDays, fedHolidays, isBankingDay, nextBankingDay, notBankingDayReason } from '../../src/banking-days.js';
 
 describe('banking days', () => {
   it("knows the Federal Reserve's holidays, Sunday ones on the Monday and Saturday ones not moved", () => {
@@ -29,6 +29,14 @@ describe('banking days', () => {
     expect(nextBankingDay('2026-12-24')).toBe('2026-12-28'); // Christmas, then the weekend
     expect(nextBankingDay('2027-07-02')).toBe('2027-07-06'); // weekend, then Independence Day observed on Monday
     expect(nextBankingDay('2026-12-31')).toBe('2027-01-04'); // New Year's Day, then the weekend
+  });
+
+  it("counts banking days forward (a prenote's payment waits three after it settles)", () => {
+    expect(addBankingDays('2026-12-07', 3)).toBe('2026-12-10'); // Mon -> Thu
+    expect(addBankingDays('2026-12-04', 3)).toBe('2026-12-09'); // Fri -> Wed, over the weekend
+    expect(addBankingDays('2026-11-24', 3)).toBe('2026-11-30'); // Thanksgiving and the weekend skipped
+    expect(addBankingDays('2026-12-23', 3)).toBe('2026-12-29'); // Thu 24, Christmas skipped, Mon 28, Tue 29
+    expect(addBankingDays('2026-12-07', 0)).toBe('2026-12-07');
   });
 
   it('says why a day cannot be an effective date, and names the next one that can', () => {

@@ -71,6 +71,7 @@ describe("a run's results stored by column", () => {
       transferId: 'tr_0123456789abcdef0123456789abcdef',
       traceNumber: '021000020000001',
       error: null,
+      prenote: null,
       analytics: 'recorded',
       email: 'pending',
     });
@@ -81,6 +82,13 @@ describe("a run's results stored by column", () => {
     expect(results.cents('paid', 'already-disbursed')).toBe(101 + 201);
     expect([results.pending('analytics'), results.pending('email')]).toEqual([1, 1]);
     expect([...results.refusals()].map((r) => [r.id, r.error])).toEqual([['R-3', 'routing: check digit is wrong']]);
+    // A payment that waits for its account's prenote, then one the bank's answer to it holds.
+    results.prenoted(3, 'waiting', { traceNumber: '021000020000009', payableFrom: '2026-12-10', answer: null });
+    expect(results.at(3)).toMatchObject({ status: 'waiting', transferId: null, prenote: { payableFrom: '2026-12-10' }, error: null });
+    expect([...results.waiting()].map((r) => r.id)).toEqual(['R-4']);
+    results.prenoted(3, 'held', { traceNumber: '021000020000009', payableFrom: '2026-12-10', answer: 'R03 No Account' }, 'held: R03');
+    expect([results.count('waiting'), results.count('held'), [...results.waiting()].length]).toEqual([0, 1, 0]);
+    expect([...results.refusals()].map((r) => r.id)).toEqual(['R-3', 'R-4']);
   });
 });
 

@@ -11,6 +11,7 @@ const ret = (n: number, amountCents = 1000) => ({
   dateOfDeath: null,
   correctedData: null,
   transferId: `t${n}`,
+  prenoteId: null,
   grantId: 'G',
   recipientId: `R-${n}`,
   amountCents,
@@ -31,6 +32,22 @@ function facts(over: Partial<ReconcileFacts> = {}): ReconcileFacts {
 }
 
 describe('reconcile', () => {
+  it("counts a grant's prenotes apart: zero-dollar entries in its files that are no transfer, each in one file", () => {
+    const base = facts();
+    const prenote = { id: 'p9', recipientId: 'R-9', traceNumber: '021000020000009', status: 'filed' };
+    const withPrenote = (amountCents: number, copies = 1) =>
+      facts({
+        prenotes: [prenote],
+        files: [{ ...base.files[0]!, entries: [...base.files[0]!.entries, ...Array(copies).fill({ traceNumber: prenote.traceNumber, amountCents })] }],
+      });
+    const r = reconcile(withPrenote(0));
+    expect([r.verdict, r.inFiles.count, r.prenotes]).toEqual(['balances', 3, { count: 1, inFiles: 1 }]);
+    expect(reconcile(withPrenote(100)).mismatches).toEqual(['prenote trace 021000020000009 (R-9): 100 cents in file f1, a prenote carries none']);
+    expect(reconcile(withPrenote(0, 2)).mismatches).toEqual(['prenote p9 (R-9, trace 021000020000009) is filed but in 2 files']);
+    // Without the prenote known, its entry is one the grant's transfers do not explain.
+    expect(reconcile(facts({ files: withPrenote(0).files })).mismatches[0]).toMatch(/trace 021000020000009\) that is no transfer/);
+  });
+
   it('balances a grant whose ledger, file, returns, analytics and notices agree: transfers = entries = paid + returned', () => {
     const r = reconcile(facts());
     expect(r).toMatchObject({

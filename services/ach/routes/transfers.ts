@@ -13,7 +13,11 @@ export const transferRoutes: RoutePlugin<AchDeps> = (app, { ledger, metrics }) =
     {
       // The schema documents the body (OpenAPI); the ledger's rules check it, so every problem,
       // shape or check digit, is reported in one answer.
-      schema: { summary: 'Queue a credit transfer (Idempotency-Key header required)', body: api.TransferRequest, response: { 200: api.Transfer, 201: api.Transfer } },
+      schema: {
+        summary: "Queue a credit transfer (Idempotency-Key header required); 202 with the prenote when the payment waits for its account's prenote",
+        body: api.TransferRequest,
+        response: { 200: api.Transfer, 201: api.Transfer, 202: api.Prenote },
+      },
       validatorCompiler: () => () => true,
     },
     async (req, reply) => {
@@ -25,6 +29,7 @@ export const transferRoutes: RoutePlugin<AchDeps> = (app, { ledger, metrics }) =
         const { code, message, ...extra } = out.error;
         throw new HmsopsError(code, message, { extra, headers: 'retryAfterSeconds' in out.error ? { 'retry-after': String(out.error.retryAfterSeconds) } : {} });
       }
+      if ('prenote' in out) return reply.code(202).send(out.prenote);
       if ('replayed' in out) reply.header('idempotent-replayed', 'true');
       return reply.code(out.status).send(out.transfer);
     },
@@ -45,7 +50,9 @@ export const transferRoutes: RoutePlugin<AchDeps> = (app, { ledger, metrics }) =
       const view = results.map((r) =>
         'error' in r
           ? { index: r.index, status: r.status, error: r.error }
-          : { index: r.index, status: r.status, transfer: r.transfer, ...('replayed' in r ? { replayed: true } : {}) },
+          : 'prenote' in r
+            ? { index: r.index, status: r.status, prenote: r.prenote }
+            : { index: r.index, status: r.status, transfer: r.transfer, ...('replayed' in r ? { replayed: true } : {}) },
       );
       for (const r of results) counted(r.status);
       const failed = results.filter((r) => r.status >= 400).length;
@@ -57,6 +64,7 @@ export const transferRoutes: RoutePlugin<AchDeps> = (app, { ledger, metrics }) =
         results: view,
         created: results.filter((r) => r.status === 201).length,
         replayed: results.filter((r) => r.status === 200).length,
+        waiting: results.filter((r) => r.status === 202).length,
         failed,
       };
     },
@@ -78,6 +86,18 @@ export const transferRoutes: RoutePlugin<AchDeps> = (app, { ledger, metrics }) =
       },
     },
     async (req) => ({ transfers: await ledger.list(req.query) }),
+  );
+
+  app.get(
+    '/v1/prenotes',
+    {
+      schema: {
+        summary: "Prenotes (a grant's, with grantId): where each payment stands, and the bank's answer",
+        querystring: api.PrenoteQuery,
+        response: { 200: api.PrenoteList },
+      },
+    },
+    async (req) => ({ prenotes: await ledger.prenotes(req.query.grantId) }),
   );
 
   app.get('/v1/grants', { schema: { summary: 'Per grant: transfers, amounts, statuses and files', response: { 200: api.GrantList } } }, async () => ({

@@ -47,7 +47,7 @@ export async function achImportCommand(file: string, opts: Opts): Promise<Comman
     // step 4
     if (opts.json) printJson({ ...result, pending });
     else {
-      const matched = result.records.filter((r) => r.transferId);
+      const matched = result.records.filter((r) => r.transferId || r.prenoteId);
       if (result.acknowledgement)
         console.log(`${result.alreadyImported ? color.dim('already imported') : color.green('imported')} ${file}: ${acknowledges(result.acknowledgement)}`);
       else
@@ -67,9 +67,16 @@ export async function achImportCommand(file: string, opts: Opts): Promise<Comman
               r.kind === 'corrected' ? `${r.description}: ${r.correctedData}` : r.description,
               r.grantId ?? color.yellow('unmatched'),
               r.recipientId ?? '-',
-              r.amountCents === null ? '-' : formatCents(r.amountCents),
+              r.prenoteId ? 'prenote' : r.amountCents === null ? '-' : formatCents(r.amountCents),
               r.originalTrace,
             ]),
+          ),
+        );
+      const prenotes = result.records.filter((r) => r.prenoteId);
+      if (prenotes.length)
+        console.log(
+          color.yellow(
+            `${prenotes.length} answer(s) to prenotes: the payments to those accounts are held until the grant file gives the account the bank says (hmsops disbursements show GRANT)`,
           ),
         );
       for (const p of pending) console.error(color.yellow(`pending: ${p} (import the same file again to finish)`));
@@ -103,7 +110,7 @@ export async function achFetchCommand(opts: Opts): Promise<CommandResult> {
         else {
           const r = f.imported!.records;
           console.log(
-            `${color.green('imported')} ${f.name}: ${count(r, 'returned')} return(s), ${count(r, 'corrected')} change(s), ${r.filter((x) => !x.transferId).length} unmatched`,
+            `${color.green('imported')} ${f.name}: ${count(r, 'returned')} return(s), ${count(r, 'corrected')} change(s), ${r.filter((x) => !x.transferId && !x.prenoteId).length} unmatched`,
           );
         }
         for (const p of f.pending) console.error(color.yellow(`pending: ${p} (fetch again to finish)`));

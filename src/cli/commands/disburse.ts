@@ -29,6 +29,8 @@ export interface DisburseOptions extends GlobalOptions {
   resume?: string;
   dryRun?: boolean;
   sameDay?: boolean;
+  /** --prenote / --no-prenote (undefined: the grant's, else ach.prenote). */
+  prenote?: boolean;
   effectiveDate?: string;
   json?: boolean;
   user?: string;
@@ -63,6 +65,9 @@ function loadGrant(ctx: CliContext, opts: DisburseOptions, heap: HeapGovernor): 
     if (grant.effectiveDate) throw new UsageError(`--same-day settles the day it is sent, and ${opts.grant} gives effectiveDate ${grant.effectiveDate}: leave one out`);
     grant.sameDay = true;
   }
+  if (opts.prenote !== undefined) grant.prenote = opts.prenote;
+  if (grant.sameDay && grant.prenote)
+    throw new UsageError(`${grant.id} is a Same Day ACH grant with prenote: true: a payment after a prenote waits three banking days, so it cannot settle today; leave one out`);
   return grant;
 }
 
@@ -114,13 +119,17 @@ export async function disburseCommand(opts: DisburseOptions): Promise<CommandRes
   const grant = loadGrant(ctx, opts, heap);
   heap.collect(); // the reader's buffers first, then the room the columns reserved for more
   grant.recipients.trim(() => heap.collect());
+  // Prenotes (ach.prenote) for grants that do not say; not for Same Day ACH, which settles today.
+  grant.prenote ??= ctx.config.ach.prenote && !grant.sameDay;
   if (opts.reissue !== undefined) return reissueCommand(ctx, grant, opts);
   const sameDay = grant.sameDay ? sameDayWindowFor(ctx, grant, Boolean(opts.resume)) : undefined;
   const plan = planDisbursement(grant);
   if (opts.dryRun) {
+    if (grant.prenote && !opts.json)
+      console.log(color.dim('prenote: accounts the ledger never paid get a zero-dollar prenote first; their payments wait three banking days after it settles'));
     // The ledger's returns are read when a fleet answers; a dry run without one says so.
     const history = await dryRunHistory(ctx, opts, grant);
-    if (opts.json) printJson({ dryRun: true, plan, sameDay: sameDay ?? null, returnHistory: history });
+    if (opts.json) printJson({ dryRun: true, plan, sameDay: sameDay ?? null, prenote: Boolean(grant.prenote), returnHistory: history });
     else {
       printPlan(grant, plan, sameDay);
       sayHistory(history);
@@ -188,6 +197,7 @@ export async function disburseCommand(opts: DisburseOptions): Promise<CommandRes
   if (receipt.status === 'interrupted') return exitWith(ExitCode.interrupted);
   if (receipt.status === 'refusals' || receipt.files.some((f) => !f.valid)) return exitWith(ExitCode.failure);
   if (receipt.status === 'follow-ups-pending') return exitWith(ExitCode.followUpsPending);
+  if (receipt.status === 'waiting') return exitWith(ExitCode.waiting);
   return ok;
 }
 
@@ -349,6 +359,8 @@ export function printReceipt(r: Receipt) {
     'already-disbursed': color.dim('already disbursed'),
     refused: color.red('refused'),
     'not-sent': color.yellow('not sent'),
+    waiting: color.yellow('waits for prenote'),
+    held: color.red('held (prenote)'),
   };
   console.log(`${color.bold(`Receipt: ${r.grantId}`)} ${r.program} (${r.agency})`);
   if (r.recipients.length <= RECEIPT_TABLE_MAX) {
@@ -367,8 +379,15 @@ export function printReceipt(r: Receipt) {
   for (const x of [...r.recipients.refusals()].slice(0, 20)) console.log(`  ${color.red(x.id)}: ${x.error}`);
   const t = r.totals;
   console.log(
-    `paid now: ${t.paidNow} (${formatCents(t.paidNowCents)}); already disbursed: ${t.alreadyDisbursed}; refused: ${t.refused}${t.notSent ? `; not sent: ${t.notSent}` : ''}; disbursed in all: ${formatCents(t.disbursedCents)}`,
+    `paid now: ${t.paidNow} (${formatCents(t.paidNowCents)}); already disbursed: ${t.alreadyDisbursed}; refused: ${t.refused}${t.notSent ? `; not sent: ${t.notSent}` : ''}${t.waiting ? `; waiting for prenotes: ${t.waiting}` : ''}${t.held ? `; held: ${t.held}` : ''}; disbursed in all: ${formatCents(t.disbursedCents)}`,
   );
+  if (t.waiting) {
+    const shown = [...r.recipients.waiting()].slice(0, 20);
+    console.log(color.yellow(`${t.waiting} payment(s) to accounts never paid wait for their zero-dollar prenote (sent in the file below):`));
+    for (const x of shown) console.log(`  ${x.id}: prenote trace ${x.prenote!.traceNumber}, payable from ${x.prenote!.payableFrom}`);
+    if (t.waiting > shown.length) console.log(color.dim(`  and ${t.waiting - shown.length} more (--json lists each)`));
+    console.log(`  on or after ${r.payableFrom}, send them with: hmsops disburse --resume ${r.grantId}`);
+  }
   if (r.shortenedNames.length)
     console.log(
       `${r.shortenedNames.length} name(s) longer than NACHA's 22-character Individual Name field are cut to fit in the file; the ledger, this receipt and the notices keep them whole (--json lists each)`,

@@ -3,6 +3,7 @@ import { formatCents } from '../../money.js';
 import { loadContext, type GlobalOptions } from '../context.js';
 import { ok, type CommandResult } from '../end.js';
 import { color, printJson, table } from '../output.js';
+import { HmsopsApiError } from '../../sdk/index.js';
 import { withClient } from '../session.js';
 import { isUnavailable, softRead } from '../soft-read.js';
 
@@ -28,16 +29,24 @@ export async function disbursementsLsCommand(opts: Opts): Promise<CommandResult>
 export async function disbursementsShowCommand(grantId: string, opts: Opts): Promise<CommandResult> {
   const ctx = await loadContext(opts);
   return withClient(ctx, opts, async (client) => {
-    const [ledger, transfers, files, analytics, emails, returned] = await Promise.all([
-      client.payments.grant(grantId),
+    const [found, transfers, files, analytics, emails, returned, prenoted] = await Promise.all([
+      // A grant whose every recipient waits for a prenote has no transfer yet.
+      client.payments.grant(grantId).catch((err: unknown) => {
+        if (err instanceof HmsopsApiError && err.code === 'NOT_FOUND') return err;
+        throw err;
+      }),
       client.payments.list({ grantId }),
       client.payments.files({ grantId }),
       // Analytics and messaging are not critical: when down, say so instead of failing.
       softRead(client.analytics.grantReport(grantId)),
       softRead(client.messaging.list({ keyPrefix: `${grantId}:`, countsOnly: true })),
       client.payments.returns(grantId),
+      client.payments.prenotes(grantId),
     ]);
-    const view = { grantId, ledger, files: files.files, analytics, emails, returns: returned.returns, transfers: transfers.transfers };
+    const prenotes = prenoted.prenotes;
+    if (found instanceof HmsopsApiError && !prenotes.length) throw found;
+    const ledger = found instanceof HmsopsApiError ? { grantId, transfers: 0, amountCents: 0, queued: 0, filed: 0, files: files.files.length, firstAt: '', lastAt: '' } : found;
+    const view = { grantId, ledger, files: files.files, analytics, emails, returns: returned.returns, transfers: transfers.transfers, prenotes };
     if (opts.json) printJson(view);
     else {
       console.log(`${color.bold(grantId)}: ${ledger.transfers} transfer(s), ${formatCents(ledger.amountCents)}; ${ledger.filed} filed, ${ledger.queued} queued`);
@@ -65,6 +74,18 @@ export async function disbursementsShowCommand(grantId: string, opts: Opts): Pro
         console.log(
           `    ${r.recipientId}: ${r.kind} ${r.code} ${r.description}${r.correctedData ? `: ${r.correctedData}` : ''}${r.dateOfDeath ? ` (date of death ${r.dateOfDeath})` : ''}`,
         );
+      if (prenotes.length) {
+        const count = (state: string) => prenotes.filter((p) => p.state === state).length;
+        console.log(`  prenotes: ${prenotes.length} (${count('waiting')} waiting, ${count('payable')} payable, ${count('held')} held)`);
+        for (const p of prenotes.filter((x) => x.state !== 'payable').slice(0, 50))
+          console.log(
+            `    ${p.recipientId}: ${p.accountType} ...${p.accountLast4}, trace ${p.traceNumber}, ${
+              p.answer
+                ? color.red(`held: ${p.answer.code} ${p.answer.description}${p.answer.correctedData ? `: ${p.answer.correctedData.trim()}` : ''}`)
+                : `payable from ${p.payableFrom}`
+            }`,
+          );
+      }
       if (transfers.transfers.length <= 50)
         console.log(
           table(

@@ -36,6 +36,7 @@ export async function reconcileCommand(grantId: string, opts: Opts): Promise<Com
           ],
         ),
       );
+      if (r.prenotes.count) console.log(`${r.prenotes.count} prenote(s) (zero dollars), ${r.prenotes.inFiles} in the files`);
       if (r.corrections) console.log(`${r.corrections} notification(s) of change: see hmsops disbursements show ${grantId}`);
       for (const u of r.unchecked) console.log(color.yellow(`not checked: ${u}`));
       if (r.verdict === 'balances') console.log(color.green(`${grantId} balances`));
