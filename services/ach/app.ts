@@ -8,11 +8,13 @@ import type { Metrics } from '../../src/metrics.js';
 import { buildService, registerRoutes, type ServiceDefinition } from '../kit/service.js';
 import type { ServiceEnv } from '../kit/service-env.js';
 import type { Store } from '../kit/store.js';
+import { Approvals } from './approvals.js';
 import { InboundFiles } from './inbound.js';
 import { Ledger, migrations } from './ledger.js';
 import { OdfiSender } from './odfi-sender.js';
 import { ReturnWatch } from './return-watch.js';
 import type { AchDeps } from './routes/deps.js';
+import { approvalRoutes } from './routes/approvals.js';
 import { fileRoutes } from './routes/files.js';
 import { inboundRoutes } from './routes/inbound.js';
 import { odfiRoutes } from './routes/odfi.js';
@@ -24,7 +26,8 @@ export const ach: ServiceDefinition = {
   migrations,
   bodyLimit: 32 * 1024 * 1024,
   async setup(app, ctx) {
-    const ledger = new Ledger(ctx.db, ctx.paths.achOutbound, ctx.instanceId);
+    const ledger = new Ledger(ctx.db, ctx.paths.achOutbound, ctx.instanceId, ctx.env.approvalsOverCents);
+    const approvals = new Approvals(ctx.db, ctx.env.approvalsOverCents);
     await ledger.recoverFiles();
     const inbound = new InboundFiles(ctx.db);
     // ach.odfi in the config: files cut are sent to the bank (one instance at a time sends).
@@ -35,7 +38,13 @@ export const ach: ServiceDefinition = {
     };
     const returnWatch = new ReturnWatch(ctx.db);
     ctx.metrics.onCollect(() => exportReturnRates(returnWatch, ctx.metrics));
-    await registerRoutes<AchDeps>(app, { ledger, inbound, returnWatch, odfi, metrics: ctx.metrics }, [transferRoutes, fileRoutes, odfiRoutes, inboundRoutes]);
+    await registerRoutes<AchDeps>(app, { ledger, inbound, returnWatch, approvals, odfi, metrics: ctx.metrics }, [
+      transferRoutes,
+      fileRoutes,
+      odfiRoutes,
+      inboundRoutes,
+      approvalRoutes,
+    ]);
     return { start: () => sender?.start(), stop: () => sender?.stop() };
   },
 };

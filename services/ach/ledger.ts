@@ -5,7 +5,7 @@
  * idempotency keys and their holds, submission, file cutting; this class joins them and answers
  * the reads.
  */
-import type { Store } from '../kit/store.js';
+import { type Store, whereEqual } from '../kit/store.js';
 import { FileCutter } from './file-cutting.js';
 import { IdempotencyKeys } from './idempotency-keys.js';
 import { listPrenotes } from './prenotes.js';
@@ -24,8 +24,10 @@ export class Ledger {
     outboundDir: string,
     /** Names the holder of a request's key holds (`<instance>/<request>`), for whoever looks at them. */
     instanceId = 'ach',
+    /** approvals.over, in cents: grants over it are paid only once approved. */
+    approvalLimitCents?: number,
   ) {
-    this.#submission = new Submission(db, new IdempotencyKeys(db), instanceId);
+    this.#submission = new Submission(db, new IdempotencyKeys(db), instanceId, approvalLimitCents);
     this.#files = new FileCutter(db, outboundDir);
   }
 
@@ -68,18 +70,8 @@ export class Ledger {
   }
 
   async list(q: { grantId?: string; status?: string }): Promise<PublicTransfer[]> {
-    const where: string[] = [];
-    const args: string[] = [];
-    if (q.grantId) {
-      where.push('grant_id = ?');
-      args.push(q.grantId);
-    }
-    if (q.status) {
-      where.push('status = ?');
-      args.push(q.status);
-    }
-    const rows = await this.db.all<TransferRow>(`SELECT * FROM transfers ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq`, args);
-    return rows.map(publicTransfer);
+    const { where, args } = whereEqual({ grant_id: q.grantId, status: q.status });
+    return (await this.db.all<TransferRow>(`SELECT * FROM transfers ${where} ORDER BY seq`, args)).map(publicTransfer);
   }
 
   grantSummaries(grantId?: string) {

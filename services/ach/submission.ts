@@ -10,6 +10,7 @@ import { answerFor, type IdempotencyKeys, type KeyOutcome, LEASE_MS, transfersBy
 import { appendToLedger, publicTransfer, type PublicTransfer, type TransferRow } from './tables.js';
 import { transferFingerprint, validateTransfer, type FieldProblem, type NormalizedTransfer } from './transfer-rules.js';
 import { prenoteVerdicts } from './prenotes.js';
+import { approvalProblems } from './approvals.js';
 import type { Prenote } from '../../src/api/ach.js';
 
 export type SubmitOutcome =
@@ -18,7 +19,8 @@ export type SubmitOutcome =
   | { status: 202; prenote: Prenote }
   | KeyOutcome
   | ItemError<'VALIDATION', { fields: FieldProblem[] }>
-  | ItemError<'PRENOTE_ANSWERED', { prenote: Prenote }>;
+  | ItemError<'PRENOTE_ANSWERED', { prenote: Prenote }>
+  | ItemError<'APPROVAL_REQUIRED'>;
 
 /** One item of a submission: where it stands in the request, its key and the fingerprint a repeat is compared with. */
 interface Item {
@@ -75,6 +77,8 @@ export class Submission {
     private readonly db: Store,
     private readonly keys: IdempotencyKeys,
     private readonly instanceId: string,
+    /** approvals.over: a grant over it is stored only under an approval (services/ach/approvals.ts). */
+    private readonly approvalLimitCents?: number,
   ) {}
 
   /**
@@ -114,17 +118,26 @@ export class Submission {
       valid.map((x) => x.t),
       now,
     );
+    const paying: { it: Item; t: NormalizedTransfer }[] = [];
     for (const [k, { it, t, late }] of valid.entries()) {
       const verdict = verdicts[k]!;
-      if (!verdict.pay) {
+      if (!verdict.pay)
         out.set(
           it.index,
           verdict.prenote.state === 'held' ? itemError('PRENOTE_ANSWERED', heldMessage(verdict.prenote), { prenote: verdict.prenote }) : { status: 202, prenote: verdict.prenote },
         );
-        continue;
-      }
-      if (late && !verdict.afterPrenote) {
-        invalid(it, late);
+      else if (late && !verdict.afterPrenote) invalid(it, late);
+      else paying.push({ it, t });
+    }
+    const unapproved = await approvalProblems(
+      q,
+      this.approvalLimitCents,
+      paying.map(({ it, t }) => ({ t, key: it.key, approval: t.approval })),
+    );
+    for (const { it, t } of paying) {
+      const refusal = unapproved.get(t.grantId);
+      if (refusal) {
+        out.set(it.index, itemError('APPROVAL_REQUIRED', refusal));
         continue;
       }
       fresh.push(it);

@@ -184,7 +184,27 @@ const prenoteTables = (t: ColumnTypes) => `CREATE TABLE prenotes (
    ALTER TABLE returns ADD COLUMN prenote_id TEXT REFERENCES prenotes (id);
    CREATE INDEX returns_by_prenote ON returns (prenote_id);`;
 
-const versions = [ledgerTables, reservationsTable, fileBodies, inboundTables, sendTables, ackTables, uploadTables, prenoteTables];
+// Approvals of grant files over approvals.over (services/ach/approvals.ts): one per grant and
+// file content, asked by one user, decided once by another.
+const approvalTables = (t: ColumnTypes) => `CREATE TABLE approvals (
+     id TEXT PRIMARY KEY,
+     grant_id TEXT NOT NULL,
+     sha256 TEXT NOT NULL,
+     program TEXT NOT NULL,
+     agency TEXT NOT NULL,
+     recipients INTEGER NOT NULL,
+     total_cents ${t.bigint} NOT NULL,
+     max_cents ${t.bigint} NOT NULL,
+     status TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'rejected')),
+     requested_by TEXT NOT NULL,
+     requested_at TEXT NOT NULL,
+     decided_by TEXT,
+     decided_at TEXT,
+     reason TEXT,
+     UNIQUE (grant_id, sha256)
+   );`;
+
+const versions = [ledgerTables, reservationsTable, fileBodies, inboundTables, sendTables, ackTables, uploadTables, prenoteTables, approvalTables];
 // SQLite stores went through the versions one by one; PostgreSQL came in at the third: its first
 // migration is the first three in one step, and later ones follow one by one.
 const sqlite = versions.map((v) => v(COLUMN_TYPES.sqlite));

@@ -23,13 +23,16 @@ import { requestFingerprint } from '../kit/idempotency.js';
  * and transfers the CLI sent before it kept names whole (it sent them folded) keep their fingerprint.
  */
 export function transferFingerprint(body: Record<string, unknown>): string {
-  // Whether a prenote goes first is no part of the payment: a repeat with it changed is the same transfer.
-  const { prenote: _prenote, ...payment } = body;
+  // Whether a prenote goes first, and the approval it was sent under, are no part of the payment:
+  // a repeat with them changed is the same transfer.
+  const { prenote: _prenote, approval: _approval, ...payment } = body;
   return requestFingerprint(typeof payment.name === 'string' ? { ...payment, name: foldToNacha(payment.name) } : payment);
 }
 
 /** A transfer as it will be stored: the recipient's name whole, the originator's folded, defaults filled. */
-export interface NormalizedTransfer extends Omit<TransferInput, 'effectiveDate' | 'prenote'> {
+export interface NormalizedTransfer extends Omit<TransferInput, 'effectiveDate' | 'prenote' | 'approval'> {
+  /** The approved grant file's SHA-256, for a grant over the approval limit (services/ach/approvals.ts). */
+  approval?: string;
   effectiveDate: string;
   /** A prenote first, if the account was never paid (services/ach/prenotes.ts). */
   prenote: boolean;
@@ -66,6 +69,7 @@ const TRANSFER_FIELDS = new Set([
   'effectiveDate',
   'idempotencyKey',
   'prenote',
+  'approval',
 ]);
 
 export function validateTransfer(input: unknown, now = new Date()): { ok: true; transfer: NormalizedTransfer } | { ok: false; problems: FieldProblem[] } {
@@ -120,6 +124,8 @@ export function validateTransfer(input: unknown, now = new Date()): { ok: true; 
     }
   }
   if (input.prenote !== undefined && typeof input.prenote !== 'boolean') problems.push({ field: 'prenote', reason: 'must be true or false' });
+  if (input.approval !== undefined && (typeof input.approval !== 'string' || !/^[0-9a-f]{64}$/.test(input.approval)))
+    problems.push({ field: 'approval', reason: "must be the approved grant file's SHA-256 (64 hex digits)" });
   // An entry effective today is a Same Day ACH entry: NACHA's per-entry limit applies.
   if (effectiveDate === now.toISOString().slice(0, 10) && typeof amount === 'number' && amount > SAME_DAY_MAX_ENTRY_CENTS)
     problems.push({ field: 'amountCents', reason: `${SAME_DAY_LIMIT_TEXT}: effective today (${effectiveDate}), this is a same-day entry` });
@@ -138,6 +144,7 @@ export function validateTransfer(input: unknown, now = new Date()): { ok: true; 
       originator,
       effectiveDate,
       prenote: input.prenote === true,
+      ...(typeof input.approval === 'string' ? { approval: input.approval } : {}),
     },
   };
 }

@@ -126,7 +126,7 @@ const sessionRoutes: RoutePlugin<AuthDeps> = (app, { db, key, tokenTtlMs, byName
   });
 };
 
-/** Users (admin): listed, created, disabled. */
+/** Users (admin): listed, created, given roles, disabled. */
 const userRoutes: RoutePlugin<AuthDeps> = (app, { db, byName, byId }) => {
   app.get('/v1/users', { schema: { summary: 'All users (admin)', response: { 200: api.UserList } } }, async (req) => {
     requireRole(req, 'admin');
@@ -156,6 +156,26 @@ const userRoutes: RoutePlugin<AuthDeps> = (app, { db, byName, byId }) => {
       );
       if (!inserted) throw new HmsopsError('USERNAME_TAKEN', `user ${b.username} exists`);
       return reply.code(201).send(publicUser((await byId(id))!));
+    },
+  );
+
+  app.put(
+    '/v1/users/:username/roles',
+    { schema: { summary: "Set a user's roles (admin)", params: api.UsernameParams, body: api.SetRolesRequest, response: { 200: api.User } } },
+    async (req) => {
+      requireRole(req, 'admin');
+      const { username } = req.params;
+      const roles = [...req.body.roles].sort();
+      const user = await byName(username);
+      if (!user) throw new HmsopsError('NOT_FOUND', `no user ${username}`);
+      // The last admin keeps the role: nobody could manage users after.
+      const isAdmin = (r: string) => (JSON.parse(r) as string[]).includes('admin');
+      if (isAdmin(user.roles) && !roles.includes('admin')) {
+        const admins = (await db.all<{ roles: string }>('SELECT roles FROM users WHERE disabled = 0')).filter((u) => isAdmin(u.roles));
+        if (admins.length <= 1) throw new HmsopsError('LAST_ADMIN', `${username} is the last admin: make another user admin first`);
+      }
+      await db.run('UPDATE users SET roles = ? WHERE username = ?', [JSON.stringify(roles), username]);
+      return publicUser((await byName(username))!);
     },
   );
 

@@ -33,6 +33,8 @@ export interface ServiceEnv {
   tokenTtlMs: number;
   /** ach: where files cut are sent (ach.odfi), when configured. */
   odfi?: OdfiConfig;
+  /** ach: grants over this many cents (total or one payment) are paid only once approved (approvals.over). */
+  approvalsOverCents?: number;
   /** messaging: the From of every email, and the relay (else the fleet's mail sink, from the registry). */
   mailFrom: string;
   smtpUrl?: string;
@@ -58,6 +60,7 @@ export function serviceEnv(name: string, env: NodeJS.ProcessEnv = process.env): 
     registryTtlMs: Number(env.HMSOPS_REGISTRY_TTL_MS ?? 10_000),
     tokenTtlMs: parseDuration(env.HMSOPS_TOKEN_TTL ?? '15m') ?? 900_000,
     odfi: env.HMSOPS_ACH_ODFI ? (JSON.parse(env.HMSOPS_ACH_ODFI) as OdfiConfig) : undefined,
+    approvalsOverCents: env.HMSOPS_APPROVALS_OVER_CENTS ? Number(env.HMSOPS_APPROVALS_OVER_CENTS) : undefined,
     mailFrom: env.HMSOPS_MAIL_FROM ?? 'hmsops <noreply@hmsops.local>',
     smtpUrl: env.HMSOPS_SMTP_URL || undefined,
     smtpPort: Number(env.HMSOPS_SMTP_PORT ?? 0),

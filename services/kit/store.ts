@@ -118,3 +118,9 @@ export function storeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): StoreC
   if (!env.HMSOPS_STORE) return { backend: 'sqlite' };
   return JSON.parse(env.HMSOPS_STORE) as StoreConfig;
 }
+
+/** `WHERE a = ? AND b = ?` for the filters given (undefined ones left out), and its parameters; '' for none. */
+export function whereEqual(filters: Record<string, string | undefined>): { where: string; args: string[] } {
+  const given = Object.entries(filters).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== '');
+  return { where: given.length ? `WHERE ${given.map(([c]) => `${c} = ?`).join(' AND ')}` : '', args: given.map(([, v]) => v) };
+}

@@ -23,6 +23,7 @@ export const TransferRequest = Type.Object({
   secCode: SecCode,
   originator: Type.Object({ name: Type.String(), companyId: Type.String(), odfiRouting: Type.String() }),
   effectiveDate: Type.Optional(Type.String({ format: 'date' })),
+  approval: Type.Optional(Type.String({ pattern: '^[0-9a-f]{64}$', description: "a grant over approvals.over: the approved grant file's SHA-256" })),
   prenote: Type.Optional(
     Type.Boolean({
       description:
@@ -31,6 +32,45 @@ export const TransferRequest = Type.Object({
   ),
 });
 export type TransferRequest = Static<typeof TransferRequest>;
+
+/** A request for the approval of one grant file (the CLI's `disburse` of a grant over `approvals.over`). */
+export const ApprovalRequest = Type.Object(
+  {
+    grantId: Type.String({ pattern: '^[A-Za-z0-9._:-]{1,64}$' }),
+    sha256: Type.String({ pattern: '^[0-9a-f]{64}$', description: "the grant file's SHA-256: the approval is of this content" }),
+    program: Type.String({ maxLength: 200 }),
+    agency: Type.String({ maxLength: 200 }),
+    recipients: Type.Integer({ minimum: 1 }),
+    totalCents: Type.Integer({ minimum: 1 }),
+    maxCents: Type.Integer({ minimum: 1 }),
+  },
+  { additionalProperties: false },
+);
+export type ApprovalRequest = Static<typeof ApprovalRequest>;
+
+export const Approval = Type.Object({
+  id: Type.String(),
+  grantId: Type.String(),
+  sha256: Type.String(),
+  program: Type.String(),
+  agency: Type.String(),
+  recipients: Type.Integer(),
+  totalCents: Type.Integer(),
+  maxCents: Type.Integer(),
+  status: StringEnum(['pending', 'approved', 'rejected']),
+  requestedBy: Type.String(),
+  requestedAt: Type.String(),
+  decidedBy: Nullable(Type.String()),
+  decidedAt: Nullable(Type.String()),
+  reason: Nullable(Type.String()),
+});
+export type Approval = Static<typeof Approval>;
+export const ApprovalList = Type.Object({ approvals: Type.Array(Approval), limitCents: Nullable(Type.Integer()) });
+export const ApprovalQuery = Type.Object(
+  { grantId: Type.Optional(Type.String()), status: Type.Optional(StringEnum(['pending', 'approved', 'rejected'])) },
+  { additionalProperties: false },
+);
+export const Decision = Type.Object({ reason: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })) }, { additionalProperties: false });
 
 /**
  * A prenote: the zero-dollar entry sent to an account before its first payment. `state`: waiting

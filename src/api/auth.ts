@@ -23,15 +23,26 @@ export const Jwks = Type.Object({ keys: Type.Array(Type.Object({}, { additionalP
 
 export const UserList = Type.Object({ users: Type.Array(User) });
 
+/**
+ * What a user may do: `operator` prepares and runs disbursements, `approver` approves grants over
+ * the approval limit (not their own), `admin` manages users and roles, `viewer` reads.
+ */
+export const ROLES = ['admin', 'operator', 'approver', 'viewer'] as const;
+const Roles = Type.Array(StringEnum([...ROLES]), { uniqueItems: true, minItems: 1 });
+
 export const CreateUserRequest = Type.Object(
   {
     username: Type.String({ pattern: '^[a-z][a-z0-9._-]{1,31}$' }),
     password: Type.String({ minLength: 12, maxLength: 1024 }),
     email: Type.String({ pattern: '^[^@\\s]+@[^@\\s]+$' }),
-    roles: Type.Optional(Type.Array(StringEnum(['admin', 'operator', 'viewer']), { uniqueItems: true })),
+    roles: Type.Optional(Roles),
   },
   { additionalProperties: false },
 );
 export type CreateUserRequest = Static<typeof CreateUserRequest>;
+
+/** A user's roles, all of them (replacing what they had). */
+export const SetRolesRequest = Type.Object({ roles: Roles }, { additionalProperties: false });
+export type SetRolesRequest = Static<typeof SetRolesRequest>;
 
 export const UsernameParams = Type.Object({ username: Type.String() });

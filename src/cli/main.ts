@@ -263,7 +263,7 @@ examples(
     .option('--json', 'the receipt as one JSON document')
     .addHelpText(
       'after',
-      '\nExit codes: 0 all paid and recorded, 1 some recipient refused, 2 bad grant file or usage, a Same Day ACH window missed or an entry over its limit, a recipient account an administrative return came back from (nothing sent), 5 paid but follow-ups pending, 6 payments wait for their prenotes (--resume on the day the receipt names), 130 interrupted.',
+      '\nExit codes: 0 all paid and recorded, 1 some recipient refused, 2 bad grant file or usage, a Same Day ACH window missed or an entry over its limit, a recipient account an administrative return came back from (nothing sent), 5 paid but follow-ups pending, 6 payments wait for their prenotes (--resume on the day the receipt names), 7 over approvals.over and waiting for an approver (hmsops approve), 130 interrupted.',
     )
     .action(run(async () => (await import('./commands/disburse.js')).disburseCommand)),
   'hmsops disburse --grant fixtures/grants/dol-training.yaml',
@@ -293,6 +293,79 @@ examples(
     .option('--user <name>', 'act as this user')
     .action(run(async () => (await import('./commands/disbursements.js')).disbursementsShowCommand)),
   'hmsops disbursements show DOL-ETA-2026-0042',
+);
+
+const users = program.command('users').description('users and their roles (admin): operator, approver, admin, viewer');
+examples(
+  users
+    .command('ls')
+    .description('every user, with roles and state')
+    .option('--json', 'machine-readable output')
+    .option('--user <name>', 'act as this user (an admin)')
+    .action(run(async () => (await import('./commands/users.js')).usersLsCommand)),
+  'hmsops users ls',
+);
+examples(
+  users
+    .command('add')
+    .description('add a user; the password from HMSOPS_NEW_PASSWORD or asked on the terminal (at least 12 characters)')
+    .argument('<name>')
+    .requiredOption('--role <roles>', 'operator, approver, admin or viewer (several: operator,approver)')
+    .option('--email <address>', 'their email (default NAME@hmsops.local)')
+    .option('--json', 'the user as JSON')
+    .option('--user <name>', 'act as this user (an admin)')
+    .action(run(async () => (await import('./commands/users.js')).usersAddCommand)),
+  'hmsops users add alice --role approver',
+  'HMSOPS_NEW_PASSWORD=... hmsops users add bob --role operator --email bob@agency.example',
+);
+examples(
+  users
+    .command('role')
+    .description("set a user's roles (replacing theirs); the last admin keeps admin")
+    .argument('<name>')
+    .argument('<roles>', 'operator, approver, admin or viewer, comma-separated')
+    .option('--json', 'the user as JSON')
+    .option('--user <name>', 'act as this user (an admin)')
+    .action(run(async () => (await import('./commands/users.js')).usersRoleCommand)),
+  'hmsops users role alice approver,operator',
+);
+
+const approvals = program.command('approvals').description('dual approval of grants over approvals.over');
+examples(
+  approvals
+    .command('ls')
+    .description('approval requests: grant, status, totals, the grant file SHA-256, who asked and who decided')
+    .option('--status <status>', 'only pending, approved or rejected')
+    .option('--json', 'machine-readable output')
+    .option('--user <name>', 'act as this user')
+    .action(run(async () => (await import('./commands/approvals.js')).approvalsLsCommand)),
+  'hmsops approvals ls --status pending',
+);
+examples(
+  program
+    .command('approve')
+    .description('approve a grant file over approvals.over (the approver role; not the user who asked): shows its totals and SHA-256, asks, approves')
+    .argument('<grantId>')
+    .option('--yes', 'approve without asking (scripts)')
+    .option('--sha <prefix>', 'which file, when several requests of the grant are pending')
+    .option('--json', 'the approval as JSON')
+    .option('--user <name>', 'act as this user (password from HMSOPS_PASSWORD or a prompt)')
+    .addHelpText('after', '\nExit codes: 0 approved, 1 refused (not an approver, your own request, declined at the prompt), 2 usage.')
+    .action(run(async () => (await import('./commands/approvals.js')).approveCommand)),
+  'hmsops approve DOL-ETA-2026-0042 --user alice',
+  'HMSOPS_PASSWORD=... hmsops approve DOL-ETA-2026-0042 --user alice --yes',
+);
+examples(
+  program
+    .command('reject')
+    .description('reject a grant file over approvals.over (the approver role), saying why')
+    .argument('<grantId>')
+    .requiredOption('--reason <text>', 'why: the operator is told')
+    .option('--sha <prefix>', 'which file, when several requests of the grant are pending')
+    .option('--json', 'the decision as JSON')
+    .option('--user <name>', 'act as this user')
+    .action(run(async () => (await import('./commands/approvals.js')).rejectCommand)),
+  'hmsops reject DOL-ETA-2026-0042 --reason "R-0002 is not on the award list" --user alice',
 );
 
 const fixtures = program.command('fixtures').description('test data');

@@ -252,6 +252,15 @@ const Ach = Strict(
   { description: 'ACH settings that are not about processes' },
 );
 
+const Approvals = Strict(
+  {
+    over: Matching('^\\$?\\d{1,3}(,?\\d{3})*(\\.\\d{2})?$', 'an amount in dollars such as "$10,000.00"', {
+      description: 'a grant whose total, or any one payment, is over this is paid only once a second user with the approver role approves it',
+    }),
+  },
+  { description: 'dual approval (maker-checker) of large grants' },
+);
+
 /** hmsops.config.yaml as written: validated by src/config/schema-check.ts, printed by `config schema` with its defaults. */
 export const configDefinition = Strict(
   {
@@ -264,6 +273,7 @@ export const configDefinition = Strict(
     logs: Type.Optional(Logs),
     smtp: Type.Optional(Smtp),
     ach: Type.Optional(Ach),
+    approvals: Type.Optional(Approvals),
     store: Type.Optional(store(true)),
     services: Type.Optional(NamedMap('^[a-z][a-z0-9-]{0,30}$', Service, { description: 'the services (default: the bundled ones)' })),
   },

@@ -3,6 +3,7 @@
  * durations and sizes in ms and bytes, paths absolute. The types are types.ts; the checks the
  * schema cannot express, cross-field.ts.
  */
+import { parseAmount } from '../money.js';
 import os from 'node:os';
 import path from 'node:path';
 import { parseByteSize, parseDuration } from '../duration.js';
@@ -168,6 +169,7 @@ export function resolveConfig(raw: Raw, file: string | null, dir: string): Fleet
     logs: { maxSizeBytes: parseByteSize(logs.maxSize)!, maxFiles: logs.maxFiles },
     smtp: { url: raw.smtp?.url ?? null },
     ach: { odfi: resolveOdfi(raw.ach?.odfi, dir), prenote: raw.ach?.prenote ?? d.ach?.prenote ?? false },
+    approvals: raw.approvals ? { overCents: parseAmount(String(raw.approvals.over).replace(/[$,]/g, ''))! } : null,
     services: resolved,
   };
 }

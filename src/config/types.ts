@@ -124,6 +124,8 @@ export interface FleetConfig {
   logs: { maxSizeBytes: number; maxFiles: number };
   smtp: { url: string | null };
   /** The ODFI, when files are sent to it (null: files stay in ach/outbound/). */
+  /** Dual approval: grants over `overCents` (total or one payment) wait for an approver (null: none needed). */
+  approvals: { overCents: number } | null;
   ach: {
     odfi: OdfiConfig | null;
     /** Prenotes to accounts never paid, for grants that do not say (a grant's `prenote` wins). */

@@ -79,6 +79,7 @@ async function main() {
     if (service === 'gateway') env.HMSOPS_ACCESS_LOG = JSON.stringify({ dir: paths.logs, ...logLimits });
     if (service === 'messaging' && config?.smtp.url) env.HMSOPS_SMTP_URL = config.smtp.url;
     if (service === 'ach' && config?.ach?.odfi) env.HMSOPS_ACH_ODFI = JSON.stringify(config.ach.odfi);
+    if (service === 'ach' && config?.approvals) env.HMSOPS_APPROVALS_OVER_CENTS = String(config.approvals.overCents);
     return env;
   };
   const supervisor = new Supervisor({

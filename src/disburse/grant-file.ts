@@ -32,6 +32,10 @@ export interface Grant {
   sameDay?: boolean;
   /** Prenotes to accounts never paid (`prenote` in the grant; else the config's `ach.prenote`). */
   prenote?: boolean;
+  /** The grant file's SHA-256 (what an approval is of: approvals.over). */
+  sha256?: string;
+  /** Set when the grant needs an approval and has it: each transfer names it (the file's SHA-256). */
+  approval?: string;
   recipients: RecipientList;
 }
 

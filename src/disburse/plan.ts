@@ -13,6 +13,8 @@ export interface DisbursementPlan {
   grantId: string;
   recipients: number;
   totalCents: number;
+  /** The largest single payment. */
+  maxCents: number;
   bySecCode: Record<string, { count: number; cents: number }>;
   byAccountType: Record<string, { count: number; cents: number }>;
 }
@@ -23,9 +25,10 @@ export function planDisbursement(grant: Grant): DisbursementPlan {
     m[k].count++;
     m[k].cents += cents;
   };
-  const plan: DisbursementPlan = { grantId: grant.id, recipients: grant.recipients.length, totalCents: 0, bySecCode: {}, byAccountType: {} };
+  const plan: DisbursementPlan = { grantId: grant.id, recipients: grant.recipients.length, totalCents: 0, maxCents: 0, bySecCode: {}, byAccountType: {} };
   for (const r of grant.recipients) {
     plan.totalCents += r.amountCents;
+    plan.maxCents = Math.max(plan.maxCents, r.amountCents);
     add(plan.bySecCode, r.secCode, r.amountCents);
     add(plan.byAccountType, r.accountType, r.amountCents);
   }
@@ -46,6 +49,7 @@ export function transferRequest(grant: Grant, r: GrantRecipient): TransferReques
     originator: grant.originator,
     ...(grant.effectiveDate ? { effectiveDate: grant.effectiveDate } : {}),
     ...(grant.prenote ? { prenote: true } : {}),
+    ...(grant.approval ? { approval: grant.approval } : {}),
   };
 }
 

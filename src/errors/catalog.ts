@@ -16,6 +16,7 @@ export const ExitCode = {
   daemonUnreachable: 4,
   followUpsPending: 5,
   waiting: 6,
+  approvalPending: 7,
   internal: 70,
   interrupted: 130,
 } as const;
@@ -30,6 +31,7 @@ export const exitCodeMeaning: Record<ExitCodeValue, string> = {
   4: 'no daemon runs for this state dir',
   5: '`disburse`: every payment went through, but analytics events or notices are pending (`--resume` finishes them)',
   6: '`disburse`: everything that could go went; payments to new accounts wait for their prenotes (`--resume` sends them once payable, the receipt says when)',
+  7: '`disburse`: the grant is over `approvals.over` and waits for a second user with the approver role (`hmsops approve GRANT_ID`); nothing was sent',
   70: 'internal error (a bug: the message says how to report it)',
   130: '`disburse` stopped by Ctrl-C after the batches in flight',
 };
@@ -129,6 +131,16 @@ export const errorCatalog = {
     'services',
     "a payment to an account whose prenote the bank returned or sent a change for: held, nothing paid, until the grant gives the account the bank says; `prenote` has the bank's answer",
   ),
+  APPROVAL_REJECTED: spec(null, failure, 'cli', '`disburse`: an approver rejected this grant file (the reason is said); a changed file is a new request'),
+  APPROVAL_REQUIRED: spec(
+    403,
+    failure,
+    'services',
+    "a transfer of a grant over `approvals.over` that no approver approved (or beyond the totals approved): nothing of the grant's in that request was stored",
+  ),
+  SELF_APPROVAL: spec(403, failure, 'services', '`approve`/`reject`: the user who asked for the approval cannot decide it'),
+  APPROVAL_DECIDED: spec(409, failure, 'services', '`approve`/`reject`: the request was decided already (a changed grant file is a new request)'),
+  LAST_ADMIN: spec(409, failure, 'services', '`users role`: taking the admin role from the last admin, which would leave nobody to manage users'),
   BATCH_REJECTED: spec(422, failure, 'services', 'an atomic batch with a failed item: nothing was stored'),
   ODFI_NOT_CONFIGURED: spec(409, usage, 'services, cli', '`ach send` / `ach files`: no `ach.odfi` in the config, so files are not sent anywhere'),
   INVALID_NACHA_FILE: spec(422, failure, 'services, cli', '`ach import`: the file is not valid NACHA; every problem is listed with its line, nothing was recorded'),

@@ -44,6 +44,239 @@ export const ach = {
       }
     }
   },
+  "Approval": {
+    "type": "object",
+    "required": [
+      "id",
+      "grantId",
+      "sha256",
+      "program",
+      "agency",
+      "recipients",
+      "totalCents",
+      "maxCents",
+      "status",
+      "requestedBy",
+      "requestedAt",
+      "decidedBy",
+      "decidedAt",
+      "reason"
+    ],
+    "properties": {
+      "id": {
+        "type": "string"
+      },
+      "grantId": {
+        "type": "string"
+      },
+      "sha256": {
+        "type": "string"
+      },
+      "program": {
+        "type": "string"
+      },
+      "agency": {
+        "type": "string"
+      },
+      "recipients": {
+        "type": "integer"
+      },
+      "totalCents": {
+        "type": "integer"
+      },
+      "maxCents": {
+        "type": "integer"
+      },
+      "status": {
+        "type": "string",
+        "enum": [
+          "pending",
+          "approved",
+          "rejected"
+        ]
+      },
+      "requestedBy": {
+        "type": "string"
+      },
+      "requestedAt": {
+        "type": "string"
+      },
+      "decidedBy": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "decidedAt": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "reason": {
+        "type": [
+          "string",
+          "null"
+        ]
+      }
+    }
+  },
+  "ApprovalList": {
+    "type": "object",
+    "required": [
+      "approvals",
+      "limitCents"
+    ],
+    "properties": {
+      "approvals": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "required": [
+            "id",
+            "grantId",
+            "sha256",
+            "program",
+            "agency",
+            "recipients",
+            "totalCents",
+            "maxCents",
+            "status",
+            "requestedBy",
+            "requestedAt",
+            "decidedBy",
+            "decidedAt",
+            "reason"
+          ],
+          "properties": {
+            "id": {
+              "type": "string"
+            },
+            "grantId": {
+              "type": "string"
+            },
+            "sha256": {
+              "type": "string"
+            },
+            "program": {
+              "type": "string"
+            },
+            "agency": {
+              "type": "string"
+            },
+            "recipients": {
+              "type": "integer"
+            },
+            "totalCents": {
+              "type": "integer"
+            },
+            "maxCents": {
+              "type": "integer"
+            },
+            "status": {
+              "type": "string",
+              "enum": [
+                "pending",
+                "approved",
+                "rejected"
+              ]
+            },
+            "requestedBy": {
+              "type": "string"
+            },
+            "requestedAt": {
+              "type": "string"
+            },
+            "decidedBy": {
+              "type": [
+                "string",
+                "null"
+              ]
+            },
+            "decidedAt": {
+              "type": [
+                "string",
+                "null"
+              ]
+            },
+            "reason": {
+              "type": [
+                "string",
+                "null"
+              ]
+            }
+          }
+        }
+      },
+      "limitCents": {
+        "type": [
+          "integer",
+          "null"
+        ]
+      }
+    }
+  },
+  "ApprovalQuery": {
+    "type": "object",
+    "properties": {
+      "grantId": {
+        "type": "string"
+      },
+      "status": {
+        "type": "string",
+        "enum": [
+          "pending",
+          "approved",
+          "rejected"
+        ]
+      }
+    },
+    "additionalProperties": false
+  },
+  "ApprovalRequest": {
+    "type": "object",
+    "required": [
+      "grantId",
+      "sha256",
+      "program",
+      "agency",
+      "recipients",
+      "totalCents",
+      "maxCents"
+    ],
+    "properties": {
+      "grantId": {
+        "type": "string",
+        "pattern": "^[A-Za-z0-9._:-]{1,64}$"
+      },
+      "sha256": {
+        "type": "string",
+        "pattern": "^[0-9a-f]{64}$",
+        "description": "the grant file's SHA-256: the approval is of this content"
+      },
+      "program": {
+        "type": "string",
+        "maxLength": 200
+      },
+      "agency": {
+        "type": "string",
+        "maxLength": 200
+      },
+      "recipients": {
+        "type": "integer",
+        "minimum": 1
+      },
+      "totalCents": {
+        "type": "integer",
+        "minimum": 1
+      },
+      "maxCents": {
+        "type": "integer",
+        "minimum": 1
+      }
+    },
+    "additionalProperties": false
+  },
   "BatchItemResult": {
     "type": "object",
     "required": [
@@ -880,6 +1113,17 @@ export const ach = {
         "minimum": 1,
         "maximum": 100000,
         "description": "at most this many entries in the file (default 20,000, at most 100,000); cut again for the rest"
+      }
+    },
+    "additionalProperties": false
+  },
+  "Decision": {
+    "type": "object",
+    "properties": {
+      "reason": {
+        "type": "string",
+        "minLength": 1,
+        "maxLength": 500
       }
     },
     "additionalProperties": false
@@ -2641,6 +2885,11 @@ export const ach = {
         "type": "string",
         "format": "date"
       },
+      "approval": {
+        "type": "string",
+        "pattern": "^[0-9a-f]{64}$",
+        "description": "a grant over approvals.over: the approved grant file's SHA-256"
+      },
       "prenote": {
         "type": "boolean",
         "description": "an account (routing, number, type) the ledger never paid gets a zero-dollar prenote first, and the payment waits three banking days after it settles (answered 202 with the prenote)"
@@ -3197,10 +3446,12 @@ export const auth = {
           "enum": [
             "admin",
             "operator",
+            "approver",
             "viewer"
           ]
         },
-        "uniqueItems": true
+        "uniqueItems": true,
+        "minItems": 1
       }
     },
     "additionalProperties": false
@@ -3286,6 +3537,35 @@ export const auth = {
         }
       }
     }
+  },
+  "ROLES": [
+    "admin",
+    "operator",
+    "approver",
+    "viewer"
+  ],
+  "SetRolesRequest": {
+    "type": "object",
+    "required": [
+      "roles"
+    ],
+    "properties": {
+      "roles": {
+        "type": "array",
+        "items": {
+          "type": "string",
+          "enum": [
+            "admin",
+            "operator",
+            "approver",
+            "viewer"
+          ]
+        },
+        "uniqueItems": true,
+        "minItems": 1
+      }
+    },
+    "additionalProperties": false
   },
   "User": {
     "type": "object",

@@ -2,7 +2,7 @@
 // @ts-nocheck
 "use strict";
 export const validateConfig = validate10;
-const schema11 = {"type":"object","properties":{"version":{"type":"integer","minimum":1,"maximum":1,"description":"config format version; 1","default":1},"stateDir":{"type":"string","description":"state directory, relative to the config file","default":".hmsops"},"gateway":{"type":"object","properties":{"enabled":{"type":"boolean","default":true},"port":{"type":"integer","minimum":0,"maximum":65535,"description":"fixed port of the gateway (0: any free port)","default":8080},"host":{"type":"string","default":"127.0.0.1"},"upstreamTimeout":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","default":"30s"},"bodyLimit":{"x-kind":"bytes","anyOf":[{"type":"string","pattern":"^\\s*\\d+\\s*([bB]|[kK][bB]|[mM][bB]|[gG][bB])?\\s*$"},{"type":"integer","minimum":0,"maximum":1.7976931348623157e+308}],"default":"10mb"},"balancing":{"type":"string","enum":["round-robin","least-outstanding"],"default":"round-robin"},"cooldown":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"how long an instance that refused a connection stays out of rotation","default":"5s"},"auth":{"type":"boolean","description":"verify bearer tokens at the edge","default":true},"workers":{"type":"integer","minimum":1,"maximum":64,"description":"gateway processes sharing its port; up to one per core for throughput","default":1}},"additionalProperties":false},"registry":{"type":"object","properties":{"backend":{"type":"string","enum":["embedded","etcd"],"description":"embedded: a table in this host's daemon (one machine); etcd: a cluster every host's daemon publishes to and reads from","default":"embedded"},"ttl":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"an instance that has not heartbeated for this long is critical; with etcd, also the host lease's TTL","default":"10s"},"deregisterAfter":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"a critical instance silent for this long is removed","default":"1m"},"endpoints":{"type":"array","items":{"type":"string","pattern":"^https?://[^/]+/?$","x-hint":"an http:// or https:// URL of an etcd member (scheme, host and port)"},"minItems":1,"description":"etcd: the cluster's client URLs"},"prefix":{"type":"string","pattern":"^/([A-Za-z0-9._-]+/)+$","x-hint":"a key prefix such as /hmsops/grants/ (starts and ends with /)","description":"etcd: where this fleet's keys live; fleets sharing a cluster use different prefixes","default":"/hmsops/default/"},"user":{"type":"string","minLength":1,"description":"etcd: a user of etcd's own authentication"},"passwordFile":{"type":"string","minLength":1,"description":"etcd: a file (mode 0600) holding the user's password, relative to the config file"},"tls":{"type":"object","properties":{"ca":{"type":"string","minLength":1,"description":"the CA certificate etcd's certificate is checked against (PEM)"},"cert":{"type":"string","minLength":1,"description":"a client certificate (PEM), where etcd asks for one"},"key":{"type":"string","minLength":1,"description":"the client certificate's key (PEM, mode 0600)"}},"additionalProperties":false,"description":"etcd over https: files relative to the config file"}},"additionalProperties":false},"host":{"type":"object","properties":{"name":{"type":"string","pattern":"^[A-Za-z0-9]([A-Za-z0-9.-]{0,61}[A-Za-z0-9])?$","x-hint":"a host name: letters, digits, dots and dashes","description":"this host's name in the registry (default: the machine's hostname)"},"advertise":{"type":"string","minLength":1,"description":"the address this host's instances listen on and are registered at: one other hosts reach (never 0.0.0.0)","default":"127.0.0.1"}},"additionalProperties":false,"description":"this machine, where a fleet spans several"},"fleet":{"type":"object","properties":{"secretFile":{"type":"string","minLength":1,"description":"a file (mode 0600) every host of the fleet has, the same on each: the key of the identity a gateway forwards to services on any host (default: a secret of this daemon, one machine)"}},"additionalProperties":false,"description":"what every host of the fleet shares"},"logs":{"type":"object","properties":{"maxSize":{"x-kind":"bytes","anyOf":[{"type":"string","pattern":"^\\s*\\d+\\s*([bB]|[kK][bB]|[mM][bB]|[gG][bB])?\\s*$"},{"type":"integer","minimum":0,"maximum":1.7976931348623157e+308}],"description":"rotate an instance log at this size","default":"10mb"},"maxFiles":{"type":"integer","minimum":1,"maximum":100,"default":3}},"additionalProperties":false},"smtp":{"type":"object","properties":{"url":{"type":"string","pattern":"^smtps?:\\/\\/","x-hint":"an smtp:// or smtps:// URL"}},"additionalProperties":false,"description":"where messaging delivers mail (default: the bundled mail sink)"},"ach":{"type":"object","properties":{"odfi":{"type":"object","required":["sftp"],"properties":{"sftp":{"type":"object","required":["url","privateKeyFile","hostKey"],"properties":{"url":{"type":"string","pattern":"^sftp://[^@/]+@[^/]+$","x-hint":"an sftp://USER@HOST:PORT URL","description":"the ODFI's SFTP server"},"privateKeyFile":{"type":"string","minLength":1,"description":"the private key (mode 0600) hmsops logs in with, relative to the config file"},"hostKey":{"type":"string","pattern":"^SHA256:[A-Za-z0-9+/]{43}$","x-hint":"a host key fingerprint as ssh-keygen -l prints it: SHA256: and 43 characters","description":"the server's host key, pinned"},"outbound":{"type":"string","minLength":1,"description":"the remote folder files are sent to","default":"/outbound"},"inbound":{"type":"string","minLength":1,"description":"the remote folder the bank leaves returns in","default":"/inbound"}},"additionalProperties":false,"description":"how files reach the ODFI"},"cutoffs":{"type":"array","items":{"type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d$","x-hint":"a time of day such as 10:30"},"minItems":1,"description":"the bank's processing windows: a file is sent before the next one","default":["10:30","14:45"]},"timezone":{"type":"string","minLength":1,"description":"the time zone of the cutoffs (IANA name)","default":"America/New_York"},"sameDayCutoffs":{"type":"array","items":{"type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d$","x-hint":"a time of day such as 14:45"},"minItems":1,"description":"the bank's Same Day ACH cutoffs (`disburse --same-day`), in `timezone`","default":["10:30","14:45","16:45"]},"sendLead":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"how long before a cutoff its files go up; a same-day payment must be sent before then","default":"15m"},"merge":{"type":"boolean","description":"true: the files cut for a window go to the bank merged, `sendLead` before its cutoff (or at once with `hmsops ach send`); false: each file as soon as it is cut","default":true},"maxLines":{"type":"integer","minimum":20,"maximum":1000000,"description":"records a merged file may have, padding included (the bank's limit)","default":10000},"maxEntries":{"type":"integer","minimum":1,"description":"entries and addenda a merged file may have, if the bank has such a limit"}},"additionalProperties":false,"description":"the originating bank (ODFI): files sent to it over SFTP"},"prenote":{"type":"boolean","description":"true: every grant sends a zero-dollar prenote to an account the ledger never paid, and its payment waits three banking days after the prenote settles (a grant's own `prenote` wins)","default":false}},"additionalProperties":false,"description":"ACH settings that are not about processes"},"store":{"type":"object","properties":{"backend":{"type":"string","enum":["sqlite","postgres"],"description":"sqlite: a file per service under the state dir (one machine); postgres: a database instances on several hosts share","default":"sqlite"},"url":{"type":"string","pattern":"^postgres(ql)?://","x-hint":"a postgres:// URL","description":"postgres://USER@HOST:PORT/DB (no password here: passwordFile or PGPASSWORD); each service uses its own schema in it"},"passwordFile":{"type":"string","minLength":1,"description":"a file holding the database user's password, relative to the config file (else PGPASSWORD)"},"tls":{"type":"object","properties":{"ca":{"type":"string","minLength":1,"description":"the CA certificate the server's certificate is checked against (PEM)"},"cert":{"type":"string","minLength":1,"description":"a client certificate (PEM), where the server asks for one"},"key":{"type":"string","minLength":1,"description":"the client certificate's key (PEM, mode 0600)"}},"additionalProperties":false,"description":"PostgreSQL over TLS, the server's certificate verified (name and CA; without ca, the system's CAs): files relative to the config file"}},"additionalProperties":false,"description":"the bundled services' store"},"services":{"type":"object","additionalProperties":{"type":"object","properties":{"command":{"type":"string","minLength":1,"description":"shell command that starts one instance; gets PORT and HOST (host.advertise, 127.0.0.1 by default) to listen on"},"cwd":{"type":"string","description":"working directory, relative to the config file","default":"."},"env":{"type":"object","x-kind":"stringMap","additionalProperties":{"type":["string","number","boolean"]},"description":"extra environment variables"},"instances":{"type":"integer","minimum":0,"maximum":64,"description":"how many instances to run","default":1},"route":{"type":"string","pattern":"^(\\/[A-Za-z0-9._~-]+)+$|^none$","x-hint":"a path prefix such as /billing, or none","description":"gateway route prefix (default /<name>, /mail for mail-sink); none keeps it off the gateway"},"version":{"type":"string","description":"version reported in the registry (default: bundled for bundled services, 0.0.0 for others)"},"rateLimit":{"type":"object","required":["requests"],"properties":{"requests":{"type":"integer","minimum":1,"maximum":1000000,"description":"requests one client may make per period"},"per":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"the period","default":"1s"},"burst":{"type":"integer","minimum":1,"maximum":1000000,"description":"requests at once after a quiet spell (default: requests)"}},"additionalProperties":false,"description":"a limit per client address at the gateway: over it, 429 RATE_LIMITED with Retry-After"},"health":{"type":"object","properties":{"path":{"type":"string","pattern":"^/","x-hint":"a path starting with /","description":"shortcut: one path for liveness and readiness"},"liveness":{"type":"object","properties":{"path":{"type":"string","pattern":"^/","x-hint":"a path starting with /","description":"HTTP path probed with GET; 2xx/3xx is success (default: health.path, else /healthz or /readyz for bundled services, / for others)"},"interval":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"time between probes","default":"2s"},"timeout":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"a probe slower than this fails","default":"1s"},"failureThreshold":{"type":"integer","minimum":1,"description":"consecutive failures before the probe counts as failed","default":3},"successThreshold":{"type":"integer","minimum":1,"description":"consecutive successes before it counts as passing again","default":1},"startPeriod":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"failures during this time after start do not count","default":"10s"}},"additionalProperties":false,"description":"An HTTP liveness probe with Kubernetes semantics"},"readiness":{"type":"object","properties":{"path":{"type":"string","pattern":"^/","x-hint":"a path starting with /","description":"HTTP path probed with GET; 2xx/3xx is success (default: health.path, else /healthz or /readyz for bundled services, / for others)"},"interval":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"time between probes","default":"1s"},"timeout":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"a probe slower than this fails","default":"1s"},"failureThreshold":{"type":"integer","minimum":1,"description":"consecutive failures before the probe counts as failed","default":1},"successThreshold":{"type":"integer","minimum":1,"description":"consecutive successes before it counts as passing again","default":1},"startPeriod":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"failures during this time after start do not count","default":"0s"}},"additionalProperties":false,"description":"An HTTP readiness probe with Kubernetes semantics"}},"additionalProperties":false},"restart":{"type":"object","properties":{"policy":{"type":"string","enum":["on-failure","always","never"],"default":"on-failure"},"initialBackoff":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","default":"100ms"},"maxBackoff":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","default":"10s"},"minUptime":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"an instance up this long resets its backoff","default":"10s"},"maxRestarts":{"type":"integer","minimum":0,"description":"restarts allowed within the window before crash-looping","default":5},"window":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","default":"1m"}},"additionalProperties":false,"description":"restart policy with exponential backoff"},"store":{"type":"object","properties":{"backend":{"type":"string","enum":["sqlite","postgres"],"description":"sqlite: a file per service under the state dir (one machine); postgres: a database instances on several hosts share"},"url":{"type":"string","pattern":"^postgres(ql)?://","x-hint":"a postgres:// URL","description":"postgres://USER@HOST:PORT/DB (no password here: passwordFile or PGPASSWORD); each service uses its own schema in it"},"passwordFile":{"type":"string","minLength":1,"description":"a file holding the database user's password, relative to the config file (else PGPASSWORD)"},"tls":{"type":"object","properties":{"ca":{"type":"string","minLength":1,"description":"the CA certificate the server's certificate is checked against (PEM)"},"cert":{"type":"string","minLength":1,"description":"a client certificate (PEM), where the server asks for one"},"key":{"type":"string","minLength":1,"description":"the client certificate's key (PEM, mode 0600)"}},"additionalProperties":false,"description":"PostgreSQL over TLS, the server's certificate verified (name and CA; without ca, the system's CAs): files relative to the config file"}},"additionalProperties":false,"description":"this service's store, where it differs from the fleet's (its own database user, say)"},"stopTimeout":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"time between SIGTERM and SIGKILL","default":"10s"},"drainDelay":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"time between deregistering and SIGTERM, so routers stop sending","default":"100ms"}},"additionalProperties":false,"description":"One service of the fleet: a bundled one (auth, ach, analytics, messaging, mail-sink) or any program with a command"},"propertyNames":{"pattern":"^[a-z][a-z0-9-]{0,30}$"},"description":"the services (default: the bundled ones)"}},"additionalProperties":false,"description":"hmsops fleet configuration"};
+const schema11 = {"type":"object","properties":{"version":{"type":"integer","minimum":1,"maximum":1,"description":"config format version; 1","default":1},"stateDir":{"type":"string","description":"state directory, relative to the config file","default":".hmsops"},"gateway":{"type":"object","properties":{"enabled":{"type":"boolean","default":true},"port":{"type":"integer","minimum":0,"maximum":65535,"description":"fixed port of the gateway (0: any free port)","default":8080},"host":{"type":"string","default":"127.0.0.1"},"upstreamTimeout":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","default":"30s"},"bodyLimit":{"x-kind":"bytes","anyOf":[{"type":"string","pattern":"^\\s*\\d+\\s*([bB]|[kK][bB]|[mM][bB]|[gG][bB])?\\s*$"},{"type":"integer","minimum":0,"maximum":1.7976931348623157e+308}],"default":"10mb"},"balancing":{"type":"string","enum":["round-robin","least-outstanding"],"default":"round-robin"},"cooldown":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"how long an instance that refused a connection stays out of rotation","default":"5s"},"auth":{"type":"boolean","description":"verify bearer tokens at the edge","default":true},"workers":{"type":"integer","minimum":1,"maximum":64,"description":"gateway processes sharing its port; up to one per core for throughput","default":1}},"additionalProperties":false},"registry":{"type":"object","properties":{"backend":{"type":"string","enum":["embedded","etcd"],"description":"embedded: a table in this host's daemon (one machine); etcd: a cluster every host's daemon publishes to and reads from","default":"embedded"},"ttl":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"an instance that has not heartbeated for this long is critical; with etcd, also the host lease's TTL","default":"10s"},"deregisterAfter":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"a critical instance silent for this long is removed","default":"1m"},"endpoints":{"type":"array","items":{"type":"string","pattern":"^https?://[^/]+/?$","x-hint":"an http:// or https:// URL of an etcd member (scheme, host and port)"},"minItems":1,"description":"etcd: the cluster's client URLs"},"prefix":{"type":"string","pattern":"^/([A-Za-z0-9._-]+/)+$","x-hint":"a key prefix such as /hmsops/grants/ (starts and ends with /)","description":"etcd: where this fleet's keys live; fleets sharing a cluster use different prefixes","default":"/hmsops/default/"},"user":{"type":"string","minLength":1,"description":"etcd: a user of etcd's own authentication"},"passwordFile":{"type":"string","minLength":1,"description":"etcd: a file (mode 0600) holding the user's password, relative to the config file"},"tls":{"type":"object","properties":{"ca":{"type":"string","minLength":1,"description":"the CA certificate etcd's certificate is checked against (PEM)"},"cert":{"type":"string","minLength":1,"description":"a client certificate (PEM), where etcd asks for one"},"key":{"type":"string","minLength":1,"description":"the client certificate's key (PEM, mode 0600)"}},"additionalProperties":false,"description":"etcd over https: files relative to the config file"}},"additionalProperties":false},"host":{"type":"object","properties":{"name":{"type":"string","pattern":"^[A-Za-z0-9]([A-Za-z0-9.-]{0,61}[A-Za-z0-9])?$","x-hint":"a host name: letters, digits, dots and dashes","description":"this host's name in the registry (default: the machine's hostname)"},"advertise":{"type":"string","minLength":1,"description":"the address this host's instances listen on and are registered at: one other hosts reach (never 0.0.0.0)","default":"127.0.0.1"}},"additionalProperties":false,"description":"this machine, where a fleet spans several"},"fleet":{"type":"object","properties":{"secretFile":{"type":"string","minLength":1,"description":"a file (mode 0600) every host of the fleet has, the same on each: the key of the identity a gateway forwards to services on any host (default: a secret of this daemon, one machine)"}},"additionalProperties":false,"description":"what every host of the fleet shares"},"logs":{"type":"object","properties":{"maxSize":{"x-kind":"bytes","anyOf":[{"type":"string","pattern":"^\\s*\\d+\\s*([bB]|[kK][bB]|[mM][bB]|[gG][bB])?\\s*$"},{"type":"integer","minimum":0,"maximum":1.7976931348623157e+308}],"description":"rotate an instance log at this size","default":"10mb"},"maxFiles":{"type":"integer","minimum":1,"maximum":100,"default":3}},"additionalProperties":false},"smtp":{"type":"object","properties":{"url":{"type":"string","pattern":"^smtps?:\\/\\/","x-hint":"an smtp:// or smtps:// URL"}},"additionalProperties":false,"description":"where messaging delivers mail (default: the bundled mail sink)"},"ach":{"type":"object","properties":{"odfi":{"type":"object","required":["sftp"],"properties":{"sftp":{"type":"object","required":["url","privateKeyFile","hostKey"],"properties":{"url":{"type":"string","pattern":"^sftp://[^@/]+@[^/]+$","x-hint":"an sftp://USER@HOST:PORT URL","description":"the ODFI's SFTP server"},"privateKeyFile":{"type":"string","minLength":1,"description":"the private key (mode 0600) hmsops logs in with, relative to the config file"},"hostKey":{"type":"string","pattern":"^SHA256:[A-Za-z0-9+/]{43}$","x-hint":"a host key fingerprint as ssh-keygen -l prints it: SHA256: and 43 characters","description":"the server's host key, pinned"},"outbound":{"type":"string","minLength":1,"description":"the remote folder files are sent to","default":"/outbound"},"inbound":{"type":"string","minLength":1,"description":"the remote folder the bank leaves returns in","default":"/inbound"}},"additionalProperties":false,"description":"how files reach the ODFI"},"cutoffs":{"type":"array","items":{"type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d$","x-hint":"a time of day such as 10:30"},"minItems":1,"description":"the bank's processing windows: a file is sent before the next one","default":["10:30","14:45"]},"timezone":{"type":"string","minLength":1,"description":"the time zone of the cutoffs (IANA name)","default":"America/New_York"},"sameDayCutoffs":{"type":"array","items":{"type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d$","x-hint":"a time of day such as 14:45"},"minItems":1,"description":"the bank's Same Day ACH cutoffs (`disburse --same-day`), in `timezone`","default":["10:30","14:45","16:45"]},"sendLead":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"how long before a cutoff its files go up; a same-day payment must be sent before then","default":"15m"},"merge":{"type":"boolean","description":"true: the files cut for a window go to the bank merged, `sendLead` before its cutoff (or at once with `hmsops ach send`); false: each file as soon as it is cut","default":true},"maxLines":{"type":"integer","minimum":20,"maximum":1000000,"description":"records a merged file may have, padding included (the bank's limit)","default":10000},"maxEntries":{"type":"integer","minimum":1,"description":"entries and addenda a merged file may have, if the bank has such a limit"}},"additionalProperties":false,"description":"the originating bank (ODFI): files sent to it over SFTP"},"prenote":{"type":"boolean","description":"true: every grant sends a zero-dollar prenote to an account the ledger never paid, and its payment waits three banking days after the prenote settles (a grant's own `prenote` wins)","default":false}},"additionalProperties":false,"description":"ACH settings that are not about processes"},"approvals":{"type":"object","required":["over"],"properties":{"over":{"type":"string","pattern":"^\\$?\\d{1,3}(,?\\d{3})*(\\.\\d{2})?$","x-hint":"an amount in dollars such as \"$10,000.00\"","description":"a grant whose total, or any one payment, is over this is paid only once a second user with the approver role approves it"}},"additionalProperties":false,"description":"dual approval (maker-checker) of large grants"},"store":{"type":"object","properties":{"backend":{"type":"string","enum":["sqlite","postgres"],"description":"sqlite: a file per service under the state dir (one machine); postgres: a database instances on several hosts share","default":"sqlite"},"url":{"type":"string","pattern":"^postgres(ql)?://","x-hint":"a postgres:// URL","description":"postgres://USER@HOST:PORT/DB (no password here: passwordFile or PGPASSWORD); each service uses its own schema in it"},"passwordFile":{"type":"string","minLength":1,"description":"a file holding the database user's password, relative to the config file (else PGPASSWORD)"},"tls":{"type":"object","properties":{"ca":{"type":"string","minLength":1,"description":"the CA certificate the server's certificate is checked against (PEM)"},"cert":{"type":"string","minLength":1,"description":"a client certificate (PEM), where the server asks for one"},"key":{"type":"string","minLength":1,"description":"the client certificate's key (PEM, mode 0600)"}},"additionalProperties":false,"description":"PostgreSQL over TLS, the server's certificate verified (name and CA; without ca, the system's CAs): files relative to the config file"}},"additionalProperties":false,"description":"the bundled services' store"},"services":{"type":"object","additionalProperties":{"type":"object","properties":{"command":{"type":"string","minLength":1,"description":"shell command that starts one instance; gets PORT and HOST (host.advertise, 127.0.0.1 by default) to listen on"},"cwd":{"type":"string","description":"working directory, relative to the config file","default":"."},"env":{"type":"object","x-kind":"stringMap","additionalProperties":{"type":["string","number","boolean"]},"description":"extra environment variables"},"instances":{"type":"integer","minimum":0,"maximum":64,"description":"how many instances to run","default":1},"route":{"type":"string","pattern":"^(\\/[A-Za-z0-9._~-]+)+$|^none$","x-hint":"a path prefix such as /billing, or none","description":"gateway route prefix (default /<name>, /mail for mail-sink); none keeps it off the gateway"},"version":{"type":"string","description":"version reported in the registry (default: bundled for bundled services, 0.0.0 for others)"},"rateLimit":{"type":"object","required":["requests"],"properties":{"requests":{"type":"integer","minimum":1,"maximum":1000000,"description":"requests one client may make per period"},"per":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"the period","default":"1s"},"burst":{"type":"integer","minimum":1,"maximum":1000000,"description":"requests at once after a quiet spell (default: requests)"}},"additionalProperties":false,"description":"a limit per client address at the gateway: over it, 429 RATE_LIMITED with Retry-After"},"health":{"type":"object","properties":{"path":{"type":"string","pattern":"^/","x-hint":"a path starting with /","description":"shortcut: one path for liveness and readiness"},"liveness":{"type":"object","properties":{"path":{"type":"string","pattern":"^/","x-hint":"a path starting with /","description":"HTTP path probed with GET; 2xx/3xx is success (default: health.path, else /healthz or /readyz for bundled services, / for others)"},"interval":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"time between probes","default":"2s"},"timeout":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"a probe slower than this fails","default":"1s"},"failureThreshold":{"type":"integer","minimum":1,"description":"consecutive failures before the probe counts as failed","default":3},"successThreshold":{"type":"integer","minimum":1,"description":"consecutive successes before it counts as passing again","default":1},"startPeriod":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"failures during this time after start do not count","default":"10s"}},"additionalProperties":false,"description":"An HTTP liveness probe with Kubernetes semantics"},"readiness":{"type":"object","properties":{"path":{"type":"string","pattern":"^/","x-hint":"a path starting with /","description":"HTTP path probed with GET; 2xx/3xx is success (default: health.path, else /healthz or /readyz for bundled services, / for others)"},"interval":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"time between probes","default":"1s"},"timeout":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"a probe slower than this fails","default":"1s"},"failureThreshold":{"type":"integer","minimum":1,"description":"consecutive failures before the probe counts as failed","default":1},"successThreshold":{"type":"integer","minimum":1,"description":"consecutive successes before it counts as passing again","default":1},"startPeriod":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"failures during this time after start do not count","default":"0s"}},"additionalProperties":false,"description":"An HTTP readiness probe with Kubernetes semantics"}},"additionalProperties":false},"restart":{"type":"object","properties":{"policy":{"type":"string","enum":["on-failure","always","never"],"default":"on-failure"},"initialBackoff":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","default":"100ms"},"maxBackoff":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","default":"10s"},"minUptime":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"an instance up this long resets its backoff","default":"10s"},"maxRestarts":{"type":"integer","minimum":0,"description":"restarts allowed within the window before crash-looping","default":5},"window":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","default":"1m"}},"additionalProperties":false,"description":"restart policy with exponential backoff"},"store":{"type":"object","properties":{"backend":{"type":"string","enum":["sqlite","postgres"],"description":"sqlite: a file per service under the state dir (one machine); postgres: a database instances on several hosts share"},"url":{"type":"string","pattern":"^postgres(ql)?://","x-hint":"a postgres:// URL","description":"postgres://USER@HOST:PORT/DB (no password here: passwordFile or PGPASSWORD); each service uses its own schema in it"},"passwordFile":{"type":"string","minLength":1,"description":"a file holding the database user's password, relative to the config file (else PGPASSWORD)"},"tls":{"type":"object","properties":{"ca":{"type":"string","minLength":1,"description":"the CA certificate the server's certificate is checked against (PEM)"},"cert":{"type":"string","minLength":1,"description":"a client certificate (PEM), where the server asks for one"},"key":{"type":"string","minLength":1,"description":"the client certificate's key (PEM, mode 0600)"}},"additionalProperties":false,"description":"PostgreSQL over TLS, the server's certificate verified (name and CA; without ca, the system's CAs): files relative to the config file"}},"additionalProperties":false,"description":"this service's store, where it differs from the fleet's (its own database user, say)"},"stopTimeout":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"time between SIGTERM and SIGKILL","default":"10s"},"drainDelay":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"time between deregistering and SIGTERM, so routers stop sending","default":"100ms"}},"additionalProperties":false,"description":"One service of the fleet: a bundled one (auth, ach, analytics, messaging, mail-sink) or any program with a command"},"propertyNames":{"pattern":"^[a-z][a-z0-9-]{0,30}$"},"description":"the services (default: the bundled ones)"}},"additionalProperties":false,"description":"hmsops fleet configuration"};
 const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$", "u");
 const pattern1 = new RegExp("^\\s*\\d+\\s*([bB]|[kK][bB]|[mM][bB]|[gG][bB])?\\s*$", "u");
@@ -13,10 +13,11 @@ const pattern9 = new RegExp("^smtps?:\\/\\/", "u");
 const pattern10 = new RegExp("^sftp://[^@/]+@[^/]+$", "u");
 const pattern11 = new RegExp("^SHA256:[A-Za-z0-9+/]{43}$", "u");
 const pattern12 = new RegExp("^([01]\\d|2[0-3]):[0-5]\\d$", "u");
-const pattern15 = new RegExp("^postgres(ql)?://", "u");
-const pattern16 = new RegExp("^[a-z][a-z0-9-]{0,30}$", "u");
-const pattern17 = new RegExp("^(\\/[A-Za-z0-9._~-]+)+$|^none$", "u");
-const pattern19 = new RegExp("^/", "u");
+const pattern15 = new RegExp("^\\$?\\d{1,3}(,?\\d{3})*(\\.\\d{2})?$", "u");
+const pattern16 = new RegExp("^postgres(ql)?://", "u");
+const pattern17 = new RegExp("^[a-z][a-z0-9-]{0,30}$", "u");
+const pattern18 = new RegExp("^(\\/[A-Za-z0-9._~-]+)+$|^none$", "u");
+const pattern20 = new RegExp("^/", "u");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -1522,12 +1523,11 @@ vErrors.push(err117);
 errors++;
 }
 }
-if(data.store !== undefined){
-let data53 = data.store;
+if(data.approvals !== undefined){
+let data53 = data.approvals;
 if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
-for(const key11 in data53){
-if(!((((key11 === "backend") || (key11 === "url")) || (key11 === "passwordFile")) || (key11 === "tls"))){
-const err118 = {instancePath:instancePath+"/store",schemaPath:"#/properties/store/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.store,data:data53};
+if(data53.over === undefined){
+const err118 = {instancePath:instancePath+"/approvals",schemaPath:"#/properties/approvals/required",keyword:"required",params:{missingProperty: "over"},message:"must have required property '"+"over"+"'",schema:schema11.properties.approvals.required,parentSchema:schema11.properties.approvals,data:data53};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1536,11 +1536,9 @@ vErrors.push(err118);
 }
 errors++;
 }
-}
-if(data53.backend !== undefined){
-let data54 = data53.backend;
-if(typeof data54 !== "string"){
-const err119 = {instancePath:instancePath+"/store/backend",schemaPath:"#/properties/store/properties/backend/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.backend.type,parentSchema:schema11.properties.store.properties.backend,data:data54};
+for(const key11 in data53){
+if(!(key11 === "over")){
+const err119 = {instancePath:instancePath+"/approvals",schemaPath:"#/properties/approvals/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.approvals,data:data53};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1549,8 +1547,12 @@ vErrors.push(err119);
 }
 errors++;
 }
-if(!((data54 === "sqlite") || (data54 === "postgres"))){
-const err120 = {instancePath:instancePath+"/store/backend",schemaPath:"#/properties/store/properties/backend/enum",keyword:"enum",params:{allowedValues: schema11.properties.store.properties.backend.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.store.properties.backend.enum,parentSchema:schema11.properties.store.properties.backend,data:data54};
+}
+if(data53.over !== undefined){
+let data54 = data53.over;
+if(typeof data54 === "string"){
+if(!pattern15.test(data54)){
+const err120 = {instancePath:instancePath+"/approvals/over",schemaPath:"#/properties/approvals/properties/over/pattern",keyword:"pattern",params:{pattern: "^\\$?\\d{1,3}(,?\\d{3})*(\\.\\d{2})?$"},message:"must match pattern \""+"^\\$?\\d{1,3}(,?\\d{3})*(\\.\\d{2})?$"+"\"",schema:"^\\$?\\d{1,3}(,?\\d{3})*(\\.\\d{2})?$",parentSchema:schema11.properties.approvals.properties.over,data:data54};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1560,11 +1562,8 @@ vErrors.push(err120);
 errors++;
 }
 }
-if(data53.url !== undefined){
-let data55 = data53.url;
-if(typeof data55 === "string"){
-if(!pattern15.test(data55)){
-const err121 = {instancePath:instancePath+"/store/url",schemaPath:"#/properties/store/properties/url/pattern",keyword:"pattern",params:{pattern: "^postgres(ql)?://"},message:"must match pattern \""+"^postgres(ql)?://"+"\"",schema:"^postgres(ql)?://",parentSchema:schema11.properties.store.properties.url,data:data55};
+else {
+const err121 = {instancePath:instancePath+"/approvals/over",schemaPath:"#/properties/approvals/properties/over/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.approvals.properties.over.type,parentSchema:schema11.properties.approvals.properties.over,data:data54};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1574,8 +1573,9 @@ vErrors.push(err121);
 errors++;
 }
 }
+}
 else {
-const err122 = {instancePath:instancePath+"/store/url",schemaPath:"#/properties/store/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.url.type,parentSchema:schema11.properties.store.properties.url,data:data55};
+const err122 = {instancePath:instancePath+"/approvals",schemaPath:"#/properties/approvals/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.approvals.type,parentSchema:schema11.properties.approvals,data:data53};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1585,11 +1585,12 @@ vErrors.push(err122);
 errors++;
 }
 }
-if(data53.passwordFile !== undefined){
-let data56 = data53.passwordFile;
-if(typeof data56 === "string"){
-if(data56.length < 1){
-const err123 = {instancePath:instancePath+"/store/passwordFile",schemaPath:"#/properties/store/properties/passwordFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.store.properties.passwordFile,data:data56};
+if(data.store !== undefined){
+let data55 = data.store;
+if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
+for(const key12 in data55){
+if(!((((key12 === "backend") || (key12 === "url")) || (key12 === "passwordFile")) || (key12 === "tls"))){
+const err123 = {instancePath:instancePath+"/store",schemaPath:"#/properties/store/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.store,data:data55};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1599,8 +1600,10 @@ vErrors.push(err123);
 errors++;
 }
 }
-else {
-const err124 = {instancePath:instancePath+"/store/passwordFile",schemaPath:"#/properties/store/properties/passwordFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.passwordFile.type,parentSchema:schema11.properties.store.properties.passwordFile,data:data56};
+if(data55.backend !== undefined){
+let data56 = data55.backend;
+if(typeof data56 !== "string"){
+const err124 = {instancePath:instancePath+"/store/backend",schemaPath:"#/properties/store/properties/backend/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.backend.type,parentSchema:schema11.properties.store.properties.backend,data:data56};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1609,13 +1612,8 @@ vErrors.push(err124);
 }
 errors++;
 }
-}
-if(data53.tls !== undefined){
-let data57 = data53.tls;
-if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
-for(const key12 in data57){
-if(!(((key12 === "ca") || (key12 === "cert")) || (key12 === "key"))){
-const err125 = {instancePath:instancePath+"/store/tls",schemaPath:"#/properties/store/properties/tls/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.store.properties.tls,data:data57};
+if(!((data56 === "sqlite") || (data56 === "postgres"))){
+const err125 = {instancePath:instancePath+"/store/backend",schemaPath:"#/properties/store/properties/backend/enum",keyword:"enum",params:{allowedValues: schema11.properties.store.properties.backend.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.store.properties.backend.enum,parentSchema:schema11.properties.store.properties.backend,data:data56};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1625,11 +1623,11 @@ vErrors.push(err125);
 errors++;
 }
 }
-if(data57.ca !== undefined){
-let data58 = data57.ca;
-if(typeof data58 === "string"){
-if(data58.length < 1){
-const err126 = {instancePath:instancePath+"/store/tls/ca",schemaPath:"#/properties/store/properties/tls/properties/ca/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.store.properties.tls.properties.ca,data:data58};
+if(data55.url !== undefined){
+let data57 = data55.url;
+if(typeof data57 === "string"){
+if(!pattern16.test(data57)){
+const err126 = {instancePath:instancePath+"/store/url",schemaPath:"#/properties/store/properties/url/pattern",keyword:"pattern",params:{pattern: "^postgres(ql)?://"},message:"must match pattern \""+"^postgres(ql)?://"+"\"",schema:"^postgres(ql)?://",parentSchema:schema11.properties.store.properties.url,data:data57};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1640,7 +1638,7 @@ errors++;
 }
 }
 else {
-const err127 = {instancePath:instancePath+"/store/tls/ca",schemaPath:"#/properties/store/properties/tls/properties/ca/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.tls.properties.ca.type,parentSchema:schema11.properties.store.properties.tls.properties.ca,data:data58};
+const err127 = {instancePath:instancePath+"/store/url",schemaPath:"#/properties/store/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.url.type,parentSchema:schema11.properties.store.properties.url,data:data57};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1650,11 +1648,11 @@ vErrors.push(err127);
 errors++;
 }
 }
-if(data57.cert !== undefined){
-let data59 = data57.cert;
-if(typeof data59 === "string"){
-if(data59.length < 1){
-const err128 = {instancePath:instancePath+"/store/tls/cert",schemaPath:"#/properties/store/properties/tls/properties/cert/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.store.properties.tls.properties.cert,data:data59};
+if(data55.passwordFile !== undefined){
+let data58 = data55.passwordFile;
+if(typeof data58 === "string"){
+if(data58.length < 1){
+const err128 = {instancePath:instancePath+"/store/passwordFile",schemaPath:"#/properties/store/properties/passwordFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.store.properties.passwordFile,data:data58};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1665,7 +1663,7 @@ errors++;
 }
 }
 else {
-const err129 = {instancePath:instancePath+"/store/tls/cert",schemaPath:"#/properties/store/properties/tls/properties/cert/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.tls.properties.cert.type,parentSchema:schema11.properties.store.properties.tls.properties.cert,data:data59};
+const err129 = {instancePath:instancePath+"/store/passwordFile",schemaPath:"#/properties/store/properties/passwordFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.passwordFile.type,parentSchema:schema11.properties.store.properties.passwordFile,data:data58};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1675,11 +1673,12 @@ vErrors.push(err129);
 errors++;
 }
 }
-if(data57.key !== undefined){
-let data60 = data57.key;
-if(typeof data60 === "string"){
-if(data60.length < 1){
-const err130 = {instancePath:instancePath+"/store/tls/key",schemaPath:"#/properties/store/properties/tls/properties/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.store.properties.tls.properties.key,data:data60};
+if(data55.tls !== undefined){
+let data59 = data55.tls;
+if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
+for(const key13 in data59){
+if(!(((key13 === "ca") || (key13 === "cert")) || (key13 === "key"))){
+const err130 = {instancePath:instancePath+"/store/tls",schemaPath:"#/properties/store/properties/tls/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.store.properties.tls,data:data59};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1689,8 +1688,11 @@ vErrors.push(err130);
 errors++;
 }
 }
-else {
-const err131 = {instancePath:instancePath+"/store/tls/key",schemaPath:"#/properties/store/properties/tls/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.tls.properties.key.type,parentSchema:schema11.properties.store.properties.tls.properties.key,data:data60};
+if(data59.ca !== undefined){
+let data60 = data59.ca;
+if(typeof data60 === "string"){
+if(data60.length < 1){
+const err131 = {instancePath:instancePath+"/store/tls/ca",schemaPath:"#/properties/store/properties/tls/properties/ca/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.store.properties.tls.properties.ca,data:data60};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1700,9 +1702,8 @@ vErrors.push(err131);
 errors++;
 }
 }
-}
 else {
-const err132 = {instancePath:instancePath+"/store/tls",schemaPath:"#/properties/store/properties/tls/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.store.properties.tls.type,parentSchema:schema11.properties.store.properties.tls,data:data57};
+const err132 = {instancePath:instancePath+"/store/tls/ca",schemaPath:"#/properties/store/properties/tls/properties/ca/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.tls.properties.ca.type,parentSchema:schema11.properties.store.properties.tls.properties.ca,data:data60};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1712,9 +1713,11 @@ vErrors.push(err132);
 errors++;
 }
 }
-}
-else {
-const err133 = {instancePath:instancePath+"/store",schemaPath:"#/properties/store/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.store.type,parentSchema:schema11.properties.store,data:data53};
+if(data59.cert !== undefined){
+let data61 = data59.cert;
+if(typeof data61 === "string"){
+if(data61.length < 1){
+const err133 = {instancePath:instancePath+"/store/tls/cert",schemaPath:"#/properties/store/properties/tls/properties/cert/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.store.properties.tls.properties.cert,data:data61};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1724,14 +1727,8 @@ vErrors.push(err133);
 errors++;
 }
 }
-if(data.services !== undefined){
-let data61 = data.services;
-if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
-for(const key13 in data61){
-const _errs167 = errors;
-if(typeof key13 === "string"){
-if(!pattern16.test(key13)){
-const err134 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema11.properties.services.propertyNames,data:key13,propertyName:key13};
+else {
+const err134 = {instancePath:instancePath+"/store/tls/cert",schemaPath:"#/properties/store/properties/tls/properties/cert/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.tls.properties.cert.type,parentSchema:schema11.properties.store.properties.tls.properties.cert,data:data61};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1741,9 +1738,11 @@ vErrors.push(err134);
 errors++;
 }
 }
-var valid21 = _errs167 === errors;
-if(!valid21){
-const err135 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/propertyNames",keyword:"propertyNames",params:{propertyName: key13},message:"property name must be valid",schema:schema11.properties.services.propertyNames,parentSchema:schema11.properties.services,data:data61};
+if(data59.key !== undefined){
+let data62 = data59.key;
+if(typeof data62 === "string"){
+if(data62.length < 1){
+const err135 = {instancePath:instancePath+"/store/tls/key",schemaPath:"#/properties/store/properties/tls/properties/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.store.properties.tls.properties.key,data:data62};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1753,12 +1752,8 @@ vErrors.push(err135);
 errors++;
 }
 }
-for(const key14 in data61){
-let data62 = data61[key14];
-if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
-for(const key15 in data62){
-if(!(func2.call(schema11.properties.services.additionalProperties.properties, key15))){
-const err136 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties,data:data62};
+else {
+const err136 = {instancePath:instancePath+"/store/tls/key",schemaPath:"#/properties/store/properties/tls/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.tls.properties.key.type,parentSchema:schema11.properties.store.properties.tls.properties.key,data:data62};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1768,11 +1763,9 @@ vErrors.push(err136);
 errors++;
 }
 }
-if(data62.command !== undefined){
-let data63 = data62.command;
-if(typeof data63 === "string"){
-if(data63.length < 1){
-const err137 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/command",schemaPath:"#/properties/services/additionalProperties/properties/command/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.command,data:data63};
+}
+else {
+const err137 = {instancePath:instancePath+"/store/tls",schemaPath:"#/properties/store/properties/tls/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.store.properties.tls.type,parentSchema:schema11.properties.store.properties.tls,data:data59};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1782,8 +1775,9 @@ vErrors.push(err137);
 errors++;
 }
 }
+}
 else {
-const err138 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/command",schemaPath:"#/properties/services/additionalProperties/properties/command/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.command.type,parentSchema:schema11.properties.services.additionalProperties.properties.command,data:data63};
+const err138 = {instancePath:instancePath+"/store",schemaPath:"#/properties/store/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.store.type,parentSchema:schema11.properties.store,data:data55};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1793,10 +1787,14 @@ vErrors.push(err138);
 errors++;
 }
 }
-if(data62.cwd !== undefined){
-let data64 = data62.cwd;
-if(typeof data64 !== "string"){
-const err139 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/cwd",schemaPath:"#/properties/services/additionalProperties/properties/cwd/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.cwd.type,parentSchema:schema11.properties.services.additionalProperties.properties.cwd,data:data64};
+if(data.services !== undefined){
+let data63 = data.services;
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
+for(const key14 in data63){
+const _errs173 = errors;
+if(typeof key14 === "string"){
+if(!pattern17.test(key14)){
+const err139 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema11.properties.services.propertyNames,data:key14,propertyName:key14};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1806,13 +1804,9 @@ vErrors.push(err139);
 errors++;
 }
 }
-if(data62.env !== undefined){
-let data65 = data62.env;
-if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
-for(const key16 in data65){
-let data66 = data65[key16];
-if(((typeof data66 !== "string") && (!((typeof data66 == "number") && (isFinite(data66))))) && (typeof data66 !== "boolean")){
-const err140 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/env/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/properties/env/additionalProperties/type",keyword:"type",params:{type: schema11.properties.services.additionalProperties.properties.env.additionalProperties.type},message:"must be string,number,boolean",schema:schema11.properties.services.additionalProperties.properties.env.additionalProperties.type,parentSchema:schema11.properties.services.additionalProperties.properties.env.additionalProperties,data:data66};
+var valid22 = _errs173 === errors;
+if(!valid22){
+const err140 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/propertyNames",keyword:"propertyNames",params:{propertyName: key14},message:"property name must be valid",schema:schema11.properties.services.propertyNames,parentSchema:schema11.properties.services,data:data63};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1822,9 +1816,12 @@ vErrors.push(err140);
 errors++;
 }
 }
-}
-else {
-const err141 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/env",schemaPath:"#/properties/services/additionalProperties/properties/env/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.env.type,parentSchema:schema11.properties.services.additionalProperties.properties.env,data:data65};
+for(const key15 in data63){
+let data64 = data63[key15];
+if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
+for(const key16 in data64){
+if(!(func2.call(schema11.properties.services.additionalProperties.properties, key16))){
+const err141 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties,data:data64};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1834,10 +1831,11 @@ vErrors.push(err141);
 errors++;
 }
 }
-if(data62.instances !== undefined){
-let data67 = data62.instances;
-if(!(((typeof data67 == "number") && (!(data67 % 1) && !isNaN(data67))) && (isFinite(data67)))){
-const err142 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/instances",schemaPath:"#/properties/services/additionalProperties/properties/instances/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.instances.type,parentSchema:schema11.properties.services.additionalProperties.properties.instances,data:data67};
+if(data64.command !== undefined){
+let data65 = data64.command;
+if(typeof data65 === "string"){
+if(data65.length < 1){
+const err142 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/command",schemaPath:"#/properties/services/additionalProperties/properties/command/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.command,data:data65};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1846,9 +1844,9 @@ vErrors.push(err142);
 }
 errors++;
 }
-if((typeof data67 == "number") && (isFinite(data67))){
-if(data67 > 64 || isNaN(data67)){
-const err143 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/instances",schemaPath:"#/properties/services/additionalProperties/properties/instances/maximum",keyword:"maximum",params:{comparison: "<=", limit: 64},message:"must be <= 64",schema:64,parentSchema:schema11.properties.services.additionalProperties.properties.instances,data:data67};
+}
+else {
+const err143 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/command",schemaPath:"#/properties/services/additionalProperties/properties/command/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.command.type,parentSchema:schema11.properties.services.additionalProperties.properties.command,data:data65};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1857,8 +1855,11 @@ vErrors.push(err143);
 }
 errors++;
 }
-if(data67 < 0 || isNaN(data67)){
-const err144 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/instances",schemaPath:"#/properties/services/additionalProperties/properties/instances/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.instances,data:data67};
+}
+if(data64.cwd !== undefined){
+let data66 = data64.cwd;
+if(typeof data66 !== "string"){
+const err144 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/cwd",schemaPath:"#/properties/services/additionalProperties/properties/cwd/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.cwd.type,parentSchema:schema11.properties.services.additionalProperties.properties.cwd,data:data66};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1868,12 +1869,13 @@ vErrors.push(err144);
 errors++;
 }
 }
-}
-if(data62.route !== undefined){
-let data68 = data62.route;
-if(typeof data68 === "string"){
-if(!pattern17.test(data68)){
-const err145 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/route",schemaPath:"#/properties/services/additionalProperties/properties/route/pattern",keyword:"pattern",params:{pattern: "^(\\/[A-Za-z0-9._~-]+)+$|^none$"},message:"must match pattern \""+"^(\\/[A-Za-z0-9._~-]+)+$|^none$"+"\"",schema:"^(\\/[A-Za-z0-9._~-]+)+$|^none$",parentSchema:schema11.properties.services.additionalProperties.properties.route,data:data68};
+if(data64.env !== undefined){
+let data67 = data64.env;
+if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
+for(const key17 in data67){
+let data68 = data67[key17];
+if(((typeof data68 !== "string") && (!((typeof data68 == "number") && (isFinite(data68))))) && (typeof data68 !== "boolean")){
+const err145 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/env/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/properties/env/additionalProperties/type",keyword:"type",params:{type: schema11.properties.services.additionalProperties.properties.env.additionalProperties.type},message:"must be string,number,boolean",schema:schema11.properties.services.additionalProperties.properties.env.additionalProperties.type,parentSchema:schema11.properties.services.additionalProperties.properties.env.additionalProperties,data:data68};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1883,8 +1885,9 @@ vErrors.push(err145);
 errors++;
 }
 }
+}
 else {
-const err146 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/route",schemaPath:"#/properties/services/additionalProperties/properties/route/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.route.type,parentSchema:schema11.properties.services.additionalProperties.properties.route,data:data68};
+const err146 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/env",schemaPath:"#/properties/services/additionalProperties/properties/env/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.env.type,parentSchema:schema11.properties.services.additionalProperties.properties.env,data:data67};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1894,10 +1897,10 @@ vErrors.push(err146);
 errors++;
 }
 }
-if(data62.version !== undefined){
-let data69 = data62.version;
-if(typeof data69 !== "string"){
-const err147 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/version",schemaPath:"#/properties/services/additionalProperties/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.version.type,parentSchema:schema11.properties.services.additionalProperties.properties.version,data:data69};
+if(data64.instances !== undefined){
+let data69 = data64.instances;
+if(!(((typeof data69 == "number") && (!(data69 % 1) && !isNaN(data69))) && (isFinite(data69)))){
+const err147 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/instances",schemaPath:"#/properties/services/additionalProperties/properties/instances/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.instances.type,parentSchema:schema11.properties.services.additionalProperties.properties.instances,data:data69};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1906,12 +1909,9 @@ vErrors.push(err147);
 }
 errors++;
 }
-}
-if(data62.rateLimit !== undefined){
-let data70 = data62.rateLimit;
-if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
-if(data70.requests === undefined){
-const err148 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/required",keyword:"required",params:{missingProperty: "requests"},message:"must have required property '"+"requests"+"'",schema:schema11.properties.services.additionalProperties.properties.rateLimit.required,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit,data:data70};
+if((typeof data69 == "number") && (isFinite(data69))){
+if(data69 > 64 || isNaN(data69)){
+const err148 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/instances",schemaPath:"#/properties/services/additionalProperties/properties/instances/maximum",keyword:"maximum",params:{comparison: "<=", limit: 64},message:"must be <= 64",schema:64,parentSchema:schema11.properties.services.additionalProperties.properties.instances,data:data69};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1920,9 +1920,8 @@ vErrors.push(err148);
 }
 errors++;
 }
-for(const key17 in data70){
-if(!(((key17 === "requests") || (key17 === "per")) || (key17 === "burst"))){
-const err149 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit,data:data70};
+if(data69 < 0 || isNaN(data69)){
+const err149 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/instances",schemaPath:"#/properties/services/additionalProperties/properties/instances/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.instances,data:data69};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1932,10 +1931,12 @@ vErrors.push(err149);
 errors++;
 }
 }
-if(data70.requests !== undefined){
-let data71 = data70.requests;
-if(!(((typeof data71 == "number") && (!(data71 % 1) && !isNaN(data71))) && (isFinite(data71)))){
-const err150 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/requests",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/requests/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.requests.type,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.requests,data:data71};
+}
+if(data64.route !== undefined){
+let data70 = data64.route;
+if(typeof data70 === "string"){
+if(!pattern18.test(data70)){
+const err150 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/route",schemaPath:"#/properties/services/additionalProperties/properties/route/pattern",keyword:"pattern",params:{pattern: "^(\\/[A-Za-z0-9._~-]+)+$|^none$"},message:"must match pattern \""+"^(\\/[A-Za-z0-9._~-]+)+$|^none$"+"\"",schema:"^(\\/[A-Za-z0-9._~-]+)+$|^none$",parentSchema:schema11.properties.services.additionalProperties.properties.route,data:data70};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1944,9 +1945,9 @@ vErrors.push(err150);
 }
 errors++;
 }
-if((typeof data71 == "number") && (isFinite(data71))){
-if(data71 > 1000000 || isNaN(data71)){
-const err151 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/requests",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/requests/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.requests,data:data71};
+}
+else {
+const err151 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/route",schemaPath:"#/properties/services/additionalProperties/properties/route/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.route.type,parentSchema:schema11.properties.services.additionalProperties.properties.route,data:data70};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -1955,8 +1956,11 @@ vErrors.push(err151);
 }
 errors++;
 }
-if(data71 < 1 || isNaN(data71)){
-const err152 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/requests",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/requests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.requests,data:data71};
+}
+if(data64.version !== undefined){
+let data71 = data64.version;
+if(typeof data71 !== "string"){
+const err152 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/version",schemaPath:"#/properties/services/additionalProperties/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.version.type,parentSchema:schema11.properties.services.additionalProperties.properties.version,data:data71};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -1966,12 +1970,11 @@ vErrors.push(err152);
 errors++;
 }
 }
-}
-if(data70.per !== undefined){
-let data72 = data70.per;
-if(typeof data72 === "string"){
-if(!pattern0.test(data72)){
-const err153 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/per",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/per/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per,data:data72};
+if(data64.rateLimit !== undefined){
+let data72 = data64.rateLimit;
+if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
+if(data72.requests === undefined){
+const err153 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/required",keyword:"required",params:{missingProperty: "requests"},message:"must have required property '"+"requests"+"'",schema:schema11.properties.services.additionalProperties.properties.rateLimit.required,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit,data:data72};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -1980,9 +1983,9 @@ vErrors.push(err153);
 }
 errors++;
 }
-}
-else {
-const err154 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/per",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/per/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per.type,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per,data:data72};
+for(const key18 in data72){
+if(!(((key18 === "requests") || (key18 === "per")) || (key18 === "burst"))){
+const err154 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit,data:data72};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -1992,10 +1995,10 @@ vErrors.push(err154);
 errors++;
 }
 }
-if(data70.burst !== undefined){
-let data73 = data70.burst;
+if(data72.requests !== undefined){
+let data73 = data72.requests;
 if(!(((typeof data73 == "number") && (!(data73 % 1) && !isNaN(data73))) && (isFinite(data73)))){
-const err155 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/burst",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/burst/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.burst.type,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.burst,data:data73};
+const err155 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/requests",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/requests/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.requests.type,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.requests,data:data73};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -2006,7 +2009,7 @@ errors++;
 }
 if((typeof data73 == "number") && (isFinite(data73))){
 if(data73 > 1000000 || isNaN(data73)){
-const err156 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/burst",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/burst/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.burst,data:data73};
+const err156 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/requests",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/requests/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.requests,data:data73};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -2016,7 +2019,7 @@ vErrors.push(err156);
 errors++;
 }
 if(data73 < 1 || isNaN(data73)){
-const err157 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/burst",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/burst/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.burst,data:data73};
+const err157 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/requests",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/requests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.requests,data:data73};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -2027,9 +2030,11 @@ errors++;
 }
 }
 }
-}
-else {
-const err158 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.rateLimit.type,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit,data:data70};
+if(data72.per !== undefined){
+let data74 = data72.per;
+if(typeof data74 === "string"){
+if(!pattern0.test(data74)){
+const err158 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/per",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/per/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per,data:data74};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -2039,12 +2044,8 @@ vErrors.push(err158);
 errors++;
 }
 }
-if(data62.health !== undefined){
-let data74 = data62.health;
-if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
-for(const key18 in data74){
-if(!(((key18 === "path") || (key18 === "liveness")) || (key18 === "readiness"))){
-const err159 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health",schemaPath:"#/properties/services/additionalProperties/properties/health/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.health,data:data74};
+else {
+const err159 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/per",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/per/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per.type,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per,data:data74};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -2054,11 +2055,10 @@ vErrors.push(err159);
 errors++;
 }
 }
-if(data74.path !== undefined){
-let data75 = data74.path;
-if(typeof data75 === "string"){
-if(!pattern19.test(data75)){
-const err160 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/path/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.path,data:data75};
+if(data72.burst !== undefined){
+let data75 = data72.burst;
+if(!(((typeof data75 == "number") && (!(data75 % 1) && !isNaN(data75))) && (isFinite(data75)))){
+const err160 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/burst",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/burst/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.burst.type,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.burst,data:data75};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -2067,9 +2067,9 @@ vErrors.push(err160);
 }
 errors++;
 }
-}
-else {
-const err161 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.path.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.path,data:data75};
+if((typeof data75 == "number") && (isFinite(data75))){
+if(data75 > 1000000 || isNaN(data75)){
+const err161 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/burst",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/burst/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.burst,data:data75};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2078,13 +2078,8 @@ vErrors.push(err161);
 }
 errors++;
 }
-}
-if(data74.liveness !== undefined){
-let data76 = data74.liveness;
-if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
-for(const key19 in data76){
-if(!((((((key19 === "path") || (key19 === "interval")) || (key19 === "timeout")) || (key19 === "failureThreshold")) || (key19 === "successThreshold")) || (key19 === "startPeriod"))){
-const err162 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness,data:data76};
+if(data75 < 1 || isNaN(data75)){
+const err162 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/burst",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/burst/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.burst,data:data75};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2094,11 +2089,10 @@ vErrors.push(err162);
 errors++;
 }
 }
-if(data76.path !== undefined){
-let data77 = data76.path;
-if(typeof data77 === "string"){
-if(!pattern19.test(data77)){
-const err163 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/path/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.path,data:data77};
+}
+}
+else {
+const err163 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.rateLimit.type,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit,data:data72};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2108,8 +2102,12 @@ vErrors.push(err163);
 errors++;
 }
 }
-else {
-const err164 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.path.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.path,data:data77};
+if(data64.health !== undefined){
+let data76 = data64.health;
+if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
+for(const key19 in data76){
+if(!(((key19 === "path") || (key19 === "liveness")) || (key19 === "readiness"))){
+const err164 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/health",schemaPath:"#/properties/services/additionalProperties/properties/health/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.health,data:data76};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2119,11 +2117,11 @@ vErrors.push(err164);
 errors++;
 }
 }
-if(data76.interval !== undefined){
-let data78 = data76.interval;
-if(typeof data78 === "string"){
-if(!pattern0.test(data78)){
-const err165 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/interval/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval,data:data78};
+if(data76.path !== undefined){
+let data77 = data76.path;
+if(typeof data77 === "string"){
+if(!pattern20.test(data77)){
+const err165 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/path/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.path,data:data77};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2134,7 +2132,7 @@ errors++;
 }
 }
 else {
-const err166 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/interval/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval,data:data78};
+const err166 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.path.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.path,data:data77};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2144,11 +2142,12 @@ vErrors.push(err166);
 errors++;
 }
 }
-if(data76.timeout !== undefined){
-let data79 = data76.timeout;
-if(typeof data79 === "string"){
-if(!pattern0.test(data79)){
-const err167 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/timeout/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout,data:data79};
+if(data76.liveness !== undefined){
+let data78 = data76.liveness;
+if(data78 && typeof data78 == "object" && !Array.isArray(data78)){
+for(const key20 in data78){
+if(!((((((key20 === "path") || (key20 === "interval")) || (key20 === "timeout")) || (key20 === "failureThreshold")) || (key20 === "successThreshold")) || (key20 === "startPeriod"))){
+const err167 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness,data:data78};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2158,8 +2157,11 @@ vErrors.push(err167);
 errors++;
 }
 }
-else {
-const err168 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/timeout/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout,data:data79};
+if(data78.path !== undefined){
+let data79 = data78.path;
+if(typeof data79 === "string"){
+if(!pattern20.test(data79)){
+const err168 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/path/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.path,data:data79};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2169,10 +2171,8 @@ vErrors.push(err168);
 errors++;
 }
 }
-if(data76.failureThreshold !== undefined){
-let data80 = data76.failureThreshold;
-if(!(((typeof data80 == "number") && (!(data80 % 1) && !isNaN(data80))) && (isFinite(data80)))){
-const err169 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/failureThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.failureThreshold.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.failureThreshold,data:data80};
+else {
+const err169 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.path.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.path,data:data79};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2181,9 +2181,12 @@ vErrors.push(err169);
 }
 errors++;
 }
-if((typeof data80 == "number") && (isFinite(data80))){
-if(data80 < 1 || isNaN(data80)){
-const err170 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/failureThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/failureThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.failureThreshold,data:data80};
+}
+if(data78.interval !== undefined){
+let data80 = data78.interval;
+if(typeof data80 === "string"){
+if(!pattern0.test(data80)){
+const err170 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/interval/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval,data:data80};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2193,11 +2196,8 @@ vErrors.push(err170);
 errors++;
 }
 }
-}
-if(data76.successThreshold !== undefined){
-let data81 = data76.successThreshold;
-if(!(((typeof data81 == "number") && (!(data81 % 1) && !isNaN(data81))) && (isFinite(data81)))){
-const err171 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/successThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/successThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.successThreshold.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.successThreshold,data:data81};
+else {
+const err171 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/interval/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval,data:data80};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2206,9 +2206,12 @@ vErrors.push(err171);
 }
 errors++;
 }
-if((typeof data81 == "number") && (isFinite(data81))){
-if(data81 < 1 || isNaN(data81)){
-const err172 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/successThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/successThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.successThreshold,data:data81};
+}
+if(data78.timeout !== undefined){
+let data81 = data78.timeout;
+if(typeof data81 === "string"){
+if(!pattern0.test(data81)){
+const err172 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/timeout/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout,data:data81};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2218,12 +2221,8 @@ vErrors.push(err172);
 errors++;
 }
 }
-}
-if(data76.startPeriod !== undefined){
-let data82 = data76.startPeriod;
-if(typeof data82 === "string"){
-if(!pattern0.test(data82)){
-const err173 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/startPeriod/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod,data:data82};
+else {
+const err173 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/timeout/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout,data:data81};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2233,8 +2232,10 @@ vErrors.push(err173);
 errors++;
 }
 }
-else {
-const err174 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/startPeriod/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod,data:data82};
+if(data78.failureThreshold !== undefined){
+let data82 = data78.failureThreshold;
+if(!(((typeof data82 == "number") && (!(data82 % 1) && !isNaN(data82))) && (isFinite(data82)))){
+const err174 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/failureThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.failureThreshold.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.failureThreshold,data:data82};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2243,10 +2244,9 @@ vErrors.push(err174);
 }
 errors++;
 }
-}
-}
-else {
-const err175 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness,data:data76};
+if((typeof data82 == "number") && (isFinite(data82))){
+if(data82 < 1 || isNaN(data82)){
+const err175 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/failureThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/failureThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.failureThreshold,data:data82};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2256,12 +2256,11 @@ vErrors.push(err175);
 errors++;
 }
 }
-if(data74.readiness !== undefined){
-let data83 = data74.readiness;
-if(data83 && typeof data83 == "object" && !Array.isArray(data83)){
-for(const key20 in data83){
-if(!((((((key20 === "path") || (key20 === "interval")) || (key20 === "timeout")) || (key20 === "failureThreshold")) || (key20 === "successThreshold")) || (key20 === "startPeriod"))){
-const err176 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness,data:data83};
+}
+if(data78.successThreshold !== undefined){
+let data83 = data78.successThreshold;
+if(!(((typeof data83 == "number") && (!(data83 % 1) && !isNaN(data83))) && (isFinite(data83)))){
+const err176 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/successThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/successThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.successThreshold.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.successThreshold,data:data83};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2270,12 +2269,9 @@ vErrors.push(err176);
 }
 errors++;
 }
-}
-if(data83.path !== undefined){
-let data84 = data83.path;
-if(typeof data84 === "string"){
-if(!pattern19.test(data84)){
-const err177 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/path/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.path,data:data84};
+if((typeof data83 == "number") && (isFinite(data83))){
+if(data83 < 1 || isNaN(data83)){
+const err177 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/successThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/successThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.successThreshold,data:data83};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2285,8 +2281,12 @@ vErrors.push(err177);
 errors++;
 }
 }
-else {
-const err178 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.path.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.path,data:data84};
+}
+if(data78.startPeriod !== undefined){
+let data84 = data78.startPeriod;
+if(typeof data84 === "string"){
+if(!pattern0.test(data84)){
+const err178 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/startPeriod/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod,data:data84};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2296,11 +2296,8 @@ vErrors.push(err178);
 errors++;
 }
 }
-if(data83.interval !== undefined){
-let data85 = data83.interval;
-if(typeof data85 === "string"){
-if(!pattern0.test(data85)){
-const err179 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/interval/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval,data:data85};
+else {
+const err179 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/startPeriod/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod,data:data84};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2310,8 +2307,9 @@ vErrors.push(err179);
 errors++;
 }
 }
+}
 else {
-const err180 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/interval/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval,data:data85};
+const err180 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness,data:data78};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2321,11 +2319,12 @@ vErrors.push(err180);
 errors++;
 }
 }
-if(data83.timeout !== undefined){
-let data86 = data83.timeout;
-if(typeof data86 === "string"){
-if(!pattern0.test(data86)){
-const err181 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/timeout/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout,data:data86};
+if(data76.readiness !== undefined){
+let data85 = data76.readiness;
+if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
+for(const key21 in data85){
+if(!((((((key21 === "path") || (key21 === "interval")) || (key21 === "timeout")) || (key21 === "failureThreshold")) || (key21 === "successThreshold")) || (key21 === "startPeriod"))){
+const err181 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness,data:data85};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2335,8 +2334,11 @@ vErrors.push(err181);
 errors++;
 }
 }
-else {
-const err182 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/timeout/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout,data:data86};
+if(data85.path !== undefined){
+let data86 = data85.path;
+if(typeof data86 === "string"){
+if(!pattern20.test(data86)){
+const err182 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/path/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.path,data:data86};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2346,10 +2348,8 @@ vErrors.push(err182);
 errors++;
 }
 }
-if(data83.failureThreshold !== undefined){
-let data87 = data83.failureThreshold;
-if(!(((typeof data87 == "number") && (!(data87 % 1) && !isNaN(data87))) && (isFinite(data87)))){
-const err183 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/failureThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.failureThreshold.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.failureThreshold,data:data87};
+else {
+const err183 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.path.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.path,data:data86};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2358,9 +2358,12 @@ vErrors.push(err183);
 }
 errors++;
 }
-if((typeof data87 == "number") && (isFinite(data87))){
-if(data87 < 1 || isNaN(data87)){
-const err184 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/failureThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/failureThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.failureThreshold,data:data87};
+}
+if(data85.interval !== undefined){
+let data87 = data85.interval;
+if(typeof data87 === "string"){
+if(!pattern0.test(data87)){
+const err184 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/interval/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval,data:data87};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2370,11 +2373,8 @@ vErrors.push(err184);
 errors++;
 }
 }
-}
-if(data83.successThreshold !== undefined){
-let data88 = data83.successThreshold;
-if(!(((typeof data88 == "number") && (!(data88 % 1) && !isNaN(data88))) && (isFinite(data88)))){
-const err185 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/successThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/successThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.successThreshold.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.successThreshold,data:data88};
+else {
+const err185 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/interval/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval,data:data87};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2383,9 +2383,12 @@ vErrors.push(err185);
 }
 errors++;
 }
-if((typeof data88 == "number") && (isFinite(data88))){
-if(data88 < 1 || isNaN(data88)){
-const err186 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/successThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/successThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.successThreshold,data:data88};
+}
+if(data85.timeout !== undefined){
+let data88 = data85.timeout;
+if(typeof data88 === "string"){
+if(!pattern0.test(data88)){
+const err186 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/timeout/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout,data:data88};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2395,12 +2398,8 @@ vErrors.push(err186);
 errors++;
 }
 }
-}
-if(data83.startPeriod !== undefined){
-let data89 = data83.startPeriod;
-if(typeof data89 === "string"){
-if(!pattern0.test(data89)){
-const err187 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/startPeriod/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod,data:data89};
+else {
+const err187 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/timeout/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout,data:data88};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2410,8 +2409,10 @@ vErrors.push(err187);
 errors++;
 }
 }
-else {
-const err188 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/startPeriod/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod,data:data89};
+if(data85.failureThreshold !== undefined){
+let data89 = data85.failureThreshold;
+if(!(((typeof data89 == "number") && (!(data89 % 1) && !isNaN(data89))) && (isFinite(data89)))){
+const err188 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/failureThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.failureThreshold.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.failureThreshold,data:data89};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2420,10 +2421,9 @@ vErrors.push(err188);
 }
 errors++;
 }
-}
-}
-else {
-const err189 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness,data:data83};
+if((typeof data89 == "number") && (isFinite(data89))){
+if(data89 < 1 || isNaN(data89)){
+const err189 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/failureThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/failureThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.failureThreshold,data:data89};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2434,8 +2434,10 @@ errors++;
 }
 }
 }
-else {
-const err190 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/health",schemaPath:"#/properties/services/additionalProperties/properties/health/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.health.type,parentSchema:schema11.properties.services.additionalProperties.properties.health,data:data74};
+if(data85.successThreshold !== undefined){
+let data90 = data85.successThreshold;
+if(!(((typeof data90 == "number") && (!(data90 % 1) && !isNaN(data90))) && (isFinite(data90)))){
+const err190 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/successThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/successThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.successThreshold.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.successThreshold,data:data90};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2444,13 +2446,9 @@ vErrors.push(err190);
 }
 errors++;
 }
-}
-if(data62.restart !== undefined){
-let data90 = data62.restart;
-if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
-for(const key21 in data90){
-if(!((((((key21 === "policy") || (key21 === "initialBackoff")) || (key21 === "maxBackoff")) || (key21 === "minUptime")) || (key21 === "maxRestarts")) || (key21 === "window"))){
-const err191 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart",schemaPath:"#/properties/services/additionalProperties/properties/restart/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.restart,data:data90};
+if((typeof data90 == "number") && (isFinite(data90))){
+if(data90 < 1 || isNaN(data90)){
+const err191 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/successThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/successThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.successThreshold,data:data90};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2460,10 +2458,12 @@ vErrors.push(err191);
 errors++;
 }
 }
-if(data90.policy !== undefined){
-let data91 = data90.policy;
-if(typeof data91 !== "string"){
-const err192 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/policy",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/policy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.policy.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.policy,data:data91};
+}
+if(data85.startPeriod !== undefined){
+let data91 = data85.startPeriod;
+if(typeof data91 === "string"){
+if(!pattern0.test(data91)){
+const err192 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/startPeriod/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod,data:data91};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2472,8 +2472,9 @@ vErrors.push(err192);
 }
 errors++;
 }
-if(!(((data91 === "on-failure") || (data91 === "always")) || (data91 === "never"))){
-const err193 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/policy",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/policy/enum",keyword:"enum",params:{allowedValues: schema11.properties.services.additionalProperties.properties.restart.properties.policy.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.services.additionalProperties.properties.restart.properties.policy.enum,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.policy,data:data91};
+}
+else {
+const err193 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/startPeriod/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod,data:data91};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2483,11 +2484,9 @@ vErrors.push(err193);
 errors++;
 }
 }
-if(data90.initialBackoff !== undefined){
-let data92 = data90.initialBackoff;
-if(typeof data92 === "string"){
-if(!pattern0.test(data92)){
-const err194 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/initialBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/initialBackoff/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff,data:data92};
+}
+else {
+const err194 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness,data:data85};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2497,8 +2496,9 @@ vErrors.push(err194);
 errors++;
 }
 }
+}
 else {
-const err195 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/initialBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/initialBackoff/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff,data:data92};
+const err195 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/health",schemaPath:"#/properties/services/additionalProperties/properties/health/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.health.type,parentSchema:schema11.properties.services.additionalProperties.properties.health,data:data76};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2508,11 +2508,12 @@ vErrors.push(err195);
 errors++;
 }
 }
-if(data90.maxBackoff !== undefined){
-let data93 = data90.maxBackoff;
-if(typeof data93 === "string"){
-if(!pattern0.test(data93)){
-const err196 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxBackoff/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff,data:data93};
+if(data64.restart !== undefined){
+let data92 = data64.restart;
+if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
+for(const key22 in data92){
+if(!((((((key22 === "policy") || (key22 === "initialBackoff")) || (key22 === "maxBackoff")) || (key22 === "minUptime")) || (key22 === "maxRestarts")) || (key22 === "window"))){
+const err196 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart",schemaPath:"#/properties/services/additionalProperties/properties/restart/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.restart,data:data92};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2522,8 +2523,10 @@ vErrors.push(err196);
 errors++;
 }
 }
-else {
-const err197 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxBackoff/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff,data:data93};
+if(data92.policy !== undefined){
+let data93 = data92.policy;
+if(typeof data93 !== "string"){
+const err197 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/policy",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/policy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.policy.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.policy,data:data93};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2532,12 +2535,8 @@ vErrors.push(err197);
 }
 errors++;
 }
-}
-if(data90.minUptime !== undefined){
-let data94 = data90.minUptime;
-if(typeof data94 === "string"){
-if(!pattern0.test(data94)){
-const err198 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/minUptime",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/minUptime/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime,data:data94};
+if(!(((data93 === "on-failure") || (data93 === "always")) || (data93 === "never"))){
+const err198 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/policy",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/policy/enum",keyword:"enum",params:{allowedValues: schema11.properties.services.additionalProperties.properties.restart.properties.policy.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.services.additionalProperties.properties.restart.properties.policy.enum,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.policy,data:data93};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2547,8 +2546,11 @@ vErrors.push(err198);
 errors++;
 }
 }
-else {
-const err199 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/minUptime",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/minUptime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime,data:data94};
+if(data92.initialBackoff !== undefined){
+let data94 = data92.initialBackoff;
+if(typeof data94 === "string"){
+if(!pattern0.test(data94)){
+const err199 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/initialBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/initialBackoff/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff,data:data94};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2558,10 +2560,8 @@ vErrors.push(err199);
 errors++;
 }
 }
-if(data90.maxRestarts !== undefined){
-let data95 = data90.maxRestarts;
-if(!(((typeof data95 == "number") && (!(data95 % 1) && !isNaN(data95))) && (isFinite(data95)))){
-const err200 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxRestarts",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxRestarts/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.restart.properties.maxRestarts.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxRestarts,data:data95};
+else {
+const err200 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/initialBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/initialBackoff/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff,data:data94};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2570,9 +2570,12 @@ vErrors.push(err200);
 }
 errors++;
 }
-if((typeof data95 == "number") && (isFinite(data95))){
-if(data95 < 0 || isNaN(data95)){
-const err201 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxRestarts",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxRestarts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxRestarts,data:data95};
+}
+if(data92.maxBackoff !== undefined){
+let data95 = data92.maxBackoff;
+if(typeof data95 === "string"){
+if(!pattern0.test(data95)){
+const err201 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxBackoff/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff,data:data95};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2582,12 +2585,8 @@ vErrors.push(err201);
 errors++;
 }
 }
-}
-if(data90.window !== undefined){
-let data96 = data90.window;
-if(typeof data96 === "string"){
-if(!pattern0.test(data96)){
-const err202 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/window",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/window/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.window,data:data96};
+else {
+const err202 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxBackoff/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff,data:data95};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2597,8 +2596,11 @@ vErrors.push(err202);
 errors++;
 }
 }
-else {
-const err203 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/window",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/window/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.window.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.window,data:data96};
+if(data92.minUptime !== undefined){
+let data96 = data92.minUptime;
+if(typeof data96 === "string"){
+if(!pattern0.test(data96)){
+const err203 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/minUptime",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/minUptime/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime,data:data96};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2608,9 +2610,8 @@ vErrors.push(err203);
 errors++;
 }
 }
-}
 else {
-const err204 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart",schemaPath:"#/properties/services/additionalProperties/properties/restart/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.restart.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart,data:data90};
+const err204 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/minUptime",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/minUptime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime,data:data96};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2620,12 +2621,10 @@ vErrors.push(err204);
 errors++;
 }
 }
-if(data62.store !== undefined){
-let data97 = data62.store;
-if(data97 && typeof data97 == "object" && !Array.isArray(data97)){
-for(const key22 in data97){
-if(!((((key22 === "backend") || (key22 === "url")) || (key22 === "passwordFile")) || (key22 === "tls"))){
-const err205 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store",schemaPath:"#/properties/services/additionalProperties/properties/store/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.store,data:data97};
+if(data92.maxRestarts !== undefined){
+let data97 = data92.maxRestarts;
+if(!(((typeof data97 == "number") && (!(data97 % 1) && !isNaN(data97))) && (isFinite(data97)))){
+const err205 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxRestarts",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxRestarts/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.restart.properties.maxRestarts.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxRestarts,data:data97};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2634,11 +2633,9 @@ vErrors.push(err205);
 }
 errors++;
 }
-}
-if(data97.backend !== undefined){
-let data98 = data97.backend;
-if(typeof data98 !== "string"){
-const err206 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/backend",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/backend/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.backend.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.backend,data:data98};
+if((typeof data97 == "number") && (isFinite(data97))){
+if(data97 < 0 || isNaN(data97)){
+const err206 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxRestarts",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxRestarts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxRestarts,data:data97};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2647,8 +2644,13 @@ vErrors.push(err206);
 }
 errors++;
 }
-if(!((data98 === "sqlite") || (data98 === "postgres"))){
-const err207 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/backend",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/backend/enum",keyword:"enum",params:{allowedValues: schema11.properties.services.additionalProperties.properties.store.properties.backend.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.services.additionalProperties.properties.store.properties.backend.enum,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.backend,data:data98};
+}
+}
+if(data92.window !== undefined){
+let data98 = data92.window;
+if(typeof data98 === "string"){
+if(!pattern0.test(data98)){
+const err207 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/window",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/window/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.window,data:data98};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2658,11 +2660,8 @@ vErrors.push(err207);
 errors++;
 }
 }
-if(data97.url !== undefined){
-let data99 = data97.url;
-if(typeof data99 === "string"){
-if(!pattern15.test(data99)){
-const err208 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/url",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/url/pattern",keyword:"pattern",params:{pattern: "^postgres(ql)?://"},message:"must match pattern \""+"^postgres(ql)?://"+"\"",schema:"^postgres(ql)?://",parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.url,data:data99};
+else {
+const err208 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/window",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/window/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.window.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.window,data:data98};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2672,8 +2671,9 @@ vErrors.push(err208);
 errors++;
 }
 }
+}
 else {
-const err209 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/url",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.url.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.url,data:data99};
+const err209 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart",schemaPath:"#/properties/services/additionalProperties/properties/restart/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.restart.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart,data:data92};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2683,11 +2683,12 @@ vErrors.push(err209);
 errors++;
 }
 }
-if(data97.passwordFile !== undefined){
-let data100 = data97.passwordFile;
-if(typeof data100 === "string"){
-if(data100.length < 1){
-const err210 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/passwordFile",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/passwordFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.passwordFile,data:data100};
+if(data64.store !== undefined){
+let data99 = data64.store;
+if(data99 && typeof data99 == "object" && !Array.isArray(data99)){
+for(const key23 in data99){
+if(!((((key23 === "backend") || (key23 === "url")) || (key23 === "passwordFile")) || (key23 === "tls"))){
+const err210 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/store",schemaPath:"#/properties/services/additionalProperties/properties/store/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.store,data:data99};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2697,8 +2698,10 @@ vErrors.push(err210);
 errors++;
 }
 }
-else {
-const err211 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/passwordFile",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/passwordFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.passwordFile.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.passwordFile,data:data100};
+if(data99.backend !== undefined){
+let data100 = data99.backend;
+if(typeof data100 !== "string"){
+const err211 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/backend",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/backend/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.backend.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.backend,data:data100};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2707,13 +2710,8 @@ vErrors.push(err211);
 }
 errors++;
 }
-}
-if(data97.tls !== undefined){
-let data101 = data97.tls;
-if(data101 && typeof data101 == "object" && !Array.isArray(data101)){
-for(const key23 in data101){
-if(!(((key23 === "ca") || (key23 === "cert")) || (key23 === "key"))){
-const err212 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls,data:data101};
+if(!((data100 === "sqlite") || (data100 === "postgres"))){
+const err212 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/backend",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/backend/enum",keyword:"enum",params:{allowedValues: schema11.properties.services.additionalProperties.properties.store.properties.backend.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.services.additionalProperties.properties.store.properties.backend.enum,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.backend,data:data100};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2723,11 +2721,11 @@ vErrors.push(err212);
 errors++;
 }
 }
-if(data101.ca !== undefined){
-let data102 = data101.ca;
-if(typeof data102 === "string"){
-if(data102.length < 1){
-const err213 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls/ca",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/properties/ca/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.ca,data:data102};
+if(data99.url !== undefined){
+let data101 = data99.url;
+if(typeof data101 === "string"){
+if(!pattern16.test(data101)){
+const err213 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/url",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/url/pattern",keyword:"pattern",params:{pattern: "^postgres(ql)?://"},message:"must match pattern \""+"^postgres(ql)?://"+"\"",schema:"^postgres(ql)?://",parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.url,data:data101};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2738,7 +2736,7 @@ errors++;
 }
 }
 else {
-const err214 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls/ca",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/properties/ca/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.ca.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.ca,data:data102};
+const err214 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/url",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.url.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.url,data:data101};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2748,11 +2746,11 @@ vErrors.push(err214);
 errors++;
 }
 }
-if(data101.cert !== undefined){
-let data103 = data101.cert;
-if(typeof data103 === "string"){
-if(data103.length < 1){
-const err215 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls/cert",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/properties/cert/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.cert,data:data103};
+if(data99.passwordFile !== undefined){
+let data102 = data99.passwordFile;
+if(typeof data102 === "string"){
+if(data102.length < 1){
+const err215 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/passwordFile",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/passwordFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.passwordFile,data:data102};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2763,7 +2761,7 @@ errors++;
 }
 }
 else {
-const err216 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls/cert",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/properties/cert/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.cert.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.cert,data:data103};
+const err216 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/passwordFile",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/passwordFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.passwordFile.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.passwordFile,data:data102};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2773,11 +2771,12 @@ vErrors.push(err216);
 errors++;
 }
 }
-if(data101.key !== undefined){
-let data104 = data101.key;
-if(typeof data104 === "string"){
-if(data104.length < 1){
-const err217 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls/key",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/properties/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.key,data:data104};
+if(data99.tls !== undefined){
+let data103 = data99.tls;
+if(data103 && typeof data103 == "object" && !Array.isArray(data103)){
+for(const key24 in data103){
+if(!(((key24 === "ca") || (key24 === "cert")) || (key24 === "key"))){
+const err217 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls,data:data103};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2787,8 +2786,11 @@ vErrors.push(err217);
 errors++;
 }
 }
-else {
-const err218 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls/key",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.key.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.key,data:data104};
+if(data103.ca !== undefined){
+let data104 = data103.ca;
+if(typeof data104 === "string"){
+if(data104.length < 1){
+const err218 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls/ca",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/properties/ca/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.ca,data:data104};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2798,9 +2800,8 @@ vErrors.push(err218);
 errors++;
 }
 }
-}
 else {
-const err219 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.store.properties.tls.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls,data:data101};
+const err219 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls/ca",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/properties/ca/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.ca.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.ca,data:data104};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2810,9 +2811,11 @@ vErrors.push(err219);
 errors++;
 }
 }
-}
-else {
-const err220 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/store",schemaPath:"#/properties/services/additionalProperties/properties/store/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.store.type,parentSchema:schema11.properties.services.additionalProperties.properties.store,data:data97};
+if(data103.cert !== undefined){
+let data105 = data103.cert;
+if(typeof data105 === "string"){
+if(data105.length < 1){
+const err220 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls/cert",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/properties/cert/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.cert,data:data105};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -2822,11 +2825,8 @@ vErrors.push(err220);
 errors++;
 }
 }
-if(data62.stopTimeout !== undefined){
-let data105 = data62.stopTimeout;
-if(typeof data105 === "string"){
-if(!pattern0.test(data105)){
-const err221 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/stopTimeout",schemaPath:"#/properties/services/additionalProperties/properties/stopTimeout/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.stopTimeout,data:data105};
+else {
+const err221 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls/cert",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/properties/cert/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.cert.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.cert,data:data105};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -2836,8 +2836,11 @@ vErrors.push(err221);
 errors++;
 }
 }
-else {
-const err222 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/stopTimeout",schemaPath:"#/properties/services/additionalProperties/properties/stopTimeout/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.stopTimeout.type,parentSchema:schema11.properties.services.additionalProperties.properties.stopTimeout,data:data105};
+if(data103.key !== undefined){
+let data106 = data103.key;
+if(typeof data106 === "string"){
+if(data106.length < 1){
+const err222 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls/key",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/properties/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.key,data:data106};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -2847,11 +2850,8 @@ vErrors.push(err222);
 errors++;
 }
 }
-if(data62.drainDelay !== undefined){
-let data106 = data62.drainDelay;
-if(typeof data106 === "string"){
-if(!pattern0.test(data106)){
-const err223 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/drainDelay",schemaPath:"#/properties/services/additionalProperties/properties/drainDelay/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.drainDelay,data:data106};
+else {
+const err223 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls/key",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.key.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.key,data:data106};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -2861,8 +2861,9 @@ vErrors.push(err223);
 errors++;
 }
 }
+}
 else {
-const err224 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/drainDelay",schemaPath:"#/properties/services/additionalProperties/properties/drainDelay/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.drainDelay.type,parentSchema:schema11.properties.services.additionalProperties.properties.drainDelay,data:data106};
+const err224 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.store.properties.tls.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls,data:data103};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -2874,7 +2875,7 @@ errors++;
 }
 }
 else {
-const err225 = {instancePath:instancePath+"/services/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.type,parentSchema:schema11.properties.services.additionalProperties,data:data62};
+const err225 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/store",schemaPath:"#/properties/services/additionalProperties/properties/store/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.store.type,parentSchema:schema11.properties.services.additionalProperties.properties.store,data:data99};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -2884,9 +2885,11 @@ vErrors.push(err225);
 errors++;
 }
 }
-}
-else {
-const err226 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.type,parentSchema:schema11.properties.services,data:data61};
+if(data64.stopTimeout !== undefined){
+let data107 = data64.stopTimeout;
+if(typeof data107 === "string"){
+if(!pattern0.test(data107)){
+const err226 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/stopTimeout",schemaPath:"#/properties/services/additionalProperties/properties/stopTimeout/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.stopTimeout,data:data107};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -2896,14 +2899,74 @@ vErrors.push(err226);
 errors++;
 }
 }
-}
 else {
-const err227 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+const err227 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/stopTimeout",schemaPath:"#/properties/services/additionalProperties/properties/stopTimeout/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.stopTimeout.type,parentSchema:schema11.properties.services.additionalProperties.properties.stopTimeout,data:data107};
 if(vErrors === null){
 vErrors = [err227];
 }
 else {
 vErrors.push(err227);
+}
+errors++;
+}
+}
+if(data64.drainDelay !== undefined){
+let data108 = data64.drainDelay;
+if(typeof data108 === "string"){
+if(!pattern0.test(data108)){
+const err228 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/drainDelay",schemaPath:"#/properties/services/additionalProperties/properties/drainDelay/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.drainDelay,data:data108};
+if(vErrors === null){
+vErrors = [err228];
+}
+else {
+vErrors.push(err228);
+}
+errors++;
+}
+}
+else {
+const err229 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/drainDelay",schemaPath:"#/properties/services/additionalProperties/properties/drainDelay/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.drainDelay.type,parentSchema:schema11.properties.services.additionalProperties.properties.drainDelay,data:data108};
+if(vErrors === null){
+vErrors = [err229];
+}
+else {
+vErrors.push(err229);
+}
+errors++;
+}
+}
+}
+else {
+const err230 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.type,parentSchema:schema11.properties.services.additionalProperties,data:data64};
+if(vErrors === null){
+vErrors = [err230];
+}
+else {
+vErrors.push(err230);
+}
+errors++;
+}
+}
+}
+else {
+const err231 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.type,parentSchema:schema11.properties.services,data:data63};
+if(vErrors === null){
+vErrors = [err231];
+}
+else {
+vErrors.push(err231);
+}
+errors++;
+}
+}
+}
+else {
+const err232 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err232];
+}
+else {
+vErrors.push(err232);
 }
 errors++;
 }
@@ -2913,12 +2976,12 @@ return errors === 0;
 
 export const validateGrant = validate11;
 const schema12 = {"type":"object","required":["apiVersion","kind","id","program","agency","originator","recipients"],"properties":{"apiVersion":{"type":"string","enum":["hmsops/v1"]},"kind":{"type":"string","enum":["Grant"]},"id":{"type":"string","pattern":"^[A-Za-z0-9._-]{1,40}$","x-hint":"1-40 letters, digits or . _ -"},"program":{"type":"string","minLength":1},"agency":{"type":"string","minLength":1},"originator":{"type":"object","required":["name","companyId","odfiRouting"],"properties":{"name":{"type":"string","minLength":1},"companyId":{"type":"string","pattern":"^[0-9A-Za-z ]{10}$","x-hint":"exactly 10 characters (quote it in YAML)"},"odfiRouting":{"type":"string","pattern":"^\\d{9}$","x-hint":"a 9-digit routing number (quote it in YAML)"}},"additionalProperties":false},"effectiveDate":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","x-hint":"a date YYYY-MM-DD"},"sameDay":{"type":"boolean","description":"Same Day ACH: settles today, if sent before one of the bank's same-day cutoffs"},"prenote":{"type":"boolean","description":"a zero-dollar prenote first to each account the ledger never paid; its payment waits three banking days after the prenote settles (default: ach.prenote)"},"secCode":{"type":"string","enum":["CCD","PPD"]},"recipients":{"type":"array","items":{"type":"object","required":["id","name","email","routing","account","accountType","amount"],"properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9._-]{1,40}$","x-hint":"1-40 letters, digits or . _ -"},"name":{"type":"string","minLength":1},"email":{"type":"string","pattern":"^[^@\\s<>,]+@[^@\\s<>,]+\\.[^@\\s<>,]+$","x-hint":"an email address"},"routing":{"type":"string","pattern":"^\\d{9}$","x-hint":"a 9-digit routing number (quote it in YAML)"},"account":{"type":"string","pattern":"^[0-9A-Za-z-]{1,17}$","x-hint":"1-17 digits, letters or hyphens (quote it in YAML)"},"accountType":{"type":"string","enum":["checking","savings"]},"amount":{"type":"string","description":"USD as a decimal string, at most 2 decimals: \"50000.00\""},"secCode":{"type":"string","enum":["CCD","PPD"]}},"additionalProperties":false},"minItems":1}},"additionalProperties":false};
-const pattern35 = new RegExp("^[A-Za-z0-9._-]{1,40}$", "u");
-const pattern36 = new RegExp("^[0-9A-Za-z ]{10}$", "u");
-const pattern37 = new RegExp("^\\d{9}$", "u");
-const pattern38 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
-const pattern40 = new RegExp("^[^@\\s<>,]+@[^@\\s<>,]+\\.[^@\\s<>,]+$", "u");
-const pattern42 = new RegExp("^[0-9A-Za-z-]{1,17}$", "u");
+const pattern36 = new RegExp("^[A-Za-z0-9._-]{1,40}$", "u");
+const pattern37 = new RegExp("^[0-9A-Za-z ]{10}$", "u");
+const pattern38 = new RegExp("^\\d{9}$", "u");
+const pattern39 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
+const pattern41 = new RegExp("^[^@\\s<>,]+@[^@\\s<>,]+\\.[^@\\s<>,]+$", "u");
+const pattern43 = new RegExp("^[0-9A-Za-z-]{1,17}$", "u");
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -3055,7 +3118,7 @@ errors++;
 if(data.id !== undefined){
 let data2 = data.id;
 if(typeof data2 === "string"){
-if(!pattern35.test(data2)){
+if(!pattern36.test(data2)){
 const err12 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._-]{1,40}$"},message:"must match pattern \""+"^[A-Za-z0-9._-]{1,40}$"+"\"",schema:"^[A-Za-z0-9._-]{1,40}$",parentSchema:schema12.properties.id,data:data2};
 if(vErrors === null){
 vErrors = [err12];
@@ -3200,7 +3263,7 @@ errors++;
 if(data5.companyId !== undefined){
 let data7 = data5.companyId;
 if(typeof data7 === "string"){
-if(!pattern36.test(data7)){
+if(!pattern37.test(data7)){
 const err24 = {instancePath:instancePath+"/originator/companyId",schemaPath:"#/properties/originator/properties/companyId/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Za-z ]{10}$"},message:"must match pattern \""+"^[0-9A-Za-z ]{10}$"+"\"",schema:"^[0-9A-Za-z ]{10}$",parentSchema:schema12.properties.originator.properties.companyId,data:data7};
 if(vErrors === null){
 vErrors = [err24];
@@ -3225,7 +3288,7 @@ errors++;
 if(data5.odfiRouting !== undefined){
 let data8 = data5.odfiRouting;
 if(typeof data8 === "string"){
-if(!pattern37.test(data8)){
+if(!pattern38.test(data8)){
 const err26 = {instancePath:instancePath+"/originator/odfiRouting",schemaPath:"#/properties/originator/properties/odfiRouting/pattern",keyword:"pattern",params:{pattern: "^\\d{9}$"},message:"must match pattern \""+"^\\d{9}$"+"\"",schema:"^\\d{9}$",parentSchema:schema12.properties.originator.properties.odfiRouting,data:data8};
 if(vErrors === null){
 vErrors = [err26];
@@ -3262,7 +3325,7 @@ errors++;
 if(data.effectiveDate !== undefined){
 let data9 = data.effectiveDate;
 if(typeof data9 === "string"){
-if(!pattern38.test(data9)){
+if(!pattern39.test(data9)){
 const err29 = {instancePath:instancePath+"/effectiveDate",schemaPath:"#/properties/effectiveDate/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}$",parentSchema:schema12.properties.effectiveDate,data:data9};
 if(vErrors === null){
 vErrors = [err29];
@@ -3435,7 +3498,7 @@ errors++;
 if(data14.id !== undefined){
 let data15 = data14.id;
 if(typeof data15 === "string"){
-if(!pattern35.test(data15)){
+if(!pattern36.test(data15)){
 const err44 = {instancePath:instancePath+"/recipients/" + i0+"/id",schemaPath:"#/properties/recipients/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._-]{1,40}$"},message:"must match pattern \""+"^[A-Za-z0-9._-]{1,40}$"+"\"",schema:"^[A-Za-z0-9._-]{1,40}$",parentSchema:schema12.properties.recipients.items.properties.id,data:data15};
 if(vErrors === null){
 vErrors = [err44];
@@ -3485,7 +3548,7 @@ errors++;
 if(data14.email !== undefined){
 let data17 = data14.email;
 if(typeof data17 === "string"){
-if(!pattern40.test(data17)){
+if(!pattern41.test(data17)){
 const err48 = {instancePath:instancePath+"/recipients/" + i0+"/email",schemaPath:"#/properties/recipients/items/properties/email/pattern",keyword:"pattern",params:{pattern: "^[^@\\s<>,]+@[^@\\s<>,]+\\.[^@\\s<>,]+$"},message:"must match pattern \""+"^[^@\\s<>,]+@[^@\\s<>,]+\\.[^@\\s<>,]+$"+"\"",schema:"^[^@\\s<>,]+@[^@\\s<>,]+\\.[^@\\s<>,]+$",parentSchema:schema12.properties.recipients.items.properties.email,data:data17};
 if(vErrors === null){
 vErrors = [err48];
@@ -3510,7 +3573,7 @@ errors++;
 if(data14.routing !== undefined){
 let data18 = data14.routing;
 if(typeof data18 === "string"){
-if(!pattern37.test(data18)){
+if(!pattern38.test(data18)){
 const err50 = {instancePath:instancePath+"/recipients/" + i0+"/routing",schemaPath:"#/properties/recipients/items/properties/routing/pattern",keyword:"pattern",params:{pattern: "^\\d{9}$"},message:"must match pattern \""+"^\\d{9}$"+"\"",schema:"^\\d{9}$",parentSchema:schema12.properties.recipients.items.properties.routing,data:data18};
 if(vErrors === null){
 vErrors = [err50];
@@ -3535,7 +3598,7 @@ errors++;
 if(data14.account !== undefined){
 let data19 = data14.account;
 if(typeof data19 === "string"){
-if(!pattern42.test(data19)){
+if(!pattern43.test(data19)){
 const err52 = {instancePath:instancePath+"/recipients/" + i0+"/account",schemaPath:"#/properties/recipients/items/properties/account/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Za-z-]{1,17}$"},message:"must match pattern \""+"^[0-9A-Za-z-]{1,17}$"+"\"",schema:"^[0-9A-Za-z-]{1,17}$",parentSchema:schema12.properties.recipients.items.properties.account,data:data19};
 if(vErrors === null){
 vErrors = [err52];
@@ -3747,7 +3810,7 @@ errors++;
 if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
-if(!pattern35.test(data0)){
+if(!pattern36.test(data0)){
 const err8 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._-]{1,40}$"},message:"must match pattern \""+"^[A-Za-z0-9._-]{1,40}$"+"\"",schema:"^[A-Za-z0-9._-]{1,40}$",parentSchema:schema13.properties.id,data:data0};
 if(vErrors === null){
 vErrors = [err8];
@@ -3797,7 +3860,7 @@ errors++;
 if(data.email !== undefined){
 let data2 = data.email;
 if(typeof data2 === "string"){
-if(!pattern40.test(data2)){
+if(!pattern41.test(data2)){
 const err12 = {instancePath:instancePath+"/email",schemaPath:"#/properties/email/pattern",keyword:"pattern",params:{pattern: "^[^@\\s<>,]+@[^@\\s<>,]+\\.[^@\\s<>,]+$"},message:"must match pattern \""+"^[^@\\s<>,]+@[^@\\s<>,]+\\.[^@\\s<>,]+$"+"\"",schema:"^[^@\\s<>,]+@[^@\\s<>,]+\\.[^@\\s<>,]+$",parentSchema:schema13.properties.email,data:data2};
 if(vErrors === null){
 vErrors = [err12];
@@ -3822,7 +3885,7 @@ errors++;
 if(data.routing !== undefined){
 let data3 = data.routing;
 if(typeof data3 === "string"){
-if(!pattern37.test(data3)){
+if(!pattern38.test(data3)){
 const err14 = {instancePath:instancePath+"/routing",schemaPath:"#/properties/routing/pattern",keyword:"pattern",params:{pattern: "^\\d{9}$"},message:"must match pattern \""+"^\\d{9}$"+"\"",schema:"^\\d{9}$",parentSchema:schema13.properties.routing,data:data3};
 if(vErrors === null){
 vErrors = [err14];
@@ -3847,7 +3910,7 @@ errors++;
 if(data.account !== undefined){
 let data4 = data.account;
 if(typeof data4 === "string"){
-if(!pattern42.test(data4)){
+if(!pattern43.test(data4)){
 const err16 = {instancePath:instancePath+"/account",schemaPath:"#/properties/account/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Za-z-]{1,17}$"},message:"must match pattern \""+"^[0-9A-Za-z-]{1,17}$"+"\"",schema:"^[0-9A-Za-z-]{1,17}$",parentSchema:schema13.properties.account,data:data4};
 if(vErrors === null){
 vErrors = [err16];
@@ -4303,6 +4366,22 @@ export const configSchemaJson = {
       },
       "additionalProperties": false,
       "description": "ACH settings that are not about processes"
+    },
+    "approvals": {
+      "type": "object",
+      "required": [
+        "over"
+      ],
+      "properties": {
+        "over": {
+          "type": "string",
+          "pattern": "^\\$?\\d{1,3}(,?\\d{3})*(\\.\\d{2})?$",
+          "x-hint": "an amount in dollars such as \"$10,000.00\"",
+          "description": "a grant whose total, or any one payment, is over this is paid only once a second user with the approver role approves it"
+        }
+      },
+      "additionalProperties": false,
+      "description": "dual approval (maker-checker) of large grants"
     },
     "store": {
       "type": "object",

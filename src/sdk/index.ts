@@ -103,8 +103,8 @@ export class HmsopsClient {
   }
 
   /** One JSON call through the gateway; logs in first (and again once when a token expired); sent again while the answer is "not now" (CallOptions). */
-  call<R>(method: 'GET' | 'POST', path: string, body?: unknown, headers: Record<string, string> = {}, opts: CallOptions = {}): Promise<R> {
-    const repeatable = opts.repeatable ?? (method === 'GET' || path === '/auth/v1/login' || headers['idempotency-key'] !== undefined);
+  call<R>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown, headers: Record<string, string> = {}, opts: CallOptions = {}): Promise<R> {
+    const repeatable = opts.repeatable ?? (method === 'GET' || method === 'PUT' || path === '/auth/v1/login' || headers['idempotency-key'] !== undefined);
     return untilDone(async () => ({ done: await this.#callOnce<R>(method, path, body, headers) }), {
       giveUpAt: Date.now() + (opts.retryForMs ?? this.#retryForMs),
       repeatable,
@@ -149,7 +149,7 @@ export class HmsopsClient {
     );
   }
 
-  async #callOnce<R>(method: 'GET' | 'POST', path: string, body: unknown, headers: Record<string, string>): Promise<R> {
+  async #callOnce<R>(method: 'GET' | 'POST' | 'PUT', path: string, body: unknown, headers: Record<string, string>): Promise<R> {
     const needsToken = !(path === '/auth/v1/login' || path === '/auth/v1/jwks.json');
     for (let attempt = 0; attempt < 2; attempt++) {
       if (needsToken && !this.#token && this.#credentials) await this.#logIn();
@@ -188,6 +188,11 @@ export class HmsopsClient {
     },
     me: () => this.call<T.User>('GET', '/auth/v1/me'),
     token: () => this.#token,
+    /** Users and their roles (admin). */
+    users: () => this.call<{ users: T.User[] }>('GET', '/auth/v1/users'),
+    createUser: (u: T.CreateUserRequest) => this.call<T.User>('POST', '/auth/v1/users', u),
+    /** Replaces a user's roles (admin). */
+    setRoles: (username: string, roles: T.CreateUserRequest['roles']) => this.call<T.User>('PUT', `/auth/v1/users/${encodeURIComponent(username)}/roles`, { roles }),
   };
 
   readonly payments = {
@@ -205,6 +210,13 @@ export class HmsopsClient {
       this.call<{ files: T.AchFile[] }>('GET', `/ach/v1/files?${new URLSearchParams(q as Record<string, string>)}`, undefined, {}, opts),
     /** The NACHA file's text. */
     downloadFile: (fileId: string, opts: CallOptions = {}) => this.call<string>('GET', `/ach/v1/files/${encodeURIComponent(fileId)}`, undefined, {}, opts),
+    /** Asks for the approval of a grant file over approvals.over (the same file again: the same request). */
+    requestApproval: (body: T.ApprovalRequest, opts: CallOptions = {}) => this.call<T.Approval>('POST', '/ach/v1/approvals', body, {}, { repeatable: true, ...opts }),
+    approvals: (q: { grantId?: string; status?: string } = {}, opts: CallOptions = {}) =>
+      this.call<{ approvals: T.Approval[]; limitCents: number | null }>('GET', `/ach/v1/approvals?${new URLSearchParams(q as Record<string, string>)}`, undefined, {}, opts),
+    /** An approver's decision; never the user who asked. */
+    approve: (id: string) => this.call<T.Approval>('POST', `/ach/v1/approvals/${encodeURIComponent(id)}/approve`, {}),
+    reject: (id: string, reason: string) => this.call<T.Approval>('POST', `/ach/v1/approvals/${encodeURIComponent(id)}/reject`, { reason }),
     /** Prenotes (a grant's): each one's trace, when its payment is payable, and the bank's answer if any. */
     prenotes: (grantId?: string, opts: CallOptions = {}) =>
       this.call<{ prenotes: T.Prenote[] }>('GET', `/ach/v1/prenotes${grantId ? `?grantId=${encodeURIComponent(grantId)}` : ''}`, undefined, {}, opts),

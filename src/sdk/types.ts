@@ -4,6 +4,8 @@
  */
 export type {
   AchFile,
+  Approval,
+  ApprovalRequest,
   BatchItemResult,
   BatchResult,
   FetchResult,
@@ -22,6 +24,6 @@ export type {
   UploadTransmission,
 } from '../api/ach.js';
 export type { AnalyticsEvent, GrantReport, Ingested, SummaryReport } from '../api/analytics.js';
-export type { LoginResult, User } from '../api/auth.js';
+export type { CreateUserRequest, LoginResult, User } from '../api/auth.js';
 export type { Message, MessageWithRaw } from '../api/mail-sink.js';
 export type { Email, EmailBatchResult, EmailList, EmailRequest } from '../api/messaging.js';

@@ -17,7 +17,9 @@ import type { BuiltService, ServiceDefinition } from '../../services/kit/service
 import { buildService } from '../../services/kit/service.js';
 import { type ServiceEnv, serviceEnv } from '../../services/kit/service-env.js';
 import type { Store } from '../../services/kit/store.js';
-import type { FleetStore } from './stores.js';
+import { afterAll, beforeAll } from 'vitest';
+import { ach } from '../../services/ach/app.js';
+import { type Backend, type FleetStore, storesFor } from './stores.js';
 
 export interface InProcessService {
   service: BuiltService;
@@ -80,4 +82,36 @@ export async function buildInProcess(def: ServiceDefinition, store: FleetStore, 
 
 function identityHeader(key: Buffer, as: Partial<Identity> = {}): string {
   return signIdentity({ sub: 'test-operator', username: 'operator', roles: ['admin', 'operator'], exp: Math.floor(Date.now() / 1000) + 600, ...as }, key);
+}
+
+/**
+ * A suite's ACH instance, built in-process on its store before the suite's tests (with `env`
+ * beyond the defaults) and closed after, its store stopped and its state dir removed, also when a
+ * test failed. `ready` runs once it is built (data the suite's tests share).
+ */
+export function achForSuite(backend: Backend, env: Partial<ServiceEnv> = {}, ready?: (a: InProcessService) => Promise<void>) {
+  const stores = storesFor(backend);
+  let state: ReturnType<typeof tempState> | undefined;
+  let store: FleetStore | undefined;
+  let service: InProcessService | undefined;
+  beforeAll(async () => {
+    state = tempState();
+    store = await stores.store();
+    service = await buildInProcess(ach, store, state.dir, { instanceId: 'ach-1', ...env });
+    await ready?.(service);
+  });
+  afterAll(async () => {
+    try {
+      await service?.close();
+      await store?.close();
+      await stores.stop();
+    } finally {
+      state?.remove();
+    }
+  });
+  const built = <T>(x: T | undefined) => {
+    if (x === undefined) throw new Error('the ACH instance is built in beforeAll');
+    return x;
+  };
+  return { ach: () => built(service), store: () => built(store) };
 }

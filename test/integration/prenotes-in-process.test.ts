@@ -5,36 +5,23 @@
  * the prenote settles (the clock moved with vitest's fake Date); the bank's return or change for the
  * prenote holds it. The whole run through the CLI and the gateway is in disburse-prenotes.test.ts.
  */
-import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, expect, it, vi } from 'vitest';
 import { addBankingDays, nextBankingDay } from '../../src/banking-days.js';
 import { buildReturnFile, readNachaFile } from '../../src/nacha/index.js';
-import { ach } from '../../services/ach/app.js';
 import { transfer } from '../helpers/grants.js';
-import { buildInProcess, type InProcessService, tempState } from '../helpers/in-process.js';
-import { describeStores, type FleetStore, storesFor } from '../helpers/stores.js';
+import { achForSuite, type InProcessService } from '../helpers/in-process.js';
+import { describeStores, type FleetStore } from '../helpers/stores.js';
 
 describeStores('prenotes in the ACH service (%s store)', (backend) => {
-  const stores = storesFor(backend);
-  let state: ReturnType<typeof tempState>;
-  let store: FleetStore;
+  const suite = achForSuite(backend);
   let a: InProcessService;
-
-  beforeAll(async () => {
-    state = tempState();
-    store = await stores.store();
-    a = await buildInProcess(ach, store, state.dir, { instanceId: 'ach-1' });
+  let store: FleetStore;
+  beforeAll(() => {
+    a = suite.ach();
+    store = suite.store();
   });
   afterEach(() => {
     vi.useRealTimers();
-  });
-  afterAll(async () => {
-    try {
-      await a?.close();
-      await store?.close();
-      await stores.stop();
-    } finally {
-      state?.remove();
-    }
   });
 
   const json = (r: { body: string }) => JSON.parse(r.body);

@@ -1,7 +1,7 @@
 /** NACHA files: cut from the queued transfers, listed, downloaded. */
 import { HmsopsError } from '../../../src/errors/index.js';
 import { ach as api, shared } from '../../../src/api/schemas.js';
-import type { RoutePlugin } from '../../kit/service.js';
+import { requireRole, type RoutePlugin } from '../../kit/service.js';
 import type { AchDeps } from './deps.js';
 
 export const fileRoutes: RoutePlugin<AchDeps> = (app, { ledger, metrics }) => {
@@ -16,6 +16,7 @@ export const fileRoutes: RoutePlugin<AchDeps> = (app, { ledger, metrics }) => {
       },
     },
     async (req, reply) => {
+      requireRole(req, 'operator');
       const rec = await ledger.cutFile({ grantId: req.body?.grantId, maxEntries: req.body?.maxEntries });
       if (!rec) return reply.code(200).send({ fileId: null, entries: 0, message: 'no queued transfers' });
       metrics.inc('ach_files_total', 'NACHA files cut');

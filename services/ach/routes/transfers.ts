@@ -1,7 +1,7 @@
 /** Transfers: one or a batch submitted (idempotent by key), read, listed; per-grant summaries. */
 import { HmsopsError, itemError } from '../../../src/errors/index.js';
 import { ach as api, shared } from '../../../src/api/schemas.js';
-import type { RoutePlugin } from '../../kit/service.js';
+import { requireRole, type RoutePlugin } from '../../kit/service.js';
 import { publicTransfer } from '../ledger.js';
 import type { AchDeps } from './deps.js';
 
@@ -21,6 +21,7 @@ export const transferRoutes: RoutePlugin<AchDeps> = (app, { ledger, metrics }) =
       validatorCompiler: () => () => true,
     },
     async (req, reply) => {
+      requireRole(req, 'operator');
       const key = req.headers['idempotency-key'];
       if (typeof key !== 'string' || !key) throw new HmsopsError('IDEMPOTENCY_KEY_REQUIRED', 'send an Idempotency-Key header; a retry with the same key never pays twice');
       const out = await ledger.submit(key, (req.body ?? {}) as Record<string, unknown>);
@@ -45,6 +46,7 @@ export const transferRoutes: RoutePlugin<AchDeps> = (app, { ledger, metrics }) =
       },
     },
     async (req, reply) => {
+      requireRole(req, 'operator');
       const { transfers, atomic = false } = req.body;
       const { results, committed } = await ledger.submitBatch(transfers, atomic);
       const view = results.map((r) =>

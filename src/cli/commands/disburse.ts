@@ -2,6 +2,7 @@
  * `hmsops disburse --grant FILE`: the end-to-end disbursement (see src/disburse/run.ts for the
  * steps). This file only reads options, shows progress and prints the receipt.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { effectiveDateProblem, nextBankingDay } from '../../banking-days.js';
@@ -12,6 +13,7 @@ import { planDisbursement, transferKey } from '../../disburse/plan.js';
 import { RecipientList } from '../../disburse/recipient-list.js';
 import { reissue, type ReissueReceipt } from '../../disburse/reissue.js';
 import { accountsReturnedError, type ReturnHistory, returnHistory } from '../../disburse/return-history.js';
+import { approvalGate, type Gate, overLimit, waitingText } from '../../disburse/approval-gate.js';
 import { runDisbursement, type Progress, type Receipt } from '../../disburse/run.js';
 import { achCalendar } from '../../config/schema.js';
 import { SAME_DAY_LIMIT_TEXT, SAME_DAY_MAX_ENTRY_CENTS, type SameDayWindow, sameDayWindow } from '../../domain/same-day.js';
@@ -53,6 +55,7 @@ function loadGrant(ctx: CliContext, opts: DisburseOptions, heap: HeapGovernor): 
   }
   if (!opts.grant) throw new UsageError('--grant FILE is required (or --resume GRANT_ID)', ['example: hmsops disburse --grant fixtures/grants/dol-training.yaml']);
   const grant = readGrantFile(opts.grant, undefined, { every10k: () => heap.check() });
+  grant.sha256 = crypto.createHash('sha256').update(fs.readFileSync(opts.grant)).digest('hex');
   if (opts.effectiveDate) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.effectiveDate) || Number.isNaN(Date.parse(opts.effectiveDate)))
       throw new UsageError(`--effective-date: expected YYYY-MM-DD, got "${opts.effectiveDate}"`);
@@ -129,9 +132,13 @@ export async function disburseCommand(opts: DisburseOptions): Promise<CommandRes
       console.log(color.dim('prenote: accounts the ledger never paid get a zero-dollar prenote first; their payments wait three banking days after it settles'));
     // The ledger's returns are read when a fleet answers; a dry run without one says so.
     const history = await dryRunHistory(ctx, opts, grant);
-    if (opts.json) printJson({ dryRun: true, plan, sameDay: sameDay ?? null, prenote: Boolean(grant.prenote), returnHistory: history });
+    const limit = ctx.config.approvals?.overCents ?? null;
+    const approval = overLimit(limit, plan) ? { needed: true, limitCents: limit, sha256: grant.sha256 ?? null } : { needed: false, limitCents: limit };
+    if (opts.json) printJson({ dryRun: true, plan, sameDay: sameDay ?? null, prenote: Boolean(grant.prenote), approval, returnHistory: history });
     else {
       printPlan(grant, plan, sameDay);
+      if (approval.needed)
+        console.log(color.yellow(`over the approval limit of ${formatCents(limit!)}: disburse asks for an approval, and pays once another user with the approver role approves`));
       sayHistory(history);
     }
     if ('refused' in history && history.refused.length) throw accountsReturnedError(grant, history.refused);
@@ -153,6 +160,21 @@ export async function disburseCommand(opts: DisburseOptions): Promise<CommandRes
   if (history.refused.length) {
     await client.close();
     throw accountsReturnedError(grant, history.refused);
+  }
+  // Dual approval: a grant over approvals.over waits for an approver (exit 7), nothing sent.
+  const limit = ctx.config.approvals?.overCents ?? null;
+  let gate: Gate;
+  try {
+    gate = await approvalGate(client, grant, plan, limit, retryForMs);
+  } catch (err) {
+    await client.close();
+    throw await withAdvice(ctx, err);
+  }
+  if (!gate.go) {
+    await client.close();
+    if (opts.json) printJson({ grantId: grant.id, status: 'approval-pending', approval: gate.approval });
+    else for (const line of waitingText(gate, limit!)) console.log(line);
+    return exitWith(ExitCode.approvalPending);
   }
   // Kept for --resume once there is a fleet to pay through (nothing is written without one).
   saveGrant(savedGrantFile(ctx, grant.id), grant, heap);
@@ -271,6 +293,13 @@ async function reissueCommand(ctx: CliContext, grant: Grant, opts: DisburseOptio
   const client = await clientFor(ctx, opts);
   let receipt: ReissueReceipt;
   try {
+    // A grant over approvals.over pays again only under an approval of the file as it is now.
+    const limit = ctx.config.approvals?.overCents ?? null;
+    const gate = await approvalGate(client, grant, planDisbursement(grant), limit);
+    if (!gate.go) {
+      for (const line of waitingText(gate, limit!)) console.log(line);
+      return exitWith(ExitCode.approvalPending);
+    }
     receipt = await reissue(client, grant, ids);
   } catch (err) {
     throw asCliError(err);
