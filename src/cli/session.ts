@@ -65,6 +65,16 @@ function keptSession(ctx: CliContext): { username: string; token: string } | und
   }
 }
 
+/** Forgets the kept session when it is `username`'s (their roles changed: the next command logs in again). */
+export function dropSessionOf(ctx: CliContext, username: string): void {
+  try {
+    const s = JSON.parse(fs.readFileSync(sessionFile(ctx), 'utf8')) as { username: string };
+    if (s.username === username) fs.rmSync(sessionFile(ctx), { force: true });
+  } catch {
+    // none kept
+  }
+}
+
 /** Keeps a login for the next commands (0600: the token is as good as the password until it expires). */
 export function keepSession(ctx: CliContext, username: string, token: string, expiresAt: string) {
   try {

@@ -9,7 +9,7 @@ import type { User } from '../../sdk/index.js';
 import { loadContext, type GlobalOptions } from '../context.js';
 import { ok, type CommandResult } from '../end.js';
 import { color, printJson, table } from '../output.js';
-import { askPassword, withClient } from '../session.js';
+import { askPassword, dropSessionOf, withClient } from '../session.js';
 
 type Opts = GlobalOptions & { json?: boolean; user?: string };
 type Role = (typeof ROLES)[number];
@@ -73,8 +73,13 @@ export async function usersRoleCommand(name: string, roleText: string, opts: Opt
   const ctx = await loadContext(opts);
   return withClient(ctx, opts, async (client) => {
     const u = await client.auth.setRoles(name, roles);
+    // A token carries the roles it was issued with: this CLI's own session, if it is this user's, goes.
+    dropSessionOf(ctx, name);
     if (opts.json) printJson(u);
-    else console.log(`${u.username}: ${u.roles.join(', ')}`);
+    else {
+      console.log(`${u.username}: ${u.roles.join(', ')}`);
+      console.log(color.dim(`from ${u.username}'s next login (a token issued before keeps its roles until it expires)`));
+    }
     return ok;
   });
 }
