@@ -8,6 +8,7 @@ import type { Metrics } from '../../src/metrics.js';
 import { buildService, registerRoutes, type ServiceDefinition } from '../kit/service.js';
 import type { ServiceEnv } from '../kit/service-env.js';
 import type { Store } from '../kit/store.js';
+import { auditRoutes } from '../kit/audit.js';
 import { Approvals } from './approvals.js';
 import { InboundFiles } from './inbound.js';
 import { Ledger, migrations } from './ledger.js';
@@ -38,12 +39,13 @@ export const ach: ServiceDefinition = {
     };
     const returnWatch = new ReturnWatch(ctx.db);
     ctx.metrics.onCollect(() => exportReturnRates(returnWatch, ctx.metrics));
-    await registerRoutes<AchDeps>(app, { ledger, inbound, returnWatch, approvals, odfi, metrics: ctx.metrics }, [
+    await registerRoutes<AchDeps>(app, { db: ctx.db, ledger, inbound, returnWatch, approvals, odfi, metrics: ctx.metrics }, [
       transferRoutes,
       fileRoutes,
       odfiRoutes,
       inboundRoutes,
       approvalRoutes,
+      auditRoutes('ach'),
     ]);
     return { start: () => sender?.start(), stop: () => sender?.stop() };
   },

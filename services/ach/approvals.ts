@@ -10,6 +10,7 @@ import type { Approval, ApprovalRequest } from '../../src/api/ach.js';
 import { HmsopsError } from '../../src/errors/index.js';
 import { formatCents } from '../../src/money.js';
 import type { Identity } from '../../src/internal-identity.js';
+import { type Actor, appendAudit } from '../kit/audit.js';
 import { type Queries, type Store, whereEqual } from '../kit/store.js';
 import type { NormalizedTransfer } from './transfer-rules.js';
 
@@ -58,7 +59,7 @@ export class Approvals {
   ) {}
 
   /** Asks for an approval of one grant file (by its SHA-256): the same file asked again answers the same request. */
-  async request(body: ApprovalRequest, who: Identity): Promise<{ created: boolean; approval: Approval }> {
+  async request(body: ApprovalRequest, who: Identity, actor: Actor): Promise<{ created: boolean; approval: Approval }> {
     const row: ApprovalRow = {
       id: `ap_${crypto.randomUUID()}`,
       grant_id: body.grantId,
@@ -76,8 +77,17 @@ export class Approvals {
       reason: null,
     };
     const columns = Object.keys(row) as (keyof ApprovalRow)[];
-    const { inserted } = await this.db.insert('approvals', columns, [columns.map((c) => row[c])], { conflict: 'ON CONFLICT (grant_id, sha256) DO NOTHING' });
-    const stored = (await this.db.get<ApprovalRow>('SELECT * FROM approvals WHERE grant_id = ? AND sha256 = ?', [body.grantId, body.sha256]))!;
+    const { inserted, stored } = await this.db.transaction(async (q) => {
+      const { inserted } = await q.insert('approvals', columns, [columns.map((c) => row[c])], { conflict: 'ON CONFLICT (grant_id, sha256) DO NOTHING' });
+      if (inserted)
+        await appendAudit(q, actor, [
+          {
+            action: 'approval.requested',
+            detail: { grantId: body.grantId, sha256: body.sha256, recipients: body.recipients, totalCents: body.totalCents, maxCents: body.maxCents },
+          },
+        ]);
+      return { inserted, stored: (await q.get<ApprovalRow>('SELECT * FROM approvals WHERE grant_id = ? AND sha256 = ?', [body.grantId, body.sha256]))! };
+    });
     if (!inserted && (Number(stored.total_cents) !== body.totalCents || Number(stored.recipients) !== body.recipients || Number(stored.max_cents) !== body.maxCents))
       throw new HmsopsError('VALIDATION', 'this grant file was asked for with other totals before; nothing recorded', {
         extra: { fields: [{ field: 'totalCents', reason: `the request ${stored.id} has ${formatCents(Number(stored.total_cents))}` }] },
@@ -94,7 +104,7 @@ export class Approvals {
    * An approver's decision on a pending request: never by the user who asked for it, and only
    * once (a request decided stays decided; a changed grant file is a new request).
    */
-  async decide(id: string, who: Identity, decision: 'approved' | 'rejected', reason?: string): Promise<Approval> {
+  async decide(id: string, who: Identity, decision: 'approved' | 'rejected', actor: Actor, reason?: string): Promise<Approval> {
     if (!who.roles.includes('approver')) throw new HmsopsError('FORBIDDEN', 'approving or rejecting a grant needs the approver role');
     return this.db.transaction(async (q) => {
       const row = await q.get<ApprovalRow>('SELECT * FROM approvals WHERE id = ?', [id]);
@@ -109,6 +119,9 @@ export class Approvals {
         reason ?? null,
         id,
         'pending',
+      ]);
+      await appendAudit(q, actor, [
+        { action: decision === 'approved' ? 'approval.approved' : 'approval.rejected', detail: { grantId: row.grant_id, sha256: row.sha256, ...(reason ? { reason } : {}) } },
       ]);
       return publicApproval((await q.get<ApprovalRow>('SELECT * FROM approvals WHERE id = ?', [id]))!);
     });

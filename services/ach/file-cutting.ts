@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { HmsopsError } from '../../src/errors/index.js';
 import { fileHeaderKey, readNachaFile, serializeNachaFile } from '../../src/nacha/index.js';
+import { type Actor, appendAudit } from '../kit/audit.js';
 import type { Store } from '../kit/store.js';
 import { planNachaFile, type QueuedTransfer } from './file-plan.js';
 import { appendToLedger, FILE_COLUMNS, type FileRecord, type FileRow, fileRecord, type TransferRow } from './tables.js';
@@ -50,7 +51,7 @@ export class FileCutter {
    * advisory lock every host's instances share on PostgreSQL). One cut takes what fits in one
    * file (FILE_LIMITS, or fewer entries when asked); cut again for the rest.
    */
-  async cutFile(opts: { grantId?: string; maxEntries?: number } = {}): Promise<FileRecord | null> {
+  async cutFile(opts: { grantId?: string; maxEntries?: number }, actor: Actor): Promise<FileRecord | null> {
     const now = new Date();
     const limit = Math.min(opts.maxEntries ?? FILE_LIMITS.defaultEntries, FILE_LIMITS.maxEntries);
     /** The temp file of a cut that did not commit (or whose commit was lost with its connection: the store has the bytes) goes at once. */
@@ -118,6 +119,12 @@ export class FileCutter {
               fileHeaderKey(bytes.subarray(0, 34).toString('latin1')),
             ],
           );
+          await appendAudit(q, actor, [
+            {
+              action: 'file.cut',
+              detail: { fileId, grantId: rec.grantId, entries: rec.entries, prenotes: prenotes.length, totalCreditCents: rec.totalCreditCents, entryHash: rec.entryHash },
+            },
+          ]);
           return { rec, tmp };
         },
         { lock: 'hmsops:ach:cut' },

@@ -8,6 +8,7 @@
 import crypto from 'node:crypto';
 import { fileHeaderKey, readNachaFile, type ReturnOrChange } from '../../src/nacha/index.js';
 import { HmsopsError } from '../../src/errors/index.js';
+import { type Actor, appendAudit } from '../kit/audit.js';
 import type { Queries, Store } from '../kit/store.js';
 
 export type ReturnKind = 'returned' | 'corrected' | 'dishonored';
@@ -85,7 +86,7 @@ const kindOf = (x: ReturnOrChange): ReturnKind => (x.kind === 'change' ? 'correc
 export class InboundFiles {
   constructor(private readonly db: Store) {}
 
-  async import(name: string, text: string): Promise<InboundImport> {
+  async import(name: string, text: string, actor: Actor): Promise<InboundImport> {
     const read = readNachaFile(text, { keepEntries: false });
     if (!read.ok)
       throw new HmsopsError('INVALID_NACHA_FILE', `${name} is not a valid NACHA file`, { details: read.problems.map((p) => `line ${p.line}: ${p.message} (rule: ${p.rule})`) });
@@ -100,8 +101,11 @@ export class InboundFiles {
       });
       // Another request imported the same file a moment ago: its record is the answer.
       if (!inserted) return (await this.#bySha(q, sha256))!;
-      if (read.summary.batches === 0)
-        return { fileId, name, sha256, alreadyImported: false, importedAt: at, records: [], acknowledgement: await this.#acknowledge(q, fileId, text, at) };
+      if (read.summary.batches === 0) {
+        const acknowledgement = await this.#acknowledge(q, fileId, text, at);
+        await appendAudit(q, actor, [{ action: 'file.acknowledged', detail: { inboundFileId: fileId, name, sha256, acknowledges: acknowledgement.fileId } }]);
+        return { fileId, name, sha256, alreadyImported: false, importedAt: at, records: [], acknowledgement };
+      }
       const traces = [...new Set(read.returns.map((x) => x.originalTrace))];
       const transfers = traces.length ? await q.all<{ id: string; trace_number: string }>(`SELECT id, trace_number FROM transfers WHERE ${q.in('trace_number')}`, [traces]) : [];
       const byTrace = new Map(transfers.map((t) => [t.trace_number, t.id]));
@@ -126,7 +130,23 @@ export class InboundFiles {
             at,
           ]),
         );
-      return { fileId, name, sha256, alreadyImported: false, importedAt: at, records: await this.#records(q, fileId), acknowledgement: null };
+      const records = await this.#records(q, fileId);
+      const count = (kind: ReturnKind) => records.filter((r) => r.kind === kind).length;
+      await appendAudit(q, actor, [
+        {
+          action: 'returns.imported',
+          detail: {
+            inboundFileId: fileId,
+            name,
+            sha256,
+            returned: count('returned'),
+            corrected: count('corrected'),
+            dishonored: count('dishonored'),
+            unmatched: records.filter((r) => !r.transferId && !r.prenoteId).length,
+          },
+        },
+      ]);
+      return { fileId, name, sha256, alreadyImported: false, importedAt: at, records, acknowledgement: null };
     });
   }
 

@@ -6,6 +6,7 @@
  * the reads.
  */
 import { type Store, whereEqual } from '../kit/store.js';
+import type { Actor } from '../kit/audit.js';
 import { FileCutter } from './file-cutting.js';
 import { IdempotencyKeys } from './idempotency-keys.js';
 import { listPrenotes } from './prenotes.js';
@@ -36,16 +37,16 @@ export class Ledger {
     return this.#files.recoverFiles();
   }
 
-  submit(key: string, body: Record<string, unknown>): Promise<SubmitOutcome> {
-    return this.#submission.submit(key, body);
+  submit(key: string, body: Record<string, unknown>, actor: Actor): Promise<SubmitOutcome> {
+    return this.#submission.submit(key, body, actor);
   }
 
-  submitBatch(items: Record<string, unknown>[], atomic: boolean) {
-    return this.#submission.submitBatch(items, atomic);
+  submitBatch(items: Record<string, unknown>[], atomic: boolean, actor: Actor) {
+    return this.#submission.submitBatch(items, atomic, actor);
   }
 
-  cutFile(opts: { grantId?: string; maxEntries?: number } = {}): Promise<FileRecord | null> {
-    return this.#files.cutFile(opts);
+  cutFile(opts: { grantId?: string; maxEntries?: number }, actor: Actor): Promise<FileRecord | null> {
+    return this.#files.cutFile(opts, actor);
   }
 
   fileBytes(id: string): Promise<Buffer | undefined> {

@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import { sleep } from '../../src/sleep.js';
+import { appendAudit, system } from '../kit/audit.js';
 import type { Store } from '../kit/store.js';
 import { formatCutoff, nextCutoff } from '../../src/domain/cutoffs.js';
 import type { FileTransmission, TransmissionList, UploadTransmission } from '../../src/api/ach.js';
@@ -54,7 +55,7 @@ export class OdfiSender {
   constructor(
     private readonly db: Store,
     private readonly settings: OdfiSettings,
-    instanceId: string,
+    private readonly instanceId: string,
     private readonly log: FastifyBaseLogger,
   ) {
     this.#owner = `${instanceId}/${crypto.randomUUID()}`;
@@ -119,7 +120,7 @@ export class OdfiSender {
         const there = await withSftp(this.#target, (sftp) => listRemote(sftp, outbound));
         for (const u of late) {
           if (there.some((f) => f.name === u.name && f.size === u.body.length)) {
-            await windows.recordSent(u, `${outbound}/${u.name}`, true);
+            await windows.recordSent(u, `${outbound}/${u.name}`, true, system(this.instanceId));
             results.push({ fileId: u.id, name: u.name, outcome: 'already-there' });
           } else await windows.markMissed(u);
         }
@@ -132,7 +133,7 @@ export class OdfiSender {
     for (const u of (await windows.unsent()).filter((x) => now || !x.lastAt || t - x.lastAt >= backoffMs(x.attempts))) {
       try {
         const sent = await sendFile(this.#target, outbound, u.name, u.body);
-        await windows.recordSent(u, sent.remotePath, sent.outcome === 'already-there');
+        await windows.recordSent(u, sent.remotePath, sent.outcome === 'already-there', system(this.instanceId));
         const lateNow = Date.now() > Date.parse(u.windowAt);
         this.log.info(
           { uploadId: u.id, remotePath: sent.remotePath, outcome: sent.outcome, late: lateNow },
@@ -161,13 +162,19 @@ export class OdfiSender {
       const bytes = body?.body ? Buffer.from(body.body) : fs.readFileSync(r.path);
       try {
         const sent = await sendFile(this.#target, this.settings.sftp.outbound, path.basename(r.path), bytes);
-        await this.db.insert(
-          'file_sends',
-          ['file_id', 'remote_path', 'sent_at', 'found_there'],
-          [[r.id, sent.remotePath, new Date().toISOString(), sent.outcome === 'already-there' ? 1 : 0]],
-          { conflict: 'ON CONFLICT (file_id) DO NOTHING' },
-        );
-        await this.db.run('DELETE FROM file_send_failures WHERE file_id = ?', [r.id]);
+        await this.db.transaction(async (q) => {
+          const { inserted } = await q.insert(
+            'file_sends',
+            ['file_id', 'remote_path', 'sent_at', 'found_there'],
+            [[r.id, sent.remotePath, new Date().toISOString(), sent.outcome === 'already-there' ? 1 : 0]],
+            { conflict: 'ON CONFLICT (file_id) DO NOTHING' },
+          );
+          await q.run('DELETE FROM file_send_failures WHERE file_id = ?', [r.id]);
+          if (inserted)
+            await appendAudit(q, system(this.instanceId), [
+              { action: 'file.sent', detail: { fileId: r.id, remotePath: sent.remotePath, foundThere: sent.outcome === 'already-there' } },
+            ]);
+        });
         const late = Date.now() > this.#cutoffFor(r.created_at);
         this.log.info(
           { fileId: r.id, remotePath: sent.remotePath, outcome: sent.outcome, late },
@@ -204,7 +211,7 @@ export class OdfiSender {
       for (const f of remote.filter((x) => !known.has(x.name)).sort((a, b) => (a.name < b.name ? -1 : 1))) {
         const text = (await fetchFile(sftp, `${dir}/${f.name}`)).toString('latin1');
         try {
-          out.push({ name: f.name, imported: await inbound.import(f.name, text) });
+          out.push({ name: f.name, imported: await inbound.import(f.name, text, system(this.instanceId)) });
         } catch (err) {
           out.push({ name: f.name, error: [(err as Error).message, ...((err as { details?: string[] }).details ?? [])].join('; ') });
         }

@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import type { FastifyBaseLogger } from 'fastify';
 import { formatCutoff, nextCutoff } from '../../src/domain/cutoffs.js';
 import { fileHeaderKey, mergeNachaFiles, type NachaFile, readNachaFile, serializeNachaFile } from '../../src/nacha/index.js';
+import { type Actor, appendAudit, system } from '../kit/audit.js';
 import type { Store } from '../kit/store.js';
 
 export interface WindowSettings {
@@ -160,11 +161,25 @@ export class Windows {
     }));
   }
 
-  async recordSent(u: Upload, remotePath: string, foundThere: boolean): Promise<void> {
-    await this.db.insert('upload_sends', ['upload_id', 'remote_path', 'sent_at', 'found_there'], [[u.id, remotePath, new Date(this.now()).toISOString(), foundThere ? 1 : 0]], {
-      conflict: 'ON CONFLICT (upload_id) DO NOTHING',
+  async recordSent(u: Upload, remotePath: string, foundThere: boolean, actor: Actor = system('ach')): Promise<void> {
+    await this.db.transaction(async (q) => {
+      const { inserted } = await q.insert(
+        'upload_sends',
+        ['upload_id', 'remote_path', 'sent_at', 'found_there'],
+        [[u.id, remotePath, new Date(this.now()).toISOString(), foundThere ? 1 : 0]],
+        {
+          conflict: 'ON CONFLICT (upload_id) DO NOTHING',
+        },
+      );
+      await q.run('DELETE FROM upload_send_failures WHERE upload_id = ?', [u.id]);
+      if (inserted)
+        await appendAudit(q, actor, [
+          {
+            action: 'upload.sent',
+            detail: { uploadId: u.id, name: u.name, remotePath, foundThere, window: u.windowAt, sha256: crypto.createHash('sha256').update(u.body).digest('hex') },
+          },
+        ]);
     });
-    await this.db.run('DELETE FROM upload_send_failures WHERE upload_id = ?', [u.id]);
   }
 
   async recordFailure(u: Upload, message: string): Promise<void> {

@@ -104,7 +104,13 @@ export type PrenoteVerdict = { pay: true; afterPrenote: boolean } | { pay: false
  * asks for it and that the ledger never paid, gets one now (one per account, however many
  * transfers name it) and waits.
  */
-export async function prenoteVerdicts(q: Queries, transfers: NormalizedTransfer[], now: Date): Promise<PrenoteVerdict[]> {
+export async function prenoteVerdicts(
+  q: Queries,
+  transfers: NormalizedTransfer[],
+  now: Date,
+  /** Told each prenote made now (for the audit log). */
+  made: { grantId: string; traceNumber: string }[] = [],
+): Promise<PrenoteVerdict[]> {
   if (transfers.length === 0) return [];
   const today = now.toISOString().slice(0, 10);
   const accounts = [...new Set(transfers.map((t) => t.account))];
@@ -121,9 +127,9 @@ export async function prenoteVerdicts(q: Queries, transfers: NormalizedTransfer[
     const fresh = new Map<string, NormalizedTransfer>();
     for (const t of asking) if (!paidBefore.has(accountOf(t)) && !fresh.has(accountOf(t))) fresh.set(accountOf(t), t);
     if (fresh.size) {
-      await createPrenotes(q, [...fresh.values()], now);
-      const made = await q.all<Answered>(`${SELECT_ANSWERED} WHERE ${q.in('p.account')}`, [[...new Set([...fresh.values()].map((t) => t.account))]]);
-      for (const p of firstAnswers(made)) known.set(accountOf(p), p);
+      made.push(...(await createPrenotes(q, [...fresh.values()], now)));
+      const stored = await q.all<Answered>(`${SELECT_ANSWERED} WHERE ${q.in('p.account')}`, [[...new Set([...fresh.values()].map((t) => t.account))]]);
+      for (const p of firstAnswers(stored)) known.set(accountOf(p), p);
     }
   }
   return transfers.map((t) => {
@@ -139,7 +145,7 @@ export async function prenoteVerdicts(q: Queries, transfers: NormalizedTransfer[
  * payment goes), its trace number from the transfers' keys. Another request that made the same
  * account's a moment ago wins: its row is the account's prenote.
  */
-async function createPrenotes(q: Queries, transfers: NormalizedTransfer[], now: Date): Promise<void> {
+async function createPrenotes(q: Queries, transfers: NormalizedTransfer[], now: Date): Promise<{ grantId: string; traceNumber: string }[]> {
   const keys = await q.nextKeys('transfers', 'seq', transfers.length);
   const effective = nextBankingDay(now);
   const rows = transfers.map((t, i) => {
@@ -163,7 +169,11 @@ async function createPrenotes(q: Queries, transfers: NormalizedTransfer[], now: 
     };
     return PRENOTE_COLUMNS.map((c) => row[c]);
   });
-  await q.insert('prenotes', PRENOTE_COLUMNS, rows, { conflict: 'ON CONFLICT (account, routing, account_type) DO NOTHING' });
+  const { rows: made } = await q.insert<{ grant_id: string; trace_number: string }>('prenotes', PRENOTE_COLUMNS, rows, {
+    conflict: 'ON CONFLICT (account, routing, account_type) DO NOTHING',
+    returning: 'grant_id, trace_number',
+  });
+  return made.map((r) => ({ grantId: r.grant_id, traceNumber: r.trace_number }));
 }
 
 /** A grant's prenotes (every one when no grant is named), oldest first, as they stand on `now`'s day. */

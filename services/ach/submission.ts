@@ -11,6 +11,7 @@ import { appendToLedger, publicTransfer, type PublicTransfer, type TransferRow }
 import { transferFingerprint, validateTransfer, type FieldProblem, type NormalizedTransfer } from './transfer-rules.js';
 import { prenoteVerdicts } from './prenotes.js';
 import { approvalProblems } from './approvals.js';
+import { type Actor, appendAudit, type AuditEvent } from '../kit/audit.js';
 import type { Prenote } from '../../src/api/ach.js';
 
 export type SubmitOutcome =
@@ -28,6 +29,38 @@ interface Item {
   key: string;
   fingerprint: string;
   body: Record<string, unknown>;
+}
+
+/**
+ * The audit log's account of one chunk: per grant, the transfers stored (count, total, trace
+ * range), reissues apart, and the prenotes made.
+ */
+function submittedEvents(rows: TransferRow[], prenotes: { grantId: string; traceNumber: string }[]): AuditEvent[] {
+  const events: AuditEvent[] = [];
+  const groups = new Map<string, TransferRow[]>();
+  for (const r of rows) {
+    const k = `${r.grant_id}|${r.idempotency_key.includes(':reissue:') ? 'transfers.reissued' : 'transfers.submitted'}`;
+    (groups.get(k) ?? groups.set(k, []).get(k)!).push(r);
+  }
+  for (const [k, rs] of groups) {
+    const [grantId, action] = k.split('|') as [string, string];
+    const traces = rs.map((r) => r.trace_number).sort();
+    events.push({
+      action,
+      detail: {
+        grantId,
+        count: rs.length,
+        totalCents: rs.reduce((n, r) => n + r.amount_cents, 0),
+        firstTrace: traces[0],
+        lastTrace: traces.at(-1),
+        ...(rs.length === 1 ? { recipientId: rs[0]!.recipient_id } : {}),
+      },
+    });
+  }
+  const byGrant = new Map<string, number>();
+  for (const p of prenotes) byGrant.set(p.grantId, (byGrant.get(p.grantId) ?? 0) + 1);
+  for (const [grantId, count] of byGrant) events.push({ action: 'prenotes.created', detail: { grantId, count } });
+  return events;
 }
 
 /** What validateTransfer says of a date that has passed. */
@@ -86,7 +119,7 @@ export class Submission {
    * constraint is the final guard: a row another request stored first (its hold taken over after
    * the lease) is skipped, and that item answered from the stored row.
    */
-  async #store(q: Queries, items: Item[], owner: string, now: Date): Promise<Map<number, SubmitOutcome>> {
+  async #store(q: Queries, items: Item[], owner: string, now: Date, actor: Actor): Promise<Map<number, SubmitOutcome>> {
     const out = new Map<number, SubmitOutcome>();
     const known = await transfersByKey(
       q,
@@ -113,10 +146,12 @@ export class Submission {
         else invalid(it, v.problems);
       } else invalid(it, v.problems);
     }
+    const made: { grantId: string; traceNumber: string }[] = [];
     const verdicts = await prenoteVerdicts(
       q,
       valid.map((x) => x.t),
       now,
+      made,
     );
     const paying: { it: Item; t: NormalizedTransfer }[] = [];
     for (const [k, { it, t, late }] of valid.entries()) {
@@ -200,6 +235,7 @@ export class Submission {
       owner,
       items.map((it) => it.key),
     );
+    await appendAudit(q, actor, submittedEvents(mine, made));
     return out;
   }
 
@@ -208,8 +244,8 @@ export class Submission {
     return `${this.instanceId}/${crypto.randomUUID()}`;
   }
 
-  async submit(key: string, body: Record<string, unknown>): Promise<SubmitOutcome> {
-    const { results } = await this.submitBatch([{ ...body, idempotencyKey: key }], false);
+  async submit(key: string, body: Record<string, unknown>, actor: Actor): Promise<SubmitOutcome> {
+    const { results } = await this.submitBatch([{ ...body, idempotencyKey: key }], false, actor);
     const { index: _index, ...outcome } = results[0]!;
     return outcome as SubmitOutcome;
   }
@@ -219,7 +255,7 @@ export class Submission {
    * so other requests are served in between (and are told 409 for a key held here). With
    * atomic, everything is one transaction and any failure stores nothing.
    */
-  async submitBatch(items: Record<string, unknown>[], atomic: boolean): Promise<{ results: (SubmitOutcome & { index: number })[]; committed: boolean }> {
+  async submitBatch(items: Record<string, unknown>[], atomic: boolean, actor: Actor): Promise<{ results: (SubmitOutcome & { index: number })[]; committed: boolean }> {
     const owner = this.#owner();
     // The fingerprint leaves the key out: the same transfer under its key is a repeat.
     const keyed: Item[] = items.map((item, index) => ({ index, key: String(item?.idempotencyKey ?? ''), fingerprint: transferFingerprint(item ?? {}), body: item ?? {} }));
@@ -235,7 +271,7 @@ export class Submission {
         const abort = new Error('atomic batch aborted');
         try {
           await this.db.transaction(async (q) => {
-            record(await this.#store(q, todo, owner, new Date()));
+            record(await this.#store(q, todo, owner, new Date(), actor));
             if (results.some((r) => r.status >= 400)) throw abort;
           });
           return { results, committed: true };
@@ -251,7 +287,7 @@ export class Submission {
       const worker = async () => {
         while (next < chunks.length) {
           const chunk = chunks[next++]!;
-          record(await this.db.transaction((q) => this.#store(q, chunk, owner, new Date())));
+          record(await this.db.transaction((q) => this.#store(q, chunk, owner, new Date(), actor)));
           await new Promise((r) => setImmediate(r));
         }
       };

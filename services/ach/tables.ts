@@ -1,4 +1,5 @@
 /** The ACH service's tables, their rows, and what the API shows of them. */
+import { auditTable } from '../kit/audit.js';
 import { type ColumnTypes, COLUMN_TYPES, type Migrations, type Queries } from '../kit/store.js';
 
 /** The ledger's tables, in either dialect (the first migration). */
@@ -204,7 +205,7 @@ const approvalTables = (t: ColumnTypes) => `CREATE TABLE approvals (
      UNIQUE (grant_id, sha256)
    );`;
 
-const versions = [ledgerTables, reservationsTable, fileBodies, inboundTables, sendTables, ackTables, uploadTables, prenoteTables, approvalTables];
+const versions = [ledgerTables, reservationsTable, fileBodies, inboundTables, sendTables, ackTables, uploadTables, prenoteTables, approvalTables, auditTable];
 // SQLite stores went through the versions one by one; PostgreSQL came in at the third: its first
 // migration is the first three in one step, and later ones follow one by one.
 const sqlite = versions.map((v) => v(COLUMN_TYPES.sqlite));

@@ -9,6 +9,7 @@ import type { Store } from '../kit/store.js';
 import { COLUMN_TYPES } from '../kit/store.js';
 import { HmsopsError } from '../../src/errors/index.js';
 import { auth as api } from '../../src/api/schemas.js';
+import { actorOf, appendAudit, type AuditEvent, auditRoutes, auditTable, system } from '../kit/audit.js';
 import { loadOrCreateSigningKey } from './keys.js';
 import { DUMMY_HASH, hashPassword, lockoutMs, MAX_FAILURES, verifyPassword } from './passwords.js';
 
@@ -32,7 +33,11 @@ const signingKeysTable = `CREATE TABLE signing_keys (
      public_jwk TEXT NOT NULL,
      created_at TEXT NOT NULL
    );`;
-const migrations = { sqlite: [usersTable(COLUMN_TYPES.sqlite.bigint), signingKeysTable], postgres: [usersTable(COLUMN_TYPES.postgres.bigint) + signingKeysTable] };
+// The audit log (services/kit/audit.ts): logins that failed, lockouts, users and their roles.
+const migrations = {
+  sqlite: [usersTable(COLUMN_TYPES.sqlite.bigint), signingKeysTable, auditTable(COLUMN_TYPES.sqlite)],
+  postgres: [usersTable(COLUMN_TYPES.postgres.bigint) + signingKeysTable, auditTable(COLUMN_TYPES.postgres)],
+};
 
 interface UserRow {
   id: string;
@@ -80,21 +85,26 @@ const sessionRoutes: RoutePlugin<AuthDeps> = (app, { db, key, tokenTtlMs, byName
       }
       const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
       if (!user || !ok) {
-        if (user) {
-          // Counted in the store, so failures at every auth instance add up to one lockout.
-          const counted = await db.get<{ failed_count: number; lockouts: number }>(
-            'UPDATE users SET failed_count = failed_count + 1 WHERE id = ? RETURNING failed_count, lockouts',
-            [user.id],
-          );
-          if (counted && counted.failed_count >= MAX_FAILURES) {
-            const locked = await db.run('UPDATE users SET failed_count = 0, lockouts = lockouts + 1, locked_until = ? WHERE id = ? AND failed_count >= ?', [
-              now + lockoutMs(counted.lockouts),
-              user.id,
-              MAX_FAILURES,
-            ]);
-            if (locked) req.log.warn({ user: user.username }, 'account locked after repeated failed logins');
+        // Counted in the store, so failures at every auth instance add up to one lockout; each in the audit log.
+        const locked = await db.transaction(async (q) => {
+          const events: AuditEvent[] = [{ action: 'login.failed', detail: { username, known: Boolean(user) } }];
+          let until = 0;
+          if (user) {
+            const counted = await q.get<{ failed_count: number; lockouts: number }>(
+              'UPDATE users SET failed_count = failed_count + 1 WHERE id = ? RETURNING failed_count, lockouts',
+              [user.id],
+            );
+            if (counted && counted.failed_count >= MAX_FAILURES) {
+              until = now + lockoutMs(counted.lockouts);
+              if (await q.run('UPDATE users SET failed_count = 0, lockouts = lockouts + 1, locked_until = ? WHERE id = ? AND failed_count >= ?', [until, user.id, MAX_FAILURES]))
+                events.push({ action: 'account.locked', detail: { username, until: new Date(until).toISOString() } });
+              else until = 0;
+            }
           }
-        }
+          await appendAudit(q, actorOf(req), events);
+          return until > 0;
+        });
+        if (locked) req.log.warn({ user: username }, 'account locked after repeated failed logins');
         throw new HmsopsError('INVALID_CREDENTIALS', 'invalid username or password');
       }
       if (user.disabled) throw new HmsopsError('ACCOUNT_DISABLED', 'this account is disabled');
@@ -148,13 +158,17 @@ const userRoutes: RoutePlugin<AuthDeps> = (app, { db, byName, byId }) => {
       if (await byName(b.username)) throw new HmsopsError('USERNAME_TAKEN', `user ${b.username} exists`);
       const id = crypto.randomUUID();
       const hash = await hashPassword(b.password);
-      const { inserted } = await db.insert(
-        'users',
-        ['id', 'username', 'email', 'roles', 'password_hash', 'created_at'],
-        [[id, b.username, b.email, JSON.stringify(b.roles ?? ['operator']), hash, new Date().toISOString()]],
-        { conflict: 'ON CONFLICT (username) DO NOTHING' },
-      );
-      if (!inserted) throw new HmsopsError('USERNAME_TAKEN', `user ${b.username} exists`);
+      const roles = b.roles ?? ['operator'];
+      await db.transaction(async (q) => {
+        const { inserted } = await q.insert(
+          'users',
+          ['id', 'username', 'email', 'roles', 'password_hash', 'created_at'],
+          [[id, b.username, b.email, JSON.stringify(roles), hash, new Date().toISOString()]],
+          { conflict: 'ON CONFLICT (username) DO NOTHING' },
+        );
+        if (!inserted) throw new HmsopsError('USERNAME_TAKEN', `user ${b.username} exists`);
+        await appendAudit(q, actorOf(req), [{ action: 'user.created', detail: { username: b.username, roles } }]);
+      });
       return reply.code(201).send(publicUser((await byId(id))!));
     },
   );
@@ -174,7 +188,10 @@ const userRoutes: RoutePlugin<AuthDeps> = (app, { db, byName, byId }) => {
         const admins = (await db.all<{ roles: string }>('SELECT roles FROM users WHERE disabled = 0')).filter((u) => isAdmin(u.roles));
         if (admins.length <= 1) throw new HmsopsError('LAST_ADMIN', `${username} is the last admin: make another user admin first`);
       }
-      await db.run('UPDATE users SET roles = ? WHERE username = ?', [JSON.stringify(roles), username]);
+      await db.transaction(async (q) => {
+        await q.run('UPDATE users SET roles = ? WHERE username = ?', [JSON.stringify(roles), username]);
+        await appendAudit(q, actorOf(req), [{ action: 'user.roles', detail: { username, from: JSON.parse(user.roles), to: roles } }]);
+      });
       return publicUser((await byName(username))!);
     },
   );
@@ -182,7 +199,10 @@ const userRoutes: RoutePlugin<AuthDeps> = (app, { db, byName, byId }) => {
   app.post('/v1/users/:username/disable', { schema: { summary: 'Disable a user (admin)', params: api.UsernameParams, response: { 200: api.User } } }, async (req) => {
     requireRole(req, 'admin');
     const { username } = req.params;
-    if (!(await db.run('UPDATE users SET disabled = 1 WHERE username = ?', [username]))) throw new HmsopsError('NOT_FOUND', `no user ${username}`);
+    await db.transaction(async (q) => {
+      if (!(await q.run('UPDATE users SET disabled = 1 WHERE username = ?', [username]))) throw new HmsopsError('NOT_FOUND', `no user ${username}`);
+      await appendAudit(q, actorOf(req), [{ action: 'user.disabled', detail: { username } }]);
+    });
     return publicUser((await byName(username))!);
   });
 };
@@ -199,6 +219,7 @@ async function seedOperator(db: Store, credentialsFile: string, log: (file: stri
     { conflict: 'ON CONFLICT (username) DO NOTHING' },
   );
   if (inserted === 1) {
+    await appendAudit(db, system('auth'), [{ action: 'user.created', detail: { username: 'operator', roles: ['admin', 'operator'], seeded: true } }]);
     const tmp = `${credentialsFile}.tmp`;
     fs.writeFileSync(tmp, JSON.stringify({ username: 'operator', password }, null, 2), { mode: 0o600 });
     fs.renameSync(tmp, credentialsFile);
@@ -216,7 +237,7 @@ export const auth: ServiceDefinition = {
     await seedOperator(db, ctx.paths.credentials, (file) => ctx.log.info({ file }, 'seeded the operator account; its password is in the credentials file'));
     const byName = (username: string) => db.get<UserRow>('SELECT * FROM users WHERE username = ?', [username]);
     const byId = (id: string) => db.get<UserRow>('SELECT * FROM users WHERE id = ?', [id]);
-    await registerRoutes<AuthDeps>(app, { db, key, tokenTtlMs: ctx.env.tokenTtlMs, byName, byId }, [sessionRoutes, userRoutes]);
+    await registerRoutes<AuthDeps>(app, { db, key, tokenTtlMs: ctx.env.tokenTtlMs, byName, byId }, [sessionRoutes, userRoutes, auditRoutes('auth')]);
     return undefined;
   },
 };

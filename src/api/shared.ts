@@ -16,3 +16,17 @@ export const ItemErrorBody = Type.Object({ code: Type.String(), message: Type.St
 
 export const IdParams = Type.Object({ id: Type.String() });
 export type IdParams = Static<typeof IdParams>;
+
+/** One entry of a service's audit log (services/kit/audit.ts): the JSON text hashed, verbatim, and its place in the chain. */
+export const AuditEntry = Type.Object({
+  seq: Type.Integer(),
+  body: Type.String({ description: 'JSON: at, who, action, requestId, detail; hashed as it is' }),
+  prevHash: Type.String(),
+  hash: Type.String({ description: 'SHA-256 (hex) of prevHash followed by body' }),
+});
+export type AuditEntry = Static<typeof AuditEntry>;
+export const AuditQuery = Type.Object(
+  { after: Type.Optional(Type.String({ pattern: '^[0-9]{1,15}$' })), limit: Type.Optional(Type.String({ pattern: '^[0-9]{1,5}$' })) },
+  { additionalProperties: false },
+);
+export const AuditList = Type.Object({ chain: Type.String(), entries: Type.Array(AuditEntry) });

@@ -368,6 +368,37 @@ examples(
   'hmsops reject DOL-ETA-2026-0042 --reason "R-0002 is not on the award list" --user alice',
 );
 
+const audit = program.command('audit').description("the services' tamper-evident audit logs (admin): who did what, when, in a hash chain");
+examples(
+  audit
+    .command('ls')
+    .description('every entry of every log, in time order')
+    .option('--since <when>', 'only entries from then: a time (2026-12-06T10:00:00Z) or a duration back (24h)')
+    .option('--json', 'machine-readable output')
+    .option('--user <name>', 'act as this user (an admin)')
+    .action(run(async () => (await import('./commands/audit.js')).auditLsCommand)),
+  'hmsops audit ls --since 24h',
+);
+examples(
+  audit
+    .command('verify')
+    .description('check each chain: exit 1 naming the first entry that does not chain (changed, removed, put in)')
+    .option('--json', 'machine-readable output')
+    .option('--user <name>', 'act as this user (an admin)')
+    .action(run(async () => (await import('./commands/audit.js')).auditVerifyCommand)),
+  'hmsops audit verify',
+);
+examples(
+  audit
+    .command('export')
+    .description('every entry as JSON lines (chain, seq, prevHash, hash, body) for an auditor to check (README: "Audit log")')
+    .requiredOption('--out <file>', 'where to write')
+    .option('--json', 'what was written, as JSON')
+    .option('--user <name>', 'act as this user (an admin)')
+    .action(run(async () => (await import('./commands/audit.js')).auditExportCommand)),
+  'hmsops audit export --out audit-2026-12.jsonl',
+);
+
 const fixtures = program.command('fixtures').description('test data');
 examples(
   fixtures

@@ -4306,6 +4306,85 @@ export const messaging = {
 };
 
 export const shared = {
+  "AuditEntry": {
+    "type": "object",
+    "required": [
+      "seq",
+      "body",
+      "prevHash",
+      "hash"
+    ],
+    "properties": {
+      "seq": {
+        "type": "integer"
+      },
+      "body": {
+        "type": "string",
+        "description": "JSON: at, who, action, requestId, detail; hashed as it is"
+      },
+      "prevHash": {
+        "type": "string"
+      },
+      "hash": {
+        "type": "string",
+        "description": "SHA-256 (hex) of prevHash followed by body"
+      }
+    }
+  },
+  "AuditList": {
+    "type": "object",
+    "required": [
+      "chain",
+      "entries"
+    ],
+    "properties": {
+      "chain": {
+        "type": "string"
+      },
+      "entries": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "required": [
+            "seq",
+            "body",
+            "prevHash",
+            "hash"
+          ],
+          "properties": {
+            "seq": {
+              "type": "integer"
+            },
+            "body": {
+              "type": "string",
+              "description": "JSON: at, who, action, requestId, detail; hashed as it is"
+            },
+            "prevHash": {
+              "type": "string"
+            },
+            "hash": {
+              "type": "string",
+              "description": "SHA-256 (hex) of prevHash followed by body"
+            }
+          }
+        }
+      }
+    }
+  },
+  "AuditQuery": {
+    "type": "object",
+    "properties": {
+      "after": {
+        "type": "string",
+        "pattern": "^[0-9]{1,15}$"
+      },
+      "limit": {
+        "type": "string",
+        "pattern": "^[0-9]{1,5}$"
+      }
+    },
+    "additionalProperties": false
+  },
   "FieldProblem": {
     "type": "object",
     "required": [

@@ -239,6 +239,11 @@ export class HmsopsClient {
     returnedAccounts: (opts: CallOptions = {}) => this.call<{ accounts: T.ReturnedAccount[] }>('GET', '/ach/v1/returned-accounts', undefined, {}, opts),
   };
 
+  /** A service's audit log as stored (admin), oldest first, up to 10,000 entries after `after`. */
+  audit(service: 'auth' | 'ach', after = 0, opts: CallOptions = {}) {
+    return this.call<{ chain: string; entries: T.AuditEntry[] }>('GET', `/${service}/v1/audit?after=${after}`, undefined, {}, opts);
+  }
+
   readonly analytics = {
     /** Events are kept by id: sending one again is safe. */
     trackEvent: (e: T.AnalyticsEvent, opts: CallOptions = {}) =>

@@ -27,3 +27,4 @@ export type { AnalyticsEvent, GrantReport, Ingested, SummaryReport } from '../ap
 export type { CreateUserRequest, LoginResult, User } from '../api/auth.js';
 export type { Message, MessageWithRaw } from '../api/mail-sink.js';
 export type { Email, EmailBatchResult, EmailList, EmailRequest } from '../api/messaging.js';
+export type { AuditEntry } from '../api/shared.js';

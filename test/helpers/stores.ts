@@ -40,6 +40,8 @@ export interface FleetStore {
   bind(stateDir: string): void;
   /** Rows of a read in one service's store. */
   query<T = Record<string, unknown>>(service: string, sql: string, params?: unknown[]): Promise<T[]>;
+  /** A write straight into one service's store, as someone with access to the database would make it (rows changed). */
+  write(service: string, sql: string, params?: unknown[]): Promise<number>;
   /** Drops what the store made (the database, its password file). */
   close(): Promise<void>;
   /**
@@ -65,6 +67,15 @@ export function sqliteStore(): FleetStore {
       const db = new Database(file, { readonly: true, fileMustExist: true });
       try {
         return db.prepare(sql).all(...params) as T[];
+      } finally {
+        db.close();
+      }
+    },
+    async write(service: string, sql: string, params: unknown[] = []) {
+      const db = new Database(path.join(stateDir, 'data', `${service}.sqlite`), { fileMustExist: true });
+      try {
+        db.pragma('busy_timeout = 5000');
+        return db.prepare(sql).run(...params).changes;
       } finally {
         db.close();
       }
@@ -109,6 +120,9 @@ export async function postgresStore(server: TestPostgres): Promise<FleetStore> {
       const r = await pool.query(numberedPlaceholders(sql), params);
       const numeric = new Set(r.fields.filter((f) => f.dataTypeID === 20 || f.dataTypeID === 1700).map((f) => f.name));
       return r.rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, numeric.has(k) && v !== null ? Number(v) : v]))) as T[];
+    },
+    async write(service: string, sql: string, params: unknown[] = []) {
+      return (await poolFor(service).query(numberedPlaceholders(sql), params)).rowCount ?? 0;
     },
     async lockTable(service, table) {
       const client = await poolFor(service).connect();

@@ -1,6 +1,7 @@
 /** Approvals of grant files over approvals.over: asked for (an operator), listed, approved or rejected (an approver, not the one who asked). */
 import { HmsopsError } from '../../../src/errors/index.js';
 import { ach as api, shared } from '../../../src/api/schemas.js';
+import { actorOf } from '../../kit/audit.js';
 import { requireRole, type RoutePlugin } from '../../kit/service.js';
 import type { AchDeps } from './deps.js';
 
@@ -16,7 +17,7 @@ export const approvalRoutes: RoutePlugin<AchDeps> = (app, { approvals }) => {
     },
     async (req, reply) => {
       const who = requireRole(req, 'operator');
-      const { created, approval } = await approvals.request(req.body, who);
+      const { created, approval } = await approvals.request(req.body, who, actorOf(req));
       return reply.code(created ? 201 : 200).send(approval);
     },
   );
@@ -49,7 +50,7 @@ export const approvalRoutes: RoutePlugin<AchDeps> = (app, { approvals }) => {
         if (!who) throw new HmsopsError('UNAUTHENTICATED', 'no identity');
         if (decision === 'rejected' && !req.body?.reason)
           throw new HmsopsError('VALIDATION', 'a rejection says why', { extra: { fields: [{ field: 'reason', reason: 'is required to reject' }] } });
-        return approvals.decide(req.params.id, who, decision, req.body?.reason);
+        return approvals.decide(req.params.id, who, decision, actorOf(req), req.body?.reason);
       },
     );
 };

@@ -1,5 +1,6 @@
 /** What the ACH routes are given: the ledger, the inbound files and what their returns say, the ODFI sender when configured, metrics. */
 import type { Metrics } from '../../../src/metrics.js';
+import type { Store } from '../../kit/store.js';
 import type { Approvals } from '../approvals.js';
 import type { InboundFiles } from '../inbound.js';
 import type { Ledger } from '../ledger.js';
@@ -7,6 +8,8 @@ import type { OdfiSender } from '../odfi-sender.js';
 import type { ReturnWatch } from '../return-watch.js';
 
 export interface AchDeps {
+  /** The service's store (the audit log's reads). */
+  db: Store;
   ledger: Ledger;
   inbound: InboundFiles;
   returnWatch: ReturnWatch;

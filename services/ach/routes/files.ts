@@ -1,6 +1,7 @@
 /** NACHA files: cut from the queued transfers, listed, downloaded. */
 import { HmsopsError } from '../../../src/errors/index.js';
 import { ach as api, shared } from '../../../src/api/schemas.js';
+import { actorOf } from '../../kit/audit.js';
 import { requireRole, type RoutePlugin } from '../../kit/service.js';
 import type { AchDeps } from './deps.js';
 
@@ -17,7 +18,7 @@ export const fileRoutes: RoutePlugin<AchDeps> = (app, { ledger, metrics }) => {
     },
     async (req, reply) => {
       requireRole(req, 'operator');
-      const rec = await ledger.cutFile({ grantId: req.body?.grantId, maxEntries: req.body?.maxEntries });
+      const rec = await ledger.cutFile({ grantId: req.body?.grantId, maxEntries: req.body?.maxEntries }, actorOf(req));
       if (!rec) return reply.code(200).send({ fileId: null, entries: 0, message: 'no queued transfers' });
       metrics.inc('ach_files_total', 'NACHA files cut');
       req.log.info({ fileId: rec.fileId, entries: rec.entries }, 'NACHA file cut');

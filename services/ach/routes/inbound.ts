@@ -1,6 +1,7 @@
 /** Files an RDFI sent back (returns, notifications of change): imported, and read per grant. */
 import { ach as api } from '../../../src/api/schemas.js';
 import { RETURN_RATE_WINDOW_DAYS } from '../../../src/domain/return-rates.js';
+import { actorOf } from '../../kit/audit.js';
 import type { RoutePlugin } from '../../kit/service.js';
 import type { AchDeps } from './deps.js';
 
@@ -18,7 +19,7 @@ export const inboundRoutes: RoutePlugin<AchDeps> = (app, { inbound, returnWatch 
       },
     },
     async (req, reply) => {
-      const result = await inbound.import(req.body.name, req.body.text);
+      const result = await inbound.import(req.body.name, req.body.text, actorOf(req));
       if (!result.alreadyImported) req.log.info({ fileId: result.fileId, records: result.records.length }, 'inbound file imported');
       return reply.code(result.alreadyImported ? 200 : 201).send(result);
     },

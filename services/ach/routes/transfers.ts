@@ -1,6 +1,7 @@
 /** Transfers: one or a batch submitted (idempotent by key), read, listed; per-grant summaries. */
 import { HmsopsError, itemError } from '../../../src/errors/index.js';
 import { ach as api, shared } from '../../../src/api/schemas.js';
+import { actorOf } from '../../kit/audit.js';
 import { requireRole, type RoutePlugin } from '../../kit/service.js';
 import { publicTransfer } from '../ledger.js';
 import type { AchDeps } from './deps.js';
@@ -24,7 +25,7 @@ export const transferRoutes: RoutePlugin<AchDeps> = (app, { ledger, metrics }) =
       requireRole(req, 'operator');
       const key = req.headers['idempotency-key'];
       if (typeof key !== 'string' || !key) throw new HmsopsError('IDEMPOTENCY_KEY_REQUIRED', 'send an Idempotency-Key header; a retry with the same key never pays twice');
-      const out = await ledger.submit(key, (req.body ?? {}) as Record<string, unknown>);
+      const out = await ledger.submit(key, (req.body ?? {}) as Record<string, unknown>, actorOf(req));
       counted(out.status);
       if ('error' in out) {
         const { code, message, ...extra } = out.error;
@@ -48,7 +49,7 @@ export const transferRoutes: RoutePlugin<AchDeps> = (app, { ledger, metrics }) =
     async (req, reply) => {
       requireRole(req, 'operator');
       const { transfers, atomic = false } = req.body;
-      const { results, committed } = await ledger.submitBatch(transfers, atomic);
+      const { results, committed } = await ledger.submitBatch(transfers, atomic, actorOf(req));
       const view = results.map((r) =>
         'error' in r
           ? { index: r.index, status: r.status, error: r.error }
