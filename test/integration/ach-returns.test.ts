@@ -5,6 +5,7 @@
  * returned recipients notified, an unmatched entry listed; the same file again changes nothing.
  * On SQLite: the import on both stores is ach-in-process.test.ts.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -182,6 +183,42 @@ describe('returns and corrections', () => {
     const after = JSON.parse((await fleet.hmsops(['reconcile', 'DOL-ETA-2026-0042', '--json'])).stdout);
     expect(after).toMatchObject({ transfers: { count: 11 }, inFiles: { count: 11, files: 2 }, returned: { count: 2 }, paid: { count: 9 }, mismatches: [] });
   }, 150_000); // some 20 commands: ~25 s alone, longer beside the rest of the suite
+
+  it("keeps an audit log of it all that `audit verify` checks, an export an auditor can check with a few lines, and that names the first entry changed in the database", async () => {
+    // A failed login is in auth's log.
+    const wrong = await fleet.hmsops(['login', '--user', 'operator'], { env: { HMSOPS_PASSWORD: 'not the password' } });
+    expect(wrong.exitCode).not.toBe(0);
+    const verified = await fleet.hmsops(['audit', 'verify']);
+    expect(verified.exitCode, verified.stdout + verified.stderr).toBe(0);
+    expect(verified.stdout).toMatch(/auth: \d+ entries chain, head [0-9a-f]{64}/);
+    expect(verified.stdout).toMatch(/ach: \d+ entries chain, head [0-9a-f]{64}/);
+    const { entries } = JSON.parse((await fleet.hmsops(['audit', 'ls', '--json'])).stdout);
+    const actions = new Set(entries.map((e: { action: string }) => e.action));
+    for (const a of ['user.created', 'login.failed', 'transfers.submitted', 'file.cut', 'returns.imported', 'transfers.reissued']) expect(actions, a).toContain(a);
+    expect(entries.find((e: { action: string }) => e.action === 'login.failed')).toMatchObject({ chain: 'auth', detail: { username: 'operator', known: true } });
+    expect(entries.find((e: { action: string }) => e.action === 'transfers.reissued')).toMatchObject({ chain: 'ach', who: 'operator', detail: { grantId: 'DOL-ETA-2026-0042', count: 1 } });
+
+    // The export, checked as the README shows an auditor: each line's hash is SHA-256 of the previous hash and its body.
+    const out = path.join(fleet.dir, 'audit.jsonl');
+    expect((await fleet.hmsops(['audit', 'export', '--out', out])).exitCode).toBe(0);
+    const heads: Record<string, string> = {};
+    for (const line of fs.readFileSync(out, 'utf8').trim().split('\n')) {
+      const e = JSON.parse(line);
+      expect(e.prevHash).toBe(heads[e.chain] ?? '0'.repeat(64));
+      expect(crypto.createHash('sha256').update(e.prevHash + e.body).digest('hex')).toBe(e.hash);
+      heads[e.chain] = e.hash;
+    }
+    expect(Object.keys(heads).sort()).toEqual(['ach', 'auth']);
+
+    // One row changed in the SQLite file: verify fails (exit 1) naming it.
+    const [row] = await fleet.store.query<{ seq: number; body: string }>('ach', "SELECT seq, body FROM audit WHERE body LIKE '%transfers.reissued%'");
+    await fleet.store.write('ach', 'UPDATE audit SET body = ? WHERE seq = ?', [row!.body.replace('"count":1', '"count":2'), row!.seq]);
+    const broken = await fleet.hmsops(['audit', 'verify']);
+    expect(broken.exitCode).toBe(1);
+    expect(broken.stdout).toContain(`ach: entry ${row!.seq} does not chain: its content hashes to`);
+    expect(broken.stdout).toMatch(/auth: \d+ entries chain/);
+    await fleet.store.write('ach', 'UPDATE audit SET body = ? WHERE seq = ?', [row!.body, row!.seq]);
+  }, 60_000);
 
   it('refuses a file with a return code NACHA does not have, naming the line, and records nothing', async () => {
     const file = path.join(fleet.dir, 'BAD.ach');
