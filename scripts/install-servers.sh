@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the servers the tests start for themselves (Debian packages): PostgreSQL for the
 # postgres store backend, etcd for the etcd registry backend, OpenSSH's sshd as the bank's SFTP
-# server, and libfaketime (the CLI run at a time a test chooses: Same Day ACH windows). npm test and npm run drills run it once, before any suite (test/global-setup.ts). Needs root and apt-get; `apt-get update` once, and only when something
+# server, libfaketime (the CLI run at a time a test chooses: Same Day ACH windows), and GnuPG
+# (the bank's side of files encrypted with OpenPGP). npm test and npm run drills run it once, before any suite (test/global-setup.ts). Needs root and apt-get; `apt-get update` once, and only when something
 # is missing. Safe to run again. The tests run each server on a free loopback port with a temp
 # data dir; nothing here starts one.
 set -euo pipefail
@@ -11,6 +12,7 @@ command -v etcd >/dev/null 2>&1 || missing+=(etcd-server)
 command -v etcdctl >/dev/null 2>&1 || missing+=(etcd-client)
 [ -x /usr/sbin/sshd ] || missing+=(openssh-server)
 command -v faketime >/dev/null 2>&1 || missing+=(faketime)
+command -v gpg >/dev/null 2>&1 || missing+=(gnupg)
 if [ ${#missing[@]} -eq 0 ]; then exit 0; fi
 if [ "$(id -u)" -ne 0 ]; then echo "install-servers: need root to apt-get install ${missing[*]}" >&2; exit 1; fi
 export DEBIAN_FRONTEND=noninteractive

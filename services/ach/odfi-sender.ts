@@ -18,6 +18,7 @@ import { formatCutoff, nextCutoff } from '../../src/domain/cutoffs.js';
 import type { FileTransmission, TransmissionList, UploadTransmission } from '../../src/api/ach.js';
 import type { OdfiConfig } from '../../src/config/types.js';
 import type { InboundFiles, InboundImport } from './inbound.js';
+import type { OdfiPgp } from '../../src/nacha/pgp.js';
 import { Windows } from './odfi-windows.js';
 import { fetchFile, listRemote, sendFile, type SftpTarget, withSftp } from './odfi-sftp.js';
 
@@ -57,6 +58,8 @@ export class OdfiSender {
     private readonly settings: OdfiSettings,
     private readonly instanceId: string,
     private readonly log: FastifyBaseLogger,
+    /** ach.odfi.pgp: files go encrypted and signed, files come back decrypted and checked. */
+    private readonly pgp?: OdfiPgp,
   ) {
     this.#owner = `${instanceId}/${crypto.randomUUID()}`;
     this.#target = { url: settings.sftp.url, privateKey: fs.readFileSync(settings.sftp.privateKeyFile), hostKey: settings.sftp.hostKey };
@@ -119,8 +122,9 @@ export class OdfiSender {
       try {
         const there = await withSftp(this.#target, (sftp) => listRemote(sftp, outbound));
         for (const u of late) {
-          if (there.some((f) => f.name === u.name && f.size === u.body.length)) {
-            await windows.recordSent(u, `${outbound}/${u.name}`, true, system(this.instanceId));
+          const w = await this.#wire(u.id, u.name, u.body);
+          if (there.some((f) => f.name === w.name && f.size === w.bytes.length)) {
+            await windows.recordSent(u, `${outbound}/${w.name}`, true, system(this.instanceId));
             results.push({ fileId: u.id, name: u.name, outcome: 'already-there' });
           } else await windows.markMissed(u);
         }
@@ -132,7 +136,8 @@ export class OdfiSender {
     const t = Date.now();
     for (const u of (await windows.unsent()).filter((x) => now || !x.lastAt || t - x.lastAt >= backoffMs(x.attempts))) {
       try {
-        const sent = await sendFile(this.#target, outbound, u.name, u.body);
+        const w = await this.#wire(u.id, u.name, u.body);
+        const sent = await sendFile(this.#target, outbound, w.name, w.bytes);
         await windows.recordSent(u, sent.remotePath, sent.outcome === 'already-there', system(this.instanceId));
         const lateNow = Date.now() > Date.parse(u.windowAt);
         this.log.info(
@@ -161,7 +166,8 @@ export class OdfiSender {
       const body = await this.db.get<{ body: Buffer | null }>('SELECT body FROM files WHERE id = ?', [r.id]);
       const bytes = body?.body ? Buffer.from(body.body) : fs.readFileSync(r.path);
       try {
-        const sent = await sendFile(this.#target, this.settings.sftp.outbound, path.basename(r.path), bytes);
+        const w = await this.#wire(r.id, path.basename(r.path), bytes);
+        const sent = await sendFile(this.#target, this.settings.sftp.outbound, w.name, w.bytes);
         await this.db.transaction(async (q) => {
           const { inserted } = await q.insert(
             'file_sends',
@@ -209,8 +215,10 @@ export class OdfiSender {
         : new Set<string>();
       const out: { name: string; imported?: InboundImport; error?: string }[] = [];
       for (const f of remote.filter((x) => !known.has(x.name)).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-        const text = (await fetchFile(sftp, `${dir}/${f.name}`)).toString('latin1');
+        const raw = await fetchFile(sftp, `${dir}/${f.name}`);
         try {
+          // With ach.odfi.pgp, nothing the bank did not encrypt to us and sign is imported.
+          const text = (this.pgp ? await this.pgp.open(raw) : raw).toString('latin1');
           out.push({ name: f.name, imported: await inbound.import(f.name, text, system(this.instanceId)) });
         } catch (err) {
           out.push({ name: f.name, error: [(err as Error).message, ...((err as { details?: string[] }).details ?? [])].join('; ') });
@@ -218,6 +226,18 @@ export class OdfiSender {
       }
       return out;
     });
+  }
+
+  /**
+   * What goes on the wire for a file or an upload: as cut; with ach.odfi.pgp, encrypted and signed
+   * once and kept (`sealed_files`), so a send tried again, by any instance, puts up the very same
+   * bytes (and one already there whole is known by its size), under the name with `.pgp`.
+   */
+  async #wire(id: string, name: string, bytes: Buffer): Promise<{ name: string; bytes: Buffer }> {
+    if (!this.pgp) return { name, bytes };
+    const kept = () => this.db.get<{ bytes: Buffer }>('SELECT bytes FROM sealed_files WHERE id = ?', [id]);
+    if (!(await kept())) await this.db.insert('sealed_files', ['id', 'bytes'], [[id, await this.pgp.seal(bytes)]], { conflict: 'ON CONFLICT (id) DO NOTHING' });
+    return { name: `${name}.pgp`, bytes: Buffer.from((await kept())!.bytes) };
   }
 
   /** Every file and where it stands; with merging, every upload too. */

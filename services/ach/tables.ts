@@ -205,7 +205,14 @@ const approvalTables = (t: ColumnTypes) => `CREATE TABLE approvals (
      UNIQUE (grant_id, sha256)
    );`;
 
-const versions = [ledgerTables, reservationsTable, fileBodies, inboundTables, sendTables, ackTables, uploadTables, prenoteTables, approvalTables, auditTable];
+// With ach.odfi.pgp: a file's or an upload's bytes as encrypted for the bank, kept from the first
+// try, so every try sends the same bytes (encryption is randomized).
+const sealedTable = (t: ColumnTypes) => `CREATE TABLE sealed_files (
+     id TEXT PRIMARY KEY,
+     bytes ${t.bytes} NOT NULL
+   );`;
+
+const versions = [ledgerTables, reservationsTable, fileBodies, inboundTables, sendTables, ackTables, uploadTables, prenoteTables, approvalTables, auditTable, sealedTable];
 // SQLite stores went through the versions one by one; PostgreSQL came in at the third: its first
 // migration is the first three in one step, and later ones follow one by one.
 const sqlite = versions.map((v) => v(COLUMN_TYPES.sqlite));

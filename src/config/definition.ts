@@ -237,6 +237,19 @@ const Ach = Strict(
             Type.Integer({ minimum: 20, maximum: 1_000_000, description: "records a merged file may have, padding included (the bank's limit)", default: 10_000 }),
           ),
           maxEntries: Type.Optional(Type.Integer({ minimum: 1, description: 'entries and addenda a merged file may have, if the bank has such a limit' })),
+          pgp: Type.Optional(
+            Strict(
+              {
+                bankPublicKeyFile: Type.String({
+                  minLength: 1,
+                  description: "the bank's OpenPGP public key (armored, mode 0600): files sent are encrypted to it, files received must be signed by it",
+                }),
+                privateKeyFile: Type.String({ minLength: 1, description: 'our OpenPGP private key (armored, mode 0600): files sent are signed with it, files received decrypted' }),
+                passphraseFile: Type.Optional(Type.String({ minLength: 1, description: "a file (mode 0600) holding the private key's passphrase, if it has one" })),
+              },
+              { description: 'files to and from the bank encrypted and signed (OpenPGP); paths relative to the config file' },
+            ),
+          ),
         },
         { description: 'the originating bank (ODFI): files sent to it over SFTP' },
       ),

@@ -85,7 +85,7 @@ function secretFileProblems(
     registry?: { passwordFile?: string; tls?: { key?: string } };
     store?: { tls?: { key?: string } };
     services?: Record<string, { store?: { tls?: { key?: string } } } | null>;
-    ach?: { odfi?: { sftp?: { privateKeyFile?: string } } };
+    ach?: { odfi?: { sftp?: { privateKeyFile?: string }; pgp?: { bankPublicKeyFile?: string; privateKeyFile?: string; passphraseFile?: string } } };
   } | null,
   dir: string,
 ): PathProblem[] {
@@ -93,6 +93,9 @@ function secretFileProblems(
     [raw?.store?.tls?.key, ['store', 'tls', 'key']],
     ...Object.entries(raw?.services ?? {}).map(([name, s]): [string | undefined, string[]] => [s?.store?.tls?.key, ['services', name, 'store', 'tls', 'key']]),
     [raw?.ach?.odfi?.sftp?.privateKeyFile, ['ach', 'odfi', 'sftp', 'privateKeyFile']],
+    [raw?.ach?.odfi?.pgp?.bankPublicKeyFile, ['ach', 'odfi', 'pgp', 'bankPublicKeyFile']],
+    [raw?.ach?.odfi?.pgp?.privateKeyFile, ['ach', 'odfi', 'pgp', 'privateKeyFile']],
+    [raw?.ach?.odfi?.pgp?.passphraseFile, ['ach', 'odfi', 'pgp', 'passphraseFile']],
     [raw?.fleet?.secretFile, ['fleet', 'secretFile']],
     [raw?.registry?.passwordFile, ['registry', 'passwordFile']],
     [raw?.registry?.tls?.key, ['registry', 'tls', 'key']],

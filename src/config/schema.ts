@@ -117,6 +117,15 @@ function resolveOdfi(raw: Raw | undefined, dir: string): OdfiConfig | null {
     merge: raw.merge ?? d.merge,
     maxLines: raw.maxLines ?? d.maxLines,
     ...(raw.maxEntries === undefined ? {} : { maxEntries: raw.maxEntries }),
+    ...(raw.pgp
+      ? {
+          pgp: {
+            bankPublicKeyFile: path.resolve(dir, raw.pgp.bankPublicKeyFile),
+            privateKeyFile: path.resolve(dir, raw.pgp.privateKeyFile),
+            ...(raw.pgp.passphraseFile ? { passphraseFile: path.resolve(dir, raw.pgp.passphraseFile) } : {}),
+          },
+        }
+      : {}),
   };
 }
 

@@ -75,6 +75,15 @@ export interface OdfiConfig {
   /** The bank's limits on a merged file. */
   maxLines: number;
   maxEntries?: number;
+  /** Files to and from the bank under OpenPGP (services/ach/odfi-pgp.ts). */
+  pgp?: PgpConfig;
+}
+
+/** ach.odfi.pgp: absolute paths, each file mode 0600. */
+export interface PgpConfig {
+  bankPublicKeyFile: string;
+  privateKeyFile: string;
+  passphraseFile?: string;
 }
 
 export interface RegistryConfig {

@@ -2,7 +2,7 @@
 // @ts-nocheck
 "use strict";
 export const validateConfig = validate10;
-const schema11 = {"type":"object","properties":{"version":{"type":"integer","minimum":1,"maximum":1,"description":"config format version; 1","default":1},"stateDir":{"type":"string","description":"state directory, relative to the config file","default":".hmsops"},"gateway":{"type":"object","properties":{"enabled":{"type":"boolean","default":true},"port":{"type":"integer","minimum":0,"maximum":65535,"description":"fixed port of the gateway (0: any free port)","default":8080},"host":{"type":"string","default":"127.0.0.1"},"upstreamTimeout":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","default":"30s"},"bodyLimit":{"x-kind":"bytes","anyOf":[{"type":"string","pattern":"^\\s*\\d+\\s*([bB]|[kK][bB]|[mM][bB]|[gG][bB])?\\s*$"},{"type":"integer","minimum":0,"maximum":1.7976931348623157e+308}],"default":"10mb"},"balancing":{"type":"string","enum":["round-robin","least-outstanding"],"default":"round-robin"},"cooldown":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"how long an instance that refused a connection stays out of rotation","default":"5s"},"auth":{"type":"boolean","description":"verify bearer tokens at the edge","default":true},"workers":{"type":"integer","minimum":1,"maximum":64,"description":"gateway processes sharing its port; up to one per core for throughput","default":1}},"additionalProperties":false},"registry":{"type":"object","properties":{"backend":{"type":"string","enum":["embedded","etcd"],"description":"embedded: a table in this host's daemon (one machine); etcd: a cluster every host's daemon publishes to and reads from","default":"embedded"},"ttl":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"an instance that has not heartbeated for this long is critical; with etcd, also the host lease's TTL","default":"10s"},"deregisterAfter":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"a critical instance silent for this long is removed","default":"1m"},"endpoints":{"type":"array","items":{"type":"string","pattern":"^https?://[^/]+/?$","x-hint":"an http:// or https:// URL of an etcd member (scheme, host and port)"},"minItems":1,"description":"etcd: the cluster's client URLs"},"prefix":{"type":"string","pattern":"^/([A-Za-z0-9._-]+/)+$","x-hint":"a key prefix such as /hmsops/grants/ (starts and ends with /)","description":"etcd: where this fleet's keys live; fleets sharing a cluster use different prefixes","default":"/hmsops/default/"},"user":{"type":"string","minLength":1,"description":"etcd: a user of etcd's own authentication"},"passwordFile":{"type":"string","minLength":1,"description":"etcd: a file (mode 0600) holding the user's password, relative to the config file"},"tls":{"type":"object","properties":{"ca":{"type":"string","minLength":1,"description":"the CA certificate etcd's certificate is checked against (PEM)"},"cert":{"type":"string","minLength":1,"description":"a client certificate (PEM), where etcd asks for one"},"key":{"type":"string","minLength":1,"description":"the client certificate's key (PEM, mode 0600)"}},"additionalProperties":false,"description":"etcd over https: files relative to the config file"}},"additionalProperties":false},"host":{"type":"object","properties":{"name":{"type":"string","pattern":"^[A-Za-z0-9]([A-Za-z0-9.-]{0,61}[A-Za-z0-9])?$","x-hint":"a host name: letters, digits, dots and dashes","description":"this host's name in the registry (default: the machine's hostname)"},"advertise":{"type":"string","minLength":1,"description":"the address this host's instances listen on and are registered at: one other hosts reach (never 0.0.0.0)","default":"127.0.0.1"}},"additionalProperties":false,"description":"this machine, where a fleet spans several"},"fleet":{"type":"object","properties":{"secretFile":{"type":"string","minLength":1,"description":"a file (mode 0600) every host of the fleet has, the same on each: the key of the identity a gateway forwards to services on any host (default: a secret of this daemon, one machine)"}},"additionalProperties":false,"description":"what every host of the fleet shares"},"logs":{"type":"object","properties":{"maxSize":{"x-kind":"bytes","anyOf":[{"type":"string","pattern":"^\\s*\\d+\\s*([bB]|[kK][bB]|[mM][bB]|[gG][bB])?\\s*$"},{"type":"integer","minimum":0,"maximum":1.7976931348623157e+308}],"description":"rotate an instance log at this size","default":"10mb"},"maxFiles":{"type":"integer","minimum":1,"maximum":100,"default":3}},"additionalProperties":false},"smtp":{"type":"object","properties":{"url":{"type":"string","pattern":"^smtps?:\\/\\/","x-hint":"an smtp:// or smtps:// URL"}},"additionalProperties":false,"description":"where messaging delivers mail (default: the bundled mail sink)"},"ach":{"type":"object","properties":{"odfi":{"type":"object","required":["sftp"],"properties":{"sftp":{"type":"object","required":["url","privateKeyFile","hostKey"],"properties":{"url":{"type":"string","pattern":"^sftp://[^@/]+@[^/]+$","x-hint":"an sftp://USER@HOST:PORT URL","description":"the ODFI's SFTP server"},"privateKeyFile":{"type":"string","minLength":1,"description":"the private key (mode 0600) hmsops logs in with, relative to the config file"},"hostKey":{"type":"string","pattern":"^SHA256:[A-Za-z0-9+/]{43}$","x-hint":"a host key fingerprint as ssh-keygen -l prints it: SHA256: and 43 characters","description":"the server's host key, pinned"},"outbound":{"type":"string","minLength":1,"description":"the remote folder files are sent to","default":"/outbound"},"inbound":{"type":"string","minLength":1,"description":"the remote folder the bank leaves returns in","default":"/inbound"}},"additionalProperties":false,"description":"how files reach the ODFI"},"cutoffs":{"type":"array","items":{"type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d$","x-hint":"a time of day such as 10:30"},"minItems":1,"description":"the bank's processing windows: a file is sent before the next one","default":["10:30","14:45"]},"timezone":{"type":"string","minLength":1,"description":"the time zone of the cutoffs (IANA name)","default":"America/New_York"},"sameDayCutoffs":{"type":"array","items":{"type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d$","x-hint":"a time of day such as 14:45"},"minItems":1,"description":"the bank's Same Day ACH cutoffs (`disburse --same-day`), in `timezone`","default":["10:30","14:45","16:45"]},"sendLead":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"how long before a cutoff its files go up; a same-day payment must be sent before then","default":"15m"},"merge":{"type":"boolean","description":"true: the files cut for a window go to the bank merged, `sendLead` before its cutoff (or at once with `hmsops ach send`); false: each file as soon as it is cut","default":true},"maxLines":{"type":"integer","minimum":20,"maximum":1000000,"description":"records a merged file may have, padding included (the bank's limit)","default":10000},"maxEntries":{"type":"integer","minimum":1,"description":"entries and addenda a merged file may have, if the bank has such a limit"}},"additionalProperties":false,"description":"the originating bank (ODFI): files sent to it over SFTP"},"prenote":{"type":"boolean","description":"true: every grant sends a zero-dollar prenote to an account the ledger never paid, and its payment waits three banking days after the prenote settles (a grant's own `prenote` wins)","default":false}},"additionalProperties":false,"description":"ACH settings that are not about processes"},"approvals":{"type":"object","required":["over"],"properties":{"over":{"type":"string","pattern":"^\\$?\\d{1,3}(,?\\d{3})*(\\.\\d{2})?$","x-hint":"an amount in dollars such as \"$10,000.00\"","description":"a grant whose total, or any one payment, is over this is paid only once a second user with the approver role approves it"}},"additionalProperties":false,"description":"dual approval (maker-checker) of large grants"},"store":{"type":"object","properties":{"backend":{"type":"string","enum":["sqlite","postgres"],"description":"sqlite: a file per service under the state dir (one machine); postgres: a database instances on several hosts share","default":"sqlite"},"url":{"type":"string","pattern":"^postgres(ql)?://","x-hint":"a postgres:// URL","description":"postgres://USER@HOST:PORT/DB (no password here: passwordFile or PGPASSWORD); each service uses its own schema in it"},"passwordFile":{"type":"string","minLength":1,"description":"a file holding the database user's password, relative to the config file (else PGPASSWORD)"},"tls":{"type":"object","properties":{"ca":{"type":"string","minLength":1,"description":"the CA certificate the server's certificate is checked against (PEM)"},"cert":{"type":"string","minLength":1,"description":"a client certificate (PEM), where the server asks for one"},"key":{"type":"string","minLength":1,"description":"the client certificate's key (PEM, mode 0600)"}},"additionalProperties":false,"description":"PostgreSQL over TLS, the server's certificate verified (name and CA; without ca, the system's CAs): files relative to the config file"}},"additionalProperties":false,"description":"the bundled services' store"},"services":{"type":"object","additionalProperties":{"type":"object","properties":{"command":{"type":"string","minLength":1,"description":"shell command that starts one instance; gets PORT and HOST (host.advertise, 127.0.0.1 by default) to listen on"},"cwd":{"type":"string","description":"working directory, relative to the config file","default":"."},"env":{"type":"object","x-kind":"stringMap","additionalProperties":{"type":["string","number","boolean"]},"description":"extra environment variables"},"instances":{"type":"integer","minimum":0,"maximum":64,"description":"how many instances to run","default":1},"route":{"type":"string","pattern":"^(\\/[A-Za-z0-9._~-]+)+$|^none$","x-hint":"a path prefix such as /billing, or none","description":"gateway route prefix (default /<name>, /mail for mail-sink); none keeps it off the gateway"},"version":{"type":"string","description":"version reported in the registry (default: bundled for bundled services, 0.0.0 for others)"},"rateLimit":{"type":"object","required":["requests"],"properties":{"requests":{"type":"integer","minimum":1,"maximum":1000000,"description":"requests one client may make per period"},"per":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"the period","default":"1s"},"burst":{"type":"integer","minimum":1,"maximum":1000000,"description":"requests at once after a quiet spell (default: requests)"}},"additionalProperties":false,"description":"a limit per client address at the gateway: over it, 429 RATE_LIMITED with Retry-After"},"health":{"type":"object","properties":{"path":{"type":"string","pattern":"^/","x-hint":"a path starting with /","description":"shortcut: one path for liveness and readiness"},"liveness":{"type":"object","properties":{"path":{"type":"string","pattern":"^/","x-hint":"a path starting with /","description":"HTTP path probed with GET; 2xx/3xx is success (default: health.path, else /healthz or /readyz for bundled services, / for others)"},"interval":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"time between probes","default":"2s"},"timeout":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"a probe slower than this fails","default":"1s"},"failureThreshold":{"type":"integer","minimum":1,"description":"consecutive failures before the probe counts as failed","default":3},"successThreshold":{"type":"integer","minimum":1,"description":"consecutive successes before it counts as passing again","default":1},"startPeriod":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"failures during this time after start do not count","default":"10s"}},"additionalProperties":false,"description":"An HTTP liveness probe with Kubernetes semantics"},"readiness":{"type":"object","properties":{"path":{"type":"string","pattern":"^/","x-hint":"a path starting with /","description":"HTTP path probed with GET; 2xx/3xx is success (default: health.path, else /healthz or /readyz for bundled services, / for others)"},"interval":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"time between probes","default":"1s"},"timeout":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"a probe slower than this fails","default":"1s"},"failureThreshold":{"type":"integer","minimum":1,"description":"consecutive failures before the probe counts as failed","default":1},"successThreshold":{"type":"integer","minimum":1,"description":"consecutive successes before it counts as passing again","default":1},"startPeriod":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"failures during this time after start do not count","default":"0s"}},"additionalProperties":false,"description":"An HTTP readiness probe with Kubernetes semantics"}},"additionalProperties":false},"restart":{"type":"object","properties":{"policy":{"type":"string","enum":["on-failure","always","never"],"default":"on-failure"},"initialBackoff":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","default":"100ms"},"maxBackoff":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","default":"10s"},"minUptime":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"an instance up this long resets its backoff","default":"10s"},"maxRestarts":{"type":"integer","minimum":0,"description":"restarts allowed within the window before crash-looping","default":5},"window":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","default":"1m"}},"additionalProperties":false,"description":"restart policy with exponential backoff"},"store":{"type":"object","properties":{"backend":{"type":"string","enum":["sqlite","postgres"],"description":"sqlite: a file per service under the state dir (one machine); postgres: a database instances on several hosts share"},"url":{"type":"string","pattern":"^postgres(ql)?://","x-hint":"a postgres:// URL","description":"postgres://USER@HOST:PORT/DB (no password here: passwordFile or PGPASSWORD); each service uses its own schema in it"},"passwordFile":{"type":"string","minLength":1,"description":"a file holding the database user's password, relative to the config file (else PGPASSWORD)"},"tls":{"type":"object","properties":{"ca":{"type":"string","minLength":1,"description":"the CA certificate the server's certificate is checked against (PEM)"},"cert":{"type":"string","minLength":1,"description":"a client certificate (PEM), where the server asks for one"},"key":{"type":"string","minLength":1,"description":"the client certificate's key (PEM, mode 0600)"}},"additionalProperties":false,"description":"PostgreSQL over TLS, the server's certificate verified (name and CA; without ca, the system's CAs): files relative to the config file"}},"additionalProperties":false,"description":"this service's store, where it differs from the fleet's (its own database user, say)"},"stopTimeout":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"time between SIGTERM and SIGKILL","default":"10s"},"drainDelay":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"time between deregistering and SIGTERM, so routers stop sending","default":"100ms"}},"additionalProperties":false,"description":"One service of the fleet: a bundled one (auth, ach, analytics, messaging, mail-sink) or any program with a command"},"propertyNames":{"pattern":"^[a-z][a-z0-9-]{0,30}$"},"description":"the services (default: the bundled ones)"}},"additionalProperties":false,"description":"hmsops fleet configuration"};
+const schema11 = {"type":"object","properties":{"version":{"type":"integer","minimum":1,"maximum":1,"description":"config format version; 1","default":1},"stateDir":{"type":"string","description":"state directory, relative to the config file","default":".hmsops"},"gateway":{"type":"object","properties":{"enabled":{"type":"boolean","default":true},"port":{"type":"integer","minimum":0,"maximum":65535,"description":"fixed port of the gateway (0: any free port)","default":8080},"host":{"type":"string","default":"127.0.0.1"},"upstreamTimeout":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","default":"30s"},"bodyLimit":{"x-kind":"bytes","anyOf":[{"type":"string","pattern":"^\\s*\\d+\\s*([bB]|[kK][bB]|[mM][bB]|[gG][bB])?\\s*$"},{"type":"integer","minimum":0,"maximum":1.7976931348623157e+308}],"default":"10mb"},"balancing":{"type":"string","enum":["round-robin","least-outstanding"],"default":"round-robin"},"cooldown":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"how long an instance that refused a connection stays out of rotation","default":"5s"},"auth":{"type":"boolean","description":"verify bearer tokens at the edge","default":true},"workers":{"type":"integer","minimum":1,"maximum":64,"description":"gateway processes sharing its port; up to one per core for throughput","default":1}},"additionalProperties":false},"registry":{"type":"object","properties":{"backend":{"type":"string","enum":["embedded","etcd"],"description":"embedded: a table in this host's daemon (one machine); etcd: a cluster every host's daemon publishes to and reads from","default":"embedded"},"ttl":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"an instance that has not heartbeated for this long is critical; with etcd, also the host lease's TTL","default":"10s"},"deregisterAfter":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"a critical instance silent for this long is removed","default":"1m"},"endpoints":{"type":"array","items":{"type":"string","pattern":"^https?://[^/]+/?$","x-hint":"an http:// or https:// URL of an etcd member (scheme, host and port)"},"minItems":1,"description":"etcd: the cluster's client URLs"},"prefix":{"type":"string","pattern":"^/([A-Za-z0-9._-]+/)+$","x-hint":"a key prefix such as /hmsops/grants/ (starts and ends with /)","description":"etcd: where this fleet's keys live; fleets sharing a cluster use different prefixes","default":"/hmsops/default/"},"user":{"type":"string","minLength":1,"description":"etcd: a user of etcd's own authentication"},"passwordFile":{"type":"string","minLength":1,"description":"etcd: a file (mode 0600) holding the user's password, relative to the config file"},"tls":{"type":"object","properties":{"ca":{"type":"string","minLength":1,"description":"the CA certificate etcd's certificate is checked against (PEM)"},"cert":{"type":"string","minLength":1,"description":"a client certificate (PEM), where etcd asks for one"},"key":{"type":"string","minLength":1,"description":"the client certificate's key (PEM, mode 0600)"}},"additionalProperties":false,"description":"etcd over https: files relative to the config file"}},"additionalProperties":false},"host":{"type":"object","properties":{"name":{"type":"string","pattern":"^[A-Za-z0-9]([A-Za-z0-9.-]{0,61}[A-Za-z0-9])?$","x-hint":"a host name: letters, digits, dots and dashes","description":"this host's name in the registry (default: the machine's hostname)"},"advertise":{"type":"string","minLength":1,"description":"the address this host's instances listen on and are registered at: one other hosts reach (never 0.0.0.0)","default":"127.0.0.1"}},"additionalProperties":false,"description":"this machine, where a fleet spans several"},"fleet":{"type":"object","properties":{"secretFile":{"type":"string","minLength":1,"description":"a file (mode 0600) every host of the fleet has, the same on each: the key of the identity a gateway forwards to services on any host (default: a secret of this daemon, one machine)"}},"additionalProperties":false,"description":"what every host of the fleet shares"},"logs":{"type":"object","properties":{"maxSize":{"x-kind":"bytes","anyOf":[{"type":"string","pattern":"^\\s*\\d+\\s*([bB]|[kK][bB]|[mM][bB]|[gG][bB])?\\s*$"},{"type":"integer","minimum":0,"maximum":1.7976931348623157e+308}],"description":"rotate an instance log at this size","default":"10mb"},"maxFiles":{"type":"integer","minimum":1,"maximum":100,"default":3}},"additionalProperties":false},"smtp":{"type":"object","properties":{"url":{"type":"string","pattern":"^smtps?:\\/\\/","x-hint":"an smtp:// or smtps:// URL"}},"additionalProperties":false,"description":"where messaging delivers mail (default: the bundled mail sink)"},"ach":{"type":"object","properties":{"odfi":{"type":"object","required":["sftp"],"properties":{"sftp":{"type":"object","required":["url","privateKeyFile","hostKey"],"properties":{"url":{"type":"string","pattern":"^sftp://[^@/]+@[^/]+$","x-hint":"an sftp://USER@HOST:PORT URL","description":"the ODFI's SFTP server"},"privateKeyFile":{"type":"string","minLength":1,"description":"the private key (mode 0600) hmsops logs in with, relative to the config file"},"hostKey":{"type":"string","pattern":"^SHA256:[A-Za-z0-9+/]{43}$","x-hint":"a host key fingerprint as ssh-keygen -l prints it: SHA256: and 43 characters","description":"the server's host key, pinned"},"outbound":{"type":"string","minLength":1,"description":"the remote folder files are sent to","default":"/outbound"},"inbound":{"type":"string","minLength":1,"description":"the remote folder the bank leaves returns in","default":"/inbound"}},"additionalProperties":false,"description":"how files reach the ODFI"},"cutoffs":{"type":"array","items":{"type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d$","x-hint":"a time of day such as 10:30"},"minItems":1,"description":"the bank's processing windows: a file is sent before the next one","default":["10:30","14:45"]},"timezone":{"type":"string","minLength":1,"description":"the time zone of the cutoffs (IANA name)","default":"America/New_York"},"sameDayCutoffs":{"type":"array","items":{"type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d$","x-hint":"a time of day such as 14:45"},"minItems":1,"description":"the bank's Same Day ACH cutoffs (`disburse --same-day`), in `timezone`","default":["10:30","14:45","16:45"]},"sendLead":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"how long before a cutoff its files go up; a same-day payment must be sent before then","default":"15m"},"merge":{"type":"boolean","description":"true: the files cut for a window go to the bank merged, `sendLead` before its cutoff (or at once with `hmsops ach send`); false: each file as soon as it is cut","default":true},"maxLines":{"type":"integer","minimum":20,"maximum":1000000,"description":"records a merged file may have, padding included (the bank's limit)","default":10000},"maxEntries":{"type":"integer","minimum":1,"description":"entries and addenda a merged file may have, if the bank has such a limit"},"pgp":{"type":"object","required":["bankPublicKeyFile","privateKeyFile"],"properties":{"bankPublicKeyFile":{"type":"string","minLength":1,"description":"the bank's OpenPGP public key (armored, mode 0600): files sent are encrypted to it, files received must be signed by it"},"privateKeyFile":{"type":"string","minLength":1,"description":"our OpenPGP private key (armored, mode 0600): files sent are signed with it, files received decrypted"},"passphraseFile":{"type":"string","minLength":1,"description":"a file (mode 0600) holding the private key's passphrase, if it has one"}},"additionalProperties":false,"description":"files to and from the bank encrypted and signed (OpenPGP); paths relative to the config file"}},"additionalProperties":false,"description":"the originating bank (ODFI): files sent to it over SFTP"},"prenote":{"type":"boolean","description":"true: every grant sends a zero-dollar prenote to an account the ledger never paid, and its payment waits three banking days after the prenote settles (a grant's own `prenote` wins)","default":false}},"additionalProperties":false,"description":"ACH settings that are not about processes"},"approvals":{"type":"object","required":["over"],"properties":{"over":{"type":"string","pattern":"^\\$?\\d{1,3}(,?\\d{3})*(\\.\\d{2})?$","x-hint":"an amount in dollars such as \"$10,000.00\"","description":"a grant whose total, or any one payment, is over this is paid only once a second user with the approver role approves it"}},"additionalProperties":false,"description":"dual approval (maker-checker) of large grants"},"store":{"type":"object","properties":{"backend":{"type":"string","enum":["sqlite","postgres"],"description":"sqlite: a file per service under the state dir (one machine); postgres: a database instances on several hosts share","default":"sqlite"},"url":{"type":"string","pattern":"^postgres(ql)?://","x-hint":"a postgres:// URL","description":"postgres://USER@HOST:PORT/DB (no password here: passwordFile or PGPASSWORD); each service uses its own schema in it"},"passwordFile":{"type":"string","minLength":1,"description":"a file holding the database user's password, relative to the config file (else PGPASSWORD)"},"tls":{"type":"object","properties":{"ca":{"type":"string","minLength":1,"description":"the CA certificate the server's certificate is checked against (PEM)"},"cert":{"type":"string","minLength":1,"description":"a client certificate (PEM), where the server asks for one"},"key":{"type":"string","minLength":1,"description":"the client certificate's key (PEM, mode 0600)"}},"additionalProperties":false,"description":"PostgreSQL over TLS, the server's certificate verified (name and CA; without ca, the system's CAs): files relative to the config file"}},"additionalProperties":false,"description":"the bundled services' store"},"services":{"type":"object","additionalProperties":{"type":"object","properties":{"command":{"type":"string","minLength":1,"description":"shell command that starts one instance; gets PORT and HOST (host.advertise, 127.0.0.1 by default) to listen on"},"cwd":{"type":"string","description":"working directory, relative to the config file","default":"."},"env":{"type":"object","x-kind":"stringMap","additionalProperties":{"type":["string","number","boolean"]},"description":"extra environment variables"},"instances":{"type":"integer","minimum":0,"maximum":64,"description":"how many instances to run","default":1},"route":{"type":"string","pattern":"^(\\/[A-Za-z0-9._~-]+)+$|^none$","x-hint":"a path prefix such as /billing, or none","description":"gateway route prefix (default /<name>, /mail for mail-sink); none keeps it off the gateway"},"version":{"type":"string","description":"version reported in the registry (default: bundled for bundled services, 0.0.0 for others)"},"rateLimit":{"type":"object","required":["requests"],"properties":{"requests":{"type":"integer","minimum":1,"maximum":1000000,"description":"requests one client may make per period"},"per":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"the period","default":"1s"},"burst":{"type":"integer","minimum":1,"maximum":1000000,"description":"requests at once after a quiet spell (default: requests)"}},"additionalProperties":false,"description":"a limit per client address at the gateway: over it, 429 RATE_LIMITED with Retry-After"},"health":{"type":"object","properties":{"path":{"type":"string","pattern":"^/","x-hint":"a path starting with /","description":"shortcut: one path for liveness and readiness"},"liveness":{"type":"object","properties":{"path":{"type":"string","pattern":"^/","x-hint":"a path starting with /","description":"HTTP path probed with GET; 2xx/3xx is success (default: health.path, else /healthz or /readyz for bundled services, / for others)"},"interval":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"time between probes","default":"2s"},"timeout":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"a probe slower than this fails","default":"1s"},"failureThreshold":{"type":"integer","minimum":1,"description":"consecutive failures before the probe counts as failed","default":3},"successThreshold":{"type":"integer","minimum":1,"description":"consecutive successes before it counts as passing again","default":1},"startPeriod":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"failures during this time after start do not count","default":"10s"}},"additionalProperties":false,"description":"An HTTP liveness probe with Kubernetes semantics"},"readiness":{"type":"object","properties":{"path":{"type":"string","pattern":"^/","x-hint":"a path starting with /","description":"HTTP path probed with GET; 2xx/3xx is success (default: health.path, else /healthz or /readyz for bundled services, / for others)"},"interval":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"time between probes","default":"1s"},"timeout":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"a probe slower than this fails","default":"1s"},"failureThreshold":{"type":"integer","minimum":1,"description":"consecutive failures before the probe counts as failed","default":1},"successThreshold":{"type":"integer","minimum":1,"description":"consecutive successes before it counts as passing again","default":1},"startPeriod":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"failures during this time after start do not count","default":"0s"}},"additionalProperties":false,"description":"An HTTP readiness probe with Kubernetes semantics"}},"additionalProperties":false},"restart":{"type":"object","properties":{"policy":{"type":"string","enum":["on-failure","always","never"],"default":"on-failure"},"initialBackoff":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","default":"100ms"},"maxBackoff":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","default":"10s"},"minUptime":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"an instance up this long resets its backoff","default":"10s"},"maxRestarts":{"type":"integer","minimum":0,"description":"restarts allowed within the window before crash-looping","default":5},"window":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","default":"1m"}},"additionalProperties":false,"description":"restart policy with exponential backoff"},"store":{"type":"object","properties":{"backend":{"type":"string","enum":["sqlite","postgres"],"description":"sqlite: a file per service under the state dir (one machine); postgres: a database instances on several hosts share"},"url":{"type":"string","pattern":"^postgres(ql)?://","x-hint":"a postgres:// URL","description":"postgres://USER@HOST:PORT/DB (no password here: passwordFile or PGPASSWORD); each service uses its own schema in it"},"passwordFile":{"type":"string","minLength":1,"description":"a file holding the database user's password, relative to the config file (else PGPASSWORD)"},"tls":{"type":"object","properties":{"ca":{"type":"string","minLength":1,"description":"the CA certificate the server's certificate is checked against (PEM)"},"cert":{"type":"string","minLength":1,"description":"a client certificate (PEM), where the server asks for one"},"key":{"type":"string","minLength":1,"description":"the client certificate's key (PEM, mode 0600)"}},"additionalProperties":false,"description":"PostgreSQL over TLS, the server's certificate verified (name and CA; without ca, the system's CAs): files relative to the config file"}},"additionalProperties":false,"description":"this service's store, where it differs from the fleet's (its own database user, say)"},"stopTimeout":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"time between SIGTERM and SIGKILL","default":"10s"},"drainDelay":{"type":"string","x-kind":"duration","pattern":"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$","x-hint":"a duration with its unit, such as 30s, 500ms or 5m (a bare number could be seconds or milliseconds)","description":"time between deregistering and SIGTERM, so routers stop sending","default":"100ms"}},"additionalProperties":false,"description":"One service of the fleet: a bundled one (auth, ach, analytics, messaging, mail-sink) or any program with a command"},"propertyNames":{"pattern":"^[a-z][a-z0-9-]{0,30}$"},"description":"the services (default: the bundled ones)"}},"additionalProperties":false,"description":"hmsops fleet configuration"};
 const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$", "u");
 const pattern1 = new RegExp("^\\s*\\d+\\s*([bB]|[kK][bB]|[mM][bB]|[gG][bB])?\\s*$", "u");
@@ -1068,7 +1068,7 @@ vErrors.push(err80);
 errors++;
 }
 for(const key9 in data36){
-if(!((((((((key9 === "sftp") || (key9 === "cutoffs")) || (key9 === "timezone")) || (key9 === "sameDayCutoffs")) || (key9 === "sendLead")) || (key9 === "merge")) || (key9 === "maxLines")) || (key9 === "maxEntries"))){
+if(!(func2.call(schema11.properties.ach.properties.odfi.properties, key9))){
 const err81 = {instancePath:instancePath+"/ach/odfi",schemaPath:"#/properties/ach/properties/odfi/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.ach.properties.odfi,data:data36};
 if(vErrors === null){
 vErrors = [err81];
@@ -1486,9 +1486,11 @@ errors++;
 }
 }
 }
-}
-else {
-const err115 = {instancePath:instancePath+"/ach/odfi",schemaPath:"#/properties/ach/properties/odfi/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.ach.properties.odfi.type,parentSchema:schema11.properties.ach.properties.odfi,data:data36};
+if(data36.pgp !== undefined){
+let data52 = data36.pgp;
+if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
+if(data52.bankPublicKeyFile === undefined){
+const err115 = {instancePath:instancePath+"/ach/odfi/pgp",schemaPath:"#/properties/ach/properties/odfi/properties/pgp/required",keyword:"required",params:{missingProperty: "bankPublicKeyFile"},message:"must have required property '"+"bankPublicKeyFile"+"'",schema:schema11.properties.ach.properties.odfi.properties.pgp.required,parentSchema:schema11.properties.ach.properties.odfi.properties.pgp,data:data52};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1497,11 +1499,8 @@ vErrors.push(err115);
 }
 errors++;
 }
-}
-if(data35.prenote !== undefined){
-let data52 = data35.prenote;
-if(typeof data52 !== "boolean"){
-const err116 = {instancePath:instancePath+"/ach/prenote",schemaPath:"#/properties/ach/properties/prenote/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.ach.properties.prenote.type,parentSchema:schema11.properties.ach.properties.prenote,data:data52};
+if(data52.privateKeyFile === undefined){
+const err116 = {instancePath:instancePath+"/ach/odfi/pgp",schemaPath:"#/properties/ach/properties/odfi/properties/pgp/required",keyword:"required",params:{missingProperty: "privateKeyFile"},message:"must have required property '"+"privateKeyFile"+"'",schema:schema11.properties.ach.properties.odfi.properties.pgp.required,parentSchema:schema11.properties.ach.properties.odfi.properties.pgp,data:data52};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1510,10 +1509,9 @@ vErrors.push(err116);
 }
 errors++;
 }
-}
-}
-else {
-const err117 = {instancePath:instancePath+"/ach",schemaPath:"#/properties/ach/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.ach.type,parentSchema:schema11.properties.ach,data:data35};
+for(const key11 in data52){
+if(!(((key11 === "bankPublicKeyFile") || (key11 === "privateKeyFile")) || (key11 === "passphraseFile"))){
+const err117 = {instancePath:instancePath+"/ach/odfi/pgp",schemaPath:"#/properties/ach/properties/odfi/properties/pgp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.ach.properties.odfi.properties.pgp,data:data52};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1523,11 +1521,11 @@ vErrors.push(err117);
 errors++;
 }
 }
-if(data.approvals !== undefined){
-let data53 = data.approvals;
-if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
-if(data53.over === undefined){
-const err118 = {instancePath:instancePath+"/approvals",schemaPath:"#/properties/approvals/required",keyword:"required",params:{missingProperty: "over"},message:"must have required property '"+"over"+"'",schema:schema11.properties.approvals.required,parentSchema:schema11.properties.approvals,data:data53};
+if(data52.bankPublicKeyFile !== undefined){
+let data53 = data52.bankPublicKeyFile;
+if(typeof data53 === "string"){
+if(data53.length < 1){
+const err118 = {instancePath:instancePath+"/ach/odfi/pgp/bankPublicKeyFile",schemaPath:"#/properties/ach/properties/odfi/properties/pgp/properties/bankPublicKeyFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ach.properties.odfi.properties.pgp.properties.bankPublicKeyFile,data:data53};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1536,9 +1534,9 @@ vErrors.push(err118);
 }
 errors++;
 }
-for(const key11 in data53){
-if(!(key11 === "over")){
-const err119 = {instancePath:instancePath+"/approvals",schemaPath:"#/properties/approvals/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.approvals,data:data53};
+}
+else {
+const err119 = {instancePath:instancePath+"/ach/odfi/pgp/bankPublicKeyFile",schemaPath:"#/properties/ach/properties/odfi/properties/pgp/properties/bankPublicKeyFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ach.properties.odfi.properties.pgp.properties.bankPublicKeyFile.type,parentSchema:schema11.properties.ach.properties.odfi.properties.pgp.properties.bankPublicKeyFile,data:data53};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1548,11 +1546,11 @@ vErrors.push(err119);
 errors++;
 }
 }
-if(data53.over !== undefined){
-let data54 = data53.over;
+if(data52.privateKeyFile !== undefined){
+let data54 = data52.privateKeyFile;
 if(typeof data54 === "string"){
-if(!pattern15.test(data54)){
-const err120 = {instancePath:instancePath+"/approvals/over",schemaPath:"#/properties/approvals/properties/over/pattern",keyword:"pattern",params:{pattern: "^\\$?\\d{1,3}(,?\\d{3})*(\\.\\d{2})?$"},message:"must match pattern \""+"^\\$?\\d{1,3}(,?\\d{3})*(\\.\\d{2})?$"+"\"",schema:"^\\$?\\d{1,3}(,?\\d{3})*(\\.\\d{2})?$",parentSchema:schema11.properties.approvals.properties.over,data:data54};
+if(data54.length < 1){
+const err120 = {instancePath:instancePath+"/ach/odfi/pgp/privateKeyFile",schemaPath:"#/properties/ach/properties/odfi/properties/pgp/properties/privateKeyFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ach.properties.odfi.properties.pgp.properties.privateKeyFile,data:data54};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1563,7 +1561,7 @@ errors++;
 }
 }
 else {
-const err121 = {instancePath:instancePath+"/approvals/over",schemaPath:"#/properties/approvals/properties/over/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.approvals.properties.over.type,parentSchema:schema11.properties.approvals.properties.over,data:data54};
+const err121 = {instancePath:instancePath+"/ach/odfi/pgp/privateKeyFile",schemaPath:"#/properties/ach/properties/odfi/properties/pgp/properties/privateKeyFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ach.properties.odfi.properties.pgp.properties.privateKeyFile.type,parentSchema:schema11.properties.ach.properties.odfi.properties.pgp.properties.privateKeyFile,data:data54};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1573,9 +1571,11 @@ vErrors.push(err121);
 errors++;
 }
 }
-}
-else {
-const err122 = {instancePath:instancePath+"/approvals",schemaPath:"#/properties/approvals/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.approvals.type,parentSchema:schema11.properties.approvals,data:data53};
+if(data52.passphraseFile !== undefined){
+let data55 = data52.passphraseFile;
+if(typeof data55 === "string"){
+if(data55.length < 1){
+const err122 = {instancePath:instancePath+"/ach/odfi/pgp/passphraseFile",schemaPath:"#/properties/ach/properties/odfi/properties/pgp/properties/passphraseFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.ach.properties.odfi.properties.pgp.properties.passphraseFile,data:data55};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1585,12 +1585,8 @@ vErrors.push(err122);
 errors++;
 }
 }
-if(data.store !== undefined){
-let data55 = data.store;
-if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
-for(const key12 in data55){
-if(!((((key12 === "backend") || (key12 === "url")) || (key12 === "passwordFile")) || (key12 === "tls"))){
-const err123 = {instancePath:instancePath+"/store",schemaPath:"#/properties/store/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.store,data:data55};
+else {
+const err123 = {instancePath:instancePath+"/ach/odfi/pgp/passphraseFile",schemaPath:"#/properties/ach/properties/odfi/properties/pgp/properties/passphraseFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.ach.properties.odfi.properties.pgp.properties.passphraseFile.type,parentSchema:schema11.properties.ach.properties.odfi.properties.pgp.properties.passphraseFile,data:data55};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1600,10 +1596,9 @@ vErrors.push(err123);
 errors++;
 }
 }
-if(data55.backend !== undefined){
-let data56 = data55.backend;
-if(typeof data56 !== "string"){
-const err124 = {instancePath:instancePath+"/store/backend",schemaPath:"#/properties/store/properties/backend/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.backend.type,parentSchema:schema11.properties.store.properties.backend,data:data56};
+}
+else {
+const err124 = {instancePath:instancePath+"/ach/odfi/pgp",schemaPath:"#/properties/ach/properties/odfi/properties/pgp/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.ach.properties.odfi.properties.pgp.type,parentSchema:schema11.properties.ach.properties.odfi.properties.pgp,data:data52};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1612,8 +1607,10 @@ vErrors.push(err124);
 }
 errors++;
 }
-if(!((data56 === "sqlite") || (data56 === "postgres"))){
-const err125 = {instancePath:instancePath+"/store/backend",schemaPath:"#/properties/store/properties/backend/enum",keyword:"enum",params:{allowedValues: schema11.properties.store.properties.backend.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.store.properties.backend.enum,parentSchema:schema11.properties.store.properties.backend,data:data56};
+}
+}
+else {
+const err125 = {instancePath:instancePath+"/ach/odfi",schemaPath:"#/properties/ach/properties/odfi/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.ach.properties.odfi.type,parentSchema:schema11.properties.ach.properties.odfi,data:data36};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1623,11 +1620,10 @@ vErrors.push(err125);
 errors++;
 }
 }
-if(data55.url !== undefined){
-let data57 = data55.url;
-if(typeof data57 === "string"){
-if(!pattern16.test(data57)){
-const err126 = {instancePath:instancePath+"/store/url",schemaPath:"#/properties/store/properties/url/pattern",keyword:"pattern",params:{pattern: "^postgres(ql)?://"},message:"must match pattern \""+"^postgres(ql)?://"+"\"",schema:"^postgres(ql)?://",parentSchema:schema11.properties.store.properties.url,data:data57};
+if(data35.prenote !== undefined){
+let data56 = data35.prenote;
+if(typeof data56 !== "boolean"){
+const err126 = {instancePath:instancePath+"/ach/prenote",schemaPath:"#/properties/ach/properties/prenote/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.ach.properties.prenote.type,parentSchema:schema11.properties.ach.properties.prenote,data:data56};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1637,8 +1633,9 @@ vErrors.push(err126);
 errors++;
 }
 }
+}
 else {
-const err127 = {instancePath:instancePath+"/store/url",schemaPath:"#/properties/store/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.url.type,parentSchema:schema11.properties.store.properties.url,data:data57};
+const err127 = {instancePath:instancePath+"/ach",schemaPath:"#/properties/ach/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.ach.type,parentSchema:schema11.properties.ach,data:data35};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1648,11 +1645,11 @@ vErrors.push(err127);
 errors++;
 }
 }
-if(data55.passwordFile !== undefined){
-let data58 = data55.passwordFile;
-if(typeof data58 === "string"){
-if(data58.length < 1){
-const err128 = {instancePath:instancePath+"/store/passwordFile",schemaPath:"#/properties/store/properties/passwordFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.store.properties.passwordFile,data:data58};
+if(data.approvals !== undefined){
+let data57 = data.approvals;
+if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
+if(data57.over === undefined){
+const err128 = {instancePath:instancePath+"/approvals",schemaPath:"#/properties/approvals/required",keyword:"required",params:{missingProperty: "over"},message:"must have required property '"+"over"+"'",schema:schema11.properties.approvals.required,parentSchema:schema11.properties.approvals,data:data57};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1661,9 +1658,9 @@ vErrors.push(err128);
 }
 errors++;
 }
-}
-else {
-const err129 = {instancePath:instancePath+"/store/passwordFile",schemaPath:"#/properties/store/properties/passwordFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.passwordFile.type,parentSchema:schema11.properties.store.properties.passwordFile,data:data58};
+for(const key12 in data57){
+if(!(key12 === "over")){
+const err129 = {instancePath:instancePath+"/approvals",schemaPath:"#/properties/approvals/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.approvals,data:data57};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1673,12 +1670,11 @@ vErrors.push(err129);
 errors++;
 }
 }
-if(data55.tls !== undefined){
-let data59 = data55.tls;
-if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
-for(const key13 in data59){
-if(!(((key13 === "ca") || (key13 === "cert")) || (key13 === "key"))){
-const err130 = {instancePath:instancePath+"/store/tls",schemaPath:"#/properties/store/properties/tls/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.store.properties.tls,data:data59};
+if(data57.over !== undefined){
+let data58 = data57.over;
+if(typeof data58 === "string"){
+if(!pattern15.test(data58)){
+const err130 = {instancePath:instancePath+"/approvals/over",schemaPath:"#/properties/approvals/properties/over/pattern",keyword:"pattern",params:{pattern: "^\\$?\\d{1,3}(,?\\d{3})*(\\.\\d{2})?$"},message:"must match pattern \""+"^\\$?\\d{1,3}(,?\\d{3})*(\\.\\d{2})?$"+"\"",schema:"^\\$?\\d{1,3}(,?\\d{3})*(\\.\\d{2})?$",parentSchema:schema11.properties.approvals.properties.over,data:data58};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1688,11 +1684,8 @@ vErrors.push(err130);
 errors++;
 }
 }
-if(data59.ca !== undefined){
-let data60 = data59.ca;
-if(typeof data60 === "string"){
-if(data60.length < 1){
-const err131 = {instancePath:instancePath+"/store/tls/ca",schemaPath:"#/properties/store/properties/tls/properties/ca/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.store.properties.tls.properties.ca,data:data60};
+else {
+const err131 = {instancePath:instancePath+"/approvals/over",schemaPath:"#/properties/approvals/properties/over/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.approvals.properties.over.type,parentSchema:schema11.properties.approvals.properties.over,data:data58};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1702,8 +1695,9 @@ vErrors.push(err131);
 errors++;
 }
 }
+}
 else {
-const err132 = {instancePath:instancePath+"/store/tls/ca",schemaPath:"#/properties/store/properties/tls/properties/ca/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.tls.properties.ca.type,parentSchema:schema11.properties.store.properties.tls.properties.ca,data:data60};
+const err132 = {instancePath:instancePath+"/approvals",schemaPath:"#/properties/approvals/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.approvals.type,parentSchema:schema11.properties.approvals,data:data57};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1713,11 +1707,12 @@ vErrors.push(err132);
 errors++;
 }
 }
-if(data59.cert !== undefined){
-let data61 = data59.cert;
-if(typeof data61 === "string"){
-if(data61.length < 1){
-const err133 = {instancePath:instancePath+"/store/tls/cert",schemaPath:"#/properties/store/properties/tls/properties/cert/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.store.properties.tls.properties.cert,data:data61};
+if(data.store !== undefined){
+let data59 = data.store;
+if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
+for(const key13 in data59){
+if(!((((key13 === "backend") || (key13 === "url")) || (key13 === "passwordFile")) || (key13 === "tls"))){
+const err133 = {instancePath:instancePath+"/store",schemaPath:"#/properties/store/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.store,data:data59};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1727,8 +1722,10 @@ vErrors.push(err133);
 errors++;
 }
 }
-else {
-const err134 = {instancePath:instancePath+"/store/tls/cert",schemaPath:"#/properties/store/properties/tls/properties/cert/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.tls.properties.cert.type,parentSchema:schema11.properties.store.properties.tls.properties.cert,data:data61};
+if(data59.backend !== undefined){
+let data60 = data59.backend;
+if(typeof data60 !== "string"){
+const err134 = {instancePath:instancePath+"/store/backend",schemaPath:"#/properties/store/properties/backend/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.backend.type,parentSchema:schema11.properties.store.properties.backend,data:data60};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1737,12 +1734,8 @@ vErrors.push(err134);
 }
 errors++;
 }
-}
-if(data59.key !== undefined){
-let data62 = data59.key;
-if(typeof data62 === "string"){
-if(data62.length < 1){
-const err135 = {instancePath:instancePath+"/store/tls/key",schemaPath:"#/properties/store/properties/tls/properties/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.store.properties.tls.properties.key,data:data62};
+if(!((data60 === "sqlite") || (data60 === "postgres"))){
+const err135 = {instancePath:instancePath+"/store/backend",schemaPath:"#/properties/store/properties/backend/enum",keyword:"enum",params:{allowedValues: schema11.properties.store.properties.backend.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.store.properties.backend.enum,parentSchema:schema11.properties.store.properties.backend,data:data60};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1752,8 +1745,11 @@ vErrors.push(err135);
 errors++;
 }
 }
-else {
-const err136 = {instancePath:instancePath+"/store/tls/key",schemaPath:"#/properties/store/properties/tls/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.tls.properties.key.type,parentSchema:schema11.properties.store.properties.tls.properties.key,data:data62};
+if(data59.url !== undefined){
+let data61 = data59.url;
+if(typeof data61 === "string"){
+if(!pattern16.test(data61)){
+const err136 = {instancePath:instancePath+"/store/url",schemaPath:"#/properties/store/properties/url/pattern",keyword:"pattern",params:{pattern: "^postgres(ql)?://"},message:"must match pattern \""+"^postgres(ql)?://"+"\"",schema:"^postgres(ql)?://",parentSchema:schema11.properties.store.properties.url,data:data61};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1763,9 +1759,8 @@ vErrors.push(err136);
 errors++;
 }
 }
-}
 else {
-const err137 = {instancePath:instancePath+"/store/tls",schemaPath:"#/properties/store/properties/tls/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.store.properties.tls.type,parentSchema:schema11.properties.store.properties.tls,data:data59};
+const err137 = {instancePath:instancePath+"/store/url",schemaPath:"#/properties/store/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.url.type,parentSchema:schema11.properties.store.properties.url,data:data61};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1775,9 +1770,11 @@ vErrors.push(err137);
 errors++;
 }
 }
-}
-else {
-const err138 = {instancePath:instancePath+"/store",schemaPath:"#/properties/store/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.store.type,parentSchema:schema11.properties.store,data:data55};
+if(data59.passwordFile !== undefined){
+let data62 = data59.passwordFile;
+if(typeof data62 === "string"){
+if(data62.length < 1){
+const err138 = {instancePath:instancePath+"/store/passwordFile",schemaPath:"#/properties/store/properties/passwordFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.store.properties.passwordFile,data:data62};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1787,14 +1784,8 @@ vErrors.push(err138);
 errors++;
 }
 }
-if(data.services !== undefined){
-let data63 = data.services;
-if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
-for(const key14 in data63){
-const _errs173 = errors;
-if(typeof key14 === "string"){
-if(!pattern17.test(key14)){
-const err139 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema11.properties.services.propertyNames,data:key14,propertyName:key14};
+else {
+const err139 = {instancePath:instancePath+"/store/passwordFile",schemaPath:"#/properties/store/properties/passwordFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.passwordFile.type,parentSchema:schema11.properties.store.properties.passwordFile,data:data62};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1804,9 +1795,12 @@ vErrors.push(err139);
 errors++;
 }
 }
-var valid22 = _errs173 === errors;
-if(!valid22){
-const err140 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/propertyNames",keyword:"propertyNames",params:{propertyName: key14},message:"property name must be valid",schema:schema11.properties.services.propertyNames,parentSchema:schema11.properties.services,data:data63};
+if(data59.tls !== undefined){
+let data63 = data59.tls;
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
+for(const key14 in data63){
+if(!(((key14 === "ca") || (key14 === "cert")) || (key14 === "key"))){
+const err140 = {instancePath:instancePath+"/store/tls",schemaPath:"#/properties/store/properties/tls/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.store.properties.tls,data:data63};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1816,12 +1810,11 @@ vErrors.push(err140);
 errors++;
 }
 }
-for(const key15 in data63){
-let data64 = data63[key15];
-if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
-for(const key16 in data64){
-if(!(func2.call(schema11.properties.services.additionalProperties.properties, key16))){
-const err141 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties,data:data64};
+if(data63.ca !== undefined){
+let data64 = data63.ca;
+if(typeof data64 === "string"){
+if(data64.length < 1){
+const err141 = {instancePath:instancePath+"/store/tls/ca",schemaPath:"#/properties/store/properties/tls/properties/ca/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.store.properties.tls.properties.ca,data:data64};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1831,11 +1824,8 @@ vErrors.push(err141);
 errors++;
 }
 }
-if(data64.command !== undefined){
-let data65 = data64.command;
-if(typeof data65 === "string"){
-if(data65.length < 1){
-const err142 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/command",schemaPath:"#/properties/services/additionalProperties/properties/command/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.command,data:data65};
+else {
+const err142 = {instancePath:instancePath+"/store/tls/ca",schemaPath:"#/properties/store/properties/tls/properties/ca/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.tls.properties.ca.type,parentSchema:schema11.properties.store.properties.tls.properties.ca,data:data64};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1845,8 +1835,11 @@ vErrors.push(err142);
 errors++;
 }
 }
-else {
-const err143 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/command",schemaPath:"#/properties/services/additionalProperties/properties/command/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.command.type,parentSchema:schema11.properties.services.additionalProperties.properties.command,data:data65};
+if(data63.cert !== undefined){
+let data65 = data63.cert;
+if(typeof data65 === "string"){
+if(data65.length < 1){
+const err143 = {instancePath:instancePath+"/store/tls/cert",schemaPath:"#/properties/store/properties/tls/properties/cert/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.store.properties.tls.properties.cert,data:data65};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1856,10 +1849,8 @@ vErrors.push(err143);
 errors++;
 }
 }
-if(data64.cwd !== undefined){
-let data66 = data64.cwd;
-if(typeof data66 !== "string"){
-const err144 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/cwd",schemaPath:"#/properties/services/additionalProperties/properties/cwd/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.cwd.type,parentSchema:schema11.properties.services.additionalProperties.properties.cwd,data:data66};
+else {
+const err144 = {instancePath:instancePath+"/store/tls/cert",schemaPath:"#/properties/store/properties/tls/properties/cert/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.tls.properties.cert.type,parentSchema:schema11.properties.store.properties.tls.properties.cert,data:data65};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1869,13 +1860,11 @@ vErrors.push(err144);
 errors++;
 }
 }
-if(data64.env !== undefined){
-let data67 = data64.env;
-if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
-for(const key17 in data67){
-let data68 = data67[key17];
-if(((typeof data68 !== "string") && (!((typeof data68 == "number") && (isFinite(data68))))) && (typeof data68 !== "boolean")){
-const err145 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/env/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/properties/env/additionalProperties/type",keyword:"type",params:{type: schema11.properties.services.additionalProperties.properties.env.additionalProperties.type},message:"must be string,number,boolean",schema:schema11.properties.services.additionalProperties.properties.env.additionalProperties.type,parentSchema:schema11.properties.services.additionalProperties.properties.env.additionalProperties,data:data68};
+if(data63.key !== undefined){
+let data66 = data63.key;
+if(typeof data66 === "string"){
+if(data66.length < 1){
+const err145 = {instancePath:instancePath+"/store/tls/key",schemaPath:"#/properties/store/properties/tls/properties/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.store.properties.tls.properties.key,data:data66};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1885,9 +1874,8 @@ vErrors.push(err145);
 errors++;
 }
 }
-}
 else {
-const err146 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/env",schemaPath:"#/properties/services/additionalProperties/properties/env/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.env.type,parentSchema:schema11.properties.services.additionalProperties.properties.env,data:data67};
+const err146 = {instancePath:instancePath+"/store/tls/key",schemaPath:"#/properties/store/properties/tls/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.store.properties.tls.properties.key.type,parentSchema:schema11.properties.store.properties.tls.properties.key,data:data66};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1897,10 +1885,9 @@ vErrors.push(err146);
 errors++;
 }
 }
-if(data64.instances !== undefined){
-let data69 = data64.instances;
-if(!(((typeof data69 == "number") && (!(data69 % 1) && !isNaN(data69))) && (isFinite(data69)))){
-const err147 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/instances",schemaPath:"#/properties/services/additionalProperties/properties/instances/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.instances.type,parentSchema:schema11.properties.services.additionalProperties.properties.instances,data:data69};
+}
+else {
+const err147 = {instancePath:instancePath+"/store/tls",schemaPath:"#/properties/store/properties/tls/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.store.properties.tls.type,parentSchema:schema11.properties.store.properties.tls,data:data63};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1909,9 +1896,10 @@ vErrors.push(err147);
 }
 errors++;
 }
-if((typeof data69 == "number") && (isFinite(data69))){
-if(data69 > 64 || isNaN(data69)){
-const err148 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/instances",schemaPath:"#/properties/services/additionalProperties/properties/instances/maximum",keyword:"maximum",params:{comparison: "<=", limit: 64},message:"must be <= 64",schema:64,parentSchema:schema11.properties.services.additionalProperties.properties.instances,data:data69};
+}
+}
+else {
+const err148 = {instancePath:instancePath+"/store",schemaPath:"#/properties/store/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.store.type,parentSchema:schema11.properties.store,data:data59};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1920,8 +1908,15 @@ vErrors.push(err148);
 }
 errors++;
 }
-if(data69 < 0 || isNaN(data69)){
-const err149 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/instances",schemaPath:"#/properties/services/additionalProperties/properties/instances/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.instances,data:data69};
+}
+if(data.services !== undefined){
+let data67 = data.services;
+if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
+for(const key15 in data67){
+const _errs182 = errors;
+if(typeof key15 === "string"){
+if(!pattern17.test(key15)){
+const err149 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,30}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,30}$"+"\"",schema:"^[a-z][a-z0-9-]{0,30}$",parentSchema:schema11.properties.services.propertyNames,data:key15,propertyName:key15};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1931,12 +1926,9 @@ vErrors.push(err149);
 errors++;
 }
 }
-}
-if(data64.route !== undefined){
-let data70 = data64.route;
-if(typeof data70 === "string"){
-if(!pattern18.test(data70)){
-const err150 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/route",schemaPath:"#/properties/services/additionalProperties/properties/route/pattern",keyword:"pattern",params:{pattern: "^(\\/[A-Za-z0-9._~-]+)+$|^none$"},message:"must match pattern \""+"^(\\/[A-Za-z0-9._~-]+)+$|^none$"+"\"",schema:"^(\\/[A-Za-z0-9._~-]+)+$|^none$",parentSchema:schema11.properties.services.additionalProperties.properties.route,data:data70};
+var valid23 = _errs182 === errors;
+if(!valid23){
+const err150 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/propertyNames",keyword:"propertyNames",params:{propertyName: key15},message:"property name must be valid",schema:schema11.properties.services.propertyNames,parentSchema:schema11.properties.services,data:data67};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1946,8 +1938,12 @@ vErrors.push(err150);
 errors++;
 }
 }
-else {
-const err151 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/route",schemaPath:"#/properties/services/additionalProperties/properties/route/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.route.type,parentSchema:schema11.properties.services.additionalProperties.properties.route,data:data70};
+for(const key16 in data67){
+let data68 = data67[key16];
+if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
+for(const key17 in data68){
+if(!(func2.call(schema11.properties.services.additionalProperties.properties, key17))){
+const err151 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties,data:data68};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -1957,10 +1953,11 @@ vErrors.push(err151);
 errors++;
 }
 }
-if(data64.version !== undefined){
-let data71 = data64.version;
-if(typeof data71 !== "string"){
-const err152 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/version",schemaPath:"#/properties/services/additionalProperties/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.version.type,parentSchema:schema11.properties.services.additionalProperties.properties.version,data:data71};
+if(data68.command !== undefined){
+let data69 = data68.command;
+if(typeof data69 === "string"){
+if(data69.length < 1){
+const err152 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/command",schemaPath:"#/properties/services/additionalProperties/properties/command/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.command,data:data69};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -1970,11 +1967,8 @@ vErrors.push(err152);
 errors++;
 }
 }
-if(data64.rateLimit !== undefined){
-let data72 = data64.rateLimit;
-if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
-if(data72.requests === undefined){
-const err153 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/required",keyword:"required",params:{missingProperty: "requests"},message:"must have required property '"+"requests"+"'",schema:schema11.properties.services.additionalProperties.properties.rateLimit.required,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit,data:data72};
+else {
+const err153 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/command",schemaPath:"#/properties/services/additionalProperties/properties/command/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.command.type,parentSchema:schema11.properties.services.additionalProperties.properties.command,data:data69};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -1983,9 +1977,11 @@ vErrors.push(err153);
 }
 errors++;
 }
-for(const key18 in data72){
-if(!(((key18 === "requests") || (key18 === "per")) || (key18 === "burst"))){
-const err154 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit,data:data72};
+}
+if(data68.cwd !== undefined){
+let data70 = data68.cwd;
+if(typeof data70 !== "string"){
+const err154 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/cwd",schemaPath:"#/properties/services/additionalProperties/properties/cwd/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.cwd.type,parentSchema:schema11.properties.services.additionalProperties.properties.cwd,data:data70};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -1995,10 +1991,13 @@ vErrors.push(err154);
 errors++;
 }
 }
-if(data72.requests !== undefined){
-let data73 = data72.requests;
-if(!(((typeof data73 == "number") && (!(data73 % 1) && !isNaN(data73))) && (isFinite(data73)))){
-const err155 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/requests",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/requests/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.requests.type,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.requests,data:data73};
+if(data68.env !== undefined){
+let data71 = data68.env;
+if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
+for(const key18 in data71){
+let data72 = data71[key18];
+if(((typeof data72 !== "string") && (!((typeof data72 == "number") && (isFinite(data72))))) && (typeof data72 !== "boolean")){
+const err155 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/env/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/properties/env/additionalProperties/type",keyword:"type",params:{type: schema11.properties.services.additionalProperties.properties.env.additionalProperties.type},message:"must be string,number,boolean",schema:schema11.properties.services.additionalProperties.properties.env.additionalProperties.type,parentSchema:schema11.properties.services.additionalProperties.properties.env.additionalProperties,data:data72};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -2007,9 +2006,10 @@ vErrors.push(err155);
 }
 errors++;
 }
-if((typeof data73 == "number") && (isFinite(data73))){
-if(data73 > 1000000 || isNaN(data73)){
-const err156 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/requests",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/requests/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.requests,data:data73};
+}
+}
+else {
+const err156 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/env",schemaPath:"#/properties/services/additionalProperties/properties/env/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.env.type,parentSchema:schema11.properties.services.additionalProperties.properties.env,data:data71};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -2018,8 +2018,11 @@ vErrors.push(err156);
 }
 errors++;
 }
-if(data73 < 1 || isNaN(data73)){
-const err157 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/requests",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/requests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.requests,data:data73};
+}
+if(data68.instances !== undefined){
+let data73 = data68.instances;
+if(!(((typeof data73 == "number") && (!(data73 % 1) && !isNaN(data73))) && (isFinite(data73)))){
+const err157 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/instances",schemaPath:"#/properties/services/additionalProperties/properties/instances/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.instances.type,parentSchema:schema11.properties.services.additionalProperties.properties.instances,data:data73};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -2028,13 +2031,9 @@ vErrors.push(err157);
 }
 errors++;
 }
-}
-}
-if(data72.per !== undefined){
-let data74 = data72.per;
-if(typeof data74 === "string"){
-if(!pattern0.test(data74)){
-const err158 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/per",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/per/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per,data:data74};
+if((typeof data73 == "number") && (isFinite(data73))){
+if(data73 > 64 || isNaN(data73)){
+const err158 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/instances",schemaPath:"#/properties/services/additionalProperties/properties/instances/maximum",keyword:"maximum",params:{comparison: "<=", limit: 64},message:"must be <= 64",schema:64,parentSchema:schema11.properties.services.additionalProperties.properties.instances,data:data73};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -2043,9 +2042,8 @@ vErrors.push(err158);
 }
 errors++;
 }
-}
-else {
-const err159 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/per",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/per/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per.type,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per,data:data74};
+if(data73 < 0 || isNaN(data73)){
+const err159 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/instances",schemaPath:"#/properties/services/additionalProperties/properties/instances/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.instances,data:data73};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -2055,10 +2053,12 @@ vErrors.push(err159);
 errors++;
 }
 }
-if(data72.burst !== undefined){
-let data75 = data72.burst;
-if(!(((typeof data75 == "number") && (!(data75 % 1) && !isNaN(data75))) && (isFinite(data75)))){
-const err160 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/burst",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/burst/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.burst.type,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.burst,data:data75};
+}
+if(data68.route !== undefined){
+let data74 = data68.route;
+if(typeof data74 === "string"){
+if(!pattern18.test(data74)){
+const err160 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/route",schemaPath:"#/properties/services/additionalProperties/properties/route/pattern",keyword:"pattern",params:{pattern: "^(\\/[A-Za-z0-9._~-]+)+$|^none$"},message:"must match pattern \""+"^(\\/[A-Za-z0-9._~-]+)+$|^none$"+"\"",schema:"^(\\/[A-Za-z0-9._~-]+)+$|^none$",parentSchema:schema11.properties.services.additionalProperties.properties.route,data:data74};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -2067,9 +2067,9 @@ vErrors.push(err160);
 }
 errors++;
 }
-if((typeof data75 == "number") && (isFinite(data75))){
-if(data75 > 1000000 || isNaN(data75)){
-const err161 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/burst",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/burst/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.burst,data:data75};
+}
+else {
+const err161 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/route",schemaPath:"#/properties/services/additionalProperties/properties/route/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.route.type,parentSchema:schema11.properties.services.additionalProperties.properties.route,data:data74};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2078,8 +2078,11 @@ vErrors.push(err161);
 }
 errors++;
 }
-if(data75 < 1 || isNaN(data75)){
-const err162 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/burst",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/burst/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.burst,data:data75};
+}
+if(data68.version !== undefined){
+let data75 = data68.version;
+if(typeof data75 !== "string"){
+const err162 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/version",schemaPath:"#/properties/services/additionalProperties/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.version.type,parentSchema:schema11.properties.services.additionalProperties.properties.version,data:data75};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2089,10 +2092,11 @@ vErrors.push(err162);
 errors++;
 }
 }
-}
-}
-else {
-const err163 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.rateLimit.type,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit,data:data72};
+if(data68.rateLimit !== undefined){
+let data76 = data68.rateLimit;
+if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
+if(data76.requests === undefined){
+const err163 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/required",keyword:"required",params:{missingProperty: "requests"},message:"must have required property '"+"requests"+"'",schema:schema11.properties.services.additionalProperties.properties.rateLimit.required,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit,data:data76};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2101,13 +2105,9 @@ vErrors.push(err163);
 }
 errors++;
 }
-}
-if(data64.health !== undefined){
-let data76 = data64.health;
-if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
 for(const key19 in data76){
-if(!(((key19 === "path") || (key19 === "liveness")) || (key19 === "readiness"))){
-const err164 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/health",schemaPath:"#/properties/services/additionalProperties/properties/health/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.health,data:data76};
+if(!(((key19 === "requests") || (key19 === "per")) || (key19 === "burst"))){
+const err164 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit,data:data76};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2117,11 +2117,10 @@ vErrors.push(err164);
 errors++;
 }
 }
-if(data76.path !== undefined){
-let data77 = data76.path;
-if(typeof data77 === "string"){
-if(!pattern20.test(data77)){
-const err165 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/path/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.path,data:data77};
+if(data76.requests !== undefined){
+let data77 = data76.requests;
+if(!(((typeof data77 == "number") && (!(data77 % 1) && !isNaN(data77))) && (isFinite(data77)))){
+const err165 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/requests",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/requests/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.requests.type,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.requests,data:data77};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2130,9 +2129,9 @@ vErrors.push(err165);
 }
 errors++;
 }
-}
-else {
-const err166 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.path.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.path,data:data77};
+if((typeof data77 == "number") && (isFinite(data77))){
+if(data77 > 1000000 || isNaN(data77)){
+const err166 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/requests",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/requests/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.requests,data:data77};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2141,13 +2140,8 @@ vErrors.push(err166);
 }
 errors++;
 }
-}
-if(data76.liveness !== undefined){
-let data78 = data76.liveness;
-if(data78 && typeof data78 == "object" && !Array.isArray(data78)){
-for(const key20 in data78){
-if(!((((((key20 === "path") || (key20 === "interval")) || (key20 === "timeout")) || (key20 === "failureThreshold")) || (key20 === "successThreshold")) || (key20 === "startPeriod"))){
-const err167 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness,data:data78};
+if(data77 < 1 || isNaN(data77)){
+const err167 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/requests",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/requests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.requests,data:data77};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2157,11 +2151,12 @@ vErrors.push(err167);
 errors++;
 }
 }
-if(data78.path !== undefined){
-let data79 = data78.path;
-if(typeof data79 === "string"){
-if(!pattern20.test(data79)){
-const err168 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/path/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.path,data:data79};
+}
+if(data76.per !== undefined){
+let data78 = data76.per;
+if(typeof data78 === "string"){
+if(!pattern0.test(data78)){
+const err168 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/per",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/per/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per,data:data78};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2172,7 +2167,7 @@ errors++;
 }
 }
 else {
-const err169 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.path.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.path,data:data79};
+const err169 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/per",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/per/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per.type,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.per,data:data78};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2182,11 +2177,10 @@ vErrors.push(err169);
 errors++;
 }
 }
-if(data78.interval !== undefined){
-let data80 = data78.interval;
-if(typeof data80 === "string"){
-if(!pattern0.test(data80)){
-const err170 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/interval/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval,data:data80};
+if(data76.burst !== undefined){
+let data79 = data76.burst;
+if(!(((typeof data79 == "number") && (!(data79 % 1) && !isNaN(data79))) && (isFinite(data79)))){
+const err170 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/burst",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/burst/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.burst.type,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.burst,data:data79};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2195,9 +2189,9 @@ vErrors.push(err170);
 }
 errors++;
 }
-}
-else {
-const err171 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/interval/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval,data:data80};
+if((typeof data79 == "number") && (isFinite(data79))){
+if(data79 > 1000000 || isNaN(data79)){
+const err171 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/burst",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/burst/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.burst,data:data79};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2206,12 +2200,8 @@ vErrors.push(err171);
 }
 errors++;
 }
-}
-if(data78.timeout !== undefined){
-let data81 = data78.timeout;
-if(typeof data81 === "string"){
-if(!pattern0.test(data81)){
-const err172 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/timeout/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout,data:data81};
+if(data79 < 1 || isNaN(data79)){
+const err172 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit/burst",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/properties/burst/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit.properties.burst,data:data79};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2221,8 +2211,10 @@ vErrors.push(err172);
 errors++;
 }
 }
+}
+}
 else {
-const err173 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/timeout/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout,data:data81};
+const err173 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/rateLimit",schemaPath:"#/properties/services/additionalProperties/properties/rateLimit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.rateLimit.type,parentSchema:schema11.properties.services.additionalProperties.properties.rateLimit,data:data76};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2232,10 +2224,12 @@ vErrors.push(err173);
 errors++;
 }
 }
-if(data78.failureThreshold !== undefined){
-let data82 = data78.failureThreshold;
-if(!(((typeof data82 == "number") && (!(data82 % 1) && !isNaN(data82))) && (isFinite(data82)))){
-const err174 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/failureThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.failureThreshold.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.failureThreshold,data:data82};
+if(data68.health !== undefined){
+let data80 = data68.health;
+if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
+for(const key20 in data80){
+if(!(((key20 === "path") || (key20 === "liveness")) || (key20 === "readiness"))){
+const err174 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/health",schemaPath:"#/properties/services/additionalProperties/properties/health/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.health,data:data80};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2244,9 +2238,12 @@ vErrors.push(err174);
 }
 errors++;
 }
-if((typeof data82 == "number") && (isFinite(data82))){
-if(data82 < 1 || isNaN(data82)){
-const err175 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/failureThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/failureThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.failureThreshold,data:data82};
+}
+if(data80.path !== undefined){
+let data81 = data80.path;
+if(typeof data81 === "string"){
+if(!pattern20.test(data81)){
+const err175 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/path/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.path,data:data81};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2256,11 +2253,8 @@ vErrors.push(err175);
 errors++;
 }
 }
-}
-if(data78.successThreshold !== undefined){
-let data83 = data78.successThreshold;
-if(!(((typeof data83 == "number") && (!(data83 % 1) && !isNaN(data83))) && (isFinite(data83)))){
-const err176 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/successThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/successThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.successThreshold.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.successThreshold,data:data83};
+else {
+const err176 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.path.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.path,data:data81};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2269,9 +2263,13 @@ vErrors.push(err176);
 }
 errors++;
 }
-if((typeof data83 == "number") && (isFinite(data83))){
-if(data83 < 1 || isNaN(data83)){
-const err177 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/successThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/successThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.successThreshold,data:data83};
+}
+if(data80.liveness !== undefined){
+let data82 = data80.liveness;
+if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
+for(const key21 in data82){
+if(!((((((key21 === "path") || (key21 === "interval")) || (key21 === "timeout")) || (key21 === "failureThreshold")) || (key21 === "successThreshold")) || (key21 === "startPeriod"))){
+const err177 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness,data:data82};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2281,12 +2279,11 @@ vErrors.push(err177);
 errors++;
 }
 }
-}
-if(data78.startPeriod !== undefined){
-let data84 = data78.startPeriod;
-if(typeof data84 === "string"){
-if(!pattern0.test(data84)){
-const err178 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/startPeriod/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod,data:data84};
+if(data82.path !== undefined){
+let data83 = data82.path;
+if(typeof data83 === "string"){
+if(!pattern20.test(data83)){
+const err178 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/path/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.path,data:data83};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2297,7 +2294,7 @@ errors++;
 }
 }
 else {
-const err179 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/startPeriod/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod,data:data84};
+const err179 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.path.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.path,data:data83};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2307,9 +2304,11 @@ vErrors.push(err179);
 errors++;
 }
 }
-}
-else {
-const err180 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness,data:data78};
+if(data82.interval !== undefined){
+let data84 = data82.interval;
+if(typeof data84 === "string"){
+if(!pattern0.test(data84)){
+const err180 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/interval/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval,data:data84};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2319,12 +2318,8 @@ vErrors.push(err180);
 errors++;
 }
 }
-if(data76.readiness !== undefined){
-let data85 = data76.readiness;
-if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
-for(const key21 in data85){
-if(!((((((key21 === "path") || (key21 === "interval")) || (key21 === "timeout")) || (key21 === "failureThreshold")) || (key21 === "successThreshold")) || (key21 === "startPeriod"))){
-const err181 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness,data:data85};
+else {
+const err181 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/interval/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.interval,data:data84};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2334,11 +2329,11 @@ vErrors.push(err181);
 errors++;
 }
 }
-if(data85.path !== undefined){
-let data86 = data85.path;
-if(typeof data86 === "string"){
-if(!pattern20.test(data86)){
-const err182 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/path/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.path,data:data86};
+if(data82.timeout !== undefined){
+let data85 = data82.timeout;
+if(typeof data85 === "string"){
+if(!pattern0.test(data85)){
+const err182 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/timeout/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout,data:data85};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2349,7 +2344,7 @@ errors++;
 }
 }
 else {
-const err183 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.path.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.path,data:data86};
+const err183 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/timeout/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.timeout,data:data85};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2359,11 +2354,10 @@ vErrors.push(err183);
 errors++;
 }
 }
-if(data85.interval !== undefined){
-let data87 = data85.interval;
-if(typeof data87 === "string"){
-if(!pattern0.test(data87)){
-const err184 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/interval/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval,data:data87};
+if(data82.failureThreshold !== undefined){
+let data86 = data82.failureThreshold;
+if(!(((typeof data86 == "number") && (!(data86 % 1) && !isNaN(data86))) && (isFinite(data86)))){
+const err184 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/failureThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.failureThreshold.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.failureThreshold,data:data86};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2372,9 +2366,9 @@ vErrors.push(err184);
 }
 errors++;
 }
-}
-else {
-const err185 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/interval/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval,data:data87};
+if((typeof data86 == "number") && (isFinite(data86))){
+if(data86 < 1 || isNaN(data86)){
+const err185 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/failureThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/failureThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.failureThreshold,data:data86};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2384,11 +2378,11 @@ vErrors.push(err185);
 errors++;
 }
 }
-if(data85.timeout !== undefined){
-let data88 = data85.timeout;
-if(typeof data88 === "string"){
-if(!pattern0.test(data88)){
-const err186 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/timeout/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout,data:data88};
+}
+if(data82.successThreshold !== undefined){
+let data87 = data82.successThreshold;
+if(!(((typeof data87 == "number") && (!(data87 % 1) && !isNaN(data87))) && (isFinite(data87)))){
+const err186 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/successThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/successThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.successThreshold.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.successThreshold,data:data87};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2397,9 +2391,9 @@ vErrors.push(err186);
 }
 errors++;
 }
-}
-else {
-const err187 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/timeout/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout,data:data88};
+if((typeof data87 == "number") && (isFinite(data87))){
+if(data87 < 1 || isNaN(data87)){
+const err187 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/successThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/successThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.successThreshold,data:data87};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2409,10 +2403,12 @@ vErrors.push(err187);
 errors++;
 }
 }
-if(data85.failureThreshold !== undefined){
-let data89 = data85.failureThreshold;
-if(!(((typeof data89 == "number") && (!(data89 % 1) && !isNaN(data89))) && (isFinite(data89)))){
-const err188 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/failureThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.failureThreshold.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.failureThreshold,data:data89};
+}
+if(data82.startPeriod !== undefined){
+let data88 = data82.startPeriod;
+if(typeof data88 === "string"){
+if(!pattern0.test(data88)){
+const err188 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/startPeriod/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod,data:data88};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2421,9 +2417,9 @@ vErrors.push(err188);
 }
 errors++;
 }
-if((typeof data89 == "number") && (isFinite(data89))){
-if(data89 < 1 || isNaN(data89)){
-const err189 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/failureThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/failureThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.failureThreshold,data:data89};
+}
+else {
+const err189 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/properties/startPeriod/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.properties.startPeriod,data:data88};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2434,10 +2430,8 @@ errors++;
 }
 }
 }
-if(data85.successThreshold !== undefined){
-let data90 = data85.successThreshold;
-if(!(((typeof data90 == "number") && (!(data90 % 1) && !isNaN(data90))) && (isFinite(data90)))){
-const err190 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/successThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/successThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.successThreshold.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.successThreshold,data:data90};
+else {
+const err190 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/liveness",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/liveness/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.health.properties.liveness.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.liveness,data:data82};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2446,9 +2440,13 @@ vErrors.push(err190);
 }
 errors++;
 }
-if((typeof data90 == "number") && (isFinite(data90))){
-if(data90 < 1 || isNaN(data90)){
-const err191 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/successThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/successThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.successThreshold,data:data90};
+}
+if(data80.readiness !== undefined){
+let data89 = data80.readiness;
+if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
+for(const key22 in data89){
+if(!((((((key22 === "path") || (key22 === "interval")) || (key22 === "timeout")) || (key22 === "failureThreshold")) || (key22 === "successThreshold")) || (key22 === "startPeriod"))){
+const err191 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness,data:data89};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2458,12 +2456,11 @@ vErrors.push(err191);
 errors++;
 }
 }
-}
-if(data85.startPeriod !== undefined){
-let data91 = data85.startPeriod;
-if(typeof data91 === "string"){
-if(!pattern0.test(data91)){
-const err192 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/startPeriod/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod,data:data91};
+if(data89.path !== undefined){
+let data90 = data89.path;
+if(typeof data90 === "string"){
+if(!pattern20.test(data90)){
+const err192 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/path/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.path,data:data90};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2474,7 +2471,7 @@ errors++;
 }
 }
 else {
-const err193 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/startPeriod/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod,data:data91};
+const err193 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/path",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.path.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.path,data:data90};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2484,9 +2481,11 @@ vErrors.push(err193);
 errors++;
 }
 }
-}
-else {
-const err194 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness,data:data85};
+if(data89.interval !== undefined){
+let data91 = data89.interval;
+if(typeof data91 === "string"){
+if(!pattern0.test(data91)){
+const err194 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/interval/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval,data:data91};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2496,9 +2495,8 @@ vErrors.push(err194);
 errors++;
 }
 }
-}
 else {
-const err195 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/health",schemaPath:"#/properties/services/additionalProperties/properties/health/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.health.type,parentSchema:schema11.properties.services.additionalProperties.properties.health,data:data76};
+const err195 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/interval",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/interval/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.interval,data:data91};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2508,12 +2506,11 @@ vErrors.push(err195);
 errors++;
 }
 }
-if(data64.restart !== undefined){
-let data92 = data64.restart;
-if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
-for(const key22 in data92){
-if(!((((((key22 === "policy") || (key22 === "initialBackoff")) || (key22 === "maxBackoff")) || (key22 === "minUptime")) || (key22 === "maxRestarts")) || (key22 === "window"))){
-const err196 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart",schemaPath:"#/properties/services/additionalProperties/properties/restart/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.restart,data:data92};
+if(data89.timeout !== undefined){
+let data92 = data89.timeout;
+if(typeof data92 === "string"){
+if(!pattern0.test(data92)){
+const err196 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/timeout/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout,data:data92};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2523,10 +2520,8 @@ vErrors.push(err196);
 errors++;
 }
 }
-if(data92.policy !== undefined){
-let data93 = data92.policy;
-if(typeof data93 !== "string"){
-const err197 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/policy",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/policy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.policy.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.policy,data:data93};
+else {
+const err197 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/timeout",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/timeout/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.timeout,data:data92};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2535,8 +2530,11 @@ vErrors.push(err197);
 }
 errors++;
 }
-if(!(((data93 === "on-failure") || (data93 === "always")) || (data93 === "never"))){
-const err198 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/policy",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/policy/enum",keyword:"enum",params:{allowedValues: schema11.properties.services.additionalProperties.properties.restart.properties.policy.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.services.additionalProperties.properties.restart.properties.policy.enum,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.policy,data:data93};
+}
+if(data89.failureThreshold !== undefined){
+let data93 = data89.failureThreshold;
+if(!(((typeof data93 == "number") && (!(data93 % 1) && !isNaN(data93))) && (isFinite(data93)))){
+const err198 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/failureThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.failureThreshold.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.failureThreshold,data:data93};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2545,12 +2543,9 @@ vErrors.push(err198);
 }
 errors++;
 }
-}
-if(data92.initialBackoff !== undefined){
-let data94 = data92.initialBackoff;
-if(typeof data94 === "string"){
-if(!pattern0.test(data94)){
-const err199 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/initialBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/initialBackoff/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff,data:data94};
+if((typeof data93 == "number") && (isFinite(data93))){
+if(data93 < 1 || isNaN(data93)){
+const err199 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/failureThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/failureThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.failureThreshold,data:data93};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2560,8 +2555,11 @@ vErrors.push(err199);
 errors++;
 }
 }
-else {
-const err200 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/initialBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/initialBackoff/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff,data:data94};
+}
+if(data89.successThreshold !== undefined){
+let data94 = data89.successThreshold;
+if(!(((typeof data94 == "number") && (!(data94 % 1) && !isNaN(data94))) && (isFinite(data94)))){
+const err200 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/successThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/successThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.successThreshold.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.successThreshold,data:data94};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2570,12 +2568,9 @@ vErrors.push(err200);
 }
 errors++;
 }
-}
-if(data92.maxBackoff !== undefined){
-let data95 = data92.maxBackoff;
-if(typeof data95 === "string"){
-if(!pattern0.test(data95)){
-const err201 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxBackoff/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff,data:data95};
+if((typeof data94 == "number") && (isFinite(data94))){
+if(data94 < 1 || isNaN(data94)){
+const err201 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/successThreshold",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/successThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.successThreshold,data:data94};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2585,8 +2580,12 @@ vErrors.push(err201);
 errors++;
 }
 }
-else {
-const err202 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxBackoff/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff,data:data95};
+}
+if(data89.startPeriod !== undefined){
+let data95 = data89.startPeriod;
+if(typeof data95 === "string"){
+if(!pattern0.test(data95)){
+const err202 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/startPeriod/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod,data:data95};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2596,11 +2595,8 @@ vErrors.push(err202);
 errors++;
 }
 }
-if(data92.minUptime !== undefined){
-let data96 = data92.minUptime;
-if(typeof data96 === "string"){
-if(!pattern0.test(data96)){
-const err203 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/minUptime",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/minUptime/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime,data:data96};
+else {
+const err203 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness/startPeriod",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/properties/startPeriod/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.properties.startPeriod,data:data95};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2610,8 +2606,9 @@ vErrors.push(err203);
 errors++;
 }
 }
+}
 else {
-const err204 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/minUptime",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/minUptime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime,data:data96};
+const err204 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/health/readiness",schemaPath:"#/properties/services/additionalProperties/properties/health/properties/readiness/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.health.properties.readiness.type,parentSchema:schema11.properties.services.additionalProperties.properties.health.properties.readiness,data:data89};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2621,10 +2618,9 @@ vErrors.push(err204);
 errors++;
 }
 }
-if(data92.maxRestarts !== undefined){
-let data97 = data92.maxRestarts;
-if(!(((typeof data97 == "number") && (!(data97 % 1) && !isNaN(data97))) && (isFinite(data97)))){
-const err205 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxRestarts",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxRestarts/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.restart.properties.maxRestarts.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxRestarts,data:data97};
+}
+else {
+const err205 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/health",schemaPath:"#/properties/services/additionalProperties/properties/health/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.health.type,parentSchema:schema11.properties.services.additionalProperties.properties.health,data:data80};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2633,9 +2629,13 @@ vErrors.push(err205);
 }
 errors++;
 }
-if((typeof data97 == "number") && (isFinite(data97))){
-if(data97 < 0 || isNaN(data97)){
-const err206 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxRestarts",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxRestarts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxRestarts,data:data97};
+}
+if(data68.restart !== undefined){
+let data96 = data68.restart;
+if(data96 && typeof data96 == "object" && !Array.isArray(data96)){
+for(const key23 in data96){
+if(!((((((key23 === "policy") || (key23 === "initialBackoff")) || (key23 === "maxBackoff")) || (key23 === "minUptime")) || (key23 === "maxRestarts")) || (key23 === "window"))){
+const err206 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart",schemaPath:"#/properties/services/additionalProperties/properties/restart/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.restart,data:data96};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2645,12 +2645,10 @@ vErrors.push(err206);
 errors++;
 }
 }
-}
-if(data92.window !== undefined){
-let data98 = data92.window;
-if(typeof data98 === "string"){
-if(!pattern0.test(data98)){
-const err207 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/window",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/window/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.window,data:data98};
+if(data96.policy !== undefined){
+let data97 = data96.policy;
+if(typeof data97 !== "string"){
+const err207 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/policy",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/policy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.policy.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.policy,data:data97};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2659,9 +2657,8 @@ vErrors.push(err207);
 }
 errors++;
 }
-}
-else {
-const err208 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/window",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/window/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.window.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.window,data:data98};
+if(!(((data97 === "on-failure") || (data97 === "always")) || (data97 === "never"))){
+const err208 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/policy",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/policy/enum",keyword:"enum",params:{allowedValues: schema11.properties.services.additionalProperties.properties.restart.properties.policy.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.services.additionalProperties.properties.restart.properties.policy.enum,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.policy,data:data97};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2671,9 +2668,11 @@ vErrors.push(err208);
 errors++;
 }
 }
-}
-else {
-const err209 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart",schemaPath:"#/properties/services/additionalProperties/properties/restart/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.restart.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart,data:data92};
+if(data96.initialBackoff !== undefined){
+let data98 = data96.initialBackoff;
+if(typeof data98 === "string"){
+if(!pattern0.test(data98)){
+const err209 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/initialBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/initialBackoff/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff,data:data98};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2683,12 +2682,8 @@ vErrors.push(err209);
 errors++;
 }
 }
-if(data64.store !== undefined){
-let data99 = data64.store;
-if(data99 && typeof data99 == "object" && !Array.isArray(data99)){
-for(const key23 in data99){
-if(!((((key23 === "backend") || (key23 === "url")) || (key23 === "passwordFile")) || (key23 === "tls"))){
-const err210 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/store",schemaPath:"#/properties/services/additionalProperties/properties/store/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.store,data:data99};
+else {
+const err210 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/initialBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/initialBackoff/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.initialBackoff,data:data98};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2698,10 +2693,11 @@ vErrors.push(err210);
 errors++;
 }
 }
-if(data99.backend !== undefined){
-let data100 = data99.backend;
-if(typeof data100 !== "string"){
-const err211 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/backend",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/backend/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.backend.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.backend,data:data100};
+if(data96.maxBackoff !== undefined){
+let data99 = data96.maxBackoff;
+if(typeof data99 === "string"){
+if(!pattern0.test(data99)){
+const err211 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxBackoff/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff,data:data99};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2710,8 +2706,9 @@ vErrors.push(err211);
 }
 errors++;
 }
-if(!((data100 === "sqlite") || (data100 === "postgres"))){
-const err212 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/backend",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/backend/enum",keyword:"enum",params:{allowedValues: schema11.properties.services.additionalProperties.properties.store.properties.backend.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.services.additionalProperties.properties.store.properties.backend.enum,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.backend,data:data100};
+}
+else {
+const err212 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxBackoff",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxBackoff/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxBackoff,data:data99};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2721,11 +2718,11 @@ vErrors.push(err212);
 errors++;
 }
 }
-if(data99.url !== undefined){
-let data101 = data99.url;
-if(typeof data101 === "string"){
-if(!pattern16.test(data101)){
-const err213 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/url",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/url/pattern",keyword:"pattern",params:{pattern: "^postgres(ql)?://"},message:"must match pattern \""+"^postgres(ql)?://"+"\"",schema:"^postgres(ql)?://",parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.url,data:data101};
+if(data96.minUptime !== undefined){
+let data100 = data96.minUptime;
+if(typeof data100 === "string"){
+if(!pattern0.test(data100)){
+const err213 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/minUptime",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/minUptime/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime,data:data100};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2736,7 +2733,7 @@ errors++;
 }
 }
 else {
-const err214 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/url",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.url.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.url,data:data101};
+const err214 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/minUptime",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/minUptime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.minUptime,data:data100};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2746,11 +2743,10 @@ vErrors.push(err214);
 errors++;
 }
 }
-if(data99.passwordFile !== undefined){
-let data102 = data99.passwordFile;
-if(typeof data102 === "string"){
-if(data102.length < 1){
-const err215 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/passwordFile",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/passwordFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.passwordFile,data:data102};
+if(data96.maxRestarts !== undefined){
+let data101 = data96.maxRestarts;
+if(!(((typeof data101 == "number") && (!(data101 % 1) && !isNaN(data101))) && (isFinite(data101)))){
+const err215 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxRestarts",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxRestarts/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.services.additionalProperties.properties.restart.properties.maxRestarts.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxRestarts,data:data101};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2759,9 +2755,9 @@ vErrors.push(err215);
 }
 errors++;
 }
-}
-else {
-const err216 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/passwordFile",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/passwordFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.passwordFile.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.passwordFile,data:data102};
+if((typeof data101 == "number") && (isFinite(data101))){
+if(data101 < 0 || isNaN(data101)){
+const err216 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/maxRestarts",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/maxRestarts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.maxRestarts,data:data101};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2771,12 +2767,12 @@ vErrors.push(err216);
 errors++;
 }
 }
-if(data99.tls !== undefined){
-let data103 = data99.tls;
-if(data103 && typeof data103 == "object" && !Array.isArray(data103)){
-for(const key24 in data103){
-if(!(((key24 === "ca") || (key24 === "cert")) || (key24 === "key"))){
-const err217 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls,data:data103};
+}
+if(data96.window !== undefined){
+let data102 = data96.window;
+if(typeof data102 === "string"){
+if(!pattern0.test(data102)){
+const err217 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/window",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/window/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.window,data:data102};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2786,11 +2782,8 @@ vErrors.push(err217);
 errors++;
 }
 }
-if(data103.ca !== undefined){
-let data104 = data103.ca;
-if(typeof data104 === "string"){
-if(data104.length < 1){
-const err218 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls/ca",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/properties/ca/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.ca,data:data104};
+else {
+const err218 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart/window",schemaPath:"#/properties/services/additionalProperties/properties/restart/properties/window/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.restart.properties.window.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart.properties.window,data:data102};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2800,8 +2793,9 @@ vErrors.push(err218);
 errors++;
 }
 }
+}
 else {
-const err219 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls/ca",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/properties/ca/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.ca.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.ca,data:data104};
+const err219 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/restart",schemaPath:"#/properties/services/additionalProperties/properties/restart/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.restart.type,parentSchema:schema11.properties.services.additionalProperties.properties.restart,data:data96};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2811,11 +2805,12 @@ vErrors.push(err219);
 errors++;
 }
 }
-if(data103.cert !== undefined){
-let data105 = data103.cert;
-if(typeof data105 === "string"){
-if(data105.length < 1){
-const err220 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls/cert",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/properties/cert/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.cert,data:data105};
+if(data68.store !== undefined){
+let data103 = data68.store;
+if(data103 && typeof data103 == "object" && !Array.isArray(data103)){
+for(const key24 in data103){
+if(!((((key24 === "backend") || (key24 === "url")) || (key24 === "passwordFile")) || (key24 === "tls"))){
+const err220 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/store",schemaPath:"#/properties/services/additionalProperties/properties/store/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.store,data:data103};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -2825,8 +2820,10 @@ vErrors.push(err220);
 errors++;
 }
 }
-else {
-const err221 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls/cert",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/properties/cert/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.cert.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.cert,data:data105};
+if(data103.backend !== undefined){
+let data104 = data103.backend;
+if(typeof data104 !== "string"){
+const err221 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/backend",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/backend/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.backend.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.backend,data:data104};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -2835,12 +2832,8 @@ vErrors.push(err221);
 }
 errors++;
 }
-}
-if(data103.key !== undefined){
-let data106 = data103.key;
-if(typeof data106 === "string"){
-if(data106.length < 1){
-const err222 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls/key",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/properties/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.key,data:data106};
+if(!((data104 === "sqlite") || (data104 === "postgres"))){
+const err222 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/backend",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/backend/enum",keyword:"enum",params:{allowedValues: schema11.properties.services.additionalProperties.properties.store.properties.backend.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.services.additionalProperties.properties.store.properties.backend.enum,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.backend,data:data104};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -2850,8 +2843,11 @@ vErrors.push(err222);
 errors++;
 }
 }
-else {
-const err223 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls/key",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.key.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.key,data:data106};
+if(data103.url !== undefined){
+let data105 = data103.url;
+if(typeof data105 === "string"){
+if(!pattern16.test(data105)){
+const err223 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/url",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/url/pattern",keyword:"pattern",params:{pattern: "^postgres(ql)?://"},message:"must match pattern \""+"^postgres(ql)?://"+"\"",schema:"^postgres(ql)?://",parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.url,data:data105};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -2861,9 +2857,8 @@ vErrors.push(err223);
 errors++;
 }
 }
-}
 else {
-const err224 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.store.properties.tls.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls,data:data103};
+const err224 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/url",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.url.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.url,data:data105};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -2873,9 +2868,11 @@ vErrors.push(err224);
 errors++;
 }
 }
-}
-else {
-const err225 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/store",schemaPath:"#/properties/services/additionalProperties/properties/store/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.store.type,parentSchema:schema11.properties.services.additionalProperties.properties.store,data:data99};
+if(data103.passwordFile !== undefined){
+let data106 = data103.passwordFile;
+if(typeof data106 === "string"){
+if(data106.length < 1){
+const err225 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/passwordFile",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/passwordFile/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.passwordFile,data:data106};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -2885,11 +2882,8 @@ vErrors.push(err225);
 errors++;
 }
 }
-if(data64.stopTimeout !== undefined){
-let data107 = data64.stopTimeout;
-if(typeof data107 === "string"){
-if(!pattern0.test(data107)){
-const err226 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/stopTimeout",schemaPath:"#/properties/services/additionalProperties/properties/stopTimeout/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.stopTimeout,data:data107};
+else {
+const err226 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/passwordFile",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/passwordFile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.passwordFile.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.passwordFile,data:data106};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -2899,8 +2893,12 @@ vErrors.push(err226);
 errors++;
 }
 }
-else {
-const err227 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/stopTimeout",schemaPath:"#/properties/services/additionalProperties/properties/stopTimeout/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.stopTimeout.type,parentSchema:schema11.properties.services.additionalProperties.properties.stopTimeout,data:data107};
+if(data103.tls !== undefined){
+let data107 = data103.tls;
+if(data107 && typeof data107 == "object" && !Array.isArray(data107)){
+for(const key25 in data107){
+if(!(((key25 === "ca") || (key25 === "cert")) || (key25 === "key"))){
+const err227 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls,data:data107};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -2910,11 +2908,11 @@ vErrors.push(err227);
 errors++;
 }
 }
-if(data64.drainDelay !== undefined){
-let data108 = data64.drainDelay;
+if(data107.ca !== undefined){
+let data108 = data107.ca;
 if(typeof data108 === "string"){
-if(!pattern0.test(data108)){
-const err228 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/drainDelay",schemaPath:"#/properties/services/additionalProperties/properties/drainDelay/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.drainDelay,data:data108};
+if(data108.length < 1){
+const err228 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls/ca",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/properties/ca/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.ca,data:data108};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -2925,7 +2923,7 @@ errors++;
 }
 }
 else {
-const err229 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1")+"/drainDelay",schemaPath:"#/properties/services/additionalProperties/properties/drainDelay/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.drainDelay.type,parentSchema:schema11.properties.services.additionalProperties.properties.drainDelay,data:data108};
+const err229 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls/ca",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/properties/ca/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.ca.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.ca,data:data108};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -2935,9 +2933,11 @@ vErrors.push(err229);
 errors++;
 }
 }
-}
-else {
-const err230 = {instancePath:instancePath+"/services/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.type,parentSchema:schema11.properties.services.additionalProperties,data:data64};
+if(data107.cert !== undefined){
+let data109 = data107.cert;
+if(typeof data109 === "string"){
+if(data109.length < 1){
+const err230 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls/cert",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/properties/cert/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.cert,data:data109};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -2947,9 +2947,8 @@ vErrors.push(err230);
 errors++;
 }
 }
-}
 else {
-const err231 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.type,parentSchema:schema11.properties.services,data:data63};
+const err231 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls/cert",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/properties/cert/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.cert.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.cert,data:data109};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -2959,14 +2958,137 @@ vErrors.push(err231);
 errors++;
 }
 }
-}
-else {
-const err232 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(data107.key !== undefined){
+let data110 = data107.key;
+if(typeof data110 === "string"){
+if(data110.length < 1){
+const err232 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls/key",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/properties/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.key,data:data110};
 if(vErrors === null){
 vErrors = [err232];
 }
 else {
 vErrors.push(err232);
+}
+errors++;
+}
+}
+else {
+const err233 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls/key",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.key.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls.properties.key,data:data110};
+if(vErrors === null){
+vErrors = [err233];
+}
+else {
+vErrors.push(err233);
+}
+errors++;
+}
+}
+}
+else {
+const err234 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/store/tls",schemaPath:"#/properties/services/additionalProperties/properties/store/properties/tls/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.store.properties.tls.type,parentSchema:schema11.properties.services.additionalProperties.properties.store.properties.tls,data:data107};
+if(vErrors === null){
+vErrors = [err234];
+}
+else {
+vErrors.push(err234);
+}
+errors++;
+}
+}
+}
+else {
+const err235 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/store",schemaPath:"#/properties/services/additionalProperties/properties/store/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.properties.store.type,parentSchema:schema11.properties.services.additionalProperties.properties.store,data:data103};
+if(vErrors === null){
+vErrors = [err235];
+}
+else {
+vErrors.push(err235);
+}
+errors++;
+}
+}
+if(data68.stopTimeout !== undefined){
+let data111 = data68.stopTimeout;
+if(typeof data111 === "string"){
+if(!pattern0.test(data111)){
+const err236 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/stopTimeout",schemaPath:"#/properties/services/additionalProperties/properties/stopTimeout/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.stopTimeout,data:data111};
+if(vErrors === null){
+vErrors = [err236];
+}
+else {
+vErrors.push(err236);
+}
+errors++;
+}
+}
+else {
+const err237 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/stopTimeout",schemaPath:"#/properties/services/additionalProperties/properties/stopTimeout/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.stopTimeout.type,parentSchema:schema11.properties.services.additionalProperties.properties.stopTimeout,data:data111};
+if(vErrors === null){
+vErrors = [err237];
+}
+else {
+vErrors.push(err237);
+}
+errors++;
+}
+}
+if(data68.drainDelay !== undefined){
+let data112 = data68.drainDelay;
+if(typeof data112 === "string"){
+if(!pattern0.test(data112)){
+const err238 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/drainDelay",schemaPath:"#/properties/services/additionalProperties/properties/drainDelay/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"},message:"must match pattern \""+"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$"+"\"",schema:"^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h)\\s*$",parentSchema:schema11.properties.services.additionalProperties.properties.drainDelay,data:data112};
+if(vErrors === null){
+vErrors = [err238];
+}
+else {
+vErrors.push(err238);
+}
+errors++;
+}
+}
+else {
+const err239 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1")+"/drainDelay",schemaPath:"#/properties/services/additionalProperties/properties/drainDelay/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.services.additionalProperties.properties.drainDelay.type,parentSchema:schema11.properties.services.additionalProperties.properties.drainDelay,data:data112};
+if(vErrors === null){
+vErrors = [err239];
+}
+else {
+vErrors.push(err239);
+}
+errors++;
+}
+}
+}
+else {
+const err240 = {instancePath:instancePath+"/services/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.additionalProperties.type,parentSchema:schema11.properties.services.additionalProperties,data:data68};
+if(vErrors === null){
+vErrors = [err240];
+}
+else {
+vErrors.push(err240);
+}
+errors++;
+}
+}
+}
+else {
+const err241 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.services.type,parentSchema:schema11.properties.services,data:data67};
+if(vErrors === null){
+vErrors = [err241];
+}
+else {
+vErrors.push(err241);
+}
+errors++;
+}
+}
+}
+else {
+const err242 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err242];
+}
+else {
+vErrors.push(err242);
 }
 errors++;
 }
@@ -4353,6 +4475,32 @@ export const configSchemaJson = {
               "type": "integer",
               "minimum": 1,
               "description": "entries and addenda a merged file may have, if the bank has such a limit"
+            },
+            "pgp": {
+              "type": "object",
+              "required": [
+                "bankPublicKeyFile",
+                "privateKeyFile"
+              ],
+              "properties": {
+                "bankPublicKeyFile": {
+                  "type": "string",
+                  "minLength": 1,
+                  "description": "the bank's OpenPGP public key (armored, mode 0600): files sent are encrypted to it, files received must be signed by it"
+                },
+                "privateKeyFile": {
+                  "type": "string",
+                  "minLength": 1,
+                  "description": "our OpenPGP private key (armored, mode 0600): files sent are signed with it, files received decrypted"
+                },
+                "passphraseFile": {
+                  "type": "string",
+                  "minLength": 1,
+                  "description": "a file (mode 0600) holding the private key's passphrase, if it has one"
+                }
+              },
+              "additionalProperties": false,
+              "description": "files to and from the bank encrypted and signed (OpenPGP); paths relative to the config file"
             }
           },
           "additionalProperties": false,

@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-export type Server = 'postgres' | 'etcd' | 'sshd' | 'faketime';
+export type Server = 'postgres' | 'etcd' | 'sshd' | 'faketime' | 'gpg';
 
 function onPath(bin: string, env: NodeJS.ProcessEnv): boolean {
   return (env.PATH ?? '').split(path.delimiter).some((dir) => dir !== '' && fs.existsSync(path.join(dir, bin)));
@@ -38,6 +38,9 @@ export function whyNot(server: Server, env: NodeJS.ProcessEnv = process.env, uid
       return undefined;
     case 'faketime':
       if (!onPath('faketime', env)) return 'libfaketime is not installed (scripts/install-servers.sh, as root)';
+      return undefined;
+    case 'gpg':
+      if (!onPath('gpg', env)) return 'GnuPG is not installed (scripts/install-servers.sh, as root)';
       return undefined;
   }
 }

@@ -184,7 +184,7 @@ describe('returns and corrections', () => {
     expect(after).toMatchObject({ transfers: { count: 11 }, inFiles: { count: 11, files: 2 }, returned: { count: 2 }, paid: { count: 9 }, mismatches: [] });
   }, 150_000); // some 20 commands: ~25 s alone, longer beside the rest of the suite
 
-  it("keeps an audit log of it all that `audit verify` checks, an export an auditor can check with a few lines, and that names the first entry changed in the database", async () => {
+  it('keeps an audit log of it all that `audit verify` checks, an export an auditor can check with a few lines, and that names the first entry changed in the database', async () => {
     // A failed login is in auth's log.
     const wrong = await fleet.hmsops(['login', '--user', 'operator'], { env: { HMSOPS_PASSWORD: 'not the password' } });
     expect(wrong.exitCode).not.toBe(0);
@@ -196,7 +196,11 @@ describe('returns and corrections', () => {
     const actions = new Set(entries.map((e: { action: string }) => e.action));
     for (const a of ['user.created', 'login.failed', 'transfers.submitted', 'file.cut', 'returns.imported', 'transfers.reissued']) expect(actions, a).toContain(a);
     expect(entries.find((e: { action: string }) => e.action === 'login.failed')).toMatchObject({ chain: 'auth', detail: { username: 'operator', known: true } });
-    expect(entries.find((e: { action: string }) => e.action === 'transfers.reissued')).toMatchObject({ chain: 'ach', who: 'operator', detail: { grantId: 'DOL-ETA-2026-0042', count: 1 } });
+    expect(entries.find((e: { action: string }) => e.action === 'transfers.reissued')).toMatchObject({
+      chain: 'ach',
+      who: 'operator',
+      detail: { grantId: 'DOL-ETA-2026-0042', count: 1 },
+    });
 
     // The export, checked as the README shows an auditor: each line's hash is SHA-256 of the previous hash and its body.
     const out = path.join(fleet.dir, 'audit.jsonl');
@@ -205,7 +209,12 @@ describe('returns and corrections', () => {
     for (const line of fs.readFileSync(out, 'utf8').trim().split('\n')) {
       const e = JSON.parse(line);
       expect(e.prevHash).toBe(heads[e.chain] ?? '0'.repeat(64));
-      expect(crypto.createHash('sha256').update(e.prevHash + e.body).digest('hex')).toBe(e.hash);
+      expect(
+        crypto
+          .createHash('sha256')
+          .update(e.prevHash + e.body)
+          .digest('hex'),
+      ).toBe(e.hash);
       heads[e.chain] = e.hash;
     }
     expect(Object.keys(heads).sort()).toEqual(['ach', 'auth']);

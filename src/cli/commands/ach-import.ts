@@ -14,6 +14,7 @@ import path from 'node:path';
 import { ExitCode, fileErrorText, HmsopsError } from '../../errors/index.js';
 import { formatCents } from '../../money.js';
 import { nachaProblemAt, readNachaFile } from '../../nacha/index.js';
+import { looksEncrypted, OdfiPgp } from '../../nacha/pgp.js';
 import type { ReturnRecord } from '../../sdk/types.js';
 import { loadContext, type GlobalOptions } from '../context.js';
 import { exitWith, ok, type CommandResult } from '../end.js';
@@ -25,12 +26,19 @@ type Opts = GlobalOptions & { json?: boolean; user?: string };
 
 export async function achImportCommand(file: string, opts: Opts): Promise<CommandResult> {
   // step 1
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = fs.readFileSync(file, 'latin1');
+    bytes = fs.readFileSync(file);
   } catch (err) {
     throw new HmsopsError('FILE_UNREADABLE', `cannot read ${file}: ${fileErrorText(err)}`);
   }
+  // A file the bank encrypted (ach.odfi.pgp): opened here with our key, its signature the bank's, or refused.
+  if (looksEncrypted(bytes)) {
+    const pgp = (await loadContext(opts)).config.ach.odfi?.pgp;
+    if (!pgp) throw new HmsopsError('INVALID_NACHA_FILE', `${file} is an OpenPGP message, and no ach.odfi.pgp in the config says which key opens it: nothing imported`);
+    bytes = await (await OdfiPgp.load(pgp)).open(bytes);
+  }
+  const text = bytes.toString('latin1');
   const read = readNachaFile(text, { keepEntries: false });
   if (!read.ok) {
     if (opts.json) printJson({ file, valid: false, problems: read.problems });
