@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../config/load.js';
 import type { FleetConfig } from '../config/types.js';
-import { HmsopsError } from '../errors/index.js';
+import { HmsopsError, UsageError } from '../errors/index.js';
 import { lockOwnerAlive } from '../daemon/left-behind.js';
 import { sleep } from '../sleep.js';
 import { statePaths, type StatePaths } from '../state/paths.js';
@@ -14,18 +14,49 @@ import { ControlClient } from '../control/client.js';
 export interface GlobalOptions {
   config?: string;
   stateDir?: string;
+  /** A fleet run by an orchestrator (Kubernetes, podman kube play): its gateway's URL. */
+  gateway?: string;
 }
 
 export interface CliContext {
   config: FleetConfig;
   paths: StatePaths;
   client: ControlClient;
+  /** Set when the fleet is reached through this gateway and run by an orchestrator, not by a daemon of ours. */
+  gatewayUrl: string | null;
 }
 
 export async function loadContext(opts: GlobalOptions): Promise<CliContext> {
   const config = await loadConfig({ file: opts.config ?? process.env.HMSOPS_CONFIG, stateDir: opts.stateDir ?? process.env.HMSOPS_STATE_DIR });
   const paths = statePaths(config.stateDir);
-  return { config, paths, client: new ControlClient(paths.socket) };
+  const gatewayUrl = opts.gateway ?? process.env.HMSOPS_GATEWAY ?? config.gateway.url ?? null;
+  if (gatewayUrl !== null && !/^https?:\/\/[^/\s]+\/?$/.test(gatewayUrl))
+    throw new UsageError(`--gateway: expected the gateway's URL such as http://127.0.0.1:8080, got "${gatewayUrl}"`);
+  return { config, paths, client: new ControlClient(paths.socket), gatewayUrl: gatewayUrl?.replace(/\/$/, '') ?? null };
+}
+
+/** What the orchestrator's own commands are for what hmsops does to a fleet it runs. */
+const ORCHESTRATOR_COMMANDS: Record<string, string> = {
+  ps: 'kubectl get pods -l app.kubernetes.io/part-of=hmsops (podman pod ps)',
+  scale: 'kubectl scale deployment/SERVICE --replicas=N',
+  restart: 'kubectl rollout restart deployment/SERVICE',
+  logs: 'kubectl logs deployment/SERVICE (podman logs CONTAINER)',
+  up: 'kubectl apply -f DIR (podman kube play FILE)',
+  down: 'kubectl delete -f DIR (podman kube down FILE)',
+  smoke: 'hmsops disburse --gateway URL --grant FILE',
+  registry: "the orchestrator's service discovery (kubectl get endpoints), or etcdctl get --prefix on the configured registry",
+};
+
+/**
+ * Commands that run the fleet (`up`, `ps`, `scale`, `restart`, `logs`, `down`) say plainly that
+ * an orchestrator runs a fleet reached with --gateway, and which of its commands to use.
+ */
+export function ownFleet(ctx: CliContext, command: string): void {
+  if (ctx.gatewayUrl === null) return;
+  throw new UsageError(
+    `${command}: the fleet at ${ctx.gatewayUrl} is run by an orchestrator, not by hmsops; use ${ORCHESTRATOR_COMMANDS[command] ?? "the orchestrator's own commands"}`,
+    ['the commands that talk to the gateway (disburse, disbursements, reconcile, ach, approvals, audit, mail, analytics, login) work with --gateway'],
+  );
 }
 
 export async function daemonRunning(ctx: CliContext): Promise<boolean> {

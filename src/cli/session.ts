@@ -23,24 +23,34 @@ export async function askPassword(user: string): Promise<string> {
 
 export async function clientFor(ctx: CliContext, opts: { user?: string } = {}): Promise<HmsopsClient> {
   // No fleet: the one answer (exit 4) before anything else is looked at or written. Only a daemon
-  // that is not there counts: one slow to answer under load is left to the calls that follow.
-  await ctx.client.call('GET /v1/status', {}, { timeoutMs: 10_000 }).catch((err: unknown) => {
-    if (err instanceof HmsopsError && err.code === 'DAEMON_NOT_RUNNING') throw err;
-  });
+  // that is not there counts: one slow to answer under load is left to the calls that follow. A
+  // fleet an orchestrator runs (--gateway) has no daemon of ours: its gateway is asked directly.
+  if (ctx.gatewayUrl === null)
+    await ctx.client.call('GET /v1/status', {}, { timeoutMs: 10_000 }).catch((err: unknown) => {
+      if (err instanceof HmsopsError && err.code === 'DAEMON_NOT_RUNNING') throw err;
+    });
+  const gatewayUrl = ctx.gatewayUrl ?? undefined;
   try {
     if (opts.user) {
       const password = await askPassword(opts.user);
-      const client = await connect({ stateDir: ctx.paths.root, username: opts.user, password });
+      const client = await connect({ stateDir: ctx.paths.root, gatewayUrl, username: opts.user, password });
       await client.auth.login(opts.user, password);
       return client;
     }
     const kept = keptSession(ctx);
-    const operator = localOperator(ctx);
+    // The local credentials are this state dir's own fleet's: never sent to a gateway given with --gateway.
+    const operator = ctx.gatewayUrl === null ? localOperator(ctx) : undefined;
     const keep = (r: LoginResult) => keepSession(ctx, r.user.username, r.token, r.expiresAt);
     // A session of the local operator's is renewed with the local credentials when refused; anyone else's is not.
-    if (kept) return await connect({ stateDir: ctx.paths.root, token: kept.token, loginWhenRefused: kept.username === operator, onLogin: keep });
-    if (operator === undefined) throw new HmsopsError('NO_CREDENTIALS', `no credentials: ${ctx.paths.credentials} does not exist yet (is the fleet up?) and no --user was given`);
-    return await connect({ stateDir: ctx.paths.root, onLogin: keep });
+    if (kept) return await connect({ stateDir: ctx.paths.root, gatewayUrl, token: kept.token, loginWhenRefused: kept.username === operator, onLogin: keep });
+    if (operator === undefined)
+      throw new HmsopsError(
+        'NO_CREDENTIALS',
+        ctx.gatewayUrl
+          ? `no session for ${ctx.gatewayUrl}: log in first (hmsops login --gateway ${ctx.gatewayUrl} --user NAME, the password from HMSOPS_PASSWORD or a prompt), or give --user`
+          : `no credentials: ${ctx.paths.credentials} does not exist yet (is the fleet up?) and no --user was given`,
+      );
+    return await connect({ stateDir: ctx.paths.root, gatewayUrl, onLogin: keep });
   } catch (err) {
     throw asCliError(err);
   }
@@ -55,10 +65,11 @@ function localOperator(ctx: CliContext): string | undefined {
   }
 }
 
-/** The session kept in the state dir, while its token has more than 30 s to run. */
+/** The session kept in the state dir, while its token has more than 30 s to run (and it is of the same gateway). */
 function keptSession(ctx: CliContext): { username: string; token: string } | undefined {
   try {
-    const s = JSON.parse(fs.readFileSync(sessionFile(ctx), 'utf8')) as { username: string; token: string; expiresAt: string };
+    const s = JSON.parse(fs.readFileSync(sessionFile(ctx), 'utf8')) as { username: string; token: string; expiresAt: string; gatewayUrl?: string | null };
+    if ((s.gatewayUrl ?? null) !== ctx.gatewayUrl) return undefined;
     return Date.parse(s.expiresAt) > Date.now() + 30_000 ? s : undefined;
   } catch {
     return undefined; // none, or unreadable: log in again
@@ -78,7 +89,8 @@ export function dropSessionOf(ctx: CliContext, username: string): void {
 /** Keeps a login for the next commands (0600: the token is as good as the password until it expires). */
 export function keepSession(ctx: CliContext, username: string, token: string, expiresAt: string) {
   try {
-    fs.writeFileSync(sessionFile(ctx), JSON.stringify({ username, token, expiresAt }), { mode: 0o600 });
+    fs.mkdirSync(path.dirname(sessionFile(ctx)), { recursive: true, mode: 0o700 }); // a state dir no daemon made (--gateway)
+    fs.writeFileSync(sessionFile(ctx), JSON.stringify({ username, token, expiresAt, gatewayUrl: ctx.gatewayUrl }), { mode: 0o600 });
   } catch {
     // a state dir we cannot write to (read-only): the next command logs in again
   }

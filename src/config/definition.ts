@@ -115,6 +115,11 @@ export const Service = Strict(
 );
 
 const Gateway = Strict({
+  url: Type.Optional(
+    Matching('^https?://[^/\\s]+/?$', 'the gateway URL such as http://10.0.0.5:8080', {
+      description: 'a fleet run by an orchestrator (Kubernetes, podman kube play): the commands that talk to the gateway go to this URL (or --gateway, HMSOPS_GATEWAY)',
+    }),
+  ),
   enabled: Type.Optional(Type.Boolean({ default: true })),
   port: Type.Optional(Type.Integer({ minimum: 0, maximum: 65535, description: 'fixed port of the gateway (0: any free port)', default: 8080 })),
   host: Type.Optional(Type.String({ default: '127.0.0.1' })),

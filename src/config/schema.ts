@@ -152,6 +152,7 @@ export function resolveConfig(raw: Raw, file: string | null, dir: string): Fleet
     dir,
     stateDir: path.resolve(dir, raw.stateDir ?? d.stateDir),
     gateway: {
+      url: g.url ?? null,
       enabled: g.enabled,
       port: g.port,
       host: g.host,

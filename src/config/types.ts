@@ -114,6 +114,8 @@ export interface FleetConfig {
   dir: string;
   stateDir: string;
   gateway: {
+    /** A fleet run by an orchestrator: its gateway (null: the daemon's own). */
+    url: string | null;
     enabled: boolean;
     port: number;
     host: string;

@@ -12,6 +12,7 @@ import { startGatewayWorker, type AccessLogFile, type ClusterMessage } from './w
 
 const cfg = JSON.parse(process.env.HMSOPS_GATEWAY_CONFIG ?? '{}') as Partial<FleetConfig['gateway']>;
 const defaults: FleetConfig['gateway'] = {
+  url: null,
   enabled: true,
   port: 8080,
   host: '127.0.0.1',

@@ -1,10 +1,12 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { generateKeyPair, importJWK, SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { connect, type HmsopsApiError, type HmsopsClient } from '../../src/sdk/index.js';
-import { downAll, makeFleet, until, type TestFleet } from '../helpers/fleet.js';
+import { execa } from 'execa';
+import { cliPath, downAll, makeFleet, until, type TestFleet } from '../helpers/fleet.js';
 import { storesFor } from '../helpers/stores.js';
 
 /**
@@ -87,6 +89,37 @@ describe('the bundled services as a fleet', () => {
           (await fleet.hmsops(['logs', 'gateway'])).stdout.includes('"user":"olga"'),
       );
       fs.rmSync(session);
+    });
+
+    it('works against a fleet it does not run, through its gateway (--gateway): login, reads and disbursements; ps, scale and the like point to the orchestrator', async () => {
+      // Another directory, with no fleet of its own: as an operator's laptop next to a Kubernetes fleet.
+      const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'hmsops-elsewhere-'));
+      onTestFinished(() => fs.rmSync(elsewhere, { recursive: true, force: true }));
+      const cli = (args: string[], env: Record<string, string> = {}) =>
+        execa(process.execPath, [cliPath, ...args], { cwd: elsewhere, reject: false, env: { NO_COLOR: '1', ...env } });
+      const none = await cli(['--gateway', gw, 'analytics', 'report']);
+      expect(none.exitCode).toBe(2);
+      expect(none.stderr).toContain(`no session for ${gw}: log in first (hmsops login --gateway ${gw} --user NAME`);
+      const login = await cli(['login', '--gateway', gw, '--user', 'operator', '--json'], { HMSOPS_PASSWORD: operatorPassword });
+      expect(login.exitCode, login.stderr).toBe(0);
+      expect(JSON.parse(login.stdout)).toMatchObject({ username: 'operator' });
+      const report = await cli(['analytics', 'report', '--json'], { HMSOPS_GATEWAY: gw });
+      expect(report.exitCode, report.stderr).toBe(0);
+      expect(JSON.parse(report.stdout)).toHaveProperty('byType');
+      // The kept session is that gateway's: without --gateway this directory has no fleet (exit 4).
+      expect((await cli(['analytics', 'report'])).exitCode).toBe(4);
+      for (const [args, hint] of [
+        [['ps'], 'kubectl get pods'],
+        [['scale', 'ach=3'], 'kubectl scale deployment/SERVICE --replicas=N'],
+        [['restart', 'ach'], 'kubectl rollout restart deployment/SERVICE'],
+        [['up'], 'kubectl apply -f DIR'],
+      ] as const) {
+        const r = await cli(['--gateway', gw, ...args]);
+        expect(r.exitCode, `${args.join(' ')}: ${r.stderr}`).toBe(2);
+        expect(r.stderr).toContain(`the fleet at ${gw} is run by an orchestrator, not by hmsops; use ${hint}`);
+      }
+      expect(fs.existsSync(path.join(elsewhere, '.hmsops', 'run', 'hmsopsd.lock'))).toBe(false); // no daemon started here
+      expect((await cli(['--gateway', 'not-a-url', 'analytics', 'report'])).stderr).toContain('--gateway: expected the gateway');
     });
 
     it('refuses tampered tokens at the edge: alg none, another key, expired, wrong audience', async () => {

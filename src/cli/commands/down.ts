@@ -4,7 +4,7 @@
  */
 import { parseDuration } from '../../duration.js';
 import { UsageError } from '../../errors/index.js';
-import { loadContext, type GlobalOptions } from '../context.js';
+import { loadContext, type GlobalOptions, ownFleet } from '../context.js';
 import { stopFleet } from '../fleet-ops.js';
 import { ok, type CommandResult } from '../end.js';
 import { color, printJson } from '../output.js';
@@ -13,6 +13,7 @@ export async function downCommand(opts: GlobalOptions & { timeout: string; json?
   const timeoutMs = parseDuration(opts.timeout);
   if (timeoutMs === undefined) throw new UsageError(`--timeout: expected a duration such as 10s, got "${opts.timeout}"`);
   const ctx = await loadContext(opts);
+  ownFleet(ctx, 'down');
   const result = await stopFleet(ctx, timeoutMs);
   if (opts.json) printJson(result);
   else if (result.via === 'nothing') console.log(color.dim('nothing was running'));

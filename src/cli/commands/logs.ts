@@ -5,7 +5,7 @@ import { parseDuration } from '../../duration.js';
 import { UsageError } from '../../errors/index.js';
 import { logFileInstance, parseLogLine, readMergedLogs, type LogLine } from '../../state/log-files.js';
 import { sleep } from '../../sleep.js';
-import { loadContext, type GlobalOptions } from '../context.js';
+import { loadContext, type GlobalOptions, ownFleet } from '../context.js';
 import { ok, type CommandResult } from '../end.js';
 import { color, colorFor } from '../output.js';
 
@@ -30,6 +30,7 @@ export async function logsCommand(names: string[], opts: GlobalOptions & { follo
     sinceMs = Date.now() - d;
   }
   const ctx = await loadContext(opts);
+  ownFleet(ctx, 'logs');
   const wanted = selectInstances(names);
   let lines = readMergedLogs(ctx.paths.logs, wanted, sinceMs);
   if (opts.tail !== undefined) lines = lines.slice(-Number(opts.tail));

@@ -1,5 +1,5 @@
 /** `hmsops ps` (alias status): one row per instance; --json for machines; --watch for a live view. */
-import { daemonRunning, loadContext, type CliContext, type GlobalOptions } from '../context.js';
+import { daemonRunning, loadContext, type CliContext, type GlobalOptions, ownFleet } from '../context.js';
 import { ok, type CommandResult } from '../end.js';
 import { color, printJson } from '../output.js';
 import { renderInstances } from '../views/instances.js';
@@ -8,6 +8,7 @@ import { sleep } from '../../sleep.js';
 
 export async function psCommand(opts: GlobalOptions & { json?: boolean; watch?: boolean }): Promise<CommandResult> {
   const ctx = await loadContext(opts);
+  ownFleet(ctx, 'ps');
   if (opts.watch && !opts.json && liveTerminal(process.stdout)) {
     const { watchInstances } = await import('../views/ps-watch.js');
     await watchInstances(ctx);

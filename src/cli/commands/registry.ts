@@ -2,7 +2,7 @@
 import type { RegistryEntry } from '../../registry/types.js';
 import type { RegistryAnswer } from '../../control/api.js';
 import { HmsopsError } from '../../errors/index.js';
-import { loadContext, type GlobalOptions } from '../context.js';
+import { loadContext, type GlobalOptions, ownFleet } from '../context.js';
 import { exitWith, ok, type CommandResult } from '../end.js';
 import { ExitCode } from '../../errors/index.js';
 import type { RegistryHealth } from '../../registry/types.js';
@@ -34,6 +34,7 @@ const render = (r: RegistryAnswer) => (r.registry.reachable ? renderRegistry(r.e
 
 export async function registryLsCommand(service: string | undefined, opts: GlobalOptions & { json?: boolean; watch?: boolean }): Promise<CommandResult> {
   const ctx = await loadContext(opts);
+  ownFleet(ctx, 'registry');
   let r: RegistryAnswer = await ctx.client.call('GET /v1/registry', { query: { service } });
   if (!opts.watch) {
     if (opts.json) printJson({ ...r, stale: !r.registry.reachable });
@@ -66,6 +67,7 @@ export async function registryLsCommand(service: string | undefined, opts: Globa
 /** The seed's ServiceRegistry.get(name): one healthy address, exit 1 when there is none. */
 export async function registryGetCommand(service: string, opts: GlobalOptions & { json?: boolean }): Promise<CommandResult> {
   const ctx = await loadContext(opts);
+  ownFleet(ctx, 'registry');
   const r = await ctx.client.call('GET /v1/registry', { query: { service } });
   const passing = r.entries.filter((e) => e.status === 'passing');
   if (passing.length === 0) throw new HmsopsError('NO_HEALTHY_INSTANCE', `no healthy instance of ${service}`);

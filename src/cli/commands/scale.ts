@@ -1,7 +1,7 @@
 /** `hmsops scale SERVICE=N...`: more or fewer instances; lowering drains the newest first. */
 import { parseDuration } from '../../duration.js';
 import { UsageError } from '../../errors/index.js';
-import { loadContext, type GlobalOptions } from '../context.js';
+import { loadContext, type GlobalOptions, ownFleet } from '../context.js';
 import { ok, type CommandResult } from '../end.js';
 import { printJson } from '../output.js';
 import { notReadyError, waitForFleet } from '../fleet-ops.js';
@@ -23,6 +23,7 @@ export async function scaleCommand(args: string[], opts: GlobalOptions & { wait:
   const timeoutMs = parseDuration(opts.timeout);
   if (timeoutMs === undefined) throw new UsageError(`--timeout: expected a duration, got "${opts.timeout}"`);
   const ctx = await loadContext(opts);
+  ownFleet(ctx, 'scale');
   const res = await ctx.client.call('POST /v1/scale', { body: { targets } });
   if (opts.wait) {
     const w = await waitForFleet(ctx, Object.keys(targets), timeoutMs, !opts.json);

@@ -7,7 +7,7 @@
  */
 import { parseDuration } from '../../duration.js';
 import { UsageError } from '../../errors/index.js';
-import { ensureDaemon, loadContext, type GlobalOptions } from '../context.js';
+import { ensureDaemon, loadContext, type GlobalOptions, ownFleet } from '../context.js';
 import { ok, type CommandResult } from '../end.js';
 import { color, printJson } from '../output.js';
 import { notReadyError, waitForFleet } from '../fleet-ops.js';
@@ -24,6 +24,7 @@ export async function upCommand(services: string[], opts: UpOptions): Promise<Co
   if (timeoutMs === undefined) throw new UsageError(`--timeout: expected a duration such as 30s, got "${opts.timeout}"`);
   // step 1
   const ctx = await loadContext(opts);
+  ownFleet(ctx, 'up');
   const unknown = services.filter((s) => !(s in ctx.config.services) && !(s === 'gateway' && ctx.config.gateway.enabled));
   if (unknown.length) throw new UsageError(`not in the config: ${unknown.join(', ')} (configured: ${Object.keys(ctx.config.services).join(', ')})`);
   // step 2
