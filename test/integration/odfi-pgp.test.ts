@@ -18,14 +18,9 @@ import { skipWithout } from '../helpers/servers.js';
 
 /** Two gpg homes (the bank's, ours), each key made there; our secret and the bank's public key exported as files the config names. */
 function makeKeys() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hmsops-pgp-'));
-  const home = (who: string) => {
-    const h = path.join(dir, who);
-    fs.mkdirSync(h, { mode: 0o700 });
-    return h;
-  };
-  const bank = home('bank');
-  const ours = home('ours');
+  // Made by `make` (in the suite's beforeAll), not when the module is loaded: a file vitest loads and skips leaves nothing.
+  let dir = '';
+  const home = (who: string) => path.join(dir, who);
   const gpg = (h: string, args: string[], input?: string | Buffer) =>
     execa('gpg', ['--homedir', h, '--batch', '--yes', '--pinentry-mode', 'loopback', '--passphrase', '', '--trust-model', 'always', ...args], {
       input,
@@ -33,11 +28,20 @@ function makeKeys() {
       stripFinalNewline: false,
     });
   return {
-    dir,
-    bank,
-    ours,
+    get dir() {
+      return dir;
+    },
+    get bank() {
+      return home('bank');
+    },
+    get ours() {
+      return home('ours');
+    },
     gpg,
     async make() {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hmsops-pgp-'));
+      for (const h of ['bank', 'ours']) fs.mkdirSync(home(h), { mode: 0o700 });
+      const [bank, ours] = [home('bank'), home('ours')];
       await gpg(bank, ['--quick-gen-key', 'Bank of Tests ACH <ach@bank.example>', 'future-default', 'default', 'never']);
       await gpg(ours, ['--quick-gen-key', 'hmsops operator <ach@agency.example>', 'future-default', 'default', 'never']);
       const bankPublic = (await gpg(bank, ['--armor', '--export', 'ach@bank.example'])).stdout;
@@ -48,7 +52,12 @@ function makeKeys() {
       fs.writeFileSync(path.join(dir, 'ours.key'), oursSecret, { mode: 0o600 });
       return { bankPublicKeyFile: path.join(dir, 'bank.asc'), privateKeyFile: path.join(dir, 'ours.key') };
     },
-    remove: () => fs.rmSync(dir, { recursive: true, force: true }),
+    /** gpg leaves an agent per home running: stopped, then the homes removed. */
+    async remove() {
+      if (!dir) return;
+      for (const h of ['bank', 'ours']) await execa('gpgconf', ['--homedir', home(h), '--kill', 'all'], { reject: false });
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
   };
 }
 

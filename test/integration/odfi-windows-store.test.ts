@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { readNachaFile } from '../../src/nacha/index.js';
 import { ach } from '../../services/ach/app.js';
 import { OdfiSender } from '../../services/ach/odfi-sender.js';
@@ -152,12 +152,18 @@ describeStores('the bank windows on the %s store', (backend) => {
 
 describe.skipIf(skipWithout('the sender, one round at a time', ['sshd']))('the sender, one round at a time', () => {
   it("runs an operator's round and its own timer's one after the other: the upload goes up once", async () => {
+    // Each thing started is stopped when the test ends, also when a later step throws.
     const sftp = await startSftp();
+    onTestFinished(() => sftp.stop());
     const state = tempState();
+    onTestFinished(() => state.remove());
     const stores = storesFor('sqlite');
+    onTestFinished(() => stores.stop());
     const store = await stores.store();
+    onTestFinished(() => store.close());
     const a = await buildInProcess(ach, store, state.dir, { instanceId: 'ach-1' });
-    try {
+    onTestFinished(() => a.close());
+    {
       const items = Array.from({ length: 5 }, (_, i) => ({ ...transfer('G-ROUND', i), idempotencyKey: `G-ROUND:${i}` }));
       expect((await a.call({ method: 'POST', url: '/v1/transfers:batch', payload: { transfers: items } })).statusCode).toBe(200);
       expect((await a.call({ method: 'POST', url: '/v1/files', payload: { grantId: 'G-ROUND' } })).statusCode).toBe(201);
@@ -171,12 +177,6 @@ describe.skipIf(skipWithout('the sender, one round at a time', ['sshd']))('the s
       const rounds = await Promise.all([sender.sendDue({ now: true }), sender.sendDue({ now: true })]);
       expect(rounds.flatMap((r) => r.results.map((x) => x.outcome))).toEqual(['sent']);
       expect(fs.readdirSync(path.join(sftp.root, 'outbound')).filter((f) => !f.startsWith('.'))).toHaveLength(1);
-    } finally {
-      await a.close();
-      await store.close();
-      await stores.stop();
-      state.remove();
-      await sftp.stop();
     }
   });
 });
