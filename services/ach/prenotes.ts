@@ -10,30 +10,14 @@ import { addBankingDays, nextBankingDay } from '../../src/banking-days.js';
 import type { Prenote } from '../../src/api/ach.js';
 import { orderedId } from '../kit/ordered-id.js';
 import type { Queries } from '../kit/store.js';
+import type { TransferRow } from './tables.js';
 import type { NormalizedTransfer } from './transfer-rules.js';
 
 /** Banking days a payment waits after its account's prenote settles. */
 export const PRENOTE_WAIT_BANKING_DAYS = 3;
 
-export interface PrenoteRow {
-  seq: number;
-  id: string;
-  routing: string;
-  account: string;
-  account_type: 'checking' | 'savings';
-  grant_id: string;
-  recipient_id: string;
-  name: string;
-  sec_code: 'CCD' | 'PPD';
-  originator_name: string;
-  company_id: string;
-  odfi_routing: string;
-  effective_date: string;
-  trace_number: string;
-  status: 'queued' | 'filed';
-  file_id: string | null;
-  created_at: string;
-}
+/** A prenote row: a transfer's, without an amount or a key of its own (one per account). */
+export type PrenoteRow = Omit<TransferRow, 'idempotency_key' | 'fingerprint' | 'amount_cents'>;
 
 const PRENOTE_COLUMNS = [
   'id',
