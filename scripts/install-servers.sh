@@ -2,7 +2,8 @@
 # Installs the servers the tests start for themselves (Debian packages): PostgreSQL for the
 # postgres store backend, etcd for the etcd registry backend, OpenSSH's sshd as the bank's SFTP
 # server, libfaketime (the CLI run at a time a test chooses: Same Day ACH windows), and GnuPG
-# (the bank's side of files encrypted with OpenPGP). npm test and npm run drills run it once, before any suite (test/global-setup.ts). Needs root and apt-get; `apt-get update` once, and only when something
+# (the bank's side of files encrypted with OpenPGP), podman with runc (the fleet under `podman
+# kube play`) and docker-compose (`docker-compose config` checks an exported Compose file). npm test and npm run drills run it once, before any suite (test/global-setup.ts). Needs root and apt-get; `apt-get update` once, and only when something
 # is missing. Safe to run again. The tests run each server on a free loopback port with a temp
 # data dir; nothing here starts one.
 set -euo pipefail
@@ -13,6 +14,11 @@ command -v etcdctl >/dev/null 2>&1 || missing+=(etcd-client)
 [ -x /usr/sbin/sshd ] || missing+=(openssh-server)
 command -v faketime >/dev/null 2>&1 || missing+=(faketime)
 command -v gpg >/dev/null 2>&1 || missing+=(gnupg)
+# The orchestrator the exported fleet is played on (podman kube play; runc: crun fails on this
+# machine's cgroups), and Compose's own check of an exported Compose file (docker-compose config).
+command -v podman >/dev/null 2>&1 || missing+=(podman)
+[ -x /usr/sbin/runc ] || missing+=(runc)
+command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
 if [ ${#missing[@]} -eq 0 ]; then exit 0; fi
 if [ "$(id -u)" -ne 0 ]; then echo "install-servers: need root to apt-get install ${missing[*]}" >&2; exit 1; fi
 export DEBIAN_FRONTEND=noninteractive

@@ -207,10 +207,14 @@ const userRoutes: RoutePlugin<AuthDeps> = (app, { db, byName, byId }) => {
   });
 };
 
-/** The first start of a fleet: an operator account (admin), its password in the 0600 credentials file. */
-async function seedOperator(db: Store, credentialsFile: string, log: (file: string) => void) {
+/**
+ * The first start of a fleet: an operator account (admin), its password in the 0600 credentials
+ * file, or the one given in `passwordFile` (an orchestrator's Secret: nothing written).
+ */
+async function seedOperator(db: Store, credentialsFile: string, passwordFile: string | undefined, log: (file: string) => void) {
   if (await db.get('SELECT 1 FROM users LIMIT 1')) return;
-  const password = crypto.randomBytes(18).toString('base64url');
+  const given = passwordFile ? fs.readFileSync(passwordFile, 'utf8').trim() : undefined;
+  const password = given || crypto.randomBytes(18).toString('base64url');
   const hash = await hashPassword(password);
   const { inserted } = await db.insert(
     'users',
@@ -220,6 +224,7 @@ async function seedOperator(db: Store, credentialsFile: string, log: (file: stri
   );
   if (inserted === 1) {
     await appendAudit(db, system('auth'), [{ action: 'user.created', detail: { username: 'operator', roles: ['admin', 'operator'], seeded: true } }]);
+    if (given) return log(passwordFile!);
     const tmp = `${credentialsFile}.tmp`;
     fs.writeFileSync(tmp, JSON.stringify({ username: 'operator', password }, null, 2), { mode: 0o600 });
     fs.renameSync(tmp, credentialsFile);
@@ -234,7 +239,7 @@ export const auth: ServiceDefinition = {
   async setup(app, ctx) {
     const { db } = ctx;
     const key = await loadOrCreateSigningKey(db, ctx.paths.keys);
-    await seedOperator(db, ctx.paths.credentials, (file) => ctx.log.info({ file }, 'seeded the operator account; its password is in the credentials file'));
+    await seedOperator(db, ctx.paths.credentials, ctx.env.operatorPasswordFile, (file) => ctx.log.info({ file }, `seeded the operator account; its password is in ${file}`));
     const byName = (username: string) => db.get<UserRow>('SELECT * FROM users WHERE username = ?', [username]);
     const byId = (id: string) => db.get<UserRow>('SELECT * FROM users WHERE id = ?', [id]);
     await registerRoutes<AuthDeps>(app, { db, key, tokenTtlMs: ctx.env.tokenTtlMs, byName, byId }, [sessionRoutes, userRoutes, auditRoutes('auth')]);

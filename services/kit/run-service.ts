@@ -1,9 +1,9 @@
 /**
  * A bundled service as a process (what each services/<name>/main.ts runs): its settings read from
  * the environment once, its store opened, the app built (kit/service.ts) and listening, registered
- * with the daemon with a heartbeat, and drained on SIGTERM or SIGINT.
+ * (with the daemon, or in etcd under an orchestrator: src/registry/self-registration.ts), and drained on SIGTERM or SIGINT.
  */
-import { registerWithDaemon } from '../../src/registry/daemon-link.js';
+import { registerSelf } from '../../src/registry/self-registration.js';
 import { statePaths } from '../../src/state/paths.js';
 import { openStore } from './open-store.js';
 import { buildService, type ServiceDefinition } from './service.js';
@@ -33,11 +33,8 @@ export async function runService(def: ServiceDefinition): Promise<void> {
   await service.start();
   app.log.info({ port }, `${def.name} listening on ${env.host}:${port}`);
 
-  const registration = env.daemon
-    ? await registerWithDaemon(env.daemon, { service: def.name, instanceId: env.instanceId, port, version: def.version, metadata: service.metadata() }, env.registryTtlMs, (m) =>
-        app.log.warn(m),
-      )
-    : undefined;
+  // With the daemon that started it, else in the fleet's etcd (an orchestrator runs it), else nowhere.
+  const registration = await registerSelf({ service: def.name, instanceId: env.instanceId, port, version: def.version, metadata: service.metadata() }, (m) => app.log.warn(m));
 
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -29,6 +29,8 @@ export interface ServiceEnv {
   controlSocket?: string;
   daemon?: DaemonLink;
   registryTtlMs: number;
+  /** auth: the first operator's password, from a file (an orchestrator's Secret); else generated into the credentials file. */
+  operatorPasswordFile?: string;
   /** auth: how long a token is good for. */
   tokenTtlMs: number;
   /** ach: where files cut are sent (ach.odfi), when configured. */
@@ -58,6 +60,7 @@ export function serviceEnv(name: string, env: NodeJS.ProcessEnv = process.env): 
     controlSocket: socket,
     daemon: daemonLinkFromEnv(env),
     registryTtlMs: Number(env.HMSOPS_REGISTRY_TTL_MS ?? 10_000),
+    operatorPasswordFile: env.HMSOPS_OPERATOR_PASSWORD_FILE || undefined,
     tokenTtlMs: parseDuration(env.HMSOPS_TOKEN_TTL ?? '15m') ?? 900_000,
     odfi: env.HMSOPS_ACH_ODFI ? (JSON.parse(env.HMSOPS_ACH_ODFI) as OdfiConfig) : undefined,
     approvalsOverCents: env.HMSOPS_APPROVALS_OVER_CENTS ? Number(env.HMSOPS_APPROVALS_OVER_CENTS) : undefined,

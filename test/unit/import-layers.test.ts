@@ -55,6 +55,9 @@ const forbidden: Record<string, string[]> = {
   'src/gateway': ['src/cli', 'src/daemon', 'src/disburse', 'src/sdk', 'services/'],
   'src/disburse': ['src/cli', 'src/daemon', 'src/gateway', 'services/'],
   services: ['src/cli', 'src/daemon', 'src/gateway', 'src/disburse', 'src/build'],
+  // The fleet for an orchestrator (export kube|compose, image build): from the config, to files and podman.
+  'src/export': ['src/cli', 'src/daemon', 'src/gateway', 'src/disburse', 'src/sdk', 'src/control', 'services/'],
+  'src/image': ['src/cli', 'src/daemon', 'src/gateway', 'src/disburse', 'src/sdk', 'src/control', 'services/'],
 };
 
 /** src/build writes generated files (npm scripts, tests); no program loads it. */

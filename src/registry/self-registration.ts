@@ -1,0 +1,63 @@
+/**
+ * How a fleet process (a bundled service, the gateway) registers itself: with the daemon that
+ * started it, or, under an orchestrator where there is none, in the fleet's etcd directly
+ * (HMSOPS_REGISTRY, the config's `registry` section as JSON): its entry under a lease of its own,
+ * `passing` once it serves, gone when it stops or when its lease runs out (the process killed).
+ * Under an orchestrator the registry is the fleet's inventory (`hmsops registry ls`); traffic
+ * goes through the orchestrator's Services.
+ */
+import type { RegistryConfig } from '../config/types.js';
+import { daemonLinkFromEnv, registerWithDaemon } from './daemon-link.js';
+import { EtcdRegistry } from './etcd.js';
+import { etcdClientFor } from './open-registry.js';
+
+export interface SelfEntry {
+  service: string;
+  instanceId: string;
+  port: number;
+  version: string;
+  metadata?: Record<string, string>;
+}
+
+export interface Registration {
+  deregister(): Promise<void>;
+}
+
+/** The registry an orchestrated process registers in (HMSOPS_REGISTRY), when it names etcd. */
+export function registryFromEnv(env: NodeJS.ProcessEnv = process.env): RegistryConfig | undefined {
+  if (!env.HMSOPS_REGISTRY) return undefined;
+  const cfg = JSON.parse(env.HMSOPS_REGISTRY) as RegistryConfig;
+  return cfg.backend === 'etcd' ? cfg : undefined;
+}
+
+/**
+ * Registers `entry` where this process was told to (the daemon, else etcd, else nowhere: an
+ * instance run alone). `address` is the one others reach it at (HMSOPS_ADVERTISE, else HOST).
+ */
+export async function registerSelf(entry: SelfEntry, log: (msg: string) => void, env: NodeJS.ProcessEnv = process.env): Promise<Registration | undefined> {
+  const link = daemonLinkFromEnv(env);
+  const ttlMs = Number(env.HMSOPS_REGISTRY_TTL_MS ?? 10_000);
+  if (link) return registerWithDaemon(link, entry, ttlMs, log);
+  const cfg = registryFromEnv(env);
+  if (!cfg) return undefined;
+  const address = env.HMSOPS_ADVERTISE ?? env.HOST ?? '127.0.0.1';
+  // The process is its own "host": its keys live and die with its own lease.
+  const registry = new EtcdRegistry({
+    client: etcdClientFor(cfg),
+    prefix: cfg.prefix,
+    host: entry.instanceId,
+    ttlMs: cfg.ttlMs,
+    deregisterAfterMs: cfg.deregisterAfterMs,
+    log,
+    follow: false,
+  });
+  await registry.start();
+  await registry.register({ ...entry, address, ttlMs: null });
+  await registry.setHealth(entry.instanceId, 'passing');
+  return {
+    async deregister() {
+      await registry.setHealth(entry.instanceId, 'draining');
+      await registry.close();
+    },
+  };
+}
