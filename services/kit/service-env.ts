@@ -4,6 +4,7 @@
  * never `process.env`, so a test builds a service in-process with the settings it wants.
  */
 import crypto from 'node:crypto';
+import os from 'node:os';
 import path from 'node:path';
 import { parseDuration } from '../../src/duration.js';
 import { fleetIdentityKey } from '../../src/internal-identity.js';
@@ -50,7 +51,8 @@ export function serviceEnv(name: string, env: NodeJS.ProcessEnv = process.env): 
   const socket = env.HMSOPS_CONTROL_SOCKET;
   return {
     stateDir: path.resolve(env.HMSOPS_STATE_DIR ?? '.hmsops'),
-    instanceId: env.HMSOPS_INSTANCE_ID ?? `${name}-standalone`,
+    // Under Compose (no downward API) the container's hostname, its id, tells replicas apart in the registry.
+    instanceId: env.HMSOPS_INSTANCE_ID ?? (env.HMSOPS_REGISTRY ? `${name}-${os.hostname()}` : `${name}-standalone`),
     fleetToken,
     identityKey: fleetIdentityKey(env, fleetToken),
     host: env.HOST ?? '127.0.0.1',

@@ -79,11 +79,15 @@ export class AccessLog {
   #used = 0;
   #timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly file: Pick<RotatingLog, 'writeBlock' | 'close'>) {}
+  /** `plain`: lines of JSON alone (stdout, for an orchestrator); else in the log files' format (time, stream, text). */
+  constructor(
+    private readonly file: Pick<RotatingLog, 'writeBlock' | 'close'>,
+    private readonly plain = false,
+  ) {}
 
   write(entry: AccessEntry): void {
     const time = isoNow();
-    const line = `${time} out ${accessLine(time, entry)}`;
+    const line = this.plain ? accessLine(time, entry) : `${time} out ${accessLine(time, entry)}`;
     if (this.#used + line.length > this.#buf.length) {
       this.flush();
       // A line longer than the buffer (a huge escaped URL) is written by itself.

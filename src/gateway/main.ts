@@ -6,6 +6,7 @@
  * gateway once, adds up the workers' metrics for /metrics, and replaces a worker that dies.
  */
 import cluster, { type Worker } from 'node:cluster';
+import os from 'node:os';
 import type { FleetConfig } from '../config/types.js';
 import { accessLogFileFor } from '../state/log-files.js';
 import { Metrics } from '../metrics.js';
@@ -40,7 +41,7 @@ if (link ? !process.env.HMSOPS_ACCESS_LOG : !upstreams || !process.env.HMSOPS_FL
 const source: RoutingSource = link ? { daemon: link } : { upstreams: upstreams! };
 const identityKey = fleetIdentityKey(process.env, link?.token ?? '');
 const STOP_BACKSTOP_MS = 10_000;
-const instanceId = process.env.HMSOPS_INSTANCE_ID ?? 'gateway-1';
+const instanceId = process.env.HMSOPS_INSTANCE_ID ?? (process.env.HMSOPS_REGISTRY ? `gateway-${os.hostname()}` : 'gateway-1');
 
 /** The daemon says where logs go; each worker writes its access log to a file of its own there. Else: stdout. */
 function accessLogFile(): AccessLogFile | undefined {

@@ -77,11 +77,10 @@ export function staticEntries(upstreams: StaticUpstream[]): RegistryEntry[] {
 export function startGatewayWorker(config: FleetConfig['gateway'], source: RoutingSource, identityKey: Buffer, accessLogFile: AccessLogFile | undefined): Promise<GatewayWorker> {
   // The access log goes to the worker's own file. Through the daemon (stdout) each line also cost
   // the daemon a read, a split and a write, ~1.3 us of its CPU per request at full load (docs/benchmarks.md).
-  const accessLog = new AccessLog(
-    accessLogFile
-      ? new RotatingLog(accessLogFile.file, accessLogFile.maxSizeBytes, accessLogFile.maxFiles)
-      : { writeBlock: (b) => process.stdout.write(b), close: () => undefined },
-  );
+  const accessLog = accessLogFile
+    ? new AccessLog(new RotatingLog(accessLogFile.file, accessLogFile.maxSizeBytes, accessLogFile.maxFiles))
+    : // stdout may write later than asked: the block is copied, as the log's buffer is used again at once.
+      new AccessLog({ writeBlock: (b) => process.stdout.write(typeof b === 'string' ? b : Buffer.from(b)), close: () => undefined }, true);
   // The gateway's own messages (rare) go to stdout at once: the daemon keeps them in the instance log.
   const log = (obj: Record<string, unknown>) => process.stdout.write(`{"time":"${isoNow()}",${JSON.stringify(obj).slice(1)}\n`);
 
