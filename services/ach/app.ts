@@ -12,8 +12,6 @@ import { auditRoutes } from '../kit/audit.js';
 import { Approvals } from './approvals.js';
 import { InboundFiles } from './inbound.js';
 import { Ledger, migrations } from './ledger.js';
-import { OdfiPgp } from '../../src/nacha/pgp.js';
-import { OdfiSender } from './odfi-sender.js';
 import { ReturnWatch } from './return-watch.js';
 import type { AchDeps } from './routes/deps.js';
 import { approvalRoutes } from './routes/approvals.js';
@@ -33,8 +31,9 @@ export const ach: ServiceDefinition = {
     await ledger.recoverFiles();
     const inbound = new InboundFiles(ctx.db);
     // ach.odfi in the config: files cut are sent to the bank (one instance at a time sends).
-    const pgp = ctx.env.odfi?.pgp ? await OdfiPgp.load(ctx.env.odfi.pgp) : undefined;
-    const sender = ctx.env.odfi ? new OdfiSender(ctx.db, ctx.env.odfi, ctx.instanceId, ctx.log, pgp) : undefined;
+    // The SFTP client (ssh2) and OpenPGP are loaded only then: ~80 ms of every start otherwise.
+    const pgp = ctx.env.odfi?.pgp ? await (await import('../../src/nacha/pgp.js')).OdfiPgp.load(ctx.env.odfi.pgp) : undefined;
+    const sender = ctx.env.odfi ? new (await import('./odfi-sender.js')).OdfiSender(ctx.db, ctx.env.odfi, ctx.instanceId, ctx.log, pgp) : undefined;
     const odfi = () => {
       if (!sender) throw new HmsopsError('ODFI_NOT_CONFIGURED', 'no ach.odfi in the config: files are cut into ach/outbound/ and sent nowhere');
       return sender;

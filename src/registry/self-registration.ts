@@ -8,8 +8,6 @@
  */
 import type { RegistryConfig } from '../config/types.js';
 import { daemonLinkFromEnv, registerWithDaemon } from './daemon-link.js';
-import { EtcdRegistry } from './etcd.js';
-import { etcdClientFor } from './open-registry.js';
 
 export interface SelfEntry {
   service: string;
@@ -41,6 +39,8 @@ export async function registerSelf(entry: SelfEntry, log: (msg: string) => void,
   const cfg = registryFromEnv(env);
   if (!cfg) return undefined;
   const address = env.HMSOPS_ADVERTISE ?? env.HOST ?? '127.0.0.1';
+  // Loaded only here: under the daemon a service does not pay for etcd's client (undici) at start.
+  const [{ EtcdRegistry }, { etcdClientFor }] = await Promise.all([import('./etcd.js'), import('./open-registry.js')]);
   // The process is its own "host": its keys live and die with its own lease.
   const registry = new EtcdRegistry({
     client: etcdClientFor(cfg),
