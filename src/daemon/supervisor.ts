@@ -4,6 +4,7 @@
  * (launch, probes, restarts, stop) is InstanceLifecycle's; launching real processes is the
  * launcher's, probing the prober's.
  */
+import path from 'node:path';
 import fs from 'node:fs';
 import type { ServiceConfig } from '../config/types.js';
 import type { FleetPlan, InstanceView, SupervisorEvent } from '../control/api.js';
@@ -79,7 +80,15 @@ export class Supervisor {
         HMSOPS_CONTROL_SOCKET: opts.paths.socket,
         HMSOPS_FLEET_TOKEN: opts.fleetToken,
         HMSOPS_VERSION: inst.config.version,
-        ...(inst.config.bundled ? { ...opts.bundledEnv(inst.service), HMSOPS_STORE: JSON.stringify(inst.config.store) } : {}),
+        ...(inst.config.bundled
+          ? {
+              ...opts.bundledEnv(inst.service),
+              HMSOPS_STORE: JSON.stringify(inst.config.store),
+              // Node's own compile cache (22.1 and later; 20 ignores it): a restart or another
+              // instance starts ~25 % sooner (docs/benchmarks.md). One folder for the fleet.
+              NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE ?? path.join(opts.paths.root, 'cache', 'node-compile'),
+            }
+          : {}),
       }),
       event: (inst, type, detail) => this.#event(inst, type, detail),
       changed: () => this.#persist(),

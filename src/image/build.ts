@@ -138,6 +138,8 @@ export async function buildImage(opts: ImageBuildOptions): Promise<BuiltImage> {
       'WORKDIR /app',
       'ENV NODE_ENV=production',
       'ENV HMSOPS_STATE_DIR=/var/lib/hmsops',
+      // Node's compile cache: a container restarted in its pod starts sooner.
+      'ENV NODE_COMPILE_CACHE=/tmp/node-compile-cache',
       'ENTRYPOINT ["/usr/local/bin/node"]',
       'CMD ["bin/hmsops", "--help"]',
       'LABEL org.opencontainers.image.title=hmsops',
