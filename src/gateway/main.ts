@@ -31,7 +31,23 @@ const defaults: FleetConfig['gateway'] = {
 };
 const config = { ...defaults, ...cfg };
 const link = daemonLinkFromEnv();
-const upstreams = process.env.HMSOPS_UPSTREAMS ? (JSON.parse(process.env.HMSOPS_UPSTREAMS) as StaticUpstream[]) : undefined;
+const upstreams = process.env.HMSOPS_UPSTREAMS ? upstreamsFrom(process.env.HMSOPS_UPSTREAMS) : undefined;
+
+/** HMSOPS_UPSTREAMS: [{ service, route, url }], as `hmsops export` writes it; anything else exits 2 saying so. */
+function upstreamsFrom(text: string): StaticUpstream[] {
+  try {
+    const list = JSON.parse(text) as StaticUpstream[];
+    if (!Array.isArray(list)) throw new Error('not a list');
+    for (const u of list) {
+      if (typeof u?.service !== 'string' || typeof u.route !== 'string' || !u.route.startsWith('/')) throw new Error(`not { service, route, url }: ${JSON.stringify(u)}`);
+      if (new URL(u.url).protocol !== 'http:') throw new Error(`${u.service}: an http:// URL, got ${u.url}`);
+    }
+    return list;
+  } catch (err) {
+    console.error(`gateway: HMSOPS_UPSTREAMS: expected [{ "service": "ach", "route": "/ach", "url": "http://ach:8102" }, ...]: ${(err as Error).message}`);
+    process.exit(2);
+  }
+}
 if (link ? !process.env.HMSOPS_ACCESS_LOG : !upstreams || !process.env.HMSOPS_FLEET_SECRET_FILE) {
   console.error(
     'gateway: started by the daemon (HMSOPS_CONTROL_SOCKET, HMSOPS_FLEET_TOKEN, HMSOPS_ACCESS_LOG) or by an orchestrator (HMSOPS_UPSTREAMS, HMSOPS_FLEET_SECRET_FILE): neither is set',

@@ -132,8 +132,8 @@ export function startGatewayWorker(config: FleetConfig['gateway'], source: Routi
   });
 
   const seenRoutes: Record<string, string> = {};
-  const watcher = 'upstreams' in source ? followNothing(source.upstreams) : follow(source.daemon);
-  function followNothing(upstreams: StaticUpstream[]) {
+  const watcher = 'upstreams' in source ? fixedTable(source.upstreams) : follow(source.daemon);
+  function fixedTable(upstreams: StaticUpstream[]) {
     proxy.setTable(buildRoutingTable(staticEntries(upstreams)));
     registryReady = true;
     return { stop: () => undefined };

@@ -108,9 +108,23 @@ describe.skipIf(skip)('fleet processes under an orchestrator (no daemon)', () =>
     await until('the killed one gone with its lease', async () => (await readEtcdRegistry(registry)).entries.length === 0, 10_000, 200);
   });
 
-  it('the gateway refuses to start with neither a daemon nor upstreams, exit 2 saying which variables', async () => {
-    const r = await execa(process.execPath, [path.join(repoRoot, 'dist', 'src', 'gateway', 'main.js')], { env: { PATH: process.env.PATH! }, extendEnv: false, reject: false });
+  it('the gateway refuses to start with neither a daemon nor upstreams, or with upstreams it cannot read: exit 2 saying what', async () => {
+    const r = await execa(process.execPath, [path.join(repoRoot, 'dist', 'src', 'gateway', 'main.js')], {
+      env: { PATH: process.env.PATH! },
+      extendEnv: false,
+      reject: false,
+      timeout: 10_000,
+    });
     expect(r.exitCode).toBe(2);
     expect(r.stderr).toMatch(/HMSOPS_UPSTREAMS, HMSOPS_FLEET_SECRET_FILE/);
+    const bad = await execa(process.execPath, [path.join(repoRoot, 'dist', 'src', 'gateway', 'main.js')], {
+      env: { PATH: process.env.PATH!, HMSOPS_UPSTREAMS: '[{"service":"ach","route":"/ach","url":"ach 8102"}]', HMSOPS_FLEET_SECRET_FILE: path.join(dir, 'fleet-secret') },
+      extendEnv: false,
+      reject: false,
+      timeout: 10_000,
+    });
+    expect(bad.exitCode).toBe(2);
+    expect(bad.stderr).toMatch(/^gateway: HMSOPS_UPSTREAMS: expected \[\{ "service": "ach"/);
+    expect(bad.stderr).not.toMatch(/\n\s+at /);
   });
 });
