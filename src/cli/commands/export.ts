@@ -68,7 +68,8 @@ function keepSecrets(dir: string, plan: ExportPlan, configSecret: boolean) {
 function report(opts: ExportOpts, plan: ExportPlan, written: Record<string, string>, next: string[]) {
   if (opts.json) return printJson({ ...written, workloads: plan.workloads.map((w) => ({ name: w.name, replicas: w.replicas, port: w.port })), warnings: plan.warnings });
   for (const w of plan.warnings) process.stderr.write(`warning: ${w}\n`);
-  for (const [what, file] of Object.entries(written)) console.log(`${what}: ${file}`);
+  const labels: Record<string, string> = { manifests: 'manifests', compose: 'compose file', operatorPasswordFile: "the operator's password (0600)" };
+  for (const [what, file] of Object.entries(written)) console.log(`${labels[what] ?? what}: ${file}`);
   console.log(`\nnext:\n${next.map((l) => `  ${l}`).join('\n')}`);
 }
 
