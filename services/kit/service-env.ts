@@ -8,7 +8,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseDuration } from '../../src/duration.js';
 import { fleetIdentityKey } from '../../src/internal-identity.js';
-import { type DaemonLink, daemonLinkFromEnv } from '../../src/registry/daemon-link.js';
 import type { OdfiConfig } from '../../src/config/types.js';
 import { type StoreConfig, storeConfigFromEnv } from './store.js';
 
@@ -26,10 +25,8 @@ export interface ServiceEnv {
   port: number;
   logLevel: string;
   store: StoreConfig;
-  /** The daemon's control socket (registry reads), and the link it registers through, when started by one. */
+  /** The daemon's control socket (registry reads), when started by one (run-service.ts registers it: src/registry/self-registration.ts). */
   controlSocket?: string;
-  daemon?: DaemonLink;
-  registryTtlMs: number;
   /** auth: the first operator's password, from a file (an orchestrator's Secret); else generated into the credentials file. */
   operatorPasswordFile?: string;
   /** auth: how long a token is good for. */
@@ -60,8 +57,6 @@ export function serviceEnv(name: string, env: NodeJS.ProcessEnv = process.env): 
     logLevel: env.HMSOPS_LOG_LEVEL ?? 'info',
     store: storeConfigFromEnv(env),
     controlSocket: socket,
-    daemon: daemonLinkFromEnv(env),
-    registryTtlMs: Number(env.HMSOPS_REGISTRY_TTL_MS ?? 10_000),
     operatorPasswordFile: env.HMSOPS_OPERATOR_PASSWORD_FILE || undefined,
     tokenTtlMs: parseDuration(env.HMSOPS_TOKEN_TTL ?? '15m') ?? 900_000,
     odfi: env.HMSOPS_ACH_ODFI ? (JSON.parse(env.HMSOPS_ACH_ODFI) as OdfiConfig) : undefined,
