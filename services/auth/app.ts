@@ -11,7 +11,7 @@ import { HmsopsError } from '../../src/errors/index.js';
 import { auth as api } from '../../src/api/schemas.js';
 import { actorOf, appendAudit, type AuditEvent, auditRoutes, auditTable, system } from '../kit/audit.js';
 import { loadOrCreateSigningKey } from './keys.js';
-import { DUMMY_HASH, hashPassword, lockoutMs, MAX_FAILURES, verifyPassword } from './passwords.js';
+import { lockoutMs, MAX_FAILURES, type PasswordHasher, passwordHasher } from './passwords.js';
 
 const usersTable = (bigint: string) => `CREATE TABLE users (
      id TEXT PRIMARY KEY,
@@ -56,12 +56,13 @@ interface AuthDeps {
   db: Store;
   key: Awaited<ReturnType<typeof loadOrCreateSigningKey>>;
   tokenTtlMs: number;
+  passwords: PasswordHasher;
   byName(username: string): Promise<UserRow | undefined>;
   byId(id: string): Promise<UserRow | undefined>;
 }
 
 /** Logging in (a token), the keys that verify tokens, the caller. */
-const sessionRoutes: RoutePlugin<AuthDeps> = (app, { db, key, tokenTtlMs, byName, byId }) => {
+const sessionRoutes: RoutePlugin<AuthDeps> = (app, { db, key, tokenTtlMs, passwords, byName, byId }) => {
   app.post(
     '/v1/login',
     {
@@ -83,7 +84,7 @@ const sessionRoutes: RoutePlugin<AuthDeps> = (app, { db, key, tokenTtlMs, byName
           headers: { 'retry-after': String(retry) },
         });
       }
-      const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
+      const ok = await passwords.verify(password, user?.password_hash ?? passwords.dummy);
       if (!user || !ok) {
         // Counted in the store, so failures at every auth instance add up to one lockout; each in the audit log.
         const locked = await db.transaction(async (q) => {
@@ -137,7 +138,7 @@ const sessionRoutes: RoutePlugin<AuthDeps> = (app, { db, key, tokenTtlMs, byName
 };
 
 /** Users (admin): listed, created, given roles, disabled. */
-const userRoutes: RoutePlugin<AuthDeps> = (app, { db, byName, byId }) => {
+const userRoutes: RoutePlugin<AuthDeps> = (app, { db, passwords, byName, byId }) => {
   app.get('/v1/users', { schema: { summary: 'All users (admin)', response: { 200: api.UserList } } }, async (req) => {
     requireRole(req, 'admin');
     return { users: (await db.all<UserRow>('SELECT * FROM users ORDER BY username')).map(publicUser) };
@@ -157,7 +158,7 @@ const userRoutes: RoutePlugin<AuthDeps> = (app, { db, byName, byId }) => {
       const b = req.body;
       if (await byName(b.username)) throw new HmsopsError('USERNAME_TAKEN', `user ${b.username} exists`);
       const id = crypto.randomUUID();
-      const hash = await hashPassword(b.password);
+      const hash = await passwords.hash(b.password);
       const roles = b.roles ?? ['operator'];
       await db.transaction(async (q) => {
         const { inserted } = await q.insert(
@@ -211,11 +212,11 @@ const userRoutes: RoutePlugin<AuthDeps> = (app, { db, byName, byId }) => {
  * The first start of a fleet: an operator account (admin), its password in the 0600 credentials
  * file, or the one given in `passwordFile` (an orchestrator's Secret: nothing written).
  */
-async function seedOperator(db: Store, credentialsFile: string, passwordFile: string | undefined, log: (file: string) => void) {
+async function seedOperator(db: Store, passwords: PasswordHasher, credentialsFile: string, passwordFile: string | undefined, log: (file: string) => void) {
   if (await db.get('SELECT 1 FROM users LIMIT 1')) return;
   const given = passwordFile ? fs.readFileSync(passwordFile, 'utf8').trim() : undefined;
   const password = given || crypto.randomBytes(18).toString('base64url');
-  const hash = await hashPassword(password);
+  const hash = await passwords.hash(password);
   const { inserted } = await db.insert(
     'users',
     ['id', 'username', 'email', 'roles', 'password_hash', 'created_at'],
@@ -239,10 +240,13 @@ export const auth: ServiceDefinition = {
   async setup(app, ctx) {
     const { db } = ctx;
     const key = await loadOrCreateSigningKey(db, ctx.paths.keys);
-    await seedOperator(db, ctx.paths.credentials, ctx.env.operatorPasswordFile, (file) => ctx.log.info({ file }, `seeded the operator account; its password is in ${file}`));
+    const passwords = passwordHasher(ctx.env.scryptN);
+    await seedOperator(db, passwords, ctx.paths.credentials, ctx.env.operatorPasswordFile, (file) =>
+      ctx.log.info({ file }, `seeded the operator account; its password is in ${file}`),
+    );
     const byName = (username: string) => db.get<UserRow>('SELECT * FROM users WHERE username = ?', [username]);
     const byId = (id: string) => db.get<UserRow>('SELECT * FROM users WHERE id = ?', [id]);
-    await registerRoutes<AuthDeps>(app, { db, key, tokenTtlMs: ctx.env.tokenTtlMs, byName, byId }, [sessionRoutes, userRoutes, auditRoutes('auth')]);
+    await registerRoutes<AuthDeps>(app, { db, key, tokenTtlMs: ctx.env.tokenTtlMs, passwords, byName, byId }, [sessionRoutes, userRoutes, auditRoutes('auth')]);
     return undefined;
   },
 };

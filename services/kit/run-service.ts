@@ -7,12 +7,19 @@ import { registerSelf } from '../../src/registry/self-registration.js';
 import { statePaths } from '../../src/state/paths.js';
 import { openStore } from './open-store.js';
 import { buildService, type ServiceDefinition } from './service.js';
-import { serviceEnv } from './service-env.js';
+import { type ServiceEnv, serviceEnv } from './service-env.js';
 import { redactUrl, type Store, type StoreUnavailable } from './store.js';
 import { stdoutLines } from './stdout-lines.js';
 
 export async function runService(def: ServiceDefinition): Promise<void> {
-  const env = serviceEnv(def.name);
+  let env: ServiceEnv;
+  try {
+    env = serviceEnv(def.name);
+  } catch (err) {
+    // A setting it cannot read is a configuration error (exit 2: the daemon does not restart it).
+    process.stderr.write(`${def.name}: ${(err as Error).message}\n`);
+    process.exit(2);
+  }
   const logTo = stdoutLines();
   // Before the app (and its logger) exists: lines in the shape pino writes (level 40 warn, 50 error).
   const log = (level: 40 | 50, msg: string, extra: Record<string, unknown> = {}) =>

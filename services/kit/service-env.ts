@@ -9,7 +9,7 @@ import path from 'node:path';
 import { parseDuration } from '../../src/duration.js';
 import { fleetIdentityKey } from '../../src/internal-identity.js';
 import type { OdfiConfig } from '../../src/config/types.js';
-import { type StoreConfig, storeConfigFromEnv } from './store.js';
+import type { StoreConfig } from './store.js';
 
 export interface ServiceEnv {
   /** The fleet's state dir (data/, keys/, ach/outbound/ under it). */
@@ -31,6 +31,8 @@ export interface ServiceEnv {
   operatorPasswordFile?: string;
   /** auth: how long a token is good for. */
   tokenTtlMs: number;
+  /** auth: scrypt's N for new password hashes (HMSOPS_SCRYPT_N; services/auth/passwords.ts). */
+  scryptN: number;
   /** ach: where files cut are sent (ach.odfi), when configured. */
   odfi?: OdfiConfig;
   /** ach: grants over this many cents (total or one payment) are paid only once approved (approvals.over). */
@@ -40,6 +42,29 @@ export interface ServiceEnv {
   smtpUrl?: string;
   /** mail-sink: its SMTP port (0: any free one). */
   smtpPort: number;
+}
+
+export const DEFAULT_SCRYPT_N = 2 ** 17;
+const MIN_SCRYPT_N = 2 ** 14;
+const MAX_SCRYPT_N = 2 ** 20;
+
+/** A setting in the environment that cannot be read: the service says which and exits 2 (services/kit/run-service.ts). */
+export class ServiceEnvError extends Error {}
+
+function scryptN(text: string | undefined): number {
+  if (text === undefined || text === '') return DEFAULT_SCRYPT_N;
+  const n = Number(text);
+  if (Number.isInteger(n) && n >= MIN_SCRYPT_N && n <= MAX_SCRYPT_N && (n & (n - 1)) === 0) return n;
+  throw new ServiceEnvError(`HMSOPS_SCRYPT_N: expected a power of two from ${MIN_SCRYPT_N} (2^14) to ${MAX_SCRYPT_N} (2^20), got "${text}"`);
+}
+
+function json<T>(name: string, text: string | undefined): T | undefined {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as T;
+  } catch (err) {
+    throw new ServiceEnvError(`${name}: expected JSON, as the daemon or \`hmsops export\` writes it: ${(err as Error).message}`);
+  }
 }
 
 /** Settings a test or an embedder leaves out take these (an instance run alone, its state in `stateDir`). */
@@ -55,11 +80,13 @@ export function serviceEnv(name: string, env: NodeJS.ProcessEnv = process.env): 
     host: env.HOST ?? '127.0.0.1',
     port: Number(env.PORT ?? 0),
     logLevel: env.HMSOPS_LOG_LEVEL ?? 'info',
-    store: storeConfigFromEnv(env),
+    // The store config a service was started with, else SQLite.
+    store: json<StoreConfig>('HMSOPS_STORE', env.HMSOPS_STORE) ?? { backend: 'sqlite' },
     controlSocket: socket,
     operatorPasswordFile: env.HMSOPS_OPERATOR_PASSWORD_FILE || undefined,
     tokenTtlMs: parseDuration(env.HMSOPS_TOKEN_TTL ?? '15m') ?? 900_000,
-    odfi: env.HMSOPS_ACH_ODFI ? (JSON.parse(env.HMSOPS_ACH_ODFI) as OdfiConfig) : undefined,
+    scryptN: scryptN(env.HMSOPS_SCRYPT_N),
+    odfi: json<OdfiConfig>('HMSOPS_ACH_ODFI', env.HMSOPS_ACH_ODFI),
     approvalsOverCents: env.HMSOPS_APPROVALS_OVER_CENTS ? Number(env.HMSOPS_APPROVALS_OVER_CENTS) : undefined,
     mailFrom: env.HMSOPS_MAIL_FROM ?? 'hmsops <noreply@hmsops.local>',
     smtpUrl: env.HMSOPS_SMTP_URL || undefined,

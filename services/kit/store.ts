@@ -113,12 +113,6 @@ export function redactUrl(url: string): string {
   }
 }
 
-/** The store config a service was started with (HMSOPS_STORE), else SQLite. */
-export function storeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): StoreConfig {
-  if (!env.HMSOPS_STORE) return { backend: 'sqlite' };
-  return JSON.parse(env.HMSOPS_STORE) as StoreConfig;
-}
-
 /** `WHERE a = ? AND b = ?` for the filters given (undefined ones left out), and its parameters; '' for none. */
 export function whereEqual(filters: Record<string, string | undefined>): { where: string; args: string[] } {
   const given = Object.entries(filters).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== '');

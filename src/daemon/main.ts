@@ -70,7 +70,7 @@ async function main() {
   // The registry, this host's name and address and the fleet secret are the daemon's for its life
   // (`up` writes the config down before it starts one, so they are the config's).
   const settings: FleetConfig = { ...defaults, ...config };
-  const registry = openRegistry(settings, (msg) => console.log(`hmsopsd: ${msg}`));
+  const registry = await openRegistry(settings, (msg) => console.log(`hmsopsd: ${msg}`));
   const logLimits = settings.logs;
   /** What a bundled service is told of the config beyond its own section (the gateway's settings, the bank, the SMTP relay). */
   const bundledEnv = (service: string) => {

@@ -33,6 +33,14 @@ export function groupAlive(pgid: number): boolean {
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EPERM') return false;
   }
+  // The group's leader (pid = pgid) alive and still in it says so without reading every process.
+  try {
+    const stat = fs.readFileSync(`/proc/${pgid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (fields[0] !== 'Z' && Number(fields[2]) === pgid) return true;
+  } catch {
+    // the leader is gone: its children may not be
+  }
   return groupMembers(pgid).length > 0;
 }
 

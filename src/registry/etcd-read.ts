@@ -6,7 +6,7 @@
 import type { RegistryConfig } from '../config/types.js';
 import type { RegistryAnswer } from '../control/api.js';
 import { byServiceThenInstance } from './host-table.js';
-import { etcdClientFor } from './open-registry.js';
+import { etcdClientFor } from './etcd-client-for.js';
 import type { RegistryEntry } from './types.js';
 
 export async function readEtcdRegistry(cfg: RegistryConfig, service?: string): Promise<RegistryAnswer> {

@@ -40,7 +40,7 @@ export async function registerSelf(entry: SelfEntry, log: (msg: string) => void,
   if (!cfg) return undefined;
   const address = env.HMSOPS_ADVERTISE ?? env.HOST ?? '127.0.0.1';
   // Loaded only here: under the daemon a service does not pay for etcd's client (undici) at start.
-  const [{ EtcdRegistry }, { etcdClientFor }] = await Promise.all([import('./etcd.js'), import('./open-registry.js')]);
+  const [{ EtcdRegistry }, { etcdClientFor }] = await Promise.all([import('./etcd.js'), import('./etcd-client-for.js')]);
   // The process is its own "host": its keys live and die with its own lease.
   const registry = new EtcdRegistry({
     client: etcdClientFor(cfg),

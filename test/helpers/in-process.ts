@@ -50,7 +50,7 @@ export async function buildInProcess(def: ServiceDefinition, store: FleetStore, 
   store.bind(stateDir);
   const fleetToken = env.fleetToken ?? crypto.createHash('sha256').update(stateDir).digest('base64url');
   const full: ServiceEnv = {
-    ...serviceEnv(def.name, { HMSOPS_STATE_DIR: stateDir, HMSOPS_FLEET_TOKEN: fleetToken, HMSOPS_LOG_LEVEL: 'info' }),
+    ...serviceEnv(def.name, { HMSOPS_STATE_DIR: stateDir, HMSOPS_FLEET_TOKEN: fleetToken, HMSOPS_LOG_LEVEL: 'info', HMSOPS_SCRYPT_N: process.env.HMSOPS_SCRYPT_N }),
     store: store.storeConfig,
     ...env,
   };

@@ -176,10 +176,10 @@ describe.skipIf(skipWithout('the etcd registry', ['etcd']))('the etcd registry',
           host: { name: host, advertise: '127.0.0.1' },
         };
       };
-      const a = openRegistry(settings('host-a', 'root-password-for-the-test'), (m) => logs.push(m)) as EtcdRegistry;
-      const b = openRegistry(settings('host-b', 'root-password-for-the-test'), (m) => logs.push(m)) as EtcdRegistry;
+      const a = (await openRegistry(settings('host-a', 'root-password-for-the-test'), (m) => logs.push(m))) as EtcdRegistry;
+      const b = (await openRegistry(settings('host-b', 'root-password-for-the-test'), (m) => logs.push(m))) as EtcdRegistry;
       // A wrong password; without a client certificate where one is required.
-      const refused = openRegistry(settings('host-c', 'not-the-password', secured.rootPassword ? secure.tls : { ca: secure.tls!.ca }), (m) => logs.push(m)) as EtcdRegistry;
+      const refused = (await openRegistry(settings('host-c', 'not-the-password', secured.rootPassword ? secure.tls : { ca: secure.tls!.ca }), (m) => logs.push(m))) as EtcdRegistry;
       open.push(a, b, refused);
       expect(secure.endpoint).toMatch(/^https:/);
       await a.register(entry('auth', 'auth-1', 4005));
