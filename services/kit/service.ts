@@ -25,6 +25,7 @@ import { HmsopsError } from '../../src/errors/index.js';
 import { IDENTITY_HEADER, verifyIdentity, type Identity } from '../../src/internal-identity.js';
 import { Metrics } from '../../src/metrics.js';
 import { statePaths, type StatePaths } from '../../src/state/paths.js';
+import { lazySchemas } from './lazy-schemas.js';
 import { stdoutLines } from './stdout-lines.js';
 import type { ServiceEnv } from './service-env.js';
 import { type Migrations, type Store, StoreUnavailable, storeUnavailable } from './store.js';
@@ -92,6 +93,8 @@ export interface BuiltService {
   /** Starts its background work; /readyz answers ready from then on. */
   start(): Promise<void>;
   metadata(): Record<string, string>;
+  /** Compiles every route's schemas now (they are compiled on a route's first call otherwise: lazy-schemas.ts). */
+  compileSchemas(): void;
   /** Not ready any more, background work stopped, in-flight requests finished, the app closed (the store is the caller's). */
   close(): Promise<void>;
 }
@@ -118,6 +121,7 @@ export async function buildService(def: ServiceDefinition, env: ServiceEnv, db: 
   const paths = statePaths(env.stateDir);
   const metrics = new Metrics();
   let ready = false;
+  const schemas = lazySchemas();
 
   const app = Fastify({
     logger: {
@@ -133,6 +137,7 @@ export async function buildService(def: ServiceDefinition, env: ServiceEnv, db: 
     bodyLimit: def.bodyLimit ?? 1024 * 1024,
     // No type coercion: "100" is not 100 cents. Query parameters are declared as strings.
     ajv: { customOptions: { allErrors: true, coerceTypes: false, removeAdditional: false } },
+    schemaController: { compilersFactory: schemas.compilersFactory },
   }).withTypeProvider<TypeBoxTypeProvider>();
   // The /v1 routes as declared, for the OpenAPI document (built when first asked for, not at start).
   const declared: RouteOptions[] = [];
@@ -227,6 +232,7 @@ export async function buildService(def: ServiceDefinition, env: ServiceEnv, db: 
       ready = true;
     },
     metadata: () => background.metadata?.() ?? {},
+    compileSchemas: () => schemas.compileAll(),
     async close() {
       if (closed) return;
       closed = true;

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
 import { ControlClient } from '../../src/control/client.js';
+import { connect, type HmsopsClient } from '../../src/sdk/index.js';
 import { readPersistedInstances } from '../../src/daemon/orphans.js';
 import { groupAlive, pidAlive } from '../../src/daemon/process-group.js';
 import { statePaths } from '../../src/state/paths.js';
@@ -23,6 +24,11 @@ export interface TestFleet {
   client: ControlClient;
   /** `under`: a command the CLI runs under, such as faketime's (`['faketime', '-f', '@2026-12-07 15:00:00']`). */
   hmsops(args: string[], opts?: { env?: Record<string, string>; timeout?: number; under?: string[] }): Promise<{ exitCode: number; stdout: string; stderr: string }>;
+  /**
+   * The SDK logged in as the seeded operator (its credentials file), made once and closed with the
+   * fleet: for what a test polls, where a CLI process per look would cost more than the wait.
+   */
+  sdk(): Promise<HmsopsClient>;
   instances(): Promise<any[]>;
   events(): Promise<any[]>;
   /** Every pid the daemon has ever been told about, and the daemon itself. */
@@ -49,6 +55,7 @@ export function makeFleet(configYaml: string, opts: { store?: FleetStore; netns?
   const client = new ControlClient(paths.socket);
   /** Everything the CLI printed during the test, for the secret scan at teardown. */
   const outputs: string[] = [];
+  let sdk: Promise<HmsopsClient> | undefined;
   const fleet: TestFleet = {
     dir,
     stateDir,
@@ -65,6 +72,10 @@ export function makeFleet(configYaml: string, opts: { store?: FleetStore; netns?
       });
       outputs.push(String(r.stdout), String(r.stderr));
       return { exitCode: r.exitCode ?? -1, stdout: String(r.stdout), stderr: String(r.stderr) };
+    },
+    sdk() {
+      sdk ??= connect({ stateDir });
+      return sdk;
     },
     async instances() {
       return (await client.call('GET /v1/instances')).instances;
@@ -93,6 +104,7 @@ export function makeFleet(configYaml: string, opts: { store?: FleetStore; netns?
         if (bugs.length) process.stderr.write(`internal errors in ${name} of ${dir}:\n${bugs.slice(0, 5).join('\n')}\n`);
       }
       const known = readPersistedInstances(paths);
+      await sdk?.then((c) => c.close()).catch(() => undefined);
       await fleet.hmsops(['down', '--timeout', '2s']);
       // Read before the dir goes: logs and CLI output must never carry a secret of this fleet.
       const inStore =

@@ -11,10 +11,11 @@ afterEach(downAll);
 
 const header = (gateway = 'port: 0, auth: false, cooldown: 2s') => `version: 1\ngateway: { ${gateway} }\nservices:\n`;
 
+/** The gateway's address from the daemon's registry (what `hmsops registry get gateway` prints, tested below). */
 async function gatewayUrl(fleet: TestFleet): Promise<string> {
-  const r = await fleet.hmsops(['registry', 'get', 'gateway']);
-  expect(r.exitCode, r.stderr).toBe(0);
-  return `http://${r.stdout.trim()}`;
+  const { entries } = await fleet.client.call('GET /v1/registry', { query: { service: 'gateway' } });
+  expect(entries).toHaveLength(1);
+  return `http://${entries[0].address}:${entries[0].port}`;
 }
 
 async function getJson(url: string, init?: RequestInit) {

@@ -23,7 +23,8 @@ beforeAll(() => {
   fleet = suite.fleet();
 });
 
-const files = async () => JSON.parse((await fleet.hmsops(['ach', 'files', '--json'])).stdout).files as any[];
+// What `hmsops ach files --json` prints (asserted below as the CLI shows it), read through the SDK where a test polls.
+const files = async () => (await (await fleet.sdk()).payments.odfiFiles()).files as any[];
 const onServer = () => fs.readdirSync(path.join(sftp.root, 'outbound')).sort();
 const ledger = () => new Database(path.join(fleet.stateDir, 'data', 'ach.sqlite'));
 /** A send record lost, as if the instance died between the upload and its commit. */

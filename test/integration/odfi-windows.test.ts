@@ -123,8 +123,9 @@ describe.skipIf(skipWithout('the bank windows', ['sshd']))('the bank windows (fi
     expect(await pids('auth')).toEqual(authBefore);
     const three = await disburse('WIN-3');
     const fileId = three.files[0]!.fileId;
+    // Polled through the SDK (what `ach files --json` prints): a CLI process per look costs more than the wait.
     const f = await until('the file sent in an upload of its window', async () => {
-      const x = (await list()).files.find((y: any) => y.fileId === fileId);
+      const x = (await (await fleet.sdk()).payments.odfiFiles()).files.find((y: any) => y.fileId === fileId);
       return x?.state === 'sent' && x;
     });
     expect(onServer()).toContain(f.upload);

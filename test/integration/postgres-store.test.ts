@@ -60,7 +60,7 @@ describe.skipIf(skipWithout('the postgres store', ['postgres']))('the postgres s
     const passwordFile = path.join(dir, 'unreachable.password');
     fs.writeFileSync(passwordFile, 'correct-horse-battery-staple', { mode: 0o600 });
     const fleet = makeFleet(
-      `version: 1\ngateway: { port: 0 }\nstore: { backend: postgres, url: "postgres://hmsops@127.0.0.1:${port}/hmsops", passwordFile: "${passwordFile}" }\nservices:\n  ach: { restart: { initialBackoff: 50ms, maxBackoff: 100ms } }\n`,
+      `version: 1\ngateway: { port: 0 }\nstore: { backend: postgres, url: "postgres://hmsops@127.0.0.1:${port}/hmsops", passwordFile: "${passwordFile}" }\nservices:\n  ach: { restart: { initialBackoff: 50ms, maxBackoff: 100ms, maxRestarts: 1 } }\n`,
     );
     const up = await fleet.hmsops(['up', '--timeout', '30s']);
     expect(up.exitCode, up.stderr).toBe(3);
@@ -76,7 +76,7 @@ describe.skipIf(skipWithout('the postgres store', ['postgres']))('the postgres s
     const store = await postgresStore(tlsServer);
     try {
       const fleetWith = (tls: string) =>
-        makeFleet(`version: 1\ngateway: { port: 0 }\n${store.config.replace(/ \}\n$/, `${tls} }\n`)}services:\n  ach: { restart: { initialBackoff: 50ms, maxBackoff: 100ms } }\n`);
+        makeFleet(`version: 1\ngateway: { port: 0 }\n${store.config.replace(/ \}\n$/, `${tls} }\n`)}services:\n  ach: { restart: { initialBackoff: 50ms, maxBackoff: 100ms, maxRestarts: 1 } }\n`);
       const good = fleetWith(`, tls: { ca: "${tlsServer.tls!.ca}" }`);
       const up = await good.hmsops(['up']);
       expect(up.exitCode, up.stderr).toBe(0);
