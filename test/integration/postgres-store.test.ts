@@ -76,7 +76,9 @@ describe.skipIf(skipWithout('the postgres store', ['postgres']))('the postgres s
     const store = await postgresStore(tlsServer);
     try {
       const fleetWith = (tls: string) =>
-        makeFleet(`version: 1\ngateway: { port: 0 }\n${store.config.replace(/ \}\n$/, `${tls} }\n`)}services:\n  ach: { restart: { initialBackoff: 50ms, maxBackoff: 100ms, maxRestarts: 1 } }\n`);
+        makeFleet(
+          `version: 1\ngateway: { port: 0 }\n${store.config.replace(/ \}\n$/, `${tls} }\n`)}services:\n  ach: { restart: { initialBackoff: 50ms, maxBackoff: 100ms, maxRestarts: 1 } }\n`,
+        );
       const good = fleetWith(`, tls: { ca: "${tlsServer.tls!.ca}" }`);
       const up = await good.hmsops(['up']);
       expect(up.exitCode, up.stderr).toBe(0);
