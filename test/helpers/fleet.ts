@@ -29,6 +29,8 @@ export interface TestFleet {
    * fleet: for what a test polls, where a CLI process per look would cost more than the wait.
    */
   sdk(): Promise<HmsopsClient>;
+  /** The gateway's access-log files as they are now (what `hmsops logs gateway` reads), for a test to wait on. */
+  accessLog(): string;
   instances(): Promise<any[]>;
   events(): Promise<any[]>;
   /** Every pid the daemon has ever been told about, and the daemon itself. */
@@ -76,6 +78,14 @@ export function makeFleet(configYaml: string, opts: { store?: FleetStore; netns?
     sdk() {
       sdk ??= connect({ stateDir });
       return sdk;
+    },
+    accessLog() {
+      if (!fs.existsSync(paths.logs)) return '';
+      return fs
+        .readdirSync(paths.logs)
+        .filter((f) => f.includes('.access'))
+        .map((f) => fs.readFileSync(path.join(paths.logs, f), 'utf8'))
+        .join('');
     },
     async instances() {
       return (await client.call('GET /v1/instances')).instances;

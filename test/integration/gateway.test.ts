@@ -64,7 +64,7 @@ describe('gateway routing', () => {
     const b = await getJson(`${gw}/web/`);
     expect(b.body.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     // One JSON access-log line per request, with the request id.
-    await until('access log', async () => (await fleet.hmsops(['logs', 'gateway'])).stdout.includes('"requestId":"req-123"'));
+    await until('access log', () => fleet.accessLog().includes('"requestId":"req-123"'));
     const line = (await fleet.hmsops(['logs', 'gateway', '--json'])).stdout.split('\n').find((l) => l.includes('req-123'))!;
     expect(JSON.parse(JSON.parse(line).text)).toMatchObject({ msg: 'access', method: 'GET', service: 'web', instance: 'web-1', status: 200, requestId: 'req-123' });
     // The gateway writes that line to its own file (not through the daemon); `logs -f` follows it too.
