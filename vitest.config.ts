@@ -3,17 +3,27 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     // The drills that take minutes are `npm run drills` (vitest.drills.config.ts).
-    include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
+    // Unit tests share their worker processes (a fresh process and its imports per file cost
+    // ~1.5 s of CPU, half the unit suite's); integration tests keep one process per file, as
+    // they start servers and change the environment.
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], isolate: false } },
+      { extends: true, test: { name: 'integration', include: ['test/integration/**/*.test.ts'] } },
+    ],
     // PostgreSQL, etcd and sshd installed once, before any suite (apt-get side by side fails on dpkg's lock).
     globalSetup: ['test/global-setup.ts'],
     // Integration tests start real processes and wait on them: three workers keep the 2-core
     // machine busy (two left it idle a fifth of the time; docs/testing.md has the figures).
     pool: 'forks',
     poolOptions: { forks: { maxForks: 3, minForks: 1 } },
-    // Test fleets hash passwords at scrypt's N=2^14 (services/auth/passwords.ts), not the
-    // production 2^17: 0.08 s in place of 0.65 s of CPU per login. Every process a test starts
-    // inherits it; password-hashing.test.ts checks the default and hashes across N.
-    env: { HMSOPS_SCRYPT_N: '16384' },
+    // Every process a test starts inherits these:
+    // - test fleets hash passwords at scrypt's N=2^14 (services/auth/passwords.ts), not the
+    //   production 2^17: 0.08 s in place of 0.65 s of CPU per login (password-hashing.test.ts
+    //   checks the default and hashes across N);
+    // - no extra CA bundle: a machine behind a TLS proxy sets NODE_EXTRA_CA_CERTS, and each Node
+    //   process then parses its ~140 certificates at start (30 ms of CPU, a third of an empty
+    //   process); these tests speak only to loopback, with CAs of their own.
+    env: { HMSOPS_SCRYPT_N: '16384', NODE_EXTRA_CA_CERTS: '' },
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // `npm run test:coverage`: lines of src/ and services/ run in the test processes (code run

@@ -7,6 +7,9 @@ export default defineConfig({
   test: {
     ...base.test,
     include: ['test/drills/**/*.test.ts'],
+    projects: undefined,
+    // The image drill installs packages from the registry (through this machine's proxy, if any): the CA bundle stays.
+    env: { HMSOPS_SCRYPT_N: '16384' },
     poolOptions: { forks: { maxForks: 1, minForks: 1 } },
     testTimeout: 300_000,
     hookTimeout: 120_000,
