@@ -59,7 +59,7 @@ export function ownFleet(ctx: CliContext, command: string): void {
   );
 }
 
-export async function daemonRunning(ctx: CliContext): Promise<boolean> {
+export async function daemonRunning(ctx: Pick<CliContext, 'client'>): Promise<boolean> {
   try {
     await ctx.client.call('GET /v1/status', {}, { timeoutMs: 2000 });
     return true;

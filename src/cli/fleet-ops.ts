@@ -57,7 +57,7 @@ export function notReadyError(ctx: CliContext, instances: InstanceView[], proble
 }
 
 /** Stops the fleet and its daemon, or reaps what a dead daemon left; waits until all is gone. */
-export async function stopFleet(ctx: CliContext, timeoutMs: number) {
+export async function stopFleet(ctx: Pick<CliContext, 'paths' | 'client'>, timeoutMs: number) {
   const t0 = Date.now();
   const owner = lockOwnerAlive(ctx.paths.lock);
   let how: 'daemon' | 'reaped' | 'nothing' = 'nothing';
