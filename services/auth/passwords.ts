@@ -6,13 +6,14 @@
  * changing it never locks anyone out.
  */
 import crypto from 'node:crypto';
-import { DEFAULT_SCRYPT_N } from '../kit/service-env.js';
+import { DEFAULT_SCRYPT_N, MAX_SCRYPT_N } from '../kit/service-env.js';
 
 const R = 8;
 const P = 1;
 const KEYLEN = 32;
-// scrypt needs 128 * N * r bytes: 1 GiB at 2^20.
-const maxmem = (n: number) => 128 * n * R + 1024 * 1024;
+// scrypt needs 128 * N * r bytes: 1 GiB at 2^20, the most a hash may ask for (a stored hash
+// claiming more fails to verify rather than allocate it).
+const maxmem = (n: number) => 128 * Math.min(n, MAX_SCRYPT_N) * R + 1024 * 1024;
 
 const scrypt = (password: string, salt: Buffer, n: number, r: number, p: number) =>
   new Promise<Buffer>((resolve, reject) => crypto.scrypt(password, salt, KEYLEN, { N: n, r, p, maxmem: maxmem(n) }, (err, key) => (err ? reject(err) : resolve(key))));

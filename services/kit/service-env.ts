@@ -46,7 +46,7 @@ export interface ServiceEnv {
 
 export const DEFAULT_SCRYPT_N = 2 ** 17;
 const MIN_SCRYPT_N = 2 ** 14;
-const MAX_SCRYPT_N = 2 ** 20;
+export const MAX_SCRYPT_N = 2 ** 20;
 
 /** A setting in the environment that cannot be read: the service says which and exits 2 (services/kit/run-service.ts). */
 export class ServiceEnvError extends Error {}

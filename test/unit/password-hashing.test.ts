@@ -29,5 +29,7 @@ describe('password hashing', () => {
     expect(quick.dummy).toMatch(/^scrypt\$16384\$/);
     expect(await quick.verify('', quick.dummy)).toBe(false);
     expect(await quick.verify('x', 'md5$abc')).toBe(false);
+    // A stored hash that asks for more memory than 2^20 needs is refused, not allocated.
+    await expect(quick.verify('x', `scrypt$${2 ** 24}$8$1$${'A'.repeat(22)}$${'A'.repeat(43)}`)).rejects.toThrow(/memory/i);
   });
 });
