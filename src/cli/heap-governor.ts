@@ -17,24 +17,31 @@ export function shouldCollect(heapUsed: number, liveAfterLast: number): boolean 
   return heapUsed > Math.max(liveAfterLast * 1.25, liveAfterLast + 16 * MB);
 }
 
+/**
+ * Below this (the heap and the buffers outside it together) a collection is not worth its cost: a
+ * full collection of a CLI's heap takes ~40 ms, and a grant of a few hundred recipients never
+ * holds more than a few MB.
+ */
+const FLOOR = 64 * MB;
+
 export interface HeapGovernor {
   /** Cheap when nothing is to be done (one heap statistics call); a full collection otherwise. */
   check(): void;
   /**
-   * A full collection now. The heap's size does not see buffers held outside it: after reading a
-   * big grant the reader's buffers (tens of MB) are garbage that only a collection gives back.
+   * A full collection now, unless the process holds less than FLOOR. The heap's size does not see
+   * buffers held outside it: after reading a big grant the reader's buffers (tens of MB) are
+   * garbage that only a collection gives back.
    */
   collect(): void;
   collections: number;
 }
 
 export function heapGovernor(): HeapGovernor {
-  // The documented flag, set at run time: the same `gc` that `node --expose-gc` would give.
-  v8.setFlagsFromString('--expose-gc');
-  const gc = vm.runInNewContext('gc') as () => void;
-  const used = () => v8.getHeapStatistics().used_heap_size;
-  // What is live now (the grant just read) is the baseline; the reading left garbage behind.
-  gc();
+  let gc: (() => void) | undefined;
+  const stats = () => v8.getHeapStatistics();
+  const used = () => stats().used_heap_size;
+  // What the process holds now (its code, the config) is the first baseline: a small run never
+  // grows 16 MB past it, so it never pays for a collection.
   let live = used();
   const governor: HeapGovernor = {
     collections: 0,
@@ -42,6 +49,13 @@ export function heapGovernor(): HeapGovernor {
       if (shouldCollect(used(), live)) governor.collect();
     },
     collect() {
+      const s = stats();
+      if (s.used_heap_size + s.external_memory < FLOOR) return;
+      if (!gc) {
+        // The documented flag, set at run time: the same `gc` that `node --expose-gc` would give.
+        v8.setFlagsFromString('--expose-gc');
+        gc = vm.runInNewContext('gc') as () => void;
+      }
       gc();
       governor.collections++;
       live = used();
