@@ -4,10 +4,11 @@
  * signed with ours, so the NACHA text never reaches the SFTP server in the clear; each file the
  * bank sends is decrypted with our key and must carry a valid signature of the bank's, or it is
  * refused before anything is imported (the ACH service's fetch, and `hmsops ach import` of a file
- * saved by hand). Tested against gpg as the bank (odfi-pgp.test.ts).
+ * saved by hand). Tested against gpg as the bank (odfi-pgp.test.ts). openpgp is loaded with the
+ * keys: a process that never meets an encrypted file does not pay for it.
  */
 import fs from 'node:fs';
-import * as openpgp from 'openpgp';
+import type * as OpenPgp from 'openpgp';
 import { HmsopsError } from '../errors/index.js';
 import type { PgpConfig } from '../config/types.js';
 
@@ -16,8 +17,9 @@ export class PgpKeyError extends Error {}
 
 export class OdfiPgp {
   private constructor(
-    private readonly bank: openpgp.Key,
-    private readonly ours: openpgp.PrivateKey,
+    private readonly openpgp: typeof OpenPgp,
+    private readonly bank: OpenPgp.Key,
+    private readonly ours: OpenPgp.PrivateKey,
   ) {}
 
   /** Reads the keys (each file 0600, checked again here: the config was checked where it was loaded, maybe elsewhere). */
@@ -28,8 +30,9 @@ export class OdfiPgp {
       if (st.mode & 0o077) throw new PgpKeyError(`ach.odfi.pgp.${what}: ${file} is readable by others (mode ${(st.mode & 0o777).toString(8)}): chmod 600 it`);
       return fs.readFileSync(file, 'utf8');
     };
-    let bank: openpgp.Key;
-    let ours: openpgp.PrivateKey;
+    const openpgp = await import('openpgp');
+    let bank: OpenPgp.Key;
+    let ours: OpenPgp.PrivateKey;
     try {
       bank = await openpgp.readKey({ armoredKey: read(settings.bankPublicKeyFile, 'bankPublicKeyFile') });
     } catch (err) {
@@ -46,19 +49,20 @@ export class OdfiPgp {
       if (err instanceof PgpKeyError) throw err;
       throw new PgpKeyError(`ach.odfi.pgp.privateKeyFile: ${settings.privateKeyFile} cannot be used (${(err as Error).message})`);
     }
-    return new OdfiPgp(bank, ours);
+    return new OdfiPgp(openpgp, bank, ours);
   }
 
   /** The file as it goes to the bank: encrypted to its key, signed with ours (binary OpenPGP). */
   async seal(bytes: Buffer): Promise<Buffer> {
-    const message = await openpgp.createMessage({ binary: new Uint8Array(bytes) });
-    const sealed = await openpgp.encrypt({ message, encryptionKeys: this.bank, signingKeys: this.ours, format: 'binary' });
+    const message = await this.openpgp.createMessage({ binary: new Uint8Array(bytes) });
+    const sealed = await this.openpgp.encrypt({ message, encryptionKeys: this.bank, signingKeys: this.ours, format: 'binary' });
     return Buffer.from(sealed as Uint8Array);
   }
 
   /** A file from the bank, opened: decrypted with our key, its signature the bank's, or an error saying why it is refused. */
   async open(bytes: Buffer): Promise<Buffer> {
-    let message: openpgp.Message<Uint8Array>;
+    const { openpgp } = this;
+    let message: OpenPgp.Message<Uint8Array>;
     try {
       const text = bytes.subarray(0, 64).toString('latin1');
       message = text.includes('-----BEGIN PGP MESSAGE-----')
