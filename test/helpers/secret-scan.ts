@@ -44,9 +44,15 @@ export function fleetSecrets(paths: StatePaths): Array<{ kind: string; value: st
 /**
  * An account number counts where it stands as a whole (not inside a longer run of digits or
  * letters): an 8-digit account otherwise turns up by chance inside trace numbers and file ids.
+ * A text's runs of digits and letters are collected once, so thousands of accounts are looked up
+ * in them instead of each searched for through every log.
  */
-function contains(text: string, s: { kind: string; value: string }): boolean {
+const WORD = /[0-9A-Za-z]+/g;
+const isWord = (value: string) => /^[0-9A-Za-z]+$/.test(value);
+
+function contains(text: string, words: () => Set<string>, s: { kind: string; value: string }): boolean {
   if (s.kind !== 'a full account number') return text.includes(s.value);
+  if (isWord(s.value)) return words().has(s.value);
   for (let i = text.indexOf(s.value); i >= 0; i = text.indexOf(s.value, i + 1)) {
     const before = text[i - 1] ?? ' ';
     const after = text[i + s.value.length] ?? ' ';
@@ -62,6 +68,10 @@ export function findSecrets(paths: StatePaths, outputs: string[], more: Array<{ 
   const texts: Array<[string, string]> = outputs.map((o) => ['the CLI output', o]);
   if (fs.existsSync(paths.logs)) for (const f of fs.readdirSync(paths.logs)) texts.push([`logs/${f}`, read(path.join(paths.logs, f)) ?? '']);
   const hits: string[] = [];
-  for (const s of secrets) for (const [where, text] of texts) if (contains(text, s)) hits.push(`${s.kind} in ${where}`);
+  const words = texts.map(([, text]) => {
+    let set: Set<string> | undefined;
+    return () => (set ??= new Set(text.match(WORD)));
+  });
+  for (const s of secrets) texts.forEach(([where, text], i) => contains(text, words[i]!, s) && hits.push(`${s.kind} in ${where}`));
   return [...new Set(hits)];
 }
