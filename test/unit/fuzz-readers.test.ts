@@ -19,7 +19,8 @@ import { findConformanceCorpus } from '../helpers/conformance.js';
 import { repoRoot } from '../helpers/fleet.js';
 
 const SEED = Number(process.env.HMSOPS_FUZZ_SEED ?? Date.now() % 1_000_000);
-const RUNS = Number(process.env.HMSOPS_FUZZ_RUNS ?? 2000);
+// 1,000 in `npm test`; the drills run 5,000 (test/drills/fuzz-deep.test.ts).
+const RUNS = Number(process.env.HMSOPS_FUZZ_RUNS ?? 1000);
 /** A reader taking this long on one small input has hung. */
 const HANG_MS = 2000;
 const settings = { seed: SEED, numRuns: RUNS, endOnFailure: true };
