@@ -3,7 +3,7 @@
  * the environment once, its store opened, the app built (kit/service.ts) and listening, registered
  * (with the daemon, or in etcd under an orchestrator: src/registry/self-registration.ts), and drained on SIGTERM or SIGINT.
  */
-import { registerSelf } from '../../src/registry/self-registration.js';
+import { registerSelf, registryFromEnv } from '../../src/registry/self-registration.js';
 import { statePaths } from '../../src/state/paths.js';
 import { openStore } from './open-store.js';
 import { buildService, type ServiceDefinition } from './service.js';
@@ -15,6 +15,7 @@ export async function runService(def: ServiceDefinition): Promise<void> {
   let env: ServiceEnv;
   try {
     env = serviceEnv(def.name);
+    registryFromEnv(); // where it registers under an orchestrator: read now, not once it listens
   } catch (err) {
     // A setting it cannot read is a configuration error (exit 2: the daemon does not restart it).
     process.stderr.write(`${def.name}: ${(err as Error).message}\n`);

@@ -12,7 +12,7 @@ import { accessLogFileFor } from '../state/log-files.js';
 import { Metrics } from '../metrics.js';
 import { fleetIdentityKey } from '../internal-identity.js';
 import { daemonLinkFromEnv } from '../registry/daemon-link.js';
-import { registerSelf } from '../registry/self-registration.js';
+import { registerSelf, registryFromEnv } from '../registry/self-registration.js';
 import { type AccessLogFile, type ClusterMessage, type RoutingSource, type StaticUpstream, startGatewayWorker } from './worker.js';
 
 const cfg = JSON.parse(process.env.HMSOPS_GATEWAY_CONFIG ?? '{}') as Partial<FleetConfig['gateway']>;
@@ -52,6 +52,12 @@ if (link ? !process.env.HMSOPS_ACCESS_LOG : !upstreams || !process.env.HMSOPS_FL
   console.error(
     'gateway: started by the daemon (HMSOPS_CONTROL_SOCKET, HMSOPS_FLEET_TOKEN, HMSOPS_ACCESS_LOG) or by an orchestrator (HMSOPS_UPSTREAMS, HMSOPS_FLEET_SECRET_FILE): neither is set',
   );
+  process.exit(2);
+}
+try {
+  registryFromEnv(); // where it registers under an orchestrator: read now, not once it listens
+} catch (err) {
+  console.error(`gateway: ${(err as Error).message}`);
   process.exit(2);
 }
 const source: RoutingSource = link ? { daemon: link } : { upstreams: upstreams! };

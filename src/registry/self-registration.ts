@@ -21,10 +21,20 @@ export interface Registration {
   deregister(): Promise<void>;
 }
 
-/** The registry an orchestrated process registers in (HMSOPS_REGISTRY), when it names etcd. */
+/**
+ * The registry an orchestrated process registers in (HMSOPS_REGISTRY), when it names etcd. A
+ * setting that is not a JSON object throws, saying so: read at start, before anything listens
+ * (the service or gateway then exits 2 with that line).
+ */
 export function registryFromEnv(env: NodeJS.ProcessEnv = process.env): RegistryConfig | undefined {
   if (!env.HMSOPS_REGISTRY) return undefined;
-  const cfg = JSON.parse(env.HMSOPS_REGISTRY) as RegistryConfig;
+  let cfg: RegistryConfig;
+  try {
+    cfg = JSON.parse(env.HMSOPS_REGISTRY) as RegistryConfig;
+    if (typeof cfg !== 'object' || cfg === null || Array.isArray(cfg)) throw new Error('not an object');
+  } catch (err) {
+    throw new Error(`HMSOPS_REGISTRY: expected the config's registry section as a JSON object, as hmsops export writes it (${(err as Error).message})`);
+  }
   return cfg.backend === 'etcd' ? cfg : undefined;
 }
 

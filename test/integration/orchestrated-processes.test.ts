@@ -127,4 +127,33 @@ describe.skipIf(skip)('fleet processes under an orchestrator (no daemon)', () =>
     expect(bad.stderr).toMatch(/^gateway: HMSOPS_UPSTREAMS: expected \[\{ "service": "ach"/);
     expect(bad.stderr).not.toMatch(/\n\s+at /);
   });
+
+  it('a service or the gateway given a registry setting that is not JSON exits 2 saying so, before it listens', async () => {
+    const registry = { HMSOPS_REGISTRY: '{backend: etcd' };
+    const gateway = await execa(process.execPath, [path.join(repoRoot, 'dist', 'src', 'gateway', 'main.js')], {
+      env: {
+        PATH: process.env.PATH!,
+        ...registry,
+        HMSOPS_UPSTREAMS: '[{"service":"ach","route":"/ach","url":"http://127.0.0.1:1"}]',
+        HMSOPS_FLEET_SECRET_FILE: path.join(dir, 'fleet-secret'),
+      },
+      extendEnv: false,
+      reject: false,
+      timeout: 10_000,
+    });
+    const auth = await execa(process.execPath, [path.join(repoRoot, 'dist', 'services', 'auth', 'main.js')], {
+      env: { PATH: process.env.PATH!, ...registry, HMSOPS_STATE_DIR: dir },
+      extendEnv: false,
+      reject: false,
+      timeout: 10_000,
+    });
+    for (const [name, r] of [
+      ['gateway', gateway],
+      ['auth', auth],
+    ] as const) {
+      expect(r.exitCode, r.stderr).toBe(2);
+      expect(r.stderr).toMatch(new RegExp(`^${name}: HMSOPS_REGISTRY: expected the config's registry section as a JSON object`));
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
 });
