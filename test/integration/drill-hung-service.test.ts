@@ -15,7 +15,7 @@ const service = (name: string) => `  ${name}:
     drainDelay: 0ms
     health:
       liveness: { path: /healthz, interval: 500ms, timeout: 300ms, failureThreshold: 4, startPeriod: 0ms }
-      readiness: { path: /readyz, interval: 200ms, timeout: 200ms }
+      readiness: { path: /readyz, interval: 200ms, timeout: 200ms, failureThreshold: 5 }
 `;
 
 describe('drill: a service that hangs', () => {

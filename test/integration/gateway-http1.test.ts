@@ -123,10 +123,15 @@ describe('the gateway forwards every kind of answer framing', () => {
   });
 
   it('still times out a request in flight to an instance that leaves the routing table meanwhile', async () => {
-    const up = await rawUpstream(() => undefined); // never answers
+    let arrived = false;
+    const up = await rawUpstream(() => {
+      arrived = true; // never answers
+      return undefined;
+    });
     const gw = await gateway(up.port, { upstreamTimeoutMs: 300 });
     const pending = fetch(`http://127.0.0.1:${gw.port}/svc/slow`);
-    await sleep(50);
+    // In flight: at the instance (on a busy machine 50 ms was not always enough to get there).
+    await until('the request at the instance', () => arrived, 5000, 5);
     gw.proxy.setTable({ routes: [{ prefix: '/svc', service: 'svc', upstreams: [] }] }); // its pool is closed
     const t0 = Date.now();
     const r = await pending;
