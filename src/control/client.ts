@@ -22,6 +22,14 @@ export function routePath(route: ControlRoute, query: Record<string, string | nu
   return { method, path: qs ? `${path}?${qs}` : path };
 }
 
+/**
+ * Connections to daemons kept open between calls (as Node's global agent does), with no idle
+ * limit: the global agent (Node 19 and later) ends a call after 5 s without a byte, and `up` that
+ * restarts a service or `scale` that drains is a call that long. A call gives up only after its
+ * own `timeoutMs`. Idle connections do not keep the process alive.
+ */
+const agent = new http.Agent({ keepAlive: true });
+
 export class ControlClient {
   /** fleetToken: sent as x-hmsops-fleet-token, which registry writes need. */
   constructor(
@@ -45,6 +53,7 @@ export class ControlClient {
       const req = http.request(
         {
           socketPath: this.socketPath,
+          agent,
           method,
           path,
           headers: {
