@@ -2,12 +2,10 @@ import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { execa } from 'execa';
 import { callDaemon } from '../../src/registry/daemon-link.js';
 import { cliPath, downAll, fixtureService, makeFleet, sleep, until, type TestFleet } from '../helpers/fleet.js';
-
-afterEach(downAll);
 
 const header = (gateway = 'port: 0, auth: false, cooldown: 2s') => `version: 1\ngateway: { ${gateway} }\nservices:\n`;
 
@@ -23,11 +21,25 @@ async function getJson(url: string, init?: RequestInit) {
   return { status: res.status, headers: res.headers, body: (await res.json()) as any };
 }
 
-describe('gateway routing', () => {
+/** The value of one series, `name{labels}`, in the gateway's /metrics (0 while absent). */
+async function metric(gw: string, series: string): Promise<number> {
+  const line = (await (await fetch(`${gw}/metrics`)).text()).split('\n').find((l) => l.startsWith(`${series} `));
+  return line ? Number(line.slice(series.length + 1)) : 0;
+}
+
+// What only reads or sends requests shares one fleet (a fleet per test cost more than the tests).
+describe('the gateway of one fleet (three instances, left as they are)', () => {
+  let fleet: TestFleet;
+  let gw: string;
+  beforeAll(async () => {
+    fleet = makeFleet(header() + fixtureService('web', { instances: 3 }));
+    const up = await fleet.hmsops(['up']);
+    expect(up.exitCode, up.stderr).toBe(0);
+    gw = await gatewayUrl(fleet);
+  });
+  afterAll(downAll);
+
   it('routes /<service>/... to every passing instance in turn', async () => {
-    const fleet = makeFleet(header() + fixtureService('web', { instances: 3 }));
-    expect((await fleet.hmsops(['up'])).exitCode).toBe(0);
-    const gw = await gatewayUrl(fleet);
     const seen = new Set<string>();
     for (let i = 0; i < 9; i++) {
       const r = await getJson(`${gw}/web/hello?x=${i}`);
@@ -39,23 +51,20 @@ describe('gateway routing', () => {
   });
 
   it('answers its own /healthz, /readyz and /metrics', async () => {
-    const fleet = makeFleet(header() + fixtureService('web'));
-    expect((await fleet.hmsops(['up'])).exitCode).toBe(0);
-    const gw = await gatewayUrl(fleet);
     expect(await getJson(`${gw}/healthz`)).toMatchObject({ status: 200, body: { status: 'ok' } });
     expect(await getJson(`${gw}/readyz`)).toMatchObject({ status: 200, body: { status: 'ready' } });
+    const requests = 'gateway_requests_total{service="web",status="200"}';
+    const durations = 'gateway_request_duration_seconds_count{service="web"}';
+    const before = [await metric(gw, requests), await metric(gw, durations)];
     await fetch(`${gw}/web/`);
     const metrics = await fetch(`${gw}/metrics`);
     expect(metrics.headers.get('content-type')).toContain('text/plain');
-    const text = await metrics.text();
-    expect(text).toMatch(/# TYPE gateway_requests_total counter\ngateway_requests_total\{service="web",status="200"\} 1\n/);
-    expect(text).toMatch(/gateway_request_duration_seconds_count\{service="web"\} 1\n/);
+    expect(await metrics.text()).toContain('# TYPE gateway_requests_total counter\n');
+    // One request, counted once in each.
+    expect([(await metric(gw, requests)) - before[0]!, (await metric(gw, durations)) - before[1]!]).toEqual([1, 1]);
   });
 
   it('passes x-request-id and traceparent on, and creates a request id when absent', async () => {
-    const fleet = makeFleet(header() + fixtureService('web'));
-    expect((await fleet.hmsops(['up'])).exitCode).toBe(0);
-    const gw = await gatewayUrl(fleet);
     const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
     const a = await getJson(`${gw}/web/`, { headers: { 'x-request-id': 'req-123', traceparent, 'x-hmsops-identity': 'forged' } });
     expect(a.body.headers['x-request-id']).toBe('req-123');
@@ -63,10 +72,10 @@ describe('gateway routing', () => {
     expect(a.body.headers['x-hmsops-identity']).toBeUndefined(); // a client cannot forge the internal identity
     const b = await getJson(`${gw}/web/`);
     expect(b.body.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
-    // One JSON access-log line per request, with the request id.
+    // One JSON access-log line per request, with the request id and the instance that answered.
     await until('access log', () => fleet.accessLog().includes('"requestId":"req-123"'));
     const line = (await fleet.hmsops(['logs', 'gateway', '--json'])).stdout.split('\n').find((l) => l.includes('req-123'))!;
-    expect(JSON.parse(JSON.parse(line).text)).toMatchObject({ msg: 'access', method: 'GET', service: 'web', instance: 'web-1', status: 200, requestId: 'req-123' });
+    expect(JSON.parse(JSON.parse(line).text)).toMatchObject({ msg: 'access', method: 'GET', service: 'web', instance: a.body.instance, status: 200, requestId: 'req-123' });
     // The gateway writes that line to its own file (not through the daemon); `logs -f` follows it too.
     expect(fs.readFileSync(path.join(fleet.stateDir, 'logs', 'gateway-1.access.log'), 'utf8')).toContain('"requestId":"req-123"');
     const follow = execa(process.execPath, [cliPath, 'logs', 'gateway', '-f'], { cwd: fleet.dir, reject: false });
@@ -78,6 +87,30 @@ describe('gateway routing', () => {
     follow.kill('SIGINT');
     await follow;
   });
+
+  it('lists in the registry what ps shows, with statuses and routes', async () => {
+    const reg = JSON.parse((await fleet.hmsops(['registry', 'ls', '--json'])).stdout).entries;
+    const ps = JSON.parse((await fleet.hmsops(['ps', '--json'])).stdout).instances;
+    expect(reg.map((e: any) => `${e.instanceId}@${e.address}:${e.port}`).sort()).toEqual(ps.map((i: any) => `${i.id}@${i.address}`).sort());
+    expect(reg.every((e: any) => e.status === 'passing')).toBe(true);
+    expect(reg.filter((e: any) => e.service === 'web').map((e: any) => e.metadata.route)).toEqual(['/web', '/web', '/web']);
+    const one = await fleet.hmsops(['registry', 'get', 'web']);
+    expect(ps.map((i: any) => i.address)).toContain(one.stdout.trim());
+    const none = await fleet.hmsops(['registry', 'get', 'billing']);
+    expect(none.exitCode).toBe(1);
+    expect(none.stderr).toContain('no healthy instance of billing');
+  });
+
+  it('refuses registrations from processes outside the fleet', async () => {
+    const socket = path.join(fleet.stateDir, 'run', 'hmsopsd.sock');
+    await expect(callDaemon({ socket, token: 'not-the-token' }, 'POST /v1/registry/register', { service: 'evil', instanceId: 'evil-1', port: 1 })).rejects.toThrow(/403/);
+    expect(fs.statSync(socket).mode & 0o777).toBe(0o600);
+    expect((await fleet.client.call('GET /v1/registry')).entries.map((e) => e.service)).not.toContain('evil');
+  });
+});
+
+describe('gateway routing', () => {
+  afterEach(downAll);
 
   it('answers with stable error codes: NO_ROUTE, NO_HEALTHY_INSTANCE, BODY_TOO_LARGE, UPSTREAM_TIMEOUT', async () => {
     const fleet = makeFleet(header('port: 0, auth: false, bodyLimit: 1kb, upstreamTimeout: 300ms') + fixtureService('web') + fixtureService('idle', { instances: 0 }));
@@ -229,6 +262,7 @@ describe('gateway routing', () => {
 });
 
 describe('gateway workers', () => {
+  afterEach(downAll);
   const childrenOf = (pid: number) =>
     fs
       .readdirSync('/proc')
@@ -291,21 +325,7 @@ describe('gateway workers', () => {
 });
 
 describe('registry', () => {
-  it('lists what ps shows, with statuses and routes', async () => {
-    const fleet = makeFleet(header() + fixtureService('web', { instances: 2 }));
-    expect((await fleet.hmsops(['up'])).exitCode).toBe(0);
-    const reg = JSON.parse((await fleet.hmsops(['registry', 'ls', '--json'])).stdout).entries;
-    const ps = JSON.parse((await fleet.hmsops(['ps', '--json'])).stdout).instances;
-    expect(reg.map((e: any) => `${e.instanceId}@${e.address}:${e.port}`).sort()).toEqual(ps.map((i: any) => `${i.id}@${i.address}`).sort());
-    expect(reg.every((e: any) => e.status === 'passing')).toBe(true);
-    expect(reg.filter((e: any) => e.service === 'web').map((e: any) => e.metadata.route)).toEqual(['/web', '/web']);
-    const one = await fleet.hmsops(['registry', 'get', 'web']);
-    expect(ps.map((i: any) => i.address)).toContain(one.stdout.trim());
-    const none = await fleet.hmsops(['registry', 'get', 'billing']);
-    expect(none.exitCode).toBe(1);
-    expect(none.stderr).toContain('no healthy instance of billing');
-  });
-
+  afterEach(downAll);
   it('registry ls --watch prints the registry again on every change, and Ctrl-C ends it at once', async () => {
     const fleet = makeFleet(header() + fixtureService('web'));
     expect((await fleet.hmsops(['up'])).exitCode).toBe(0);
@@ -326,15 +346,6 @@ describe('registry', () => {
     child.kill('SIGINT');
     expect((await child).exitCode).toBe(0);
     expect(Date.now() - t0).toBeLessThan(3000); // not held by the 30 s watch in flight
-  });
-
-  it('refuses registrations from processes outside the fleet', async () => {
-    const fleet = makeFleet(header() + fixtureService('web'));
-    expect((await fleet.hmsops(['up'])).exitCode).toBe(0);
-    const socket = path.join(fleet.stateDir, 'run', 'hmsopsd.sock');
-    await expect(callDaemon({ socket, token: 'not-the-token' }, 'POST /v1/registry/register', { service: 'evil', instanceId: 'evil-1', port: 1 })).rejects.toThrow(/403/);
-    expect(fs.statSync(socket).mode & 0o777).toBe(0o600);
-    expect((await fleet.client.call('GET /v1/registry')).entries.map((e) => e.service)).not.toContain('evil');
   });
 
   it('marks a silent instance critical after its TTL and removes it later; a watch sees each change at once', async () => {
