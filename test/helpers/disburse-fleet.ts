@@ -37,12 +37,12 @@ export function disburseFleet(backend: Backend) {
     /** The first row of a read in the ACH ledger. */
     ledger: async <T>(sql: string, ...args: unknown[]): Promise<T> => (await up().store.query<T>('ach', sql, args))[0]!,
     /**
-     * `hmsops disburse` of `file` started in the background (batches of 200), handed back once at
+     * `hmsops disburse` of `file` started in the background (batches of 100), handed back once at
      * least `stored` of `grantId`'s transfers are in the ledger: a run to interrupt mid-way (wrapped:
      * the process is a promise, which an async function would wait for).
      */
-    disburseUnderWay: async (file: string, grantId: string, stored = 400) => {
-      const child = execa(process.execPath, [cliPath, 'disburse', '--grant', file, '--batch-size', '200', '--json'], { cwd: up().dir, reject: false, env: { NO_COLOR: '1' } });
+    disburseUnderWay: async (file: string, grantId: string, stored = 200) => {
+      const child = execa(process.execPath, [cliPath, 'disburse', '--grant', file, '--batch-size', '100', '--json'], { cwd: up().dir, reject: false, env: { NO_COLOR: '1' } });
       await until(
         'some transfers stored',
         async () => (await up().store.query<{ n: number }>('ach', 'SELECT COUNT(*) AS n FROM transfers WHERE grant_id = ?', [grantId]))[0]!.n >= stored,

@@ -205,7 +205,7 @@ describe('hmsops disburse: the CLI', () => {
   });
 
   it('stops after the batches in flight on Ctrl-C, and a resume finishes the rest', async () => {
-    const n = 2000; // 10 batches of 200: stopped after the second, most are left for the resume
+    const n = 1000; // 10 batches of 100: stopped after the second, most are left for the resume
     const file = await generate(n, 'GEN-CTRLC', 12);
     const { child } = await suite.disburseUnderWay(file, 'GEN-CTRLC');
     child.kill('SIGINT');
@@ -216,7 +216,7 @@ describe('hmsops disburse: the CLI', () => {
     const stored = (await ledger<{ n: number }>("SELECT COUNT(*) AS n FROM transfers WHERE grant_id = 'GEN-CTRLC'")).n;
     // Whole batches only: what the receipt says was sent is exactly what the ledger holds.
     expect(receipt.totals.paidNow).toBe(stored);
-    expect(stored % 200).toBe(0);
+    expect(stored % 100).toBe(0);
     expect(receipt.totals.notSent).toBe(n - stored);
     const resumed = await fleet.hmsops(['disburse', '--resume', 'GEN-CTRLC', '--json']);
     expect(resumed.exitCode, resumed.stderr).toBe(0);

@@ -89,7 +89,7 @@ describeStores('hmsops disburse (%s store)', (backend) => {
   });
 
   it('pays every recipient exactly once when the CLI is killed with SIGKILL mid-run and run again', async () => {
-    const n = 2000; // 10 batches of 200: killed after the second
+    const n = 1000; // 10 batches of 100: killed after the second
     const file = await generate(n, 'GEN-KILLED', 11);
     const { child } = await suite.disburseUnderWay(file, 'GEN-KILLED');
     child.kill('SIGKILL');
