@@ -41,7 +41,9 @@ describe('the conformance corpus', () => {
   it('missing, the conformance suite of a clone with nothing beside it skips with one line instead of failing', async () => {
     const clone = cloneAlone();
     const { HMSOPS_CONFORMANCE_DIR: _, ...env } = process.env;
-    const r = await execa('npx', ['vitest', 'run', 'test/unit/nacha-conformance.test.ts', '--reporter=json', '--outputFile=result.json'], {
+    // vitest's own bin, as `npx vitest` runs it (npx itself is another Node process to start).
+    const vitest = path.join(clone, 'node_modules', 'vitest', 'vitest.mjs');
+    const r = await execa(process.execPath, [vitest, 'run', 'test/unit/nacha-conformance.test.ts', '--reporter=json', '--outputFile=result.json'], {
       cwd: clone,
       env: { ...env, CI: 'true' },
       extendEnv: false,
