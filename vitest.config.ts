@@ -9,10 +9,10 @@ export default defineConfig({
     // they start servers and change the environment.
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], isolate: false } },
-      { extends: true, test: { name: 'integration', include: ['test/integration/**/*.test.ts'] } },
+      // PostgreSQL, etcd and sshd installed once, before any suite (apt-get side by side fails on
+      // dpkg's lock), and one PostgreSQL started for the run: the integration suites' alone.
+      { extends: true, test: { name: 'integration', include: ['test/integration/**/*.test.ts'], globalSetup: ['test/global-setup.ts'] } },
     ],
-    // PostgreSQL, etcd and sshd installed once, before any suite (apt-get side by side fails on dpkg's lock).
-    globalSetup: ['test/global-setup.ts'],
     // Integration tests start real processes and wait on them: three workers keep the 2-core
     // machine busy (two left it idle a fifth of the time; docs/testing.md has the figures).
     pool: 'forks',

@@ -8,6 +8,7 @@ export default defineConfig({
     ...base.test,
     include: ['test/drills/**/*.test.ts'],
     projects: undefined,
+    globalSetup: ['test/global-setup.ts'],
     // The image drill installs packages from the registry (through this machine's proxy, if any): the CA bundle stays.
     env: { HMSOPS_SCRYPT_N: '16384' },
     poolOptions: { forks: { maxForks: 1, minForks: 1 } },

@@ -128,15 +128,9 @@ export async function startPostgres(opts = {}) {
     /** With `tls`: the CA file that signed the server's certificate. */
     tls,
     adminUrl,
-    async sql(query, database = 'postgres') {
-      const c = new pg.Client({ host: dir, port, user: 'postgres', password, database });
-      await c.connect();
-      try {
-        return await c.query(query);
-      } finally {
-        await c.end();
-      }
-    },
+    sql: (query, database) => superuserSql({ socketDir: dir, port, password }, query, database),
+    /** What another process needs to use this server (`joinPostgres`): plain data. */
+    shared: { port, host, socketDir: dir, password, adminUrl },
     // Asynchronous, so the test's own requests go on while the server goes down and comes back.
     restart: () => asPostgresAsync(pgCtl, ['-D', data, '-l', logFile, '-o', settings, '-m', 'immediate', '-w', '-t', '60', 'restart'], opts.netns),
     halt: () => asPostgresAsync(pgCtl, ['-D', data, '-m', 'immediate', '-w', '-t', '30', 'stop']),
@@ -155,6 +149,41 @@ export async function startPostgres(opts = {}) {
       fs.rmSync(dir, { recursive: true, force: true });
     },
     log: () => (fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : ''),
+  };
+}
+
+/** One SQL statement as the superuser, over the server's unix socket, in `database` (default postgres). */
+async function superuserSql({ socketDir, port, password }, query, database = 'postgres') {
+  const c = new pg.Client({ host: socketDir, port, user: 'postgres', password, database });
+  await c.connect();
+  try {
+    return await c.query(query);
+  } finally {
+    await c.end();
+  }
+}
+
+/**
+ * A server another process started and owns (`shared` of its startPostgres result): vitest's
+ * global setup starts one for the run, and each suite that needs a PostgreSQL makes its databases
+ * there. Its owner stops it: `stop()` here does nothing, and a suite that crashes or stops a
+ * server starts one of its own.
+ */
+export function joinPostgres(shared) {
+  const owned = (what) => () => Promise.reject(new Error(`${what}: the PostgreSQL shared by the run is not this suite's to ${what}; start one with startPostgres()`));
+  return {
+    port: shared.port,
+    host: shared.host,
+    tls: undefined,
+    adminUrl: shared.adminUrl,
+    socketDir: shared.socketDir,
+    sql: (query, database) => superuserSql(shared, query, database),
+    shared,
+    restart: owned('restart'),
+    halt: owned('halt'),
+    resume: owned('resume'),
+    stop: async () => {},
+    log: () => '',
   };
 }
 

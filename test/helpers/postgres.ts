@@ -29,6 +29,24 @@ export interface TestPostgres {
   stop(): Promise<void>;
   /** The server's own log (for a test that fails). */
   log(): string;
+  /** What another process needs to use this server (joinPostgres). */
+  shared: SharedPostgres;
+}
+
+/** A server started by another process (vitest's global setup), as plain data. */
+export interface SharedPostgres {
+  port: number;
+  host: string;
+  socketDir: string;
+  password: string;
+  adminUrl: string;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The run's PostgreSQL (test/global-setup.ts), or null where none could start. */
+    postgres: SharedPostgres | null;
+  }
 }
 
 /** A database of its own for one test fleet, owned by a role of its own whose password sits in a 0600 file. */
@@ -43,6 +61,7 @@ export interface TestDatabase {
 
 export const startPostgres = server.startPostgres as (opts?: { durable?: boolean; listen?: string; netns?: string; tls?: boolean }) => Promise<TestPostgres>;
 export const freePort = server.freePort as () => Promise<number>;
+export const joinPostgres = server.joinPostgres as (shared: SharedPostgres) => TestPostgres;
 export const createDatabase = server.createDatabase as (server: TestPostgres, dir: string, name?: string) => Promise<TestDatabase>;
 
 /**

@@ -10,8 +10,8 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { numberedPlaceholders, schemaOf } from '../../services/kit/postgres-store.js';
 import type { StoreConfig } from '../../services/kit/store.js';
-import { describe } from 'vitest';
-import { createDatabase, startPostgres, type TestPostgres } from './postgres.js';
+import { describe, inject } from 'vitest';
+import { createDatabase, joinPostgres, startPostgres, type TestPostgres } from './postgres.js';
 import { skipWithout } from './servers.js';
 
 export type Backend = 'sqlite' | 'postgres';
@@ -144,13 +144,18 @@ export async function postgresStore(server: TestPostgres): Promise<FleetStore> {
   };
 }
 
-/** The store of one backend's fleets in a suite: the PostgreSQL server is started when first needed and stopped by `stop()`. */
+/**
+ * The store of one backend's fleets in a suite, each fleet a database of its own: on the run's
+ * PostgreSQL (started once by test/global-setup.ts), else on a server started when first needed
+ * and stopped by `stop()`. A suite that restarts or stops its server starts its own (startPostgres).
+ */
 export function storesFor(backend: Backend): { store(): Promise<FleetStore>; stop(): Promise<void>; server(): TestPostgres | undefined } {
   let server: TestPostgres | undefined;
   return {
     async store() {
       if (backend === 'sqlite') return sqliteStore();
-      server ??= await startPostgres();
+      const shared = inject('postgres');
+      server ??= shared ? joinPostgres(shared) : await startPostgres();
       return postgresStore(server);
     },
     async stop() {

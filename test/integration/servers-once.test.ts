@@ -17,7 +17,10 @@ const root = process.getuid?.() === 0;
 
 describe('the servers the tests start', () => {
   it('are installed by the global setup of npm test and npm run drills alone, never from inside a suite', () => {
-    for (const config of [tests, drills]) expect(config.test?.globalSetup).toEqual(['test/global-setup.ts']);
+    const integration = tests.test?.projects?.find((p) => typeof p === 'object' && 'test' in p && p.test?.name === 'integration');
+    for (const config of [integration, drills]) expect((config as typeof drills | undefined)?.test?.globalSetup).toEqual(['test/global-setup.ts']);
+    // The unit tests need no server: none is installed or started for them.
+    expect(tests.test?.globalSetup).toBeUndefined();
     const callers: string[] = [];
     const look = (dir: string) => {
       for (const entry of fs.readdirSync(path.join(repoRoot, dir), { withFileTypes: true })) {
