@@ -7,13 +7,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openStore } from '../../services/kit/open-store.js';
 import { readNachaFile } from '../../src/nacha/index.js';
 import { connect } from '../../src/sdk/index.js';
 import { downAll, makeFleet } from '../helpers/fleet.js';
 import { transfer } from '../helpers/grants.js';
-import { createServiceRoles, freePort, startPostgres, type TestPostgres } from '../helpers/postgres.js';
+import { createServiceRoles, freePort, joinPostgres, startPostgres, type TestPostgres } from '../helpers/postgres.js';
 import { postgresStore } from '../helpers/stores.js';
 import { makeCertificates } from '../../scripts/test-certificates.mjs';
 import { skipWithout } from '../helpers/servers.js';
@@ -21,7 +21,9 @@ import { skipWithout } from '../helpers/servers.js';
 let server: TestPostgres;
 let dir: string;
 beforeAll(async () => {
-  server = await startPostgres();
+  // The run's server (test/global-setup.ts); the TLS test starts one of its own.
+  const shared = inject('postgres');
+  server = shared ? joinPostgres(shared) : await startPostgres();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hmsops-pgtest-'));
 });
 afterAll(async () => {
