@@ -23,7 +23,7 @@ describe('the bundled services as a fleet', () => {
   let operatorPassword: string;
 
   beforeAll(async () => {
-    fleet = makeFleet('version: 1\ngateway: { port: 0 }\nservices:\n  auth: {}\n  analytics: {}\n  messaging: {}\n  mail-sink: {}\n', {
+    fleet = makeFleet('version: 1\ngateway: { port: 0 }\nservices:\n  auth: {}\n  ach: {}\n  analytics: {}\n  messaging: {}\n  mail-sink: {}\n', {
       store: await stores.store(),
     });
     const up = await fleet.hmsops(['up']);
@@ -51,8 +51,8 @@ describe('the bundled services as a fleet', () => {
 
   describe('every service', () => {
     it('starts without a deprecation or other warning in its log', () => {
-      const logs = fs.readdirSync(path.join(fleet.stateDir, 'logs')).filter((f) => /^(auth|analytics|messaging|mail-sink)-\d+\.log$/.test(f));
-      expect(logs).toHaveLength(4);
+      const logs = fs.readdirSync(path.join(fleet.stateDir, 'logs')).filter((f) => /^(auth|ach|analytics|messaging|mail-sink)-\d+\.log$/.test(f));
+      expect(logs).toHaveLength(5);
       for (const f of logs) expect(fs.readFileSync(path.join(fleet.stateDir, 'logs', f), 'utf8'), f).not.toMatch(/Deprecation|Warning:/);
     });
   });
@@ -86,6 +86,34 @@ describe('the bundled services as a fleet', () => {
       await until('olga in the access log', () => olga.test(fleet.accessLog()));
       expect((await fleet.hmsops(['logs', 'gateway'])).stdout).toMatch(olga);
       fs.rmSync(session);
+    });
+
+    // A login is a password hash on the auth service: seconds each under load. The session a login
+    // gives is kept (0600, until its token expires), and calls made at once share one login.
+    it('makes one login for a command whose calls go at once, keeps it, and makes none for the next command', async () => {
+      const session = path.join(fleet.stateDir, 'run', 'session.json');
+      fs.rmSync(session, { force: true });
+      const logins = async () => ((await fleet.hmsops(['logs', 'gateway'])).stdout.match(/"method":"POST","url":"\/auth\/v1\/login"/g) ?? []).length;
+      const before = await logins();
+
+      // reconcile asks ach, analytics and messaging at once: one login between them.
+      expect((await fleet.hmsops(['reconcile', 'NOPE-1'])).exitCode).toBe(1);
+      await until('the login in the access log', async () => (await logins()) > before);
+      expect((await logins()) - before).toBe(1);
+      expect(fs.statSync(session).mode & 0o777).toBe(0o600);
+
+      // The next command uses the session kept: no login.
+      expect((await fleet.hmsops(['disbursements', 'ls'])).exitCode).toBe(0);
+      expect((await fleet.hmsops(['reconcile', 'NOPE-1'])).exitCode).toBe(1);
+      await new Promise((r) => setTimeout(r, 300)); // the access log is written every 100 ms
+      expect((await logins()) - before).toBe(1);
+
+      // A session the fleet no longer takes is renewed with the local credentials, once.
+      const s = JSON.parse(fs.readFileSync(session, 'utf8'));
+      fs.writeFileSync(session, JSON.stringify({ ...s, token: `${s.token.slice(0, -4)}AAAA` }), { mode: 0o600 });
+      expect((await fleet.hmsops(['disbursements', 'ls'])).exitCode).toBe(0);
+      await until('the second login in the access log', async () => (await logins()) - before === 2);
+      expect(JSON.parse(fs.readFileSync(session, 'utf8')).token).not.toBe(`${s.token.slice(0, -4)}AAAA`);
     });
 
     it('works against a fleet it does not run, through its gateway (--gateway): login, reads and disbursements; ps, scale and the like point to the orchestrator', async () => {
