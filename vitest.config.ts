@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
@@ -24,6 +25,43 @@ const compiledModules: Plugin = {
     return path.join(root, 'dist', rel.replace(/\.tsx?$/, '.js'));
   },
 };
+
+/**
+ * The order the files start in: the longest integration suites first (the three workers then end
+ * close together), in the order of their durations here (docs/testing.md), then the rest in
+ * vitest's own order (durations it recorded in an earlier run, else file size). A fresh clone has
+ * no recorded durations: by size, the 45-second disburse suite started three minutes in.
+ */
+const LONGEST_FIRST = [
+  'disburse-cli',
+  'supervisor',
+  'postgres-store',
+  'disburse',
+  'gateway',
+  'services-in-process',
+  'ach-returns',
+  'odfi-send',
+  'config-errors',
+  'services',
+  'approvals',
+  'odfi-windows',
+  'ach',
+  'disburse-prenotes',
+  'registry-etcd',
+];
+class LongestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const rank = (f: TestSpecification) => {
+      const i = LONGEST_FIRST.indexOf(path.basename(f.moduleId, '.test.ts'));
+      return i < 0 ? LONGEST_FIRST.length : i;
+    };
+    const own = await super.sort(files);
+    return own
+      .map((f, i) => ({ f, i }))
+      .sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i)
+      .map(({ f }) => f);
+  }
+}
 
 export default defineConfig({
   test: {
@@ -51,6 +89,7 @@ export default defineConfig({
     // Integration tests start real processes and wait on them: three workers keep the 2-core
     // machine busy (two left it idle a fifth of the time; docs/testing.md has the figures).
     pool: 'forks',
+    sequence: { sequencer: LongestFirst },
     poolOptions: { forks: { maxForks: 3, minForks: 1 }, threads: { isolate: false, maxThreads: 1, minThreads: 1 } },
     // Every process a test starts inherits these:
     // - test fleets hash passwords at scrypt's N=2^14 (services/auth/passwords.ts), not the

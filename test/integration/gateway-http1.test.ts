@@ -17,15 +17,15 @@ const listen = (server: net.Server | http.Server) => listenOn(server, cleanups);
 const rawUpstream = (answer: (head: string, socket: net.Socket) => string | undefined) => makeRawUpstream(cleanups, answer);
 const gateway = (upstreamPort: number, opts: GatewayOptions = {}) => inProcessGateway(cleanups, upstreamPort, opts);
 
-/** Sends raw bytes on one connection and collects everything until the server closes or `until` matches. */
-function rawExchange(port: number, bytes: string, until?: (text: string) => boolean): Promise<string> {
+/** Sends raw bytes on one connection and collects everything until the server closes or `until` matches (or `limitMs` passed). */
+function rawExchange(port: number, bytes: string, until?: (text: string) => boolean, limitMs = 3000): Promise<string> {
   return new Promise((resolve) => {
     const s = net.connect(port, '127.0.0.1', () => s.write(bytes, 'latin1'));
     let text = '';
     const t = setTimeout(() => {
       s.destroy();
       resolve(text);
-    }, 3000);
+    }, limitMs);
     s.on('data', (d) => {
       text += d.toString('latin1');
       if (until?.(text)) {
@@ -75,8 +75,9 @@ describe('the gateway reads requests as node:http frames them', () => {
     const gw = await gateway(up.port);
     const flood = 'GET /svc/f HTTP/1.1\r\nHost: x\r\n\r\n'.repeat(5000);
     const started = Date.now();
-    const out = await rawExchange(gw.port, flood);
-    expect(Date.now() - started).toBeLessThan(2500); // closed by the gateway, not by rawExchange's 3 s limit
+    // Closed by the gateway (about a second here, longer when the machine is busy), not by the 20 s limit.
+    const out = await rawExchange(gw.port, flood, undefined, 20_000);
+    expect(Date.now() - started).toBeLessThan(15_000);
     expect((out.match(/HTTP\/1\.1 200/g) ?? []).length).toBeLessThan(40);
     expect(up.connections()).toBeLessThanOrEqual(1);
   });
