@@ -145,6 +145,15 @@ export async function postgresStore(server: TestPostgres): Promise<FleetStore> {
 }
 
 /**
+ * The run's PostgreSQL (test/global-setup.ts, which stops it), else a server of the suite's own.
+ * Here, not in ./postgres.ts: the global setup imports that, outside any test worker.
+ */
+export async function runPostgres(): Promise<TestPostgres> {
+  const shared = inject('postgres');
+  return shared ? joinPostgres(shared) : await startPostgres();
+}
+
+/**
  * The store of one backend's fleets in a suite, each fleet a database of its own: on the run's
  * PostgreSQL (started once by test/global-setup.ts), else on a server started when first needed
  * and stopped by `stop()`. A suite that restarts or stops its server starts its own (startPostgres).
@@ -154,8 +163,7 @@ export function storesFor(backend: Backend): { store(): Promise<FleetStore>; sto
   return {
     async store() {
       if (backend === 'sqlite') return sqliteStore();
-      const shared = inject('postgres');
-      server ??= shared ? joinPostgres(shared) : await startPostgres();
+      server ??= await runPostgres();
       return postgresStore(server);
     },
     async stop() {

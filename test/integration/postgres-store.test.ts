@@ -7,14 +7,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../services/kit/open-store.js';
 import { readNachaFile } from '../../src/nacha/index.js';
 import { connect } from '../../src/sdk/index.js';
 import { downAll, makeFleet } from '../helpers/fleet.js';
 import { transfer } from '../helpers/grants.js';
-import { createServiceRoles, freePort, joinPostgres, startPostgres, type TestPostgres } from '../helpers/postgres.js';
-import { postgresStore } from '../helpers/stores.js';
+import { createServiceRoles, freePort, startPostgres, type TestPostgres } from '../helpers/postgres.js';
+import { postgresStore, runPostgres } from '../helpers/stores.js';
 import { makeCertificates } from '../../scripts/test-certificates.mjs';
 import { skipWithout } from '../helpers/servers.js';
 
@@ -22,8 +22,7 @@ let server: TestPostgres;
 let dir: string;
 beforeAll(async () => {
   // The run's server (test/global-setup.ts); the TLS test starts one of its own.
-  const shared = inject('postgres');
-  server = shared ? joinPostgres(shared) : await startPostgres();
+  server = await runPostgres();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hmsops-pgtest-'));
 });
 afterAll(async () => {
