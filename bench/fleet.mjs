@@ -1,15 +1,17 @@
 // Fleet timings: up to all ready (6 instances), down to all exited, scale to 8, and `ps --json` next to `node -e 0`.
 import { median, printTable, run, saveResults, tempFleet, verdict } from './lib.mjs';
 
-const config = `version: 1
-gateway: { enabled: false }
-services:
+/** The bundled services, six instances (bench/programs.mjs starts them too). */
+export const SERVICES = `services:
   auth: { instances: 1 }
   ach: { instances: 2 }
   analytics: { instances: 1 }
   messaging: { instances: 1 }
   mail-sink: { instances: 1 }
 `;
+const config = `version: 1
+gateway: { enabled: false }
+${SERVICES}`;
 
 export async function benchFleet({ rounds = 3 } = {}) {
   const ups = [];

@@ -8,10 +8,20 @@ import { benchDisburse1m } from './disburse-1m.mjs';
 import { benchFleet } from './fleet.mjs';
 import { benchGateway } from './gateway.mjs';
 import { benchHosts } from './hosts.mjs';
+import { benchPrograms } from './programs.mjs';
 import { benchReturns } from './returns.mjs';
 import { benchStores } from './stores.mjs';
 
-const all = { fleet: benchFleet, ach: benchAch, gateway: benchGateway, disburse: benchDisburse, stores: benchStores, hosts: benchHosts, returns: benchReturns };
+const all = {
+  fleet: benchFleet,
+  programs: benchPrograms,
+  ach: benchAch,
+  gateway: benchGateway,
+  disburse: benchDisburse,
+  stores: benchStores,
+  hosts: benchHosts,
+  returns: benchReturns,
+};
 // Run only when named: minutes of machine time.
 const named = { 'disburse-1m': benchDisburse1m };
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

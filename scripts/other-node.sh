@@ -43,7 +43,7 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   (cd "$work" && npm ci --no-audit --no-fund)
   echo "$want" >"$stamp"
 else
-  (cd "$work" && npx tsc -p tsconfig.json)
+  (cd "$work" && npm run build --silent)
 fi
 
 # The conformance corpus beside the checkout (../shared) is not beside the copy.

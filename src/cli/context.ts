@@ -2,9 +2,9 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../config/load.js';
 import type { FleetConfig } from '../config/types.js';
+import { daemonEntry } from '../entry-points.js';
 import { HmsopsError, UsageError } from '../errors/index.js';
 import { lockOwnerAlive } from '../daemon/left-behind.js';
 import { sleep } from '../sleep.js';
@@ -68,8 +68,6 @@ export async function daemonRunning(ctx: Pick<CliContext, 'client'>): Promise<bo
   }
 }
 
-const daemonMain = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'daemon', 'main.js');
-
 export function tail(file: string, lines: number): string[] {
   try {
     return fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines);
@@ -88,7 +86,7 @@ export async function ensureDaemon(ctx: CliContext): Promise<boolean> {
     // The daemon takes its registry, host and fleet settings from this at start.
     fs.writeFileSync(path.join(ctx.paths.run, 'config.json'), JSON.stringify(ctx.config), { mode: 0o600 });
     const log = fs.openSync(ctx.paths.daemonLog, 'a');
-    child = spawn(process.execPath, [daemonMain, '--state-dir', ctx.paths.root], { detached: true, stdio: ['ignore', log, log], cwd: ctx.config.dir });
+    child = spawn(process.execPath, [daemonEntry(), '--state-dir', ctx.paths.root], { detached: true, stdio: ['ignore', log, log], cwd: ctx.config.dir });
     child.unref();
     fs.closeSync(log);
   }

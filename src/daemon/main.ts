@@ -5,9 +5,9 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { resolveConfig, resolveService } from '../config/schema.js';
 import { daemonSettings, type FleetConfig, type ServiceConfig } from '../config/types.js';
+import { bundledEntry } from '../entry-points.js';
 import { HmsopsError } from '../errors/index.js';
 import { openRegistry } from '../registry/open-registry.js';
 import { statePaths } from '../state/paths.js';
@@ -15,12 +15,6 @@ import { startControlServer } from './control-server.js';
 import { acquireLock, releaseLock } from './lock.js';
 import { reapOrphans } from './orphans.js';
 import { Supervisor } from './supervisor.js';
-
-const distRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-export function bundledEntry(service: string): string {
-  return service === 'gateway' ? path.join(distRoot, 'src', 'gateway', 'main.js') : path.join(distRoot, 'services', service, 'main.js');
-}
 
 /** The gateway runs as a supervised instance like any other. */
 export function gatewayService(cfg: FleetConfig): ServiceConfig {

@@ -10,21 +10,11 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
+import { PACKAGE_ROOT } from '../entry-points.js';
 import { UsageError } from '../errors/index.js';
 import { IMAGE_UID } from '../export/workloads.js';
 
-/** The checkout (or installed package) this CLI runs from: the nearest folder up with hmsops' package.json. */
-export const PACKAGE_ROOT = (() => {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!fs.existsSync(path.join(dir, 'package.json')) || !fs.readFileSync(path.join(dir, 'package.json'), 'utf8').includes('"name": "hmsops"')) {
-    const up = path.dirname(dir);
-    if (up === dir) throw new Error('hmsops: cannot find its package.json');
-    dir = up;
-  }
-  return dir;
-})();
 export const MIN_NODE_MAJOR = 22;
 
 export interface ImageBuildOptions {
@@ -104,7 +94,7 @@ export async function buildImage(opts: ImageBuildOptions): Promise<BuiltImage> {
   } catch {
     throw new UsageError('podman is not installed: install it (Debian: apt-get install podman), or build the Containerfile where you have a registry');
   }
-  if (!fs.existsSync(path.join(PACKAGE_ROOT, 'dist', 'src', 'cli', 'main.js'))) throw new UsageError('dist/ is not built: run npm run build first');
+  if (!fs.existsSync(path.join(PACKAGE_ROOT, 'dist', 'bundle', 'hmsops.js'))) throw new UsageError('dist/ is not built: run npm run build first');
   fs.mkdirSync(opts.cacheDir, { recursive: true });
   const modules = await productionModules(node, version, opts.cacheDir, progress);
 
@@ -119,7 +109,7 @@ export async function buildImage(opts: ImageBuildOptions): Promise<BuiltImage> {
     put(node, 'usr/local/bin/node');
     for (const lib of await linkedLibraries(node)) put(lib, lib);
     const app = 'app';
-    for (const part of ['dist/src', 'dist/services', 'bin', 'package.json']) put(path.join(PACKAGE_ROOT, part), path.join(app, part));
+    for (const part of ['dist/bundle', 'dist/src', 'dist/services', 'bin', 'package.json']) put(path.join(PACKAGE_ROOT, part), path.join(app, part));
     put(path.join(modules, 'node_modules'), path.join(app, 'node_modules'));
     fs.mkdirSync(path.join(root, 'etc'), { recursive: true });
     fs.writeFileSync(path.join(root, 'etc/passwd'), `root:x:0:0:root:/root:/sbin/nologin\nhmsops:x:${IMAGE_UID}:${IMAGE_UID}:hmsops:/app:/sbin/nologin\n`);

@@ -48,6 +48,8 @@ const forbidden: Record<string, string[]> = {
   'src/state': ['src/cli', 'src/daemon', 'src/gateway', 'src/disburse', 'src/sdk', 'services/'],
   'src/nacha': ['src/cli', 'src/daemon', 'src/gateway', 'src/disburse', 'src/sdk', 'src/control', 'src/registry', 'services/'],
   'src/sdk': ['src/cli', 'src/daemon', 'src/gateway', 'src/disburse', 'services/'],
+  // Where the programs' bundles are (the CLI starts the daemon, the daemon the gateway and services).
+  'src/entry-points.ts': ['src/', 'services/'],
   // Programs: each talks to the others over HTTP or the control socket, never by import (the CLI's
   // one way into the daemon is below).
   'src/cli': ['src/gateway', 'services/', 'src/build'],
