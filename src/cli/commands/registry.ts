@@ -2,7 +2,6 @@
 import type { RegistryEntry } from '../../registry/types.js';
 import type { RegistryAnswer } from '../../control/api.js';
 import { HmsopsError, UsageError } from '../../errors/index.js';
-import { readEtcdRegistry } from '../../registry/etcd-read.js';
 import { type CliContext, loadContext, type GlobalOptions, ownFleet } from '../context.js';
 import { exitWith, ok, type CommandResult } from '../end.js';
 import { ExitCode } from '../../errors/index.js';
@@ -38,6 +37,8 @@ export function staleNotice(h: RegistryHealth, now = Date.now()): string {
 async function readRegistry(ctx: CliContext, service: string | undefined): Promise<RegistryAnswer> {
   if (ctx.gatewayUrl === null) return ctx.client.call('GET /v1/registry', { query: { service } });
   if (ctx.config.registry.backend !== 'etcd') ownFleet(ctx, 'registry');
+  // etcd's client (undici) loaded only here: a fleet of our own is read from the daemon.
+  const { readEtcdRegistry } = await import('../../registry/etcd-read.js');
   try {
     return await readEtcdRegistry(ctx.config.registry, service);
   } catch (err) {
