@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { PROGRAMS } from '../scripts/programs.mjs';
 import { SERVICES } from './fleet.mjs';
 import { cli, median, printTable, root, saveResults, tempFleet } from './lib.mjs';
 
@@ -13,20 +14,13 @@ const config = `version: 1
 gateway: { port: 0 }
 ${SERVICES}`;
 
-const SHIMS = {
-  hmsops: 'src/cli/main.js',
-  hmsopsd: 'src/daemon/main.js',
-  gateway: 'src/gateway/main.js',
-  ...Object.fromEntries(['auth', 'ach', 'analytics', 'messaging', 'mail-sink'].map((s) => [`service-${s}`, `services/${s}/main.js`])),
-};
-
 /** The package again, its programs started from the modules tsc wrote. */
 function unbundledCopy() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hmsops-unbundled-'));
   for (const part of ['bin', 'package.json', 'dist/src', 'dist/services']) fs.cpSync(path.join(root, part), path.join(dir, part), { recursive: true });
   fs.symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
   fs.mkdirSync(path.join(dir, 'dist', 'bundle'));
-  for (const [name, file] of Object.entries(SHIMS)) fs.writeFileSync(path.join(dir, 'dist', 'bundle', `${name}.js`), `import '../${file}';\n`);
+  for (const [name, file] of Object.entries(PROGRAMS)) fs.writeFileSync(path.join(dir, 'dist', 'bundle', `${name}.js`), `import '../${file}';\n`);
   return dir;
 }
 

@@ -12,18 +12,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { PROGRAMS } from './programs.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
 const outdir = path.join(dist, 'bundle');
-
-/** Entry name (dist/bundle/<name>.js) to the module tsc compiled. */
-const ENTRIES = {
-  hmsops: 'src/cli/main.js',
-  hmsopsd: 'src/daemon/main.js',
-  gateway: 'src/gateway/main.js',
-  ...Object.fromEntries(['auth', 'ach', 'analytics', 'messaging', 'mail-sink'].map((s) => [`service-${s}`, `services/${s}/main.js`])),
-};
 
 const external = [
   // Packages that find files of their own next to their code (__dirname, import.meta.url), which a
@@ -58,7 +51,7 @@ const LOCATION_CHECKED = {
 
 fs.rmSync(outdir, { recursive: true, force: true });
 const result = await build({
-  entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([name, file]) => [name, path.join(dist, file)])),
+  entryPoints: Object.fromEntries(Object.entries(PROGRAMS).map(([name, file]) => [name, path.join(dist, file)])),
   outdir,
   bundle: true,
   splitting: true,
