@@ -6,8 +6,9 @@
 // docs/benchmarks.md has the figures). Code the programs share is in chunks of its own, loaded
 // only by those that import it. `npm run build` (and `prepare`, `npm test`) runs this after tsc.
 //
-// Left outside the bundle, loaded from node_modules as before: native addons (better-sqlite3
-// finds its .node file relative to its own files) and optional packages hmsops does not install.
+// Left outside the bundle, loaded from node_modules as before (`external` below): packages that
+// find files next to their own code, and optional ones hmsops does not install. The build fails
+// when a bundled package names its own location and nobody has checked it.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
