@@ -3,7 +3,7 @@
  * the environment once, its store opened, the app built (kit/service.ts) and listening, registered
  * (with the daemon, or in etcd under an orchestrator: src/registry/self-registration.ts), and drained on SIGTERM or SIGINT.
  */
-import { registerSelf, registryFromEnv } from '../../src/registry/self-registration.js';
+import { type RegistrationTarget, registerSelf, registrationTarget } from '../../src/registry/self-registration.js';
 import { statePaths } from '../../src/state/paths.js';
 import { openStore } from './open-store.js';
 import { buildService, type ServiceDefinition } from './service.js';
@@ -13,9 +13,10 @@ import { stdoutLines } from './stdout-lines.js';
 
 export async function runService(def: ServiceDefinition): Promise<void> {
   let env: ServiceEnv;
+  let target: RegistrationTarget;
   try {
     env = serviceEnv(def.name);
-    registryFromEnv(); // where it registers under an orchestrator: read now, not once it listens
+    target = registrationTarget();
   } catch (err) {
     // A setting it cannot read is a configuration error (exit 2: the daemon does not restart it).
     process.stderr.write(`${def.name}: ${(err as Error).message}\n`);
@@ -42,7 +43,9 @@ export async function runService(def: ServiceDefinition): Promise<void> {
   app.log.info({ port }, `${def.name} listening on ${env.host}:${port}`);
 
   // With the daemon that started it, else in the fleet's etcd (an orchestrator runs it), else nowhere.
-  const registration = await registerSelf({ service: def.name, instanceId: env.instanceId, port, version: def.version, metadata: service.metadata() }, (m) => app.log.warn(m));
+  const registration = await registerSelf(target, { service: def.name, instanceId: env.instanceId, port, version: def.version, metadata: service.metadata() }, (m) =>
+    app.log.warn(m),
+  );
 
   let closing = false;
   const shutdown = async (signal: string) => {

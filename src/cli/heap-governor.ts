@@ -39,26 +39,29 @@ export interface HeapGovernor {
 export function heapGovernor(): HeapGovernor {
   let gc: (() => void) | undefined;
   const stats = () => v8.getHeapStatistics();
-  const used = () => stats().used_heap_size;
   // What the process holds now (its code, the config) is the first baseline: a small run never
   // grows 16 MB past it, so it never pays for a collection.
-  let live = used();
+  let live = stats().used_heap_size;
+  /** A full collection, unless the statistics `s` (taken now) say the process holds less than FLOOR. */
+  const collectAbove = (s: v8.HeapInfo) => {
+    if (s.used_heap_size + s.external_memory < FLOOR) return;
+    if (!gc) {
+      // The documented flag, set at run time: the same `gc` that `node --expose-gc` would give.
+      v8.setFlagsFromString('--expose-gc');
+      gc = vm.runInNewContext('gc') as () => void;
+    }
+    gc();
+    governor.collections++;
+    live = stats().used_heap_size;
+  };
   const governor: HeapGovernor = {
     collections: 0,
     check() {
-      if (shouldCollect(used(), live)) governor.collect();
+      const s = stats();
+      if (shouldCollect(s.used_heap_size, live)) collectAbove(s);
     },
     collect() {
-      const s = stats();
-      if (s.used_heap_size + s.external_memory < FLOOR) return;
-      if (!gc) {
-        // The documented flag, set at run time: the same `gc` that `node --expose-gc` would give.
-        v8.setFlagsFromString('--expose-gc');
-        gc = vm.runInNewContext('gc') as () => void;
-      }
-      gc();
-      governor.collections++;
-      live = used();
+      collectAbove(stats());
     },
   };
   return governor;

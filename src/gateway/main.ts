@@ -12,7 +12,7 @@ import { accessLogFileFor } from '../state/log-files.js';
 import { Metrics } from '../metrics.js';
 import { fleetIdentityKey } from '../internal-identity.js';
 import { daemonLinkFromEnv } from '../registry/daemon-link.js';
-import { registerSelf, registryFromEnv } from '../registry/self-registration.js';
+import { type RegistrationTarget, registerSelf, registrationTarget } from '../registry/self-registration.js';
 import { type AccessLogFile, type ClusterMessage, type RoutingSource, type StaticUpstream, startGatewayWorker } from './worker.js';
 
 const cfg = JSON.parse(process.env.HMSOPS_GATEWAY_CONFIG ?? '{}') as Partial<FleetConfig['gateway']>;
@@ -54,8 +54,9 @@ if (link ? !process.env.HMSOPS_ACCESS_LOG : !upstreams || !process.env.HMSOPS_FL
   );
   process.exit(2);
 }
+let target: RegistrationTarget;
 try {
-  registryFromEnv(); // where it registers under an orchestrator: read now, not once it listens
+  target = registrationTarget();
 } catch (err) {
   console.error(`gateway: ${(err as Error).message}`);
   process.exit(2);
@@ -74,7 +75,11 @@ function accessLogFile(): AccessLogFile | undefined {
 }
 
 const register = (port: number, log: (m: string) => void) =>
-  registerSelf({ service: 'gateway', instanceId, port, version: process.env.HMSOPS_VERSION ?? 'bundled', metadata: { role: 'gateway', workers: String(config.workers) } }, log);
+  registerSelf(
+    target,
+    { service: 'gateway', instanceId, port, version: process.env.HMSOPS_VERSION ?? 'bundled', metadata: { role: 'gateway', workers: String(config.workers) } },
+    log,
+  );
 
 const onStop = (stop: () => Promise<void>) => {
   let stopping = false;

@@ -7,7 +7,7 @@
  * goes through the orchestrator's Services.
  */
 import type { RegistryConfig } from '../config/types.js';
-import { daemonLinkFromEnv, registerWithDaemon } from './daemon-link.js';
+import { type DaemonLink, daemonLinkFromEnv, registerWithDaemon } from './daemon-link.js';
 
 export interface SelfEntry {
   service: string;
@@ -21,12 +21,18 @@ export interface Registration {
   deregister(): Promise<void>;
 }
 
+/** Where a fleet process registers: with the daemon that started it, in etcd, or nowhere (run alone). */
+export type RegistrationTarget = { daemon: DaemonLink; ttlMs: number } | { etcd: RegistryConfig; address: string } | undefined;
+
 /**
- * The registry an orchestrated process registers in (HMSOPS_REGISTRY), when it names etcd. A
- * setting that is not a JSON object throws, saying so: read at start, before anything listens
- * (the service or gateway then exits 2 with that line).
+ * Where this process registers, read once at start, before anything listens: with the daemon
+ * (HMSOPS_CONTROL_SOCKET, HMSOPS_FLEET_TOKEN), else in etcd under an orchestrator
+ * (HMSOPS_REGISTRY naming etcd; its address HMSOPS_ADVERTISE, else HOST). A HMSOPS_REGISTRY that
+ * is not a JSON object throws, saying so (the service or gateway then exits 2 with that line).
  */
-export function registryFromEnv(env: NodeJS.ProcessEnv = process.env): RegistryConfig | undefined {
+export function registrationTarget(env: NodeJS.ProcessEnv = process.env): RegistrationTarget {
+  const link = daemonLinkFromEnv(env);
+  if (link) return { daemon: link, ttlMs: Number(env.HMSOPS_REGISTRY_TTL_MS ?? 10_000) };
   if (!env.HMSOPS_REGISTRY) return undefined;
   let cfg: RegistryConfig;
   try {
@@ -35,20 +41,14 @@ export function registryFromEnv(env: NodeJS.ProcessEnv = process.env): RegistryC
   } catch (err) {
     throw new Error(`HMSOPS_REGISTRY: expected the config's registry section as a JSON object, as hmsops export writes it (${(err as Error).message})`);
   }
-  return cfg.backend === 'etcd' ? cfg : undefined;
+  return cfg.backend === 'etcd' ? { etcd: cfg, address: env.HMSOPS_ADVERTISE ?? env.HOST ?? '127.0.0.1' } : undefined;
 }
 
-/**
- * Registers `entry` where this process was told to (the daemon, else etcd, else nowhere: an
- * instance run alone). `address` is the one others reach it at (HMSOPS_ADVERTISE, else HOST).
- */
-export async function registerSelf(entry: SelfEntry, log: (msg: string) => void, env: NodeJS.ProcessEnv = process.env): Promise<Registration | undefined> {
-  const link = daemonLinkFromEnv(env);
-  const ttlMs = Number(env.HMSOPS_REGISTRY_TTL_MS ?? 10_000);
-  if (link) return registerWithDaemon(link, entry, ttlMs, log);
-  const cfg = registryFromEnv(env);
-  if (!cfg) return undefined;
-  const address = env.HMSOPS_ADVERTISE ?? env.HOST ?? '127.0.0.1';
+/** Registers `entry` where `target` says (`address`: the one others reach it at). */
+export async function registerSelf(target: RegistrationTarget, entry: SelfEntry, log: (msg: string) => void): Promise<Registration | undefined> {
+  if (!target) return undefined;
+  if ('daemon' in target) return registerWithDaemon(target.daemon, entry, target.ttlMs, log);
+  const cfg = target.etcd;
   // Loaded only here: under the daemon a service does not pay for etcd's client (undici) at start.
   const [{ EtcdRegistry }, { etcdClientFor }] = await Promise.all([import('./etcd.js'), import('./etcd-client-for.js')]);
   // The process is its own "host": its keys live and die with its own lease.
@@ -62,7 +62,7 @@ export async function registerSelf(entry: SelfEntry, log: (msg: string) => void,
     follow: false,
   });
   await registry.start();
-  await registry.register({ ...entry, address, ttlMs: null });
+  await registry.register({ ...entry, address: target.address, ttlMs: null });
   await registry.setHealth(entry.instanceId, 'passing');
   return {
     async deregister() {
