@@ -33,15 +33,44 @@ function binDir() {
   return dir;
 }
 
-export async function freePort() {
-  return new Promise((resolve, reject) => {
+/** Whether `port` (0: any) can be listened on at 127.0.0.1 now; the port listened on, or undefined. */
+function listenable(port) {
+  return new Promise((resolve) => {
     const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
+    s.once('error', () => resolve(undefined));
+    s.listen(port, '127.0.0.1', () => {
+      const got = s.address().port;
+      s.close(() => resolve(got));
     });
   });
+}
+
+/**
+ * A free loopback port for a server a test starts, below the kernel's ephemeral range
+ * (net.ipv4.ip_local_port_range, 32768-60999 by default). The kernel gives ports from that range to
+ * every listener on port 0 (each fleet's services) and every outgoing connection: a server a test
+ * stops and starts again on its port (etcd away and back, the SFTP server down, PostgreSQL
+ * restarted) found it taken meanwhile now and then. Below the range only a server that asks for
+ * that very port takes it.
+ */
+export async function freePort() {
+  let low = 32768;
+  try {
+    low = Number(fs.readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]) || low;
+  } catch {
+    // not Linux: the default range's start
+  }
+  const top = Math.min(low, 32768);
+  const bottom = 10_000;
+  if (top - bottom >= 1000) {
+    for (let i = 0; i < 50; i++) {
+      const port = await listenable(bottom + Math.floor(Math.random() * (top - bottom)));
+      if (port) return port;
+    }
+  }
+  const port = await listenable(0);
+  if (!port) throw new Error('no free port on 127.0.0.1');
+  return port;
 }
 
 /** argv that runs a PostgreSQL program as the postgres user (in a network namespace, when given one). */
