@@ -9,7 +9,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Pool } from 'undici';
-import { printTable, root, saveResults, sleep, tempFleet, until, verdict } from './lib.mjs';
+import { printTable, procStat, root, saveResults, sleep, TICK_US, tempFleet, until, verdict } from './lib.mjs';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 6);
 // This VM's throughput drifts by up to ~20 % from one minute to the next, so the three paths are
@@ -46,16 +46,14 @@ function groupCpuTicks(pgid) {
   for (const name of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
-      const stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8');
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(f[2]) === pgid) ticks += Number(f[11]) + Number(f[12]);
+      const p = procStat(name);
+      if (p.pgid === pgid) ticks += p.cpuTicks;
     } catch {
       // gone meanwhile
     }
   }
   return ticks;
 }
-const TICK_US = 1e6 / Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
 
 function wrk(url, seconds) {
   const out = execFileSync('wrk', ['-t1', `-c${CONNECTIONS}`, `-d${seconds}s`, '--latency', url], { encoding: 'utf8' });

@@ -59,6 +59,14 @@ export function run(cmd, args, opts = {}) {
   });
 }
 
+/** A process's group and the CPU it has used (user + system, in clock ticks), from /proc/PID/stat. */
+export function procStat(pid) {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return { pgid: Number(f[2]), cpuTicks: Number(f[11]) + Number(f[12]) };
+}
+export const TICK_US = 1e6 / Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
+
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 export async function until(fn, timeoutMs = 120_000, everyMs = 20) {

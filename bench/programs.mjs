@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PROGRAMS } from '../scripts/programs.mjs';
 import { SERVICES } from './fleet.mjs';
-import { cli, median, printTable, root, saveResults, tempFleet } from './lib.mjs';
+import { cli, median, printTable, procStat, root, saveResults, TICK_US, tempFleet } from './lib.mjs';
 
 const config = `version: 1
 gateway: { port: 0 }
@@ -24,20 +24,13 @@ function unbundledCopy() {
   return dir;
 }
 
-/** CPU seconds a process has used (user + system), from /proc. */
-function cpuSeconds(pid) {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(f[11]) + Number(f[12])) / 100;
-}
-
 async function fleetStartCpu(fleet) {
   const up = await fleet.hmsops(['up', '--json']);
   if (up.code !== 0) throw new Error(`up failed: ${up.stderr}`);
   const { instances } = JSON.parse(up.stdout);
   if (instances.filter((i) => i.state === 'ready').length !== 7) throw new Error(`expected 7 ready instances: ${up.stdout}`);
   const daemon = JSON.parse(fs.readFileSync(path.join(fleet.stateDir, 'run', 'hmsopsd.json'), 'utf8')).pid;
-  const cpu = [daemon, ...instances.map((i) => i.pid)].reduce((sum, pid) => sum + cpuSeconds(pid), 0);
+  const cpu = [daemon, ...instances.map((i) => i.pid)].reduce((sum, pid) => sum + (procStat(pid).cpuTicks * TICK_US) / 1e6, 0);
   const down = await fleet.hmsops(['down', '--json']);
   if (down.code !== 0) throw new Error(`down failed: ${down.stderr}`);
   return { cpuMs: cpu * 1000, upMs: up.ms };
