@@ -45,7 +45,6 @@ const LONGEST_FIRST = [
   'services',
   'approvals',
   'odfi-windows',
-  'ach',
   'disburse-prenotes',
   'registry-etcd',
 ];

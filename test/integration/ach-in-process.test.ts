@@ -3,7 +3,7 @@
  * processes would share it, on each store: a temp SQLite file and a database of its own on the test
  * PostgreSQL. Idempotency, the rules a transfer is held to, batches, files cut exactly once, and the
  * files the bank sends back. What needs processes (an instance SIGKILLed mid-batch, the SDK through
- * the gateway) is ach.test.ts; a grant paid and returned end to end is ach-returns.test.ts.
+ * the gateway) is the drill test/drills/ach-killed.test.ts; a grant paid and returned end to end is ach-returns.test.ts.
  */
 import fs from 'node:fs';
 import path from 'node:path';

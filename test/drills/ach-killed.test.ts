@@ -6,7 +6,7 @@ import { transfer } from '../helpers/grants.js';
 import { describeStores, storesFor } from '../helpers/stores.js';
 
 /**
- * ACH as the daemon runs it: two instances behind the gateway, called with the SDK. The routes'
+ * Drill (`npm run drills`): ACH as the daemon runs it, two instances behind the gateway, called with the SDK. The routes'
  * rules, idempotency and files on both stores are ach-in-process.test.ts; here what needs
  * processes: every instance SIGKILLed mid-batch, the SDK waiting out a key in flight, the logs.
  */
