@@ -141,6 +141,13 @@ export function makeFleet(configYaml: string, opts: { store?: FleetStore; netns?
   return fleet;
 }
 
+/** The gateway's address from the daemon's registry (what `hmsops registry get gateway` prints). */
+export async function gatewayUrl(fleet: TestFleet): Promise<string> {
+  const { entries } = await fleet.client.call('GET /v1/registry', { query: { service: 'gateway' } });
+  if (entries.length !== 1) throw new Error(`expected one gateway in the registry, found ${entries.length}`);
+  return `http://${entries[0]!.address}:${entries[0]!.port}`;
+}
+
 export async function downAll() {
   await Promise.all([...live].map((f) => f.down()));
 }
