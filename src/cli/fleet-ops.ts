@@ -21,8 +21,14 @@ export async function waitForFleet(ctx: CliContext, services: string[], timeoutM
   const tty = progress && liveTerminal(process.stderr);
   let instances: InstanceView[] = [];
   let problem: string | undefined;
+  let index: number | undefined;
   for (;;) {
-    instances = (await ctx.client.call('GET /v1/instances')).instances.filter((i) => inScope(i, services));
+    // Asked again when an instance changes (the daemon holds the question until then), and at least
+    // once a second for the deadline.
+    const waitMs = Math.max(0, Math.min(1000, deadline - Date.now()));
+    const answer = await ctx.client.call('GET /v1/instances', { query: index === undefined ? {} : { after: index, waitMs } });
+    index = answer.index;
+    instances = answer.instances.filter((i) => inScope(i, services));
     const failed = instances.find((i) => i.state === 'crash-looping' || i.state === 'stopped');
     const ready = instances.filter((i) => i.state === 'ready').length;
     if (tty) process.stderr.write(`\r${progressBar(ready, instances.length)} ${ready}/${instances.length} ready `);
@@ -30,7 +36,6 @@ export async function waitForFleet(ctx: CliContext, services: string[], timeoutM
     else if (ready === instances.length) break;
     else if (Date.now() > deadline) problem = `timed out after ${timeoutMs}ms`;
     if (problem) break;
-    await sleep(50);
   }
   if (tty) process.stderr.write('\n');
   return { ready: !problem, instances, problem };

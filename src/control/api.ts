@@ -65,7 +65,11 @@ export interface RegistryAnswer {
 /** Each route: `body` (POST) and `query` it takes, the `answer` it gives. */
 export interface ControlRoutes {
   'GET /v1/status': { query: Record<string, never>; answer: DaemonStatus };
-  'GET /v1/instances': { query: Record<string, never>; answer: { instances: InstanceView[] } };
+  /**
+   * With `after` (an `index` this route gave): answers once an instance changed since (spawned, ready,
+   * unready, exited, stopped...), or after `waitMs` (at most 30 s) with the same list.
+   */
+  'GET /v1/instances': { query: { after?: number; waitMs?: number }; answer: { instances: InstanceView[]; index: number } };
   'GET /v1/events': { query: { since?: number }; answer: { events: SupervisorEvent[] } };
   'GET /v1/config': { query: Record<string, never>; answer: { config: FleetConfig | null } };
   'POST /v1/fleet/apply': { body: { config: FleetConfig; services?: string[] }; answer: { plan: FleetPlan } };

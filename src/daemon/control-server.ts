@@ -43,7 +43,11 @@ const numberOr = (q: URLSearchParams, name: string, fallback: number) => Number(
 
 const routes: Handlers = {
   'GET /v1/status': (ctx) => ctx.info(),
-  'GET /v1/instances': (ctx) => ({ instances: ctx.supervisor.view() }),
+  'GET /v1/instances': async (ctx, { query }) => {
+    const { changes } = ctx.supervisor;
+    if (query.has('after')) await changes.wait(numberOr(query, 'after', 0), Math.min(numberOr(query, 'waitMs', 30_000), 30_000));
+    return { instances: ctx.supervisor.view(), index: changes.index };
+  },
   'GET /v1/events': (ctx, { query }) => {
     const since = numberOr(query, 'since', 0);
     return { events: ctx.supervisor.events.filter((e) => e.at >= since) };

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import type { ServiceConfig } from '../config/types.js';
 import type { FleetPlan, InstanceView, SupervisorEvent } from '../control/api.js';
 import { HmsopsError } from '../errors/index.js';
+import { ChangeSignal } from '../registry/change-signal.js';
 import type { Registry } from '../registry/types.js';
 import { logFileFor, RotatingLog } from '../state/log-files.js';
 import type { StatePaths } from '../state/paths.js';
@@ -52,6 +53,8 @@ export class Supervisor {
   readonly services = new Map<string, ServiceConfig>();
   readonly instances = new Map<string, Instance>();
   readonly events: SupervisorEvent[] = [];
+  /** Moves on every event (an instance spawned, ready, unready, exited, stopped...): what `GET /v1/instances?after=` blocks on. */
+  readonly changes = new ChangeSignal();
   #nextOrdinal = new Map<string, number>();
   readonly #clock: Clock;
   readonly #lifecycle: InstanceLifecycle;
@@ -240,11 +243,13 @@ export class Supervisor {
     this.instances.delete(inst.id);
     inst.log.close();
     this.#persist();
+    this.changes.changed();
   }
 
   #event(inst: Instance, type: SupervisorEvent['type'], detail?: string) {
     this.events.push({ at: this.#clock.now(), instance: inst.id, service: inst.service, type, detail });
     if (this.events.length > 2000) this.events.splice(0, 500);
+    this.changes.changed();
   }
 
   #persist() {

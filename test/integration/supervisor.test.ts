@@ -155,7 +155,18 @@ describe('scale and rolling restart', () => {
   it('scales up, then down draining the newest instances first', async () => {
     const fleet = makeFleet(header + fixtureService('web', { instances: 1 }));
     expect((await fleet.hmsops(['up'])).exitCode).toBe(0);
+    // The daemon holds a question about the instances until one changes (what up and ps --watch wait on).
+    const { index } = await fleet.client.call('GET /v1/instances');
+    const idle = Date.now();
+    expect((await fleet.client.call('GET /v1/instances', { query: { after: index, waitMs: 300 } })).index).toBe(index);
+    expect(Date.now() - idle).toBeGreaterThanOrEqual(290);
+    const held = fleet.client.call('GET /v1/instances', { query: { after: index, waitMs: 30_000 } }).then((a) => ({ ...a, at: Date.now() }));
+    const asked = Date.now();
     const up = await fleet.hmsops(['scale', 'web=4', '--json']);
+    const changed = await held;
+    expect(changed.index).toBeGreaterThan(index);
+    expect(changed.at - asked).toBeLessThan(10_000);
+    expect(changed.instances.some((i: any) => i.id === 'web-2')).toBe(true);
     expect(up.exitCode, up.stderr).toBe(0);
     expect(JSON.parse(up.stdout).instances.map((i: any) => `${i.id}:${i.state}`)).toEqual(['web-1:ready', 'web-2:ready', 'web-3:ready', 'web-4:ready']);
     const pids = Object.fromEntries((await fleet.instances()).map((i) => [i.id, i.pid]));

@@ -4,7 +4,6 @@ import { ok, type CommandResult } from '../end.js';
 import { color, printJson } from '../output.js';
 import { renderInstances } from '../views/instances.js';
 import { liveTerminal } from '../views/terminal.js';
-import { sleep } from '../../sleep.js';
 
 export async function psCommand(opts: GlobalOptions & { json?: boolean; watch?: boolean }): Promise<CommandResult> {
   const ctx = await loadContext(opts);
@@ -32,15 +31,25 @@ export async function psCommand(opts: GlobalOptions & { json?: boolean; watch?: 
  * again whenever an instance appears, goes or changes state, pid or restarts (not for uptime alone).
  */
 async function watchPlain(ctx: CliContext, json: boolean): Promise<CommandResult> {
-  let stop = false;
-  process.once('SIGINT', () => (stop = true));
+  // Ctrl-C ends the question the daemon is holding, and the watch with it.
+  const stop = new AbortController();
+  process.once('SIGINT', () => stop.abort());
   let last = '';
-  while (!stop) {
-    const { instances } = await ctx.client.call('GET /v1/instances');
+  let index: number | undefined;
+  while (!stop.signal.aborted) {
+    // Held by the daemon until an instance changes: no polling.
+    const answer = await ctx.client
+      .call('GET /v1/instances', { query: index === undefined ? {} : { after: index, waitMs: 30_000 } }, { timeoutMs: 40_000, signal: stop.signal })
+      .catch((err: unknown) => {
+        if (stop.signal.aborted) return undefined;
+        throw err;
+      });
+    if (!answer) break;
+    index = answer.index;
+    const { instances } = answer;
     const shape = JSON.stringify(instances.map((i) => [i.id, i.state, i.pid, i.restarts]));
     if (shape !== last) process.stdout.write(json ? `${JSON.stringify({ instances })}\n` : `${renderInstances(instances)}\n\n`);
     last = shape;
-    await sleep(500);
   }
   return ok;
 }
