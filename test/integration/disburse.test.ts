@@ -1,8 +1,8 @@
 /**
  * A disbursement through a whole fleet, on each store: the ledger, the NACHA file, analytics and
- * the mail sink agree; the same grant again pays no one twice; a run killed with SIGKILL and run
- * again pays everyone once; no secret in a log. The CLI's own behaviour (refusals, options,
- * progress, signals, follow-ups) is disburse-cli.test.ts, on SQLite.
+ * the mail sink agree; the same grant again pays no one twice; no secret in a log. The CLI's own
+ * behaviour (refusals, options, progress, signals, follow-ups) is disburse-cli.test.ts, on SQLite;
+ * a run killed with SIGKILL and run again is the drill test/drills/disburse-killed.test.ts.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,7 +15,7 @@ import { describeStores } from '../helpers/stores.js';
 
 describeStores('hmsops disburse (%s store)', (backend) => {
   const suite = disburseFleet(backend);
-  const { ledger, generate } = suite;
+  const { ledger } = suite;
   let fleet: TestFleet;
   beforeAll(() => {
     fleet = suite.fleet();
@@ -86,25 +86,6 @@ describeStores('hmsops disburse (%s store)', (backend) => {
     expect([files.exitCode, files.stdout]).toEqual([0, expect.stringContaining('no bank configured (ach.odfi)')]);
     expect(files.stdout).toContain(receipt.files[0].fileId);
     expect(JSON.parse((await fleet.hmsops(['ach', 'files', '--json'])).stdout)).toMatchObject({ odfi: null, files: [{ fileId: receipt.files[0].fileId, entries: 10 }] });
-  });
-
-  it('pays every recipient exactly once when the CLI is killed with SIGKILL mid-run and run again', async () => {
-    const n = 1000; // 10 batches of 100: killed after the second
-    const file = await generate(n, 'GEN-KILLED', 11);
-    const { child } = await suite.disburseUnderWay(file, 'GEN-KILLED');
-    child.kill('SIGKILL');
-    const killed = await child;
-    expect(killed.signal).toBe('SIGKILL');
-    const partial = (await ledger<{ n: number }>("SELECT COUNT(*) AS n FROM transfers WHERE grant_id = 'GEN-KILLED'")).n;
-    expect(partial).toBeLessThan(n);
-    const again = await fleet.hmsops(['disburse', '--grant', file, '--json']);
-    expect(again.exitCode, again.stderr).toBe(0);
-    const receipt = JSON.parse(again.stdout);
-    expect(receipt.totals.paidNow + receipt.totals.alreadyDisbursed).toBe(n);
-    expect(receipt.totals.alreadyDisbursed).toBeGreaterThanOrEqual(partial);
-    expect(await ledger("SELECT COUNT(*) AS n, COUNT(DISTINCT recipient_id) AS recipients FROM transfers WHERE grant_id = 'GEN-KILLED'")).toEqual({ n, recipients: n });
-    const entries = receipt.files.reduce((s: number, f: any) => s + f.entries, 0);
-    expect(entries).toBe(n);
   });
 
   it('never writes a full account number, a password or a token to any log', async () => {
