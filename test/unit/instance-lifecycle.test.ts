@@ -1,7 +1,12 @@
 /** The supervisor's decisions with a fake clock, launcher and prober: no processes, no sockets, no sleeping. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config/schema.js';
 import type { ServiceConfig } from '../../src/config/types.js';
+import { ControlClient } from '../../src/control/client.js';
+import { startControlServer } from '../../src/daemon/control-server.js';
 import { Supervisor } from '../../src/daemon/supervisor.js';
 import { HmsopsError } from '../../src/errors/index.js';
 import { EmbeddedRegistry } from '../../src/registry/embedded.js';
@@ -242,5 +247,50 @@ describe('the fleet', () => {
   it('refuses to scale a service it does not run', async () => {
     const t = setup();
     await expect(t.supervisor.scale('nope', 2)).rejects.toMatchObject({ code: 'UNKNOWN_SERVICE', exitCode: 2 });
+  });
+});
+
+describe('the control API over the supervisor', () => {
+  it('holds GET /v1/instances?after= until an instance changes, or for waitMs; refuses registry writes without the fleet token', async () => {
+    const t = setup();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hmsops-control-'));
+    const socket = path.join(dir, 'hmsopsd.sock');
+    const server = await startControlServer(socket, {
+      supervisor: t.supervisor,
+      registry: t.registry,
+      address: '127.0.0.1',
+      fleetToken: 'token',
+      info: () => ({ pid: process.pid, stateDir: dir, startedAt: 0, configFile: null, instances: 0 }),
+      apply: () => Promise.reject(new Error('not in this test')),
+      shutdown: () => undefined,
+      config: () => undefined,
+    });
+    try {
+      const client = new ControlClient(socket);
+      const first = await client.call('GET /v1/instances');
+      expect(first).toEqual({ instances: [], index: expect.any(Number) });
+      // Nothing changes: the same list after waitMs.
+      const t0 = Date.now();
+      expect((await client.call('GET /v1/instances', { query: { after: first.index, waitMs: 200 } })).index).toBe(first.index);
+      expect(Date.now() - t0).toBeGreaterThanOrEqual(190);
+      // An instance spawned: the question held answers at once, with it.
+      const held = client.call('GET /v1/instances', { query: { after: first.index, waitMs: 30_000 } });
+      const asked = Date.now();
+      await t.supervisor.apply({ web: service('web') });
+      const spawned = await held;
+      expect(Date.now() - asked).toBeLessThan(5_000);
+      expect(spawned.index).toBeGreaterThan(first.index);
+      expect(spawned.instances.map((i) => i.id)).toEqual(['web-1']);
+      // Ready: the next question held answers too.
+      const next = client.call('GET /v1/instances', { query: { after: spawned.index, waitMs: 30_000 } });
+      await t.clock.advance(50);
+      expect((await next).index).toBeGreaterThan(spawned.index);
+      expect((await client.call('GET /v1/instances')).instances.map((i) => `${i.id}:${i.state}`)).toEqual(['web-1:ready']);
+      await expect(client.call('POST /v1/registry/heartbeat', { body: { instanceId: 'web-1' } })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      expect(await new ControlClient(socket, { fleetToken: 'token' }).call('POST /v1/registry/deregister', { body: { instanceId: 'nobody' } })).toEqual({ removed: false });
+    } finally {
+      await new Promise((r) => server.close(r));
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
