@@ -11,7 +11,6 @@ import type { FleetConfig } from '../config/types.js';
 import { accessLogFileFor } from '../state/log-files.js';
 import { Metrics } from '../metrics.js';
 import { fleetIdentityKey } from '../internal-identity.js';
-import { daemonLinkFromEnv } from '../registry/daemon-link.js';
 import { type RegistrationTarget, registerSelf, registrationTarget } from '../registry/self-registration.js';
 import { type AccessLogFile, type ClusterMessage, type RoutingSource, type StaticUpstream, startGatewayWorker } from './worker.js';
 
@@ -30,7 +29,16 @@ const defaults: FleetConfig['gateway'] = {
   rateLimits: {},
 };
 const config = { ...defaults, ...cfg };
-const link = daemonLinkFromEnv();
+// Where this gateway registers, read once: with the daemon that started it (whose link it also
+// routes by), in etcd, or nowhere.
+let target: RegistrationTarget;
+try {
+  target = registrationTarget();
+} catch (err) {
+  console.error(`gateway: ${(err as Error).message}`);
+  process.exit(2);
+}
+const link = target && 'daemon' in target ? target.daemon : undefined;
 const upstreams = process.env.HMSOPS_UPSTREAMS ? upstreamsFrom(process.env.HMSOPS_UPSTREAMS) : undefined;
 
 /** HMSOPS_UPSTREAMS: [{ service, route, url }], as `hmsops export` writes it; anything else exits 2 saying so. */
@@ -52,13 +60,6 @@ if (link ? !process.env.HMSOPS_ACCESS_LOG : !upstreams || !process.env.HMSOPS_FL
   console.error(
     'gateway: started by the daemon (HMSOPS_CONTROL_SOCKET, HMSOPS_FLEET_TOKEN, HMSOPS_ACCESS_LOG) or by an orchestrator (HMSOPS_UPSTREAMS, HMSOPS_FLEET_SECRET_FILE): neither is set',
   );
-  process.exit(2);
-}
-let target: RegistrationTarget;
-try {
-  target = registrationTarget();
-} catch (err) {
-  console.error(`gateway: ${(err as Error).message}`);
   process.exit(2);
 }
 const source: RoutingSource = link ? { daemon: link } : { upstreams: upstreams! };
