@@ -5,7 +5,7 @@ import path from 'node:path';
 import { execa } from 'execa';
 import { stopFleet } from '../../src/cli/fleet-ops.js';
 import { ControlClient } from '../../src/control/client.js';
-import { connect, type HmsopsClient } from '../../src/sdk/index.js';
+import type { HmsopsClient } from '../../src/sdk/index.js';
 import { readPersistedInstances } from '../../src/daemon/orphans.js';
 import { groupAlive, pidAlive } from '../../src/daemon/process-group.js';
 import { statePaths } from '../../src/state/paths.js';
@@ -77,7 +77,8 @@ export function makeFleet(configYaml: string, opts: { store?: FleetStore; netns?
       return { exitCode: r.exitCode ?? -1, stdout: String(r.stdout), stderr: String(r.stderr) };
     },
     sdk() {
-      sdk ??= connect({ stateDir });
+      // Loaded when a test first asks: the SDK brings undici, which a suite that never calls it need not load.
+      sdk ??= import('../../src/sdk/index.js').then(({ connect }) => connect({ stateDir }));
       return sdk;
     },
     accessLog() {
