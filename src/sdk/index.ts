@@ -7,7 +7,7 @@
  *   await fleet.payments.transfer({ ... }, { idempotencyKey: 'G-1:R-1' });
  */
 import fs from 'node:fs';
-import { Pool } from 'undici';
+import http from 'node:http';
 import { ControlClient } from '../control/client.js';
 import { errorCatalog, type ApiErrorCode, type ErrorCode } from '../errors/catalog.js';
 import { untilDone } from '../retry.js';
@@ -74,8 +74,21 @@ export interface CallOptions {
   onRetry?: (why: string, waitMs: number) => void;
 }
 
+/** An answer as it came: the status and the body's text. */
+interface Answer {
+  status: number;
+  text: string;
+}
+
 export class HmsopsClient {
-  #pool: Pool;
+  /**
+   * Node's own HTTP client, its connections kept between calls (up to 16 at once). Not undici, as
+   * the gateway is: a command makes a handful of calls, and loading undici's index cost ~100 ms of
+   * CPU in every command, a third of one (docs/benchmarks.md, "Session 22").
+   */
+  readonly #transport: Promise<{ request: typeof http.request; agent: http.Agent }>;
+  readonly #origin: URL;
+  readonly #timeoutMs: number;
   #token: string | undefined;
   #credentials: { username: string; password: string } | undefined;
   /** The login in flight: calls that need a token meanwhile wait for it rather than each logging in. */
@@ -88,7 +101,14 @@ export class HmsopsClient {
     opts: { token?: string; credentials?: { username: string; password: string }; timeoutMs?: number; onLogin?: (r: T.LoginResult) => void; retryForMs?: number },
     private readonly control?: ControlClient,
   ) {
-    this.#pool = new Pool(gatewayUrl, { connections: 16, headersTimeout: opts.timeoutMs ?? 60_000, bodyTimeout: opts.timeoutMs ?? 60_000 });
+    this.#origin = new URL(gatewayUrl);
+    this.#timeoutMs = opts.timeoutMs ?? 60_000;
+    const agentOptions = { keepAlive: true, maxSockets: 16 };
+    // node:https (TLS, ~10 ms to load) only for a gateway behind TLS (an ingress).
+    this.#transport =
+      this.#origin.protocol === 'https:'
+        ? import('node:https').then((https) => ({ request: https.request, agent: new https.Agent(agentOptions) }))
+        : Promise.resolve({ request: http.request, agent: new http.Agent(agentOptions) });
     this.#token = opts.token;
     this.#credentials = opts.credentials;
     this.#onLogin = opts.onLogin;
@@ -157,26 +177,50 @@ export class HmsopsClient {
       if (body !== undefined) h['content-type'] = 'application/json';
       const token = needsToken ? this.#token : undefined;
       if (token) h.authorization = `Bearer ${token}`;
-      const r = await this.#pool.request({ method, path, headers: h, body: body === undefined ? undefined : JSON.stringify(body) });
-      const text = await r.body.text();
+      const r = await this.#send(method, path, h, body === undefined ? undefined : JSON.stringify(body));
+      const text = r.text;
       let parsed: unknown;
       try {
         parsed = text ? JSON.parse(text) : undefined;
       } catch {
         parsed = text;
       }
-      if (r.statusCode === 401 && needsToken && attempt === 0 && this.#credentials) {
+      if (r.status === 401 && needsToken && attempt === 0 && this.#credentials) {
         // The token expired: log in again, once, unless another call already has.
         if (this.#token === token) this.#token = undefined;
         continue;
       }
-      if (r.statusCode >= 400) {
+      if (r.status >= 400) {
         const e = (parsed as { error?: { code?: ApiErrorCode; message?: string } } | undefined)?.error ?? {};
-        throw new HmsopsApiError(r.statusCode, e.code ?? `HTTP_${r.statusCode}`, e.message ?? text, parsed);
+        throw new HmsopsApiError(r.status, e.code ?? `HTTP_${r.status}`, e.message ?? text, parsed);
       }
       return parsed as R;
     }
     throw HmsopsApiError.of('UNAUTHENTICATED', 'login did not give a usable token');
+  }
+
+  /**
+   * One request and its whole answer. No answer within the timeout (for the headers, or between
+   * two parts of the body) fails with ETIMEDOUT, a connection refused or cut with its errno
+   * (ECONNREFUSED, ECONNRESET): what `mayRetry` reads as "no answer".
+   */
+  async #send(method: string, path: string, headers: Record<string, string>, body: string | undefined): Promise<Answer> {
+    const { request, agent } = await this.#transport;
+    const origin = this.#origin;
+    const timeoutMs = this.#timeoutMs;
+    if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body));
+    return new Promise<Answer>((resolve, reject) => {
+      const req = request({ protocol: origin.protocol, hostname: origin.hostname, port: origin.port, method, path, headers, agent, timeout: timeoutMs }, (res) => {
+        res.setEncoding('utf8');
+        let text = '';
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+        res.on('error', reject);
+      });
+      req.on('timeout', () => req.destroy(Object.assign(new Error(`no answer from ${origin.host} in ${timeoutMs} ms (${method} ${path})`), { code: 'ETIMEDOUT' })));
+      req.on('error', reject);
+      req.end(body);
+    });
   }
 
   readonly auth = {
@@ -277,8 +321,8 @@ export class HmsopsClient {
     },
   };
 
-  close() {
-    return this.#pool.close();
+  async close() {
+    (await this.#transport).agent.destroy();
   }
 }
 
