@@ -56,6 +56,8 @@ export class Supervisor {
   /** Moves on every event (an instance spawned, ready, unready, exited, stopped...): what `GET /v1/instances?after=` blocks on. */
   readonly changes = new ChangeSignal();
   #nextOrdinal = new Map<string, number>();
+  /** The last failure to record the pids, said once. */
+  #persistFailure: string | undefined;
   readonly #clock: Clock;
   readonly #lifecycle: InstanceLifecycle;
 
@@ -252,14 +254,26 @@ export class Supervisor {
     this.changes.changed();
   }
 
+  /**
+   * The instances' pids, for a daemon started after this one died (orphans.ts). A write that fails
+   * (the state dir removed under a running fleet, a full disk) is said in the daemon's log, once
+   * until one succeeds again, and supervision goes on: throwing here, inside an instance's exit,
+   * once left `down` waiting forever on a daemon that could no longer stop.
+   */
   #persist() {
     const list = this.persistedInstances();
-    if (this.opts.persist) {
-      this.opts.persist(list);
-      return;
+    try {
+      if (this.opts.persist) this.opts.persist(list);
+      else {
+        const file = this.opts.paths.instancesFile;
+        fs.writeFileSync(`${file}.tmp`, JSON.stringify(list));
+        fs.renameSync(`${file}.tmp`, file);
+      }
+      this.#persistFailure = undefined;
+    } catch (err) {
+      const why = (err as Error).message;
+      if (why !== this.#persistFailure) console.error(`hmsopsd: could not record the instances' pids (a daemon started after this one will not find them): ${why}`);
+      this.#persistFailure = why;
     }
-    const file = this.opts.paths.instancesFile;
-    fs.writeFileSync(`${file}.tmp`, JSON.stringify(list));
-    fs.renameSync(`${file}.tmp`, file);
   }
 }

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { resolveConfig } from '../../src/config/schema.js';
 import type { ServiceConfig } from '../../src/config/types.js';
 import { ControlClient } from '../../src/control/client.js';
@@ -23,7 +23,7 @@ function service(name: string, raw: Record<string, unknown> = {}): ServiceConfig
   return config.services[name]!;
 }
 
-function setup() {
+function setup(opts: { persistFails?: () => boolean } = {}) {
   const clock = new FakeClock();
   const launcher = new FakeLauncher();
   const prober = new FakeProber();
@@ -46,7 +46,10 @@ function setup() {
       logs.set(id, log);
       return log;
     },
-    persist: (list) => persisted.push(list),
+    persist: (list) => {
+      if (opts.persistFails?.()) throw new Error(`ENOENT: no such file or directory, open '/gone/.hmsops/run/instances.json.tmp'`);
+      persisted.push(list);
+    },
   });
   const state = (id: string) => supervisor.view().find((i) => i.id === id)?.state;
   const registryStatus = (id: string) => registry.table.list().find((e) => e.instanceId === id)?.status;
@@ -242,6 +245,32 @@ describe('the fleet', () => {
     expect(t.registry.table.list()).toEqual([]);
     expect(t.launcher.launched).toHaveLength(3);
     expect(t.persisted.at(-1)).toEqual([]);
+  });
+
+  it('goes on supervising, and stops, when the pids cannot be recorded (the state dir removed under it), saying so once', async () => {
+    let failing = false;
+    const t = setup({ persistFails: () => failing });
+    const said: string[] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((line: string) => void said.push(line));
+    try {
+      await t.supervisor.apply({ web: service('web', { instances: 2 }) });
+      await t.clock.advance(50);
+      failing = true;
+      t.launcher.latest('web-1').exit(1);
+      await t.clock.advance(200);
+      expect(t.state('web-1')).toBe('ready'); // restarted, as before
+      const stopping = t.supervisor.stopAll(2500);
+      await t.clock.advance(1000);
+      await stopping;
+      expect(t.supervisor.view()).toEqual([]);
+      expect(said).toEqual([expect.stringMatching(/^hmsopsd: could not record the instances' pids .*: ENOENT: .*instances\.json\.tmp'$/)]);
+      // Recorded again once it can be.
+      failing = false;
+      await t.supervisor.apply({ web: service('web') });
+      expect(t.persisted.at(-1)).toHaveLength(1);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('refuses to scale a service it does not run', async () => {
