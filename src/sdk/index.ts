@@ -210,7 +210,8 @@ export class HmsopsClient {
     const timeoutMs = this.#timeoutMs;
     if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body));
     return new Promise<Answer>((resolve, reject) => {
-      const req = request({ protocol: origin.protocol, hostname: origin.hostname, port: origin.port, method, path, headers, agent, timeout: timeoutMs }, (res) => {
+      // The URL itself for where (an IPv6 literal loses its brackets there), the options for what.
+      const req = request(origin, { method, path, headers, agent, timeout: timeoutMs }, (res) => {
         res.setEncoding('utf8');
         let text = '';
         res.on('data', (chunk: string) => (text += chunk));

@@ -76,6 +76,19 @@ describe('the SDK client over HTTP', () => {
     await client.close();
   });
 
+  it('reaches a gateway at an IPv6 literal (http://[::1]:PORT)', async (ctx) => {
+    const v6 = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"over":"v6"}'));
+    const listening = await new Promise<boolean>((resolve) => v6.once('error', () => resolve(false)).listen(0, '::1', () => resolve(true)));
+    if (!listening) return ctx.skip(); // a machine without IPv6 loopback
+    const client = new HmsopsClient(`http://[::1]:${(v6.address() as AddressInfo).port}`, { token: 'tok', retryForMs: 0 });
+    try {
+      expect(await client.call('GET', '/anything')).toEqual({ over: 'v6' });
+    } finally {
+      await client.close();
+      await new Promise((resolve) => v6.close(resolve));
+    }
+  });
+
   it('fails with ECONNREFUSED where nothing listens, and sends again only what is repeatable', async () => {
     const gone = http.createServer();
     await new Promise<void>((resolve) => gone.listen(0, '127.0.0.1', resolve));
