@@ -1,9 +1,10 @@
 import fs from 'node:fs';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { connect, type HmsopsClient } from '../../src/sdk/index.js';
-import { downAll, makeFleet, until, type TestFleet } from '../helpers/fleet.js';
+import { beforeAll, expect, it } from 'vitest';
+import type { HmsopsClient } from '../../src/sdk/index.js';
+import { until, type TestFleet } from '../helpers/fleet.js';
 import { transfer } from '../helpers/grants.js';
-import { describeStores, storesFor } from '../helpers/stores.js';
+import { describeStores } from '../helpers/stores.js';
+import { storeFleet } from '../helpers/suite-fleet.js';
 
 /**
  * Drill (`npm run drills`): ACH as the daemon runs it, two instances behind the gateway, called with the SDK. The routes'
@@ -11,25 +12,13 @@ import { describeStores, storesFor } from '../helpers/stores.js';
  * processes: every instance SIGKILLed mid-batch, the SDK waiting out a key in flight, the logs.
  */
 describeStores('ACH transfers through the gateway (two instances, %s store)', (backend) => {
+  const fleetUp = storeFleet(backend, 'version: 1\ngateway: { port: 0 }\nservices:\n  auth: { instances: 1 }\n  ach: { instances: 2, restart: { initialBackoff: 100ms } }\n');
   let fleet: TestFleet;
   let client: HmsopsClient;
-  const stores = storesFor(backend);
 
   beforeAll(async () => {
-    fleet = makeFleet('version: 1\ngateway: { port: 0 }\nservices:\n  auth: { instances: 1 }\n  ach: { instances: 2, restart: { initialBackoff: 100ms } }\n', {
-      store: await stores.store(),
-    });
-    const up = await fleet.hmsops(['up']);
-    expect(up.exitCode, up.stderr).toBe(0);
-    client = await connect({ stateDir: fleet.stateDir });
-  });
-  afterAll(async () => {
-    try {
-      await client?.close();
-      await downAll();
-    } finally {
-      await stores.stop();
-    }
+    fleet = fleetUp();
+    client = await fleet.sdk();
   });
 
   const countFor = async (grantId: string) =>

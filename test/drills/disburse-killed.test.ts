@@ -5,7 +5,7 @@
  */
 import { beforeAll, expect, it } from 'vitest';
 import type { TestFleet } from '../helpers/fleet.js';
-import { disburseFleet } from '../helpers/disburse-fleet.js';
+import { disburseFleet } from '../helpers/suite-fleet.js';
 import { describeStores } from '../helpers/stores.js';
 
 describeStores('drill: hmsops disburse killed mid-run (%s store)', (backend) => {

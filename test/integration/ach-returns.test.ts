@@ -8,10 +8,10 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReturnFile } from '../../src/nacha/index.js';
-import { downAll, makeFleet, repoRoot, until, type TestFleet } from '../helpers/fleet.js';
-import { storesFor } from '../helpers/stores.js';
+import { repoRoot, until, type TestFleet } from '../helpers/fleet.js';
+import { DISBURSE_FLEET, storeFleet } from '../helpers/suite-fleet.js';
 
 const RDFI = '01100001';
 
@@ -23,26 +23,16 @@ const bankFile = (items: { trace: string; code: string; dateOfDeath?: string; co
   );
 
 describe('returns and corrections', () => {
-  const stores = storesFor('sqlite');
+  const fleetUp = storeFleet('sqlite', DISBURSE_FLEET);
   let fleet: TestFleet;
   let paid: { id: string; traceNumber: string; amountCents: number }[];
   const grant = path.join(repoRoot, 'fixtures', 'grants', 'dol-training.yaml');
 
   beforeAll(async () => {
-    fleet = makeFleet('version: 1\ngateway: { port: 0 }\nservices:\n  auth: {}\n  ach: { instances: 2 }\n  analytics: {}\n  messaging: {}\n  mail-sink: {}\n', {
-      store: await stores.store(),
-    });
-    expect((await fleet.hmsops(['up'])).exitCode).toBe(0);
+    fleet = fleetUp();
     const r = await fleet.hmsops(['disburse', '--grant', grant, '--json']);
     expect(r.exitCode, r.stderr).toBe(0);
     paid = JSON.parse(r.stdout).recipients;
-  });
-  afterAll(async () => {
-    try {
-      await downAll();
-    } finally {
-      await stores.stop();
-    }
   });
 
   const count = async (sql: string) => Number((await fleet.store.query<{ n: number }>('ach', sql))[0]!.n);

@@ -8,32 +8,23 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { connect } from '../../src/sdk/index.js';
-import { downAll, makeFleet, repoRoot, type TestFleet } from '../helpers/fleet.js';
+import { repoRoot, type TestFleet } from '../helpers/fleet.js';
 import { transfer } from '../helpers/grants.js';
-import { storesFor } from '../helpers/stores.js';
+import { storeFleet } from '../helpers/suite-fleet.js';
 
 const FLEET = 'version: 1\ngateway: { port: 0 }\napprovals: { over: "$10,000.00" }\nservices:\n  auth: {}\n  ach: {}\n  analytics: {}\n  messaging: {}\n  mail-sink: {}\n';
 const ALICE = 'alice has a long password';
 
 describe('dual approval through the CLI', () => {
-  const stores = storesFor('sqlite');
+  const fleetUp = storeFleet('sqlite', FLEET);
   let fleet: TestFleet;
   const grant = path.join(repoRoot, 'fixtures', 'grants', 'dol-training.yaml');
   const asAlice = { env: { HMSOPS_PASSWORD: ALICE } };
 
-  beforeAll(async () => {
-    fleet = makeFleet(FLEET, { store: await stores.store() });
-    const up = await fleet.hmsops(['up']);
-    expect(up.exitCode, up.stderr).toBe(0);
-  });
-  afterAll(async () => {
-    try {
-      await downAll();
-    } finally {
-      await stores.stop();
-    }
+  beforeAll(() => {
+    fleet = fleetUp();
   });
   const transfers = async (grantId: string) =>
     Number((await fleet.store.query<{ n: number }>('ach', 'SELECT COUNT(*) AS n FROM transfers WHERE grant_id = ?', [grantId]))[0]?.n ?? 0);

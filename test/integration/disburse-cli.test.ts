@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { nextBankingDay } from '../../src/banking-days.js';
 import { connect } from '../../src/sdk/index.js';
 import { cliPath, repoRoot, sleep, until, type TestFleet } from '../helpers/fleet.js';
-import { disburseFleet } from '../helpers/disburse-fleet.js';
+import { disburseFleet } from '../helpers/suite-fleet.js';
 import { skipWithout } from '../helpers/servers.js';
 
 describe('hmsops disburse: the CLI', () => {

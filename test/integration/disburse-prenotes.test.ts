@@ -8,11 +8,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReturnFile, readNachaFile } from '../../src/nacha/index.js';
-import { downAll, makeFleet, type TestFleet } from '../helpers/fleet.js';
+import type { TestFleet } from '../helpers/fleet.js';
 import { skipWithout } from '../helpers/servers.js';
-import { storesFor } from '../helpers/stores.js';
+import { storeFleet } from '../helpers/suite-fleet.js';
 
 const FLEET = 'version: 1\ngateway: { port: 0 }\nservices:\n  auth: {}\n  ach: {}\n  analytics: {}\n  messaging: {}\n  mail-sink: {}\n';
 
@@ -34,23 +34,14 @@ recipients:
 `;
 
 describe.skipIf(skipWithout('prenotes through the CLI', ['faketime']))('prenotes through the CLI', () => {
-  const stores = storesFor('sqlite');
+  const fleetUp = storeFleet('sqlite', FLEET);
   let fleet: TestFleet;
   let grant: string;
 
-  beforeAll(async () => {
-    fleet = makeFleet(FLEET, { store: await stores.store() });
-    const up = await fleet.hmsops(['up']);
-    expect(up.exitCode, up.stderr).toBe(0);
+  beforeAll(() => {
+    fleet = fleetUp();
     grant = path.join(fleet.dir, 'prenote-grant.yaml');
     fs.writeFileSync(grant, grantYaml);
-  });
-  afterAll(async () => {
-    try {
-      await downAll();
-    } finally {
-      await stores.stop();
-    }
   });
 
   it('sends the prenotes first, holds the payments whose prenote the bank answered, and pays the rest on --resume once payable', async () => {

@@ -10,7 +10,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { nextBankingDay } from '../../src/banking-days.js';
 import { readNachaFile } from '../../src/nacha/index.js';
 import { repoRoot, until, type TestFleet } from '../helpers/fleet.js';
-import { disburseFleet } from '../helpers/disburse-fleet.js';
+import { disburseFleet } from '../helpers/suite-fleet.js';
 import { describeStores } from '../helpers/stores.js';
 
 describeStores('hmsops disburse (%s store)', (backend) => {

@@ -3,11 +3,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { generateKeyPair, importJWK, SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { connect, type HmsopsApiError, type HmsopsClient } from '../../src/sdk/index.js';
+import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import type { HmsopsApiError, HmsopsClient } from '../../src/sdk/index.js';
 import { execa } from 'execa';
-import { cliPath, downAll, makeFleet, until, type TestFleet } from '../helpers/fleet.js';
-import { storesFor } from '../helpers/stores.js';
+import { storeFleet } from '../helpers/suite-fleet.js';
+import { cliPath, until, type TestFleet } from '../helpers/fleet.js';
 
 /**
  * The bundled services as the daemon runs them: processes behind the gateway, reached with the
@@ -16,29 +16,17 @@ import { storesFor } from '../helpers/stores.js';
  * CLI's session and mail commands, the logs the daemon keeps.
  */
 describe('the bundled services as a fleet', () => {
-  const stores = storesFor('sqlite');
+  const fleetUp = storeFleet('sqlite', 'version: 1\ngateway: { port: 0 }\nservices:\n  auth: {}\n  ach: {}\n  analytics: {}\n  messaging: {}\n  mail-sink: {}\n');
   let fleet: TestFleet;
   let client: HmsopsClient;
   let gw: string;
   let operatorPassword: string;
 
   beforeAll(async () => {
-    fleet = makeFleet('version: 1\ngateway: { port: 0 }\nservices:\n  auth: {}\n  ach: {}\n  analytics: {}\n  messaging: {}\n  mail-sink: {}\n', {
-      store: await stores.store(),
-    });
-    const up = await fleet.hmsops(['up']);
-    expect(up.exitCode, up.stderr).toBe(0);
-    client = await connect({ stateDir: fleet.stateDir });
+    fleet = fleetUp();
+    client = await fleet.sdk();
     gw = client.gatewayUrl;
     operatorPassword = JSON.parse(fs.readFileSync(path.join(fleet.stateDir, 'credentials.json'), 'utf8')).password;
-  });
-  afterAll(async () => {
-    try {
-      await client?.close();
-      await downAll();
-    } finally {
-      await stores.stop();
-    }
   });
 
   const _post = (url: string, body: unknown, headers: Record<string, string> = {}) =>

@@ -1,7 +1,7 @@
 /**
- * The fleet the disbursement suites run against (auth, two ACH instances, analytics, messaging,
- * the mail sink, the gateway) on one store backend: up before the suite's tests, down after (its
- * store too), and what they read it with.
+ * A suite's fleet on a store of its own (`storeFleet`): up before the suite's tests, down after
+ * (its store too). And the one the disbursement suites run against (`disburseFleet`: auth, two ACH
+ * instances, analytics, messaging, the mail sink, the gateway), with what they read it with.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,13 +11,16 @@ import { cliPath, downAll, makeFleet, type TestFleet, until } from './fleet.js';
 import { type Backend, storesFor } from './stores.js';
 import { generateGrant, grantYaml } from '../../src/disburse/generate.js';
 
-export function disburseFleet(backend: Backend) {
+/**
+ * A suite's fleet of `config` on its own store of `backend`: made and `up` before the suite's
+ * tests (exit 0 expected), down after, its store too, also when a test failed. `fleet()` is it
+ * once made.
+ */
+export function storeFleet(backend: Backend, config: string): () => TestFleet {
   const stores = storesFor(backend);
   let fleet: TestFleet | undefined;
   beforeAll(async () => {
-    fleet = makeFleet('version: 1\ngateway: { port: 0 }\nservices:\n  auth: {}\n  ach: { instances: 2 }\n  analytics: {}\n  messaging: {}\n  mail-sink: {}\n', {
-      store: await stores.store(),
-    });
+    fleet = makeFleet(config, { store: await stores.store() });
     const up = await fleet.hmsops(['up']);
     expect(up.exitCode, up.stderr).toBe(0);
   });
@@ -28,10 +31,17 @@ export function disburseFleet(backend: Backend) {
       await stores.stop();
     }
   });
-  const up = () => {
+  return () => {
     if (!fleet) throw new Error('the fleet is made in beforeAll');
     return fleet;
   };
+}
+
+/** The whole fleet, two ACH instances: what a disbursement runs through. */
+export const DISBURSE_FLEET = 'version: 1\ngateway: { port: 0 }\nservices:\n  auth: {}\n  ach: { instances: 2 }\n  analytics: {}\n  messaging: {}\n  mail-sink: {}\n';
+
+export function disburseFleet(backend: Backend) {
+  const up = storeFleet(backend, DISBURSE_FLEET);
   return {
     fleet: up,
     /** The first row of a read in the ACH ledger. */
