@@ -19,9 +19,8 @@ export function mayRetry(err: unknown, repeatable: boolean): boolean {
     return retry === 'yes' || (retry === 'repeatable' && repeatable);
   }
   // An answer without a catalog code from something between (502, 503, 504), or no answer at all
-  // (an errno such as ECONNREFUSED, ECONNRESET or ETIMEDOUT; undici's UND_ERR_* for a caller on
-  // undici): the request may have been done.
-  return repeatable && typeof code === 'string' && (/^HTTP_50[234]$/.test(code) || code.startsWith('UND_ERR_') || /^E[A-Z]+$/.test(code));
+  // (an errno such as ECONNREFUSED, ECONNRESET or ETIMEDOUT): the request may have been done.
+  return repeatable && typeof code === 'string' && (/^HTTP_50[234]$/.test(code) || /^E[A-Z]+$/.test(code));
 }
 
 /** What one attempt gives: its answer, or "again" with why and, when the answer said, how long to wait. */

@@ -4,6 +4,7 @@
  */
 import http from 'node:http';
 import { HmsopsError } from '../errors/index.js';
+import { readAnswer } from '../http-answer.js';
 import type { ControlRoute, RouteAnswer, RouteInput } from './api.js';
 
 export interface CallOptions {
@@ -47,52 +48,37 @@ export class ControlClient {
     return this.#request(method, path, method === 'POST' ? (body ?? {}) : undefined, opts ?? {}) as Promise<RouteAnswer<R>>;
   }
 
-  #request(method: 'GET' | 'POST', path: string, body: unknown, { timeoutMs = 0, signal }: CallOptions): Promise<unknown> {
+  async #request(method: 'GET' | 'POST', path: string, body: unknown, { timeoutMs = 0, signal }: CallOptions): Promise<unknown> {
     const payload = body === undefined ? undefined : JSON.stringify(body);
-    return new Promise((resolve, reject) => {
-      const req = http.request(
-        {
-          socketPath: this.socketPath,
-          agent,
-          method,
-          path,
-          headers: {
-            // The daemon reads no Host; an IP literal here (Node's default is "localhost") spares Node 20
-            // compiling its IPv6 pattern to check the name, ~10 ms of every process that calls the daemon.
-            host: '127.0.0.1',
-            ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
-            ...(this.opts.fleetToken ? { 'x-hmsops-fleet-token': this.opts.fleetToken } : {}),
-          },
-          timeout: timeoutMs || undefined,
-          signal,
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => {
-            let parsed: unknown;
-            try {
-              parsed = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-            } catch {
-              return reject(new HmsopsError('DAEMON_BAD_ANSWER', `daemon answered ${res.statusCode} with non-JSON`));
-            }
-            if ((res.statusCode ?? 500) >= 400) {
-              const e = (parsed as { error?: { code?: string; message?: string; details?: string[] } } | null)?.error ?? {};
-              return reject(
-                HmsopsError.passedOn(e.code ?? 'DAEMON_ERROR', e.message ?? `daemon answered ${res.statusCode}`, { status: res.statusCode ?? 500, details: e.details }),
-              );
-            }
-            resolve(parsed);
-          });
-        },
-      );
-      req.on('timeout', () => req.destroy(new Error('timeout')));
-      req.on('error', (err: NodeJS.ErrnoException) =>
-        reject(err.code === 'ENOENT' || err.code === 'ECONNREFUSED' ? noDaemon() : new HmsopsError('DAEMON_UNREACHABLE', `cannot reach the daemon: ${err.message}`)),
-      );
-      if (payload) req.write(payload);
-      req.end();
+    const req = http.request({
+      socketPath: this.socketPath,
+      agent,
+      method,
+      path,
+      headers: {
+        // The daemon reads no Host; an IP literal here (Node's default is "localhost") spares Node 20
+        // compiling its IPv6 pattern to check the name, ~10 ms of every process that calls the daemon.
+        host: '127.0.0.1',
+        ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
+        ...(this.opts.fleetToken ? { 'x-hmsops-fleet-token': this.opts.fleetToken } : {}),
+      },
+      timeout: timeoutMs || undefined,
+      signal,
     });
+    const answer = await readAnswer(req, payload, () => new Error('timeout')).catch((err: NodeJS.ErrnoException) => {
+      throw err.code === 'ENOENT' || err.code === 'ECONNREFUSED' ? noDaemon() : new HmsopsError('DAEMON_UNREACHABLE', `cannot reach the daemon: ${err.message}`);
+    });
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(answer.text);
+    } catch {
+      throw new HmsopsError('DAEMON_BAD_ANSWER', `daemon answered ${answer.status} with non-JSON`);
+    }
+    if (answer.status >= 400) {
+      const e = (parsed as { error?: { code?: string; message?: string; details?: string[] } } | null)?.error ?? {};
+      throw HmsopsError.passedOn(e.code ?? 'DAEMON_ERROR', e.message ?? `daemon answered ${answer.status}`, { status: answer.status, details: e.details });
+    }
+    return parsed;
   }
 }
 

@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import { ControlClient } from '../control/client.js';
+import { type Answer, readAnswer } from '../http-answer.js';
 import { errorCatalog, type ApiErrorCode, type ErrorCode } from '../errors/catalog.js';
 import { untilDone } from '../retry.js';
 import { statePaths } from '../state/paths.js';
@@ -72,12 +73,6 @@ export interface CallOptions {
   retryForMs?: number;
   /** Told before each wait: why, and how long. */
   onRetry?: (why: string, waitMs: number) => void;
-}
-
-/** An answer as it came: the status and the body's text. */
-interface Answer {
-  status: number;
-  text: string;
 }
 
 export class HmsopsClient {
@@ -209,19 +204,9 @@ export class HmsopsClient {
     const origin = this.#origin;
     const timeoutMs = this.#timeoutMs;
     if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body));
-    return new Promise<Answer>((resolve, reject) => {
-      // The URL itself for where (an IPv6 literal loses its brackets there), the options for what.
-      const req = request(origin, { method, path, headers, agent, timeout: timeoutMs }, (res) => {
-        res.setEncoding('utf8');
-        let text = '';
-        res.on('data', (chunk: string) => (text += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-        res.on('error', reject);
-      });
-      req.on('timeout', () => req.destroy(Object.assign(new Error(`no answer from ${origin.host} in ${timeoutMs} ms (${method} ${path})`), { code: 'ETIMEDOUT' })));
-      req.on('error', reject);
-      req.end(body);
-    });
+    // The URL itself for where (an IPv6 literal loses its brackets there), the options for what.
+    const req = request(origin, { method, path, headers, agent, timeout: timeoutMs });
+    return readAnswer(req, body, () => Object.assign(new Error(`no answer from ${origin.host} in ${timeoutMs} ms (${method} ${path})`), { code: 'ETIMEDOUT' }));
   }
 
   readonly auth = {

@@ -52,4 +52,21 @@ describe('the control client', () => {
     await expect(client.call('GET /v1/status', {}, { timeoutMs: 200 })).rejects.toMatchObject({ code: 'DAEMON_UNREACHABLE', message: 'cannot reach the daemon: timeout' });
     expect(Date.now() - started).toBeLessThan(4000);
   });
+
+  it('says the daemon could not be reached when it dies mid-answer, instead of waiting for ever', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hmsops-control-'));
+    cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+    const socket = path.join(dir, 'control.sock');
+    const server = http.createServer((req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+      res.write('{"ok":');
+      setTimeout(() => req.socket.destroy(), 20);
+    });
+    await new Promise<void>((resolve) => server.listen(socket, resolve));
+    cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    await expect(new ControlClient(socket).call('GET /v1/status')).rejects.toMatchObject({
+      code: 'DAEMON_UNREACHABLE',
+      message: expect.stringContaining('cannot reach the daemon'),
+    });
+  });
 });
